@@ -1,0 +1,104 @@
+//! Errors and warnings of the analytics core.
+//!
+//! Every message names what was wrong and where (symbol, date or index, field), because the
+//! widget shows it verbatim to a publisher who has to fix their data.
+
+use super::date::{Date, DateParseError};
+use serde::Serialize;
+use std::fmt;
+
+/// Why prices or options were rejected.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AnalysisError {
+    #[error("prices are not valid JSON: {detail}")]
+    NotJson { detail: String },
+
+    #[error("{source_name}: {detail}")]
+    NotCsv { source_name: String, detail: String },
+
+    #[error("`{path}` should be {expected}, but it is {found}")]
+    WrongShape { path: String, expected: &'static str, found: String },
+
+    #[error("series \"{symbol}\" has {len} closes but `dates` has {dates_len}: give one close (or null) per date")]
+    LengthMismatch { symbol: String, len: usize, dates_len: usize },
+
+    #[error("{at} = \"{value}\" is {reason}")]
+    BadDate { at: String, value: String, reason: DateParseError },
+
+    #[error("{at} = {date} {problem} {previous}: dates must be strictly increasing")]
+    DateOrder { at: String, date: Date, previous: Date, problem: &'static str },
+
+    #[error("{symbol} on {date} ({at}): close {value} is {reason}; closes must be positive numbers or null")]
+    BadClose { symbol: String, at: String, date: Date, value: String, reason: &'static str },
+
+    #[error("{what} for {symbol} needs at least {needed} {unit}, but the data has {have}")]
+    TooFewPoints { what: String, symbol: String, needed: usize, have: usize, unit: &'static str },
+
+    #[error("unknown {role} \"{symbol}\": the prices have {available}")]
+    UnknownSymbol { role: String, symbol: String, available: String },
+
+    #[error("no data: {detail}")]
+    NoData { detail: String },
+
+    #[error("option `{field}` = {value}: {reason}")]
+    BadOption { field: String, value: String, reason: String },
+}
+
+impl AnalysisError {
+    pub fn unknown_symbol(role: impl Into<String>, symbol: &str, known: &[&str]) -> Self {
+        const SHOWN: usize = 12;
+        let mut available = known.iter().take(SHOWN).copied().collect::<Vec<_>>().join(", ");
+        if known.len() > SHOWN {
+            available.push_str(&format!(" and {} more", known.len() - SHOWN));
+        }
+        if known.is_empty() {
+            available = "no symbols".into();
+        }
+        AnalysisError::UnknownSymbol { role: role.into(), symbol: symbol.into(), available }
+    }
+
+    pub fn bad_option(field: &str, value: impl fmt::Display, reason: impl Into<String>) -> Self {
+        AnalysisError::BadOption { field: field.into(), value: value.to_string(), reason: reason.into() }
+    }
+}
+
+/// Describes a JSON value's type for "should be X, but it is Y" messages.
+pub fn describe_json(value: &serde_json::Value) -> String {
+    use serde_json::Value::*;
+    match value {
+        Null => "null".into(),
+        Bool(b) => format!("the boolean {b}"),
+        Number(n) => format!("the number {n}"),
+        String(s) if s.chars().count() > 24 => {
+            format!("the text \"{}…\"", s.chars().take(24).collect::<std::string::String>())
+        }
+        String(s) => format!("the text \"{s}\""),
+        Array(a) => format!("an array of {} items", a.len()),
+        Object(_) => "an object".into(),
+    }
+}
+
+/// A recoverable problem the core worked around. Never silent: the widget lists these and
+/// `analyze()` returns them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    /// Stable machine-readable kind, e.g. `missing_closes`.
+    pub code: &'static str,
+    /// The symbol concerned, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// A sentence for people.
+    pub message: String,
+}
+
+impl Warning {
+    pub fn new(code: &'static str, symbol: Option<&str>, message: impl Into<String>) -> Self {
+        Warning { code, symbol: symbol.map(str::to_owned), message: message.into() }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}

@@ -1,0 +1,20 @@
+//! The pure analytics core: no browser imports, tested with plain `cargo test`.
+//!
+//! Data flows one way: [`input`] turns publisher data into a validated [`PriceTable`];
+//! the other modules compute from it. Every formula is documented on the function that
+//! implements it and collected in the README.
+
+pub mod date;
+pub mod error;
+pub mod input;
+pub mod lines;
+pub mod period;
+pub mod prices;
+pub mod relative;
+pub mod selection;
+
+pub use date::Date;
+pub use error::{AnalysisError, Warning};
+pub use period::Period;
+pub use prices::{Adjustment, PriceTable, Series};
+pub use selection::Selection;

@@ -1,0 +1,324 @@
+//! The price model every input format is converted to: one calendar of days shared by all
+//! symbols, and per symbol one optional close per day.
+
+use super::date::Date;
+use super::error::{AnalysisError, Warning};
+
+/// One symbol's closes, aligned with [`PriceTable::dates`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub symbol: String,
+    /// Display name, e.g. "iShares Russell 2000 ETF".
+    pub name: Option<String>,
+    /// Publisher's grouping, e.g. "small", "large", "sector".
+    pub group: Option<String>,
+    /// `None` where the symbol has no close that day (not listed yet, halted, holiday abroad).
+    pub closes: Vec<Option<f64>>,
+}
+
+impl Series {
+    /// Index of the first day with a close.
+    pub fn first_index(&self) -> Option<usize> {
+        self.closes.iter().position(Option::is_some)
+    }
+
+    /// Index of the last day with a close.
+    pub fn last_index(&self) -> Option<usize> {
+        self.closes.iter().rposition(Option::is_some)
+    }
+
+    /// The last close on or before day index `at`, with its index: the rule every period
+    /// return, line and basket uses to bridge gaps.
+    pub fn close_on_or_before(&self, at: usize) -> Option<(usize, f64)> {
+        let end = at.min(self.closes.len().checked_sub(1)?);
+        (0..=end).rev().find_map(|i| self.closes[i].map(|c| (i, c)))
+    }
+
+    /// Number of days with a close.
+    pub fn close_count(&self) -> usize {
+        self.closes.iter().filter(|c| c.is_some()).count()
+    }
+}
+
+/// Whether closes include reinvested dividends. The widget says which it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Adjustment {
+    /// Split- and dividend-adjusted (total return).
+    TotalReturn,
+    /// Prices as traded (or split-adjusted only): returns exclude dividends.
+    PriceOnly,
+    /// The source did not say.
+    NotStated,
+}
+
+impl Adjustment {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Adjustment::TotalReturn => "total-return closes (dividends reinvested)",
+            Adjustment::PriceOnly => "price closes (dividends not included)",
+            Adjustment::NotStated => "closes as supplied (adjustment not stated)",
+        }
+    }
+}
+
+/// Validated prices: dates strictly increasing, every close finite and positive, every series
+/// the length of `dates` and with at least one close.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriceTable {
+    pub dates: Vec<Date>,
+    pub series: Vec<Series>,
+    pub adjustment: Adjustment,
+    /// Where the publisher says the data comes from (shown on exports).
+    pub source: Option<String>,
+    /// What was recovered from, in input order.
+    pub warnings: Vec<Warning>,
+}
+
+impl PriceTable {
+    pub fn symbols(&self) -> Vec<&str> {
+        self.series.iter().map(|s| s.symbol.as_str()).collect()
+    }
+
+    pub fn position(&self, symbol: &str) -> Option<usize> {
+        self.series.iter().position(|s| s.symbol == symbol)
+    }
+
+    /// The series for `symbol`, or an error naming the role it was asked for in
+    /// ("benchmark", "symbol", "member of basket small") and listing what exists.
+    pub fn require(&self, symbol: &str, role: &str) -> Result<&Series, AnalysisError> {
+        self.position(symbol)
+            .map(|i| &self.series[i])
+            .ok_or_else(|| AnalysisError::unknown_symbol(role, symbol, &self.symbols()))
+    }
+
+    /// Index of the last date on or before `day`, or `None` if every date is later.
+    pub fn index_on_or_before(&self, day: Date) -> Option<usize> {
+        self.dates.partition_point(|&d| d <= day).checked_sub(1)
+    }
+
+    pub fn last_date(&self) -> Date {
+        *self.dates.last().expect("a validated table has dates")
+    }
+
+    pub fn first_date(&self) -> Date {
+        self.dates[0]
+    }
+
+    /// Checks every invariant of the model and records the gap warnings. All input formats
+    /// end here, so the rules are the same whatever the publisher sent.
+    pub fn validated(
+        dates: Vec<Date>,
+        series: Vec<Series>,
+        adjustment: Adjustment,
+        source: Option<String>,
+        mut warnings: Vec<Warning>,
+    ) -> Result<PriceTable, AnalysisError> {
+        if dates.is_empty() {
+            return Err(AnalysisError::NoData { detail: "`dates` is empty".into() });
+        }
+        if series.is_empty() {
+            return Err(AnalysisError::NoData { detail: "`series` has no symbols".into() });
+        }
+        let mut kept = Vec::with_capacity(series.len());
+        for s in series {
+            if s.closes.len() != dates.len() {
+                return Err(AnalysisError::LengthMismatch {
+                    symbol: s.symbol,
+                    len: s.closes.len(),
+                    dates_len: dates.len(),
+                });
+            }
+            for (i, close) in s.closes.iter().enumerate() {
+                if let Some(value) = *close {
+                    if let Some(reason) = close_problem(value) {
+                        return Err(AnalysisError::BadClose {
+                            symbol: s.symbol.clone(),
+                            at: format!("series.{}[{i}]", s.symbol),
+                            date: dates[i],
+                            value: value.to_string(),
+                            reason,
+                        });
+                    }
+                }
+            }
+            let (Some(first), Some(last)) = (s.first_index(), s.last_index()) else {
+                warnings.push(Warning::new(
+                    "empty_series",
+                    Some(&s.symbol),
+                    format!("{} has no closes at all, so it is left out", s.symbol),
+                ));
+                continue;
+            };
+            gap_warnings(&s, &dates, first, last, &mut warnings);
+            kept.push(s);
+        }
+        if kept.is_empty() {
+            return Err(AnalysisError::NoData { detail: "every series is empty (all null)".into() });
+        }
+        Ok(PriceTable { dates, series: kept, adjustment, source, warnings })
+    }
+}
+
+/// Why a close is unusable, if it is.
+pub fn close_problem(value: f64) -> Option<&'static str> {
+    if !value.is_finite() {
+        Some("not a finite number")
+    } else if value == 0.0 {
+        Some("zero")
+    } else if value < 0.0 {
+        Some("negative")
+    } else {
+        None
+    }
+}
+
+fn gap_warnings(s: &Series, dates: &[Date], first: usize, last: usize, out: &mut Vec<Warning>) {
+    let sym = s.symbol.as_str();
+    if first > 0 {
+        out.push(Warning::new(
+            "late_start",
+            Some(sym),
+            format!(
+                "{sym} starts on {}, after the first date {}; periods that begin earlier are not available for it",
+                dates[first], dates[0]
+            ),
+        ));
+    }
+    let missing: Vec<usize> = (first..=last).filter(|&i| s.closes[i].is_none()).collect();
+    if let (Some(&a), Some(&b)) = (missing.first(), missing.last()) {
+        let days = if missing.len() == 1 { "1 close is" } else { "closes are" };
+        let count = if missing.len() == 1 { String::new() } else { format!("{} ", missing.len()) };
+        out.push(Warning::new(
+            "missing_closes",
+            Some(sym),
+            format!(
+                "{sym}: {count}{days} missing between {} and {}; the last close before each gap is carried forward",
+                dates[a], dates[b]
+            ),
+        ));
+    }
+    if last + 1 < dates.len() {
+        out.push(Warning::new(
+            "early_end",
+            Some(sym),
+            format!(
+                "{sym} has no close after {} (the data runs to {}); its later values use that last close",
+                dates[last],
+                dates[dates.len() - 1]
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    fn series(symbol: &str, closes: &[Option<f64>]) -> Series {
+        Series { symbol: symbol.into(), name: None, group: None, closes: closes.to_vec() }
+    }
+
+    fn dates(n: usize) -> Vec<Date> {
+        (0..n as i32).map(|i| d("2026-01-05").add_days(i)).collect()
+    }
+
+    #[test]
+    fn close_on_or_before_bridges_gaps() {
+        let s = series("X", &[None, Some(10.0), None, None, Some(12.0)]);
+        assert_eq!(s.close_on_or_before(0), None);
+        assert_eq!(s.close_on_or_before(1), Some((1, 10.0)));
+        assert_eq!(s.close_on_or_before(3), Some((1, 10.0)));
+        assert_eq!(s.close_on_or_before(4), Some((4, 12.0)));
+        assert_eq!(s.close_on_or_before(99), Some((4, 12.0)));
+    }
+
+    #[test]
+    fn index_on_or_before_uses_the_calendar() {
+        let t = PriceTable::validated(
+            vec![d("2026-01-02"), d("2026-01-05"), d("2026-01-06")],
+            vec![series("X", &[Some(1.0), Some(2.0), Some(3.0)])],
+            Adjustment::NotStated,
+            None,
+            vec![],
+        )
+        .unwrap();
+        assert_eq!(t.index_on_or_before(d("2026-01-01")), None);
+        assert_eq!(t.index_on_or_before(d("2026-01-02")), Some(0));
+        assert_eq!(t.index_on_or_before(d("2026-01-04")), Some(0));
+        assert_eq!(t.index_on_or_before(d("2026-01-06")), Some(2));
+        assert_eq!(t.index_on_or_before(d("2027-01-01")), Some(2));
+    }
+
+    #[test]
+    fn gaps_become_warnings_naming_symbol_and_dates() {
+        let t = PriceTable::validated(
+            dates(6),
+            vec![
+                series("LATE", &[None, None, Some(1.0), Some(1.0), Some(1.0), Some(1.0)]),
+                series("HOLES", &[Some(1.0), None, None, Some(1.0), None, Some(1.0)]),
+                series("ENDS", &[Some(1.0), Some(1.0), Some(1.0), None, None, None]),
+                series("EMPTY", &[None; 6]),
+            ],
+            Adjustment::NotStated,
+            None,
+            vec![],
+        )
+        .unwrap();
+        let codes: Vec<_> = t.warnings.iter().map(|w| (w.code, w.symbol.clone().unwrap())).collect();
+        assert_eq!(
+            codes,
+            vec![
+                ("late_start", "LATE".to_string()),
+                ("missing_closes", "HOLES".to_string()),
+                ("early_end", "ENDS".to_string()),
+                ("empty_series", "EMPTY".to_string()),
+            ]
+        );
+        assert_eq!(
+            t.warnings[1].message,
+            "HOLES: 3 closes are missing between 2026-01-06 and 2026-01-09; the last close before each gap is carried forward"
+        );
+        assert_eq!(t.symbols(), vec!["LATE", "HOLES", "ENDS"]);
+    }
+
+    #[test]
+    fn rejects_bad_closes_with_symbol_date_and_index() {
+        for (value, reason) in [(0.0, "zero"), (-2.5, "negative"), (f64::NAN, "not a finite number")] {
+            let err = PriceTable::validated(
+                dates(3),
+                vec![series("IWM", &[Some(1.0), Some(value), Some(1.0)])],
+                Adjustment::NotStated,
+                None,
+                vec![],
+            )
+            .unwrap_err();
+            let msg = err.to_string();
+            assert!(msg.starts_with("IWM on 2026-01-06 (series.IWM[1]): close"), "{msg}");
+            assert!(msg.contains(reason), "{msg}");
+        }
+    }
+
+    #[test]
+    fn rejects_length_mismatch_and_empty_input() {
+        let err = PriceTable::validated(
+            dates(3),
+            vec![series("SPY", &[Some(1.0), Some(1.0)])],
+            Adjustment::NotStated,
+            None,
+            vec![],
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "series \"SPY\" has 2 closes but `dates` has 3: give one close (or null) per date"
+        );
+        let err = PriceTable::validated(dates(2), vec![series("A", &[None, None])], Adjustment::NotStated, None, vec![])
+            .unwrap_err();
+        assert_eq!(err.to_string(), "no data: every series is empty (all null)");
+    }
+}

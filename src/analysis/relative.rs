@@ -1,0 +1,101 @@
+//! Period lines for the relative-performance chart: every selected symbol and the benchmark
+//! rebased at the same start day (formulas in [`super::lines`]).
+
+use super::error::Warning;
+use super::lines::{self, Line};
+use super::period::Period;
+use super::prices::PriceTable;
+use super::selection::Selection;
+
+/// Which transformation the lines show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineMode {
+    PercentChange,
+    RatioToBenchmark,
+}
+
+/// Lines over one period, ready to chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodLines {
+    /// Table indices of the base day and the as-of day.
+    pub from: usize,
+    pub to: usize,
+    /// (table position, line). The benchmark comes first in `PercentChange` mode.
+    pub lines: Vec<(usize, Line)>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Lines from the last date on or before `period`'s start up to table index `to`.
+///
+/// A period that starts before the data starts at the first date instead (with a warning).
+/// A symbol without a close on or before the base day is left out (with a warning).
+pub fn period_lines(table: &PriceTable, selection: &Selection, period: Period, to: usize, mode: LineMode) -> PeriodLines {
+    let mut warnings = Vec::new();
+    let as_of = table.dates[to];
+    let start = period.start(as_of);
+    let from = table.index_on_or_before(start).unwrap_or_else(|| {
+        warnings.push(Warning::new(
+            "period_clipped",
+            None,
+            format!(
+                "{period} starts on {start}, before the data ({}); the lines start on {} instead",
+                table.first_date(),
+                table.first_date()
+            ),
+        ));
+        0
+    });
+    let benchmark = &table.series[selection.benchmark];
+    let mut positions = Vec::with_capacity(selection.symbols.len() + 1);
+    if mode == LineMode::PercentChange {
+        positions.push(selection.benchmark);
+    }
+    positions.extend(&selection.symbols);
+    let mut out = Vec::with_capacity(positions.len());
+    for pos in positions {
+        let series = &table.series[pos];
+        let line = match mode {
+            LineMode::PercentChange => lines::percent_change(series, from, to),
+            LineMode::RatioToBenchmark => lines::ratio_to_benchmark(series, benchmark, from, to),
+        };
+        match line {
+            Some(l) => out.push((pos, l)),
+            None => warnings.push(Warning::new(
+                "no_base_close",
+                Some(&series.symbol),
+                format!("{} has no close on or before {} (the {period} base), so it is not drawn", series.symbol, table.dates[from]),
+            )),
+        }
+    }
+    PeriodLines { from, to, lines: out, warnings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::input::parse_contract_json;
+
+    #[test]
+    fn ytd_lines_start_at_the_previous_year_end_and_skip_late_starters() {
+        let t = parse_contract_json(
+            r#"{"dates":["2025-12-30","2025-12-31","2026-01-02","2026-01-05"],
+                "series":{"SPY":[99,100,101,102],"IWM":[48,40,50,60],"NEW":[null,null,10,11]}}"#,
+        )
+        .unwrap();
+        let sel = Selection { benchmark: 0, symbols: vec![1, 2] };
+        let p = period_lines(&t, &sel, Period::YearToDate, 3, LineMode::PercentChange);
+        assert_eq!((p.from, p.to), (1, 3));
+        assert_eq!(p.lines.len(), 2);
+        assert_eq!(p.lines[1].1.values, vec![0.0, 25.0, 50.0]); // base 40 → 50 → 60
+        assert_eq!(p.warnings[0].message, "NEW has no close on or before 2025-12-31 (the YTD base), so it is not drawn");
+    }
+
+    #[test]
+    fn periods_before_the_data_are_clipped_with_a_warning() {
+        let t = parse_contract_json(r#"{"dates":["2026-01-02","2026-01-05"],"series":{"SPY":[1,2]}}"#).unwrap();
+        let sel = Selection { benchmark: 0, symbols: vec![] };
+        let p = period_lines(&t, &sel, Period::Year1, 1, LineMode::PercentChange);
+        assert_eq!(p.from, 0);
+        assert_eq!(p.warnings[0].code, "period_clipped");
+    }
+}

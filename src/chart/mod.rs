@@ -1,0 +1,13 @@
+//! Charts: pure view-models (ranges, ticks, labels, colours, hit-test geometry) and `draw_*`
+//! functions generic over plotters' `DrawingBackend`, so they render on a browser canvas and
+//! on an SVG string in native tests alike. No browser imports here.
+
+pub mod draw;
+pub mod format;
+pub mod labels;
+pub mod performance;
+pub mod scale;
+pub mod theme;
+
+pub use format::{Format, PlainFormat};
+pub use theme::{Palette, Rgb};

@@ -1,0 +1,361 @@
+//! The relative-performance line chart: % change from the period start (benchmark dashed),
+//! ratio to the benchmark, or a spread in percentage points.
+//!
+//! [`LineChartView::build`] turns lines into pixels once; [`draw_line_chart`] paints a view
+//! on any plotters backend. Hover maps a pixel back to a date with [`LineChartView::index_at`]
+//! without recomputing anything.
+
+use super::draw::{self, Brush};
+use super::format::Format;
+use super::labels::{spread_1d, text_width, Rect};
+use super::scale::{decimals_for_step, nice_step, nice_ticks, padded, time_ticks, LinearScale, TimeStep};
+use super::theme::{Palette, Rgb};
+use crate::analysis::lines::Line;
+use crate::analysis::Date;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+/// What the y values mean, which fixes the baseline and the label format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    /// % change from the base day; baseline 0.
+    PercentChange,
+    /// Ratio to the benchmark rebased to 100; baseline 100.
+    Ratio,
+    /// Spread in percentage points; baseline 0.
+    Spread,
+}
+
+impl ValueKind {
+    pub fn baseline(self) -> f64 {
+        match self {
+            ValueKind::Ratio => 100.0,
+            _ => 0.0,
+        }
+    }
+
+    /// The value as shown in labels and tooltips.
+    pub fn format(self, fmt: &dyn Format, value: f64) -> String {
+        match self {
+            ValueKind::PercentChange => fmt.percent(value, 1),
+            ValueKind::Ratio => fmt.number(value, 1),
+            ValueKind::Spread => fmt.points(value, 1),
+        }
+    }
+}
+
+/// One line to plot.
+#[derive(Debug, Clone)]
+pub struct PlotLine<'a> {
+    pub label: &'a str,
+    pub colour: Rgb,
+    pub dashed: bool,
+    /// Drawn thin and pale while another line is highlighted.
+    pub faded: bool,
+    pub line: &'a Line,
+}
+
+/// Everything [`LineChartView::build`] needs.
+pub struct LineChartSpec<'a> {
+    /// The table's dates; lines index into them.
+    pub dates: &'a [Date],
+    /// Inclusive index range on the x axis.
+    pub from: usize,
+    pub to: usize,
+    pub lines: &'a [PlotLine<'a>],
+    pub kind: ValueKind,
+    /// Canvas size in device pixels, and device pixels per CSS pixel.
+    pub width: f64,
+    pub height: f64,
+    pub ui: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AxisTick {
+    pub px: f64,
+    pub label: String,
+    /// Baseline (y) or year boundary (x): drawn stronger.
+    pub major: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineView {
+    pub label: String,
+    pub colour: Rgb,
+    pub dashed: bool,
+    pub faded: bool,
+    pub points: Vec<(f64, f64)>,
+}
+
+/// The value tag at the right end of a line, moved vertically to avoid its neighbours.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndLabel {
+    pub text: String,
+    pub colour: Rgb,
+    /// Where the line ends.
+    pub anchor: (f64, f64),
+    /// Where the label's vertical centre was placed.
+    pub y: f64,
+}
+
+/// A laid-out line chart, in device pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChartView {
+    pub width: f64,
+    pub height: f64,
+    pub ui: f64,
+    pub plot: Rect,
+    pub from: usize,
+    pub to: usize,
+    pub x: LinearScale,
+    pub y: LinearScale,
+    pub kind: ValueKind,
+    pub y_ticks: Vec<AxisTick>,
+    pub x_ticks: Vec<AxisTick>,
+    pub lines: Vec<LineView>,
+    pub end_labels: Vec<EndLabel>,
+    pub font_px: f64,
+}
+
+impl LineChartView {
+    pub fn build(spec: &LineChartSpec, fmt: &dyn Format) -> LineChartView {
+        let ui = spec.ui.max(0.5);
+        let font_px = (11.0 * ui).round();
+        let (from, to) = (spec.from, spec.to.max(spec.from));
+        let baseline = spec.kind.baseline();
+
+        let (mut lo, mut hi) = (baseline, baseline);
+        for v in spec.lines.iter().flat_map(|l| (from..=to).filter_map(move |i| l.line.at(i))) {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+        let (lo, hi) = padded(lo, hi, 0.06);
+
+        let top = 12.0 * ui;
+        let bottom = spec.height - 24.0 * ui;
+        let y_target = ((bottom - top) / (48.0 * ui)).floor().max(2.0) as usize;
+        let step = nice_step(hi - lo, y_target);
+        let decimals = decimals_for_step(step);
+        let y_values = nice_ticks(lo, hi, y_target);
+        let y_label = |v: f64| match spec.kind {
+            ValueKind::PercentChange => fmt.percent(v, decimals),
+            ValueKind::Ratio => fmt.number(v, decimals),
+            ValueKind::Spread => fmt.points(v, decimals),
+        };
+        let y_labels: Vec<String> = y_values.iter().map(|&v| y_label(v)).collect();
+        let left_gutter = y_labels.iter().map(|l| text_width(l, font_px)).fold(0.0, f64::max) + 10.0 * ui;
+
+        let end_texts: Vec<String> = spec
+            .lines
+            .iter()
+            .map(|l| {
+                let last = l.line.at(to).unwrap_or_else(|| l.line.last());
+                format!("{} {}", l.label, spec.kind.format(fmt, last))
+            })
+            .collect();
+        let right_gutter =
+            end_texts.iter().map(|t| text_width(t, font_px)).fold(0.0, f64::max) + 18.0 * ui;
+
+        let plot = Rect { left: left_gutter, top, right: (spec.width - right_gutter).max(left_gutter + 10.0), bottom };
+        let x = LinearScale::new((from as f64, to as f64), (plot.left, plot.right));
+        let y = LinearScale::new((lo, hi), (plot.bottom, plot.top));
+
+        let y_ticks = y_values
+            .iter()
+            .zip(y_labels)
+            .map(|(&v, label)| AxisTick { px: y.map(v), label, major: (v - baseline).abs() < step * 1e-6 })
+            .collect();
+
+        let shown = &spec.dates[from..=to.min(spec.dates.len() - 1)];
+        let (time_step, ticks) = time_ticks(shown, plot.width(), 64.0 * ui);
+        let x_ticks = ticks
+            .into_iter()
+            .map(|t| {
+                let label = match time_step {
+                    TimeStep::Year => fmt.year(t.date),
+                    _ if t.year_start => fmt.year(t.date),
+                    TimeStep::Week => fmt.month_day(t.date),
+                    _ => fmt.month(t.date),
+                };
+                AxisTick { px: x.map((from + t.index) as f64), label, major: t.year_start }
+            })
+            .collect();
+
+        let lines: Vec<LineView> = spec
+            .lines
+            .iter()
+            .map(|l| LineView {
+                label: l.label.to_owned(),
+                colour: l.colour,
+                dashed: l.dashed,
+                faded: l.faded,
+                points: (from..=to).filter_map(|i| l.line.at(i).map(|v| (x.map(i as f64), y.map(v)))).collect(),
+            })
+            .collect();
+
+        let label_h = font_px * 1.45;
+        let anchors: Vec<(f64, f64)> =
+            lines.iter().map(|l| l.points.last().copied().unwrap_or((plot.right, y.map(baseline)))).collect();
+        let wanted: Vec<f64> = anchors.iter().map(|a| a.1).collect();
+        let placed = spread_1d(&wanted, label_h, plot.top + label_h / 2.0, plot.bottom - label_h / 2.0);
+        let end_labels = end_texts
+            .into_iter()
+            .zip(spec.lines)
+            .zip(anchors.into_iter().zip(placed))
+            .map(|((text, l), (anchor, y))| EndLabel { text, colour: l.colour, anchor, y })
+            .collect();
+
+        LineChartView {
+            width: spec.width,
+            height: spec.height,
+            ui,
+            plot,
+            from,
+            to,
+            x,
+            y,
+            kind: spec.kind,
+            y_ticks,
+            x_ticks,
+            lines,
+            end_labels,
+            font_px,
+        }
+    }
+
+    /// The table index under horizontal pixel `x_px`, or `None` outside the plot.
+    pub fn index_at(&self, x_px: f64) -> Option<usize> {
+        if x_px < self.plot.left - 1.0 || x_px > self.plot.right + 1.0 {
+            return None;
+        }
+        let i = self.x.invert(x_px).round().clamp(self.from as f64, self.to as f64);
+        Some(i as usize)
+    }
+}
+
+/// Paints `view` onto `area` (which must be `view.width × view.height`).
+pub fn draw_line_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &LineChartView,
+    palette: &Palette,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let brush = Brush::new(view.ui, palette);
+    area.fill(&draw::rgb(palette.background))?;
+    let p = view.plot;
+
+    for t in &view.x_ticks {
+        let colour = if t.major { palette.axis } else { palette.grid };
+        brush.line(area, (t.px, p.top), (t.px, p.bottom), colour, 1.0)?;
+        brush.text(area, &t.label, (t.px, p.bottom + 6.0 * view.ui), view.font_px, palette.muted, (HPos::Center, VPos::Top), false)?;
+    }
+    for t in &view.y_ticks {
+        let (colour, width) = if t.major { (palette.axis, 1.5) } else { (palette.grid, 1.0) };
+        brush.line(area, (p.left, t.px), (p.right, t.px), colour, width)?;
+        brush.text(area, &t.label, (p.left - 6.0 * view.ui, t.px), view.font_px, palette.muted, (HPos::Right, VPos::Center), false)?;
+    }
+
+    // Faded lines first so the highlighted one sits on top.
+    let mut order: Vec<&LineView> = view.lines.iter().collect();
+    order.sort_by_key(|l| !l.faded);
+    for l in order {
+        let colour = if l.faded { l.colour.mix(palette.background, 0.7) } else { l.colour };
+        let width = if l.faded { 1.0 } else { 2.0 };
+        if l.dashed {
+            brush.dashed_path(area, &l.points, colour, width)?;
+        } else {
+            brush.path(area, &l.points, colour, width)?;
+        }
+    }
+
+    let gap = 6.0 * view.ui;
+    for label in &view.end_labels {
+        let (ax, ay) = label.anchor;
+        if (label.y - ay).abs() > 1.0 {
+            brush.path(area, &[(ax, ay), (p.right + gap * 0.6, label.y)], label.colour, 1.0)?;
+        }
+        brush.text(area, &label.text, (p.right + gap, label.y), view.font_px, label.colour, (HPos::Left, VPos::Center), true)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::format::PlainFormat;
+
+    fn dates(n: usize) -> Vec<Date> {
+        let first = Date::parse_iso("2025-12-01").unwrap();
+        (0..).map(|i| first.add_days(i)).filter(|d| d.weekday() < 5).take(n).collect()
+    }
+
+    fn spec<'a>(d: &'a [Date], lines: &'a [PlotLine<'a>]) -> LineChartSpec<'a> {
+        LineChartSpec { dates: d, from: 0, to: d.len() - 1, lines, kind: ValueKind::PercentChange, width: 800.0, height: 400.0, ui: 1.0 }
+    }
+
+    #[test]
+    fn view_fits_every_point_inside_the_plot_and_maps_back_to_dates() {
+        let d = dates(60);
+        let up = Line { from: 0, values: (0..60).map(|i| i as f64 * 0.5).collect() };
+        let down = Line { from: 0, values: (0..60).map(|i| -(i as f64) * 0.2).collect() };
+        let lines = [
+            PlotLine { label: "UP", colour: Rgb(1, 2, 3), dashed: false, faded: false, line: &up },
+            PlotLine { label: "SPY", colour: Rgb(4, 5, 6), dashed: true, faded: false, line: &down },
+        ];
+        let v = LineChartView::build(&spec(&d, &lines), &PlainFormat);
+        for l in &v.lines {
+            assert_eq!(l.points.len(), 60);
+            for &(x, y) in &l.points {
+                assert!(v.plot.contains(x, y), "({x}, {y}) outside {:?}", v.plot);
+            }
+        }
+        // First point of each line is at the left edge, on the 0 % baseline.
+        let zero = v.y_ticks.iter().find(|t| t.major).expect("baseline tick");
+        assert_eq!(zero.label, "0%");
+        assert!((v.lines[0].points[0].1 - zero.px).abs() < 1e-9);
+        // Hit-testing inverts the x mapping exactly at every point.
+        for (i, &(x, _)) in v.lines[0].points.iter().enumerate() {
+            assert_eq!(v.index_at(x), Some(i));
+        }
+        assert_eq!(v.index_at(v.plot.left - 5.0), None);
+        assert_eq!(v.end_labels[0].text, "UP +29.5%");
+        assert_eq!(v.end_labels[1].text, "SPY −11.8%");
+    }
+
+    #[test]
+    fn end_labels_never_overlap() {
+        let d = dates(30);
+        let owned: Vec<Line> = (0..12).map(|k| Line { from: 0, values: (0..30).map(|i| i as f64 * 0.01 * k as f64).collect() }).collect();
+        let names: Vec<String> = (0..12).map(|k| format!("S{k}")).collect();
+        let lines: Vec<PlotLine> = owned
+            .iter()
+            .zip(&names)
+            .map(|(l, n)| PlotLine { label: n, colour: Rgb(0, 0, 0), dashed: false, faded: false, line: l })
+            .collect();
+        let v = LineChartView::build(&spec(&d, &lines), &PlainFormat);
+        let mut ys: Vec<f64> = v.end_labels.iter().map(|l| l.y).collect();
+        ys.sort_by(f64::total_cmp);
+        for w in ys.windows(2) {
+            assert!(w[1] - w[0] >= v.font_px * 1.45 - 1e-9, "{ys:?}");
+        }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // the SVG backend is a native dev-dependency
+    fn draws_on_an_svg_backend() {
+        let d = dates(40);
+        let l = Line { from: 0, values: (0..40).map(|i| (i as f64).sin()).collect() };
+        let lines = [PlotLine { label: "X", colour: Rgb(200, 10, 10), dashed: true, faded: false, line: &l }];
+        let v = LineChartView::build(&spec(&d, &lines), &PlainFormat);
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (800, 400)).into_drawing_area();
+            draw_line_chart(&root, &v, &Palette::light()).unwrap();
+        }
+        assert!(svg.contains("#C80A0A") || svg.contains("#c80a0a"), "line colour drawn");
+        // 40 weekdays from 2025-12-01 over ~700 px: weekly ticks, the first on Monday Dec 8,
+        // and the year boundary labelled with the year.
+        assert!(svg.contains("\nDec 8\n"), "week tick label drawn");
+        assert!(svg.contains("\n2026\n"), "year label drawn");
+    }
+}

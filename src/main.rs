@@ -1,0 +1,3 @@
+fn main() {
+    eprintln!("rotascope is a browser widget; the browser layer comes next.");
+}

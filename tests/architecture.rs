@@ -1,0 +1,88 @@
+//! Keeps the layer chain honest: analysis → chart → browser → app → embed, with the pure
+//! layers (analysis, chart, config, sample) free of browser imports. Reads the source tree,
+//! so it fails the moment someone adds a forbidden `use`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const BROWSER_CRATES: [&str; 7] = ["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo", "plotters_canvas", "serde_wasm_bindgen"];
+
+fn rust_files(path: &Path) -> Vec<PathBuf> {
+    if path.is_file() {
+        return vec![path.to_path_buf()];
+    }
+    let mut out = Vec::new();
+    for entry in fs::read_dir(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())) {
+        let p = entry.unwrap().path();
+        if p.is_dir() {
+            out.extend(rust_files(&p));
+        } else if p.extension().is_some_and(|e| e == "rs") {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Code lines (comments dropped) of every file under `path`, with their location.
+fn code_lines(path: &str) -> Vec<(String, usize, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(path);
+    let mut out = Vec::new();
+    for file in rust_files(&root) {
+        let text = fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            out.push((file.display().to_string(), n + 1, code.to_owned()));
+        }
+    }
+    assert!(!out.is_empty(), "no Rust files under src/{path}");
+    out
+}
+
+/// Whether `code` mentions `name` as a path segment (`leptos::`, `use leptos`, `leptos;`).
+fn mentions(code: &str, name: &str) -> bool {
+    code.match_indices(name).any(|(i, _)| {
+        let before = code[..i].chars().last();
+        let after = code[i + name.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_') && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+fn violations(layer: &str, forbidden: &[&str]) -> Vec<String> {
+    code_lines(layer)
+        .into_iter()
+        .filter_map(|(file, n, code)| {
+            forbidden.iter().find(|f| mentions(&code, f)).map(|f| format!("{file}:{n} uses {f}: {}", code.trim()))
+        })
+        .collect()
+}
+
+#[test]
+fn pure_layers_have_no_browser_imports() {
+    for layer in ["analysis", "chart", "config.rs", "sample.rs"] {
+        let v = violations(layer, &BROWSER_CRATES);
+        assert!(v.is_empty(), "src/{layer} must stay pure:\n{}", v.join("\n"));
+    }
+}
+
+#[test]
+fn no_import_runs_back_up_the_chain() {
+    let rules: [(&str, &[&str]); 4] = [
+        ("analysis", &["crate::chart", "crate::config", "crate::browser", "crate::app", "crate::embed", "crate::sample"]),
+        ("chart", &["crate::config", "crate::browser", "crate::app", "crate::embed"]),
+        ("browser", &["crate::app", "crate::embed", "leptos"]),
+        ("app", &["crate::embed"]),
+    ];
+    for (layer, forbidden) in rules {
+        let v = violations(layer, forbidden);
+        assert!(v.is_empty(), "src/{layer} reaches back up the chain:\n{}", v.join("\n"));
+    }
+}
+
+#[test]
+fn the_checker_itself_catches_a_forbidden_use() {
+    assert!(mentions("use leptos::prelude::*;", "leptos"));
+    assert!(mentions("    web_sys::window()", "web_sys"));
+    assert!(!mentions("let leptos_like = 1;", "leptos"));
+    assert!(!mentions("my_web_sys_helper()", "web_sys"));
+}
