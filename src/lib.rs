@@ -11,3 +11,10 @@ pub mod analysis;
 pub mod chart;
 pub mod config;
 pub mod sample;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;

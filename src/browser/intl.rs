@@ -1,0 +1,111 @@
+//! Locale-aware formatting through the browser's `Intl`, implementing the charts' [`Format`].
+
+use crate::analysis::Date;
+use crate::chart::format::{sign_for, Format};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    type NumberFormat;
+    // `catch`: an invalid locale throws a RangeError, which must not escape into wasm.
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = NumberFormat)]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<NumberFormat, JsValue>;
+    #[wasm_bindgen(method, js_name = format)]
+    fn format(this: &NumberFormat, value: f64) -> String;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    type DateTimeFormat;
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = DateTimeFormat)]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<DateTimeFormat, JsValue>;
+    #[wasm_bindgen(method, js_name = format)]
+    fn format(this: &DateTimeFormat, date: &js_sys::Date) -> String;
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+/// Formats with `Intl` for one locale; formatters are created once and cached.
+pub struct IntlFormat {
+    locale: JsValue,
+    numbers: RefCell<HashMap<usize, NumberFormat>>,
+    dates: RefCell<HashMap<&'static str, DateTimeFormat>>,
+}
+
+impl IntlFormat {
+    /// `locale` is a BCP 47 tag; `None` uses the browser's. An invalid tag is reported as
+    /// `Err` with the reason, so the caller can warn and fall back.
+    pub fn new(locale: Option<&str>) -> Result<IntlFormat, String> {
+        let tag = locale.map_or(JsValue::UNDEFINED, JsValue::from_str);
+        NumberFormat::new(&tag, &JsValue::UNDEFINED)
+            .map_err(|e| format!("locale \"{}\" is not valid ({})", locale.unwrap_or(""), js_error_text(&e)))?;
+        Ok(IntlFormat { locale: tag, numbers: RefCell::default(), dates: RefCell::default() })
+    }
+
+    fn number_with(&self, value: f64, decimals: usize) -> String {
+        let mut cache = self.numbers.borrow_mut();
+        let nf = cache.entry(decimals).or_insert_with(|| {
+            let d = JsValue::from_f64(decimals as f64);
+            NumberFormat::new(&self.locale, &options(&[("minimumFractionDigits", d.clone()), ("maximumFractionDigits", d)]))
+                .expect("locale validated in IntlFormat::new")
+        });
+        nf.format(value)
+    }
+
+    fn date_with(&self, key: &'static str, date: Date, opts: &[(&str, &str)]) -> String {
+        let mut cache = self.dates.borrow_mut();
+        let f = cache.entry(key).or_insert_with(|| {
+            let mut pairs: Vec<(&str, JsValue)> = opts.iter().map(|(k, v)| (*k, JsValue::from_str(v))).collect();
+            // Dates are civil days: format them in UTC so no time zone shifts the day.
+            pairs.push(("timeZone", JsValue::from_str("UTC")));
+            DateTimeFormat::new(&self.locale, &options(&pairs)).expect("locale validated in IntlFormat::new")
+        });
+        let ms = f64::from(date.days()) * 86_400_000.0;
+        f.format(&js_sys::Date::new(&JsValue::from_f64(ms)))
+    }
+}
+
+impl Format for IntlFormat {
+    fn number(&self, value: f64, decimals: usize) -> String {
+        if !value.is_finite() {
+            return "–".into();
+        }
+        let text = self.number_with(value.abs(), decimals);
+        if sign_for(value, decimals) == "−" { format!("−{text}") } else { text }
+    }
+
+    fn percent(&self, value: f64, decimals: usize) -> String {
+        format!("{}{}%", sign_for(value, decimals), self.number(value.abs(), decimals))
+    }
+
+    fn date(&self, date: Date) -> String {
+        self.date_with("date", date, &[("year", "numeric"), ("month", "short"), ("day", "numeric")])
+    }
+
+    fn month(&self, date: Date) -> String {
+        self.date_with("month", date, &[("month", "short")])
+    }
+
+    fn month_day(&self, date: Date) -> String {
+        self.date_with("month_day", date, &[("month", "short"), ("day", "numeric")])
+    }
+
+    fn year(&self, date: Date) -> String {
+        self.date_with("year", date, &[("year", "numeric")])
+    }
+}
+
+/// The message of a thrown JS value, for error texts.
+pub fn js_error_text(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|err| String::from(err.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}

@@ -1,0 +1,40 @@
+//! Reads the theme's CSS custom properties (`--rs-bg`, `--rs-series-1`, ...) into a chart
+//! [`Palette`], so publishers restyle charts from CSS.
+
+use crate::chart::theme::{Palette, Rgb, CSS_NAMES, SERIES_COLOURS};
+use web_sys::Element;
+
+/// The palette for `element`: the built-in light or dark one, overridden by any custom
+/// property that parses as a colour.
+pub fn read_palette(element: &Element, dark: bool) -> Palette {
+    let mut palette = if dark { Palette::dark() } else { Palette::light() };
+    let Ok(Some(style)) = super::window().get_computed_style(element) else {
+        return palette;
+    };
+    let read = |name: &str| style.get_property_value(&format!("--rs-{name}")).ok().and_then(|v| Rgb::parse(&v));
+    for (slot, name) in palette.slots_mut().into_iter().zip(CSS_NAMES) {
+        if let Some(c) = read(name) {
+            *slot = c;
+        }
+    }
+    for k in 0..SERIES_COLOURS {
+        if let Some(c) = read(&format!("series-{}", k + 1)) {
+            palette.series[k] = c;
+        }
+    }
+    palette
+}
+
+/// Whether the reader's system asks for a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    media_matches("(prefers-color-scheme: dark)")
+}
+
+/// Whether the reader asks for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    media_matches("(prefers-reduced-motion: reduce)")
+}
+
+fn media_matches(query: &str) -> bool {
+    super::window().match_media(query).ok().flatten().is_some_and(|m| m.matches())
+}

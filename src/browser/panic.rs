@@ -1,0 +1,48 @@
+//! A panic is a bug, but it must never leave a blank box: the hook writes a message into
+//! every mounted widget and logs the details for the developer.
+
+use wasm_bindgen::JsCast;
+
+/// Selector of every mounted widget's root (inside a host's shadow root, or in the page).
+pub const ROOT_SELECTOR: &str = "[data-rotascope-root]";
+/// Selector of the hosts whose shadow roots hold widgets.
+pub const HOST_SELECTOR: &str = "[data-rotascope-mounted]";
+
+/// Every widget root on the page, including those inside shadow roots.
+fn widget_roots() -> Vec<web_sys::Element> {
+    let doc = super::document();
+    let mut roots = Vec::new();
+    let mut collect = |list: Result<web_sys::NodeList, wasm_bindgen::JsValue>| {
+        if let Ok(list) = list {
+            roots.extend((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()));
+        }
+    };
+    collect(doc.query_selector_all(ROOT_SELECTOR));
+    if let Ok(hosts) = doc.query_selector_all(HOST_SELECTOR) {
+        for i in 0..hosts.length() {
+            if let Some(shadow) = hosts.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()).and_then(|h| h.shadow_root()) {
+                collect(shadow.query_selector_all(ROOT_SELECTOR));
+            }
+        }
+    }
+    roots
+}
+
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        let detail = info.to_string();
+        web_sys::console::error_1(&format!("Rotascope stopped: {detail}").into());
+        for root in widget_roots() {
+            let doc = super::document();
+            let Ok(card) = doc.create_element("div") else { continue };
+            card.set_class_name("rs-error rs-error--fatal");
+            let _ = card.set_attribute("role", "alert");
+            // Text only (never HTML): the message may quote publisher data.
+            card.set_text_content(Some(&format!(
+                "This chart stopped because of an internal error. Reload the page to try again. ({detail})"
+            )));
+            root.set_text_content(None);
+            let _ = root.append_child(&card);
+        }
+    }));
+}

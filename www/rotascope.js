@@ -1,0 +1,13 @@
+// Rotascope loader: the one script a publisher includes.
+//
+//   <div class="rotascope" data-prices="/data/prices.json" data-benchmark="SPY"></div>
+//   <script type="module" src="/rotascope/rotascope.js"></script>
+//
+// Everything else (the wasm, the glue, the stylesheet) is fetched relative to this file's own
+// URL, so the folder can be hosted anywhere. No eval, no inline script or style: it runs under
+// `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
+import init, { start } from "./rotascope-widget.js";
+
+const base = new URL("./", import.meta.url).href;
+await init({ module_or_path: new URL("rotascope-widget_bg.wasm", base) });
+start(base);
