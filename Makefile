@@ -1,0 +1,51 @@
+# Rotascope. Two commands on a fresh machine: `make demo` and `make test` (see README).
+# Every target installs what is missing first (.ci/bootstrap), skipping what is there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8080
+# npm's wasm-opt (binaryen 132) must come before any system one: Debian's 108 breaks output.
+export PATH := $(CURDIR)/tests/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: help bootstrap demo build size test test-native test-browser test-e2e sample-data clean
+
+help:
+	@echo "make demo         build and serve the demo on http://127.0.0.1:$(PORT)/ (PORT=9000 to change)"
+	@echo "make test         every test: native (cargo test), browser (wasm-pack), end-to-end (Chromium)"
+	@echo "make build        release bundle in dist/"
+	@echo "make size         raw / gzip / brotli bytes of the bundle"
+	@echo "make sample-data  regenerate www/data/sample-prices.json"
+
+bootstrap:
+	@bash .ci/bootstrap
+
+build: bootstrap
+	trunk build index.html --release
+
+demo: build
+	node tests/tools/serve.mjs dist --port $(PORT)
+
+size: build
+	@node tests/tools/size.mjs dist
+
+test: bootstrap test-native test-browser test-e2e
+	@echo "make test: native, browser and end-to-end tests all passed"
+
+test-native: bootstrap
+	cargo test --locked
+
+test-browser: bootstrap
+	wasm-pack test --headless --chrome -- --locked --test browser
+
+test-e2e: build
+	node --test tests/e2e/
+
+sample-data:
+	cargo run --quiet --locked --bin rotascope-tool -- sample-data > www/data/sample-prices.json
+
+clean:
+	cargo clean
+	rm -rf dist target/screenshots

@@ -1,0 +1,78 @@
+// Shared end-to-end harness: Debian's Chromium through playwright-core, a static server on a
+// free port, and a watcher that records every console error, uncaught exception, failed
+// request and CSP violation so a test can assert there were none.
+import { chromium } from "playwright-core";
+import { startServer } from "../tools/serve.mjs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = path.join(ROOT, "dist");
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** Serves `root` on a free loopback port; resolves to { server, url }. */
+export async function serve(root = DIST, options = {}) {
+  const server = await startServer({ root, port: 0, ...options });
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+/** Starts recording problems on `page`; returns the live array. */
+export function watchProblems(page) {
+  const problems = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return problems;
+}
+
+/**
+ * Waits until the canvas inside `hostSelector`'s shadow root has at least `minColoured`
+ * sampled pixels that are not grey (chart lines, not just background and grid), and returns
+ * { width, height, cssWidth, coloured }.
+ */
+export async function waitForChart(page, hostSelector, minColoured = 100) {
+  const handle = await page.waitForFunction(
+    ([sel, min]) => {
+      const host = document.querySelector(sel);
+      const canvas = host?.shadowRoot?.querySelector("canvas");
+      if (!canvas || !canvas.width || !canvas.height) return false;
+      const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+      let coloured = 0;
+      for (let i = 0; i < data.length; i += 4 * 7) {
+        const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+        if (Math.max(r, g, b) - Math.min(r, g, b) > 40) coloured++;
+      }
+      if (coloured < min) return false;
+      return { width: canvas.width, height: canvas.height, cssWidth: canvas.getBoundingClientRect().width, coloured };
+    },
+    [hostSelector, minColoured],
+    { timeout: 20000 },
+  );
+  return handle.jsonValue();
+}
+
+/** Text of the first element matching `selector` inside the host's shadow root. */
+export function shadowText(page, hostSelector, selector) {
+  return page.evaluate(
+    ([h, s]) => document.querySelector(h)?.shadowRoot?.querySelector(s)?.textContent ?? null,
+    [hostSelector, selector],
+  );
+}
