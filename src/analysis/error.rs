@@ -16,6 +16,12 @@ pub enum AnalysisError {
     #[error("{source_name}: {detail}")]
     NotCsv { source_name: String, detail: String },
 
+    #[error("{source_name}: {error}")]
+    InSource { source_name: String, error: Box<AnalysisError> },
+
+    #[error("symbol \"{symbol}\" is given more than once; give each symbol in one source only")]
+    DuplicateSymbol { symbol: String },
+
     #[error("`{path}` should be {expected}, but it is {found}")]
     WrongShape { path: String, expected: &'static str, found: String },
 
@@ -33,6 +39,9 @@ pub enum AnalysisError {
 
     #[error("{what} for {symbol} needs at least {needed} {unit}, but the data has {have}")]
     TooFewPoints { what: String, symbol: String, needed: usize, have: usize, unit: &'static str },
+
+    #[error("{what} needs a close on or before {base_day}, but its first close is {first}")]
+    NoBaseClose { what: String, base_day: Date, first: String },
 
     #[error("unknown {role} \"{symbol}\": the prices have {available}")]
     UnknownSymbol { role: String, symbol: String, available: String },

@@ -105,6 +105,19 @@ impl PriceTable {
         self.dates[0]
     }
 
+    /// The table cut after `last` (rows dated later are dropped), validated again so gap
+    /// warnings describe what is left.
+    pub fn until(&self, last: Date) -> Result<PriceTable, AnalysisError> {
+        let keep = self.dates.partition_point(|&d| d <= last);
+        let series = self
+            .series
+            .iter()
+            .map(|s| Series { closes: s.closes[..keep].to_vec(), ..s.clone() })
+            .collect();
+        let warnings = self.warnings.iter().filter(|w| !matches!(w.code, "late_start" | "missing_closes" | "early_end" | "empty_series")).cloned().collect();
+        PriceTable::validated(self.dates[..keep].to_vec(), series, self.adjustment, self.source.clone(), warnings)
+    }
+
     /// Checks every invariant of the model and records the gap warnings. All input formats
     /// end here, so the rules are the same whatever the publisher sent.
     pub fn validated(
@@ -252,6 +265,23 @@ mod tests {
         assert_eq!(t.index_on_or_before(d("2026-01-04")), Some(0));
         assert_eq!(t.index_on_or_before(d("2026-01-06")), Some(2));
         assert_eq!(t.index_on_or_before(d("2027-01-01")), Some(2));
+    }
+
+    #[test]
+    fn until_drops_later_rows_and_recomputes_gap_warnings() {
+        let t = PriceTable::validated(
+            dates(4),
+            vec![series("A", &[Some(1.0), Some(2.0), Some(3.0), Some(4.0)]), series("B", &[Some(1.0), Some(1.0), Some(1.0), None])],
+            Adjustment::NotStated,
+            None,
+            vec![],
+        )
+        .unwrap();
+        assert_eq!(t.warnings.len(), 1, "B ends early");
+        let cut = t.until(d("2026-01-07")).unwrap();
+        assert_eq!(cut.dates.len(), 3);
+        assert_eq!(cut.series[0].closes, vec![Some(1.0), Some(2.0), Some(3.0)]);
+        assert!(cut.warnings.is_empty(), "{:?}", cut.warnings);
     }
 
     #[test]

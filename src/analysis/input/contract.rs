@@ -1,5 +1,3 @@
-//! Reading publisher data into a [`PriceTable`].
-//!
 //! The price contract (see README, "Price data contract"):
 //!
 //! ```json
@@ -13,9 +11,9 @@
 //! `meta`, `adjusted` and `source` are optional. Fields the contract does not know are ignored
 //! with a warning, never silently.
 
-use super::date::Date;
-use super::error::{describe_json, AnalysisError, Warning};
-use super::prices::{Adjustment, PriceTable, Series};
+use crate::analysis::date::Date;
+use crate::analysis::error::{describe_json, AnalysisError, Warning};
+use crate::analysis::prices::{Adjustment, PriceTable, Series};
 use serde_json::{Map, Value};
 
 /// Parses price-contract JSON text.
@@ -78,6 +76,60 @@ pub fn parse_contract_value(value: &Value) -> Result<PriceTable, AnalysisError> 
     PriceTable::validated(dates, series, adjustment, source, warnings)
 }
 
+/// Writes a table as price-contract JSON (one line per series; closes at full precision,
+/// so parsing the text gives the same table back).
+pub fn to_contract_json(table: &PriceTable) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(table.dates.len() * (14 + 10 * table.series.len()));
+    out.push('{');
+    if let Some(source) = &table.source {
+        let _ = write!(out, "\n\"source\": {},", Value::String(source.clone()));
+    }
+    match table.adjustment {
+        Adjustment::TotalReturn => out.push_str("\n\"adjusted\": true,"),
+        Adjustment::PriceOnly => out.push_str("\n\"adjusted\": false,"),
+        Adjustment::NotStated => {}
+    }
+    out.push_str("\n\"dates\": [");
+    for (i, d) in table.dates.iter().enumerate() {
+        let _ = write!(out, "{}\"{d}\"", if i == 0 { "" } else { "," });
+    }
+    out.push_str("],\n\"series\": {");
+    for (k, s) in table.series.iter().enumerate() {
+        let _ = write!(out, "{}\n{}: [", if k == 0 { "" } else { "," }, Value::String(s.symbol.clone()));
+        for (i, c) in s.closes.iter().enumerate() {
+            let sep = if i == 0 { "" } else { "," };
+            match c {
+                Some(v) => {
+                    let _ = write!(out, "{sep}{v:?}");
+                }
+                None => {
+                    let _ = write!(out, "{sep}null");
+                }
+            }
+        }
+        out.push(']');
+    }
+    out.push_str("\n}");
+    let described: Vec<&Series> = table.series.iter().filter(|s| s.name.is_some() || s.group.is_some()).collect();
+    if !described.is_empty() {
+        out.push_str(",\n\"meta\": {");
+        for (k, s) in described.iter().enumerate() {
+            let mut m = Map::new();
+            if let Some(n) = &s.name {
+                m.insert("name".into(), Value::String(n.clone()));
+            }
+            if let Some(g) = &s.group {
+                m.insert("group".into(), Value::String(g.clone()));
+            }
+            let _ = write!(out, "{}\n{}: {}", if k == 0 { "" } else { "," }, Value::String(s.symbol.clone()), Value::Object(m));
+        }
+        out.push_str("\n}");
+    }
+    out.push_str("\n}\n");
+    out
+}
+
 fn missing(field: &str, parent: &str) -> AnalysisError {
     AnalysisError::WrongShape {
         path: format!("{parent}.{field}"),
@@ -86,7 +138,7 @@ fn missing(field: &str, parent: &str) -> AnalysisError {
     }
 }
 
-fn wrong(path: impl Into<String>, expected: &'static str, found: &Value) -> AnalysisError {
+pub(crate) fn wrong(path: impl Into<String>, expected: &'static str, found: &Value) -> AnalysisError {
     AnalysisError::WrongShape { path: path.into(), expected, found: describe_json(found) }
 }
 
@@ -242,6 +294,17 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(err(input), expected, "input: {input}");
         }
+    }
+
+    #[test]
+    fn writing_and_reading_back_gives_the_same_table() {
+        let t = parse_contract_json(
+            r#"{"source":"S \"q\"","adjusted":false,"dates":["2026-01-02","2026-01-05"],
+                "series":{"SPY":[681.9200000000001,null],"IWM":[0.1,250.5]},"meta":{"IWM":{"group":"small"}}}"#,
+        )
+        .unwrap();
+        let back = parse_contract_json(&to_contract_json(&t)).unwrap();
+        assert_eq!(back, t);
     }
 
     #[test]

@@ -1,0 +1,208 @@
+//! CSV closes: a `Date` column and an `Adj Close` (preferred) or `Close` column.
+//!
+//! - One symbol per file, named by the source (`SPY.csv` → `SPY`), or a `Symbol`/`Ticker`
+//!   column holding several symbols in one file (long format).
+//! - Dates are `YYYY-MM-DD`, optionally followed by a time (`2026-07-13 00:00:00`), which is
+//!   ignored. A file listed newest first is read in reverse, with a warning; any other
+//!   disorder is an error naming the line.
+//! - Empty, `null`, `NA`, `N/A` and `-` are missing closes (`null` in the contract).
+//! - Fields may be quoted with `"`; a quote inside a quoted field is doubled.
+
+use super::{group_by_symbol, RawSeries, Tabled};
+use crate::analysis::date::Date;
+use crate::analysis::error::{AnalysisError, Warning};
+use crate::analysis::prices::{close_problem, Adjustment};
+
+/// Splits one CSV line into fields.
+fn fields(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(std::mem::take(&mut field)),
+            _ => field.push(c),
+        }
+    }
+    out.push(field);
+    out
+}
+
+fn find_column(header: &[String], names: &[&str]) -> Option<usize> {
+    names.iter().find_map(|n| header.iter().position(|h| h.trim().eq_ignore_ascii_case(n)))
+}
+
+/// The symbol a file name stands for: `data/spy.csv?v=2` → `SPY`.
+pub fn symbol_from_name(name: &str) -> String {
+    let path = name.split(['?', '#']).next().unwrap_or(name);
+    let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    stem.trim().to_ascii_uppercase()
+}
+
+fn parse_day(text: &str) -> Option<Date> {
+    let t = text.trim();
+    let (day, rest) = t.split_at(t.len().min(10));
+    if !(rest.is_empty() || rest.starts_with(' ') || rest.starts_with('T')) {
+        return None;
+    }
+    Date::parse_iso(day).ok()
+}
+
+/// Parses CSV text. `source_name` names the file in messages and, without a symbol column,
+/// gives the symbol (unless `symbol` overrides it).
+///
+/// # Example
+/// ```
+/// use rotascope::analysis::input::csv::parse_csv;
+/// let t = parse_csv("Date,Open,Close,Adj Close\n2026-01-02,1,10.5,10\n2026-01-05,1,11,null\n", "iwm.csv", None).unwrap();
+/// assert_eq!(t.symbols(), vec!["IWM"]);
+/// assert_eq!(t.series[0].closes, vec![Some(10.0), None]); // Adj Close preferred
+/// ```
+pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<crate::analysis::PriceTable, AnalysisError> {
+    let not_csv = |detail: String| AnalysisError::NotCsv { source_name: source_name.to_owned(), detail };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let (_, header_line) = lines.next().ok_or_else(|| not_csv("the file is empty".into()))?;
+    let header = fields(header_line);
+    let date_col = find_column(&header, &["date", "timestamp", "time", "day"])
+        .ok_or_else(|| not_csv(format!("no `Date` column (the header is: {})", header.join(", "))))?;
+    let (close_col, adjustment) = match find_column(&header, &["adj close", "adj_close", "adjclose", "adjusted close", "adjusted_close"]) {
+        Some(c) => (c, Adjustment::TotalReturn),
+        None => (
+            find_column(&header, &["close"])
+                .ok_or_else(|| not_csv(format!("no `Adj Close` or `Close` column (the header is: {})", header.join(", "))))?,
+            Adjustment::NotStated,
+        ),
+    };
+    let symbol_col = find_column(&header, &["symbol", "ticker"]);
+    let default_symbol = symbol.map_or_else(|| symbol_from_name(source_name), str::to_owned);
+
+    let mut rows: Vec<(String, Date, Option<f64>, String)> = Vec::new();
+    for (n, line) in lines {
+        let at = format!("{source_name} line {}", n + 1);
+        let f = fields(line);
+        if f.len() != header.len() {
+            return Err(not_csv(format!("line {} has {} fields but the header has {}", n + 1, f.len(), header.len())));
+        }
+        let day_text = f[date_col].trim();
+        let day = parse_day(day_text).ok_or_else(|| AnalysisError::BadDate {
+            at: format!("{at}, column {}", header[date_col].trim()),
+            value: day_text.to_owned(),
+            reason: crate::analysis::date::DateParseError::Format,
+        })?;
+        let sym = symbol_col.map_or_else(|| default_symbol.clone(), |c| f[c].trim().to_ascii_uppercase());
+        let raw = f[close_col].trim();
+        let close = match raw.to_ascii_lowercase().as_str() {
+            "" | "null" | "na" | "n/a" | "-" => None,
+            _ => {
+                let value: f64 = raw.parse().map_err(|_| AnalysisError::BadClose {
+                    symbol: sym.clone(),
+                    at: at.clone(),
+                    date: day,
+                    value: raw.to_owned(),
+                    reason: "not a number",
+                })?;
+                if let Some(reason) = close_problem(value) {
+                    return Err(AnalysisError::BadClose { symbol: sym, at, date: day, value: raw.to_owned(), reason });
+                }
+                Some(value)
+            }
+        };
+        rows.push((sym, day, close, at));
+    }
+    if rows.is_empty() {
+        return Err(not_csv("the file has a header but no rows".into()));
+    }
+
+    let mut warnings = Vec::new();
+    let mut raws = Vec::new();
+    for (sym, mut points) in group_by_symbol(rows) {
+        if points.len() > 1 && points.windows(2).all(|w| w[1].0 < w[0].0) {
+            points.reverse();
+            warnings.push(Warning::new(
+                "reversed",
+                Some(&sym),
+                format!("{source_name} lists {sym} newest first; it was read oldest first"),
+            ));
+        }
+        raws.push(RawSeries::from_points(sym, points)?);
+    }
+    Tabled { series: raws, adjustment, source: None, warnings }.into_table()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        parse_csv(text, "IWM.csv", None).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn fields_handle_quotes() {
+        assert_eq!(fields(r#"a,"b,c","d ""q""",,e"#), vec!["a", "b,c", "d \"q\"", "", "e"]);
+    }
+
+    #[test]
+    fn symbol_names_come_from_file_names() {
+        assert_eq!(symbol_from_name("https://x.org/data/spy.csv?v=3"), "SPY");
+        assert_eq!(symbol_from_name("IWM"), "IWM");
+        assert_eq!(symbol_from_name(r"C:\data\xlk.csv"), "XLK");
+    }
+
+    #[test]
+    fn reads_close_when_there_is_no_adjusted_column_and_times_after_dates() {
+        let t = parse_csv("date,close\n2026-01-02 00:00:00,5\n2026-01-05T00:00:00Z,6\n", "x/spy.csv", None).unwrap();
+        assert_eq!(t.symbols(), vec!["SPY"]);
+        assert_eq!(t.adjustment, Adjustment::NotStated);
+        assert_eq!(t.series[0].closes, vec![Some(5.0), Some(6.0)]);
+    }
+
+    #[test]
+    fn newest_first_files_are_reversed_with_a_warning() {
+        let t = parse_csv("Date,Close\n2026-01-06,3\n2026-01-05,2\n2026-01-02,1\n", "IWM.csv", None).unwrap();
+        assert_eq!(t.dates[0].to_string(), "2026-01-02");
+        assert_eq!(t.series[0].closes, vec![Some(1.0), Some(2.0), Some(3.0)]);
+        assert_eq!(t.warnings[0].message, "IWM.csv lists IWM newest first; it was read oldest first");
+    }
+
+    #[test]
+    fn long_format_with_a_symbol_column_makes_one_series_per_symbol_on_a_union_calendar() {
+        let t = parse_csv(
+            "Date,Symbol,Close\n2026-01-02,SPY,100\n2026-01-02,iwm,50\n2026-01-05,SPY,101\n2026-01-06,IWM,52\n2026-01-06,SPY,102\n",
+            "all.csv",
+            None,
+        )
+        .unwrap();
+        assert_eq!(t.symbols(), vec!["SPY", "IWM"]);
+        assert_eq!(t.dates.len(), 3);
+        assert_eq!(t.series[1].closes, vec![Some(50.0), None, Some(52.0)]);
+    }
+
+    #[test]
+    fn malformed_csv_names_file_line_and_column() {
+        let cases = [
+            ("", "IWM.csv: the file is empty"),
+            ("Day,Price\n2026-01-02,1\n", "IWM.csv: no `Adj Close` or `Close` column (the header is: Day, Price)"),
+            ("When,Close\n2026-01-02,1\n", "IWM.csv: no `Date` column (the header is: When, Close)"),
+            ("Date,Close\n", "IWM.csv: the file has a header but no rows"),
+            ("Date,Close\n2026-01-02,1,7\n", "IWM.csv: line 2 has 3 fields but the header has 2"),
+            ("Date,Close\n01/02/2026,1\n", "IWM.csv line 2, column Date = \"01/02/2026\" is not an ISO date (YYYY-MM-DD)"),
+            ("Date,Close\n2026-01-02,abc\n", "IWM on 2026-01-02 (IWM.csv line 2): close abc is not a number; closes must be positive numbers or null"),
+            ("Date,Close\n2026-01-02,-1\n", "IWM on 2026-01-02 (IWM.csv line 2): close -1 is negative; closes must be positive numbers or null"),
+            ("Date,Close\n2026-01-02,NaN\n", "IWM on 2026-01-02 (IWM.csv line 2): close NaN is not a finite number; closes must be positive numbers or null"),
+            ("Date,Close\n2026-01-02,1\n2026-01-06,2\n2026-01-05,3\n", "IWM.csv line 4 = 2026-01-05 comes before the previous date 2026-01-06: dates must be strictly increasing"),
+            ("Date,Close\n2026-01-02,1\n2026-01-02,2\n", "IWM.csv line 3 = 2026-01-02 repeats the previous date 2026-01-02: dates must be strictly increasing"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(err(input), expected, "input: {input:?}");
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! Reading publisher data into a [`PriceTable`]: the price contract, Yahoo-chart JSON and
+//! CSV, one source or several merged on the union of their calendars.
+//!
+//! The format is recognised from the text: JSON with a `chart` object is Yahoo-chart, other
+//! JSON is the contract, anything else is CSV.
+
+pub mod contract;
+pub mod csv;
+pub mod yahoo;
+
+pub use contract::{parse_contract_json, parse_contract_value, to_contract_json};
+pub(crate) use contract::json_error;
+
+use super::date::Date;
+use super::error::{AnalysisError, Warning};
+use super::prices::{Adjustment, PriceTable, Series};
+
+/// One symbol's dated closes before they are aligned on a shared calendar.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RawSeries {
+    pub symbol: String,
+    pub name: Option<String>,
+    pub group: Option<String>,
+    pub dates: Vec<Date>,
+    pub closes: Vec<Option<f64>>,
+}
+
+impl RawSeries {
+    /// From `(date, close, where)` rows; dates must be strictly increasing and the error
+    /// names the row.
+    pub(crate) fn from_points(symbol: String, points: Vec<(Date, Option<f64>, String)>) -> Result<RawSeries, AnalysisError> {
+        let mut dates = Vec::with_capacity(points.len());
+        let mut closes = Vec::with_capacity(points.len());
+        for (day, close, at) in points {
+            contract::check_increasing(&dates, day, at)?;
+            dates.push(day);
+            closes.push(close);
+        }
+        Ok(RawSeries { symbol, name: None, group: None, dates, closes })
+    }
+}
+
+type Row = (String, Date, Option<f64>, String);
+type SymbolRows = Vec<(String, Vec<(Date, Option<f64>, String)>)>;
+
+/// Groups long-format rows by symbol, in order of first appearance.
+pub(crate) fn group_by_symbol(rows: Vec<Row>) -> SymbolRows {
+    let mut groups: SymbolRows = Vec::new();
+    for (sym, day, close, at) in rows {
+        match groups.iter_mut().find(|(s, _)| *s == sym) {
+            Some((_, points)) => points.push((day, close, at)),
+            None => groups.push((sym, vec![(day, close, at)])),
+        }
+    }
+    groups
+}
+
+/// Series with their own calendars, to be aligned into one table.
+pub(crate) struct Tabled {
+    pub series: Vec<RawSeries>,
+    pub adjustment: Adjustment,
+    pub source: Option<String>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Tabled {
+    /// Aligns every series on the union of all their dates (`None` where a series has no
+    /// row), then validates the table.
+    pub(crate) fn into_table(self) -> Result<PriceTable, AnalysisError> {
+        let mut dates: Vec<Date> = self.series.iter().flat_map(|s| s.dates.iter().copied()).collect();
+        dates.sort_unstable();
+        dates.dedup();
+        let mut series = Vec::with_capacity(self.series.len());
+        for raw in self.series {
+            if series.iter().any(|s: &Series| s.symbol == raw.symbol) {
+                return Err(AnalysisError::DuplicateSymbol { symbol: raw.symbol });
+            }
+            let mut closes = vec![None; dates.len()];
+            let mut k = 0;
+            for (day, close) in raw.dates.iter().zip(raw.closes) {
+                while dates[k] < *day {
+                    k += 1;
+                }
+                closes[k] = close;
+            }
+            series.push(Series { symbol: raw.symbol, name: raw.name, group: raw.group, closes });
+        }
+        PriceTable::validated(dates, series, self.adjustment, self.source, self.warnings)
+    }
+}
+
+/// Parses one source, recognising its format. `name` (a URL or file name; empty for inline
+/// data) prefixes error messages and names a CSV's symbol unless `symbol` is given.
+pub fn parse_text(name: &str, text: &str, symbol: Option<&str>) -> Result<PriceTable, AnalysisError> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        let in_source = |e: AnalysisError| if name.is_empty() { e } else { AnalysisError::InSource { source_name: name.to_owned(), error: Box::new(e) } };
+        let value: serde_json::Value = serde_json::from_str(trimmed).map_err(|e| in_source(json_error(e)))?;
+        return if yahoo::is_yahoo_chart(&value) {
+            yahoo::parse_yahoo_chart(&value).map_err(in_source)
+        } else {
+            parse_contract_value(&value).map_err(in_source)
+        };
+    }
+    let csv_name = if name.is_empty() { symbol.unwrap_or("prices.csv") } else { name };
+    csv::parse_csv(text, csv_name, symbol)
+}
+
+/// Parses an already-decoded JSON value: a Yahoo chart or the price contract.
+pub fn parse_value(value: &serde_json::Value) -> Result<PriceTable, AnalysisError> {
+    if yahoo::is_yahoo_chart(value) {
+        yahoo::parse_yahoo_chart(value)
+    } else {
+        parse_contract_value(value)
+    }
+}
+
+/// Merges tables from several sources on the union of their calendars. A symbol may come
+/// from one source only. Mixed adjustments make the result "not stated", with a warning.
+pub fn merge(tables: Vec<PriceTable>) -> Result<PriceTable, AnalysisError> {
+    if tables.len() == 1 {
+        return Ok(tables.into_iter().next().expect("one table"));
+    }
+    let Some(first) = tables.first() else {
+        return Err(AnalysisError::NoData { detail: "no price sources were given".into() });
+    };
+    let mut adjustment = first.adjustment;
+    let mut warnings = Vec::new();
+    if tables.iter().any(|t| t.adjustment != adjustment) {
+        adjustment = Adjustment::NotStated;
+        warnings.push(Warning::new(
+            "mixed_adjustment",
+            None,
+            "the sources differ in whether closes include dividends; returns mix total-return and price closes",
+        ));
+    }
+    let mut sources: Vec<String> = Vec::new();
+    let mut raws = Vec::new();
+    for t in tables {
+        if let Some(s) = t.source {
+            if !sources.contains(&s) {
+                sources.push(s);
+            }
+        }
+        warnings.extend(t.warnings);
+        for s in t.series {
+            raws.push(RawSeries { symbol: s.symbol, name: s.name, group: s.group, dates: t.dates.clone(), closes: s.closes });
+        }
+    }
+    let source = (!sources.is_empty()).then(|| sources.join("; "));
+    Tabled { series: raws, adjustment, source, warnings }.into_table()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_each_format() {
+        let contract = parse_text("", r#"{"dates":["2026-01-02"],"series":{"A":[1]}}"#, None).unwrap();
+        assert_eq!(contract.symbols(), vec!["A"]);
+        let yahoo = parse_text(
+            "q.json",
+            r#"{"chart":{"result":[{"meta":{"symbol":"Y"},"timestamp":[1783949400],"indicators":{"quote":[{"close":[3]}]}}],"error":null}}"#,
+            None,
+        )
+        .unwrap();
+        assert_eq!(yahoo.symbols(), vec!["Y"]);
+        let csv = parse_text("data/xlk.csv", "Date,Close\n2026-01-02,1\n", None).unwrap();
+        assert_eq!(csv.symbols(), vec!["XLK"]);
+        let named = parse_text("download.csv", "Date,Close\n2026-01-02,1\n", Some("QQQ")).unwrap();
+        assert_eq!(named.symbols(), vec!["QQQ"]);
+    }
+
+    #[test]
+    fn json_errors_name_their_source() {
+        let e = parse_text("https://x.org/p.json", r#"{"dates":[],"series":{}}"#, None).unwrap_err();
+        assert_eq!(e.to_string(), "https://x.org/p.json: no data: `dates` is empty");
+        let e = parse_text("", "{oops", None).unwrap_err();
+        assert_eq!(e.to_string(), "prices are not valid JSON: key must be a string at line 1 column 2");
+    }
+
+    #[test]
+    fn merges_sources_on_the_union_calendar() {
+        let a = parse_text("SPY.csv", "Date,Adj Close\n2026-01-02,100\n2026-01-05,101\n", None).unwrap();
+        let b = parse_text("IWM.csv", "Date,Adj Close\n2026-01-05,50\n2026-01-06,51\n", None).unwrap();
+        let t = merge(vec![a, b]).unwrap();
+        assert_eq!(t.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>(), ["2026-01-02", "2026-01-05", "2026-01-06"]);
+        assert_eq!(t.series[0].closes, vec![Some(100.0), Some(101.0), None]);
+        assert_eq!(t.series[1].closes, vec![None, Some(50.0), Some(51.0)]);
+        assert_eq!(t.adjustment, Adjustment::TotalReturn);
+        let codes: Vec<_> = t.warnings.iter().map(|w| w.code).collect();
+        // Warnings follow series order: SPY (first) ends before the last date, IWM starts late.
+        assert_eq!(codes, ["early_end", "late_start"]);
+    }
+
+    #[test]
+    fn a_symbol_from_two_sources_is_an_error() {
+        let a = parse_text("a/SPY.csv", "Date,Close\n2026-01-02,1\n", None).unwrap();
+        let b = parse_text("b/spy.csv", "Date,Close\n2026-01-05,1\n", None).unwrap();
+        assert_eq!(
+            merge(vec![a, b]).unwrap_err().to_string(),
+            "symbol \"SPY\" is given more than once; give each symbol in one source only"
+        );
+    }
+
+    #[test]
+    fn mixed_adjustments_are_flagged() {
+        let a = parse_text("SPY.csv", "Date,Adj Close\n2026-01-02,1\n", None).unwrap();
+        let b = parse_text("IWM.csv", "Date,Close\n2026-01-02,1\n", None).unwrap();
+        let t = merge(vec![a, b]).unwrap();
+        assert_eq!(t.adjustment, Adjustment::NotStated);
+        assert_eq!(t.warnings[0].code, "mixed_adjustment");
+    }
+}
