@@ -4,6 +4,7 @@
 //! the other modules compute from it. Every formula is documented on the function that
 //! implements it and collected in the README.
 
+pub mod api;
 pub mod date;
 pub mod error;
 pub mod input;
@@ -11,7 +12,10 @@ pub mod lines;
 pub mod period;
 pub mod prices;
 pub mod relative;
+pub mod returns;
+pub mod rotation;
 pub mod selection;
+pub mod trend;
 
 pub use date::Date;
 pub use error::{AnalysisError, Warning};

@@ -101,6 +101,14 @@ impl Period {
     pub fn label(self) -> String {
         self.to_string()
     }
+
+    /// "the 3Y return of SPY", "the return of SPY since 2020-02-19".
+    pub fn return_of(self, symbol: &str) -> String {
+        match self {
+            Period::Since(day) => format!("the return of {symbol} since {day}"),
+            named => format!("the {named} return of {symbol}"),
+        }
+    }
 }
 
 impl fmt::Display for Period {

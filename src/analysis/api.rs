@@ -1,0 +1,274 @@
+//! `analyze`: every number the widget and the JS API give, from one validated table.
+
+use super::error::{AnalysisError, Warning};
+use super::period::Period;
+use super::prices::PriceTable;
+use super::returns::{basket_return, ranked_returns, Basket, BasketReturn, PeriodReturn, SpreadReturn};
+use super::rotation::{rotations, Interval, Quadrant, RotationParams, RotationPoint, Transition};
+use super::selection::{as_of_index, Selection};
+use super::trend::{trend_summary, TrendSummary};
+use super::Date;
+use serde::Serialize;
+
+/// What to compute. Defaults: benchmark `SPY` (else the first symbol), every other symbol,
+/// the last date, YTD, weekly rotation with window 14 and tail 10, no baskets.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AnalyzeOptions {
+    pub benchmark: Option<String>,
+    pub symbols: Option<Vec<String>>,
+    pub baskets: Vec<(String, Vec<String>)>,
+    /// (long, short) legs: basket names or symbols. Empty with two or more baskets means
+    /// "the first basket minus the second".
+    pub spreads: Vec<(String, String)>,
+    pub as_of: Option<String>,
+    /// Empty means `[YTD]`.
+    pub periods: Vec<Period>,
+    pub rotation: RotationParams,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RotationSettings {
+    pub interval: Interval,
+    pub window: usize,
+    pub tail: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SymbolRotationOut {
+    pub symbol: String,
+    /// Quadrant of the last point.
+    pub quadrant: Quadrant,
+    /// Consecutive points in that quadrant, counting back from the last.
+    pub periods_in_quadrant: usize,
+    /// The last `tail` points, oldest first.
+    pub points: Vec<RotationPoint>,
+    /// Every change of quadrant in the computed history, oldest first.
+    pub transitions: Vec<Transition>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub benchmark: String,
+    pub as_of: Date,
+    pub adjustment: super::Adjustment,
+    pub adjustment_text: &'static str,
+    /// Ranked best first within each period; periods in the order asked.
+    pub returns: Vec<PeriodReturn>,
+    pub rotation_settings: RotationSettings,
+    pub rotation: Vec<SymbolRotationOut>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub baskets: Vec<BasketReturn>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub spreads: Vec<SpreadReturn>,
+    pub trend: Vec<TrendSummary>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Computes returns, rotation, baskets, spreads and trend for `options`.
+///
+/// # Example
+/// ```
+/// use rotascope::analysis::{api::{analyze, AnalyzeOptions}, input::parse_contract_json};
+/// let t = parse_contract_json(r#"{"dates":["2025-12-31","2026-01-02"],
+///     "series":{"SPY":[100,102],"IWM":[50,52]}}"#).unwrap();
+/// let a = analyze(&t, &AnalyzeOptions::default()).unwrap();
+/// // IWM: 52/50 − 1 = +4 %, SPY +2 %: IWM first, 2 pp ahead.
+/// assert_eq!(a.returns[0].symbol, "IWM");
+/// assert!((a.returns[0].excess_pp - 2.0).abs() < 1e-9);
+/// // Two days are far too few for a 14-week rotation: that is a warning, not an error.
+/// assert!(a.rotation.is_empty() && a.warnings.iter().any(|w| w.code == "rotation_skipped"));
+/// ```
+pub fn analyze(table: &PriceTable, options: &AnalyzeOptions) -> Result<Analysis, AnalysisError> {
+    let selection = Selection::resolve(table, options.benchmark.as_deref(), options.symbols.as_deref())?;
+    let to = as_of_index(table, options.as_of.as_deref())?;
+    let periods: Vec<Period> = if options.periods.is_empty() { vec![Period::YearToDate] } else { options.periods.clone() };
+    let mut warnings = table.warnings.clone();
+
+    let mut returns = Vec::new();
+    for &period in &periods {
+        let (r, w) = ranked_returns(table, &selection, period, to)?;
+        returns.extend(r);
+        warnings.extend(w);
+    }
+
+    let params = options.rotation;
+    let rotation = match rotations(table, &selection, to, params) {
+        Ok((rots, w)) => {
+            warnings.extend(w);
+            rots.into_iter()
+                .map(|r| SymbolRotationOut {
+                    symbol: table.series[r.position].symbol.clone(),
+                    quadrant: r.head().expect("a computed rotation has points").quadrant,
+                    periods_in_quadrant: r.periods_in_quadrant(),
+                    points: r.tail(params.tail).to_vec(),
+                    transitions: r.transitions,
+                })
+                .collect()
+        }
+        // Too little history for any rotation still leaves returns worth giving.
+        Err(e @ AnalysisError::TooFewPoints { .. }) => {
+            warnings.push(Warning::new("rotation_skipped", None, format!("{e}; no rotation graph")));
+            Vec::new()
+        }
+        Err(e) => return Err(e),
+    };
+
+    let baskets_def = options
+        .baskets
+        .iter()
+        .map(|(name, members)| Basket::resolve(table, name, members))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut baskets = Vec::new();
+    let mut spreads = Vec::new();
+    let spread_legs: Vec<(String, String)> = if options.spreads.is_empty() && baskets_def.len() >= 2 {
+        vec![(baskets_def[0].name.clone(), baskets_def[1].name.clone())]
+    } else {
+        options.spreads.clone()
+    };
+    for &period in &periods {
+        let period_baskets: Vec<BasketReturn> =
+            baskets_def.iter().filter_map(|b| basket_return(table, b, period, to, &mut warnings)).collect();
+        for (long, short) in &spread_legs {
+            let leg = |name: &str| -> Result<Option<f64>, AnalysisError> {
+                if let Some(b) = period_baskets.iter().find(|b| b.name == name) {
+                    return Ok(Some(b.return_pct));
+                }
+                if baskets_def.iter().any(|b| b.name == name) {
+                    return Ok(None); // a basket with no member return: already warned
+                }
+                let pos = table
+                    .position(name)
+                    .ok_or_else(|| AnalysisError::unknown_symbol("spread leg (basket or symbol)", name, &table.symbols()))?;
+                // A leg without a return is reported once, by `spread_skipped` below.
+                Ok(super::returns::period_return(table, pos, period, to).ok().map(|r| r.return_pct))
+            };
+            if let (Some(l), Some(s)) = (leg(long)?, leg(short)?) {
+                spreads.push(SpreadReturn { long: long.clone(), short: short.clone(), period, long_return_pct: l, short_return_pct: s, spread_pp: l - s });
+            } else {
+                warnings.push(Warning::new("spread_skipped", None, format!("spread {long} − {short}: a side has no {period} return")));
+            }
+        }
+        baskets.extend(period_baskets);
+    }
+
+    let trend = std::iter::once(selection.benchmark)
+        .chain(selection.symbols.iter().copied())
+        .filter_map(|pos| trend_summary(table, pos, to))
+        .collect();
+
+    Ok(Analysis {
+        benchmark: table.series[selection.benchmark].symbol.clone(),
+        as_of: table.dates[to],
+        adjustment: table.adjustment,
+        adjustment_text: table.adjustment.describe(),
+        returns,
+        rotation_settings: RotationSettings { interval: params.interval, window: params.window, tail: params.tail },
+        rotation,
+        baskets,
+        spreads,
+        trend,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::input::parse_contract_json;
+
+    fn weekly_table() -> PriceTable {
+        // 60 weekdays; SPY flat-ish, IWM rising, IWC starts late.
+        let first = Date::parse_iso("2025-11-03").unwrap();
+        let dates: Vec<Date> = (0..).map(|i| first.add_days(i)).filter(|d| d.weekday() < 5).take(200).collect();
+        let json_dates: Vec<String> = dates.iter().map(|d| format!("\"{d}\"")).collect();
+        let spy: Vec<String> = (0..200).map(|i| format!("{}", 100.0 + (i as f64 / 9.0).sin())).collect();
+        let iwm: Vec<String> = (0..200).map(|i| format!("{}", 50.0 + i as f64 * 0.1 + (i as f64 / 7.0).cos())).collect();
+        let iwc: Vec<String> = (0..200).map(|i| if i < 150 { "null".into() } else { format!("{}", 20.0 + i as f64 * 0.01) }).collect();
+        parse_contract_json(&format!(
+            r#"{{"dates":[{}],"series":{{"SPY":[{}],"IWM":[{}],"IWC":[{}]}}}}"#,
+            json_dates.join(","),
+            spy.join(","),
+            iwm.join(","),
+            iwc.join(",")
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn analyze_gives_returns_rotation_baskets_spreads_and_trend() {
+        let t = weekly_table();
+        let options = AnalyzeOptions {
+            baskets: vec![("small".into(), vec!["IWM".into(), "IWC".into()]), ("large".into(), vec!["SPY".into()])],
+            periods: vec![Period::Month1, Period::YearToDate],
+            ..AnalyzeOptions::default()
+        };
+        let a = analyze(&t, &options).unwrap();
+        assert_eq!(a.benchmark, "SPY");
+        assert_eq!(a.as_of, *t.dates.last().unwrap());
+        // 1M: SPY, IWM, IWC; YTD: SPY, IWM (IWC starts after 2025-12-31).
+        assert_eq!(a.returns.iter().filter(|r| r.period == Period::Month1).count(), 3);
+        assert_eq!(a.returns.iter().filter(|r| r.period == Period::YearToDate).count(), 2);
+        assert!(a.returns.iter().filter(|r| r.symbol == "SPY").all(|r| r.excess_pp == 0.0));
+        // IWM has 40 weeks: rotation computed with a 10-point tail; IWC (10 weeks) skipped.
+        assert_eq!(a.rotation.len(), 1);
+        assert_eq!(a.rotation[0].points.len(), 10);
+        assert!(a.warnings.iter().any(|w| w.code == "rotation_skipped" && w.symbol.as_deref() == Some("IWC")));
+        // Baskets per period, and the default spread small − large.
+        assert_eq!(a.baskets.len(), 4);
+        assert_eq!(a.spreads.len(), 2);
+        let s = &a.spreads[1];
+        let small = a.baskets.iter().find(|b| b.name == "small" && b.period == Period::YearToDate).unwrap();
+        assert_eq!((s.long.as_str(), s.short.as_str()), ("small", "large"));
+        assert!((s.spread_pp - (small.return_pct - s.short_return_pct)).abs() < 1e-12);
+        assert_eq!(a.trend.len(), 3);
+    }
+
+    #[test]
+    fn serializes_to_the_documented_shape() {
+        let a = analyze(&weekly_table(), &AnalyzeOptions::default()).unwrap();
+        let v = serde_json::to_value(&a).unwrap();
+        let r = &v["returns"][0];
+        for key in ["symbol", "period", "start_date", "end_date", "return_pct", "excess_pp"] {
+            assert!(r.get(key).is_some(), "returns[0].{key} in {r}");
+        }
+        assert_eq!(v["returns"][0]["period"], "YTD");
+        let p = &v["rotation"][0]["points"][0];
+        for key in ["date", "rs_ratio", "rs_momentum", "quadrant", "partial"] {
+            assert!(p.get(key).is_some(), "point.{key} in {p}");
+        }
+        assert!(v["rotation"][0]["transitions"].is_array());
+        assert!(v.get("baskets").is_none(), "baskets only when asked");
+        assert!(v["warnings"].is_array());
+    }
+
+    #[test]
+    fn bad_options_are_errors() {
+        let t = weekly_table();
+        let cases: Vec<(AnalyzeOptions, &str)> = vec![
+            (AnalyzeOptions { benchmark: Some("QQQ".into()), ..Default::default() }, "unknown benchmark \"QQQ\": the prices have SPY, IWM, IWC"),
+            (AnalyzeOptions { symbols: Some(vec!["XLK".into()]), ..Default::default() }, "unknown symbol \"XLK\": the prices have SPY, IWM, IWC"),
+            (AnalyzeOptions { as_of: Some("2020-01-01".into()), ..Default::default() }, "option `asOf` = 2020-01-01: the data starts on 2025-11-03"),
+            (
+                AnalyzeOptions { spreads: vec![("IWM".into(), "DIA".into())], ..Default::default() },
+                "unknown spread leg (basket or symbol) \"DIA\": the prices have SPY, IWM, IWC",
+            ),
+        ];
+        for (o, expected) in cases {
+            assert_eq!(analyze(&t, &o).unwrap_err().to_string(), expected);
+        }
+    }
+
+    #[test]
+    fn benchmark_alone_sits_at_100_100() {
+        let t = parse_contract_json(&{
+            let first = Date::parse_iso("2024-01-01").unwrap();
+            let dates: Vec<String> = (0..400).map(|i| format!("\"{}\"", first.add_days(i))).collect();
+            let b: Vec<String> = (0..400).map(|i| format!("{}", 100.0 + (i as f64 / 13.0).sin() * 5.0)).collect();
+            let m: Vec<String> = (0..400).map(|i| format!("{}", 4.0 * (100.0 + (i as f64 / 13.0).sin() * 5.0))).collect();
+            format!(r#"{{"dates":[{}],"series":{{"B":[{}],"M":[{}]}}}}"#, dates.join(","), b.join(","), m.join(","))
+        })
+        .unwrap();
+        let a = analyze(&t, &AnalyzeOptions { benchmark: Some("B".into()), ..Default::default() }).unwrap();
+        assert!(a.rotation[0].points.iter().all(|p| p.rs_ratio == 100.0 && p.rs_momentum == 100.0));
+    }
+}

@@ -1,0 +1,480 @@
+//! Relative rotation (RRG): RS-Ratio against RS-Momentum.
+//!
+//! # Formula
+//!
+//! 1. **Samples.** Weekly (default): for each ISO week (Monday–Sunday), the last trading day on
+//!    or before the as-of day `D` on which both the symbol and the benchmark have a close; the
+//!    sample carries that day's date. Daily: every such day.
+//! 2. `RS_t = 100 × P_t / B_t`.
+//! 3. `RS-Ratio_t = 100 + (RS_t − mean_w(RS)_t) / sd_w(RS)_t`.
+//! 4. `RS-Momentum_t = 100 + (RSR_t − mean_w(RSR)_t) / sd_w(RSR)_t`.
+//!
+//! `mean_w` and `sd_w` are taken over the last `w` samples including `t` (population sd,
+//! dividing by `w`); `w = 14` by default, any `w ≥ 2` allowed. A value exists only when its
+//! window is full, so the first point is sample `2w − 2` and `2w − 1` samples are needed.
+//!
+//! # Edge cases
+//!
+//! - A window whose sd is zero gives exactly 100, never NaN: the benchmark against itself, and
+//!   any constant multiple of it, sits at 100/100. Floating point makes `P/B` of a constant
+//!   multiple wobble in the last bit, so sd counts as zero when `sd ≤ 1e-9 × |mean|` (real
+//!   relative-strength windows are many orders of magnitude above that).
+//! - The sample in the week of `D` is flagged `partial` when `D` is Monday to Thursday: that
+//!   week has not closed yet (an exchange holiday on a Friday also leaves it flagged until the
+//!   next week's data arrives). Daily samples are never partial.
+//!
+//! Quadrants: Leading (RSR ≥ 100, RSM ≥ 100), Weakening (RSR ≥ 100, RSM < 100), Lagging (both
+//! < 100), Improving (RSR < 100, RSM ≥ 100). A transition is every change of quadrant between
+//! consecutive points, dated at the later point.
+
+use super::date::Date;
+use super::error::{AnalysisError, Warning};
+use super::prices::{PriceTable, Series};
+use super::selection::Selection;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Interval {
+    Weekly,
+    Daily,
+}
+
+impl Interval {
+    /// The sample unit in words ("weekly closes").
+    pub fn unit(self) -> &'static str {
+        match self {
+            Interval::Weekly => "weekly closes",
+            Interval::Daily => "daily closes",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Quadrant {
+    Leading,
+    Weakening,
+    Lagging,
+    Improving,
+}
+
+impl Quadrant {
+    pub const ALL: [Quadrant; 4] = [Quadrant::Leading, Quadrant::Weakening, Quadrant::Lagging, Quadrant::Improving];
+
+    /// # Example
+    /// ```
+    /// use rotascope::analysis::rotation::Quadrant;
+    /// assert_eq!(Quadrant::of(100.0, 100.0), Quadrant::Leading);
+    /// assert_eq!(Quadrant::of(100.0, 99.9), Quadrant::Weakening);
+    /// assert_eq!(Quadrant::of(99.9, 99.9), Quadrant::Lagging);
+    /// assert_eq!(Quadrant::of(99.9, 100.0), Quadrant::Improving);
+    /// ```
+    pub fn of(rs_ratio: f64, rs_momentum: f64) -> Quadrant {
+        match (rs_ratio >= 100.0, rs_momentum >= 100.0) {
+            (true, true) => Quadrant::Leading,
+            (true, false) => Quadrant::Weakening,
+            (false, false) => Quadrant::Lagging,
+            (false, true) => Quadrant::Improving,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Quadrant::Leading => "Leading",
+            Quadrant::Weakening => "Weakening",
+            Quadrant::Lagging => "Lagging",
+            Quadrant::Improving => "Improving",
+        }
+    }
+
+    /// Position in [`Quadrant::ALL`] (and in the palette's quadrant colours).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for Quadrant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Rotation settings, checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RotationParams {
+    pub interval: Interval,
+    /// `w`: samples in each mean and sd window.
+    pub window: usize,
+    /// Points in a tail.
+    pub tail: usize,
+}
+
+impl Default for RotationParams {
+    fn default() -> Self {
+        RotationParams { interval: Interval::Weekly, window: 14, tail: 10 }
+    }
+}
+
+impl RotationParams {
+    pub fn new(interval: Interval, window: usize, tail: usize) -> Result<Self, AnalysisError> {
+        if window < 2 {
+            return Err(AnalysisError::bad_option("rotation.window", window, "the window needs at least 2 samples"));
+        }
+        if tail < 1 {
+            return Err(AnalysisError::bad_option("rotation.tail", tail, "a tail needs at least 1 point"));
+        }
+        Ok(RotationParams { interval, window, tail })
+    }
+
+    /// Samples needed for the first point: `2w − 1`.
+    pub fn samples_needed(&self) -> usize {
+        2 * self.window - 1
+    }
+}
+
+/// One sampled pair of closes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sample {
+    /// Table index of the day.
+    pub index: usize,
+    pub date: Date,
+    pub price: f64,
+    pub benchmark: f64,
+    pub partial: bool,
+}
+
+/// Samples of `symbol` against `benchmark` up to table index `to` (see the module docs).
+pub fn sample(dates: &[Date], symbol: &Series, benchmark: &Series, to: usize, interval: Interval) -> Vec<Sample> {
+    let as_of = dates[to];
+    let open_week = (as_of.weekday() < 4).then(|| as_of.week_start());
+    let mut out: Vec<Sample> = Vec::with_capacity(match interval {
+        Interval::Weekly => to / 5 + 2,
+        Interval::Daily => to + 1,
+    });
+    for i in 0..=to {
+        let (Some(price), Some(bench)) = (symbol.closes[i], benchmark.closes[i]) else { continue };
+        let date = dates[i];
+        let week = date.week_start();
+        let partial = interval == Interval::Weekly && open_week == Some(week);
+        let s = Sample { index: i, date, price, benchmark: bench, partial };
+        match out.last_mut() {
+            // A later day of the same week replaces the earlier one: the last day wins.
+            Some(last) if interval == Interval::Weekly && last.date.week_start() == week => *last = s,
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// `100 + (x_t − mean) / sd` over each full trailing window of `w` values; `None` before the
+/// first full window. Two passes per window (mean, then squared deviations) for accuracy; the
+/// cost, `n × w`, is negligible next to drawing.
+pub fn standardize(values: &[f64], w: usize) -> Vec<Option<f64>> {
+    let mut out = vec![None; values.len()];
+    if w == 0 || values.len() < w {
+        return out;
+    }
+    for t in (w - 1)..values.len() {
+        let window = &values[t + 1 - w..=t];
+        let mean = window.iter().sum::<f64>() / w as f64;
+        let variance = window.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / w as f64;
+        let sd = variance.sqrt();
+        out[t] = Some(if sd <= 1e-9 * mean.abs() { 100.0 } else { 100.0 + (values[t] - mean) / sd });
+    }
+    out
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RotationPoint {
+    pub date: Date,
+    pub rs_ratio: f64,
+    pub rs_momentum: f64,
+    pub quadrant: Quadrant,
+    pub partial: bool,
+    /// Table index of the sampled day.
+    #[serde(skip)]
+    pub index: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Transition {
+    pub date: Date,
+    pub from: Quadrant,
+    pub to: Quadrant,
+    /// The change happened at the unfinished week's point and may still reverse.
+    pub partial: bool,
+}
+
+/// A symbol's whole rotation history up to the as-of day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SymbolRotation {
+    /// Table position of the symbol.
+    pub position: usize,
+    /// Every point, oldest first.
+    pub points: Vec<RotationPoint>,
+    pub transitions: Vec<Transition>,
+}
+
+impl SymbolRotation {
+    /// The last `n` points (the tail), oldest first.
+    pub fn tail(&self, n: usize) -> &[RotationPoint] {
+        &self.points[self.points.len().saturating_sub(n)..]
+    }
+
+    pub fn head(&self) -> Option<&RotationPoint> {
+        self.points.last()
+    }
+
+    /// Consecutive points, counting back from the last, in the last point's quadrant.
+    pub fn periods_in_quadrant(&self) -> usize {
+        let Some(last) = self.points.last() else { return 0 };
+        self.points.iter().rev().take_while(|p| p.quadrant == last.quadrant).count()
+    }
+
+    /// The points up to and including the one on or before table index `at` (for scrubbing).
+    pub fn until(&self, at: usize) -> &[RotationPoint] {
+        let end = self.points.partition_point(|p| p.index <= at);
+        &self.points[..end]
+    }
+}
+
+/// RS-Ratio and RS-Momentum of one symbol against the benchmark, up to table index `to`.
+///
+/// # Example
+/// ```
+/// use rotascope::analysis::input::parse_contract_json;
+/// use rotascope::analysis::rotation::{rotation, Interval, RotationParams};
+/// // Window 2, daily. RS = the symbol's close (benchmark flat at 100): 100, 110, 105.
+/// // RSR at t=1: mean 105, sd 5 → 100 + 5/5 = 101; at t=2: mean 107.5, sd 2.5 → 99.
+/// // RSM at t=2: window {101, 99}, mean 100, sd 1 → 99. One point: (99, 99), Lagging.
+/// let t = parse_contract_json(r#"{"dates":["2026-03-02","2026-03-03","2026-03-04"],
+///     "series":{"B":[100,100,100],"X":[100,110,105]}}"#).unwrap();
+/// let r = rotation(&t, 1, 0, 2, RotationParams::new(Interval::Daily, 2, 10).unwrap()).unwrap();
+/// assert_eq!(r.points.len(), 1);
+/// assert_eq!((r.points[0].rs_ratio, r.points[0].rs_momentum), (99.0, 99.0));
+/// ```
+pub fn rotation(table: &PriceTable, symbol: usize, benchmark: usize, to: usize, params: RotationParams) -> Result<SymbolRotation, AnalysisError> {
+    let (s, b) = (&table.series[symbol], &table.series[benchmark]);
+    let samples = sample(&table.dates, s, b, to, params.interval);
+    let w = params.window;
+    if samples.len() < params.samples_needed() {
+        return Err(AnalysisError::TooFewPoints {
+            what: format!("RS-Momentum (window {w})"),
+            symbol: s.symbol.clone(),
+            needed: params.samples_needed(),
+            have: samples.len(),
+            unit: match params.interval {
+                Interval::Weekly => "weekly closes shared with the benchmark",
+                Interval::Daily => "daily closes shared with the benchmark",
+            },
+        });
+    }
+    let rs: Vec<f64> = samples.iter().map(|x| 100.0 * x.price / x.benchmark).collect();
+    let rs_ratio = standardize(&rs, w);
+    let ratio_values: Vec<f64> = rs_ratio[w - 1..].iter().map(|v| v.expect("full window from w - 1")).collect();
+    let rs_momentum = standardize(&ratio_values, w);
+
+    let mut points = Vec::with_capacity(samples.len() + 2 - 2 * w);
+    for k in (2 * w - 2)..samples.len() {
+        let rsr = rs_ratio[k].expect("full window");
+        let rsm = rs_momentum[k - (w - 1)].expect("full window");
+        let sample = samples[k];
+        points.push(RotationPoint {
+            date: sample.date,
+            rs_ratio: rsr,
+            rs_momentum: rsm,
+            quadrant: Quadrant::of(rsr, rsm),
+            partial: sample.partial,
+            index: sample.index,
+        });
+    }
+    let transitions = points
+        .windows(2)
+        .filter(|p| p[0].quadrant != p[1].quadrant)
+        .map(|p| Transition { date: p[1].date, from: p[0].quadrant, to: p[1].quadrant, partial: p[1].partial })
+        .collect();
+    Ok(SymbolRotation { position: symbol, points, transitions })
+}
+
+/// Rotation of every selected symbol. A symbol with too few shared closes (it started later)
+/// is left out with a warning; if none can be computed, that is an error.
+pub fn rotations(table: &PriceTable, selection: &Selection, to: usize, params: RotationParams) -> Result<(Vec<SymbolRotation>, Vec<Warning>), AnalysisError> {
+    let mut out = Vec::with_capacity(selection.symbols.len());
+    let mut warnings = Vec::new();
+    let mut first_error = None;
+    for &pos in &selection.symbols {
+        match rotation(table, pos, selection.benchmark, to, params) {
+            Ok(r) => out.push(r),
+            Err(e) => {
+                warnings.push(Warning::new("rotation_skipped", Some(&table.series[pos].symbol), format!("{e}; it is not on the rotation graph")));
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    match first_error {
+        Some(e) if out.is_empty() => Err(e),
+        _ => Ok((out, warnings)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::input::parse_contract_json;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    fn series(closes: Vec<Option<f64>>) -> Series {
+        Series { symbol: "S".into(), name: None, group: None, closes }
+    }
+
+    /// `n` weekdays from Monday 2025-06-02.
+    fn weekdays(n: usize) -> Vec<Date> {
+        (0..).map(|i| d("2025-06-02").add_days(i)).filter(|x| x.weekday() < 5).take(n).collect()
+    }
+
+    fn table(dates: &[Date], series: &[(&str, Vec<f64>)]) -> PriceTable {
+        let dates_json: Vec<String> = dates.iter().map(|x| format!("\"{x}\"")).collect();
+        let series_json: Vec<String> = series
+            .iter()
+            .map(|(s, v)| format!("\"{s}\":[{}]", v.iter().map(|x| format!("{x:?}")).collect::<Vec<_>>().join(",")))
+            .collect();
+        parse_contract_json(&format!(r#"{{"dates":[{}],"series":{{{}}}}}"#, dates_json.join(","), series_json.join(","))).unwrap()
+    }
+
+    #[test]
+    fn weekly_samples_take_the_last_shared_day_of_each_week_and_flag_the_open_week() {
+        // Mon 2025-06-02 .. Wed 2025-06-18: three ISO weeks, the last one open on Wednesday.
+        let dates = weekdays(13);
+        let mut sym: Vec<Option<f64>> = (0..13).map(|i| Some(10.0 + i as f64)).collect();
+        sym[4] = None; // no close on Friday 06-06: that week's sample is Thursday 06-05
+        let bench = series(vec![Some(100.0); 13]);
+        let s = sample(&dates, &series(sym), &bench, 12, Interval::Weekly);
+        let got: Vec<(String, f64, bool)> = s.iter().map(|x| (x.date.to_string(), x.price, x.partial)).collect();
+        assert_eq!(
+            got,
+            vec![("2025-06-05".into(), 13.0, false), ("2025-06-13".into(), 19.0, false), ("2025-06-18".into(), 22.0, true)]
+        );
+        // As of Friday 06-13 the week is complete.
+        let s = sample(&dates, &bench, &bench, 9, Interval::Weekly);
+        assert!(!s.last().unwrap().partial);
+        // Daily: every shared day, never partial.
+        let s = sample(&dates, &bench, &bench, 12, Interval::Daily);
+        assert_eq!(s.len(), 13);
+        assert!(s.iter().all(|x| !x.partial));
+    }
+
+    #[test]
+    fn weeks_straddling_new_year_are_one_week() {
+        let dates: Vec<Date> = ["2025-12-29", "2025-12-30", "2025-12-31", "2026-01-02", "2026-01-05"].map(d).to_vec();
+        let one = series(vec![Some(1.0); 5]);
+        let s = sample(&dates, &one, &one, 4, Interval::Weekly);
+        assert_eq!(s.iter().map(|x| x.date.to_string()).collect::<Vec<_>>(), ["2026-01-02", "2026-01-05"]);
+    }
+
+    #[test]
+    fn standardize_hand_worked() {
+        // Window 2 over 100, 110, 105, 120: population sd of a pair is half their distance.
+        assert_eq!(standardize(&[100.0, 110.0, 105.0, 120.0], 2), vec![None, Some(101.0), Some(99.0), Some(101.0)]);
+        // Window 3 over 1, 2, 3, 3: [1,2,3] mean 2, sd √(2/3): 3 → 100 + 1/√(2/3) = 101.2247...
+        let z = standardize(&[1.0, 2.0, 3.0, 3.0], 3);
+        assert!((z[2].unwrap() - (100.0 + 1.0 / (2.0f64 / 3.0).sqrt())).abs() < 1e-12);
+        // [2,3,3] mean 8/3, sd √(2/9): 3 → 100 + (1/3)/(√2/3) = 100 + 1/√2.
+        assert!((z[3].unwrap() - (100.0 + 1.0 / 2.0f64.sqrt())).abs() < 1e-12);
+        // Constant windows are exactly 100.
+        assert_eq!(standardize(&[5.0, 5.0, 5.0], 2), vec![None, Some(100.0), Some(100.0)]);
+    }
+
+    #[test]
+    fn hand_worked_daily_window_two() {
+        // Benchmark flat at 100, so RS is the symbol's close. Derivation in the comments:
+        // RS   100 110 105 120 120 110 100
+        // RSR   -  101  99 101 100  99  99   (pairs; equal pair → sd 0 → 100)
+        // RSM   -   -   99 101  99  99 100   ({101,99}→99; {99,101}→101; {101,100}→99;
+        //                                     {100,99}→99; {99,99} sd 0 → 100)
+        let dates = weekdays(7);
+        let t = table(&dates, &[("B", vec![100.0; 7]), ("X", vec![100.0, 110.0, 105.0, 120.0, 120.0, 110.0, 100.0])]);
+        let r = rotation(&t, 1, 0, 6, RotationParams::new(Interval::Daily, 2, 10).unwrap()).unwrap();
+        let got: Vec<(f64, f64, Quadrant)> = r.points.iter().map(|p| (p.rs_ratio, p.rs_momentum, p.quadrant)).collect();
+        use Quadrant::*;
+        assert_eq!(
+            got,
+            vec![(99.0, 99.0, Lagging), (101.0, 101.0, Leading), (100.0, 99.0, Weakening), (99.0, 99.0, Lagging), (99.0, 100.0, Improving)]
+        );
+        let changes: Vec<(String, Quadrant, Quadrant)> = r.transitions.iter().map(|x| (x.date.to_string(), x.from, x.to)).collect();
+        assert_eq!(
+            changes,
+            vec![
+                ("2025-06-05".into(), Lagging, Leading),
+                ("2025-06-06".into(), Leading, Weakening),
+                ("2025-06-09".into(), Weakening, Lagging),
+                ("2025-06-10".into(), Lagging, Improving),
+            ]
+        );
+        assert_eq!(r.periods_in_quadrant(), 1);
+        assert_eq!(r.tail(2).len(), 2);
+        assert_eq!(r.until(4).len(), 3);
+    }
+
+    #[test]
+    fn benchmark_against_itself_and_constant_multiples_sit_at_100() {
+        let dates = weekdays(400);
+        let b: Vec<f64> = (0..400).map(|i| 100.0 * (1.0 + 0.3 * (i as f64 / 17.0).sin()) * (1.0005f64).powi(i)).collect();
+        let multiple: Vec<f64> = b.iter().map(|x| x * 2.5).collect();
+        let third: Vec<f64> = b.iter().map(|x| x / 3.0).collect();
+        let t = table(&dates, &[("B", b), ("M", multiple), ("T", third)]);
+        for interval in [Interval::Weekly, Interval::Daily] {
+            for sym in 0..3 {
+                let r = rotation(&t, sym, 0, 399, RotationParams::new(interval, 14, 10).unwrap()).unwrap();
+                assert!(!r.points.is_empty());
+                for p in &r.points {
+                    assert_eq!((p.rs_ratio, p.rs_momentum), (100.0, 100.0), "{interval:?} symbol {sym} at {}", p.date);
+                    assert_eq!(p.quadrant, Quadrant::Leading);
+                }
+                assert!(r.transitions.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn too_few_samples_is_an_error_saying_how_many_are_needed() {
+        let dates = weekdays(20);
+        let t = table(&dates, &[("SPY", vec![1.0; 20]), ("IWM", vec![2.0; 20])]);
+        let e = rotation(&t, 1, 0, 19, RotationParams::default()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "RS-Momentum (window 14) for IWM needs at least 27 weekly closes shared with the benchmark, but the data has 4"
+        );
+        assert!(RotationParams::new(Interval::Weekly, 1, 10).is_err());
+        assert!(RotationParams::new(Interval::Weekly, 2, 0).is_err());
+    }
+
+    #[test]
+    fn late_starters_are_skipped_with_a_warning_while_others_compute() {
+        let dates = weekdays(60);
+        // Window 5 needs 2·5 − 1 = 9 samples; LATE has 8.
+        let mut late: Vec<Option<f64>> = vec![None; 52];
+        late.extend((0..8).map(|i| Some(1.0 + i as f64)));
+        let t = PriceTable::validated(
+            dates,
+            vec![
+                series(vec![Some(100.0); 60]),
+                Series { symbol: "UP".into(), name: None, group: None, closes: (0..60).map(|i| Some(50.0 + i as f64)).collect() },
+                Series { symbol: "LATE".into(), name: None, group: None, closes: late },
+            ],
+            crate::analysis::Adjustment::NotStated,
+            None,
+            vec![],
+        )
+        .unwrap();
+        let sel = Selection { benchmark: 0, symbols: vec![1, 2] };
+        let params = RotationParams::new(Interval::Daily, 5, 10).unwrap();
+        let (rots, warnings) = rotations(&t, &sel, 59, params).unwrap();
+        assert_eq!(rots.len(), 1);
+        assert_eq!(warnings[0].symbol.as_deref(), Some("LATE"));
+        assert!(warnings[0].message.contains("needs at least 9 daily closes"), "{}", warnings[0].message);
+    }
+}

@@ -1,0 +1,149 @@
+//! Trend: simple moving averages and the prior high.
+//!
+//! # Formula
+//!
+//! - `SMA_n(i) = (1/n) × Σ` of the last `n` closes up to day `i` (days without a close are
+//!   skipped, not filled). Defined on days with a close once `n` closes exist.
+//! - Prior high as of `D`: the highest close strictly before `D` in the loaded data, with its
+//!   date (the earliest date if the high repeats).
+//! - Distance from the prior high: `(P(D) / high − 1) × 100`; positive means `D` made a new high.
+//!
+//! # Parameters
+//!
+//! `n ≥ 1` (the trend view uses 50 and 200).
+
+use super::date::Date;
+use super::prices::{PriceTable, Series};
+use serde::Serialize;
+
+/// Simple moving average of `n` closes at each day with a close, `None` elsewhere and before
+/// `n` closes exist. A running sum (one add and one subtract per day); the test suite checks it
+/// against the direct sum.
+///
+/// # Example
+/// ```
+/// use rotascope::analysis::trend::sma;
+/// // (1 + 2) / 2 = 1.5; the gap is skipped, so the next window is {2, 4}: 3.
+/// assert_eq!(sma(&[Some(1.0), Some(2.0), None, Some(4.0)], 2), vec![None, Some(1.5), None, Some(3.0)]);
+/// ```
+pub fn sma(closes: &[Option<f64>], n: usize) -> Vec<Option<f64>> {
+    let mut out = vec![None; closes.len()];
+    if n == 0 {
+        return out;
+    }
+    let present: Vec<(usize, f64)> = closes.iter().enumerate().filter_map(|(i, c)| c.map(|v| (i, v))).collect();
+    let mut sum = 0.0;
+    for (k, &(i, v)) in present.iter().enumerate() {
+        sum += v;
+        if k >= n {
+            sum -= present[k - n].1;
+        }
+        if k + 1 >= n {
+            out[i] = Some(sum / n as f64);
+        }
+    }
+    out
+}
+
+/// The highest close strictly before table index `to`, as (index, close).
+pub fn prior_high(series: &Series, to: usize) -> Option<(usize, f64)> {
+    series.closes[..to.min(series.closes.len())]
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.map(|v| (i, v)))
+        .fold(None, |best: Option<(usize, f64)>, (i, v)| match best {
+            Some((_, b)) if b >= v => best,
+            _ => Some((i, v)),
+        })
+}
+
+/// The trend numbers of one symbol as of table index `to`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendSummary {
+    pub symbol: String,
+    /// Date and value of the last close on or before the as-of day.
+    pub date: Date,
+    pub close: f64,
+    pub sma50: Option<f64>,
+    pub sma200: Option<f64>,
+    pub prior_high: Option<f64>,
+    pub prior_high_date: Option<Date>,
+    pub from_high_pct: Option<f64>,
+}
+
+pub fn trend_summary(table: &PriceTable, position: usize, to: usize) -> Option<TrendSummary> {
+    let series = &table.series[position];
+    let (at, close) = series.close_on_or_before(to)?;
+    let avg = |n: usize| -> Option<f64> {
+        let window: Vec<f64> = series.closes[..=at].iter().rev().flatten().take(n).copied().collect();
+        (window.len() == n).then(|| window.iter().sum::<f64>() / n as f64)
+    };
+    let high = prior_high(series, at);
+    Some(TrendSummary {
+        symbol: series.symbol.clone(),
+        date: table.dates[at],
+        close,
+        sma50: avg(50),
+        sma200: avg(200),
+        prior_high: high.map(|h| h.1),
+        prior_high_date: high.map(|h| table.dates[h.0]),
+        from_high_pct: high.map(|h| (close / h.1 - 1.0) * 100.0),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::input::parse_contract_json;
+
+    fn naive_sma(closes: &[Option<f64>], n: usize) -> Vec<Option<f64>> {
+        (0..closes.len())
+            .map(|i| {
+                closes[i]?;
+                let window: Vec<f64> = closes[..=i].iter().rev().flatten().take(n).copied().collect();
+                (window.len() == n).then(|| window.iter().sum::<f64>() / n as f64)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn running_sum_matches_the_direct_sum_on_a_long_synthetic_series() {
+        // 6,500 deterministic closes with gaps every 37th day.
+        let closes: Vec<Option<f64>> = (0..6500)
+            .map(|i| (i % 37 != 5).then(|| 100.0 * (1.0 + 0.4 * ((i as f64) / 90.0).sin()) + (i as f64) * 0.01))
+            .collect();
+        for n in [1, 2, 50, 200] {
+            let (fast, naive) = (sma(&closes, n), naive_sma(&closes, n));
+            for (i, (a, b)) in fast.iter().zip(&naive).enumerate() {
+                match (a, b) {
+                    (Some(a), Some(b)) => assert!((a - b).abs() <= 1e-9 * b.abs(), "n={n} i={i}: {a} vs {b}"),
+                    (None, None) => {}
+                    _ => panic!("n={n} i={i}: {a:?} vs {b:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn constant_series_has_constant_averages() {
+        let closes = vec![Some(42.0); 300];
+        assert!(sma(&closes, 200)[199..].iter().all(|v| *v == Some(42.0)));
+    }
+
+    #[test]
+    fn prior_high_and_distance_hand_worked() {
+        let t = parse_contract_json(
+            r#"{"dates":["2026-01-02","2026-01-05","2026-01-06","2026-01-07","2026-01-08"],
+                "series":{"X":[10,16,12,16,12]}}"#,
+        )
+        .unwrap();
+        let s = trend_summary(&t, 0, 4).unwrap();
+        // Highest close before 2026-01-08 is 16, first reached 2026-01-05; 12/16 − 1 = −25 %.
+        assert_eq!(s.prior_high, Some(16.0));
+        assert_eq!(s.prior_high_date.unwrap().to_string(), "2026-01-05");
+        assert_eq!(s.from_high_pct, Some(-25.0));
+        assert_eq!(s.sma50, None);
+        // As of the first day there is nothing before it.
+        assert_eq!(trend_summary(&t, 0, 0).unwrap().prior_high, None);
+    }
+}
