@@ -12,21 +12,78 @@
 //! | `view` | `"rotation"` | `"rotation"`, `"performance"` or `"trend"` |
 //! | `period` | `"YTD"` | `1W 1M 3M 6M YTD 1Y 3Y` or a start day `YYYY-MM-DD` |
 //! | `asOf` | the last date in the data | the day the numbers are computed for |
-//! | `rotation` | `{ interval: "weekly", window: 14, tail: 10 }` | RRG settings |
+//! | `rotation` | `{ interval: "weekly", window: 14, tail: 10 }` | RRG settings (`window` 2–260, `tail` 1–260) |
 //! | `theme` | `"auto"` | `"light"`, `"dark"`, `"auto"` (follows `prefers-color-scheme`) |
 //! | `locale` | the browser's | BCP 47 tag for numbers and dates, e.g. `"de-DE"` |
 //! | `height` | `480` | chart height in CSS pixels |
 //! | `note` | none | URL of a research note JSON, or the note inline |
 
+use crate::analysis::api::AnalyzeOptions;
+use crate::analysis::period::Period;
+use crate::analysis::rotation::{Interval, RotationParams};
 use crate::analysis::AnalysisError;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-/// Where prices (or a note) come from.
+/// Where a note comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Source {
     Url(String),
     Inline(Value),
+}
+
+/// One piece of price data, before loading.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PriceSource {
+    /// Fetch this URL (contract JSON, Yahoo-chart JSON or CSV); `symbol` names a CSV's symbol.
+    Url { url: String, symbol: Option<String> },
+    /// JSON or CSV text given inline.
+    Text { text: String, symbol: Option<String> },
+    /// A decoded JSON value (contract or Yahoo chart).
+    Inline(Value),
+}
+
+/// Reads `prices`: a URL; JSON or CSV text (recognised by a leading `{` or `[`, or by line
+/// breaks); an object (the contract, a Yahoo chart, or `{ "url": ..., "symbol": ... }` /
+/// `{ "csv": ..., "symbol": ... }`); or an array of any of these, merged on one calendar.
+///
+/// # Example
+/// ```
+/// use rotascope::config::{price_sources, PriceSource};
+/// let s = price_sources(&serde_json::json!(["data/SPY.csv", {"url": "iwm.csv?v=2", "symbol": "IWM"}])).unwrap();
+/// assert_eq!(s[0], PriceSource::Url { url: "data/SPY.csv".into(), symbol: None });
+/// assert_eq!(s.len(), 2);
+/// ```
+pub fn price_sources(v: &Value) -> Result<Vec<PriceSource>, AnalysisError> {
+    fn one(v: &Value, field: &str) -> Result<PriceSource, AnalysisError> {
+        let symbol = |o: &Map<String, Value>| o.get("symbol").and_then(Value::as_str).map(|s| s.trim().to_owned());
+        match v {
+            Value::String(s) if s.trim().is_empty() => Err(bad(field, v, "give a URL or the data itself")),
+            Value::String(s) => {
+                let t = s.trim_start();
+                Ok(if t.starts_with('{') || t.starts_with('[') || t.contains('\n') {
+                    PriceSource::Text { text: s.clone(), symbol: None }
+                } else {
+                    PriceSource::Url { url: s.trim().to_owned(), symbol: None }
+                })
+            }
+            Value::Object(o) if o.contains_key("url") => match o.get("url") {
+                Some(Value::String(u)) if !u.trim().is_empty() => Ok(PriceSource::Url { url: u.trim().to_owned(), symbol: symbol(o) }),
+                _ => Err(bad(&format!("{field}.url"), o.get("url").unwrap_or(&Value::Null), "give the URL as a text")),
+            },
+            Value::Object(o) if o.contains_key("csv") => match o.get("csv") {
+                Some(Value::String(t)) => Ok(PriceSource::Text { text: t.clone(), symbol: symbol(o) }),
+                _ => Err(bad(&format!("{field}.csv"), o.get("csv").unwrap_or(&Value::Null), "give the CSV as a text")),
+            },
+            Value::Object(_) => Ok(PriceSource::Inline(v.clone())),
+            _ => Err(bad(field, v, "give a URL, JSON or CSV text, an object, or a list of those")),
+        }
+    }
+    match v {
+        Value::Array(items) if items.is_empty() => Err(bad("prices", v, "the list of sources is empty")),
+        Value::Array(items) => items.iter().enumerate().map(|(i, x)| one(x, &format!("prices[{i}]"))).collect(),
+        _ => Ok(vec![one(v, "prices")?]),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -45,40 +102,19 @@ pub enum Theme {
     Auto,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Interval {
-    Weekly,
-    Daily,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct RotationConfig {
-    pub interval: Interval,
-    pub window: usize,
-    pub tail: usize,
-}
-
-impl Default for RotationConfig {
-    fn default() -> Self {
-        RotationConfig { interval: Interval::Weekly, window: 14, tail: 10 }
-    }
-}
-
 pub const DEFAULT_HEIGHT: f64 = 480.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WidgetConfig {
-    pub prices: Source,
+    pub prices: Vec<PriceSource>,
     pub benchmark: Option<String>,
     pub symbols: Option<Vec<String>>,
     pub baskets: Vec<(String, Vec<String>)>,
     pub title: Option<String>,
     pub view: View,
-    pub period: String,
+    pub period: Period,
     pub as_of: Option<String>,
-    pub rotation: RotationConfig,
+    pub rotation: RotationParams,
     pub theme: Theme,
     pub locale: Option<String>,
     pub height: f64,
@@ -158,15 +194,15 @@ impl WidgetConfig {
 
     pub fn from_map(map: &Map<String, Value>) -> Result<WidgetConfig, AnalysisError> {
         let mut c = WidgetConfig {
-            prices: Source::Url(String::new()),
+            prices: Vec::new(),
             benchmark: None,
             symbols: None,
             baskets: Vec::new(),
             title: None,
             view: View::Rotation,
-            period: "YTD".into(),
+            period: Period::YearToDate,
             as_of: None,
-            rotation: RotationConfig::default(),
+            rotation: RotationParams::default(),
             theme: Theme::Auto,
             locale: None,
             height: DEFAULT_HEIGHT,
@@ -177,7 +213,7 @@ impl WidgetConfig {
         for (key, v) in map {
             match key.as_str() {
                 "prices" => {
-                    c.prices = source("prices", v)?;
+                    c.prices = price_sources(v)?;
                     has_prices = true;
                 }
                 "benchmark" => c.benchmark = text("benchmark", v)?,
@@ -185,7 +221,7 @@ impl WidgetConfig {
                 "baskets" => c.baskets = baskets(v)?,
                 "title" => c.title = text("title", v)?,
                 "view" => c.view = enum_field("view", v, "rotation, performance, trend")?,
-                "period" => c.period = text("period", v)?.unwrap_or_else(|| "YTD".into()),
+                "period" => c.period = text("period", v)?.map_or(Ok(Period::YearToDate), |p| Period::parse(&p))?,
                 "asOf" | "as_of" => c.as_of = text("asOf", v)?,
                 "rotation" => c.rotation = rotation(v)?,
                 "theme" => c.theme = enum_field("theme", v, "light, dark, auto")?,
@@ -238,20 +274,91 @@ fn baskets(v: &Value) -> Result<Vec<(String, Vec<String>)>, AnalysisError> {
     }
 }
 
-fn rotation(v: &Value) -> Result<RotationConfig, AnalysisError> {
+fn rotation(v: &Value) -> Result<RotationParams, AnalysisError> {
     let Value::Object(m) = v else {
         return Err(bad("rotation", v, "expected { interval, window, tail }"));
     };
-    let mut r = RotationConfig::default();
+    let mut r = RotationParams::default();
     for (key, x) in m {
         match key.as_str() {
-            "interval" => r.interval = enum_field("rotation.interval", x, "weekly, daily")?,
+            "interval" => r.interval = enum_field::<Interval>("rotation.interval", x, "weekly, daily")?,
             "window" => r.window = whole("rotation.window", x, 2, 260)?,
             "tail" => r.tail = whole("rotation.tail", x, 1, 260)?,
             _ => return Err(bad(&format!("rotation.{key}"), x, "not a rotation setting (interval, window, tail)")),
         }
     }
     Ok(r)
+}
+
+/// Periods given as one text (`"YTD"`, `"1M, 3M"`) or an array of texts.
+fn periods(v: &Value) -> Result<Vec<Period>, AnalysisError> {
+    list("period", v)?.iter().map(|p| Period::parse(p)).collect()
+}
+
+/// Spreads given as `[["small", "large"]]` or `[{ "long": "small", "short": "large" }]`.
+fn spreads(v: &Value) -> Result<Vec<(String, String)>, AnalysisError> {
+    let Value::Array(items) = v else {
+        return Err(bad("spreads", v, "expected a list of [long, short] pairs"));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let field = format!("spreads[{i}]");
+            let pair = match item {
+                Value::Array(p) if p.len() == 2 => (p[0].as_str(), p[1].as_str()),
+                Value::Object(o) => (o.get("long").and_then(Value::as_str), o.get("short").and_then(Value::as_str)),
+                _ => (None, None),
+            };
+            match pair {
+                (Some(l), Some(s)) => Ok((l.trim().to_owned(), s.trim().to_owned())),
+                _ => Err(bad(&field, item, "give [long, short] or { long, short } with basket or symbol names")),
+            }
+        })
+        .collect()
+}
+
+/// The options of `Rotascope.analyze(options)`, except `prices` (the caller loads those).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalyzeRequest {
+    pub prices: Vec<PriceSource>,
+    pub options: AnalyzeOptions,
+    /// Options this version does not know: returned as warnings.
+    pub ignored: Vec<String>,
+}
+
+impl AnalyzeRequest {
+    /// # Example
+    /// ```
+    /// use rotascope::config::AnalyzeRequest;
+    /// let r = AnalyzeRequest::from_json(r#"{"prices":"p.json","period":["1M","YTD"],"rotation":{"window":10}}"#).unwrap();
+    /// assert_eq!(r.options.periods.len(), 2);
+    /// assert_eq!(r.options.rotation.window, 10);
+    /// ```
+    pub fn from_json(json: &str) -> Result<AnalyzeRequest, AnalysisError> {
+        let value: Value = serde_json::from_str(json).map_err(|e| AnalysisError::bad_option("options", "(text)", e.to_string()))?;
+        let Value::Object(map) = value else {
+            return Err(bad("options", &value, "expected an object"));
+        };
+        let mut r = AnalyzeRequest { prices: Vec::new(), options: AnalyzeOptions::default(), ignored: Vec::new() };
+        for (key, v) in &map {
+            match key.as_str() {
+                "prices" => r.prices = price_sources(v)?,
+                "benchmark" => r.options.benchmark = text("benchmark", v)?,
+                "symbols" => r.options.symbols = Some(list("symbols", v)?).filter(|s| !s.is_empty()),
+                "baskets" => r.options.baskets = baskets(v)?,
+                "spreads" => r.options.spreads = spreads(v)?,
+                "asOf" | "as_of" => r.options.as_of = text("asOf", v)?,
+                "period" | "periods" => r.options.periods = periods(v)?,
+                "rotation" => r.options.rotation = rotation(v)?,
+                _ => r.ignored.push(key.clone()),
+            }
+        }
+        if r.prices.is_empty() {
+            return Err(AnalysisError::bad_option("prices", "missing", "give the price data (an object, JSON or CSV text, a URL, or a list of those)"));
+        }
+        Ok(r)
+    }
 }
 
 fn whole(field: &str, v: &Value, min: usize, max: usize) -> Result<usize, AnalysisError> {
@@ -269,9 +376,9 @@ mod tests {
     #[test]
     fn defaults_apply() {
         let c = WidgetConfig::from_json(r#"{"prices":"p.json"}"#).unwrap();
-        assert_eq!(c.prices, Source::Url("p.json".into()));
-        assert_eq!((c.view, c.theme, c.period.as_str(), c.height), (View::Rotation, Theme::Auto, "YTD", 480.0));
-        assert_eq!(c.rotation, RotationConfig { interval: Interval::Weekly, window: 14, tail: 10 });
+        assert_eq!(c.prices, vec![PriceSource::Url { url: "p.json".into(), symbol: None }]);
+        assert_eq!((c.view, c.theme, c.period, c.height), (View::Rotation, Theme::Auto, Period::YearToDate, 480.0));
+        assert_eq!(c.rotation, RotationParams { interval: Interval::Weekly, window: 14, tail: 10 });
         assert!(c.ignored.is_empty());
     }
 
@@ -285,7 +392,7 @@ mod tests {
         assert_eq!(c.height, 360.0);
         assert_eq!(c.theme, Theme::Dark);
         assert_eq!(c.baskets, vec![("small".into(), vec!["IWM".into(), "IJR".into()]), ("large".into(), vec!["SPY".into()])]);
-        assert_eq!(c.rotation, RotationConfig { interval: Interval::Daily, window: 10, tail: 5 });
+        assert_eq!(c.rotation, RotationParams { interval: Interval::Daily, window: 10, tail: 5 });
         assert_eq!(c.ignored, vec!["colour".to_string()]);
     }
 
@@ -293,16 +400,47 @@ mod tests {
     fn bad_fields_name_the_field() {
         let cases = [
             (r#"{}"#, "option `prices` = missing: give the URL of the price data or the data inline"),
-            (r#"{"prices":5}"#, "option `prices` = 5: give a URL or an inline object"),
+            (r#"{"prices":5}"#, "option `prices` = 5: give a URL, JSON or CSV text, an object, or a list of those"),
+            (r#"{"prices":[]}"#, "option `prices` = []: the list of sources is empty"),
+            (r#"{"prices":[{"url":3}]}"#, "option `prices[0].url` = 3: give the URL as a text"),
             (r#"{"prices":"p","view":"pie"}"#, "option `view` = \"pie\": use one of rotation, performance, trend"),
             (r#"{"prices":"p","rotation":{"window":1}}"#, "option `rotation.window` = 1: use a whole number from 2 to 260"),
             (r#"{"prices":"p","rotation":{"speed":1}}"#, "option `rotation.speed` = 1: not a rotation setting (interval, window, tail)"),
             (r#"{"prices":"p","height":"tall"}"#, "option `height` = \"tall\": expected a number"),
             (r#"{"prices":"p","height":50}"#, "option `height` = 50: use a height between 120 and 4000 pixels"),
             (r#"{"prices":"p","baskets":{"small":[]}}"#, "option `baskets.small` = []: a basket needs at least one symbol"),
+            (r#"{"prices":"p","period":"2W"}"#, "option `period` = \"2W\": use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD"),
         ];
         for (input, expected) in cases {
             assert_eq!(WidgetConfig::from_json(input).unwrap_err().to_string(), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn analyze_options_parse_with_field_names_in_errors() {
+        let r = AnalyzeRequest::from_json(
+            r#"{"prices":"Date,Close\n2026-01-02,1\n","benchmark":"SPY","symbols":["IWM","IJR"],"asOf":"2026-07-13",
+                "period":"1M, YTD","baskets":{"small":["IWM"],"large":["SPY"]},
+                "spreads":[["small","large"],{"long":"IWM","short":"SPY"}],
+                "rotation":{"interval":"daily","window":10,"tail":5},"colour":"red"}"#,
+        )
+        .unwrap();
+        let o = &r.options;
+        assert_eq!(r.prices, vec![PriceSource::Text { text: "Date,Close\n2026-01-02,1\n".into(), symbol: None }]);
+        assert_eq!(o.benchmark.as_deref(), Some("SPY"));
+        assert_eq!(o.periods, vec![Period::Month1, Period::YearToDate]);
+        assert_eq!(o.spreads, vec![("small".into(), "large".into()), ("IWM".into(), "SPY".into())]);
+        assert_eq!(o.rotation, RotationParams { interval: Interval::Daily, window: 10, tail: 5 });
+        assert_eq!(r.ignored, vec!["colour".to_string()]);
+        let cases = [
+            (r#"{"benchmark":"SPY"}"#, "option `prices` = missing: give the price data (an object, JSON or CSV text, a URL, or a list of those)"),
+            (r#"{"prices":"p","spreads":[["a"]]}"#, "option `spreads[0]` = [\"a\"]: give [long, short] or { long, short } with basket or symbol names"),
+            (r#"{"prices":"p","period":["YTD","5D"]}"#, "option `period` = \"5D\": use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD"),
+            (r#"{"prices":"p","rotation":{"interval":"monthly"}}"#, "option `rotation.interval` = \"monthly\": use one of weekly, daily"),
+            (r#"[1]"#, "option `options` = [1]: expected an object"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(AnalyzeRequest::from_json(input).unwrap_err().to_string(), expected, "{input}");
         }
     }
 }

@@ -59,10 +59,10 @@ const PROFILES: &[Profile] = &[
 
 /// SplitMix64: tiny, well-mixed and fully specified, so the sample data never depends on a
 /// crate's RNG choices.
-struct SplitMix64(u64);
+pub struct SplitMix64(pub u64);
 
 impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -71,11 +71,11 @@ impl SplitMix64 {
     }
 
     /// Uniform in (0, 1]: never 0, so `ln` is finite.
-    fn unit(&mut self) -> f64 {
+    pub fn unit(&mut self) -> f64 {
         ((self.next_u64() >> 11) + 1) as f64 / (1u64 << 53) as f64
     }
 
-    fn normal(&mut self) -> f64 {
+    pub fn normal(&mut self) -> f64 {
         let (u1, u2) = (self.unit(), self.unit());
         (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
     }
@@ -146,6 +146,28 @@ pub fn trading_days(first: Date, last: Date) -> Vec<Date> {
         .map(Date::from_days)
         .filter(|d| d.weekday() < 5 && !holidays.contains(d))
         .collect()
+}
+
+/// A large synthetic table for benchmarks when no real data is at hand: `symbols` random
+/// walks (1 % daily volatility, seeded) on the trading calendar from `first` to `last`.
+pub fn synthetic_table(symbols: usize, first: Date, last: Date) -> crate::analysis::PriceTable {
+    let days = trading_days(first, last);
+    let mut rng = SplitMix64(SEED ^ symbols as u64);
+    let series = (0..symbols)
+        .map(|k| {
+            let mut level = 50.0 + 10.0 * k as f64;
+            let closes = days
+                .iter()
+                .map(|_| {
+                    level *= (0.0002 + 0.01 * rng.normal()).exp();
+                    Some(level)
+                })
+                .collect();
+            crate::analysis::Series { symbol: format!("S{k:02}"), name: None, group: None, closes }
+        })
+        .collect();
+    crate::analysis::PriceTable::validated(days, series, crate::analysis::Adjustment::NotStated, Some("synthetic".into()), Vec::new())
+        .expect("synthetic data is valid")
 }
 
 /// The sample price contract as JSON text (what `www/data/sample-prices.json` holds).

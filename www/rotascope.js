@@ -6,8 +6,17 @@
 // Everything else (the wasm, the glue, the stylesheet) is fetched relative to this file's own
 // URL, so the folder can be hosted anywhere. No eval, no inline script or style: it runs under
 // `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
-import init, { start } from "./rotascope-widget.js";
+//
+// globalThis.Rotascope is defined at once; its functions wait for the wasm to be ready.
+import init, { start, analyze as analyzeNow } from "./rotascope-widget.js";
 
 const base = new URL("./", import.meta.url).href;
-await init({ module_or_path: new URL("rotascope-widget_bg.wasm", base) });
-start(base);
+const ready = init({ module_or_path: new URL("rotascope-widget_bg.wasm", base) }).then(() => start(base));
+
+/** Computes returns, rotation, baskets, spreads and trend; see README "JavaScript API". */
+export async function analyze(options) {
+  await ready;
+  return analyzeNow(options);
+}
+
+globalThis.Rotascope = Object.assign(globalThis.Rotascope || {}, { analyze, ready });

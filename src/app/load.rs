@@ -1,12 +1,13 @@
-//! Turning a configured source into a validated price table.
+//! Loading configured price sources into one validated table: URLs are fetched concurrently,
+//! each source is parsed in its own format, and several are merged on one calendar.
 
-use crate::analysis::input::{json_error, parse_contract_value};
+use crate::analysis::input::{merge, parse_text, parse_value};
 use crate::analysis::{AnalysisError, PriceTable};
 use crate::browser::fetch::{fetch_text, FetchError};
-use crate::config::Source;
+use crate::config::PriceSource;
 use std::rc::Rc;
 
-/// Why a widget could not show its data.
+/// Why a widget (or `analyze`) could not get its data.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     Fetch(FetchError),
@@ -28,13 +29,19 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-pub async fn load_prices(source: Source) -> Result<Rc<PriceTable>, LoadError> {
-    let table = match source {
-        Source::Inline(value) => parse_contract_value(&value),
-        Source::Url(url) => {
+async fn load_one(source: PriceSource) -> Result<PriceTable, LoadError> {
+    match source {
+        PriceSource::Inline(value) => parse_value(&value).map_err(LoadError::Data),
+        PriceSource::Text { text, symbol } => parse_text("", &text, symbol.as_deref()).map_err(LoadError::Data),
+        PriceSource::Url { url, symbol } => {
             let text = fetch_text(&url).await.map_err(LoadError::Fetch)?;
-            serde_json::from_str(&text).map_err(json_error).and_then(|v| parse_contract_value(&v))
+            parse_text(&url, &text, symbol.as_deref()).map_err(LoadError::Data)
         }
-    };
-    table.map(Rc::new).map_err(LoadError::Data)
+    }
+}
+
+pub async fn load_prices(sources: Vec<PriceSource>) -> Result<Rc<PriceTable>, LoadError> {
+    let tables = futures::future::join_all(sources.into_iter().map(load_one)).await;
+    let tables = tables.into_iter().collect::<Result<Vec<_>, _>>()?;
+    merge(tables).map(Rc::new).map_err(LoadError::Data)
 }

@@ -27,7 +27,7 @@ struct Ready {
 fn prepare(table: Rc<PriceTable>, config: &WidgetConfig) -> Result<Ready, AnalysisError> {
     let symbols = config.symbols.as_deref();
     let selection = Selection::resolve(&table, config.benchmark.as_deref(), symbols)?;
-    let period = Period::parse(&config.period)?;
+    let period = config.period;
     let to = as_of_index(&table, config.as_of.as_deref())?;
     let colours = Rc::new(ColourOrder::new(&selection.symbols, table.series.len()));
     Ok(Ready { table, selection, colours, period, to })

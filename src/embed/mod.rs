@@ -1,4 +1,6 @@
-//! Publisher embedding: finds placeholders and mounts a widget into each.
+//! Publisher embedding: finds placeholders and mounts a widget into each; the JS API.
+
+pub mod api;
 
 use crate::app::widget::Widget;
 use crate::browser::document;

@@ -29,6 +29,17 @@ export async function serve(root = DIST, options = {}) {
   return { server, url: `http://127.0.0.1:${server.address().port}/` };
 }
 
+/** Where the real shared price data lives (not part of the repo); override with ROTASCOPE_REAL_DATA. */
+export const REAL_DATA = process.env.ROTASCOPE_REAL_DATA || path.resolve(ROOT, "../shared/data/prices");
+
+/** A blank page that loads only the publisher loader, for API tests. */
+export const API_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rotascope API</title>
+<link rel="icon" href="/favicon.svg"><script type="module" src="/rotascope.js"></script></head><body></body></html>`;
+
+export function htmlRoute(html) {
+  return (req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
+}
+
 /** Starts recording problems on `page`; returns the live array. */
 export function watchProblems(page) {
   const problems = [];

@@ -4,7 +4,9 @@
 //
 // Serves .wasm as application/wasm (needed for streaming instantiation), sends no-cache so a
 // rebuilt bundle is always picked up, and can add a Content-Security-Policy header to every
-// HTML response. Also importable: `startServer({ root, port, csp })` resolves to the server.
+// HTML response. Also importable: `startServer({ root, port, csp, routes, mounts })` resolves
+// to the server; `routes` maps exact paths to handlers, `mounts` maps path prefixes to extra
+// directories (e.g. { "/real/": "/data/prices" }).
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
@@ -22,12 +24,14 @@ const TYPES = {
   ".svg": "image/svg+xml",
 };
 
-export function startServer({ root, port = 8080, host = "127.0.0.1", csp = null, routes = {} }) {
-  const base = path.resolve(root);
+export function startServer({ root, port = 8080, host = "127.0.0.1", csp = null, routes = {}, mounts = {} }) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
     if (routes[url.pathname]) return routes[url.pathname](req, res);
-    let file = path.normalize(path.join(base, decodeURIComponent(url.pathname)));
+    const prefix = Object.keys(mounts).find((p) => url.pathname.startsWith(p));
+    const base = path.resolve(prefix ? mounts[prefix] : root);
+    const rest = prefix ? url.pathname.slice(prefix.length - 1) : url.pathname;
+    let file = path.normalize(path.join(base, decodeURIComponent(rest)));
     if (!file.startsWith(base)) {
       res.writeHead(403).end("forbidden");
       return;
