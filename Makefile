@@ -6,17 +6,21 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8080
+# Real closes for benchmarks and cross-checks (not part of the repo); a synthetic set of the
+# same size is used when the folder is missing.
+REAL_DATA ?= $(abspath $(CURDIR)/../shared/data/prices)
 # npm's wasm-opt (binaryen 132) must come before any system one: Debian's 108 breaks output.
 export PATH := $(CURDIR)/tests/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help bootstrap demo build size test test-native test-browser test-e2e sample-data clean
+.PHONY: help bootstrap demo build size bench test test-native test-browser test-e2e sample-data clean
 
 help:
 	@echo "make demo         build and serve the demo on http://127.0.0.1:$(PORT)/ (PORT=9000 to change)"
 	@echo "make test         every test: native (cargo test), browser (wasm-pack), end-to-end (Chromium)"
 	@echo "make build        release bundle in dist/"
 	@echo "make size         raw / gzip / brotli bytes of the bundle"
+	@echo "make bench        parse + analyze timings, native and in headless Chromium"
 	@echo "make sample-data  regenerate www/data/sample-prices.json"
 
 bootstrap:
@@ -30,6 +34,10 @@ demo: build
 
 size: build
 	@node tests/tools/size.mjs dist
+
+bench: build
+	cargo run --quiet --release --locked --bin rotascope-tool -- bench --data "$(REAL_DATA)" --until 2026-07-13 --json target/bench/prices.json
+	node tests/tools/bench-browser.mjs target/bench/prices.json
 
 test: bootstrap test-native test-browser test-e2e
 	@echo "make test: native, browser and end-to-end tests all passed"

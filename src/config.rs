@@ -336,14 +336,21 @@ impl AnalyzeRequest {
     /// assert_eq!(r.options.rotation.window, 10);
     /// ```
     pub fn from_json(json: &str) -> Result<AnalyzeRequest, AnalysisError> {
+        AnalyzeRequest::from_json_with(json, Vec::new())
+    }
+
+    /// Like [`AnalyzeRequest::from_json`], with price sources the caller read separately (the
+    /// browser hands large inline data over without a JSON round trip); a `prices` field in
+    /// `json` adds to them.
+    pub fn from_json_with(json: &str, prices: Vec<PriceSource>) -> Result<AnalyzeRequest, AnalysisError> {
         let value: Value = serde_json::from_str(json).map_err(|e| AnalysisError::bad_option("options", "(text)", e.to_string()))?;
         let Value::Object(map) = value else {
             return Err(bad("options", &value, "expected an object"));
         };
-        let mut r = AnalyzeRequest { prices: Vec::new(), options: AnalyzeOptions::default(), ignored: Vec::new() };
+        let mut r = AnalyzeRequest { prices, options: AnalyzeOptions::default(), ignored: Vec::new() };
         for (key, v) in &map {
             match key.as_str() {
-                "prices" => r.prices = price_sources(v)?,
+                "prices" => r.prices.extend(price_sources(v)?),
                 "benchmark" => r.options.benchmark = text("benchmark", v)?,
                 "symbols" => r.options.symbols = Some(list("symbols", v)?).filter(|s| !s.is_empty()),
                 "baskets" => r.options.baskets = baskets(v)?,

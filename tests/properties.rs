@@ -189,8 +189,10 @@ proptest! {
     #[test]
     fn analyze_never_panics_or_yields_non_finite_numbers(table in table_strategy(), options in options_strategy()) {
         // Through the contract text as a publisher would send it.
+        // (Warnings raised while building `table`, such as an all-null series left out, are not
+        // part of the JSON, so the round trip compares the data.)
         let parsed = parse_contract_json(&to_contract_json(&table)).unwrap();
-        prop_assert_eq!(&parsed, &table);
+        prop_assert_eq!((&parsed.dates, &parsed.series), (&table.dates, &table.series));
         match analyze(&parsed, &options) {
             Ok(a) => {
                 let v = serde_json::to_value(&a).unwrap();

@@ -39,3 +39,17 @@ fn small_caps_lag_then_lead() {
     assert!(ratio(turn) < 90.0, "IWM/SPY at the turn: {:.1}", ratio(turn));
     assert!(ratio(last) > 110.0, "IWM/SPY at the end: {:.1}", ratio(last));
 }
+
+/// The documented example file parses, and its gaps come back as the documented warnings.
+#[test]
+fn example_contract_file_parses_with_its_warnings() {
+    let t = parse_contract_json(include_str!("../www/data/example-prices.json")).unwrap();
+    assert_eq!(t.symbols(), vec!["SPY", "IWM", "IWC"]);
+    assert_eq!(t.adjustment, rotascope::analysis::Adjustment::TotalReturn);
+    let codes: Vec<(&str, &str)> = t.warnings.iter().map(|w| (w.code, w.symbol.as_deref().unwrap_or(""))).collect();
+    assert_eq!(codes, vec![("late_start", "IWC"), ("early_end", "IWC")]);
+    // IWM YTD to 2026-01-06: 250.05 / 244.80 − 1 = +2.1446 %.
+    let r = rotascope::analysis::returns::period_return(&t, 1, rotascope::analysis::Period::YearToDate, 4).unwrap();
+    assert!((r.return_pct - (250.05 / 244.80 - 1.0) * 100.0).abs() < 1e-12);
+    assert!((r.return_pct - 2.1446).abs() < 5e-5);
+}

@@ -3,9 +3,10 @@
 use crate::analysis::api::analyze as analyze_table;
 use crate::analysis::Warning;
 use crate::app::load::load_prices;
-use crate::config::AnalyzeRequest;
-use serde::Serialize;
+use crate::browser::intl::js_error_text;
+use crate::config::{price_sources, AnalyzeRequest, PriceSource};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// `analyze(options) → Promise<result>`: loads `options.prices` (an object, JSON or CSV text,
 /// a URL, or a list of those) and computes returns, rotation, baskets, spreads and trend.
@@ -17,19 +18,55 @@ pub fn analyze(options: JsValue) -> js_sys::Promise {
     })
 }
 
+fn stringify(value: &JsValue, what: &str) -> Result<String, String> {
+    js_sys::JSON::stringify(value)
+        .map(String::from)
+        .map_err(|e| format!("{what} cannot be read as JSON ({})", js_error_text(e.as_ref())))
+}
+
+/// Reads `prices` without passing megabytes of data through a JSON round trip: text is taken
+/// as is, an inline object is stringified on its own (and then read by the typed fast path).
+fn read_prices(prices: &JsValue) -> Result<Vec<PriceSource>, String> {
+    if prices.is_undefined() {
+        return Ok(Vec::new());
+    }
+    if let Some(text) = prices.as_string() {
+        return price_sources(&serde_json::Value::String(text)).map_err(|e| e.to_string());
+    }
+    if let Some(list) = prices.dyn_ref::<js_sys::Array>() {
+        let mut out = Vec::new();
+        if list.length() == 0 {
+            return price_sources(&serde_json::json!([])).map_err(|e| e.to_string());
+        }
+        for item in list.iter() {
+            out.extend(read_prices(&item)?);
+        }
+        return Ok(out);
+    }
+    let is_spec = ["url", "csv"].iter().any(|k| js_sys::Reflect::has(prices, &JsValue::from_str(k)).unwrap_or(false));
+    if prices.is_object() && !is_spec {
+        return Ok(vec![PriceSource::Text { text: stringify(prices, "prices")?, symbol: None }]);
+    }
+    let value: serde_json::Value = serde_json::from_str(&stringify(prices, "prices")?).map_err(|e| e.to_string())?;
+    price_sources(&value).map_err(|e| e.to_string())
+}
+
 async fn run(options: JsValue) -> Result<JsValue, String> {
     if !options.is_object() {
         return Err("option `options` should be an object with at least `prices`".into());
     }
-    let json = js_sys::JSON::stringify(&options)
-        .map_err(|e| format!("options cannot be read as JSON ({})", crate::browser::intl::js_error_text(&e)))?;
-    let request = AnalyzeRequest::from_json(&String::from(json)).map_err(|e| e.to_string())?;
+    let key = JsValue::from_str("prices");
+    let prices = read_prices(&js_sys::Reflect::get(&options, &key).unwrap_or(JsValue::UNDEFINED))?;
+    let rest = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
+    let _ = js_sys::Reflect::delete_property(&rest, &key);
+    let request = AnalyzeRequest::from_json_with(&stringify(&rest, "options")?, prices).map_err(|e| e.to_string())?;
     let table = load_prices(request.prices).await.map_err(|e| e.to_string())?;
     let mut result = analyze_table(&table, &request.options).map_err(|e| e.to_string())?;
     for key in request.ignored {
         result.warnings.push(Warning::new("ignored_option", None, format!("option `{key}` is not known and was ignored")));
     }
-    result
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| format!("internal error while returning the result: {e}"))
+    // One JSON text parsed by the engine is much faster than building a large result
+    // (tens of thousands of transitions in daily mode) field by field across the boundary.
+    let json = serde_json::to_string(&result).map_err(|e| format!("internal error while returning the result: {e}"))?;
+    js_sys::JSON::parse(&json).map_err(|e| format!("internal error while returning the result: {}", js_error_text(&e)))
 }

@@ -18,6 +18,10 @@ use serde_json::{Map, Value};
 
 /// Parses price-contract JSON text.
 ///
+/// Well-formed input takes a typed fast path straight into the table (no JSON tree); anything
+/// irregular is parsed again through [`parse_contract_value`], whose messages name the exact
+/// path, so errors read the same either way.
+///
 /// # Example
 /// ```
 /// use rotascope::analysis::input::parse_contract_json;
@@ -26,6 +30,14 @@ use serde_json::{Map, Value};
 /// assert_eq!(t.series[0].closes, vec![Some(100.0), Some(101.5)]);
 /// ```
 pub fn parse_contract_json(text: &str) -> Result<PriceTable, AnalysisError> {
+    if let Ok(raw) = serde_json::from_str::<fast::Raw>(text) {
+        if let Some(symbol) = raw.duplicate_symbol {
+            return Err(AnalysisError::DuplicateSymbol { symbol });
+        }
+        if let Some(parts) = raw.into_parts() {
+            return finish(parts);
+        }
+    }
     let value: Value = serde_json::from_str(text).map_err(json_error)?;
     parse_contract_value(&value)
 }
@@ -34,20 +46,19 @@ pub(crate) fn json_error(e: serde_json::Error) -> AnalysisError {
     AnalysisError::NotJson { detail: e.to_string() }
 }
 
+/// The contract's fields once dates and closes are read.
+struct Parts {
+    keys: Vec<String>,
+    dates: Vec<Date>,
+    series: Vec<Series>,
+    meta: Option<Value>,
+    adjusted: Option<Value>,
+    source: Option<Value>,
+}
+
 /// Parses an already-decoded price-contract value.
 pub fn parse_contract_value(value: &Value) -> Result<PriceTable, AnalysisError> {
     let root = expect_object(value, "prices", "an object with `dates` and `series`")?;
-    let mut warnings = Vec::new();
-    for key in root.keys() {
-        if !matches!(key.as_str(), "dates" | "series" | "meta" | "adjusted" | "source") {
-            warnings.push(Warning::new(
-                "ignored_field",
-                None,
-                format!("prices: field `{key}` is not part of the contract (dates, series, meta, adjusted, source) and was ignored"),
-            ));
-        }
-    }
-
     let dates = parse_dates(root.get("dates").ok_or_else(|| missing("dates", "prices"))?)?;
     let series_map = expect_object(
         root.get("series").ok_or_else(|| missing("series", "prices"))?,
@@ -58,22 +69,146 @@ pub fn parse_contract_value(value: &Value) -> Result<PriceTable, AnalysisError> 
     for (symbol, closes) in series_map {
         series.push(parse_series(symbol, closes, &dates)?);
     }
+    finish(Parts {
+        keys: root.keys().cloned().collect(),
+        dates,
+        series,
+        meta: root.get("meta").cloned(),
+        adjusted: root.get("adjusted").cloned(),
+        source: root.get("source").cloned(),
+    })
+}
 
-    if let Some(meta) = root.get("meta") {
+/// Everything after dates and closes, shared by both paths.
+fn finish(parts: Parts) -> Result<PriceTable, AnalysisError> {
+    let Parts { keys, dates, mut series, meta, adjusted, source } = parts;
+    let mut warnings = Vec::new();
+    for key in keys {
+        if !matches!(key.as_str(), "dates" | "series" | "meta" | "adjusted" | "source") {
+            warnings.push(Warning::new(
+                "ignored_field",
+                None,
+                format!("prices: field `{key}` is not part of the contract (dates, series, meta, adjusted, source) and was ignored"),
+            ));
+        }
+    }
+    if let Some(meta) = &meta {
         apply_meta(meta, &mut series, &mut warnings)?;
     }
-    let adjustment = match root.get("adjusted") {
+    let adjustment = match adjusted {
         None | Some(Value::Null) => Adjustment::NotStated,
         Some(Value::Bool(true)) => Adjustment::TotalReturn,
         Some(Value::Bool(false)) => Adjustment::PriceOnly,
-        Some(other) => return Err(wrong("adjusted", "true or false", other)),
+        Some(other) => return Err(wrong("adjusted", "true or false", &other)),
     };
-    let source = match root.get("source") {
+    let source = match source {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(other) => return Err(wrong("source", "a text", other)),
+        Some(Value::String(s)) => Some(s),
+        Some(other) => return Err(wrong("source", "a text", &other)),
     };
     PriceTable::validated(dates, series, adjustment, source, warnings)
+}
+
+/// The typed fast path: dates borrowed from the text, closes read straight into
+/// `Vec<Option<f64>>`. It only has to succeed on well-formed input; on anything else the
+/// caller falls back to the `Value` walk for a precise message.
+mod fast {
+    use super::*;
+    use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+    use std::fmt;
+
+    pub(super) struct Raw<'a> {
+        keys: Vec<String>,
+        dates: Option<Vec<&'a str>>,
+        series: Option<Vec<(String, Vec<Option<f64>>)>>,
+        meta: Option<Value>,
+        adjusted: Option<Value>,
+        source: Option<Value>,
+        /// A symbol given twice in `series` (a JSON object keeps only the last one, which would
+        /// drop data silently, so this is an error).
+        pub duplicate_symbol: Option<String>,
+    }
+
+    impl<'a> Raw<'a> {
+        /// `None` when anything needs the slow path's message.
+        pub(super) fn into_parts(self) -> Option<Parts> {
+            let mut dates = Vec::with_capacity(self.dates.as_ref()?.len());
+            for (i, text) in self.dates?.into_iter().enumerate() {
+                let date = Date::parse_iso(text).ok()?;
+                check_increasing(&dates, date, format!("dates[{i}]")).ok()?;
+                dates.push(date);
+            }
+            let mut series = Vec::new();
+            for (symbol, closes) in self.series? {
+                if symbol.trim().is_empty() || closes.len() != dates.len() {
+                    return None;
+                }
+                series.push(Series { symbol, name: None, group: None, closes });
+            }
+            Some(Parts { keys: self.keys, dates, series, meta: self.meta, adjusted: self.adjusted, source: self.source })
+        }
+    }
+
+    struct SeriesMap(Vec<(String, Vec<Option<f64>>)>, Option<String>);
+
+    impl<'de> Deserialize<'de> for SeriesMap {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = SeriesMap;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("an object of close arrays")
+                }
+                fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<SeriesMap, M::Error> {
+                    let mut out: Vec<(String, Vec<Option<f64>>)> = Vec::new();
+                    let mut duplicate = None;
+                    while let Some(symbol) = map.next_key::<String>()? {
+                        let closes: Vec<Option<f64>> = map.next_value()?;
+                        if out.iter().any(|(s, _)| *s == symbol) {
+                            duplicate.get_or_insert_with(|| symbol.clone());
+                        }
+                        out.push((symbol, closes));
+                    }
+                    Ok(SeriesMap(out, duplicate))
+                }
+            }
+            d.deserialize_map(V)
+        }
+    }
+
+    impl<'de: 'a, 'a> Deserialize<'de> for Raw<'a> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V<'a>(std::marker::PhantomData<&'a ()>);
+            impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+                type Value = Raw<'a>;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("the price contract")
+                }
+                fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Raw<'a>, M::Error> {
+                    let mut raw = Raw { keys: Vec::new(), dates: None, series: None, meta: None, adjusted: None, source: None, duplicate_symbol: None };
+                    while let Some(key) = map.next_key::<String>()? {
+                        match key.as_str() {
+                            "dates" => raw.dates = Some(map.next_value()?),
+                            "series" => {
+                                let SeriesMap(series, duplicate) = map.next_value()?;
+                                raw.series = Some(series);
+                                raw.duplicate_symbol = duplicate;
+                            }
+                            "meta" => raw.meta = Some(map.next_value()?),
+                            "adjusted" => raw.adjusted = Some(map.next_value()?),
+                            "source" => raw.source = Some(map.next_value()?),
+                            _ => {
+                                map.next_value::<IgnoredAny>()?;
+                            }
+                        }
+                        raw.keys.push(key);
+                    }
+                    Ok(raw)
+                }
+            }
+            d.deserialize_map(V(std::marker::PhantomData))
+        }
+    }
 }
 
 /// Writes a table as price-contract JSON (one line per series; closes at full precision,
@@ -305,6 +440,25 @@ mod tests {
         .unwrap();
         let back = parse_contract_json(&to_contract_json(&t)).unwrap();
         assert_eq!(back, t);
+    }
+
+    #[test]
+    fn a_symbol_given_twice_is_an_error_not_a_silent_overwrite() {
+        let e = parse_contract_json(r#"{"dates":["2026-01-05"],"series":{"SPY":[1],"SPY":[2]}}"#).unwrap_err();
+        assert_eq!(e.to_string(), "symbol \"SPY\" is given more than once; give each symbol in one source only");
+    }
+
+    #[test]
+    fn fast_and_slow_paths_give_the_same_table() {
+        let text = r#"{"source":"S","adjusted":true,"extra":[1,{"a":2}],"dates":["2025-12-31","2026-01-02","2026-01-05"],
+                       "series":{"SPY":[681.92,683.1,null],"IWM":[null,250,1e-3]},
+                       "meta":{"SPY":{"name":"n","group":"g"}}}"#;
+        let fast = parse_contract_json(text).unwrap();
+        let slow = parse_contract_value(&serde_json::from_str(text).unwrap()).unwrap();
+        assert_eq!(fast, slow);
+        // The extra field, SPY's trailing null (early end) and IWM's late start.
+        let codes: Vec<_> = fast.warnings.iter().map(|w| w.code).collect();
+        assert_eq!(codes, ["ignored_field", "early_end", "late_start"]);
     }
 
     #[test]
