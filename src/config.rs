@@ -12,7 +12,7 @@
 //! | `view` | `"rotation"` | `"rotation"`, `"performance"` or `"trend"` |
 //! | `period` | `"YTD"` | `1W 1M 3M 6M YTD 1Y 3Y` or a start day `YYYY-MM-DD` |
 //! | `asOf` | the last date in the data | the day the numbers are computed for |
-//! | `rotation` | `{ interval: "weekly", window: 14, tail: 10 }` | RRG settings (`window` 2–260, `tail` 1–260) |
+//! | `rotation` | `{ interval: "weekly", window: 14, tail: 10 }` | RRG settings (`window` ≥ 2, `tail` ≥ 1) |
 //! | `theme` | `"auto"` | `"light"`, `"dark"`, `"auto"` (follows `prefers-color-scheme`) |
 //! | `locale` | the browser's | BCP 47 tag for numbers and dates, e.g. `"de-DE"` |
 //! | `height` | `480` | chart height in CSS pixels |
@@ -282,8 +282,8 @@ fn rotation(v: &Value) -> Result<RotationParams, AnalysisError> {
     for (key, x) in m {
         match key.as_str() {
             "interval" => r.interval = enum_field::<Interval>("rotation.interval", x, "weekly, daily")?,
-            "window" => r.window = whole("rotation.window", x, 2, 260)?,
-            "tail" => r.tail = whole("rotation.tail", x, 1, 260)?,
+            "window" => r.window = whole("rotation.window", x, 2)?,
+            "tail" => r.tail = whole("rotation.tail", x, 1)?,
             _ => return Err(bad(&format!("rotation.{key}"), x, "not a rotation setting (interval, window, tail)")),
         }
     }
@@ -368,10 +368,10 @@ impl AnalyzeRequest {
     }
 }
 
-fn whole(field: &str, v: &Value, min: usize, max: usize) -> Result<usize, AnalysisError> {
+fn whole(field: &str, v: &Value, min: usize) -> Result<usize, AnalysisError> {
     let n = number(field, v)?;
-    if n.fract() != 0.0 || n < min as f64 || n > max as f64 {
-        return Err(bad(field, v, &format!("use a whole number from {min} to {max}")));
+    if n.fract() != 0.0 || n < min as f64 || n > 1e9 {
+        return Err(bad(field, v, &format!("use a whole number of at least {min}")));
     }
     Ok(n as usize)
 }
@@ -411,7 +411,7 @@ mod tests {
             (r#"{"prices":[]}"#, "option `prices` = []: the list of sources is empty"),
             (r#"{"prices":[{"url":3}]}"#, "option `prices[0].url` = 3: give the URL as a text"),
             (r#"{"prices":"p","view":"pie"}"#, "option `view` = \"pie\": use one of rotation, performance, trend"),
-            (r#"{"prices":"p","rotation":{"window":1}}"#, "option `rotation.window` = 1: use a whole number from 2 to 260"),
+            (r#"{"prices":"p","rotation":{"window":1}}"#, "option `rotation.window` = 1: use a whole number of at least 2"),
             (r#"{"prices":"p","rotation":{"speed":1}}"#, "option `rotation.speed` = 1: not a rotation setting (interval, window, tail)"),
             (r#"{"prices":"p","height":"tall"}"#, "option `height` = \"tall\": expected a number"),
             (r#"{"prices":"p","height":50}"#, "option `height` = 50: use a height between 120 and 4000 pixels"),

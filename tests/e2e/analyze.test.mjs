@@ -159,7 +159,7 @@ test("every malformed input rejects with an Error naming the problem", async () 
     [{ prices: { dates: d(5, 6), series: { SPY: [1, 2] } }, asOf: "last week" }, 'option `asOf` = "last week": not an ISO date (YYYY-MM-DD)'],
     [{ prices: { dates: d(5, 6), series: { SPY: [1, 2] } }, period: "2W" }, 'option `period` = "2W": use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD'],
     [{ prices: { dates: d(5, 6), series: { SPY: [1, 2] } }, period: "3Y" }, "the 3Y return of SPY needs a close on or before 2023-01-06, but its first close is 2026-01-05"],
-    [{ prices: { dates: d(5, 6), series: { SPY: [1, 2] } }, rotation: { window: 1 } }, "option `rotation.window` = 1: use a whole number from 2 to 260"],
+    [{ prices: { dates: d(5, 6), series: { SPY: [1, 2] } }, rotation: { window: 1 } }, "option `rotation.window` = 1: use a whole number of at least 2"],
     [{ prices: "/missing.json" }, "could not load /missing.json: the server answered 404 Not Found"],
     [{ benchmark: "SPY" }, "option `prices` = missing: give the price data (an object, JSON or CSV text, a URL, or a list of those)"],
     [{ prices: [] }, "option `prices` = []: the list of sources is empty"],
