@@ -13,10 +13,11 @@ REAL_DATA ?= $(abspath $(CURDIR)/../shared/data/prices)
 export PATH := $(CURDIR)/tests/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help bootstrap demo build size bench test test-native test-browser test-e2e sample-data clean
+.PHONY: help bootstrap demo demo-real real-data build size bench test test-native test-browser test-e2e sample-data clean
 
 help:
 	@echo "make demo         build and serve the demo on http://127.0.0.1:$(PORT)/ (PORT=9000 to change)"
+	@echo "make demo-real    the same with real.html reading ../shared/data/prices (REAL_DATA=...)"
 	@echo "make test         every test: native (cargo test), browser (wasm-pack), end-to-end (Chromium)"
 	@echo "make build        release bundle in dist/"
 	@echo "make size         raw / gzip / brotli bytes of the bundle"
@@ -30,6 +31,16 @@ build: bootstrap
 	trunk build index.html --release
 
 demo: build
+	node tests/tools/serve.mjs dist --port $(PORT)
+
+# The real closes converted to the contract, for local checks and screenshots (never committed).
+real-data: bootstrap
+	@test -d "$(REAL_DATA)" || { echo "no real data at $(REAL_DATA) (set REAL_DATA=...)"; exit 1; }
+	mkdir -p www/data/local
+	cargo run --quiet --release --locked --bin rotascope-tool -- convert --until 2026-07-13 "$(REAL_DATA)"/*.csv > www/data/local/real-prices.json
+
+demo-real: real-data build
+	@echo "Real-data page: http://127.0.0.1:$(PORT)/real.html"
 	node tests/tools/serve.mjs dist --port $(PORT)
 
 size: build

@@ -12,7 +12,7 @@
 //! | `view` | `"rotation"` | `"rotation"`, `"performance"` or `"trend"` |
 //! | `period` | `"YTD"` | `1W 1M 3M 6M YTD 1Y 3Y` or a start day `YYYY-MM-DD` |
 //! | `asOf` | the last date in the data | the day the numbers are computed for |
-//! | `rotation` | `{ interval: "weekly", window: 14, tail: 10 }` | RRG settings (`window` ≥ 2, `tail` ≥ 1) |
+//! | `rotation` | `{ interval: "weekly", window: 14, tail: 10 }` | RRG settings (`window` ≥ 2, `tail` ≥ 1); also `rotationInterval`, `rotationWindow`, `rotationTail` |
 //! | `theme` | `"auto"` | `"light"`, `"dark"`, `"auto"` (follows `prefers-color-scheme`) |
 //! | `locale` | the browser's | BCP 47 tag for numbers and dates, e.g. `"de-DE"` |
 //! | `height` | `480` | chart height in CSS pixels |
@@ -223,7 +223,11 @@ impl WidgetConfig {
                 "view" => c.view = enum_field("view", v, "rotation, performance, trend")?,
                 "period" => c.period = text("period", v)?.map_or(Ok(Period::YearToDate), |p| Period::parse(&p))?,
                 "asOf" | "as_of" => c.as_of = text("asOf", v)?,
-                "rotation" => c.rotation = rotation(v)?,
+                "rotation" => c.rotation = rotation(v, c.rotation)?,
+                // data-rotation-tail="6" and friends.
+                "rotationInterval" => rotation_setting(&mut c.rotation, "interval", v)?,
+                "rotationWindow" => rotation_setting(&mut c.rotation, "window", v)?,
+                "rotationTail" => rotation_setting(&mut c.rotation, "tail", v)?,
                 "theme" => c.theme = enum_field("theme", v, "light, dark, auto")?,
                 "locale" => c.locale = text("locale", v)?,
                 "height" => {
@@ -247,6 +251,7 @@ impl WidgetConfig {
 fn baskets(v: &Value) -> Result<Vec<(String, Vec<String>)>, AnalysisError> {
     match v {
         Value::Null => Ok(Vec::new()),
+        Value::String(s) if s.trim_start().starts_with('{') => baskets(&Value::Object(object_or_json("baskets", v, "an object of symbol lists")?)),
         Value::Object(m) => m
             .iter()
             .map(|(name, members)| {
@@ -274,18 +279,31 @@ fn baskets(v: &Value) -> Result<Vec<(String, Vec<String>)>, AnalysisError> {
     }
 }
 
-fn rotation(v: &Value) -> Result<RotationParams, AnalysisError> {
-    let Value::Object(m) = v else {
-        return Err(bad("rotation", v, "expected { interval, window, tail }"));
-    };
-    let mut r = RotationParams::default();
-    for (key, x) in m {
-        match key.as_str() {
-            "interval" => r.interval = enum_field::<Interval>("rotation.interval", x, "weekly, daily")?,
-            "window" => r.window = whole("rotation.window", x, 2)?,
-            "tail" => r.tail = whole("rotation.tail", x, 1)?,
-            _ => return Err(bad(&format!("rotation.{key}"), x, "not a rotation setting (interval, window, tail)")),
-        }
+/// An object given as such, or as JSON text (what a `data-` attribute carries).
+fn object_or_json(field: &str, v: &Value, expected: &str) -> Result<Map<String, Value>, AnalysisError> {
+    match v {
+        Value::Object(m) => Ok(m.clone()),
+        Value::String(s) => match serde_json::from_str::<Value>(s) {
+            Ok(Value::Object(m)) => Ok(m),
+            _ => Err(bad(field, v, &format!("expected {expected} (as JSON in an attribute)"))),
+        },
+        _ => Err(bad(field, v, &format!("expected {expected}"))),
+    }
+}
+
+fn rotation_setting(r: &mut RotationParams, key: &str, x: &Value) -> Result<(), AnalysisError> {
+    match key {
+        "interval" => r.interval = enum_field::<Interval>("rotation.interval", x, "weekly, daily")?,
+        "window" => r.window = whole("rotation.window", x, 2)?,
+        "tail" => r.tail = whole("rotation.tail", x, 1)?,
+        _ => return Err(bad(&format!("rotation.{key}"), x, "not a rotation setting (interval, window, tail)")),
+    }
+    Ok(())
+}
+
+fn rotation(v: &Value, mut r: RotationParams) -> Result<RotationParams, AnalysisError> {
+    for (key, x) in &object_or_json("rotation", v, "{ interval, window, tail }")? {
+        rotation_setting(&mut r, key, x)?;
     }
     Ok(r)
 }
@@ -357,7 +375,7 @@ impl AnalyzeRequest {
                 "spreads" => r.options.spreads = spreads(v)?,
                 "asOf" | "as_of" => r.options.as_of = text("asOf", v)?,
                 "period" | "periods" => r.options.periods = periods(v)?,
-                "rotation" => r.options.rotation = rotation(v)?,
+                "rotation" => r.options.rotation = rotation(v, r.options.rotation)?,
                 _ => r.ignored.push(key.clone()),
             }
         }
@@ -404,6 +422,21 @@ mod tests {
     }
 
     #[test]
+    fn object_fields_accept_json_text_and_flattened_attributes() {
+        let c = WidgetConfig::from_json(
+            r#"{"prices":"p","rotation":"{\"tail\": 6, \"interval\": \"daily\"}","rotationWindow":"10",
+                "baskets":"{\"small\": [\"IWM\"], \"large\": \"SPY, IWB\"}"}"#,
+        )
+        .unwrap();
+        assert_eq!(c.rotation, RotationParams { interval: Interval::Daily, window: 10, tail: 6 });
+        assert_eq!(c.baskets[1], ("large".to_string(), vec!["SPY".to_string(), "IWB".to_string()]));
+        assert_eq!(
+            WidgetConfig::from_json(r#"{"prices":"p","rotation":"tail 6"}"#).unwrap_err().to_string(),
+            "option `rotation` = \"tail 6\": expected { interval, window, tail } (as JSON in an attribute)"
+        );
+    }
+
+    #[test]
     fn bad_fields_name_the_field() {
         let cases = [
             (r#"{}"#, "option `prices` = missing: give the URL of the price data or the data inline"),
@@ -413,6 +446,7 @@ mod tests {
             (r#"{"prices":"p","view":"pie"}"#, "option `view` = \"pie\": use one of rotation, performance, trend"),
             (r#"{"prices":"p","rotation":{"window":1}}"#, "option `rotation.window` = 1: use a whole number of at least 2"),
             (r#"{"prices":"p","rotation":{"speed":1}}"#, "option `rotation.speed` = 1: not a rotation setting (interval, window, tail)"),
+            (r#"{"prices":"p","rotationTail":"0"}"#, "option `rotation.tail` = \"0\": use a whole number of at least 1"),
             (r#"{"prices":"p","height":"tall"}"#, "option `height` = \"tall\": expected a number"),
             (r#"{"prices":"p","height":50}"#, "option `height` = 50: use a height between 120 and 4000 pixels"),
             (r#"{"prices":"p","baskets":{"small":[]}}"#, "option `baskets.small` = []: a basket needs at least one symbol"),

@@ -6,16 +6,22 @@ use leptos::prelude::*;
 use rotascope::analysis::input::parse_contract_json;
 use rotascope::analysis::period::Period;
 use rotascope::analysis::relative::{period_lines, LineMode};
-use rotascope::analysis::Selection;
+use rotascope::analysis::returns::ranked_returns;
+use rotascope::analysis::rotation::{rotations, RotationParams};
+use rotascope::analysis::trend::trend_summary;
+use rotascope::analysis::{Date, PriceTable, Selection};
 use rotascope::app::widget::Widget;
 use rotascope::browser::intl::IntlFormat;
+use rotascope::chart::format::Format;
 use rotascope::chart::performance::{LineChartSpec, LineChartView, PlotLine, ValueKind};
+use rotascope::chart::rotation::{Emphasis, Marker, RrgSpec, RrgView, TailInput};
+use rotascope::chart::theme::ColourOrder;
 use rotascope::chart::{Palette, Rgb};
 use rotascope::config::WidgetConfig;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -119,7 +125,7 @@ async fn performance_view_draws_each_line_where_its_data_says() {
     let plot: Vec<PlotLine> = lines
         .lines
         .iter()
-        .map(|(pos, l)| PlotLine { label: &table.series[*pos].symbol, colour: Rgb(0, 0, 0), dashed: false, faded: false, line: l })
+        .map(|(pos, l)| PlotLine { label: &table.series[*pos].symbol, colour: Rgb(0, 0, 0), dashed: false, faded: false, line: l, unit: None })
         .collect();
     let dpr = web_sys::window().unwrap().device_pixel_ratio().max(1.0);
     let view = LineChartView::build(
@@ -129,6 +135,7 @@ async fn performance_view_draws_each_line_where_its_data_says() {
             to,
             lines: &plot,
             kind: ValueKind::PercentChange,
+            reference: &[],
             width: f64::from(canvas.width()),
             height: f64::from(canvas.height()),
             ui: dpr,
@@ -167,4 +174,264 @@ async fn network_failure_offers_retry_and_names_the_url() {
     assert!(message.starts_with("could not load http://127.0.0.1:9/prices.json"), "{message}");
     let button = host.query_selector("button").unwrap().expect("a retry button");
     assert_eq!(button.text_content().as_deref(), Some("Try again"));
+}
+
+/// 300 weekdays from 2025-01-06: SPY drifts up; AAA, BBB and CCC are SPY times a slow
+/// cycle each, so their rotations orbit the graph at different phases.
+fn rotation_fixture() -> String {
+    let first = Date::parse_iso("2025-01-06").unwrap();
+    let dates: Vec<String> = (0..).map(|i| first.add_days(i)).filter(|d| d.weekday() < 5).take(300).map(|d| format!("\"{d}\"")).collect();
+    let spy = |i: usize| 100.0 * (1.0 + 0.0004 * i as f64) * (1.0 + 0.01 * (i as f64 / 7.0).sin());
+    let series = |f: &dyn Fn(usize) -> f64| (0..300).map(|i| format!("{:.6}", f(i))).collect::<Vec<_>>().join(",");
+    format!(
+        r#"{{"dates":[{}],"series":{{"SPY":[{}],"AAA":[{}],"BBB":[{}],"CCC":[{}]}},
+            "meta":{{"AAA":{{"name":"Alpha fund"}}}}}}"#,
+        dates.join(","),
+        series(&spy),
+        series(&|i| 50.0 * spy(i) * (1.0 + 0.06 * (i as f64 / 30.0).sin())),
+        series(&|i| 20.0 * spy(i) * (1.0 + 0.05 * (i as f64 / 30.0).cos())),
+        series(&|i| 80.0 * spy(i) * (1.0 - 0.04 * (i as f64 / 45.0).sin())),
+    )
+}
+
+/// The RRG the widget should have drawn on `canvas`, rebuilt from the same pure functions.
+fn expected_rrg(table: &PriceTable, canvas: &HtmlCanvasElement, tail: usize) -> RrgView {
+    let selection = Selection::resolve(table, None, None).unwrap();
+    let (rots, _) = rotations(table, &selection, table.dates.len() - 1, RotationParams::default()).unwrap();
+    let mut members = selection.symbols.clone();
+    members.push(selection.benchmark);
+    let colours = ColourOrder::new(&members, table.series.len());
+    let palette = Palette::light();
+    let inputs: Vec<TailInput> = rots
+        .iter()
+        .map(|r| TailInput {
+            symbol: &table.series[r.position].symbol,
+            colour: palette.series_colour(colours.slot(r.position)),
+            marker: Marker::Circle,
+            emphasis: Emphasis::Normal,
+            points: r.tail(tail),
+        })
+        .collect();
+    let dpr = web_sys::window().unwrap().device_pixel_ratio().max(1.0);
+    let spec = RrgSpec { tails: &inputs, width: f64::from(canvas.width()), height: f64::from(canvas.height()), ui: dpr };
+    RrgView::build(&spec, &IntlFormat::new(None).unwrap())
+}
+
+async fn settle() {
+    for _ in 0..4 {
+        next_frame().await;
+    }
+}
+
+async fn mount_drawn(config: &str) -> (HtmlElement, HtmlCanvasElement) {
+    let host = mount(config, 760);
+    until("the chart to be drawn", || canvas(&host).is_some_and(|c| c.width() > 0 && pixel(&c, 2.0, 2.0) == Palette::light().background)).await;
+    settle().await;
+    let c = canvas(&host).unwrap();
+    (host, c)
+}
+
+fn set_input(host: &HtmlElement, selector: &str, value: &str, event: &str) {
+    let el = host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("{selector}"));
+    if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+        input.set_value(value);
+    } else {
+        el.dyn_ref::<HtmlSelectElement>().unwrap().set_value(value);
+    }
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(event, &init).unwrap()).unwrap();
+}
+
+fn click(host: &HtmlElement, selector: &str) {
+    host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("{selector}")).dyn_into::<HtmlElement>().unwrap().click();
+}
+
+#[wasm_bindgen_test]
+async fn rotation_view_draws_quadrants_and_heads_where_the_data_says() {
+    let prices = rotation_fixture();
+    let (host, canvas) = mount_drawn(&format!(r#"{{"prices":{prices},"theme":"light"}}"#)).await;
+    let table = parse_contract_json(&prices).unwrap();
+    let view = expected_rrg(&table, &canvas, 10);
+    let palette = Palette::light();
+    // Each quadrant's fill, just inside its outer corner.
+    for q in &view.quadrants {
+        let r = q.rect;
+        let corner = match q.quadrant.index() {
+            0 => (r.right - 4.0, r.top + 4.0),
+            1 => (r.right - 4.0, r.bottom - 4.0),
+            2 => (r.left + 4.0, r.bottom - 4.0),
+            _ => (r.left + 4.0, r.top + 4.0),
+        };
+        let got = pixel(&canvas, corner.0, corner.1);
+        assert!(close(got, palette.quadrants[q.quadrant.index()], 6), "{:?} fill at {corner:?}: {got}", q.quadrant);
+    }
+    // Every head is drawn in its symbol's colour where its numbers put it.
+    for tail in &view.tails {
+        let head = tail.points.last().unwrap();
+        let got = pixel(&canvas, head.x, head.y);
+        assert!(close(got, tail.colour, 30), "{} head at ({}, {}): {got} vs {}", tail.symbol, head.x, head.y, tail.colour);
+    }
+    // The ranking table lists the heads by RS-Ratio with the same numbers, in the page's locale.
+    let selection = Selection::resolve(&table, None, None).unwrap();
+    let (rots, _) = rotations(&table, &selection, table.dates.len() - 1, RotationParams::default()).unwrap();
+    let mut heads: Vec<(String, f64)> = rots.iter().map(|r| (table.series[r.position].symbol.clone(), r.head().unwrap().rs_ratio)).collect();
+    heads.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let first_row = text_of(&host, "[data-testid=ranking] tbody tr").unwrap();
+    let fmt = IntlFormat::new(None).unwrap();
+    assert!(first_row.contains(&heads[0].0) && first_row.contains(&fmt.number(heads[0].1, 2)), "{first_row}");
+    assert!(text_of(&host, "[data-testid=ranking]").unwrap().contains("Alpha fund"));
+}
+
+#[wasm_bindgen_test]
+async fn hovering_a_head_shows_its_tooltip() {
+    let prices = rotation_fixture();
+    let (host, canvas) = mount_drawn(&format!(r#"{{"prices":{prices},"theme":"light"}}"#)).await;
+    let table = parse_contract_json(&prices).unwrap();
+    let view = expected_rrg(&table, &canvas, 10);
+    let aaa = view.tails.iter().find(|t| t.symbol == "AAA").unwrap();
+    let head = aaa.points.last().unwrap();
+    let dpr = web_sys::window().unwrap().device_pixel_ratio().max(1.0);
+    let overlay: HtmlElement = host.query_selector(".rs-overlay").unwrap().unwrap().dyn_into().unwrap();
+    let rect = overlay.get_bounding_client_rect();
+    let init = web_sys::PointerEventInit::new();
+    init.set_client_x((rect.left() + head.x / dpr).round() as i32);
+    init.set_client_y((rect.top() + head.y / dpr).round() as i32);
+    init.set_bubbles(true);
+    overlay.dispatch_event(&web_sys::PointerEvent::new_with_event_init_dict("pointermove", &init).unwrap()).unwrap();
+    settle().await;
+    let tip = text_of(&host, "[data-testid=tooltip]").expect("a tooltip");
+    let selection = Selection::resolve(&table, None, None).unwrap();
+    let (rots, _) = rotations(&table, &selection, table.dates.len() - 1, RotationParams::default()).unwrap();
+    let p = rots.iter().find(|r| table.series[r.position].symbol == "AAA").unwrap().head().unwrap().clone();
+    let fmt = IntlFormat::new(None).unwrap();
+    for part in [
+        "AAA · Alpha fund".to_string(),
+        fmt.date(p.date),
+        format!("RS-Ratio {}", fmt.number(p.rs_ratio, 2)),
+        format!("RS-Momentum {}", fmt.number(p.rs_momentum, 2)),
+        p.quadrant.name().to_string(),
+    ] {
+        assert!(tip.contains(&part), "tooltip {tip:?} lacks {part:?}");
+    }
+    // Hovering highlights AAA: another head is now drawn faded (blended toward the background).
+    let other = view.tails.iter().find(|t| t.symbol == "CCC").unwrap();
+    let h = other.points.last().unwrap();
+    let got = pixel(&canvas, h.x, h.y);
+    assert!(!close(got, other.colour, 20), "CCC should be faded, got {got}");
+}
+
+#[wasm_bindgen_test]
+async fn tail_length_and_benchmark_controls_change_what_is_drawn_and_listed() {
+    let prices = rotation_fixture();
+    let (host, canvas) = mount_drawn(&format!(r#"{{"prices":{prices},"theme":"light","rotation":{{"tail":12}}}}"#)).await;
+    let table = parse_contract_json(&prices).unwrap();
+    let long = expected_rrg(&table, &canvas, 12);
+    let aaa = long.tails.iter().find(|t| t.symbol == "AAA").unwrap();
+    // The oldest point of the 12-point tail is drawn (a faint dot in AAA's colour, not the fill).
+    let oldest = &aaa.points[0];
+    let before = pixel(&canvas, oldest.x, oldest.y);
+
+    set_input(&host, "[data-testid=tail]", "3", "input");
+    settle().await;
+    assert_eq!(text_of(&host, "[data-testid=tail-value]").as_deref(), Some("3"));
+    let short = expected_rrg(&table, &canvas, 3);
+    // With 3 points the old dot is gone: that spot changed, and AAA's head is where the new view puts it.
+    let after = pixel(&canvas, oldest.x, oldest.y);
+    assert_ne!(before, after, "the oldest point of the long tail should be gone");
+    let head = short.tails.iter().find(|t| t.symbol == "AAA").unwrap().points.last().unwrap();
+    assert!(close(pixel(&canvas, head.x, head.y), aaa.colour, 30));
+
+    // Benchmark AAA: AAA leaves the ranking, SPY joins it, the subtitle says so.
+    let aaa_position = table.position("AAA").unwrap();
+    set_input(&host, "[data-testid=benchmark]", &aaa_position.to_string(), "change");
+    settle().await;
+    let ranking = text_of(&host, "[data-testid=ranking] tbody").unwrap();
+    assert!(ranking.contains("SPY") && !ranking.contains("AAA"), "{ranking}");
+    assert!(text_of(&host, "[data-testid=subtitle]").unwrap().starts_with("Against AAA"));
+}
+
+#[wasm_bindgen_test]
+async fn scrubbing_moves_the_date_and_the_table_back_in_time() {
+    let prices = rotation_fixture();
+    let (host, _) = mount_drawn(&format!(r#"{{"prices":{prices},"theme":"light"}}"#)).await;
+    let table = parse_contract_json(&prices).unwrap();
+    let fmt = IntlFormat::new(None).unwrap();
+    assert_eq!(text_of(&host, "[data-testid=scrub-date]").unwrap(), fmt.date(*table.dates.last().unwrap()));
+    set_input(&host, "[data-testid=scrub]", "0", "input");
+    settle().await;
+    // Step 0 is the first weekly point: sample 2w − 2 = 26, the Friday of the 27th week.
+    let selection = Selection::resolve(&table, None, None).unwrap();
+    let (rots, _) = rotations(&table, &selection, table.dates.len() - 1, RotationParams::default()).unwrap();
+    let first = rots.iter().map(|r| r.points[0].date).min().unwrap();
+    assert_eq!(text_of(&host, "[data-testid=scrub-date]").unwrap(), fmt.date(first));
+    let ranking = text_of(&host, "[data-testid=ranking] tbody").unwrap();
+    let first_aaa = rots.iter().find(|r| table.series[r.position].symbol == "AAA").unwrap().points[0].rs_ratio;
+    assert!(ranking.contains(&fmt.number(first_aaa, 2)), "{ranking}");
+}
+
+#[wasm_bindgen_test]
+async fn performance_period_buttons_change_the_ranked_returns() {
+    let prices = rotation_fixture();
+    let host = mount(&format!(r#"{{"prices":{prices},"view":"performance"}}"#), 760);
+    until("the returns table", || text_of(&host, "[data-testid=returns]").is_some()).await;
+    click(&host, "[data-testid=period] button:nth-child(2)"); // 1M
+    settle().await;
+    let table = parse_contract_json(&prices).unwrap();
+    let selection = Selection::resolve(&table, None, None).unwrap();
+    let (expected, _) = ranked_returns(&table, &selection, Period::Month1, table.dates.len() - 1).unwrap();
+    let fmt = IntlFormat::new(None).unwrap();
+    let rows = host.query_selector_all("[data-testid=returns] tbody tr").unwrap();
+    assert_eq!(rows.length() as usize, expected.len());
+    for (i, r) in expected.iter().enumerate() {
+        let row = rows.item(i as u32).unwrap().text_content().unwrap();
+        assert!(row.contains(&r.symbol) && row.contains(&fmt.percent(r.return_pct, 2)), "row {i}: {row}");
+    }
+    assert!(text_of(&host, "[data-testid=returns] caption").unwrap().starts_with("1M returns"));
+}
+
+#[wasm_bindgen_test]
+async fn trend_view_states_close_averages_and_prior_high() {
+    let prices = rotation_fixture();
+    let host = mount(&format!(r#"{{"prices":{prices},"view":"trend","period":"1Y"}}"#), 760);
+    until("the trend stats", || text_of(&host, "[data-testid=trend-stats]").is_some()).await;
+    let table = parse_contract_json(&prices).unwrap();
+    let s = trend_summary(&table, table.position("AAA").unwrap(), table.dates.len() - 1).unwrap();
+    let fmt = IntlFormat::new(None).unwrap();
+    let stats = text_of(&host, "[data-testid=trend-stats]").unwrap();
+    for part in [fmt.number(s.close, 2), fmt.number(s.sma50.unwrap(), 2), fmt.number(s.sma200.unwrap(), 2), fmt.percent(s.from_high_pct.unwrap(), 1)] {
+        assert!(stats.contains(&part), "{stats:?} lacks {part}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_fatal_error_leaves_a_message_not_a_blank_box() {
+    let prices = rotation_fixture();
+    let (host, _) = mount_drawn(&format!(r#"{{"prices":{prices}}}"#)).await;
+    rotascope::browser::panic::show_fatal("index out of bounds <b>x</b>");
+    let card = text_of(&host, "[data-testid=fatal]").expect("an error card");
+    assert!(card.starts_with("This chart stopped because of an internal error."), "{card}");
+    // Shown as text, never parsed as markup.
+    assert!(card.contains("<b>x</b>") && host.query_selector("[data-testid=fatal] b").unwrap().is_none());
+    assert!(host.query_selector("canvas").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn numbers_and_dates_follow_the_configured_locale() {
+    let prices = rotation_fixture();
+    let (host, _) = mount_drawn(&format!(r#"{{"prices":{prices},"locale":"de-DE"}}"#)).await;
+    let table = parse_contract_json(&prices).unwrap();
+    let selection = Selection::resolve(&table, None, None).unwrap();
+    let (rots, _) = rotations(&table, &selection, table.dates.len() - 1, RotationParams::default()).unwrap();
+    let best = rots.iter().map(|r| r.head().unwrap().rs_ratio).fold(f64::MIN, f64::max);
+    // German: decimal comma, and a German date for the slider.
+    let expected = format!("{:.2}", best).replace('.', ",");
+    assert!(text_of(&host, "[data-testid=ranking] tbody tr").unwrap().contains(&expected));
+    let german = IntlFormat::new(Some("de-DE")).unwrap();
+    let date = text_of(&host, "[data-testid=scrub-date]").unwrap();
+    assert_eq!(date, german.date(*table.dates.last().unwrap()));
+    assert_ne!(date, IntlFormat::new(Some("en-US")).unwrap().date(*table.dates.last().unwrap()));
+    // An unknown locale falls back with a note instead of failing.
+    let (bad, _) = mount_drawn(&format!(r#"{{"prices":{prices},"locale":"xx-invalid-locale-tag-"}}"#)).await;
+    assert!(text_of(&bad, "[role=note]").unwrap().contains("is not valid"));
 }

@@ -70,6 +70,40 @@ pub fn period_lines(table: &PriceTable, selection: &Selection, period: Period, t
     PeriodLines { from, to, lines: out, warnings }
 }
 
+/// Two baskets' % change lines (equal weight, see [`lines::basket_line`]) and the spread of
+/// the first over the second, over the same range as `period_lines`. Members without a base
+/// close are left out with a warning; a basket left empty gives `None`.
+pub fn basket_spread_lines(
+    table: &PriceTable,
+    long: (&str, &[usize]),
+    short: (&str, &[usize]),
+    from: usize,
+    to: usize,
+    warnings: &mut Vec<Warning>,
+) -> Option<(Line, Line, Line)> {
+    let mut basket = |(name, members): (&str, &[usize])| -> Option<Line> {
+        let lines: Vec<Line> = members
+            .iter()
+            .filter_map(|&m| {
+                let line = lines::percent_change(&table.series[m], from, to);
+                if line.is_none() {
+                    warnings.push(Warning::new(
+                        "basket_member_skipped",
+                        Some(&table.series[m].symbol),
+                        format!("basket \"{name}\": {} has no close on or before {}, so it is left out", table.series[m].symbol, table.dates[from]),
+                    ));
+                }
+                line
+            })
+            .collect();
+        lines::basket_line(&lines)
+    };
+    let a = basket(long)?;
+    let b = basket(short)?;
+    let spread = lines::spread(&a, &b);
+    Some((a, b, spread))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +122,21 @@ mod tests {
         assert_eq!(p.lines.len(), 2);
         assert_eq!(p.lines[1].1.values, vec![0.0, 25.0, 50.0]); // base 40 → 50 → 60
         assert_eq!(p.warnings[0].message, "NEW has no close on or before 2025-12-31 (the YTD base), so it is not drawn");
+    }
+
+    #[test]
+    fn basket_spread_is_the_difference_of_equal_weight_baskets() {
+        let t = parse_contract_json(
+            r#"{"dates":["2026-01-02","2026-01-05"],"series":{"A":[10,12],"B":[20,30],"C":[40,40],"NEW":[null,5]}}"#,
+        )
+        .unwrap();
+        let mut w = Vec::new();
+        // small = A (+20 %), B (+50 %) → +35 %; large = C (0 %), NEW (no base, left out) → 0 %.
+        let (small, large, spread) = basket_spread_lines(&t, ("small", &[0, 1]), ("large", &[2, 3]), 0, 1, &mut w).unwrap();
+        assert!((small.values[1] - 35.0).abs() < 1e-12);
+        assert_eq!(large.values, vec![0.0, 0.0]);
+        assert!((spread.values[1] - 35.0).abs() < 1e-12);
+        assert_eq!(w.len(), 1);
     }
 
     #[test]

@@ -34,7 +34,7 @@ use super::selection::Selection;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Interval {
     Weekly,
@@ -228,8 +228,7 @@ impl SymbolRotation {
 
     /// Consecutive points, counting back from the last, in the last point's quadrant.
     pub fn periods_in_quadrant(&self) -> usize {
-        let Some(last) = self.points.last() else { return 0 };
-        self.points.iter().rev().take_while(|p| p.quadrant == last.quadrant).count()
+        periods_in_quadrant(&self.points)
     }
 
     /// The points up to and including the one on or before table index `at` (for scrubbing).
@@ -237,6 +236,22 @@ impl SymbolRotation {
         let end = self.points.partition_point(|p| p.index <= at);
         &self.points[..end]
     }
+}
+
+/// Consecutive points at the end of `points` in the last point's quadrant (the "weeks in
+/// quadrant" of the ranking table; 0 for no points).
+pub fn periods_in_quadrant(points: &[RotationPoint]) -> usize {
+    let Some(last) = points.last() else { return 0 };
+    points.iter().rev().take_while(|p| p.quadrant == last.quadrant).count()
+}
+
+/// Every table index at which at least one rotation has a point, ascending: the steps of the
+/// date slider.
+pub fn timeline(rotations: &[SymbolRotation]) -> Vec<usize> {
+    let mut steps: Vec<usize> = rotations.iter().flat_map(|r| r.points.iter().map(|p| p.index)).collect();
+    steps.sort_unstable();
+    steps.dedup();
+    steps
 }
 
 /// RS-Ratio and RS-Momentum of one symbol against the benchmark, up to table index `to`.
@@ -368,6 +383,16 @@ mod tests {
     }
 
     #[test]
+    fn streaks_count_back_from_the_last_point() {
+        let p = |rsr: f64, rsm: f64| RotationPoint { date: d("2026-01-05"), rs_ratio: rsr, rs_momentum: rsm, quadrant: Quadrant::of(rsr, rsm), partial: false, index: 0 };
+        // Lagging, then Leading three times.
+        let points = [p(99.0, 99.0), p(101.0, 101.0), p(102.0, 100.5), p(100.2, 100.0)];
+        assert_eq!(periods_in_quadrant(&points), 3);
+        assert_eq!(periods_in_quadrant(&points[..1]), 1);
+        assert_eq!(periods_in_quadrant(&[]), 0);
+    }
+
+    #[test]
     fn weeks_straddling_new_year_are_one_week() {
         let dates: Vec<Date> = ["2025-12-29", "2025-12-30", "2025-12-31", "2026-01-02", "2026-01-05"].map(d).to_vec();
         let one = series(vec![Some(1.0); 5]);
@@ -415,8 +440,11 @@ mod tests {
             ]
         );
         assert_eq!(r.periods_in_quadrant(), 1);
+        // …, Weakening, Lagging: the last quadrant differs from the one before it.
+        assert_eq!(periods_in_quadrant(&r.points[..4]), 1);
         assert_eq!(r.tail(2).len(), 2);
         assert_eq!(r.until(4).len(), 3);
+        assert_eq!(timeline(std::slice::from_ref(&r)), vec![2, 3, 4, 5, 6]);
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! `n ≥ 1` (the trend view uses 50 and 200).
 
 use super::date::Date;
+use super::lines::Line;
 use super::prices::{PriceTable, Series};
 use serde::Serialize;
 
@@ -91,6 +92,46 @@ pub fn trend_summary(table: &PriceTable, position: usize, to: usize) -> Option<T
     })
 }
 
+/// What the trend view draws, over table indices `from..=to`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendLines {
+    /// Closes, gaps carried forward, from the first close on or after `from`.
+    pub close: Line,
+    pub sma50: Option<Line>,
+    pub sma200: Option<Line>,
+    pub summary: TrendSummary,
+}
+
+/// A line of `values` over `from..=to`, starting at the first defined value and carrying the
+/// last value across gaps.
+fn carried(values: &[Option<f64>], from: usize, to: usize) -> Option<Line> {
+    let start = (from..=to).find(|&i| values[i].is_some())?;
+    let mut last = values[start].expect("found");
+    let values = (start..=to)
+        .map(|i| {
+            if let Some(v) = values[i] {
+                last = v;
+            }
+            last
+        })
+        .collect();
+    Some(Line { from: start, values })
+}
+
+/// Close, SMA 50 and SMA 200 of a symbol over `from..=to` (averages use the history before
+/// `from` too, so they are defined from the first day when enough closes exist).
+pub fn trend_lines(table: &PriceTable, position: usize, from: usize, to: usize) -> Option<TrendLines> {
+    let series = &table.series[position];
+    let closes = &series.closes[..=to];
+    let close = carried(closes, from, to)?;
+    Some(TrendLines {
+        close,
+        sma50: carried(&sma(closes, 50), from, to),
+        sma200: carried(&sma(closes, 200), from, to),
+        summary: trend_summary(table, position, to)?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +163,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn trend_lines_start_where_data_allows_and_carry_gaps() {
+        let first = Date::parse_iso("2025-01-01").unwrap();
+        let dates: Vec<String> = (0..260).map(|i| format!("\"{}\"", first.add_days(i))).collect();
+        let closes: Vec<String> = (0..260).map(|i| if i == 100 { "null".into() } else { format!("{}", 10 + i) }).collect();
+        let t = parse_contract_json(&format!(r#"{{"dates":[{}],"series":{{"X":[{}]}}}}"#, dates.join(","), closes.join(","))).unwrap();
+        let l = trend_lines(&t, 0, 20, 259).unwrap();
+        assert_eq!(l.close.from, 20);
+        assert_eq!(l.close.at(100), l.close.at(99), "the gap carries the previous close");
+        // SMA 50 needs 50 closes: first defined at index 49 (< 20? no, 49 > 20), so it starts at 49.
+        assert_eq!(l.sma50.as_ref().unwrap().from, 49);
+        // SMA 200 needs 200 closes; one day is missing, so index 200.
+        assert_eq!(l.sma200.as_ref().unwrap().from, 200);
+        assert_eq!(l.sma50.unwrap().at(49), Some((10..60).sum::<i32>() as f64 / 50.0));
     }
 
     #[test]

@@ -1,6 +1,11 @@
-//! A canvas that follows its container's width, is crisp on HiDPI, and repaints at most once
-//! per animation frame. The caller's `build` closure turns the current size into something to
-//! paint; every signal it reads is tracked, so a changed input schedules one repaint.
+//! A chart surface of two stacked canvases that follow the container's width, are crisp on
+//! HiDPI and repaint at most once per animation frame each:
+//!
+//! - the **scene** (axes, quadrants, lines), rebuilt when data, controls or size change;
+//! - the **overlay** (crosshair, hover and focus rings), repainted alone while the pointer
+//!   moves, so hovering never redraws the scene or touches the analytics.
+//!
+//! Each builder is reactive: every signal it reads is tracked and schedules one repaint.
 
 use crate::browser::canvas::{self, CanvasSize};
 use crate::browser::frame::FrameScheduler;
@@ -13,24 +18,24 @@ use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Something ready to paint on the canvas.
+/// Something ready to paint on a canvas.
 pub type Painter = Rc<dyn Fn(&DrawingArea<CanvasBackend, Shift>)>;
+/// Builds a painter for a canvas size; reads signals (tracked).
+pub type PainterBuilder = Rc<dyn Fn(CanvasSize) -> Painter>;
 
-#[component]
-pub fn ChartCanvas(
-    /// CSS height of the canvas.
-    height: f64,
-    /// Accessible name of the chart image.
-    #[prop(into)]
-    label: Signal<String>,
-    /// Builds what to paint for a size; reactive.
-    scene: Rc<dyn Fn(CanvasSize) -> Painter>,
-) -> impl IntoView {
-    let holder = NodeRef::<html::Div>::new();
-    let canvas_ref = NodeRef::<html::Canvas>::new();
-    let css_width = RwSignal::new(0.0_f64);
+/// What the pointer did, in device pixels of the canvas (and CSS pixels for placing DOM).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PointerAction {
+    Move { x: f64, y: f64, css_x: f64, css_y: f64 },
+    Click { x: f64, y: f64 },
+    Leave,
+}
+
+pub type PointerHandler = Rc<dyn Fn(PointerAction)>;
+
+/// Paints with `build` on `canvas_ref` whenever it changes, at most once per frame.
+fn layer(canvas_ref: NodeRef<html::Canvas>, size: RwSignal<Option<CanvasSize>>, build: PainterBuilder) -> FrameScheduler {
     let painter: Rc<RefCell<Option<Painter>>> = Rc::new(RefCell::new(None));
-
     let scheduler = {
         let painter = painter.clone();
         FrameScheduler::new(move || {
@@ -40,24 +45,51 @@ pub fn ChartCanvas(
             }
         })
     };
+    let requester = scheduler.clone();
+    Effect::new(move |_| {
+        let Some(s) = size.get() else { return };
+        *painter.borrow_mut() = Some(build(s));
+        requester.request();
+    });
+    scheduler
+}
 
-    // Layout and data changes: rebuild, then paint on the next frame.
-    {
-        let scheduler = scheduler.clone();
-        let painter = painter.clone();
-        Effect::new(move |_| {
-            let width = css_width.get();
-            let Some(canvas) = canvas_ref.get() else { return };
-            if width < 1.0 {
-                return;
-            }
-            let size = canvas::fit(&canvas, width, height);
-            *painter.borrow_mut() = Some(scene(size));
-            scheduler.request();
-        });
+#[component]
+pub fn ChartCanvas(
+    /// CSS height of the chart.
+    height: f64,
+    /// Accessible name of the chart image.
+    #[prop(into)]
+    label: Signal<String>,
+    scene: PainterBuilder,
+    #[prop(optional)] overlay: Option<PainterBuilder>,
+    #[prop(optional)] on_pointer: Option<PointerHandler>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let holder = NodeRef::<html::Div>::new();
+    let scene_ref = NodeRef::<html::Canvas>::new();
+    let overlay_ref = NodeRef::<html::Canvas>::new();
+    let css_width = RwSignal::new(0.0_f64);
+    let size: RwSignal<Option<CanvasSize>> = RwSignal::new(None);
+
+    // Width follows the container; both backing stores follow the width.
+    Effect::new(move |_| {
+        let width = css_width.get();
+        if width < 1.0 {
+            return;
+        }
+        let (Some(s), Some(o)) = (scene_ref.get(), overlay_ref.get()) else { return };
+        let fitted = canvas::fit(&s, width, height);
+        canvas::fit(&o, width, height);
+        if size.get_untracked() != Some(fitted) {
+            size.set(Some(fitted));
+        }
+    });
+    let mut schedulers = vec![layer(scene_ref, size, scene)];
+    if let Some(build) = overlay {
+        schedulers.push(layer(overlay_ref, size, build));
     }
 
-    // Width follows the container; the observer disconnects when the component goes away.
     let watch: StoredValue<Option<ResizeWatch>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         if let Some(el) = holder.get() {
@@ -70,15 +102,31 @@ pub fn ChartCanvas(
             }
         }
     });
-    let scheduler = StoredValue::new_local(scheduler);
+    let schedulers = StoredValue::new_local(schedulers);
     on_cleanup(move || {
-        scheduler.with_value(FrameScheduler::cancel);
+        schedulers.with_value(|list| list.iter().for_each(FrameScheduler::cancel));
         watch.set_value(None);
     });
 
+    let handler = StoredValue::new_local(on_pointer);
+    let dpr = move || size.get_untracked().map_or(1.0, |s| s.dpr);
+    let send = move |action: PointerAction| handler.with_value(|h| if let Some(h) = h { h(action) });
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let (cx, cy) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        send(PointerAction::Move { x: cx * dpr(), y: cy * dpr(), css_x: cx, css_y: cy });
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        send(PointerAction::Click { x: f64::from(ev.offset_x()) * dpr(), y: f64::from(ev.offset_y()) * dpr() });
+    };
+
     view! {
         <div class="rs-canvas-holder" node_ref=holder>
-            <canvas class="rs-canvas" node_ref=canvas_ref role="img" aria-label=move || label.get()></canvas>
+            <canvas class="rs-canvas" node_ref=scene_ref role="img" aria-label=move || label.get()></canvas>
+            <canvas class="rs-canvas rs-overlay" node_ref=overlay_ref aria-hidden="true"
+                on:pointermove=on_move
+                on:pointerleave=move |_| send(PointerAction::Leave)
+                on:click=on_click></canvas>
+            {children.map(|c| c())}
         </div>
     }
 }

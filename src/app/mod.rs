@@ -2,33 +2,39 @@
 //! formatting rules here; those live in `analysis` and `chart`.
 
 pub mod chart_canvas;
+pub mod controls;
 pub mod load;
 pub mod performance;
+pub mod rotation;
+pub mod state;
+pub mod trend;
 pub mod widget;
 
 use crate::browser::intl::IntlFormat;
 use crate::chart::format::Format;
 use crate::chart::Palette;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use std::rc::Rc;
 
 /// Shared by every component of one widget (each widget has its own).
 #[derive(Clone)]
 pub struct WidgetContext {
     pub palette: RwSignal<Palette>,
-    pub format: Rc<dyn Format>,
+    /// Locale formatting (`Intl` objects are browser values: wrapped to travel in closures).
+    pub format: SendWrapper<Rc<dyn Format>>,
     pub height: f64,
 }
 
-/// The current widget's context (provided by [`widget::Widget`] as a local stored value,
-/// because it holds `Rc`s).
+/// The current widget's context, provided by [`widget::Widget`].
 pub fn widget_context() -> WidgetContext {
-    expect_context::<StoredValue<WidgetContext, LocalStorage>>().get_value()
+    expect_context::<WidgetContext>()
 }
 
-pub fn intl_or_default(locale: Option<&str>) -> (Rc<dyn Format>, Option<String>) {
-    match IntlFormat::new(locale) {
+pub fn intl_or_default(locale: Option<&str>) -> (SendWrapper<Rc<dyn Format>>, Option<String>) {
+    let (format, problem): (Rc<dyn Format>, _) = match IntlFormat::new(locale) {
         Ok(f) => (Rc::new(f), None),
         Err(reason) => (Rc::new(IntlFormat::new(None).expect("the default locale is valid")), Some(reason)),
-    }
+    };
+    (SendWrapper::new(format), problem)
 }

@@ -1,37 +1,21 @@
-//! The widget root: loads prices, shows loading and error states, and the chosen view.
+//! The widget root: loads prices, shows loading and error states, the view tabs and the
+//! chosen view, data notes and the footnote.
 
 use super::load::{load_prices, LoadError};
 use super::performance::PerformanceView;
-use super::{intl_or_default, WidgetContext};
-use crate::analysis::period::Period;
+use super::rotation::RotationView;
+use super::state::{use_state, Controls, Data};
+use super::trend::TrendView;
+use super::{intl_or_default, widget_context, WidgetContext};
 use crate::analysis::selection::as_of_index;
-use crate::analysis::{AnalysisError, PriceTable, Selection};
+use crate::analysis::{AnalysisError, PriceTable};
 use crate::browser::palette::{prefers_dark, read_palette};
-use crate::chart::theme::ColourOrder;
 use crate::chart::Palette;
-use crate::config::{Theme, WidgetConfig};
+use crate::config::{Theme, View, WidgetConfig};
 use leptos::html;
 use leptos::prelude::*;
 use std::rc::Rc;
-
-/// Everything a view needs once the prices are in.
-#[derive(Clone)]
-struct Ready {
-    table: Rc<PriceTable>,
-    selection: Selection,
-    colours: Rc<ColourOrder>,
-    period: Period,
-    to: usize,
-}
-
-fn prepare(table: Rc<PriceTable>, config: &WidgetConfig) -> Result<Ready, AnalysisError> {
-    let symbols = config.symbols.as_deref();
-    let selection = Selection::resolve(&table, config.benchmark.as_deref(), symbols)?;
-    let period = config.period;
-    let to = as_of_index(&table, config.as_of.as_deref())?;
-    let colours = Rc::new(ColourOrder::new(&selection.symbols, table.series.len()));
-    Ok(Ready { table, selection, colours, period, to })
-}
+use std::sync::Arc;
 
 /// Whether a widget with `theme` draws dark: `auto` follows `prefers-color-scheme`.
 pub fn resolve_dark(theme: Theme) -> bool {
@@ -42,14 +26,21 @@ pub fn resolve_dark(theme: Theme) -> bool {
     }
 }
 
+fn prepare(table: Rc<PriceTable>, config: &WidgetConfig) -> Result<(Data, Controls), AnalysisError> {
+    let to = as_of_index(&table, config.as_of.as_deref())?;
+    let (data, benchmark) = Data::new(table, config, to)?;
+    let first = data.members.first().copied().unwrap_or(benchmark);
+    let controls = Controls::new(config, benchmark, first);
+    Ok((data, controls))
+}
+
 #[component]
 pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let root = NodeRef::<html::Section>::new();
     let dark = resolve_dark(config.theme);
     let palette = RwSignal::new(if dark { Palette::dark() } else { Palette::light() });
     let (format, locale_problem) = intl_or_default(config.locale.as_deref());
-    let ctx = WidgetContext { palette, format, height: config.height };
-    provide_context(StoredValue::new_local(ctx));
+    provide_context(WidgetContext { palette, format, height: config.height });
 
     // Publisher CSS may override the palette through custom properties: read them once the
     // root is in the document.
@@ -59,37 +50,137 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
         }
     });
 
-    let source = config.prices.clone();
-    let prices = LocalResource::new(move || load_prices(source.clone()));
-    let config = std::sync::Arc::new(config);
+    let sources = config.prices.clone();
+    let prices = LocalResource::new(move || load_prices(sources.clone()));
+    let config = Arc::new(config);
     let title = config.title.clone();
     let region_label = title.clone().unwrap_or_else(|| "Rotascope market rotation chart".into());
     let theme_class = if dark { "rotascope-widget rs-theme-dark" } else { "rotascope-widget rs-theme-light" };
+    let ignored = (!config.ignored.is_empty()).then(|| format!("Unknown settings ignored: {}", config.ignored.join(", ")));
 
-    let body = move || {
+    let body = {
         let config = config.clone();
-        prices.get().map(move |result| match result.and_then(|t| prepare(t, &config).map_err(LoadError::Data)) {
-            Ok(ready) => {
-                let source_line = ready.table.source.clone().unwrap_or_default();
-                let adjustment = ready.table.adjustment.describe();
-                view! {
-                    <PerformanceView table=ready.table.clone() selection=ready.selection.clone() colours=ready.colours.clone() period=ready.period to=ready.to />
-                    <p class="rs-footnote" data-testid="footnote">{adjustment}{if source_line.is_empty() { String::new() } else { format!(" · {source_line}") }}</p>
+        move || {
+            let config = config.clone();
+            prices.get().map(move |result| match result.and_then(|t| prepare(t, &config).map_err(LoadError::Data)) {
+                Ok((data, controls)) => {
+                    provide_context(send_wrapper::SendWrapper::new(Rc::new(data)));
+                    provide_context(controls);
+                    view! { <WidgetBody /> }.into_any()
                 }
-                .into_any()
-            }
-            Err(error) => view! { <ErrorPanel error=error on_retry=move || prices.refetch() /> }.into_any(),
-        })
+                Err(error) => view! { <ErrorPanel error=error on_retry=move || prices.refetch() /> }.into_any(),
+            })
+        }
     };
 
     view! {
         <section class=theme_class node_ref=root data-rotascope-root="" role="region" aria-label=region_label>
             {title.map(|t| view! { <h2 class="rs-title">{t}</h2> })}
             {locale_problem.map(|p| view! { <p class="rs-note" role="note">{p}{"; using the browser's locale"}</p> })}
+            {ignored.map(|p| view! { <p class="rs-note" role="note" data-testid="ignored">{p}</p> })}
             <Suspense fallback=|| view! { <div class="rs-loading" role="status">"Loading prices…"</div> }>
-                {body}
+                {body.clone()}
             </Suspense>
         </section>
+    }
+}
+
+/// Tabs, the chosen view, data notes and the footnote.
+#[component]
+fn WidgetBody() -> impl IntoView {
+    let ctx = widget_context();
+    let (data, c) = use_state();
+    let tabs = [(View::Rotation, "Rotation"), (View::Performance, "Performance"), (View::Trend, "Trend")];
+    let tab_buttons = tabs
+        .iter()
+        .enumerate()
+        .map(|(i, &(v, name))| {
+            let select = move |to: usize| {
+                c.view.set(tabs[to].0);
+            };
+            view! {
+                <button type="button" role="tab" class="rs-tab" id=format!("rs-tab-{i}")
+                    data-testid=format!("tab-{}", name.to_lowercase())
+                    aria-selected=move || (c.view.get() == v).to_string()
+                    tabindex=move || if c.view.get() == v { "0" } else { "-1" }
+                    on:click=move |_| select(i)
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        let to = match ev.key().as_str() {
+                            "ArrowRight" => (i + 1) % tabs.len(),
+                            "ArrowLeft" => (i + tabs.len() - 1) % tabs.len(),
+                            "Home" => 0,
+                            "End" => tabs.len() - 1,
+                            _ => return,
+                        };
+                        ev.prevent_default();
+                        select(to);
+                        // Roving focus: the newly chosen tab takes it.
+                        if let Some(target) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
+                            if let Some(next) = target.parent_element().and_then(|p| p.children().item(to as u32)) {
+                                let _ = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&next).map(|e| e.focus());
+                            }
+                        }
+                    }>{name}</button>
+            }
+        })
+        .collect_view();
+    let subtitle = {
+        let data = data.clone();
+        let format = ctx.format.clone();
+        move || {
+            let bench = data.symbol(c.benchmark.get());
+            format!("Against {bench} · data to {}", format.date(data.table.dates[data.to]))
+        }
+    };
+    let panel = move || match c.view.get() {
+        View::Rotation => view! { <RotationView /> }.into_any(),
+        View::Performance => view! { <PerformanceView /> }.into_any(),
+        View::Trend => view! { <TrendView /> }.into_any(),
+    };
+    let footnote = {
+        let t = &data.table;
+        let mut text = t.adjustment.describe().to_string();
+        if let Some(s) = &t.source {
+            text.push_str(" · ");
+            text.push_str(s);
+        }
+        text
+    };
+    view! {
+        <p class="rs-subtitle" data-testid="subtitle">{subtitle}</p>
+        <div class="rs-tabs" role="tablist" aria-label="View">{tab_buttons}</div>
+        <div class="rs-panel" role="tabpanel" aria-live="off">{panel}</div>
+        <DataNotes />
+        <p class="rs-footnote" data-testid="footnote">{footnote}</p>
+    }
+}
+
+/// Everything the data needed fixing for, listed (never silent).
+#[component]
+fn DataNotes() -> impl IntoView {
+    let (data, c) = use_state();
+    move || {
+        let mut notes: Vec<String> = data.table.warnings.iter().map(|w| w.message.clone()).collect();
+        match c.view.get() {
+            View::Rotation => {
+                if let Ok(set) = data.rotation_set(c.benchmark.get(), c.interval.get()).as_ref() {
+                    notes.extend(set.warnings.iter().map(|w| w.message.clone()));
+                }
+            }
+            View::Performance => {
+                notes.extend(data.period_lines(c.benchmark.get(), c.period.get(), c.mode.get()).warnings.iter().map(|w| w.message.clone()));
+            }
+            View::Trend => {}
+        }
+        (!notes.is_empty()).then(|| {
+            let n = notes.len();
+            view! {
+                <details class="rs-notes" data-testid="notes">
+                    <summary>{format!("Data notes ({n})")}</summary>
+                    <ul>{notes.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                </details>
+            }
+        })
     }
 }
 

@@ -32,17 +32,24 @@ pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let detail = info.to_string();
         web_sys::console::error_1(&format!("Rotascope stopped: {detail}").into());
-        for root in widget_roots() {
-            let doc = super::document();
-            let Ok(card) = doc.create_element("div") else { continue };
-            card.set_class_name("rs-error rs-error--fatal");
-            let _ = card.set_attribute("role", "alert");
-            // Text only (never HTML): the message may quote publisher data.
-            card.set_text_content(Some(&format!(
-                "This chart stopped because of an internal error. Reload the page to try again. ({detail})"
-            )));
-            root.set_text_content(None);
-            let _ = root.append_child(&card);
-        }
+        show_fatal(&detail);
     }));
+}
+
+/// Replaces every widget's content with an error card saying it stopped. (A panic aborts the
+/// wasm instance, so this is what the hook does before that; tests call it directly.)
+pub fn show_fatal(detail: &str) {
+    let doc = super::document();
+    for root in widget_roots() {
+        let Ok(card) = doc.create_element("div") else { continue };
+        card.set_class_name("rs-error rs-error--fatal");
+        let _ = card.set_attribute("role", "alert");
+        let _ = card.set_attribute("data-testid", "fatal");
+        // Text only (never HTML): the message may quote publisher data.
+        card.set_text_content(Some(&format!(
+            "This chart stopped because of an internal error. Reload the page to try again. ({detail})"
+        )));
+        root.set_text_content(None);
+        let _ = root.append_child(&card);
+    }
 }

@@ -6,6 +6,7 @@ pub mod draw;
 pub mod format;
 pub mod labels;
 pub mod performance;
+pub mod rotation;
 pub mod scale;
 pub mod theme;
 

@@ -1,5 +1,6 @@
-//! The relative-performance line chart: % change from the period start (benchmark dashed),
-//! ratio to the benchmark, or a spread in percentage points.
+//! The line chart behind the performance and trend views: % change from the period start
+//! (benchmark dashed), ratio to the benchmark, a spread in percentage points, or prices with
+//! moving averages and a reference line (the prior high).
 //!
 //! [`LineChartView::build`] turns lines into pixels once; [`draw_line_chart`] paints a view
 //! on any plotters backend. Hover maps a pixel back to a date with [`LineChartView::index_at`]
@@ -7,7 +8,7 @@
 
 use super::draw::{self, Brush};
 use super::format::Format;
-use super::labels::{spread_1d, text_width, Rect};
+use super::labels::{bold_text_width, spread_1d, text_width, Rect};
 use super::scale::{decimals_for_step, nice_step, nice_ticks, padded, time_ticks, LinearScale, TimeStep};
 use super::theme::{Palette, Rgb};
 use crate::analysis::lines::Line;
@@ -25,13 +26,16 @@ pub enum ValueKind {
     Ratio,
     /// Spread in percentage points; baseline 0.
     Spread,
+    /// Prices; no baseline (the range fits the data).
+    Price,
 }
 
 impl ValueKind {
-    pub fn baseline(self) -> f64 {
+    pub fn baseline(self) -> Option<f64> {
         match self {
-            ValueKind::Ratio => 100.0,
-            _ => 0.0,
+            ValueKind::Ratio => Some(100.0),
+            ValueKind::Price => None,
+            _ => Some(0.0),
         }
     }
 
@@ -41,8 +45,25 @@ impl ValueKind {
             ValueKind::PercentChange => fmt.percent(value, 1),
             ValueKind::Ratio => fmt.number(value, 1),
             ValueKind::Spread => fmt.points(value, 1),
+            ValueKind::Price => fmt.number(value, 2),
         }
     }
+
+    fn tick_label(self, fmt: &dyn Format, value: f64, decimals: usize) -> String {
+        match self {
+            ValueKind::PercentChange => fmt.percent(value, decimals),
+            ValueKind::Ratio | ValueKind::Price => fmt.number(value, decimals),
+            ValueKind::Spread => fmt.points(value, decimals),
+        }
+    }
+}
+
+/// A horizontal line at a value, labelled (e.g. the prior high).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferenceLine {
+    pub value: f64,
+    pub label: String,
+    pub colour: Rgb,
 }
 
 /// One line to plot.
@@ -54,6 +75,9 @@ pub struct PlotLine<'a> {
     /// Drawn thin and pale while another line is highlighted.
     pub faded: bool,
     pub line: &'a Line,
+    /// How this line's own value is written, when it differs from the axis (a basket's
+    /// % change on a spread chart).
+    pub unit: Option<ValueKind>,
 }
 
 /// Everything [`LineChartView::build`] needs.
@@ -65,6 +89,7 @@ pub struct LineChartSpec<'a> {
     pub to: usize,
     pub lines: &'a [PlotLine<'a>],
     pub kind: ValueKind,
+    pub reference: &'a [ReferenceLine],
     /// Canvas size in device pixels, and device pixels per CSS pixel.
     pub width: f64,
     pub height: f64,
@@ -81,11 +106,30 @@ pub struct AxisTick {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineView {
+    /// How this line's values are written.
+    pub unit: ValueKind,
     pub label: String,
     pub colour: Rgb,
     pub dashed: bool,
     pub faded: bool,
+    /// Table index of the first point.
+    pub start: usize,
     pub points: Vec<(f64, f64)>,
+}
+
+impl LineView {
+    /// The point at table index `i`, if the line has one.
+    pub fn point_at(&self, i: usize) -> Option<(f64, f64)> {
+        i.checked_sub(self.start).and_then(|k| self.points.get(k).copied())
+    }
+}
+
+/// A reference line laid out: its y and where its label goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferenceView {
+    pub y: f64,
+    pub label: String,
+    pub colour: Rgb,
 }
 
 /// The value tag at the right end of a line, moved vertically to avoid its neighbours.
@@ -115,6 +159,7 @@ pub struct LineChartView {
     pub x_ticks: Vec<AxisTick>,
     pub lines: Vec<LineView>,
     pub end_labels: Vec<EndLabel>,
+    pub reference: Vec<ReferenceView>,
     pub font_px: f64,
 }
 
@@ -125,8 +170,9 @@ impl LineChartView {
         let (from, to) = (spec.from, spec.to.max(spec.from));
         let baseline = spec.kind.baseline();
 
-        let (mut lo, mut hi) = (baseline, baseline);
-        for v in spec.lines.iter().flat_map(|l| (from..=to).filter_map(move |i| l.line.at(i))) {
+        let (mut lo, mut hi) = baseline.map_or((f64::INFINITY, f64::NEG_INFINITY), |b| (b, b));
+        let values = spec.lines.iter().flat_map(|l| (from..=to).filter_map(move |i| l.line.at(i)));
+        for v in values.chain(spec.reference.iter().map(|r| r.value)) {
             lo = lo.min(v);
             hi = hi.max(v);
         }
@@ -138,12 +184,7 @@ impl LineChartView {
         let step = nice_step(hi - lo, y_target);
         let decimals = decimals_for_step(step);
         let y_values = nice_ticks(lo, hi, y_target);
-        let y_label = |v: f64| match spec.kind {
-            ValueKind::PercentChange => fmt.percent(v, decimals),
-            ValueKind::Ratio => fmt.number(v, decimals),
-            ValueKind::Spread => fmt.points(v, decimals),
-        };
-        let y_labels: Vec<String> = y_values.iter().map(|&v| y_label(v)).collect();
+        let y_labels: Vec<String> = y_values.iter().map(|&v| spec.kind.tick_label(fmt, v, decimals)).collect();
         let left_gutter = y_labels.iter().map(|l| text_width(l, font_px)).fold(0.0, f64::max) + 10.0 * ui;
 
         let end_texts: Vec<String> = spec
@@ -151,11 +192,11 @@ impl LineChartView {
             .iter()
             .map(|l| {
                 let last = l.line.at(to).unwrap_or_else(|| l.line.last());
-                format!("{} {}", l.label, spec.kind.format(fmt, last))
+                format!("{} {}", l.label, l.unit.unwrap_or(spec.kind).format(fmt, last))
             })
             .collect();
         let right_gutter =
-            end_texts.iter().map(|t| text_width(t, font_px)).fold(0.0, f64::max) + 18.0 * ui;
+            end_texts.iter().map(|t| bold_text_width(t, font_px)).fold(0.0, f64::max) + 18.0 * ui;
 
         let plot = Rect { left: left_gutter, top, right: (spec.width - right_gutter).max(left_gutter + 10.0), bottom };
         let x = LinearScale::new((from as f64, to as f64), (plot.left, plot.right));
@@ -164,7 +205,7 @@ impl LineChartView {
         let y_ticks = y_values
             .iter()
             .zip(y_labels)
-            .map(|(&v, label)| AxisTick { px: y.map(v), label, major: (v - baseline).abs() < step * 1e-6 })
+            .map(|(&v, label)| AxisTick { px: y.map(v), label, major: baseline.is_some_and(|b| (v - b).abs() < step * 1e-6) })
             .collect();
 
         let shown = &spec.dates[from..=to.min(spec.dates.len() - 1)];
@@ -186,17 +227,19 @@ impl LineChartView {
             .lines
             .iter()
             .map(|l| LineView {
+                unit: l.unit.unwrap_or(spec.kind),
                 label: l.label.to_owned(),
                 colour: l.colour,
                 dashed: l.dashed,
                 faded: l.faded,
-                points: (from..=to).filter_map(|i| l.line.at(i).map(|v| (x.map(i as f64), y.map(v)))).collect(),
+                start: from.max(l.line.from),
+                points: (from.max(l.line.from)..=to).filter_map(|i| l.line.at(i).map(|v| (x.map(i as f64), y.map(v)))).collect(),
             })
             .collect();
 
         let label_h = font_px * 1.45;
         let anchors: Vec<(f64, f64)> =
-            lines.iter().map(|l| l.points.last().copied().unwrap_or((plot.right, y.map(baseline)))).collect();
+            lines.iter().map(|l| l.points.last().copied().unwrap_or((plot.right, (plot.top + plot.bottom) / 2.0))).collect();
         let wanted: Vec<f64> = anchors.iter().map(|a| a.1).collect();
         let placed = spread_1d(&wanted, label_h, plot.top + label_h / 2.0, plot.bottom - label_h / 2.0);
         let end_labels = end_texts
@@ -205,6 +248,7 @@ impl LineChartView {
             .zip(anchors.into_iter().zip(placed))
             .map(|((text, l), (anchor, y))| EndLabel { text, colour: l.colour, anchor, y })
             .collect();
+        let reference = spec.reference.iter().map(|r| ReferenceView { y: y.map(r.value), label: r.label.clone(), colour: r.colour }).collect();
 
         LineChartView {
             width: spec.width,
@@ -220,6 +264,7 @@ impl LineChartView {
             x_ticks,
             lines,
             end_labels,
+            reference,
             font_px,
         }
     }
@@ -268,6 +313,11 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         }
     }
 
+    for r in &view.reference {
+        brush.dashed_path(area, &[(p.left, r.y), (p.right, r.y)], r.colour, 1.2)?;
+        brush.text(area, &r.label, (p.left + 6.0 * view.ui, r.y - 3.0 * view.ui), view.font_px, r.colour, (HPos::Left, VPos::Bottom), true)?;
+    }
+
     let gap = 6.0 * view.ui;
     for label in &view.end_labels {
         let (ax, ay) = label.anchor;
@@ -275,6 +325,28 @@ pub fn draw_line_chart<DB: DrawingBackend>(
             brush.path(area, &[(ax, ay), (p.right + gap * 0.6, label.y)], label.colour, 1.0)?;
         }
         brush.text(area, &label.text, (p.right + gap, label.y), view.font_px, label.colour, (HPos::Left, VPos::Center), true)?;
+    }
+    Ok(())
+}
+
+/// Paints the crosshair at table index `index` (vertical line, a dot on each line) on a
+/// transparent overlay.
+pub fn draw_line_overlay<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &LineChartView,
+    palette: &Palette,
+    index: Option<usize>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&TRANSPARENT)?;
+    let Some(i) = index else { return Ok(()) };
+    let brush = Brush::new(view.ui, palette);
+    let x = view.x.map(i as f64);
+    brush.line(area, (x, view.plot.top), (x, view.plot.bottom), palette.muted, 1.0)?;
+    for l in view.lines.iter().filter(|l| !l.faded) {
+        if let Some(p) = l.point_at(i) {
+            brush.circle(area, p, 4.0, palette.background, 1.0, true)?;
+            brush.circle(area, p, 3.0, l.colour, 1.0, true)?;
+        }
     }
     Ok(())
 }
@@ -290,7 +362,7 @@ mod tests {
     }
 
     fn spec<'a>(d: &'a [Date], lines: &'a [PlotLine<'a>]) -> LineChartSpec<'a> {
-        LineChartSpec { dates: d, from: 0, to: d.len() - 1, lines, kind: ValueKind::PercentChange, width: 800.0, height: 400.0, ui: 1.0 }
+        LineChartSpec { dates: d, from: 0, to: d.len() - 1, lines, kind: ValueKind::PercentChange, reference: &[], width: 800.0, height: 400.0, ui: 1.0 }
     }
 
     #[test]
@@ -299,8 +371,8 @@ mod tests {
         let up = Line { from: 0, values: (0..60).map(|i| i as f64 * 0.5).collect() };
         let down = Line { from: 0, values: (0..60).map(|i| -(i as f64) * 0.2).collect() };
         let lines = [
-            PlotLine { label: "UP", colour: Rgb(1, 2, 3), dashed: false, faded: false, line: &up },
-            PlotLine { label: "SPY", colour: Rgb(4, 5, 6), dashed: true, faded: false, line: &down },
+            PlotLine { label: "UP", colour: Rgb(1, 2, 3), dashed: false, faded: false, line: &up, unit: None },
+            PlotLine { label: "SPY", colour: Rgb(4, 5, 6), dashed: true, faded: false, line: &down, unit: None },
         ];
         let v = LineChartView::build(&spec(&d, &lines), &PlainFormat);
         for l in &v.lines {
@@ -323,6 +395,39 @@ mod tests {
     }
 
     #[test]
+    fn a_line_may_write_its_value_in_its_own_unit() {
+        let d = dates(10);
+        let basket = Line { from: 0, values: (0..10).map(|i| i as f64).collect() };
+        let spread = Line { from: 0, values: (0..10).map(|i| i as f64 / 2.0).collect() };
+        let lines = [
+            PlotLine { label: "small", colour: Rgb(1, 1, 1), dashed: false, faded: false, line: &basket, unit: Some(ValueKind::PercentChange) },
+            PlotLine { label: "small − large", colour: Rgb(2, 2, 2), dashed: false, faded: false, line: &spread, unit: None },
+        ];
+        let v = LineChartView::build(&LineChartSpec { kind: ValueKind::Spread, ..spec(&d, &lines) }, &PlainFormat);
+        assert_eq!(v.end_labels[0].text, "small +9.0%");
+        assert_eq!(v.end_labels[1].text, "small − large +4.5 pp");
+        assert!(v.y_ticks.iter().all(|t| t.label.ends_with("pp")));
+    }
+
+    #[test]
+    fn price_charts_fit_the_data_and_hold_reference_lines() {
+        let d = dates(50);
+        let price = Line { from: 10, values: (10..50).map(|i| 200.0 + i as f64).collect() };
+        let lines = [PlotLine { label: "P", colour: Rgb(1, 1, 1), dashed: false, faded: false, line: &price, unit: None }];
+        let reference = [ReferenceLine { value: 300.0, label: "Prior high".into(), colour: Rgb(9, 9, 9) }];
+        let spec = LineChartSpec { kind: ValueKind::Price, reference: &reference, ..spec(&d, &lines) };
+        let v = LineChartView::build(&spec, &PlainFormat);
+        // No zero baseline: the range runs from the lowest price to the reference line.
+        assert!(v.y.domain.0 > 150.0 && v.y.domain.1 >= 300.0, "{:?}", v.y.domain);
+        assert!(v.y_ticks.iter().all(|t| !t.major));
+        assert!(v.plot.contains(v.plot.left + 1.0, v.reference[0].y));
+        // The line starts at its own first index, and points map back by index.
+        assert_eq!(v.lines[0].start, 10);
+        assert_eq!(v.lines[0].point_at(10), Some(v.lines[0].points[0]));
+        assert_eq!(v.lines[0].point_at(9), None);
+    }
+
+    #[test]
     fn end_labels_never_overlap() {
         let d = dates(30);
         let owned: Vec<Line> = (0..12).map(|k| Line { from: 0, values: (0..30).map(|i| i as f64 * 0.01 * k as f64).collect() }).collect();
@@ -330,7 +435,7 @@ mod tests {
         let lines: Vec<PlotLine> = owned
             .iter()
             .zip(&names)
-            .map(|(l, n)| PlotLine { label: n, colour: Rgb(0, 0, 0), dashed: false, faded: false, line: l })
+            .map(|(l, n)| PlotLine { label: n, colour: Rgb(0, 0, 0), dashed: false, faded: false, line: l, unit: None })
             .collect();
         let v = LineChartView::build(&spec(&d, &lines), &PlainFormat);
         let mut ys: Vec<f64> = v.end_labels.iter().map(|l| l.y).collect();
@@ -345,7 +450,7 @@ mod tests {
     fn draws_on_an_svg_backend() {
         let d = dates(40);
         let l = Line { from: 0, values: (0..40).map(|i| (i as f64).sin()).collect() };
-        let lines = [PlotLine { label: "X", colour: Rgb(200, 10, 10), dashed: true, faded: false, line: &l }];
+        let lines = [PlotLine { label: "X", colour: Rgb(200, 10, 10), dashed: true, faded: false, line: &l, unit: None }];
         let v = LineChartView::build(&spec(&d, &lines), &PlainFormat);
         let mut svg = String::new();
         {

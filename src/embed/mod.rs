@@ -20,7 +20,9 @@ pub fn config_from_element(el: &Element) -> Map<String, Value> {
     for i in 0..names.length() {
         let Some(name) = names.get(i).as_string() else { continue };
         let Some(key) = name.strip_prefix("data-") else { continue };
-        if key.starts_with("rotascope") {
+        // Our own markers and test hooks are not configuration; any other data- attribute is,
+        // so a misspelt one is reported rather than silently ignored.
+        if key.starts_with("rotascope") || key == "testid" {
             continue;
         }
         let camel = key.split('-').enumerate().fold(String::new(), |mut acc, (k, part)| {

@@ -1,0 +1,109 @@
+// The demo widget driven like a reader would: play and scrub through time with the mouse,
+// then do everything with the keyboard alone, seeing a focus ring on each control.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, serve, watchProblems, waitForChart } from "./harness.mjs";
+
+const HOST = "[data-testid=demo-widget]";
+let browser, site;
+
+before(async () => {
+  site = await serve();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+async function openDemo() {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1000 }, deviceScaleFactor: 2 });
+  const problems = watchProblems(page);
+  await page.goto(site.url);
+  await waitForChart(page, HOST);
+  return { page, problems, host: page.locator(HOST) };
+}
+
+test("play animates the rotation graph through time and stops at the end", async () => {
+  const { page, problems, host } = await openDemo();
+  const date = host.locator("[data-testid=scrub-date]");
+  const last = await date.textContent();
+  // Scrub back near the end, then play: dates advance, and playback stops on the last date.
+  const scrub = host.locator("[data-testid=scrub]");
+  const max = Number(await scrub.getAttribute("max"));
+  await scrub.fill(String(max - 5));
+  const start = await date.textContent();
+  assert.notEqual(start, last);
+  await host.locator("[data-testid=play]").click();
+  await page.waitForTimeout(700);
+  const mid = await date.textContent();
+  assert.notEqual(mid, start, "the date moves while playing");
+  await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector("[data-testid=play]").textContent === "Play", HOST, { timeout: 5000 });
+  assert.equal(await date.textContent(), last, "playback ends on the last date");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("every control is reachable and operable with the keyboard, with a visible focus ring", async () => {
+  const { page, problems, host } = await openDemo();
+  // Walk the widget with Tab, recording what gets focus and whether a ring shows.
+  await page.focus("body");
+  const seen = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    const info = await page.evaluate((sel) => {
+      const root = document.querySelector(sel).shadowRoot;
+      const el = root.activeElement;
+      if (!el) return null;
+      const style = getComputedStyle(el);
+      return {
+        what: el.dataset.testid || el.getAttribute("role") || el.className || el.tagName,
+        text: (el.textContent || "").trim().slice(0, 20),
+        ring: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+      };
+    }, HOST);
+    if (info) seen.push(info);
+  }
+  const whats = seen.map((s) => s.what);
+  for (const expected of ["tab-rotation", "benchmark", "tail", "play", "scrub"]) {
+    assert.ok(whats.includes(expected), `Tab reaches ${expected}: ${whats.join(", ")}`);
+  }
+  assert.ok(seen.some((s) => s.what === "rs-seg" && s.text === "Daily"), "the interval buttons are reachable");
+  assert.ok(seen.some((s) => s.what === "rs-legend-item"), "legend buttons are reachable");
+  const ringless = seen.filter((s) => !s.ring);
+  assert.deepEqual(ringless, [], "every focused control shows a focus ring");
+
+  // Tabs: arrow keys move between views.
+  await host.locator("[data-testid=tab-rotation]").focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await host.locator("[data-testid=tab-performance]").getAttribute("aria-selected"), "true");
+  await host.locator("[role=tabpanel] [data-testid=returns]").waitFor();
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await host.locator("[data-testid=tab-rotation]").getAttribute("aria-selected"), "true");
+
+  // The tail slider follows the arrow keys; the label says so.
+  await host.locator("[data-testid=tail]").focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await host.locator("[data-testid=tail-value]").textContent(), "12");
+
+  // Space on "Daily" switches the interval; the tail is now counted in days.
+  await host.locator("[data-testid=interval] button", { hasText: "Daily" }).focus();
+  await page.keyboard.press("Space");
+  assert.equal(await host.locator("[data-testid=interval] button", { hasText: "Daily" }).getAttribute("aria-pressed"), "true");
+  assert.match(await host.locator(".rs-field-label", { hasText: "Tail" }).textContent(), /12 days/);
+
+  // The benchmark select works from the keyboard.
+  await host.locator("[data-testid=benchmark]").focus();
+  await page.keyboard.press("ArrowDown");
+  assert.match(await host.locator("[data-testid=subtitle]").textContent(), /^Against IWM/);
+
+  // Enter on a legend button hides that symbol.
+  const item = host.locator("[data-testid=legend] button").first();
+  await item.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await item.getAttribute("aria-pressed"), "false");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
