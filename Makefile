@@ -13,7 +13,7 @@ REAL_DATA ?= $(abspath $(CURDIR)/../shared/data/prices)
 export PATH := $(CURDIR)/tests/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help bootstrap demo demo-real real-data build size bench test test-native test-browser test-e2e sample-data clean
+.PHONY: help bootstrap demo demo-real real-data screenshots build size bench test test-native test-browser test-e2e sample-data clean
 
 help:
 	@echo "make demo         build and serve the demo on http://127.0.0.1:$(PORT)/ (PORT=9000 to change)"
@@ -37,7 +37,11 @@ demo: build
 real-data: bootstrap
 	@test -d "$(REAL_DATA)" || { echo "no real data at $(REAL_DATA) (set REAL_DATA=...)"; exit 1; }
 	mkdir -p www/data/local
-	cargo run --quiet --release --locked --bin rotascope-tool -- convert --until 2026-07-13 "$(REAL_DATA)"/*.csv > www/data/local/real-prices.json
+	# That set's `Close` column holds adjusted closes (see its SOURCES.md); the intraday 2026-07-14 row is dropped.
+	cargo run --quiet --release --locked --bin rotascope-tool -- convert --until 2026-07-13 --adjusted yes "$(REAL_DATA)"/*.csv > www/data/local/real-prices.json
+
+screenshots: build
+	node tests/tools/screenshots.mjs www/screenshots
 
 demo-real: real-data build
 	@echo "Real-data page: http://127.0.0.1:$(PORT)/real.html"

@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! rotascope-tool sample-data                       the sample price contract (stdout)
-//! rotascope-tool convert [--until DAY] FILE...     CSV / Yahoo / contract files → contract JSON
+//! rotascope-tool convert [--until DAY] [--adjusted yes|no] FILE...
+//!                                                  CSV / Yahoo / contract files → contract JSON
 //! rotascope-tool bench [--data DIR] [--until DAY] [--runs N] [--json OUT]
 //!                                                  parse + analyze timings (see README)
 //! ```
@@ -18,7 +19,7 @@ use std::time::Instant;
 fn usage() -> ExitCode {
     eprintln!(
         "usage:\n  rotascope-tool sample-data > www/data/sample-prices.json\n  \
-         rotascope-tool convert [--until YYYY-MM-DD] FILE... > prices.json\n  \
+         rotascope-tool convert [--until YYYY-MM-DD] [--adjusted yes|no] FILE... > prices.json\n  \
          rotascope-tool bench [--data DIR] [--until YYYY-MM-DD] [--runs N] [--json OUT]"
     );
     ExitCode::from(2)
@@ -136,11 +137,21 @@ fn main() -> ExitCode {
             Ok(())
         }
         "convert" => parse_day(take_flag(&mut args, "--until")).and_then(|until| {
+            // The file may not say (a `Close` column can hold adjusted closes): the caller can.
+            let adjusted = match take_flag(&mut args, "--adjusted").as_deref() {
+                None => None,
+                Some("yes") => Some(rotascope::analysis::Adjustment::TotalReturn),
+                Some("no") => Some(rotascope::analysis::Adjustment::PriceOnly),
+                Some(other) => return Err(format!("--adjusted {other}: use yes or no")),
+            };
             if args.is_empty() {
                 return Err("convert needs at least one file".into());
             }
             let files: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
-            load_files(&files, until).map(|t| {
+            load_files(&files, until).map(|mut t| {
+                if let Some(a) = adjusted {
+                    t.adjustment = a;
+                }
                 for w in &t.warnings {
                     eprintln!("warning: {w}");
                 }

@@ -1,0 +1,51 @@
+// README screenshots: each view of the widget in headless Chromium, light and dark.
+//   node tests/tools/screenshots.mjs [outdir]      (make screenshots)
+// Uses dist/data/local/real-prices.json (make real-data) when present, else the sample data.
+import fs from "node:fs";
+import path from "node:path";
+import { launchBrowser, serve, watchProblems, waitForChart, DIST, htmlRoute } from "../e2e/harness.mjs";
+
+const out = path.resolve(process.argv[2] || "www/screenshots");
+fs.mkdirSync(out, { recursive: true });
+const real = fs.existsSync(path.join(DIST, "data/local/real-prices.json"));
+const prices = real ? "/data/local/real-prices.json" : "/data/sample-prices.json";
+const sectors = "XLB,XLC,XLE,XLF,XLI,XLK,XLP,XLRE,XLU,XLV,XLY";
+const styles = real ? "IWM,IJR,IJS,IWC,MDY,IVE,IVW,QQQ" : "IWM,IJR,MDY,IVE,IVW";
+const baskets = real ? "small: IWM IJR IJS IWC; large: SPY IVE IVW" : "small: IWM IJR; large: SPY IVE IVW";
+
+const shots = [
+  { name: "rotation-light", theme: "light", attrs: { view: "rotation", title: real ? "23 ETFs against SPY, weekly" : "Sample data against SPY, weekly", "rotation-tail": "6" } },
+  { name: "rotation-dark", theme: "dark", attrs: { view: "rotation", title: "Sectors against SPY, weekly", symbols: real ? sectors : "XLK,XLF,XLE,XLV,XLU", "rotation-tail": "8" } },
+  { name: "performance-light", theme: "light", attrs: { view: "performance", title: "Styles year to date", symbols: styles, baskets } },
+  { name: "trend-dark", theme: "dark", attrs: { view: "trend", title: "Small caps: trend", symbols: "IWM", period: "1Y" } },
+];
+
+const page = (shot) => {
+  const attrs = Object.entries({ prices, benchmark: "SPY", theme: shot.theme, ...shot.attrs })
+    .map(([k, v]) => `data-${k}="${String(v).replace(/"/g, "&quot;")}"`)
+    .join(" ");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg">
+<link rel="stylesheet" href="/demo.css"><script type="module" src="/rotascope.js"></script></head>
+<body class="shot-${shot.theme}"><main class="demo"><div class="rotascope" id="w" ${attrs}></div></main></body></html>`;
+};
+
+const routes = Object.fromEntries(shots.map((s) => [`/${s.name}.html`, htmlRoute(page(s))]));
+const site = await serve(DIST, { routes });
+const browser = await launchBrowser();
+try {
+  for (const shot of shots) {
+    const tab = await browser.newPage({ viewport: { width: 1040, height: 900 }, deviceScaleFactor: 1.5, colorScheme: shot.theme });
+    const problems = watchProblems(tab);
+    await tab.goto(`${site.url}${shot.name}.html`);
+    await waitForChart(tab, "#w", 50);
+    await tab.waitForTimeout(300);
+    const file = path.join(out, `${shot.name}.png`);
+    await tab.locator("#w").screenshot({ path: file });
+    if (problems.length) throw new Error(`${shot.name}: ${problems.join("; ")}`);
+    console.log(`${file} (${real ? "real closes" : "sample data"})`);
+    await tab.close();
+  }
+} finally {
+  await browser.close();
+  site.server.close();
+}
