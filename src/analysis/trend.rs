@@ -174,7 +174,7 @@ mod tests {
         let l = trend_lines(&t, 0, 20, 259).unwrap();
         assert_eq!(l.close.from, 20);
         assert_eq!(l.close.at(100), l.close.at(99), "the gap carries the previous close");
-        // SMA 50 needs 50 closes: first defined at index 49 (< 20? no, 49 > 20), so it starts at 49.
+        // SMA 50 needs 50 closes, first reached at index 49 (after `from` = 20): it starts there.
         assert_eq!(l.sma50.as_ref().unwrap().from, 49);
         // SMA 200 needs 200 closes; one day is missing, so index 200.
         assert_eq!(l.sma200.as_ref().unwrap().from, 200);
