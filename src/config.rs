@@ -17,10 +17,16 @@
 //! | `locale` | the browser's | BCP 47 tag for numbers and dates, e.g. `"de-DE"` |
 //! | `height` | `480` | chart height in CSS pixels |
 //! | `note` | none | URL of a research note JSON, or the note inline |
+//! | `bands` | `[-0.6, -0.15, 0.15, 0.6]` | sentiment band cut points |
+//! | `tolerance` | `0.5` | how far (pp) a note's figure may be from the recomputed one and still match |
+//!
+//! `prices` may be left out when a `note` is given: the card then stands alone.
 
 use crate::analysis::api::AnalyzeOptions;
 use crate::analysis::period::Period;
+use crate::analysis::claims::DEFAULT_TOLERANCE;
 use crate::analysis::rotation::{Interval, RotationParams};
+use crate::analysis::sentiment::Bands;
 use crate::analysis::AnalysisError;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -119,6 +125,9 @@ pub struct WidgetConfig {
     pub locale: Option<String>,
     pub height: f64,
     pub note: Option<Source>,
+    pub bands: Bands,
+    /// Claim-check tolerance in percentage points.
+    pub tolerance: f64,
     /// Fields this version does not know: reported, never silently dropped.
     pub ignored: Vec<String>,
 }
@@ -207,6 +216,8 @@ impl WidgetConfig {
             locale: None,
             height: DEFAULT_HEIGHT,
             note: None,
+            bands: Bands::default(),
+            tolerance: DEFAULT_TOLERANCE,
             ignored: Vec::new(),
         };
         let mut has_prices = false;
@@ -238,14 +249,37 @@ impl WidgetConfig {
                     c.height = h;
                 }
                 "note" => c.note = if v.is_null() { None } else { Some(source("note", v)?) },
+                "bands" => c.bands = bands(v)?,
+                "tolerance" => {
+                    let t = number("tolerance", v)?;
+                    if !(t.is_finite() && t >= 0.0) {
+                        return Err(bad("tolerance", v, "use a number of percentage points, 0 or more"));
+                    }
+                    c.tolerance = t;
+                }
                 _ => c.ignored.push(key.clone()),
             }
         }
-        if !has_prices {
+        if !has_prices && c.note.is_none() {
             return Err(AnalysisError::bad_option("prices", "missing", "give the URL of the price data or the data inline"));
         }
         Ok(c)
     }
+}
+
+/// Four cut points as numbers or one text: `[-0.6, -0.15, 0.15, 0.6]` or `"-0.6,-0.15,0.15,0.6"`.
+fn bands(v: &Value) -> Result<Bands, AnalysisError> {
+    let parts: Vec<f64> = match v {
+        Value::Array(a) => a.iter().map(|x| x.as_f64().ok_or_else(|| bad("bands", v, "expected four numbers"))).collect::<Result<_, _>>()?,
+        Value::String(s) => s
+            .trim_matches(|c| c == '[' || c == ']')
+            .split(',')
+            .map(|p| p.trim().replace('−', "-").parse::<f64>().map_err(|_| bad("bands", v, "expected four numbers")))
+            .collect::<Result<_, _>>()?,
+        _ => return Err(bad("bands", v, "expected four numbers")),
+    };
+    let cuts: [f64; 4] = parts.try_into().map_err(|_| bad("bands", v, "expected four numbers"))?;
+    Bands::new(cuts).map_err(|reason| bad("bands", v, &reason))
 }
 
 fn baskets(v: &Value) -> Result<Vec<(String, Vec<String>)>, AnalysisError> {
@@ -434,6 +468,20 @@ mod tests {
             WidgetConfig::from_json(r#"{"prices":"p","rotation":"tail 6"}"#).unwrap_err().to_string(),
             "option `rotation` = \"tail 6\": expected { interval, window, tail } (as JSON in an attribute)"
         );
+    }
+
+    #[test]
+    fn note_settings_and_a_card_without_prices() {
+        let c = WidgetConfig::from_json(r#"{"note":"n.json","bands":"-0.5, -0.1, 0.1, 0.5","tolerance":"1"}"#).unwrap();
+        assert!(c.prices.is_empty());
+        assert_eq!(c.note, Some(Source::Url("n.json".into())));
+        assert_eq!(c.bands, Bands([-0.5, -0.1, 0.1, 0.5]));
+        assert_eq!(c.tolerance, 1.0);
+        assert_eq!(
+            WidgetConfig::from_json(r#"{"note":"n","bands":[0.5,0.1,0.2,0.6]}"#).unwrap_err().to_string(),
+            "option `bands` = [0.5,0.1,0.2,0.6]: band cut points must be four increasing numbers within −1..1, got [0.5, 0.1, 0.2, 0.6]"
+        );
+        assert!(WidgetConfig::from_json(r#"{"note":"n","tolerance":-1}"#).is_err());
     }
 
     #[test]

@@ -435,3 +435,142 @@ async fn numbers_and_dates_follow_the_configured_locale() {
     let (bad, _) = mount_drawn(&format!(r#"{{"prices":{prices},"locale":"xx-invalid-locale-tag-"}}"#)).await;
     assert!(text_of(&bad, "[role=note]").unwrap().contains("is not valid"));
 }
+
+/// A note about the rotation fixture: one claim of each kind, markup where text belongs, a
+/// link that must not become one, and tickers in and out of the data.
+fn note_json(score: &str, label: &str) -> String {
+    format!(
+        r#"{{"title":"<img src=x onerror=\"window.__pwned=1\"> Alpha turns","source":"Desk","published":"2026-02-04",
+            "url":"javascript:window.__pwned=2","summary":"<script>window.__pwned=3</script> A very long word: Donaudampfschifffahrtsgesellschaftskapitänsmütze.",
+            "sections":[{{"heading":"Winners and losers","body":"<b>AAA</b> wins."}}],
+            "sentiment":{{"label":"{label}","score":{score}}},
+            "tickers":["AAA","ZZZ"],
+            "claims":[
+              {{"text":"AAA return","kind":"return","symbol":"AAA","period":"3M","value":VALUE_RETURN}},
+              {{"text":"AAA beats SPY","kind":"excess","symbol":"AAA","period":"3M","value":1000}},
+              {{"text":"ZZZ is up","kind":"return","symbol":"ZZZ","value":1}}
+            ]}}"#
+    )
+}
+
+#[wasm_bindgen_test]
+async fn the_card_renders_each_part_and_checks_the_claims() {
+    let prices = rotation_fixture();
+    let table = parse_contract_json(&prices).unwrap();
+    let to = table.dates.len() - 1;
+    let aaa = table.position("AAA").unwrap();
+    let three_months = rotascope::analysis::returns::period_return(&table, aaa, Period::Month3, to).unwrap().return_pct;
+    let note = note_json("0.45", "mildly positive").replace("VALUE_RETURN", &format!("{:.3}", three_months + 0.2));
+    let host = mount(&format!(r#"{{"prices":{prices},"note":{note}}}"#), 1100);
+    until("the card", || text_of(&host, "[data-testid=claims]").is_some()).await;
+    settle().await;
+    assert_eq!(text_of(&host, "[data-testid=card-title]").unwrap(), "<img src=x onerror=\"window.__pwned=1\"> Alpha turns");
+    assert!(text_of(&host, ".rs-card-meta").unwrap().starts_with("Desk · "));
+    let sentiment = text_of(&host, "[data-testid=sentiment]").unwrap();
+    assert!(sentiment.contains("mildly positive") && sentiment.contains("0.45"), "{sentiment}");
+    assert!(host.query_selector("[data-testid=disagree]").unwrap().is_none());
+    let gauge = host.query_selector("[data-testid=gauge]").unwrap().unwrap();
+    assert_eq!(gauge.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(gauge.get_attribute("aria-label").as_deref(), Some("Sentiment: mildly positive, score 0.45 on a scale from −1 to 1"));
+    assert_eq!(host.query_selector_all("[data-testid=gauge] rect").unwrap().length(), 5);
+    assert!(text_of(&host, "[data-testid=card-summary]").unwrap().contains("Donaudampfschifffahrts"));
+    assert_eq!(host.query_selector_all(".rs-section").unwrap().length(), 1);
+    // Claims: within 0.2 pp matches, 1000 pp differs, ZZZ cannot be checked.
+    let claims = host.query_selector_all("[data-testid=claims] li").unwrap();
+    let verdict = |i: u32| claims.item(i).unwrap().text_content().unwrap();
+    assert!(verdict(0).contains("matches (within 0.5 pp)"), "{}", verdict(0));
+    assert!(verdict(1).contains("differs by"), "{}", verdict(1));
+    assert!(verdict(2).contains("cannot be checked: ZZZ is not in the price data"), "{}", verdict(2));
+    // Alerts: the newest transitions, at most eight.
+    let alerts = host.query_selector_all("[data-testid=alerts] li").unwrap().length();
+    assert!((1..=8).contains(&alerts), "{alerts} alerts");
+    // The ZZZ chip cannot highlight anything.
+    let chips = host.query_selector_all("[data-testid=chips] button").unwrap();
+    assert!(chips.item(1).unwrap().dyn_into::<web_sys::HtmlButtonElement>().unwrap().disabled());
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_note_text_shows_literally_and_never_runs() {
+    let prices = rotation_fixture();
+    let note = note_json("0.45", "mildly positive").replace("VALUE_RETURN", "1");
+    let host = mount(&format!(r#"{{"prices":{prices},"note":{note}}}"#), 1100);
+    until("the card", || text_of(&host, "[data-testid=card-title]").is_some()).await;
+    settle().await;
+    let card = host.query_selector("[data-testid=card]").unwrap().unwrap();
+    for tag in ["img", "script", "b"] {
+        assert!(card.query_selector(tag).unwrap().is_none(), "a <{tag}> element was created from note text");
+    }
+    assert!(text_of(&host, "[data-testid=card-summary]").unwrap().starts_with("<script>window.__pwned=3</script>"));
+    assert!(text_of(&host, ".rs-section .rs-prose").unwrap().contains("<b>AAA</b> wins."));
+    // javascript: is not linked; the warning says so.
+    assert!(card.query_selector("a").unwrap().is_none());
+    assert!(text_of(&host, ".rs-note-warnings").unwrap().contains("is not an http(s) address"));
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "note text ran as code");
+}
+
+#[wasm_bindgen_test]
+async fn a_chip_highlights_its_symbol_and_an_alert_scrubs_the_chart() {
+    let prices = rotation_fixture();
+    let note = note_json("0.45", "mildly positive").replace("VALUE_RETURN", "1");
+    let host = mount(&format!(r#"{{"prices":{prices},"note":{note},"theme":"light"}}"#), 760);
+    until("the chart and the card", || text_of(&host, "[data-testid=alerts]").is_some() && canvas(&host).is_some_and(|c| c.width() > 0)).await;
+    settle().await;
+    let canvas = canvas(&host).unwrap();
+    let table = parse_contract_json(&prices).unwrap();
+    let view = expected_rrg(&table, &canvas, 10);
+    let ccc = view.tails.iter().find(|t| t.symbol == "CCC").unwrap();
+    let ccc_head = ccc.points.last().unwrap();
+    assert!(close(pixel(&canvas, ccc_head.x, ccc_head.y), ccc.colour, 30), "CCC drawn normally at first");
+
+    click(&host, "[data-testid=chips] button"); // AAA
+    settle().await;
+    assert_eq!(host.query_selector("[data-testid=chips] button").unwrap().unwrap().get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(!close(pixel(&canvas, ccc_head.x, ccc_head.y), ccc.colour, 20), "CCC fades while AAA is highlighted");
+    assert!(host.query_selector(".rs-row-pinned").unwrap().unwrap().text_content().unwrap().contains("AAA"));
+
+    // The oldest alert listed (well back in time): the chart scrubs to that point's date and
+    // pins that symbol.
+    let selection = Selection::resolve(&table, None, None).unwrap();
+    let (rots, _) = rotations(&table, &selection, table.dates.len() - 1, RotationParams::default()).unwrap();
+    let feed = rotascope::analysis::rotation::latest_transitions(&rots, 8);
+    let (position, oldest) = &feed[feed.len() - 1];
+    let buttons = host.query_selector_all("[data-testid=alerts] button").unwrap();
+    buttons.item(feed.len() as u32 - 1).unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+    let fmt = IntlFormat::new(None).unwrap();
+    assert_eq!(text_of(&host, "[data-testid=scrub-date]").unwrap(), fmt.date(oldest.date));
+    let pinned = host.query_selector(".rs-row-pinned").unwrap().unwrap().text_content().unwrap();
+    assert!(pinned.contains(&table.series[*position].symbol), "{pinned}");
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_score_is_an_error_on_the_card_and_the_charts_still_work() {
+    let prices = rotation_fixture();
+    let note = note_json("1.7", "strongly positive").replace("VALUE_RETURN", "1");
+    let (host, _) = mount_drawn(&format!(r#"{{"prices":{prices},"note":{note},"theme":"light"}}"#)).await;
+    until("the card", || text_of(&host, "[data-testid=sentiment-error]").is_some()).await;
+    assert_eq!(text_of(&host, "[data-testid=sentiment-error]").unwrap(), "the sentiment score 1.7 is outside −1..1");
+    assert!(text_of(&host, "[data-testid=claims]").is_some(), "the rest of the card still shows");
+    assert!(text_of(&host, "[data-testid=ranking]").is_some(), "the charts still work");
+    // A label that disagrees with the band of its score shows both and is marked.
+    let note = note_json("0.2", "strongly negative").replace("VALUE_RETURN", "1");
+    let host = mount(&format!(r#"{{"prices":{prices},"note":{note}}}"#), 900);
+    until("the sentiment", || text_of(&host, "[data-testid=sentiment]").is_some()).await;
+    let s = text_of(&host, "[data-testid=sentiment]").unwrap();
+    assert!(s.contains("strongly negative") && s.contains("label and score disagree") && s.contains("is mildly positive on this scale"), "{s}");
+}
+
+#[wasm_bindgen_test]
+async fn the_card_works_alone_and_a_broken_note_leaves_the_charts() {
+    let note = note_json("0.45", "neutral").replace("VALUE_RETURN", "1");
+    let host = mount(&format!(r#"{{"note":{note}}}"#), 600);
+    until("the card", || text_of(&host, "[data-testid=claims]").is_some()).await;
+    assert!(host.query_selector("canvas").unwrap().is_none());
+    assert!(text_of(&host, "[data-testid=claims]").unwrap().contains("cannot be checked: no price data is loaded"));
+    let prices = rotation_fixture();
+    let (host, _) = mount_drawn(&format!(r#"{{"prices":{prices},"note":{{"title":5}},"theme":"light"}}"#)).await;
+    until("the note error", || text_of(&host, "[data-testid=card-error]").is_some()).await;
+    assert!(text_of(&host, "[data-testid=card-error]").unwrap().contains("`note.title` should be a text, but it is the number 5"));
+    assert!(text_of(&host, "[data-testid=ranking]").is_some());
+}

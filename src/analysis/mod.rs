@@ -5,16 +5,19 @@
 //! implements it and collected in the README.
 
 pub mod api;
+pub mod claims;
 pub mod date;
 pub mod error;
 pub mod input;
 pub mod lines;
+pub mod note;
 pub mod period;
 pub mod prices;
 pub mod relative;
 pub mod returns;
 pub mod rotation;
 pub mod selection;
+pub mod sentiment;
 pub mod trend;
 
 pub use date::Date;

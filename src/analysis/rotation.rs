@@ -204,6 +204,9 @@ pub struct Transition {
     pub to: Quadrant,
     /// The change happened at the unfinished week's point and may still reverse.
     pub partial: bool,
+    /// Table index of the point where it happened (to scrub the chart there).
+    #[serde(skip)]
+    pub index: usize,
 }
 
 /// A symbol's whole rotation history up to the as-of day.
@@ -252,6 +255,18 @@ pub fn timeline(rotations: &[SymbolRotation]) -> Vec<usize> {
     steps.sort_unstable();
     steps.dedup();
     steps
+}
+
+/// The most recent quadrant changes across `rotations`, newest first (ties in the order of
+/// `rotations`), at most `limit`: the rotation alerts feed.
+pub fn latest_transitions(rotations: &[SymbolRotation], limit: usize) -> Vec<(usize, Transition)> {
+    let mut all: Vec<(usize, usize, Transition)> = rotations
+        .iter()
+        .enumerate()
+        .flat_map(|(k, r)| r.transitions.iter().map(move |t| (k, r.position, t.clone())))
+        .collect();
+    all.sort_by(|a, b| b.2.index.cmp(&a.2.index).then(a.0.cmp(&b.0)));
+    all.into_iter().take(limit).map(|(_, position, t)| (position, t)).collect()
 }
 
 /// RS-Ratio and RS-Momentum of one symbol against the benchmark, up to table index `to`.
@@ -307,7 +322,7 @@ pub fn rotation(table: &PriceTable, symbol: usize, benchmark: usize, to: usize, 
     let transitions = points
         .windows(2)
         .filter(|p| p[0].quadrant != p[1].quadrant)
-        .map(|p| Transition { date: p[1].date, from: p[0].quadrant, to: p[1].quadrant, partial: p[1].partial })
+        .map(|p| Transition { date: p[1].date, from: p[0].quadrant, to: p[1].quadrant, partial: p[1].partial, index: p[1].index })
         .collect();
     Ok(SymbolRotation { position: symbol, points, transitions })
 }
@@ -380,6 +395,23 @@ mod tests {
         let s = sample(&dates, &bench, &bench, 12, Interval::Daily);
         assert_eq!(s.len(), 13);
         assert!(s.iter().all(|x| !x.partial));
+    }
+
+    #[test]
+    fn the_alerts_feed_lists_the_newest_transitions_first() {
+        let dates = weekdays(7);
+        let t = table(&dates, &[("B", vec![100.0; 7]), ("X", vec![100.0, 110.0, 105.0, 120.0, 120.0, 110.0, 100.0]), ("Y", vec![100.0, 90.0, 95.0, 80.0, 80.0, 90.0, 100.0])]);
+        let params = RotationParams::new(Interval::Daily, 2, 10).unwrap();
+        let rots = vec![rotation(&t, 1, 0, 6, params).unwrap(), rotation(&t, 2, 0, 6, params).unwrap()];
+        // X changes at indices 3, 4, 5, 6 (see hand_worked_daily_window_two). Y, worked the same
+        // way: RSR −, 99, 101, 99, 100, 101, 101; RSM from t2: 101, 99, 101, 101, 100 → points
+        // Leading, Lagging, Leading, Leading, Leading: changes at 3 and 4.
+        let feed = latest_transitions(&rots, 4);
+        let got: Vec<(usize, usize)> = feed.iter().map(|(p, t)| (*p, t.index)).collect();
+        // Newest first; X and Y both change at 4, X first (its order).
+        assert_eq!(got, vec![(1, 6), (1, 5), (1, 4), (2, 4)]);
+        assert_eq!(feed[0].1.date.to_string(), "2025-06-10");
+        assert_eq!(latest_transitions(&rots, 100).len(), rots.iter().map(|r| r.transitions.len()).sum::<usize>());
     }
 
     #[test]

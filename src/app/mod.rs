@@ -1,6 +1,7 @@
 //! Leptos components: wiring signals to the analytics and the charts. No math and no
 //! formatting rules here; those live in `analysis` and `chart`.
 
+pub mod card;
 pub mod chart_canvas;
 pub mod controls;
 pub mod load;

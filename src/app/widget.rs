@@ -1,6 +1,7 @@
 //! The widget root: loads prices, shows loading and error states, the view tabs and the
 //! chosen view, data notes and the footnote.
 
+use super::card::NoteCard;
 use super::load::{load_prices, LoadError};
 use super::performance::PerformanceView;
 use super::rotation::RotationView;
@@ -11,7 +12,8 @@ use crate::analysis::selection::as_of_index;
 use crate::analysis::{AnalysisError, PriceTable};
 use crate::browser::palette::{prefers_dark, read_palette};
 use crate::chart::Palette;
-use crate::config::{Theme, View, WidgetConfig};
+use crate::analysis::sentiment::Bands;
+use crate::config::{Source, Theme, View, WidgetConfig};
 use leptos::html;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -58,17 +60,31 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let theme_class = if dark { "rotascope-widget rs-theme-dark" } else { "rotascope-widget rs-theme-light" };
     let ignored = (!config.ignored.is_empty()).then(|| format!("Unknown settings ignored: {}", config.ignored.join(", ")));
 
+    let (note, bands, tolerance) = (config.note.clone(), config.bands, config.tolerance);
+    let card_only = config.prices.is_empty();
     let body = {
         let config = config.clone();
+        let note = note.clone();
         move || {
             let config = config.clone();
+            let note = note.clone();
             prices.get().map(move |result| match result.and_then(|t| prepare(t, &config).map_err(LoadError::Data)) {
                 Ok((data, controls)) => {
                     provide_context(send_wrapper::SendWrapper::new(Rc::new(data)));
                     provide_context(controls);
-                    view! { <WidgetBody /> }.into_any()
+                    view! { <WidgetBody note=note bands=bands tolerance=tolerance /> }.into_any()
                 }
-                Err(error) => view! { <ErrorPanel error=error on_retry=move || prices.refetch() /> }.into_any(),
+                // The note does not depend on the prices: it still shows beside the error.
+                Err(error) => {
+                    let layout = if note.is_some() { "rs-layout rs-layout-card" } else { "rs-layout" };
+                    view! {
+                        <div class=layout>
+                            <div class="rs-main"><ErrorPanel error=error on_retry=move || prices.refetch() /></div>
+                            {note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance /> })}
+                        </div>
+                    }
+                    .into_any()
+                }
             })
         }
     };
@@ -78,16 +94,23 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             {title.map(|t| view! { <h2 class="rs-title">{t}</h2> })}
             {locale_problem.map(|p| view! { <p class="rs-note" role="note">{p}{"; using the browser's locale"}</p> })}
             {ignored.map(|p| view! { <p class="rs-note" role="note" data-testid="ignored">{p}</p> })}
-            <Suspense fallback=|| view! { <div class="rs-loading" role="status">"Loading prices…"</div> }>
-                {body.clone()}
-            </Suspense>
+            {if card_only {
+                note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance /> }).into_any()
+            } else {
+                view! {
+                    <Suspense fallback=|| view! { <div class="rs-loading" role="status">"Loading prices…"</div> }>
+                        {body.clone()}
+                    </Suspense>
+                }
+                .into_any()
+            }}
         </section>
     }
 }
 
-/// Tabs, the chosen view, data notes and the footnote.
+/// Tabs, the chosen view, data notes and the footnote; the research note beside them.
 #[component]
-fn WidgetBody() -> impl IntoView {
+fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64) -> impl IntoView {
     let ctx = widget_context();
     let (data, c) = use_state();
     let tabs = [(View::Rotation, "Rotation"), (View::Performance, "Performance"), (View::Trend, "Trend")];
@@ -146,12 +169,18 @@ fn WidgetBody() -> impl IntoView {
         }
         text
     };
+    let layout = if note.is_some() { "rs-layout rs-layout-card" } else { "rs-layout" };
     view! {
-        <p class="rs-subtitle" data-testid="subtitle">{subtitle}</p>
-        <div class="rs-tabs" role="tablist" aria-label="View">{tab_buttons}</div>
-        <div class="rs-panel" role="tabpanel" aria-live="off">{panel}</div>
-        <DataNotes />
-        <p class="rs-footnote" data-testid="footnote">{footnote}</p>
+        <div class=layout>
+            <div class="rs-main">
+                <p class="rs-subtitle" data-testid="subtitle">{subtitle}</p>
+                <div class="rs-tabs" role="tablist" aria-label="View">{tab_buttons}</div>
+                <div class="rs-panel" role="tabpanel" aria-live="off">{panel}</div>
+                <DataNotes />
+                <p class="rs-footnote" data-testid="footnote">{footnote}</p>
+            </div>
+            {note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance /> })}
+        </div>
     }
 }
 

@@ -18,6 +18,8 @@ const shots = [
   { name: "rotation-dark", theme: "dark", attrs: { view: "rotation", title: "Sectors against SPY, weekly", symbols: real ? sectors : "XLK,XLF,XLE,XLV,XLU", "rotation-tail": "8" } },
   { name: "performance-light", theme: "light", attrs: { view: "performance", title: "Styles year to date", symbols: styles, baskets } },
   { name: "trend-dark", theme: "dark", attrs: { view: "trend", title: "Small caps: trend", symbols: "IWM", period: "1Y" } },
+  // The research-note card always shows the sample data with its demo note (which is about it).
+  { name: "card-light", theme: "light", width: 1340, attrs: { prices: "/data/sample-prices.json", note: "/data/demo-note.json", view: "rotation", title: "Sample data with its research note", baskets: "small: IWM IJR; large: SPY IVE IVW" } },
 ];
 
 const page = (shot) => {
@@ -34,7 +36,7 @@ const site = await serve(DIST, { routes });
 const browser = await launchBrowser();
 try {
   for (const shot of shots) {
-    const tab = await browser.newPage({ viewport: { width: 1040, height: 900 }, deviceScaleFactor: 1.5, colorScheme: shot.theme });
+    const tab = await browser.newPage({ viewport: { width: shot.width || 1040, height: 900 }, deviceScaleFactor: 1.5, colorScheme: shot.theme });
     const problems = watchProblems(tab);
     await tab.goto(`${site.url}${shot.name}.html`);
     await waitForChart(tab, "#w", 50);

@@ -1,0 +1,187 @@
+//! Checking a note's own figures against the prices.
+//!
+//! # Formula
+//!
+//! Each claim is recomputed with the core as of its `as_of` day (default: the data's last
+//! day; the day actually used, the last date on or before it, is reported):
+//!
+//! - `return`: the symbol's period return, in % ([`super::returns`]);
+//! - `excess`: that return minus the benchmark's, in pp (the claim's `benchmark`, else the
+//!   widget's);
+//! - `spread`: the equal-weight mean of the `long` members' returns minus that of the `short`
+//!   members, in pp.
+//!
+//! `difference = computed − stated`. The claim **matches** when `|difference| ≤ tolerance`
+//! (0.5 pp by default; the edge counts as a match), otherwise it **differs** by that much.
+//!
+//! # Edge cases
+//!
+//! A claim **cannot be checked**, with the reason, when no prices are loaded, a symbol is not
+//! in them, its as-of day lies outside the data, a member has no close at the period's base,
+//! or the claim itself is malformed.
+
+use super::note::{Claim, ClaimKind};
+use super::period::Period;
+use super::prices::PriceTable;
+use super::returns::period_return;
+use super::Date;
+use serde::Serialize;
+
+/// Default tolerance, in percentage points.
+pub const DEFAULT_TOLERANCE: f64 = 0.5;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Outcome {
+    Matches { difference: f64 },
+    Differs { difference: f64 },
+    Unchecked { reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimCheck {
+    /// The value recomputed from prices.
+    pub computed: Option<f64>,
+    /// The day the numbers are as of (last date on or before the claim's as-of day).
+    pub as_of: Option<Date>,
+    pub period: Option<Period>,
+    pub outcome: Outcome,
+}
+
+fn unchecked(reason: impl Into<String>) -> ClaimCheck {
+    ClaimCheck { computed: None, as_of: None, period: None, outcome: Outcome::Unchecked { reason: reason.into() } }
+}
+
+/// Checks one claim. `benchmark` is the widget's benchmark, for `excess` claims without one.
+///
+/// # Example
+/// ```
+/// use rotascope::analysis::{claims::{check_claim, Outcome}, input::parse_contract_json, note::parse_note};
+/// let t = parse_contract_json(r#"{"dates":["2025-12-31","2026-02-20"],"series":{"SPY":[100,102],"IWM":[50,55]}}"#).unwrap();
+/// // IWM YTD: 55 / 50 − 1 = +10 %; SPY +2 %; excess +8 pp. The note says 8.5 pp: 0.5 pp off, a match.
+/// let n = parse_note(&serde_json::json!({"claims": [{"text": "", "kind": "excess", "symbol": "IWM", "value": 8.5}]})).unwrap();
+/// let c = check_claim(Some(&t), Some(0), &n.claims[0].claim, 0.5);
+/// assert!(matches!(c.outcome, Outcome::Matches { .. }));
+/// ```
+pub fn check_claim(table: Option<&PriceTable>, benchmark: Option<usize>, claim: &Result<Claim, String>, tolerance: f64) -> ClaimCheck {
+    let claim = match claim {
+        Ok(c) => c,
+        Err(reason) => return unchecked(reason.clone()),
+    };
+    let Some(table) = table else {
+        return unchecked("no price data is loaded");
+    };
+    let (first, last) = (table.first_date(), table.last_date());
+    let day = claim.as_of.unwrap_or(last);
+    if day > last {
+        return unchecked(format!("its as-of day {day} is after the price data, which ends on {last}"));
+    }
+    let Some(to) = table.index_on_or_before(day) else {
+        return unchecked(format!("its as-of day {day} is before the price data, which starts on {first}"));
+    };
+    let position = |symbol: &str| table.position(symbol).ok_or_else(|| format!("{symbol} is not in the price data"));
+    let ret = |symbol: &str| -> Result<f64, String> { period_return(table, position(symbol)?, claim.period, to).map(|r| r.return_pct).map_err(|w| w.message) };
+    let mean = |symbols: &[String]| -> Result<f64, String> {
+        let returns = symbols.iter().map(|s| ret(s)).collect::<Result<Vec<_>, _>>()?;
+        Ok(returns.iter().sum::<f64>() / returns.len() as f64)
+    };
+    let computed = match &claim.kind {
+        ClaimKind::Return { symbol } => ret(symbol),
+        ClaimKind::Excess { symbol, benchmark: named } => {
+            let bench = match named {
+                Some(b) => Ok(b.clone()),
+                None => benchmark.map(|p| table.series[p].symbol.clone()).ok_or_else(|| "no benchmark is set".to_string()),
+            };
+            bench.and_then(|b| Ok(ret(symbol)? - ret(&b)?))
+        }
+        ClaimKind::Spread { long, short } => mean(long).and_then(|l| Ok(l - mean(short)?)),
+    };
+    let computed = match computed {
+        Ok(v) => v,
+        Err(reason) => return unchecked(reason),
+    };
+    let difference = computed - claim.value;
+    // A hair of slack so a claim exactly at the tolerance still matches after float rounding.
+    let outcome = if difference.abs() <= tolerance + 1e-9 { Outcome::Matches { difference } } else { Outcome::Differs { difference } };
+    ClaimCheck { computed: Some(computed), as_of: Some(table.dates[to]), period: Some(claim.period), outcome }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::input::parse_contract_json;
+    use crate::analysis::note::parse_note;
+    use serde_json::json;
+
+    fn table() -> PriceTable {
+        // Exact binary ratios: SPY +25 % YTD, IWM +50 %, IJR +12.5 %; IWC starts 2026-01-02.
+        parse_contract_json(
+            r#"{"dates":["2025-12-31","2026-01-02","2026-02-20","2026-02-23"],
+                "series":{"SPY":[80,81,100,101],"IWM":[40,41,60,61],"IJR":[64,65,72,73],"IWC":[null,10,12,13]}}"#,
+        )
+        .unwrap()
+    }
+
+    fn check(claim: serde_json::Value, tolerance: f64) -> ClaimCheck {
+        let n = parse_note(&json!({ "claims": [claim] })).unwrap();
+        check_claim(Some(&table()), Some(0), &n.claims[0].claim, tolerance)
+    }
+
+    #[test]
+    fn each_kind_is_recomputed_as_of_its_day() {
+        // As of 2026-02-20: IWM 60/40 − 1 = +50 %.
+        let c = check(json!({"text": "", "kind": "return", "symbol": "IWM", "value": 50.0, "as_of": "2026-02-20"}), 0.5);
+        assert_eq!((c.computed, c.outcome.clone()), (Some(50.0), Outcome::Matches { difference: 0.0 }));
+        assert_eq!(c.as_of.unwrap().to_string(), "2026-02-20");
+        // Excess over SPY (+25 %): 25 pp.
+        let c = check(json!({"text": "", "kind": "excess", "symbol": "IWM", "value": 25.0, "as_of": "2026-02-20"}), 0.5);
+        assert_eq!(c.computed, Some(25.0));
+        // Spread [IWM, IJR] (+50, +12.5 → mean 31.25) − [SPY] (+25) = 6.25 pp.
+        let c = check(json!({"text": "", "kind": "spread", "long": ["IWM", "IJR"], "short": "SPY", "value": 6.0, "as_of": "2026-02-20"}), 0.5);
+        assert_eq!(c.computed, Some(6.25));
+        assert!(matches!(c.outcome, Outcome::Matches { difference } if (difference - 0.25).abs() < 1e-12));
+        // A weekend as-of day uses the Friday before; the default as-of is the last date.
+        let c = check(json!({"text": "", "kind": "return", "symbol": "IWM", "value": 50.0, "as_of": "2026-02-22"}), 0.5);
+        assert_eq!(c.as_of.unwrap().to_string(), "2026-02-20");
+        // Default as-of: 2026-02-23, IWM 61/40 − 1 = +52.5 % (1.525 is not exact in binary).
+        let c = check(json!({"text": "", "kind": "return", "symbol": "IWM", "value": 52.5}), 0.5);
+        assert_eq!(c.as_of.unwrap().to_string(), "2026-02-23");
+        assert!((c.computed.unwrap() - 52.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn tolerance_edges() {
+        let claim = |value: f64| json!({"text": "", "kind": "excess", "symbol": "IWM", "value": value, "as_of": "2026-02-20"});
+        // Computed 25 pp: 24.5 and 25.5 are exactly at the 0.5 pp edge and match; beyond differs.
+        assert!(matches!(check(claim(24.5), 0.5).outcome, Outcome::Matches { .. }));
+        assert!(matches!(check(claim(25.5), 0.5).outcome, Outcome::Matches { .. }));
+        assert_eq!(check(claim(24.49), 0.5).outcome, Outcome::Differs { difference: 25.0 - 24.49 });
+        assert!(matches!(check(claim(23.0), 0.5).outcome, Outcome::Differs { difference } if (difference - 2.0).abs() < 1e-12));
+        // A wider tolerance (configured) accepts it.
+        assert!(matches!(check(claim(23.0), 2.0).outcome, Outcome::Matches { .. }));
+    }
+
+    #[test]
+    fn uncheckable_claims_say_why() {
+        let reason = |c: ClaimCheck| match c.outcome {
+            Outcome::Unchecked { reason } => reason,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(reason(check(json!({"text": "", "kind": "return", "symbol": "QQQ", "value": 1}), 0.5)), "QQQ is not in the price data");
+        assert_eq!(
+            reason(check(json!({"text": "", "kind": "return", "symbol": "IWM", "value": 1, "as_of": "2027-01-01"}), 0.5)),
+            "its as-of day 2027-01-01 is after the price data, which ends on 2026-02-23"
+        );
+        assert_eq!(
+            reason(check(json!({"text": "", "kind": "return", "symbol": "IWM", "value": 1, "as_of": "2025-01-01"}), 0.5)),
+            "its as-of day 2025-01-01 is before the price data, which starts on 2025-12-31"
+        );
+        assert_eq!(
+            reason(check(json!({"text": "", "kind": "spread", "long": ["IWC"], "short": ["SPY"], "value": 1}), 0.5)),
+            "IWC has no close on or before 2025-12-31, the YTD base (its first close is 2026-01-02), so it has no YTD return"
+        );
+        assert_eq!(reason(check(json!({"text": "", "kind": "return", "value": 1}), 0.5)), "`note.claims[0].symbol` is missing");
+        let n = parse_note(&json!({"claims": [{"text": "", "kind": "return", "symbol": "IWM", "value": 1}]})).unwrap();
+        assert_eq!(reason(check_claim(None, None, &n.claims[0].claim, 0.5)), "no price data is loaded");
+    }
+}

@@ -1,0 +1,296 @@
+//! The research-note contract (see README, "Research note contract").
+//!
+//! A note that is not JSON or not of the contract's shape is an error on the card alone (the
+//! charts keep working). Inside a well-formed note, problems stay local: a bad sentiment score
+//! becomes an error in the sentiment block, a malformed claim is listed as one that cannot be
+//! checked, a link that is not http(s) is shown as text. Unknown fields are reported.
+
+use super::date::Date;
+use super::error::{describe_json, Warning};
+use super::period::Period;
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub heading: String,
+    pub body: String,
+}
+
+/// What a claim states, recomputable from prices.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimKind {
+    /// A symbol's period return, in %.
+    Return { symbol: String },
+    /// A symbol's return minus the benchmark's, in pp (`benchmark`: the widget's unless given).
+    Excess { symbol: String, benchmark: Option<String> },
+    /// Equal-weight basket `long` minus basket `short`, in pp.
+    Spread { long: Vec<String>, short: Vec<String> },
+}
+
+impl ClaimKind {
+    /// The unit a claim of this kind is stated in.
+    pub fn unit(&self) -> &'static str {
+        match self {
+            ClaimKind::Return { .. } => "%",
+            _ => "pp",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    pub period: Period,
+    /// The claim's own as-of day; `None` means "as of the data's last day".
+    pub as_of: Option<Date>,
+    pub value: f64,
+}
+
+/// A claim as written, and either its checkable form or why it cannot be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteClaim {
+    pub text: String,
+    pub claim: Result<Claim, String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteSentiment {
+    pub label: Option<String>,
+    /// `None` when the score is missing or not a number (read_sentiment words the error).
+    pub score: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Note {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub published: Option<Date>,
+    /// Only http(s) links are kept as links.
+    pub url: Option<String>,
+    pub summary: Option<String>,
+    pub sections: Vec<Section>,
+    pub sentiment: Option<NoteSentiment>,
+    pub tickers: Vec<String>,
+    pub claims: Vec<NoteClaim>,
+    pub warnings: Vec<Warning>,
+}
+
+fn wrong(path: &str, expected: &str, found: &Value) -> String {
+    format!("`{path}` should be {expected}, but it is {}", describe_json(found))
+}
+
+fn text(map: &Map<String, Value>, key: &str, path: &str) -> Result<Option<String>, String> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(wrong(&format!("{path}.{key}"), "a text", other)),
+    }
+}
+
+fn symbols(v: &Value, path: &str) -> Result<Vec<String>, String> {
+    let list: Vec<String> = match v {
+        Value::String(s) => s.split(',').map(|x| x.trim().to_owned()).collect(),
+        Value::Array(a) => a.iter().map(|x| x.as_str().map(|s| s.trim().to_owned()).ok_or_else(|| wrong(path, "symbol texts", x))).collect::<Result<_, _>>()?,
+        other => return Err(wrong(path, "a list of symbols", other)),
+    };
+    Ok(list.into_iter().filter(|s| !s.is_empty()).collect())
+}
+
+/// Whether `url` may become a link (http or https only; no `javascript:` and friends).
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+fn parse_claim(v: &Value, path: &str) -> NoteClaim {
+    let Value::Object(m) = v else {
+        return NoteClaim { text: String::new(), claim: Err(wrong(path, "an object", v)) };
+    };
+    let wording = m.get("text").and_then(Value::as_str).unwrap_or("").to_owned();
+    let claim = (|| -> Result<Claim, String> {
+        let field = |k: &str| m.get(k).ok_or_else(|| format!("`{path}.{k}` is missing"));
+        let symbol = || field("symbol").and_then(|s| s.as_str().map(|x| x.trim().to_owned()).ok_or_else(|| wrong(&format!("{path}.symbol"), "a symbol text", s)));
+        let kind = match field("kind")?.as_str() {
+            Some("return") => ClaimKind::Return { symbol: symbol()? },
+            Some("excess") => ClaimKind::Excess { symbol: symbol()?, benchmark: text(m, "benchmark", path)? },
+            Some("spread") => {
+                let long = symbols(field("long")?, &format!("{path}.long"))?;
+                let short = symbols(field("short")?, &format!("{path}.short"))?;
+                if long.is_empty() || short.is_empty() {
+                    return Err(format!("`{path}`: a spread needs symbols on both sides"));
+                }
+                ClaimKind::Spread { long, short }
+            }
+            _ => return Err(format!("`{path}.kind` should be return, excess or spread")),
+        };
+        let period = match text(m, "period", path)? {
+            Some(p) => Period::parse(&p).map_err(|e| format!("`{path}.period`: {e}"))?,
+            None => Period::YearToDate,
+        };
+        let as_of = match text(m, "as_of", path)? {
+            Some(d) => Some(Date::parse_iso(d.trim()).map_err(|e| format!("`{path}.as_of` = \"{d}\" is {e}"))?),
+            None => None,
+        };
+        let value = match field("value")? {
+            Value::Number(n) => n.as_f64().filter(|x| x.is_finite()).ok_or_else(|| format!("`{path}.value` is not a finite number"))?,
+            other => return Err(wrong(&format!("{path}.value"), "a number", other)),
+        };
+        if let Some(unit) = text(m, "unit", path)? {
+            let unit = unit.trim();
+            let stated = if unit == "%" || unit.eq_ignore_ascii_case("percent") { "%" } else if unit.eq_ignore_ascii_case("pp") { "pp" } else { unit };
+            if stated != kind.unit() {
+                return Err(format!("`{path}.unit` is \"{unit}\", but a {} claim is stated in {}", match kind {
+                    ClaimKind::Return { .. } => "return",
+                    ClaimKind::Excess { .. } => "excess",
+                    ClaimKind::Spread { .. } => "spread",
+                }, kind.unit()));
+            }
+        }
+        Ok(Claim { kind, period, as_of, value })
+    })();
+    NoteClaim { text: wording, claim }
+}
+
+/// Parses a note from JSON text.
+pub fn parse_note_json(text: &str) -> Result<Note, String> {
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("the note is not valid JSON: {e}"))?;
+    parse_note(&value)
+}
+
+/// Parses a decoded note. Errors are structural (the card cannot be shown).
+///
+/// # Example
+/// ```
+/// use rotascope::analysis::note::parse_note;
+/// let n = parse_note(&serde_json::json!({"title": "Small caps", "sentiment": {"label": "neutral", "score": 0.1},
+///     "claims": [{"text": "IWM up 9 %", "kind": "return", "symbol": "IWM", "value": 9}]})).unwrap();
+/// assert_eq!(n.title.as_deref(), Some("Small caps"));
+/// assert!(n.claims[0].claim.is_ok());
+/// ```
+pub fn parse_note(value: &Value) -> Result<Note, String> {
+    let Value::Object(m) = value else {
+        return Err(wrong("note", "an object", value));
+    };
+    let mut note = Note::default();
+    for (key, v) in m {
+        match key.as_str() {
+            "title" => note.title = text(m, key, "note")?,
+            "source" => note.source = text(m, key, "note")?,
+            "summary" => note.summary = text(m, key, "note")?,
+            "published" => {
+                note.published = match text(m, key, "note")? {
+                    Some(d) => Some(Date::parse_iso(d.trim()).map_err(|e| format!("`note.published` = \"{d}\" is {e}"))?),
+                    None => None,
+                }
+            }
+            "url" => {
+                if let Some(u) = text(m, key, "note")? {
+                    if is_web_link(&u) {
+                        note.url = Some(u.trim().to_owned());
+                    } else {
+                        note.warnings.push(Warning::new("not_a_link", None, format!("note.url \"{u}\" is not an http(s) address, so it is not linked")));
+                    }
+                }
+            }
+            "sections" => {
+                let Value::Array(items) = v else { return Err(wrong("note.sections", "a list of { heading, body }", v)) };
+                for (i, item) in items.iter().enumerate() {
+                    let path = format!("note.sections[{i}]");
+                    let Value::Object(s) = item else { return Err(wrong(&path, "an object with heading and body", item)) };
+                    note.sections.push(Section {
+                        heading: text(s, "heading", &path)?.unwrap_or_default(),
+                        body: text(s, "body", &path)?.unwrap_or_default(),
+                    });
+                }
+            }
+            "sentiment" => {
+                let Value::Object(s) = v else { return Err(wrong("note.sentiment", "an object with label and score", v)) };
+                note.sentiment = Some(NoteSentiment { label: text(s, "label", "note.sentiment")?, score: s.get("score").and_then(Value::as_f64) });
+            }
+            "tickers" => note.tickers = symbols(v, "note.tickers")?,
+            "claims" => {
+                let Value::Array(items) = v else { return Err(wrong("note.claims", "a list of claims", v)) };
+                note.claims = items.iter().enumerate().map(|(i, c)| parse_claim(c, &format!("note.claims[{i}]"))).collect();
+            }
+            _ => note.warnings.push(Warning::new("ignored_field", None, format!("note field `{key}` is not part of the note contract and was ignored"))),
+        }
+    }
+    Ok(note)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn parses_the_documented_example() {
+        let n = parse_note(&json!({
+            "title": "Small caps turn", "source": "Example Research", "published": "2026-02-04",
+            "url": "https://example.org/notes/1", "summary": "S",
+            "sections": [{"heading": "Winners and losers", "body": "B"}],
+            "sentiment": {"label": "mildly positive", "score": 0.45},
+            "tickers": ["IWM", "IJR"],
+            "claims": [
+                {"text": "Small caps lead large caps by 8.5 pp this year", "kind": "spread", "long": ["IWM"], "short": ["SPY"],
+                 "period": "YTD", "as_of": "2026-02-20", "value": 8.5, "unit": "pp"},
+                {"text": "IWC is up 8.7 %", "kind": "return", "symbol": "IWC", "period": "YTD", "value": 8.7, "unit": "%"}
+            ]
+        }))
+        .unwrap();
+        assert_eq!(n.published.unwrap().to_string(), "2026-02-04");
+        assert_eq!(n.sections[0].heading, "Winners and losers");
+        assert_eq!(n.tickers, vec!["IWM", "IJR"]);
+        let spread = n.claims[0].claim.as_ref().unwrap();
+        assert_eq!(spread.kind, ClaimKind::Spread { long: vec!["IWM".into()], short: vec!["SPY".into()] });
+        assert_eq!(spread.as_of.unwrap().to_string(), "2026-02-20");
+        assert!(n.warnings.is_empty());
+    }
+
+    #[test]
+    fn malformed_claims_stay_on_their_line() {
+        let n = parse_note(&json!({"claims": [
+            {"text": "a", "kind": "guess", "value": 1},
+            {"text": "b", "kind": "return", "value": 1},
+            {"text": "c", "kind": "return", "symbol": "IWM", "value": "8.7"},
+            {"text": "d", "kind": "return", "symbol": "IWM", "value": 8.7, "unit": "pp"},
+            {"text": "e", "kind": "spread", "long": [], "short": ["SPY"], "value": 1},
+            {"text": "f", "kind": "excess", "symbol": "IWM", "value": 1, "as_of": "20 Feb"},
+            {"text": "g", "kind": "excess", "symbol": "IWM", "value": 1, "period": "2W"},
+            7
+        ]}))
+        .unwrap();
+        let reasons: Vec<String> = n.claims.iter().map(|c| c.claim.clone().unwrap_err()).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                "`note.claims[0].kind` should be return, excess or spread",
+                "`note.claims[1].symbol` is missing",
+                "`note.claims[2].value` should be a number, but it is the text \"8.7\"",
+                "`note.claims[3].unit` is \"pp\", but a return claim is stated in %",
+                "`note.claims[4]`: a spread needs symbols on both sides",
+                "`note.claims[5].as_of` = \"20 Feb\" is not an ISO date (YYYY-MM-DD)",
+                "`note.claims[6].period`: option `period` = \"2W\": use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD",
+                "`note.claims[7]` should be an object, but it is the number 7",
+            ]
+        );
+    }
+
+    #[test]
+    fn structural_problems_are_errors_and_non_web_links_are_not_links() {
+        assert_eq!(parse_note(&json!([1])).unwrap_err(), "`note` should be an object, but it is an array of 1 items");
+        assert_eq!(parse_note(&json!({"title": 5})).unwrap_err(), "`note.title` should be a text, but it is the number 5");
+        assert_eq!(parse_note(&json!({"published": "Feb 4"})).unwrap_err(), "`note.published` = \"Feb 4\" is not an ISO date (YYYY-MM-DD)");
+        assert_eq!(parse_note_json("{").unwrap_err(), "the note is not valid JSON: EOF while parsing an object at line 1 column 1");
+        let n = parse_note(&json!({"url": "javascript:alert(1)", "mood": "happy"})).unwrap();
+        assert_eq!(n.url, None);
+        assert_eq!(n.warnings.len(), 2);
+        assert!(is_web_link("HTTPS://example.org") && !is_web_link("data:text/html,x") && !is_web_link("//example.org"));
+    }
+
+    #[test]
+    fn a_bad_score_is_kept_for_the_sentiment_block_to_report() {
+        let n = parse_note(&json!({"sentiment": {"label": "neutral", "score": "high"}})).unwrap();
+        assert_eq!(n.sentiment.unwrap().score, None);
+    }
+}

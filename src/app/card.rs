@@ -1,0 +1,267 @@
+//! The sentiment card: the publisher's research note beside the charts, its figures checked
+//! against the prices, and the latest rotation alerts.
+//!
+//! Every piece of note text goes into text nodes (never parsed as HTML); only http(s) URLs
+//! become links.
+
+use super::state::{Controls, SharedData};
+use super::widget_context;
+use crate::analysis::claims::{check_claim, Outcome};
+use crate::analysis::note::{Note, NoteClaim};
+use crate::analysis::rotation::latest_transitions;
+use crate::analysis::sentiment::{read_sentiment, Band, Bands, LabelCheck};
+use crate::browser::fetch::fetch_text;
+use crate::config::{Source, View};
+use leptos::prelude::*;
+
+/// Alerts shown in the feed.
+const ALERTS: usize = 8;
+
+pub async fn load_note(source: Source) -> Result<Note, String> {
+    match source {
+        Source::Inline(value) => crate::analysis::note::parse_note(&value),
+        Source::Url(url) => {
+            let text = fetch_text(&url).await.map_err(|e| e.to_string())?;
+            crate::analysis::note::parse_note_json(&text).map_err(|e| format!("{url}: {e}"))
+        }
+    }
+}
+
+/// The card, with or without prices (without, claims cannot be checked and there are no
+/// alerts or highlights).
+#[component]
+pub fn NoteCard(source: Source, bands: Bands, tolerance: f64) -> impl IntoView {
+    let note = LocalResource::new(move || load_note(source.clone()));
+    let data = use_context::<SharedData>();
+    let controls = use_context::<Controls>();
+    view! {
+        <aside class="rs-card" aria-label="Research note" data-testid="card">
+            <Suspense fallback=|| view! { <p class="rs-loading" role="status">"Loading the note…"</p> }>
+                {
+                    let data = data.clone();
+                    move || {
+                        let data = data.clone();
+                        note.get().map(move |result| match result {
+                            Ok(note) => view! { <NoteBody note=note bands=bands tolerance=tolerance data=data controls=controls /> }.into_any(),
+                            Err(message) => view! {
+                                <div class="rs-error" role="alert" data-testid="card-error">
+                                    <p class="rs-error-title">"The research note cannot be shown"</p>
+                                    <p class="rs-error-message">{message}</p>
+                                </div>
+                            }
+                            .into_any(),
+                        })
+                    }
+                }
+            </Suspense>
+        </aside>
+    }
+}
+
+#[component]
+fn NoteBody(note: Note, bands: Bands, tolerance: f64, data: Option<SharedData>, controls: Option<Controls>) -> impl IntoView {
+    let ctx = widget_context();
+    let format = ctx.format.clone();
+    let meta = [
+        note.source.clone(),
+        note.published.map(|d| format.date(d)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let link = note.url.clone().map(|u| view! { <a class="rs-card-link" href=u target="_blank" rel="noopener noreferrer">"Read the note"</a> });
+    let sentiment = note.sentiment.clone().map(|s| view! { <SentimentBlock label=s.label score=s.score bands=bands /> });
+    let sections = note
+        .sections
+        .iter()
+        .map(|s| {
+            view! {
+                <details class="rs-section">
+                    <summary>{s.heading.clone()}</summary>
+                    <p class="rs-prose">{s.body.clone()}</p>
+                </details>
+            }
+        })
+        .collect_view();
+    let chips = (!note.tickers.is_empty()).then(|| view! { <Chips tickers=note.tickers.clone() data=data.clone() controls=controls /> });
+    let claims = (!note.claims.is_empty()).then(|| view! { <Claims claims=note.claims.clone() tolerance=tolerance data=data.clone() controls=controls /> });
+    let alerts = data.clone().zip(controls).map(|(d, c)| view! { <Alerts data=d controls=c /> });
+    let warnings = (!note.warnings.is_empty()).then(|| {
+        view! { <ul class="rs-note-warnings">{note.warnings.iter().map(|w| view! { <li>{w.message.clone()}</li> }).collect_view()}</ul> }
+    });
+    view! {
+        <header class="rs-card-head">
+            {note.title.clone().map(|t| view! { <h3 class="rs-card-title" data-testid="card-title">{t}</h3> })}
+            <p class="rs-card-meta">{meta}{link.map(|l| view! { " · " {l} })}</p>
+        </header>
+        {sentiment}
+        {note.summary.clone().map(|s| view! { <p class="rs-prose rs-summary" data-testid="card-summary">{s}</p> })}
+        {chips}
+        <div class="rs-sections">{sections}</div>
+        {claims}
+        {alerts}
+        {warnings}
+    }
+}
+
+/// Label, score and a gauge over −1..1 with coloured bands; a note label that disagrees with
+/// the score's band is shown beside it and marked.
+#[component]
+fn SentimentBlock(label: Option<String>, score: Option<f64>, bands: Bands) -> impl IntoView {
+    let ctx = widget_context();
+    let s = match read_sentiment(label.as_deref(), score, &bands) {
+        Ok(s) => s,
+        Err(message) => {
+            return view! {
+                <div class="rs-error rs-sentiment-error" role="alert" data-testid="sentiment-error">
+                    <p class="rs-error-message">{message}</p>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    let score_text = ctx.format.number(s.score, 2);
+    let shown = s.label.clone().unwrap_or_else(|| s.band.label().to_owned());
+    let alt = format!("Sentiment: {shown}, score {score_text} on a scale from −1 to 1");
+    let check = match &s.label_check {
+        LabelCheck::NoLabel | LabelCheck::Agrees => None,
+        LabelCheck::Disagrees { .. } => Some(format!("The score {score_text} is {} on this scale.", s.band.label())),
+        LabelCheck::NotOnScale => Some(format!("“{shown}” is not on this scale; the score {score_text} is {}.", s.band.label())),
+    };
+    let x = |v: f64| (v + 1.0) * 100.0;
+    let rects = bands
+        .ranges()
+        .iter()
+        .zip(Band::ALL)
+        .map(|(&(from, to), band)| view! { <rect class=format!("rs-band rs-band-{}", band.index() + 1) x=x(from) y="6" width=x(to) - x(from) height="12" /> })
+        .collect_view();
+    let m = x(s.score);
+    view! {
+        <div class="rs-sentiment" data-testid="sentiment">
+            <p class="rs-sentiment-label">
+                <span class=format!("rs-sentiment-name rs-band-text-{}", s.band.index() + 1)>{shown.clone()}</span>
+                <span class="rs-sentiment-score">{score_text.clone()}</span>
+                {check.is_some().then(|| view! { <span class="rs-disagree" data-testid="disagree">"label and score disagree"</span> })}
+            </p>
+            <svg class="rs-gauge" viewBox="0 -2 200 34" role="img" aria-label=alt data-testid="gauge">
+                {rects}
+                <line class="rs-gauge-zero" x1="100" y1="4" x2="100" y2="20" />
+                <path class="rs-gauge-marker" d=format!("M{m} 22 L{} 30 L{} 30 Z", m - 5.0, m + 5.0) />
+                <line class="rs-gauge-needle" x1=m y1="2" x2=m y2="22" />
+            </svg>
+            <div class="rs-gauge-scale" aria-hidden="true"><span>"−1"</span><span>"0"</span><span>"+1"</span></div>
+            {check.map(|c| view! { <p class="rs-note">{c}</p> })}
+        </div>
+    }
+    .into_any()
+}
+
+/// The note's tickers; choosing one highlights it in the chart.
+#[component]
+fn Chips(tickers: Vec<String>, data: Option<SharedData>, controls: Option<Controls>) -> impl IntoView {
+    let chips = tickers
+        .into_iter()
+        .map(|t| {
+            let position = data.as_ref().and_then(|d| d.table.position(&t));
+            let title = if position.is_some() { format!("Highlight {t} in the chart") } else { format!("{t} is not in the price data") };
+            let pressed = move || (position.is_some() && controls.is_some_and(|c| c.pinned.get() == position)).to_string();
+            view! {
+                <button type="button" class="rs-chip" title=title disabled=position.is_none() aria-pressed=pressed
+                    on:click=move |_| {
+                        if let (Some(p), Some(c)) = (position, controls) {
+                            c.pinned.update(|x| *x = if *x == Some(p) { None } else { Some(p) });
+                            if c.view.get_untracked() == View::Trend {
+                                c.trend_symbol.set(p);
+                            }
+                        }
+                    }>{t.clone()}</button>
+            }
+        })
+        .collect_view();
+    view! { <div class="rs-chips" role="group" aria-label="Tickers in the note" data-testid="chips">{chips}</div> }
+}
+
+/// Each claim beside what the prices say.
+#[component]
+fn Claims(claims: Vec<NoteClaim>, tolerance: f64, data: Option<SharedData>, controls: Option<Controls>) -> impl IntoView {
+    let ctx = widget_context();
+    let rows = move || {
+        let benchmark = controls.map(|c| c.benchmark.get());
+        claims
+            .iter()
+            .map(|c| {
+                let check = check_claim(data.as_ref().map(|d| &*d.table), benchmark, &c.claim, tolerance);
+                let f = &ctx.format;
+                let stated = c.claim.as_ref().ok().map(|cl| if cl.kind.unit() == "%" { f.percent(cl.value, 1) } else { f.points(cl.value, 1) });
+                let computed = check.computed.zip(c.claim.as_ref().ok()).map(|(v, cl)| if cl.kind.unit() == "%" { f.percent(v, 1) } else { f.points(v, 1) });
+                let (class, verdict) = match &check.outcome {
+                    Outcome::Matches { .. } => ("rs-claim rs-claim-match", format!("matches (within {})", f.points(tolerance, 1).trim_start_matches('+'))),
+                    Outcome::Differs { difference } => ("rs-claim rs-claim-differs", format!("differs by {}", f.points(difference.abs(), 1).trim_start_matches('+'))),
+                    Outcome::Unchecked { reason } => ("rs-claim rs-claim-unchecked", format!("cannot be checked: {reason}")),
+                };
+                let basis = check.as_of.map(|d| format!("{} to {}", check.period.map(|p| p.to_string()).unwrap_or_default(), f.date(d)));
+                view! {
+                    <li class=class>
+                        <p class="rs-claim-text">{c.text.clone()}</p>
+                        <p class="rs-claim-figures">
+                            {stated.map(|s| view! { <span>"Note " <strong>{s}</strong></span> })}
+                            {computed.map(|s| view! { <span>" · Prices " <strong>{s}</strong></span> })}
+                            {basis.map(|b| view! { <span class="rs-muted">{format!(" ({b})")}</span> })}
+                        </p>
+                        <p class="rs-claim-verdict">{verdict}</p>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="rs-claims" aria-label="The note's figures, checked against the prices">
+            <h4 class="rs-card-h">"Figures checked"</h4>
+            <ul class="rs-claim-list" data-testid="claims">{rows}</ul>
+        </section>
+    }
+}
+
+/// The latest quadrant changes; choosing one scrubs the rotation graph there and highlights
+/// the symbol.
+#[component]
+fn Alerts(data: SharedData, controls: Controls) -> impl IntoView {
+    let ctx = widget_context();
+    let c = controls;
+    let items = move || {
+        let set = data.rotation_set(c.benchmark.get(), c.interval.get());
+        let Ok(set) = set.as_ref() else { return Vec::new() };
+        latest_transitions(&set.rotations, ALERTS)
+            .into_iter()
+            .map(|(position, t)| {
+                let when = match c.interval.get_untracked() {
+                    crate::analysis::rotation::Interval::Weekly => format!("week of {}", ctx.format.date(t.date.week_start())),
+                    crate::analysis::rotation::Interval::Daily => ctx.format.date(t.date),
+                };
+                let step = set.timeline.partition_point(|&i| i < t.index);
+                let last = set.timeline.len().saturating_sub(1);
+                let text = format!("{} {} → {}", data.symbol(position), t.from.name(), t.to.name());
+                view! {
+                    <li>
+                        <button type="button" class="rs-alert" on:click=move |_| {
+                            c.playing.set(false);
+                            c.view.set(View::Rotation);
+                            c.scrub.set(if step >= last { None } else { Some(step) });
+                            c.pinned.set(Some(position));
+                        }>
+                            <span class=format!("rs-alert-text rs-q-{}", t.to.name().to_lowercase())>{text}</span>
+                            <span class="rs-muted">{format!(" · {when}{}", if t.partial { " (week in progress)" } else { "" })}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <section class="rs-alerts" aria-label="Rotation alerts">
+            <h4 class="rs-card-h">"Rotation alerts"</h4>
+            <ul class="rs-alert-list" data-testid="alerts">{items}</ul>
+        </section>
+    }
+}
