@@ -19,6 +19,7 @@
 //! | `note` | none | URL of a research note JSON, or the note inline |
 //! | `bands` | `[-0.6, -0.15, 0.15, 0.6]` | sentiment band cut points |
 //! | `tolerance` | `0.5` | how far (pp) a note's figure may be from the recomputed one and still match |
+//! | `lazy` | `true` | wait until the widget nears the viewport before loading anything |
 //!
 //! `prices` may be left out when a `note` is given: the card then stands alone.
 
@@ -128,6 +129,8 @@ pub struct WidgetConfig {
     pub bands: Bands,
     /// Claim-check tolerance in percentage points.
     pub tolerance: f64,
+    /// Load only when the widget comes near the viewport.
+    pub lazy: bool,
     /// Fields this version does not know: reported, never silently dropped.
     pub ignored: Vec<String>,
 }
@@ -218,6 +221,7 @@ impl WidgetConfig {
             note: None,
             bands: Bands::default(),
             tolerance: DEFAULT_TOLERANCE,
+            lazy: true,
             ignored: Vec::new(),
         };
         let mut has_prices = false;
@@ -250,6 +254,14 @@ impl WidgetConfig {
                 }
                 "note" => c.note = if v.is_null() { None } else { Some(source("note", v)?) },
                 "bands" => c.bands = bands(v)?,
+                "lazy" => {
+                    c.lazy = match v {
+                        Value::Bool(b) => *b,
+                        Value::String(s) if matches!(s.trim(), "true" | "") => true,
+                        Value::String(s) if s.trim() == "false" => false,
+                        _ => return Err(bad("lazy", v, "use true or false")),
+                    }
+                }
                 "tolerance" => {
                     let t = number("tolerance", v)?;
                     if !(t.is_finite() && t >= 0.0) {

@@ -1,22 +1,103 @@
 // Rotascope loader: the one script a publisher includes.
 //
 //   <div class="rotascope" data-prices="/data/prices.json" data-benchmark="SPY"></div>
+//   <rotascope-widget prices="/data/prices.json" benchmark="SPY"></rotascope-widget>
 //   <script type="module" src="/rotascope/rotascope.js"></script>
 //
 // Everything else (the wasm, the glue, the stylesheet) is fetched relative to this file's own
 // URL, so the folder can be hosted anywhere. No eval, no inline script or style: it runs under
-// `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
-//
-// globalThis.Rotascope is defined at once; its functions wait for the wasm to be ready.
-import init, { start, analyze as analyzeNow } from "./rotascope-widget.js";
+// `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`. globalThis.Rotascope is defined at
+// once; its functions wait for the wasm. See README "Embedding".
+import init, { start, analyze as analyzeNow, mount as mountNow, scan as scanNow, configAttributes, version as versionNow } from "./rotascope-widget.js";
 
 const base = new URL("./", import.meta.url).href;
-const ready = init({ module_or_path: new URL("rotascope-widget_bg.wasm", base) }).then(() => start(base));
 
-/** Computes returns, rotation, baskets, spreads and trend; see README "JavaScript API". */
+/** Resolves when the wasm is running and the page's placeholders are mounted. */
+export const ready = init({ module_or_path: new URL("rotascope-widget_bg.wasm", base) }).then(() => start(base));
+
+/** Returns, computed in the browser: returns, rotation, baskets, spreads, trend. */
 export async function analyze(options) {
   await ready;
   return analyzeNow(options);
 }
 
-globalThis.Rotascope = Object.assign(globalThis.Rotascope || {}, { analyze, ready });
+/**
+ * Mounts a widget in `element` with `config` (or the element's own attributes when `config`
+ * is null). Returns a handle at once: `update(partialConfig)`, `unmount()`, and `ready` (a
+ * promise that settles once it is mounted). Calls made before the wasm is ready wait for it.
+ */
+export function mount(element, config = null) {
+  let inner = null;
+  let gone = false;
+  const mounted = ready.then(() => {
+    if (!gone) inner = mountNow(element, config);
+  });
+  return {
+    ready: mounted,
+    update(partial = null) {
+      return mounted.then(() => inner && inner.update(partial));
+    },
+    unmount() {
+      gone = true;
+      return mounted.then(() => {
+        if (inner) {
+          inner.unmount();
+          inner.free();
+          inner = null;
+        }
+      });
+    },
+  };
+}
+
+/** Mounts placeholders under `root` that have no widget yet (new ones are also found on their own). */
+export async function scan(root = document) {
+  await ready;
+  scanNow(root);
+}
+
+// Kept equal to the wasm's list (configAttributes(); a test compares them): observedAttributes
+// is read when the element is defined, before the wasm has loaded.
+const ATTRIBUTES = [
+  "prices", "benchmark", "symbols", "baskets", "title", "view", "period", "as-of", "rotation",
+  "rotation-interval", "rotation-window", "rotation-tail", "theme", "locale", "height", "note",
+  "bands", "tolerance", "lazy",
+];
+
+/** `<rotascope-widget>`: attributes are the config; changing one updates the widget; removing the element unmounts it. */
+class RotascopeWidget extends HTMLElement {
+  static get observedAttributes() {
+    return ATTRIBUTES;
+  }
+
+  connectedCallback() {
+    if (!this.rotascope) this.rotascope = mount(this, null);
+  }
+
+  disconnectedCallback() {
+    if (this.rotascope) this.rotascope.unmount();
+    this.rotascope = null;
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    // Several attributes set in a row rebuild the widget once.
+    if (!this.rotascope || before === after || this.pendingUpdate) return;
+    this.pendingUpdate = true;
+    queueMicrotask(() => {
+      this.pendingUpdate = false;
+      if (this.rotascope) this.rotascope.update(null);
+    });
+  }
+}
+
+if (!customElements.get("rotascope-widget")) customElements.define("rotascope-widget", RotascopeWidget);
+
+globalThis.Rotascope = Object.assign(globalThis.Rotascope || {}, {
+  analyze,
+  mount,
+  scan,
+  ready,
+  configAttributes: () => ready.then(() => configAttributes()),
+  version: () => ready.then(() => versionNow()),
+  observedAttributes: ATTRIBUTES,
+});

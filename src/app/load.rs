@@ -5,7 +5,15 @@ use crate::analysis::input::{merge, parse_text, parse_value};
 use crate::analysis::{AnalysisError, PriceTable};
 use crate::browser::fetch::{fetch_text, FetchError};
 use crate::config::PriceSource;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
+
+thread_local! {
+    /// Tables loaded from URLs on this page, so several widgets (or a widget remounted after a
+    /// config change) reading the same file fetch and parse it once. Failures are not kept.
+    static LOADED: RefCell<HashMap<(String, Option<String>), Rc<PriceTable>>> = RefCell::new(HashMap::new());
+}
 
 /// Why a widget (or `analyze`) could not get its data.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,19 +37,28 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-async fn load_one(source: PriceSource) -> Result<PriceTable, LoadError> {
+async fn load_one(source: PriceSource) -> Result<Rc<PriceTable>, LoadError> {
     match source {
-        PriceSource::Inline(value) => parse_value(&value).map_err(LoadError::Data),
-        PriceSource::Text { text, symbol } => parse_text("", &text, symbol.as_deref()).map_err(LoadError::Data),
+        PriceSource::Inline(value) => parse_value(&value).map(Rc::new).map_err(LoadError::Data),
+        PriceSource::Text { text, symbol } => parse_text("", &text, symbol.as_deref()).map(Rc::new).map_err(LoadError::Data),
         PriceSource::Url { url, symbol } => {
+            let key = (url.clone(), symbol.clone());
+            if let Some(table) = LOADED.with(|c| c.borrow().get(&key).cloned()) {
+                return Ok(table);
+            }
             let text = fetch_text(&url).await.map_err(LoadError::Fetch)?;
-            parse_text(&url, &text, symbol.as_deref()).map_err(LoadError::Data)
+            let table = Rc::new(parse_text(&url, &text, symbol.as_deref()).map_err(LoadError::Data)?);
+            LOADED.with(|c| c.borrow_mut().insert(key, table.clone()));
+            Ok(table)
         }
     }
 }
 
 pub async fn load_prices(sources: Vec<PriceSource>) -> Result<Rc<PriceTable>, LoadError> {
     let tables = futures::future::join_all(sources.into_iter().map(load_one)).await;
-    let tables = tables.into_iter().collect::<Result<Vec<_>, _>>()?;
-    merge(tables).map(Rc::new).map_err(LoadError::Data)
+    let mut tables = tables.into_iter().collect::<Result<Vec<_>, _>>()?;
+    if tables.len() == 1 {
+        return Ok(tables.pop().expect("one table"));
+    }
+    merge(tables.iter().map(|t| (**t).clone()).collect()).map(Rc::new).map_err(LoadError::Data)
 }

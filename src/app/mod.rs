@@ -27,6 +27,14 @@ pub struct WidgetContext {
     pub height: f64,
 }
 
+/// How a widget tells its host what happened (the embed layer provides it; without it the
+/// widget just renders). Called once per load outcome.
+#[derive(Clone)]
+pub struct WidgetEvents {
+    pub ready: SendWrapper<Rc<dyn Fn()>>,
+    pub error: SendWrapper<Rc<dyn Fn(String)>>,
+}
+
 /// The current widget's context, provided by [`widget::Widget`].
 pub fn widget_context() -> WidgetContext {
     expect_context::<WidgetContext>()

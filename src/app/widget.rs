@@ -7,7 +7,7 @@ use super::performance::PerformanceView;
 use super::rotation::RotationView;
 use super::state::{use_state, Controls, Data};
 use super::trend::TrendView;
-use super::{intl_or_default, widget_context, WidgetContext};
+use super::{intl_or_default, widget_context, WidgetContext, WidgetEvents};
 use crate::analysis::selection::as_of_index;
 use crate::analysis::{AnalysisError, PriceTable};
 use crate::browser::palette::{prefers_dark, read_palette};
@@ -62,20 +62,33 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
 
     let (note, bands, tolerance) = (config.note.clone(), config.bands, config.tolerance);
     let card_only = config.prices.is_empty();
+    let events = use_context::<WidgetEvents>();
+    if card_only {
+        if let Some(e) = &events {
+            (e.ready)();
+        }
+    }
     let body = {
         let config = config.clone();
         let note = note.clone();
         move || {
             let config = config.clone();
             let note = note.clone();
+            let events = events.clone();
             prices.get().map(move |result| match result.and_then(|t| prepare(t, &config).map_err(LoadError::Data)) {
                 Ok((data, controls)) => {
+                    if let Some(e) = &events {
+                        (e.ready)();
+                    }
                     provide_context(send_wrapper::SendWrapper::new(Rc::new(data)));
                     provide_context(controls);
                     view! { <WidgetBody note=note bands=bands tolerance=tolerance /> }.into_any()
                 }
                 // The note does not depend on the prices: it still shows beside the error.
                 Err(error) => {
+                    if let Some(e) = &events {
+                        (e.error)(error.to_string());
+                    }
                     let layout = if note.is_some() { "rs-layout rs-layout-card" } else { "rs-layout" };
                     view! {
                         <div class=layout>

@@ -27,7 +27,11 @@ const TYPES = {
 export function startServer({ root, port = 8080, host = "127.0.0.1", csp = null, routes = {}, mounts = {} }) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
-    if (routes[url.pathname]) return routes[url.pathname](req, res);
+    if (routes[url.pathname]) {
+      // Routed pages are HTML too: they get the same policy.
+      if (csp) res.setHeader("content-security-policy", csp);
+      return routes[url.pathname](req, res);
+    }
     const prefix = Object.keys(mounts).find((p) => url.pathname.startsWith(p));
     const base = path.resolve(prefix ? mounts[prefix] : root);
     const rest = prefix ? url.pathname.slice(prefix.length - 1) : url.pathname;

@@ -1,0 +1,360 @@
+//! One host element and the widget living in its shadow root: where its config comes from,
+//! mounting (now or when it nears the viewport), events, updates and unmounting.
+
+use crate::app::widget::{resolve_dark, Widget};
+use crate::app::WidgetEvents;
+use crate::browser::document;
+use crate::config::WidgetConfig;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use serde_json::{Map, Value};
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+
+/// Marks a host that has a widget, so a second scan never mounts twice.
+pub const MOUNTED: &str = "data-rotascope-mounted";
+
+/// Config attributes a `<rotascope-widget>` reads without the `data-` prefix.
+pub const ATTRIBUTES: [&str; 19] = [
+    "prices", "benchmark", "symbols", "baskets", "title", "view", "period", "as-of", "rotation",
+    "rotation-interval", "rotation-window", "rotation-tail", "theme", "locale", "height", "note",
+    "bands", "tolerance", "lazy",
+];
+
+/// The attributes `<rotascope-widget>` observes (the loader's list must equal this; a test
+/// checks).
+#[wasm_bindgen(js_name = configAttributes)]
+pub fn config_attributes() -> Vec<String> {
+    ATTRIBUTES.iter().map(|s| s.to_string()).collect()
+}
+
+/// The bundle's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+thread_local! {
+    static BASE_URL: RefCell<String> = const { RefCell::new(String::new()) };
+    /// One observer for every lazy host on the page.
+    static LAZY: RefCell<Option<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)>> = const { RefCell::new(None) };
+    /// Hosts waiting to come near the viewport.
+    static WAITING: RefCell<Vec<Rc<RefCell<Host>>>> = const { RefCell::new(Vec::new()) };
+}
+
+pub fn set_base_url(url: String) {
+    BASE_URL.with(|b| *b.borrow_mut() = url);
+}
+
+/// URL of the widget stylesheet, next to `rotascope.js`.
+pub fn stylesheet_url() -> String {
+    BASE_URL.with(|b| format!("{}rotascope.css", b.borrow()))
+}
+
+fn camel(kebab: &str) -> String {
+    kebab.split('-').enumerate().fold(String::new(), |mut acc, (k, part)| {
+        if k == 0 {
+            acc.push_str(part);
+        } else {
+            let mut c = part.chars();
+            if let Some(f) = c.next() {
+                acc.extend(f.to_uppercase());
+                acc.push_str(c.as_str());
+            }
+        }
+        acc
+    })
+}
+
+/// A host's config as written in the page: the JSON of a child
+/// `<script type="application/json">` first, then `data-*` attributes (and, on
+/// `<rotascope-widget>`, the plain config attributes), later ones winning.
+pub fn config_from_element(el: &Element) -> Result<Map<String, Value>, String> {
+    let mut map = Map::new();
+    if let Ok(Some(script)) = el.query_selector(":scope > script[type='application/json']") {
+        let text = script.text_content().unwrap_or_default();
+        match serde_json::from_str::<Value>(&text) {
+            Ok(Value::Object(m)) => map.extend(m),
+            Ok(other) => return Err(format!("the config script should hold a JSON object, but it is {}", crate::analysis::error::describe_json(&other))),
+            Err(e) => return Err(format!("the config script is not valid JSON: {e}")),
+        }
+    }
+    let custom = el.tag_name().eq_ignore_ascii_case("rotascope-widget");
+    let names = el.get_attribute_names();
+    for i in 0..names.length() {
+        let Some(name) = names.get(i).as_string() else { continue };
+        let key = match name.strip_prefix("data-") {
+            // Our own markers and test hooks are not configuration; any other data- attribute
+            // is, so a misspelt one is reported rather than silently ignored.
+            Some(k) if k.starts_with("rotascope") || k.starts_with("rs-") || k == "testid" => continue,
+            Some(k) => k,
+            None if custom && ATTRIBUTES.contains(&name.as_str()) => name.as_str(),
+            None => continue,
+        };
+        if let Some(v) = el.get_attribute(&name) {
+            map.insert(camel(key), Value::String(v));
+        }
+    }
+    Ok(map)
+}
+
+/// Where a host's config comes from.
+#[derive(Clone)]
+pub enum ConfigSource {
+    /// Read from the element (placeholders, custom elements); re-read on update.
+    Element,
+    /// Given to `Rotascope.mount`; updates merge into it.
+    Object(Map<String, Value>),
+}
+
+pub struct Host {
+    pub element: HtmlElement,
+    pub source: ConfigSource,
+    /// Dropping this unmounts the leptos view (and runs every cleanup: observers, timers).
+    mounted: Option<Box<dyn Any>>,
+}
+
+/// Gives `host` an open shadow root holding the widget stylesheet and an empty mount point:
+/// page CSS cannot reach in, widget CSS cannot leak out.
+fn shadow_mount_point(host: &HtmlElement) -> Option<HtmlElement> {
+    let doc = document();
+    let shadow = host.shadow_root().or_else(|| host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok())?;
+    shadow.set_inner_html("");
+    let link = doc.create_element("link").ok()?;
+    link.set_attribute("rel", "stylesheet").ok()?;
+    link.set_attribute("href", &stylesheet_url()).ok()?;
+    shadow.append_child(&link).ok()?;
+    let point = doc.create_element("div").ok()?.dyn_into::<HtmlElement>().ok()?;
+    point.set_class_name("rs-mount");
+    shadow.append_child(&point).ok()?;
+    Some(point)
+}
+
+/// Fires `rotascope:<name>` on the host (bubbling out of the shadow root).
+fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(&format!("rotascope:{name}"), &init) {
+        let _ = host.dispatch_event(&ev);
+    }
+}
+
+fn error_detail(message: &str) -> JsValue {
+    let o = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&o, &"message".into(), &message.into());
+    o.into()
+}
+
+impl Host {
+    pub fn new(element: HtmlElement, source: ConfigSource) -> Rc<RefCell<Host>> {
+        let _ = element.set_attribute(MOUNTED, "");
+        Rc::new(RefCell::new(Host { element, source, mounted: None }))
+    }
+
+    fn config(&self) -> Result<WidgetConfig, String> {
+        let map = match &self.source {
+            ConfigSource::Element => config_from_element(&self.element)?,
+            ConfigSource::Object(m) => m.clone(),
+        };
+        WidgetConfig::from_map(&map).map_err(|e| e.to_string())
+    }
+
+    /// Mounts (or waits for the viewport when the config says `lazy`).
+    pub fn start(this: &Rc<RefCell<Host>>) {
+        let lazy = this.borrow().config().map(|c| c.lazy).unwrap_or(false);
+        if lazy {
+            Host::show_placeholder(this);
+            wait_for_viewport(this.clone());
+        } else {
+            Host::mount_now(this);
+        }
+    }
+
+    /// Keeps the widget's height while it waits, so the page does not jump when it loads.
+    fn show_placeholder(this: &Rc<RefCell<Host>>) {
+        let host = this.borrow();
+        let Some(point) = shadow_mount_point(&host.element) else { return };
+        let height = host.config().map(|c| c.height).unwrap_or(crate::config::DEFAULT_HEIGHT);
+        point.set_class_name("rotascope-widget rs-waiting");
+        let _ = point.style().set_property("min-height", &format!("{}px", height + 120.0));
+        let _ = point.set_attribute("aria-busy", "true");
+        point.set_text_content(Some("This chart loads when you scroll to it."));
+    }
+
+    pub fn mount_now(this: &Rc<RefCell<Host>>) {
+        let mut host = this.borrow_mut();
+        host.mounted = None;
+        let element = host.element.clone();
+        let Some(point) = shadow_mount_point(&element) else {
+            element.set_text_content(Some("Rotascope: this browser cannot isolate the widget (no shadow DOM support)."));
+            return;
+        };
+        match host.config() {
+            Ok(config) => {
+                let dark = resolve_dark(config.theme);
+                let _ = element.set_attribute("data-rs-theme", if dark { "dark" } else { "light" });
+                let (ready_host, error_host) = (element.clone(), element.clone());
+                let events = WidgetEvents {
+                    ready: SendWrapper::new(Rc::new(move || dispatch(&ready_host, "ready", &JsValue::NULL))),
+                    error: SendWrapper::new(Rc::new(move |m: String| dispatch(&error_host, "error", &error_detail(&m)))),
+                };
+                let handle = leptos::mount::mount_to(point, move || {
+                    provide_context(events);
+                    view! { <Widget config=config /> }
+                });
+                host.mounted = Some(Box::new(handle));
+            }
+            Err(message) => {
+                let _ = element.set_attribute("data-rs-theme", "light");
+                point.set_class_name("rotascope-widget");
+                point.set_attribute("data-rotascope-root", "").ok();
+                point.set_inner_html(r#"<div class="rs-error" role="alert" data-testid="error"><p class="rs-error-title">This chart cannot be shown</p><p class="rs-error-message"></p></div>"#);
+                if let Ok(Some(msg)) = point.query_selector(".rs-error-message") {
+                    // Text only: the message may quote the publisher's config.
+                    msg.set_text_content(Some(&message));
+                }
+                dispatch(&element, "error", &error_detail(&message));
+            }
+        }
+    }
+
+    /// Applies a config change: merged into an object config, re-read from the element
+    /// otherwise, then the widget is built again (prices come from the page's cache).
+    pub fn update(this: &Rc<RefCell<Host>>, partial: Option<Map<String, Value>>) {
+        {
+            let mut host = this.borrow_mut();
+            if let (ConfigSource::Object(m), Some(p)) = (&mut host.source, partial) {
+                m.extend(p);
+            }
+        }
+        let waiting = WAITING.with(|w| w.borrow().iter().any(|h| Rc::ptr_eq(h, this)));
+        if waiting {
+            Host::show_placeholder(this);
+        } else {
+            Host::mount_now(this);
+        }
+    }
+
+    /// Removes the widget and everything it holds; the host is left empty and may be mounted
+    /// again.
+    pub fn unmount(this: &Rc<RefCell<Host>>) {
+        stop_waiting(this);
+        let mut host = this.borrow_mut();
+        host.mounted = None;
+        if let Some(shadow) = host.element.shadow_root() {
+            shadow.set_inner_html("");
+        }
+        let _ = host.element.remove_attribute(MOUNTED);
+        let _ = host.element.remove_attribute("data-rs-theme");
+    }
+}
+
+fn lazy_observer() -> IntersectionObserver {
+    LAZY.with(|slot| {
+        if let Some((o, _)) = slot.borrow().as_ref() {
+            return o.clone();
+        }
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+            for entry in entries.iter() {
+                let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else { continue };
+                if !entry.is_intersecting() {
+                    continue;
+                }
+                let target = entry.target();
+                let host = WAITING.with(|w| w.borrow().iter().find(|h| h.borrow().element.is_same_node(Some(&target))).cloned());
+                if let Some(h) = host {
+                    stop_waiting(&h);
+                    Host::mount_now(&h);
+                }
+            }
+        });
+        let init = IntersectionObserverInit::new();
+        // Start loading a little before the widget scrolls into view.
+        init.set_root_margin("400px 0px");
+        let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).expect("IntersectionObserver");
+        *slot.borrow_mut() = Some((observer.clone(), callback));
+        observer
+    })
+}
+
+fn wait_for_viewport(host: Rc<RefCell<Host>>) {
+    let element = host.borrow().element.clone();
+    WAITING.with(|w| w.borrow_mut().push(host));
+    lazy_observer().observe(&element);
+}
+
+fn stop_waiting(host: &Rc<RefCell<Host>>) {
+    let element = host.borrow().element.clone();
+    let was_waiting = WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        let before = w.len();
+        w.retain(|h| !Rc::ptr_eq(h, host));
+        before != w.len()
+    });
+    if was_waiting {
+        lazy_observer().unobserve(&element);
+    }
+}
+
+/// A mounted widget, for JavaScript: `update(partialConfig)` and `unmount()`.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    host: Option<Rc<RefCell<Host>>>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Merges `partial` into the config (or, for a config read from the element, reads it
+    /// again) and rebuilds the widget.
+    pub fn update(&self, partial: JsValue) -> Result<(), JsValue> {
+        let Some(host) = &self.host else { return Err(js_sys::Error::new("this widget was unmounted").into()) };
+        let partial = object_map(&partial)?;
+        Host::update(host, partial);
+        Ok(())
+    }
+
+    /// Removes the widget, its listeners, observers and timers.
+    pub fn unmount(&mut self) {
+        if let Some(host) = self.host.take() {
+            super::scan::forget(&host);
+            Host::unmount(&host);
+        }
+    }
+}
+
+/// A JS object as a config map (`null`/`undefined`: none).
+fn object_map(value: &JsValue) -> Result<Option<Map<String, Value>>, JsValue> {
+    if value.is_null() || value.is_undefined() {
+        return Ok(None);
+    }
+    let json = js_sys::JSON::stringify(value).map_err(|_| js_sys::Error::new("config cannot be read as JSON"))?;
+    match serde_json::from_str::<Value>(&String::from(json)) {
+        Ok(Value::Object(m)) => Ok(Some(m)),
+        _ => Err(js_sys::Error::new("config should be an object").into()),
+    }
+}
+
+/// `Rotascope.mount(element, config)`: a widget in `element`, configured by `config` (an
+/// object), or by the element's own attributes when `config` is `null`.
+#[wasm_bindgen]
+pub fn mount(element: HtmlElement, config: JsValue) -> Result<WidgetHandle, JsValue> {
+    if let Some(existing) = super::scan::find(&element) {
+        Host::unmount(&existing);
+        super::scan::forget(&existing);
+    }
+    let source = match object_map(&config)? {
+        Some(m) => ConfigSource::Object(m),
+        None => ConfigSource::Element,
+    };
+    let host = Host::new(element, source);
+    super::scan::remember(host.clone());
+    Host::start(&host);
+    Ok(WidgetHandle { host: Some(host) })
+}

@@ -1,0 +1,113 @@
+//! Placeholders: every `.rotascope` element gets a widget, once; placeholders added later (a
+//! CMS, infinite scroll) are found by a `MutationObserver`, and widgets whose host leaves the
+//! page are unmounted so nothing is left running.
+
+use super::host::{ConfigSource, Host, MOUNTED};
+use crate::browser::document;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, MutationObserver, MutationObserverInit};
+
+thread_local! {
+    /// Every host with a widget (or waiting for one).
+    static HOSTS: RefCell<Vec<Rc<RefCell<Host>>>> = const { RefCell::new(Vec::new()) };
+    static OBSERVER: RefCell<Option<(MutationObserver, Closure<dyn FnMut(js_sys::Array)>)>> = const { RefCell::new(None) };
+}
+
+pub fn remember(host: Rc<RefCell<Host>>) {
+    HOSTS.with(|h| h.borrow_mut().push(host));
+}
+
+pub fn forget(host: &Rc<RefCell<Host>>) {
+    HOSTS.with(|h| h.borrow_mut().retain(|x| !Rc::ptr_eq(x, host)));
+}
+
+pub fn find(element: &Element) -> Option<Rc<RefCell<Host>>> {
+    HOSTS.with(|h| h.borrow().iter().find(|x| x.borrow().element.is_same_node(Some(element))).cloned())
+}
+
+/// Mounts a widget into every `.rotascope` placeholder under `root` (the document when
+/// `root` is not an element) that has none yet.
+#[wasm_bindgen]
+pub fn scan(root: JsValue) {
+    let found = match root.dyn_ref::<Element>() {
+        Some(el) => {
+            let mut list = Vec::new();
+            if el.class_list().contains("rotascope") {
+                list.push(el.clone());
+            }
+            if let Ok(nodes) = el.query_selector_all(".rotascope") {
+                list.extend((0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok()));
+            }
+            list
+        }
+        None => document()
+            .query_selector_all(".rotascope")
+            .map(|nodes| (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok()).collect())
+            .unwrap_or_default(),
+    };
+    for el in found {
+        let Ok(host) = el.dyn_into::<HtmlElement>() else { continue };
+        if host.has_attribute(MOUNTED) || find(&host).is_some() {
+            continue;
+        }
+        let h = Host::new(host, ConfigSource::Element);
+        remember(h.clone());
+        Host::start(&h);
+    }
+}
+
+/// Unmounts widgets whose host is no longer in the page (custom elements do this themselves
+/// in `disconnectedCallback`, and may come back).
+fn sweep_detached() {
+    let gone: Vec<Rc<RefCell<Host>>> = HOSTS.with(|h| {
+        h.borrow()
+            .iter()
+            .filter(|x| {
+                let el = &x.borrow().element;
+                !el.is_connected() && !el.tag_name().eq_ignore_ascii_case("rotascope-widget")
+            })
+            .cloned()
+            .collect()
+    });
+    for host in gone {
+        Host::unmount(&host);
+        forget(&host);
+    }
+}
+
+/// Watches the page for placeholders added or hosts removed after the first scan.
+pub fn watch_page() {
+    OBSERVER.with(|slot| {
+        if slot.borrow().is_some() {
+            return;
+        }
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
+            let mut removed = false;
+            for record in records.iter() {
+                let Ok(record) = record.dyn_into::<web_sys::MutationRecord>() else { continue };
+                removed |= record.removed_nodes().length() > 0;
+                let added = record.added_nodes();
+                for i in 0..added.length() {
+                    if let Some(el) = added.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        scan(el.into());
+                    }
+                }
+            }
+            if removed {
+                sweep_detached();
+            }
+        });
+        let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).expect("MutationObserver");
+        let init = MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_subtree(true);
+        if let Some(root) = document().document_element() {
+            let _ = observer.observe_with_options(&root, &init);
+        }
+        *slot.borrow_mut() = Some((observer, callback));
+    });
+}
