@@ -224,3 +224,27 @@ test("two widgets with different benchmarks do not share state", async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("placeholders added later mount on their own, and a second scan never mounts twice", async () => {
+  const { page, problems } = await open("api.html");
+  await page.evaluate(() => globalThis.Rotascope.ready);
+  await page.evaluate(() => {
+    // A CMS adding content after load: no call to Rotascope at all.
+    const late = document.createElement("section");
+    late.innerHTML = '<div class="rotascope" id="late" data-prices="data/sample-prices.json" data-lazy="false" data-view="performance"></div>';
+    document.body.append(late);
+  });
+  await waitForChart(page, "#late");
+  const mountPoints = () => page.evaluate(() => document.querySelector("#late").shadowRoot.querySelectorAll(".rs-mount").length);
+  assert.equal(await mountPoints(), 1);
+  await page.evaluate(() => globalThis.Rotascope.scan());
+  await page.evaluate(() => globalThis.Rotascope.scan(document.body));
+  assert.equal(await mountPoints(), 1, "a second scan mounted again");
+  assert.equal(await page.locator("#late [data-testid=returns]").count(), 1);
+  // Removing the placeholder unmounts its widget.
+  await page.evaluate(() => document.querySelector("#late").remove());
+  await page.waitForFunction(() => !document.querySelector("[data-rotascope-mounted]"));
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

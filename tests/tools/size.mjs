@@ -3,26 +3,37 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
 
-const dist = process.argv[2] || "dist";
-const files = [
+export const FILES = [
   ["wasm", "rotascope-widget_bg.wasm"],
   ["js (glue)", "rotascope-widget.js"],
   ["js (loader)", "rotascope.js"],
   ["css", "rotascope.css"],
 ];
-const pad = (s, n) => String(s).padStart(n);
-console.log(`${"file".padEnd(28)}${pad("raw", 10)}${pad("gzip", 10)}${pad("brotli", 10)}`);
-const total = { raw: 0, gzip: 0, brotli: 0 };
-for (const [kind, name] of files) {
-  const body = fs.readFileSync(path.join(dist, name));
-  const gzip = zlib.gzipSync(body, { level: 9 }).length;
-  const brotli = zlib.brotliCompressSync(body, {
-    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-  }).length;
-  total.raw += body.length;
-  total.gzip += gzip;
-  total.brotli += brotli;
-  console.log(`${`${name} (${kind})`.padEnd(28)}${pad(body.length, 10)}${pad(gzip, 10)}${pad(brotli, 10)}`);
+/** { rows: [{ name, kind, raw, gzip, brotli }], total: { raw, gzip, brotli } } for `dist`. */
+export function measure(dist) {
+  const rows = FILES.map(([kind, name]) => {
+    const body = fs.readFileSync(path.join(dist, name));
+    return {
+      name,
+      kind,
+      raw: body.length,
+      gzip: zlib.gzipSync(body, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(body, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      }).length,
+    };
+  });
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const r of rows) for (const k of Object.keys(total)) total[k] += r[k];
+  return { rows, total };
 }
-console.log(`${"total".padEnd(28)}${pad(total.raw, 10)}${pad(total.gzip, 10)}${pad(total.brotli, 10)}`);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { rows, total } = measure(process.argv[2] || "dist");
+  const pad = (s, n) => String(s).padStart(n);
+  console.log(`${"file".padEnd(34)}${pad("raw", 10)}${pad("gzip", 10)}${pad("brotli", 10)}`);
+  for (const r of rows) console.log(`${`${r.name} (${r.kind})`.padEnd(34)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
+  console.log(`${"total".padEnd(34)}${pad(total.raw, 10)}${pad(total.gzip, 10)}${pad(total.brotli, 10)}`);
+}
