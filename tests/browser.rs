@@ -114,7 +114,11 @@ async fn performance_view_draws_each_line_where_its_data_says() {
         Some("closes as supplied (adjustment not stated)")
     );
     let canvas = canvas(&host).unwrap();
-    assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
+    // The focusable chart is the labelled "application" around the canvases.
+    let chart = host.query_selector("[data-testid=chart]").unwrap().unwrap();
+    assert_eq!(chart.get_attribute("role").as_deref(), Some("application"));
+    assert!(chart.get_attribute("aria-label").unwrap().starts_with("Line chart: % change"));
+    assert_eq!(canvas.get_attribute("aria-hidden").as_deref(), Some("true"));
 
     // Rebuild the view the widget drew, from the same pure functions, at the canvas's size.
     let table = parse_contract_json(&prices).unwrap();
@@ -573,4 +577,179 @@ async fn the_card_works_alone_and_a_broken_note_leaves_the_charts() {
     until("the note error", || text_of(&host, "[data-testid=card-error]").is_some()).await;
     assert!(text_of(&host, "[data-testid=card-error]").unwrap().contains("`note.title` should be a text, but it is the number 5"));
     assert!(text_of(&host, "[data-testid=ranking]").is_some());
+}
+
+fn key(el: &web_sys::Element, name: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(name);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    el.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+}
+
+/// The rotation fixture's tails (default settings), in the widget's order.
+fn fixture_rotations(table: &PriceTable) -> Vec<(String, Vec<rotascope::analysis::rotation::RotationPoint>)> {
+    let selection = Selection::resolve(table, None, None).unwrap();
+    let (rots, _) = rotations(table, &selection, table.dates.len() - 1, RotationParams::default()).unwrap();
+    rots.iter().map(|r| (table.series[r.position].symbol.clone(), r.tail(10).to_vec())).collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_keyboard_walk_through_the_rotation_chart_is_announced_in_order() {
+    let prices = rotation_fixture();
+    let (host, _) = mount_drawn(&format!(r#"{{"prices":{prices}}}"#)).await;
+    let table = parse_contract_json(&prices).unwrap();
+    let tails = fixture_rotations(&table);
+    let fmt = IntlFormat::new(None).unwrap();
+    let say = |t: usize, k: usize| {
+        let (sym, pts) = &tails[t];
+        let p = &pts[k];
+        format!(
+            "{sym}, {}, RS-Ratio {}, RS-Momentum {}, week of {}{}",
+            p.quadrant.name(),
+            fmt.number(p.rs_ratio, 2),
+            fmt.number(p.rs_momentum, 2),
+            fmt.date(p.date.week_start()),
+            if p.partial { ", week in progress" } else { "" }
+        )
+    };
+    let chart = host.query_selector("[data-testid=chart]").unwrap().unwrap();
+    chart.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    let last = tails[1].1.len() - 1;
+    let walk = [
+        ("ArrowDown", say(0, tails[0].1.len() - 1)), // first symbol's head
+        ("ArrowDown", say(1, last)),                 // next symbol's head
+        ("ArrowLeft", say(1, last - 1)),             // a week back along its tail
+        ("Home", say(1, 0)),                         // the tail's first point
+        ("End", say(1, last)),                       // back to the head
+        ("ArrowUp", say(0, tails[0].1.len() - 1)),   // previous symbol
+    ];
+    for (k, expected) in walk {
+        key(&chart, k);
+        settle().await;
+        assert_eq!(text_of(&host, "[data-testid=live]").unwrap(), expected, "after {k}");
+        assert!(text_of(&host, "[data-testid=tooltip]").is_some(), "the focused point shows its tooltip");
+    }
+    // Enter highlights that symbol; Escape leaves (tooltip gone).
+    key(&chart, "Enter");
+    settle().await;
+    assert_eq!(text_of(&host, "[data-testid=live]").unwrap(), format!("{} highlighted", tails[0].0));
+    key(&chart, "Escape");
+    settle().await;
+    assert!(text_of(&host, "[data-testid=tooltip]").is_none());
+    // A control change is announced too.
+    set_input(&host, "[data-testid=tail]", "12", "input");
+    settle().await;
+    assert_eq!(text_of(&host, "[data-testid=live]").unwrap(), "Tail length 12 weeks");
+}
+
+#[wasm_bindgen_test]
+async fn the_summary_puts_each_symbol_in_its_quadrant() {
+    let prices = rotation_fixture();
+    let (host, _) = mount_drawn(&format!(r#"{{"prices":{prices}}}"#)).await;
+    let table = parse_contract_json(&prices).unwrap();
+    let summary = text_of(&host, "[data-testid=summary]").unwrap();
+    assert!(summary.starts_with("Relative rotation graph of 3 symbols against SPY, weekly"), "{summary}");
+    for (symbol, points) in fixture_rotations(&table) {
+        let quadrant = points.last().unwrap().quadrant.name();
+        let sentence = summary.split(". ").find(|s| s.starts_with(&format!("{quadrant}:"))).unwrap_or_else(|| panic!("no {quadrant} sentence in {summary}"));
+        assert!(sentence.contains(&symbol), "{symbol} should be under {quadrant}: {summary}");
+    }
+    // Hidden from sight until asked for, but always in the accessibility tree; the chart
+    // points to it.
+    let p = host.query_selector("[data-testid=summary]").unwrap().unwrap();
+    assert!(p.class_name().contains("rs-visually-hidden"));
+    let chart = host.query_selector("[data-testid=chart]").unwrap().unwrap();
+    assert_eq!(chart.get_attribute("aria-describedby"), Some(p.id()));
+    click(&host, "[data-testid=summary-toggle]");
+    settle().await;
+    assert!(!host.query_selector("[data-testid=summary]").unwrap().unwrap().class_name().contains("rs-visually-hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn the_data_table_holds_the_analytics_and_sorts() {
+    let prices = rotation_fixture();
+    let (host, _) = mount_drawn(&format!(r#"{{"prices":{prices}}}"#)).await;
+    click(&host, "[data-testid=table-toggle]");
+    settle().await;
+    let table = parse_contract_json(&prices).unwrap();
+    let fmt = IntlFormat::new(None).unwrap();
+    let expected: Vec<Vec<String>> = fixture_rotations(&table)
+        .iter()
+        .flat_map(|(sym, pts)| pts.iter().map(move |p| (sym.clone(), p.clone())))
+        .map(|(sym, p)| vec![sym, fmt.date(p.date), fmt.number(p.rs_ratio, 2), fmt.number(p.rs_momentum, 2), p.quadrant.name().to_string()])
+        .collect();
+    let cells = |row: web_sys::Element| -> Vec<String> {
+        let list = row.query_selector_all("th, td").unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect()
+    };
+    let rows = host.query_selector_all("[data-testid=data-table] tbody tr").unwrap();
+    let got: Vec<Vec<String>> = (0..rows.length()).map(|i| cells(rows.item(i).unwrap().dyn_into().unwrap())).collect();
+    assert_eq!(got, expected);
+    let headers = host.query_selector_all("[data-testid=data-table] thead th[scope=col]").unwrap();
+    assert_eq!(headers.length(), 5);
+    // Sort by RS-Ratio (third column) with its header button: ascending, then descending.
+    click(&host, "[data-testid=data-table] thead th:nth-child(3) button");
+    settle().await;
+    let th = host.query_selector("[data-testid=data-table] thead th:nth-child(3)").unwrap().unwrap();
+    assert_eq!(th.get_attribute("aria-sort").as_deref(), Some("ascending"));
+    let mut ratios: Vec<f64> = fixture_rotations(&table).iter().flat_map(|(_, p)| p.iter().map(|x| x.rs_ratio)).collect();
+    ratios.sort_by(f64::total_cmp);
+    let first = host.query_selector("[data-testid=data-table] tbody tr td:nth-child(3)").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(first, fmt.number(ratios[0], 2));
+    click(&host, "[data-testid=data-table] thead th:nth-child(3) button");
+    settle().await;
+    assert_eq!(th.get_attribute("aria-sort").as_deref(), Some("descending"));
+}
+
+/// Clicks an export button and returns the blob and name the widget hands over (the
+/// download itself is cancelled).
+async fn export(host: &HtmlElement, selector: &str) -> (web_sys::Blob, String) {
+    let caught: std::rc::Rc<std::cell::RefCell<Option<(web_sys::Blob, String)>>> = Default::default();
+    let sink = caught.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+        e.prevent_default();
+        let d = e.detail();
+        let blob = js_sys::Reflect::get(&d, &"blob".into()).unwrap().dyn_into().unwrap();
+        let name = js_sys::Reflect::get(&d, &"name".into()).unwrap().as_string().unwrap();
+        *sink.borrow_mut() = Some((blob, name));
+    });
+    host.add_event_listener_with_callback("rotascope:export", listener.as_ref().unchecked_ref()).unwrap();
+    click(host, selector);
+    until("the export", || caught.borrow().is_some()).await;
+    host.remove_event_listener_with_callback("rotascope:export", listener.as_ref().unchecked_ref()).unwrap();
+    let out = caught.borrow_mut().take().unwrap();
+    out
+}
+
+#[wasm_bindgen_test]
+async fn png_and_csv_exports_carry_the_chart_and_its_numbers() {
+    let prices = rotation_fixture();
+    let (host, canvas) = mount_drawn(&format!(r#"{{"prices":{prices},"title":"Fixture"}}"#)).await;
+    let (png, name) = export(&host, "[data-testid=export-png]").await;
+    assert_eq!(png.type_(), "image/png");
+    assert!(png.size() > 5_000.0, "a real image, not an empty one: {} bytes", png.size());
+    assert_eq!(name, "rotascope-rotation-AAA-BBB-CCC-2026-02-27.png");
+    let bitmap: web_sys::ImageBitmap = JsFuture::from(web_sys::window().unwrap().create_image_bitmap_with_blob(&png).unwrap()).await.unwrap().dyn_into().unwrap();
+    assert_eq!(bitmap.width(), canvas.width(), "the PNG is as wide as the canvas (device pixels)");
+    assert!(bitmap.height() > canvas.height(), "title, legend and source line add height");
+
+    let (csv, name) = export(&host, "[data-testid=export-csv]").await;
+    assert_eq!(name, "rotascope-rotation-AAA-BBB-CCC-2026-02-27.csv");
+    let text = JsFuture::from(csv.text()).await.unwrap().as_string().unwrap();
+    let table = parse_contract_json(&prices).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("Symbol,Date,RS-Ratio,RS-Momentum,Quadrant"));
+    let expected: Vec<(String, rotascope::analysis::rotation::RotationPoint)> =
+        fixture_rotations(&table).into_iter().flat_map(|(s, pts)| pts.into_iter().map(move |p| (s.clone(), p))).collect();
+    let parsed: Vec<Vec<String>> = lines.map(|l| l.split(',').map(str::to_owned).collect()).collect();
+    assert_eq!(parsed.len(), expected.len());
+    for (row, (sym, p)) in parsed.iter().zip(&expected) {
+        assert_eq!(row[0], *sym);
+        assert_eq!(row[1], p.date.to_string());
+        // Full precision: the numbers read back exactly.
+        assert_eq!(row[2].parse::<f64>().unwrap(), p.rs_ratio);
+        assert_eq!(row[3].parse::<f64>().unwrap(), p.rs_momentum);
+        assert_eq!(row[4], p.quadrant.name());
+    }
 }

@@ -33,6 +33,19 @@ pub enum PointerAction {
 
 pub type PointerHandler = Rc<dyn Fn(PointerAction)>;
 
+/// Handles a key on the focused chart; `true` when it used the key (its default is then
+/// prevented).
+pub type KeyHandler = Rc<dyn Fn(&web_sys::KeyboardEvent) -> bool>;
+
+/// Keyboard reach into a chart: its key handler, what to do when focus leaves, and the id of
+/// the summary that describes it.
+#[derive(Clone)]
+pub struct ChartKeyboard {
+    pub on_key: KeyHandler,
+    pub on_blur: Rc<dyn Fn()>,
+    pub described_by: String,
+}
+
 /// Paints with `build` on `canvas_ref` whenever it changes, at most once per frame.
 fn layer(canvas_ref: NodeRef<html::Canvas>, size: RwSignal<Option<CanvasSize>>, build: PainterBuilder) -> FrameScheduler {
     let painter: Rc<RefCell<Option<Painter>>> = Rc::new(RefCell::new(None));
@@ -64,10 +77,13 @@ pub fn ChartCanvas(
     scene: PainterBuilder,
     #[prop(optional)] overlay: Option<PainterBuilder>,
     #[prop(optional)] on_pointer: Option<PointerHandler>,
+    #[prop(optional)] keyboard: Option<ChartKeyboard>,
+    /// The scene canvas, when the caller needs it (exports).
+    #[prop(optional)] scene_ref: Option<NodeRef<html::Canvas>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let holder = NodeRef::<html::Div>::new();
-    let scene_ref = NodeRef::<html::Canvas>::new();
+    let scene_ref = scene_ref.unwrap_or_default();
     let overlay_ref = NodeRef::<html::Canvas>::new();
     let css_width = RwSignal::new(0.0_f64);
     let size: RwSignal<Option<CanvasSize>> = RwSignal::new(None);
@@ -119,9 +135,37 @@ pub fn ChartCanvas(
         send(PointerAction::Click { x: f64::from(ev.offset_x()) * dpr(), y: f64::from(ev.offset_y()) * dpr() });
     };
 
+    // With a keyboard handler the holder is the focusable, labelled chart ("application", so
+    // screen readers pass the arrow keys through); otherwise the canvas is a labelled image.
+    let interactive = keyboard.is_some();
+    let described_by = keyboard.as_ref().map(|k| k.described_by.clone());
+    let keys = StoredValue::new_local(keyboard);
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let used = keys.with_value(|k| k.as_ref().is_some_and(|k| (k.on_key)(&ev)));
+        if used {
+            ev.prevent_default();
+        }
+    };
+    let on_blur = move |_| keys.with_value(|k| if let Some(k) = k { (k.on_blur)() });
+    let holder_label = move || {
+        if interactive {
+            format!("{} Arrow keys move between symbols and dates, Home and End jump to the ends, Enter highlights, Escape leaves.", label.get())
+        } else {
+            String::new()
+        }
+    };
     view! {
-        <div class="rs-canvas-holder" node_ref=holder>
-            <canvas class="rs-canvas" node_ref=scene_ref role="img" aria-label=move || label.get()></canvas>
+        <div class="rs-canvas-holder" node_ref=holder
+            tabindex=interactive.then_some("0")
+            role=interactive.then_some("application")
+            aria-roledescription=interactive.then_some("chart")
+            aria-label=move || interactive.then(holder_label)
+            aria-describedby=described_by
+            data-testid="chart"
+            on:keydown=on_keydown
+            on:blur=on_blur>
+            <canvas class="rs-canvas" node_ref=scene_ref role=(!interactive).then_some("img")
+                aria-label=move || (!interactive).then(|| label.get()) aria-hidden=interactive.then_some("true")></canvas>
             <canvas class="rs-canvas rs-overlay" node_ref=overlay_ref aria-hidden="true"
                 on:pointermove=on_move
                 on:pointerleave=move |_| send(PointerAction::Leave)

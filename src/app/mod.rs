@@ -1,6 +1,7 @@
 //! Leptos components: wiring signals to the analytics and the charts. No math and no
 //! formatting rules here; those live in `analysis` and `chart`.
 
+pub mod a11y;
 pub mod card;
 pub mod chart_canvas;
 pub mod controls;
@@ -33,6 +34,9 @@ pub struct WidgetContext {
 pub struct WidgetEvents {
     pub ready: SendWrapper<Rc<dyn Fn()>>,
     pub error: SendWrapper<Rc<dyn Fn(String)>>,
+    /// The widget switched to the dark (`true`) or light theme (an `auto` theme following the
+    /// reader's colour scheme): the host restyles itself.
+    pub theme: SendWrapper<Rc<dyn Fn(bool)>>,
 }
 
 /// The current widget's context, provided by [`widget::Widget`].

@@ -2,6 +2,7 @@
 //! chart from the period start (% change, ratio to the benchmark, or the spread of two baskets)
 //! with a crosshair that reads every line at the hovered date.
 
+use super::a11y::{ChartTable, line_keyboard, unique_id, ChartExtras, LineNav, ViewExports};
 use super::chart_canvas::{ChartCanvas, Painter, PointerAction};
 use super::controls::{BenchmarkSelect, Legend, Segmented, Swatch, Tooltip, TooltipData, ViewError};
 use super::state::{use_state, Data, LineKey, PerfLines, PerfMode};
@@ -9,6 +10,8 @@ use super::widget_context;
 use crate::analysis::period::Period;
 use crate::analysis::Date;
 use crate::browser::canvas::CanvasSize;
+use crate::chart::describe::describe_performance;
+use crate::chart::export::lines_table;
 use crate::chart::performance::{draw_line_chart, draw_line_overlay, LineChartSpec, LineChartView, PlotLine, ValueKind};
 use crate::chart::{Palette, Rgb};
 use leptos::prelude::*;
@@ -70,6 +73,9 @@ pub fn PerformanceView() -> impl IntoView {
     let shown: Rc<RefCell<Option<Shown>>> = Rc::new(RefCell::new(None));
     let cursor: RwSignal<Option<usize>> = RwSignal::new(None);
     let tooltip: RwSignal<Option<TooltipData>> = RwSignal::new(None);
+    // Keyboard focus: (line on screen, table index).
+    let focus: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
+    let scene_ref = NodeRef::<leptos::html::Canvas>::new();
 
     let scene = {
         let (data, shown, ctx) = (data.clone(), shown.clone(), ctx.clone());
@@ -131,16 +137,36 @@ pub fn PerformanceView() -> impl IntoView {
         Rc::new(move |_size: CanvasSize| -> Painter {
             let palette = ctx.palette.get();
             let index = cursor.get();
+            let ring = focus.get().map(|(l, _)| l);
             let shown = shown.clone();
             Rc::new(move |area| {
                 if let Some(s) = shown.borrow().as_ref() {
-                    let _ = draw_line_overlay(area, &s.view, &palette, index);
+                    let _ = draw_line_overlay(area, &s.view, &palette, index, ring);
                 }
             })
         })
     };
+    // What a date on the chart reads: every line's value, best first (tooltip and keyboard).
+    let rows_at = {
+        let format = ctx.format.clone();
+        Rc::new(move |s: &Shown, i: usize| -> Vec<(f64, String)> {
+            let v = &s.view;
+            let mut rows: Vec<(f64, String)> = v
+                .lines
+                .iter()
+                .zip(&s.source)
+                .filter(|(l, _)| !l.faded)
+                .filter_map(|(l, &k)| {
+                    let value = s.lines.lines[k].1.at(i)?;
+                    Some((value, format!("{} {}", l.label, l.unit.format(format.as_ref(), value))))
+                })
+                .collect();
+            rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+            rows
+        })
+    };
     let on_pointer = {
-        let (data, shown) = (data.clone(), shown.clone());
+        let (data, shown, rows_at) = (data.clone(), shown.clone(), rows_at.clone());
         let format = ctx.format.clone();
         Rc::new(move |action: PointerAction| {
             let shown = shown.borrow();
@@ -150,17 +176,7 @@ pub fn PerformanceView() -> impl IntoView {
                 PointerAction::Move { x, css_x, css_y, .. } => match v.index_at(x) {
                     Some(i) => {
                         cursor.set(Some(i));
-                        let mut rows: Vec<(f64, String)> = v
-                            .lines
-                            .iter()
-                            .zip(&s.source)
-                            .filter(|(l, _)| !l.faded)
-                            .filter_map(|(l, &k)| {
-                                let value = s.lines.lines[k].1.at(i)?;
-                                Some((value, format!("{} {}", l.label, l.unit.format(format.as_ref(), value))))
-                            })
-                            .collect();
-                        rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+                        let rows = rows_at(s, i);
                         let (w, h) = (v.width / v.ui, v.height / v.ui);
                         tooltip.set(Some(TooltipData::beside(css_x, css_y, w, h, format.date(data.table.dates[i]), rows.into_iter().map(|r| r.1).collect())));
                     }
@@ -177,6 +193,115 @@ pub fn PerformanceView() -> impl IntoView {
             }
         })
     };
+
+    let summary_id = unique_id("rs-summary");
+    let keyboard = {
+        let (shown, shown2, shown3, data) = (shown.clone(), shown.clone(), shown.clone(), data.clone());
+        let format = ctx.format.clone();
+        line_keyboard(
+            LineNav {
+                shape: Rc::new(move || shown.borrow().as_ref().map(|s| (s.view.lines.len(), s.view.from, s.view.to))),
+                show: Rc::new(move |l, i| {
+                    let shown = shown2.borrow();
+                    let Some(s) = shown.as_ref() else { return };
+                    cursor.set(Some(i));
+                    let v = &s.view;
+                    let line = &v.lines[l];
+                    if let Some((x, y)) = line.point_at(i) {
+                        let rows = rows_at(s, i).into_iter().map(|r| r.1).collect();
+                        tooltip.set(Some(TooltipData::beside(x / v.ui, y / v.ui, v.width / v.ui, v.height / v.ui, format.date(data.table.dates[i]), rows)));
+                    }
+                    let value = s.lines.lines[s.source[l]].1.at(i);
+                    c.announce.set(match value {
+                        Some(val) => format!("{} {} on {}", line.label, line.unit.format(format.as_ref(), val), format.date(data.table.dates[i])),
+                        None => format!("{}: no value on {}", line.label, format.date(data.table.dates[i])),
+                    });
+                }),
+                choose: Rc::new(move |l| {
+                    let symbol = shown3.borrow().as_ref().and_then(|s| s.lines.lines[s.source[l]].0.symbol());
+                    if let Some(p) = symbol {
+                        c.pinned.update(|x| *x = if *x == Some(p) { None } else { Some(p) });
+                    }
+                }),
+                clear: Rc::new(move || {
+                    cursor.set(None);
+                    tooltip.set(None);
+                }),
+            },
+            focus,
+            summary_id.clone(),
+        )
+    };
+    let summary = {
+        let data = data.clone();
+        let format = ctx.format.clone();
+        Signal::derive(move || {
+            let (benchmark, period, mode) = (c.benchmark.get(), c.period.get(), c.mode.get());
+            let lines = data.period_lines(benchmark, period, mode);
+            let (performers, bench_return) = data.performers(benchmark, period);
+            let what = match mode {
+                PerfMode::PercentChange => "% change",
+                PerfMode::Ratio => "ratio to the benchmark (rebased to 100)",
+                PerfMode::BasketSpread => "basket spread",
+            };
+            describe_performance(
+                data.symbol(benchmark),
+                what,
+                &period.to_string(),
+                data.table.dates[lines.from],
+                data.table.dates[lines.to],
+                &performers,
+                bench_return,
+                data.spread_fact(period).as_ref(),
+                format.as_ref(),
+            )
+        })
+    };
+    let table_open = RwSignal::new(false);
+    let exports = {
+        let (d1, d2, d3) = (data.clone(), data.clone(), data.clone());
+        let palette = ctx.palette;
+        ViewExports {
+            table: Rc::new(move || {
+                let (benchmark, period, mode) = (c.benchmark.get(), c.period.get(), c.mode.get());
+                let lines = d1.period_lines(benchmark, period, mode);
+                let palette = palette.get_untracked();
+                let labelled: Vec<(String, &crate::analysis::lines::Line)> = lines
+                    .lines
+                    .iter()
+                    .filter(|(key, _)| !matches!(key.symbol(), Some(p) if p != benchmark && c.is_hidden(p)))
+                    .map(|(key, l)| (line_style(&d1, &palette, *key, benchmark).0, l))
+                    .collect();
+                let what = match mode {
+                    PerfMode::PercentChange => "% change",
+                    PerfMode::Ratio => "ratio to the benchmark",
+                    PerfMode::BasketSpread => "basket lines (% change) and spread (pp)",
+                };
+                lines_table(format!("{what}, {period}, against {}", d1.symbol(benchmark)), &d1.table.dates, lines.from, lines.to, &labelled, 2)
+            }),
+            frame: Rc::new(move || {
+                let (benchmark, period, mode) = (c.benchmark.get_untracked(), c.period.get_untracked(), c.mode.get_untracked());
+                let palette = palette.get_untracked();
+                let lines = d2.period_lines(benchmark, period, mode);
+                let legend = lines
+                    .lines
+                    .iter()
+                    .filter(|(key, _)| !matches!(key.symbol(), Some(p) if p != benchmark && c.is_hidden(p)))
+                    .map(|(key, _)| {
+                        let (label, colour, _) = line_style(&d2, &palette, *key, benchmark);
+                        (label, colour)
+                    })
+                    .collect();
+                (format!("Performance, {period}, against {}", d2.symbol(benchmark)), legend)
+            }),
+            naming: Rc::new(move || {
+                let benchmark = c.benchmark.get_untracked();
+                ("performance", d3.members.iter().filter(|&&p| p != benchmark && !c.is_hidden(p)).map(|&p| d3.symbol(p).to_owned()).collect())
+            }),
+            scene: scene_ref,
+        }
+    };
+    let table_rows = exports.table.clone();
 
     let mut modes = vec![(PerfMode::PercentChange, "% change".to_string()), (PerfMode::Ratio, "Ratio to benchmark".to_string())];
     if data.baskets.len() >= 2 {
@@ -198,9 +323,11 @@ pub fn PerformanceView() -> impl IntoView {
             <PeriodControl />
             <Segmented label="Show" value=c.mode options=modes testid="mode" />
         </div>
-        <ChartCanvas height=ctx.height label=label scene=scene overlay=overlay on_pointer=on_pointer>
+        <ChartExtras summary=summary summary_id=summary_id exports=exports table_open=table_open />
+        <ChartCanvas height=ctx.height label=label scene=scene overlay=overlay on_pointer=on_pointer keyboard=keyboard scene_ref=scene_ref>
             <Tooltip data=tooltip />
         </ChartCanvas>
+        <ChartTable open=table_open table=table_rows />
         {move || (c.mode.get() != PerfMode::BasketSpread).then(|| view! { <Legend /> })}
         <ReturnsTable />
     }

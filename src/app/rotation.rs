@@ -1,12 +1,16 @@
 //! The rotation view: the relative rotation graph with its controls (benchmark, weekly or
 //! daily, tail length, a date slider with play/pause), legend and ranking table.
 
-use super::chart_canvas::{ChartCanvas, Painter, PointerAction};
+use super::a11y::{ChartTable, unique_id, ChartExtras, ViewExports};
+use super::chart_canvas::{ChartCanvas, ChartKeyboard, Painter, PointerAction};
 use super::controls::{BenchmarkSelect, Legend, Segmented, Swatch, Tooltip, TooltipData, ViewError};
-use super::state::use_state;
+use super::state::{use_state, Controls, Data};
 use super::widget_context;
 use crate::analysis::rotation::{periods_in_quadrant, Interval, RotationPoint};
 use crate::browser::canvas::CanvasSize;
+use crate::chart::describe::describe_rotation;
+use crate::chart::export::rotation_table;
+use crate::chart::format::Format;
 use crate::chart::rotation::{draw_rrg, draw_rrg_overlay, RrgSpec, RrgView, TailInput};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -25,6 +29,36 @@ struct Shown {
 fn visible_tail(points: &[RotationPoint], at: usize, tail: usize) -> Vec<RotationPoint> {
     let end = points.partition_point(|p| p.index <= at);
     points[end.saturating_sub(tail)..end].to_vec()
+}
+
+/// The tails on screen: (table position, points) of every shown symbol with points up to the
+/// scrub date (tracked: benchmark, interval, tail, scrub, hidden).
+fn visible_tails(data: &Data, c: Controls) -> Vec<(usize, Vec<RotationPoint>)> {
+    let set = data.rotation_set(c.benchmark.get(), c.interval.get());
+    let Ok(set) = set.as_ref() else { return Vec::new() };
+    let at = c.scrub_index(&set.timeline).unwrap_or(data.to);
+    let tail = c.tail.get();
+    set.rotations
+        .iter()
+        .filter(|r| !c.is_hidden(r.position))
+        .map(|r| (r.position, visible_tail(&r.points, at, tail)))
+        .filter(|(_, pts)| !pts.is_empty())
+        .collect()
+}
+
+/// "IWM, Improving, RS-Ratio 99.20, RS-Momentum 101.40, week of Jun 8, 2026".
+fn describe_point(symbol: &str, p: &RotationPoint, interval: Interval, fmt: &dyn Format) -> String {
+    let when = match interval {
+        Interval::Weekly => format!("week of {}", fmt.date(p.date.week_start())),
+        Interval::Daily => fmt.date(p.date),
+    };
+    format!(
+        "{symbol}, {}, RS-Ratio {}, RS-Momentum {}, {when}{}",
+        p.quadrant.name(),
+        fmt.number(p.rs_ratio, 2),
+        fmt.number(p.rs_momentum, 2),
+        if p.partial { ", week in progress" } else { "" }
+    )
 }
 
 /// The unit of the tail and the streak in words.
@@ -49,26 +83,16 @@ pub fn RotationView() -> impl IntoView {
     let hover: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let tooltip: RwSignal<Option<TooltipData>> = RwSignal::new(None);
 
+    let scene_ref = NodeRef::<leptos::html::Canvas>::new();
     // The whole graph: rebuilt when data, controls, theme or size change; never on hover.
     let scene = {
-        let (data, shown, set, ctx) = (data.clone(), shown.clone(), set.clone(), ctx.clone());
+        let (data, shown, ctx) = (data.clone(), shown.clone(), ctx.clone());
         Rc::new(move |size: CanvasSize| -> Painter {
             let palette = ctx.palette.get();
-            let set = set();
-            let tail = c.tail.get();
-            let Ok(set) = set.as_ref() else {
+            let (positions, points): (Vec<usize>, Vec<Vec<RotationPoint>>) = visible_tails(&data, c).into_iter().unzip();
+            if positions.is_empty() {
                 *shown.borrow_mut() = None;
                 return Rc::new(|_| {});
-            };
-            let at = c.scrub_index(&set.timeline).unwrap_or(data.to);
-            let mut positions = Vec::new();
-            let mut points = Vec::new();
-            for r in &set.rotations {
-                let pts = visible_tail(&r.points, at, tail);
-                if !c.is_hidden(r.position) && !pts.is_empty() {
-                    positions.push(r.position);
-                    points.push(pts);
-                }
             }
             let inputs: Vec<TailInput> = positions
                 .iter()
@@ -164,6 +188,121 @@ pub fn RotationView() -> impl IntoView {
         }
     };
 
+    // Keyboard: Up/Down from symbol to symbol, Left/Right along its tail, Home/End to the ends,
+    // Enter highlights, Escape leaves. The focused point gets the hover ring and tooltip, and the
+    // live region says what it is.
+    let focus: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
+    let summary_id = unique_id("rs-summary");
+    let keyboard = {
+        let (data, shown, shown_for_keys) = (data.clone(), shown.clone(), shown.clone());
+        let format = ctx.format.clone();
+        let show = move |t: usize, k: usize| {
+            let shown = shown.borrow();
+            let Some(s) = shown.as_ref() else { return };
+            let (pos, p) = (s.positions[t], &s.points[t][k]);
+            let dot = &s.view.tails[t].points[k];
+            hover.set(Some((pos, k)));
+            c.hovered.set(Some(pos));
+            let (x, y, w, h) = (dot.x / s.view.ui, dot.y / s.view.ui, s.view.width / s.view.ui, s.view.height / s.view.ui);
+            let title = data.name(pos).map_or_else(|| data.symbol(pos).to_owned(), |n| format!("{} · {n}", data.symbol(pos)));
+            let lines = vec![
+                format!("{}{}", format.date(p.date), if p.partial { " (week in progress)" } else { "" }),
+                format!("RS-Ratio {}", format.number(p.rs_ratio, 2)),
+                format!("RS-Momentum {}", format.number(p.rs_momentum, 2)),
+                p.quadrant.name().to_owned(),
+            ];
+            tooltip.set(Some(TooltipData::beside(x, y, w, h, title, lines)));
+            c.announce.set(describe_point(data.symbol(pos), p, c.interval.get_untracked(), format.as_ref()));
+        };
+        let on_key = Rc::new(move |ev: &web_sys::KeyboardEvent| -> bool {
+            let sizes: Vec<usize> = match shown_for_keys.borrow().as_ref() {
+                Some(s) => s.points.iter().map(Vec::len).collect(),
+                None => return false,
+            };
+            let n = sizes.len();
+            let key = ev.key();
+            if key == "Escape" {
+                focus.set(None);
+                hover.set(None);
+                c.hovered.set(None);
+                tooltip.set(None);
+                if let Some(el) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()) {
+                    let _ = el.blur();
+                }
+                return true;
+            }
+            let current = focus.get_untracked().filter(|&(t, k)| t < n && k < sizes[t]);
+            let next = match (key.as_str(), current) {
+                ("ArrowDown" | "ArrowUp" | "ArrowLeft" | "ArrowRight" | "Home" | "End", None) => Some((0, sizes[0] - 1)),
+                ("ArrowDown", Some((t, _))) => Some(((t + 1) % n, sizes[(t + 1) % n] - 1)),
+                ("ArrowUp", Some((t, _))) => Some(((t + n - 1) % n, sizes[(t + n - 1) % n] - 1)),
+                ("ArrowLeft", Some((t, k))) => Some((t, k.saturating_sub(1))),
+                ("ArrowRight", Some((t, k))) => Some((t, (k + 1).min(sizes[t] - 1))),
+                ("Home", Some((t, _))) => Some((t, 0)),
+                ("End", Some((t, _))) => Some((t, sizes[t] - 1)),
+                ("Enter" | " ", Some((t, _))) => {
+                    let pos = shown_for_keys.borrow().as_ref().map(|s| s.positions[t]);
+                    c.pinned.update(|p| *p = if *p == pos { None } else { pos });
+                    return true;
+                }
+                _ => return false,
+            };
+            if let Some((t, k)) = next {
+                focus.set(Some((t, k)));
+                show(t, k);
+            }
+            true
+        });
+        ChartKeyboard {
+            on_key,
+            on_blur: Rc::new(move || {
+                focus.set(None);
+                hover.set(None);
+                c.hovered.set(None);
+                tooltip.set(None);
+            }),
+            described_by: summary_id.clone(),
+        }
+    };
+
+    let summary = {
+        let data = data.clone();
+        let format = ctx.format.clone();
+        Signal::derive(move || {
+            let heads: Vec<(String, RotationPoint)> = visible_tails(&data, c)
+                .into_iter()
+                .filter_map(|(p, pts)| pts.last().cloned().map(|h| (data.symbol(p).to_owned(), h)))
+                .collect();
+            let as_of = heads.iter().map(|(_, h)| h.date).max().unwrap_or(data.table.dates[data.to]);
+            let period = c.period.get();
+            let (performers, _) = data.performers(c.benchmark.get(), period);
+            let spread = data.spread_fact(period);
+            describe_rotation(data.symbol(c.benchmark.get()), c.interval.get(), as_of, &heads, &period.to_string(), &performers, spread.as_ref(), format.as_ref())
+        })
+    };
+    let table_open = RwSignal::new(false);
+    let exports = {
+        let (d1, d2, d3) = (data.clone(), data.clone(), data.clone());
+        let palette = ctx.palette;
+        let format = ctx.format.clone();
+        ViewExports {
+            table: Rc::new(move || {
+                let tails: Vec<(String, Vec<RotationPoint>)> = visible_tails(&d1, c).into_iter().map(|(p, pts)| (d1.symbol(p).to_owned(), pts)).collect();
+                let caption = format!("RS-Ratio and RS-Momentum against {}, the last {} {} of each tail", d1.symbol(c.benchmark.get_untracked()), c.tail.get_untracked(), unit(c.interval.get_untracked(), c.tail.get_untracked()));
+                rotation_table(caption, &tails)
+            }),
+            frame: Rc::new(move || {
+                let palette = palette.get_untracked();
+                let legend = visible_tails(&d2, c).iter().map(|(p, _)| (d2.symbol(*p).to_owned(), d2.colour(&palette, *p))).collect();
+                let title = format!("Relative rotation against {} · {}", d2.symbol(c.benchmark.get_untracked()), format.date(d2.table.dates[d2.to]));
+                (title, legend)
+            }),
+            naming: Rc::new(move || ("rotation", visible_tails(&d3, c).iter().map(|(p, _)| d3.symbol(*p).to_owned()).collect())),
+            scene: scene_ref,
+        }
+    };
+    let table_rows = exports.table.clone();
+
     view! {
         <div class="rs-toolbar">
             <BenchmarkSelect />
@@ -172,9 +311,11 @@ pub fn RotationView() -> impl IntoView {
             <TailControl />
         </div>
         {error}
-        <ChartCanvas height=ctx.height label=label scene=scene overlay=overlay on_pointer=on_pointer>
+        <ChartExtras summary=summary summary_id=summary_id exports=exports table_open=table_open />
+        <ChartCanvas height=ctx.height label=label scene=scene overlay=overlay on_pointer=on_pointer keyboard=keyboard scene_ref=scene_ref>
             <Tooltip data=tooltip />
         </ChartCanvas>
+        <ChartTable open=table_open table=table_rows />
         <ScrubBar />
         <Legend />
         <RankingTable />

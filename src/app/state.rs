@@ -193,6 +193,28 @@ impl Data {
         self.returns_cache.get_or((benchmark, period), || ranked_returns(&self.table, &self.selection(benchmark), period, self.to))
     }
 
+    /// The period's returns of the shown symbols (not the benchmark), for summaries.
+    pub fn performers(&self, benchmark: usize, period: Period) -> (Vec<crate::chart::describe::Performer>, Option<f64>) {
+        let returns = self.returns(benchmark, period);
+        let Ok((rows, _)) = returns.as_ref() else { return (Vec::new(), None) };
+        let bench = self.symbol(benchmark);
+        let performers = rows
+            .iter()
+            .filter(|r| r.symbol != bench)
+            .map(|r| crate::chart::describe::Performer { symbol: r.symbol.clone(), return_pct: r.return_pct })
+            .collect();
+        (performers, rows.iter().find(|r| r.symbol == bench).map(|r| r.return_pct))
+    }
+
+    /// The first configured basket minus the second over `period`, when both have returns.
+    pub fn spread_fact(&self, period: Period) -> Option<crate::chart::describe::SpreadFact> {
+        let [a, b, ..] = self.baskets.as_slice() else { return None };
+        let mut warnings = Vec::new();
+        let ra = crate::analysis::returns::basket_return(&self.table, a, period, self.to, &mut warnings)?;
+        let rb = crate::analysis::returns::basket_return(&self.table, b, period, self.to, &mut warnings)?;
+        Some(crate::chart::describe::SpreadFact { long: a.name.clone(), short: b.name.clone(), spread_pp: ra.return_pct - rb.return_pct })
+    }
+
     /// Trend lines of `position` over `period` and the first index shown.
     pub fn trend(&self, position: usize, period: Period) -> Rc<Option<(TrendLines, usize)>> {
         self.trend_cache.get_or((position, period), || {
@@ -222,6 +244,10 @@ pub struct Controls {
     pub period: RwSignal<Period>,
     pub mode: RwSignal<PerfMode>,
     pub trend_symbol: RwSignal<usize>,
+    /// The live region's text.
+    pub announce: RwSignal<String>,
+    /// Whether the chart summary is shown to sighted readers (screen readers always get it).
+    pub show_summary: RwSignal<bool>,
 }
 
 impl Controls {
@@ -239,6 +265,8 @@ impl Controls {
             period: RwSignal::new(config.period),
             mode: RwSignal::new(PerfMode::PercentChange),
             trend_symbol: RwSignal::new(first_symbol),
+            announce: RwSignal::new(String::new()),
+            show_summary: RwSignal::new(false),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The widget root: loads prices, shows loading and error states, the view tabs and the
 //! chosen view, data notes and the footnote.
 
+use super::a11y::{Announcer, LiveRegion};
 use super::card::NoteCard;
 use super::load::{load_prices, LoadError};
 use super::performance::PerformanceView;
@@ -10,7 +11,7 @@ use super::trend::TrendView;
 use super::{intl_or_default, widget_context, WidgetContext, WidgetEvents};
 use crate::analysis::selection::as_of_index;
 use crate::analysis::{AnalysisError, PriceTable};
-use crate::browser::palette::{prefers_dark, read_palette};
+use crate::browser::palette::{prefers_dark, read_palette, ColourSchemeWatch};
 use crate::chart::Palette;
 use crate::analysis::sentiment::Bands;
 use crate::config::{Source, Theme, View, WidgetConfig};
@@ -51,6 +52,20 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             palette.set(read_palette(&el, dark));
         }
     });
+    // `auto` follows the reader's colour scheme while the page is open.
+    if config.theme == Theme::Auto {
+        let events = use_context::<WidgetEvents>();
+        let watch = ColourSchemeWatch::new(move |now_dark| {
+            if let Some(e) = &events {
+                (e.theme)(now_dark);
+            }
+            if let Some(el) = root.get_untracked() {
+                palette.set(read_palette(&el, now_dark));
+            }
+        });
+        let watch = StoredValue::new_local(watch);
+        on_cleanup(move || watch.set_value(None));
+    }
 
     let sources = config.prices.clone();
     let prices = LocalResource::new(move || load_prices(sources.clone()));
@@ -186,6 +201,8 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64) -> impl IntoVi
     view! {
         <div class=layout>
             <div class="rs-main">
+                <Announcer />
+                <LiveRegion />
                 <p class="rs-subtitle" data-testid="subtitle">{subtitle}</p>
                 <div class="rs-tabs" role="tablist" aria-label="View">{tab_buttons}</div>
                 <div class="rs-panel" role="tabpanel" aria-live="off">{panel}</div>

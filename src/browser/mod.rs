@@ -3,6 +3,7 @@
 //! `app` use these; nothing here uses `app`.
 
 pub mod canvas;
+pub mod export;
 pub mod fetch;
 pub mod frame;
 pub mod intl;

@@ -25,6 +25,30 @@ pub fn read_palette(element: &Element, dark: bool) -> Palette {
     palette
 }
 
+/// Calls back with `true`/`false` whenever the reader's colour scheme turns dark/light; the
+/// listener goes when this is dropped.
+pub struct ColourSchemeWatch {
+    list: web_sys::MediaQueryList,
+    callback: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MediaQueryListEvent)>,
+}
+
+impl ColourSchemeWatch {
+    pub fn new(on_change: impl Fn(bool) + 'static) -> Option<ColourSchemeWatch> {
+        use wasm_bindgen::JsCast;
+        let list = super::window().match_media("(prefers-color-scheme: dark)").ok().flatten()?;
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| on_change(e.matches()));
+        list.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref()).ok()?;
+        Some(ColourSchemeWatch { list, callback })
+    }
+}
+
+impl Drop for ColourSchemeWatch {
+    fn drop(&mut self) {
+        use wasm_bindgen::JsCast;
+        let _ = self.list.remove_event_listener_with_callback("change", self.callback.as_ref().unchecked_ref());
+    }
+}
+
 /// Whether the reader's system asks for a dark colour scheme.
 pub fn prefers_dark() -> bool {
     media_matches("(prefers-color-scheme: dark)")

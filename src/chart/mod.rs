@@ -2,7 +2,9 @@
 //! functions generic over plotters' `DrawingBackend`, so they render on a browser canvas and
 //! on an SVG string in native tests alike. No browser imports here.
 
+pub mod describe;
 pub mod draw;
+pub mod export;
 pub mod format;
 pub mod labels;
 pub mod performance;

@@ -330,12 +330,13 @@ pub fn draw_line_chart<DB: DrawingBackend>(
 }
 
 /// Paints the crosshair at table index `index` (vertical line, a dot on each line) on a
-/// transparent overlay.
+/// transparent overlay, with a focus ring around line `focus`'s dot (keyboard navigation).
 pub fn draw_line_overlay<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     view: &LineChartView,
     palette: &Palette,
     index: Option<usize>,
+    focus: Option<usize>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&TRANSPARENT)?;
     let Some(i) = index else { return Ok(()) };
@@ -347,6 +348,10 @@ pub fn draw_line_overlay<DB: DrawingBackend>(
             brush.circle(area, p, 4.0, palette.background, 1.0, true)?;
             brush.circle(area, p, 3.0, l.colour, 1.0, true)?;
         }
+    }
+    if let Some(p) = focus.and_then(|k| view.lines.get(k)).and_then(|l| l.point_at(i)) {
+        brush.circle(area, p, 9.5, palette.background, 1.0, false)?;
+        brush.circle(area, p, 8.0, palette.text, 1.0, false)?;
     }
     Ok(())
 }

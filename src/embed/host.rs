@@ -200,10 +200,13 @@ impl Host {
             Ok(config) => {
                 let dark = resolve_dark(config.theme);
                 let _ = element.set_attribute("data-rs-theme", if dark { "dark" } else { "light" });
-                let (ready_host, error_host) = (element.clone(), element.clone());
+                let (ready_host, error_host, theme_host) = (element.clone(), element.clone(), element.clone());
                 let events = WidgetEvents {
                     ready: SendWrapper::new(Rc::new(move || dispatch(&ready_host, "ready", &JsValue::NULL))),
                     error: SendWrapper::new(Rc::new(move |m: String| dispatch(&error_host, "error", &error_detail(&m)))),
+                    theme: SendWrapper::new(Rc::new(move |dark: bool| {
+                        let _ = theme_host.set_attribute("data-rs-theme", if dark { "dark" } else { "light" });
+                    })),
                 };
                 let handle = leptos::mount::mount_to(point, move || {
                     provide_context(events);

@@ -2,7 +2,9 @@
 // then do everything with the keyboard alone, seeing a focus ring on each control.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serve, watchProblems, waitForChart } from "./harness.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { launchBrowser, serve, watchProblems, waitForChart, DIST } from "./harness.mjs";
 
 const HOST = "[data-testid=demo-widget]";
 let browser, site;
@@ -104,6 +106,36 @@ test("every control is reachable and operable with the keyboard, with a visible 
   await item.focus();
   await page.keyboard.press("Enter");
   assert.equal(await item.getAttribute("aria-pressed"), "false");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the performance chart reads out lines and dates from the keyboard", async () => {
+  const { page, problems, host } = await openDemo();
+  await host.locator("[data-testid=tab-performance]").click();
+  await waitForChart(page, HOST);
+  // Expected values from the independent reference: SPY's YTD % change on the last two days.
+  const { periodStart } = await import("./reference.mjs");
+  const json = JSON.parse(fs.readFileSync(path.join(DIST, "data", "sample-prices.json"), "utf8"));
+  const spy = json.series.SPY;
+  const n = json.dates.length;
+  const base = json.dates.filter((d) => d <= periodStart(json.dates[n - 1], "YTD")).length - 1;
+  const pct = (i) => (spy[i] / spy[base] - 1) * 100;
+  const say = (v) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(1)}%`;
+  const date = (iso) => new Date(iso + "T00:00:00Z").toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+  const chart = host.locator("[data-testid=chart]");
+  await chart.focus();
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await host.locator("[data-testid=live]").textContent(), `SPY ${say(pct(n - 1))} on ${date(json.dates[n - 1])}`);
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await host.locator("[data-testid=live]").textContent(), `SPY ${say(pct(n - 2))} on ${date(json.dates[n - 2])}`);
+  await page.keyboard.press("Home");
+  assert.equal(await host.locator("[data-testid=live]").textContent(), `SPY 0.0% on ${date(json.dates[base])}`);
+  await page.keyboard.press("ArrowDown");
+  assert.match(await host.locator("[data-testid=live]").textContent(), /^IWM 0\.0% on /);
+  assert.ok(await host.locator("[data-testid=tooltip]").isVisible());
+  await page.keyboard.press("Escape");
+  assert.equal(await host.locator("[data-testid=tooltip]").count(), 0);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -44,7 +44,8 @@ try {
     const file = path.join(out, `${shot.name}.png`);
     await tab.locator("#w").screenshot({ path: file });
     if (problems.length) throw new Error(`${shot.name}: ${problems.join("; ")}`);
-    console.log(`${file} (${real ? "real closes" : "sample data"})`);
+    const what = (shot.attrs.prices || prices).includes("sample") ? "sample data" : "real closes";
+    console.log(`${file} (${what})`);
     await tab.close();
   }
 } finally {

@@ -1,0 +1,336 @@
+//! Accessibility and export pieces shared by the views: the polite live region and what it
+//! announces, the chart summary (read before the chart, shown on demand), the data-table view
+//! (sortable from the keyboard) and the export buttons.
+
+use super::state::{use_state, PerfMode};
+use super::widget_context;
+use crate::browser::export::{compose_png, hand_over, png_blob, text_blob, PngFrame};
+use crate::chart::export::DataTable;
+use crate::chart::Rgb;
+use crate::config::View;
+use leptos::html;
+use leptos::prelude::*;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+/// Ids unique within a page (a widget may be mounted outside a shadow root).
+pub fn unique_id(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The polite live region: what keyboard focus lands on, and what a control just changed.
+#[component]
+pub fn LiveRegion() -> impl IntoView {
+    let (_, c) = use_state();
+    view! { <div class="rs-visually-hidden" role="status" aria-live="polite" data-testid="live">{move || c.announce.get()}</div> }
+}
+
+/// Announces control changes (not the initial values).
+#[component]
+pub fn Announcer() -> impl IntoView {
+    let ctx = widget_context();
+    let (data, c) = use_state();
+    let say = move |text: String| c.announce.set(text);
+    Effect::watch(
+        move || (c.tail.get(), c.interval.get()),
+        move |(tail, interval), prev, _| {
+            let unit = match interval {
+                crate::analysis::rotation::Interval::Weekly => if *tail == 1 { "week" } else { "weeks" },
+                crate::analysis::rotation::Interval::Daily => if *tail == 1 { "day" } else { "days" },
+            };
+            match prev {
+                Some((_, before)) if before != interval => say(format!("{} rotation, tail {tail} {unit}", if unit.starts_with("week") { "Weekly" } else { "Daily" })),
+                _ => say(format!("Tail length {tail} {unit}")),
+            }
+        },
+        false,
+    );
+    {
+        let data = data.clone();
+        Effect::watch(move || c.benchmark.get(), move |b, _, _| say(format!("Benchmark {}", data.symbol(*b))), false);
+    }
+    Effect::watch(move || c.period.get(), move |p, _, _| say(format!("Period {p}")), false);
+    Effect::watch(
+        move || c.mode.get(),
+        move |m, _, _| {
+            say(match m {
+                PerfMode::PercentChange => "Showing % change".into(),
+                PerfMode::Ratio => "Showing the ratio to the benchmark".into(),
+                PerfMode::BasketSpread => "Showing the basket spread".into(),
+            })
+        },
+        false,
+    );
+    Effect::watch(
+        move || c.view.get(),
+        move |v, _, _| {
+            say(match v {
+                View::Rotation => "Rotation view".into(),
+                View::Performance => "Performance view".into(),
+                View::Trend => "Trend view".into(),
+            })
+        },
+        false,
+    );
+    {
+        let data = data.clone();
+        Effect::watch(
+            move || c.hidden.get(),
+            move |now, before, _| {
+                let before = before.cloned().unwrap_or_default();
+                if let Some(p) = now.iter().find(|p| !before.contains(p)) {
+                    say(format!("{} hidden", data.symbol(*p)));
+                } else if let Some(p) = before.iter().find(|p| !now.contains(p)) {
+                    say(format!("{} shown", data.symbol(*p)));
+                }
+            },
+            false,
+        );
+    }
+    {
+        let data = data.clone();
+        Effect::watch(
+            move || c.pinned.get(),
+            move |p, _, _| say(p.map_or_else(|| "Highlight cleared".to_string(), |p| format!("{} highlighted", data.symbol(p)))),
+            false,
+        );
+    }
+    Effect::watch(move || c.playing.get(), move |playing, _, _| say(if *playing { "Playing".into() } else { "Paused".into() }), false);
+    {
+        let data = data.clone();
+        let format = ctx.format.clone();
+        Effect::watch(
+            move || c.scrub.get(),
+            move |s, _, _| {
+                // While playing the date changes every 300 ms: too chatty to announce.
+                if c.playing.get_untracked() {
+                    return;
+                }
+                let set = data.rotation_set(c.benchmark.get_untracked(), c.interval.get_untracked());
+                if let Ok(set) = set.as_ref() {
+                    let last = set.timeline.len().saturating_sub(1);
+                    if let Some(&i) = set.timeline.get(s.unwrap_or(last)) {
+                        say(format!("Showing {}", format.date(data.table.dates[i])));
+                    }
+                }
+            },
+            false,
+        );
+    }
+}
+
+/// What a view offers the action bar.
+#[derive(Clone)]
+pub struct ViewExports {
+    /// The data behind the chart.
+    pub table: Rc<dyn Fn() -> DataTable>,
+    /// Title and legend for the PNG.
+    pub frame: Rc<dyn Fn() -> (String, Vec<(String, Rgb)>)>,
+    /// (view name, symbols) for file names.
+    pub naming: Rc<dyn Fn() -> (&'static str, Vec<String>)>,
+    pub scene: NodeRef<html::Canvas>,
+}
+
+/// Summary, table, PNG and CSV buttons and the summary caption (before the chart, so a
+/// screen reader meets the summary first). The table itself is [`ChartTable`], after the chart.
+#[component]
+pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, exports: ViewExports, table_open: RwSignal<bool>) -> impl IntoView {
+    let ctx = widget_context();
+    let (data, c) = use_state();
+    let summary_toggle_id = unique_id("rs-summary-toggle");
+    let (table_fn, frame_fn, naming_fn, scene) = (exports.table.clone(), exports.frame.clone(), exports.naming.clone(), exports.scene);
+    let file_name = {
+        let data = data.clone();
+        let naming = naming_fn.clone();
+        move |ext: &str| {
+            let (view, symbols) = naming();
+            let refs: Vec<&str> = symbols.iter().map(String::as_str).collect();
+            crate::chart::export::file_name(view, &refs, data.table.dates[data.to], ext)
+        }
+    };
+    let source_line = {
+        let t = &data.table;
+        let mut s = format!("Rotascope · {}", t.adjustment.describe());
+        if let Some(src) = &t.source {
+            s.push_str(" · ");
+            s.push_str(src);
+        }
+        s
+    };
+    let csv = {
+        let (table_fn, file_name) = (table_fn.clone(), file_name.clone());
+        move |ev: web_sys::MouseEvent| {
+            let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+            if let Some(blob) = text_blob(&table_fn().to_csv(), "text/csv") {
+                hand_over(&button, &file_name("csv"), &blob);
+                c.announce.set("CSV file ready".into());
+            }
+        }
+    };
+    let png = {
+        let palette = ctx.palette;
+        move |ev: web_sys::MouseEvent| {
+            let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+            let Some(chart) = scene.get_untracked() else { return };
+            let (title, legend) = frame_fn();
+            let palette = palette.get_untracked();
+            let dpr = crate::browser::canvas::device_pixel_ratio();
+            let Some(image) = compose_png(&chart, &PngFrame { title: &title, legend: &legend, source: &source_line, palette: &palette, dpr }) else { return };
+            let name = file_name("png");
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(blob) = png_blob(&image).await {
+                    hand_over(&button, &name, &blob);
+                    c.announce.set("PNG image ready".into());
+                }
+            });
+        }
+    };
+    view! {
+        <div class="rs-actions" role="group" aria-label="Chart tools">
+            <button type="button" class="rs-action" id=summary_toggle_id data-testid="summary-toggle"
+                aria-expanded=move || c.show_summary.get().to_string() aria-controls=summary_id.clone()
+                on:click=move |_| c.show_summary.update(|s| *s = !*s)>"Summary"</button>
+            <button type="button" class="rs-action" data-testid="table-toggle" aria-pressed=move || table_open.get().to_string()
+                on:click=move |_| table_open.update(|t| *t = !*t)>"Data table"</button>
+            <button type="button" class="rs-action" data-testid="export-png" aria-label="Download the chart as a PNG image" on:click=png>"PNG"</button>
+            <button type="button" class="rs-action" data-testid="export-csv" aria-label="Download the chart's data as CSV" on:click=csv>"CSV"</button>
+        </div>
+        <p id=summary_id class=move || if c.show_summary.get() { "rs-summary-text" } else { "rs-summary-text rs-visually-hidden" }
+            data-testid="summary">{move || summary.get()}</p>
+    }
+}
+
+/// The data table of a chart, while its toggle is on.
+#[component]
+pub fn ChartTable(open: RwSignal<bool>, table: Rc<dyn Fn() -> DataTable>) -> impl IntoView {
+    let table = send_wrapper::SendWrapper::new(table);
+    move || open.get().then(|| view! { <DataTableView table=table() /> })
+}
+
+/// The data as a `<table>`: caption, column headers with `scope`, row headers, locale
+/// numbers; each header is a button that sorts by its column (again to reverse).
+#[component]
+pub fn DataTableView(table: DataTable) -> impl IntoView {
+    let ctx = widget_context();
+    let sort: RwSignal<Option<(usize, bool)>> = RwSignal::new(None);
+    // DataTable is plain data (Send); an Arc shares it with the reactive closure.
+    let table = std::sync::Arc::new(table);
+    let headers = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let aria = move || match sort.get() {
+                Some((col, true)) if col == k => "ascending",
+                Some((col, false)) if col == k => "descending",
+                _ => "none",
+            };
+            view! {
+                <th scope="col" aria-sort=aria>
+                    <button type="button" class="rs-sort" on:click=move |_| {
+                        sort.update(|s| *s = Some(match *s {
+                            Some((col, asc)) if col == k => (k, !asc),
+                            _ => (k, true),
+                        }));
+                    }>{name.clone()}</button>
+                </th>
+            }
+        })
+        .collect_view();
+    let body = {
+        let table = table.clone();
+        move || {
+            let mut t = (*table).clone();
+            if let Some((col, asc)) = sort.get() {
+                t.sort_by(col, asc);
+            }
+            t.rows
+                .into_iter()
+                .map(|row| {
+                    let mut cells = row.into_iter();
+                    let head = cells.next().map(|c| c.display(ctx.format.as_ref())).unwrap_or_default();
+                    view! {
+                        <tr>
+                            <th scope="row">{head}</th>
+                            {cells.map(|c| {
+                                let numeric = matches!(c, crate::chart::export::Cell::Number(..));
+                                view! { <td class:rs-num=numeric>{c.display(ctx.format.as_ref())}</td> }
+                            }).collect_view()}
+                        </tr>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    view! {
+        <div class="rs-table-wrap rs-data-wrap">
+            <table class="rs-table rs-data-table" data-testid="data-table">
+                <caption class="rs-caption">{table.caption.clone()}</caption>
+                <thead><tr>{headers}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// What a line chart tells the keyboard helper about itself.
+pub struct LineNav {
+    /// Number of lines, and the first and last table index shown.
+    pub shape: Rc<dyn Fn() -> Option<(usize, usize, usize)>>,
+    /// Show line `line` at table index `index` (crosshair, ring, tooltip, announcement).
+    pub show: Rc<dyn Fn(usize, usize)>,
+    /// Enter on line `line`.
+    pub choose: Rc<dyn Fn(usize)>,
+    /// Focus left the chart: clear what `show` set.
+    pub clear: Rc<dyn Fn()>,
+}
+
+/// Keyboard navigation of a line chart: Up/Down between lines, Left/Right between dates,
+/// Home/End to the first and last date, Enter chooses the line, Escape leaves.
+pub fn line_keyboard(nav: LineNav, focus: RwSignal<Option<(usize, usize)>>, described_by: String) -> super::chart_canvas::ChartKeyboard {
+    let LineNav { shape, show, choose, clear } = nav;
+    let clear_for_blur = clear.clone();
+    let on_key = Rc::new(move |ev: &web_sys::KeyboardEvent| -> bool {
+        let Some((n, from, to)) = shape() else { return false };
+        if n == 0 {
+            return false;
+        }
+        let key = ev.key();
+        if key == "Escape" {
+            focus.set(None);
+            clear();
+            if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.blur();
+            }
+            return true;
+        }
+        let current = focus.get_untracked().filter(|&(l, i)| l < n && (from..=to).contains(&i));
+        let next = match (key.as_str(), current) {
+            ("ArrowDown" | "ArrowUp" | "ArrowLeft" | "ArrowRight" | "Home" | "End", None) => (0, to),
+            ("ArrowDown", Some((l, i))) => ((l + 1) % n, i),
+            ("ArrowUp", Some((l, i))) => ((l + n - 1) % n, i),
+            ("ArrowLeft", Some((l, i))) => (l, i.saturating_sub(1).max(from)),
+            ("ArrowRight", Some((l, i))) => (l, (i + 1).min(to)),
+            ("Home", Some((l, _))) => (l, from),
+            ("End", Some((l, _))) => (l, to),
+            ("Enter" | " ", Some((l, _))) => {
+                choose(l);
+                return true;
+            }
+            _ => return false,
+        };
+        focus.set(Some(next));
+        show(next.0, next.1);
+        true
+    });
+    super::chart_canvas::ChartKeyboard {
+        on_key,
+        on_blur: Rc::new(move || {
+            focus.set(None);
+            clear_for_blur();
+        }),
+        described_by,
+    }
+}

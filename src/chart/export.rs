@@ -1,0 +1,183 @@
+//! The data behind each chart as a table: shown as a real `<table>` (numbers formatted for the
+//! locale) and downloaded as CSV (plain numbers at full precision, ISO dates), so a reader can
+//! check and reuse every value drawn.
+
+use super::format::Format;
+use crate::analysis::lines::Line;
+use crate::analysis::rotation::RotationPoint;
+use crate::analysis::Date;
+use std::cmp::Ordering;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Date(Date),
+    /// A value and the decimals to show it with.
+    Number(f64, usize),
+    Missing,
+}
+
+impl Cell {
+    /// As shown in the table.
+    pub fn display(&self, fmt: &dyn Format) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Date(d) => fmt.date(*d),
+            Cell::Number(v, decimals) => fmt.number(*v, *decimals),
+            Cell::Missing => "–".into(),
+        }
+    }
+
+    /// As written to CSV: shortest text that reads back as the same number.
+    pub fn csv(&self) -> String {
+        match self {
+            Cell::Text(s) if s.contains([',', '"', '\n']) => format!("\"{}\"", s.replace('"', "\"\"")),
+            Cell::Text(s) => s.clone(),
+            Cell::Date(d) => d.to_string(),
+            Cell::Number(v, _) => format!("{v}"),
+            Cell::Missing => String::new(),
+        }
+    }
+
+    fn order(&self, other: &Cell) -> Ordering {
+        match (self, other) {
+            (Cell::Number(a, _), Cell::Number(b, _)) => a.total_cmp(b),
+            (Cell::Date(a), Cell::Date(b)) => a.cmp(b),
+            (Cell::Text(a), Cell::Text(b)) => a.cmp(b),
+            // Missing values sort last either way.
+            (Cell::Missing, Cell::Missing) => Ordering::Equal,
+            (Cell::Missing, _) => Ordering::Greater,
+            (_, Cell::Missing) => Ordering::Less,
+            _ => Ordering::Equal,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataTable {
+    pub caption: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl DataTable {
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        let header: Vec<String> = self.columns.iter().map(|c| Cell::Text(c.clone()).csv()).collect();
+        out.push_str(&header.join(","));
+        out.push('\n');
+        for row in &self.rows {
+            out.push_str(&row.iter().map(Cell::csv).collect::<Vec<_>>().join(","));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Sorts rows by `column` (stable, so equal values keep their previous order).
+    pub fn sort_by(&mut self, column: usize, ascending: bool) {
+        self.rows.sort_by(|a, b| {
+            let o = a[column].order(&b[column]);
+            if ascending || matches!((&a[column], &b[column]), (Cell::Missing, _) | (_, Cell::Missing)) { o } else { o.reverse() }
+        });
+    }
+}
+
+/// Every point of the visible tails.
+pub fn rotation_table(caption: String, tails: &[(String, Vec<RotationPoint>)]) -> DataTable {
+    let rows = tails
+        .iter()
+        .flat_map(|(symbol, points)| {
+            points.iter().map(move |p| {
+                vec![
+                    Cell::Text(symbol.clone()),
+                    Cell::Date(p.date),
+                    Cell::Number(p.rs_ratio, 2),
+                    Cell::Number(p.rs_momentum, 2),
+                    Cell::Text(p.quadrant.name().into()),
+                ]
+            })
+        })
+        .collect();
+    DataTable { caption, columns: ["Symbol", "Date", "RS-Ratio", "RS-Momentum", "Quadrant"].map(String::from).to_vec(), rows }
+}
+
+/// One row per date in `from..=to`, one column per line.
+pub fn lines_table(caption: String, dates: &[Date], from: usize, to: usize, lines: &[(String, &Line)], decimals: usize) -> DataTable {
+    let mut columns = vec!["Date".to_string()];
+    columns.extend(lines.iter().map(|(label, _)| label.clone()));
+    let rows = (from..=to)
+        .map(|i| {
+            let mut row = vec![Cell::Date(dates[i])];
+            row.extend(lines.iter().map(|(_, l)| l.at(i).map_or(Cell::Missing, |v| Cell::Number(v, decimals))));
+            row
+        })
+        .collect();
+    DataTable { caption, columns, rows }
+}
+
+/// `rotascope-rotation-IWM-IJR-MDY-and-7-more-2026-11-20.png`: view, symbols, as-of day.
+pub fn file_name(view: &str, symbols: &[&str], as_of: Date, extension: &str) -> String {
+    const SHOWN: usize = 3;
+    let clean = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-').collect::<String>();
+    let mut parts: Vec<String> = symbols.iter().take(SHOWN).map(|s| clean(s)).filter(|s| !s.is_empty()).collect();
+    if symbols.len() > SHOWN {
+        parts.push(format!("and-{}-more", symbols.len() - SHOWN));
+    }
+    let mut name = format!("rotascope-{view}");
+    for p in parts {
+        name.push('-');
+        name.push_str(&p);
+    }
+    format!("{name}-{as_of}.{extension}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::rotation::Quadrant;
+    use crate::chart::format::PlainFormat;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn csv_writes_full_precision_iso_dates_and_quotes_text() {
+        let p = RotationPoint { date: d("2026-06-12"), rs_ratio: 99.2000000001, rs_momentum: 101.4, quadrant: Quadrant::Improving, partial: false, index: 0 };
+        let t = rotation_table("c".into(), &[("IWM, Inc".to_string(), vec![p])]);
+        assert_eq!(t.to_csv(), "Symbol,Date,RS-Ratio,RS-Momentum,Quadrant\n\"IWM, Inc\",2026-06-12,99.2000000001,101.4,Improving\n");
+        assert_eq!(t.rows[0][2].display(&PlainFormat), "99.20");
+    }
+
+    #[test]
+    fn lines_tables_have_a_column_per_line_and_gaps_as_missing() {
+        let dates: Vec<Date> = (0..3).map(|i| d("2026-01-05").add_days(i)).collect();
+        let a = Line { from: 0, values: vec![0.0, 1.5, 2.25] };
+        let b = Line { from: 1, values: vec![0.0, -1.0] };
+        let t = lines_table("c".into(), &dates, 0, 2, &[("A".into(), &a), ("B".into(), &b)], 2);
+        assert_eq!(t.to_csv(), "Date,A,B\n2026-01-05,0,\n2026-01-06,1.5,0\n2026-01-07,2.25,-1\n");
+    }
+
+    #[test]
+    fn sorting_numbers_dates_and_missing_values() {
+        let mut t = DataTable {
+            caption: String::new(),
+            columns: vec!["x".into()],
+            rows: vec![vec![Cell::Number(2.0, 1)], vec![Cell::Missing], vec![Cell::Number(-1.0, 1)], vec![Cell::Number(10.0, 1)]],
+        };
+        t.sort_by(0, true);
+        assert_eq!(t.rows.iter().map(|r| r[0].csv()).collect::<Vec<_>>(), ["-1", "2", "10", ""]);
+        t.sort_by(0, false);
+        assert_eq!(t.rows.iter().map(|r| r[0].csv()).collect::<Vec<_>>(), ["10", "2", "-1", ""]);
+    }
+
+    #[test]
+    fn file_names_say_view_symbols_and_date() {
+        assert_eq!(file_name("trend", &["IWM"], d("2026-07-13"), "png"), "rotascope-trend-IWM-2026-07-13.png");
+        assert_eq!(
+            file_name("rotation", &["IWM", "IJR", "MDY", "IVE", "XLK"], d("2026-11-20"), "csv"),
+            "rotascope-rotation-IWM-IJR-MDY-and-2-more-2026-11-20.csv"
+        );
+        assert_eq!(file_name("performance", &["BRK/B"], d("2026-01-02"), "png"), "rotascope-performance-BRKB-2026-01-02.png");
+    }
+}
