@@ -13,12 +13,12 @@ REAL_DATA ?= $(abspath $(CURDIR)/../shared/data/prices)
 export PATH := $(CURDIR)/tests/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help bootstrap demo demo-real real-data screenshots build size bench test test-native test-browser test-e2e sample-data clean
+.PHONY: help bootstrap demo demo-real real-data screenshots build size bench lint test test-native test-browser test-e2e sample-data clean
 
 help:
 	@echo "make demo         build and serve the demo on http://127.0.0.1:$(PORT)/ (PORT=9000 to change)"
 	@echo "make demo-real    the same with real.html reading ../shared/data/prices (REAL_DATA=...)"
-	@echo "make test         every test: native (cargo test), browser (wasm-pack), end-to-end (Chromium)"
+	@echo "make test         every test: lint (clippy), native (cargo test), browser (wasm-pack), end-to-end (Chromium)"
 	@echo "make build        release bundle in dist/"
 	@echo "make size         raw / gzip / brotli bytes of the bundle"
 	@echo "make bench        parse + analyze timings, native and in headless Chromium"
@@ -54,8 +54,13 @@ bench: build
 	cargo run --quiet --release --locked --bin rotascope-tool -- bench --data "$(REAL_DATA)" --until 2026-07-13 --json target/bench/prices.json
 	node tests/tools/bench-browser.mjs target/bench/prices.json
 
-test: bootstrap test-native test-browser test-e2e
-	@echo "make test: native, browser and end-to-end tests all passed"
+test: bootstrap lint test-native test-browser test-e2e
+	@echo "make test: lint, native, browser and end-to-end tests all passed"
+
+# Clippy on both the native and the wasm code (tests included), warnings as errors.
+lint: bootstrap
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --tests -- -D warnings
 
 test-native: bootstrap
 	cargo test --locked

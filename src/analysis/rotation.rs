@@ -152,9 +152,9 @@ pub fn sample(dates: &[Date], symbol: &Series, benchmark: &Series, to: usize, in
         Interval::Weekly => to / 5 + 2,
         Interval::Daily => to + 1,
     });
-    for i in 0..=to {
-        let (Some(price), Some(bench)) = (symbol.closes[i], benchmark.closes[i]) else { continue };
-        let date = dates[i];
+    let days = dates.iter().zip(symbol.closes.iter().zip(&benchmark.closes)).enumerate().take(to + 1);
+    for (i, (&date, (price, bench))) in days {
+        let (Some(price), Some(bench)) = (*price, *bench) else { continue };
         let week = date.week_start();
         let partial = interval == Interval::Weekly && open_week == Some(week);
         let s = Sample { index: i, date, price, benchmark: bench, partial };

@@ -121,13 +121,16 @@ pub fn Announcer() -> impl IntoView {
     }
 }
 
+/// A PNG's title and legend (label, colour).
+pub type FrameFn = Rc<dyn Fn() -> (String, Vec<(String, Rgb)>)>;
+
 /// What a view offers the action bar.
 #[derive(Clone)]
 pub struct ViewExports {
     /// The data behind the chart.
     pub table: Rc<dyn Fn() -> DataTable>,
     /// Title and legend for the PNG.
-    pub frame: Rc<dyn Fn() -> (String, Vec<(String, Rgb)>)>,
+    pub frame: FrameFn,
     /// (view name, symbols) for file names.
     pub naming: Rc<dyn Fn() -> (&'static str, Vec<String>)>,
     pub scene: NodeRef<html::Canvas>,

@@ -9,10 +9,13 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+/// Loaded tables by (URL, symbol given for it).
+type Loaded = HashMap<(String, Option<String>), Rc<PriceTable>>;
+
 thread_local! {
     /// Tables loaded from URLs on this page, so several widgets (or a widget remounted after a
     /// config change) reading the same file fetch and parse it once. Failures are not kept.
-    static LOADED: RefCell<HashMap<(String, Option<String>), Rc<PriceTable>>> = RefCell::new(HashMap::new());
+    static LOADED: RefCell<Loaded> = RefCell::new(HashMap::new());
 }
 
 /// Why a widget (or `analyze`) could not get its data.

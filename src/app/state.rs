@@ -86,6 +86,9 @@ pub struct PerfLines {
     pub warnings: Vec<Warning>,
 }
 
+/// Ranked period returns and their warnings, or why there are none.
+pub type Ranked = Result<(Vec<PeriodReturn>, Vec<Warning>), AnalysisError>;
+
 /// Loaded prices and everything derived from them, per widget.
 pub struct Data {
     pub table: Rc<PriceTable>,
@@ -99,7 +102,7 @@ pub struct Data {
     pub window: usize,
     rotation_cache: Cache<(usize, Interval), Result<RotationSet, AnalysisError>>,
     lines_cache: Cache<(usize, Period, PerfMode), PerfLines>,
-    returns_cache: Cache<(usize, Period), Result<(Vec<PeriodReturn>, Vec<Warning>), AnalysisError>>,
+    returns_cache: Cache<(usize, Period), Ranked>,
     trend_cache: Cache<(usize, Period), Option<(TrendLines, usize)>>,
 }
 
@@ -189,7 +192,7 @@ impl Data {
         })
     }
 
-    pub fn returns(&self, benchmark: usize, period: Period) -> Rc<Result<(Vec<PeriodReturn>, Vec<Warning>), AnalysisError>> {
+    pub fn returns(&self, benchmark: usize, period: Period) -> Rc<Ranked> {
         self.returns_cache.get_or((benchmark, period), || ranked_returns(&self.table, &self.selection(benchmark), period, self.to))
     }
 

@@ -61,7 +61,7 @@ impl<'a> Brush<'a> {
         let pts: Vec<(i32, i32)> = points.iter().copied().map(px).collect();
         let dash = (6.0 * self.ui).round() as i32;
         let gap = (4.0 * self.ui).round() as i32;
-        area.draw(&DashedPathElement::new(pts.into_iter(), dash, gap, rgb(colour).stroke_width(self.stroke(width))))
+        area.draw(&DashedPathElement::new(pts, dash, gap, rgb(colour).stroke_width(self.stroke(width))))
     }
 
     pub fn rect<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, a: (f64, f64), b: (f64, f64), colour: Rgb, alpha: f64) -> DrawResult<DB> {

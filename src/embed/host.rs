@@ -39,10 +39,13 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// An observer and the callback it calls (kept alive together).
+type Observer<O> = Option<(O, Closure<dyn FnMut(js_sys::Array)>)>;
+
 thread_local! {
     static BASE_URL: RefCell<String> = const { RefCell::new(String::new()) };
     /// One observer for every lazy host on the page.
-    static LAZY: RefCell<Option<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)>> = const { RefCell::new(None) };
+    static LAZY: RefCell<Observer<IntersectionObserver>> = const { RefCell::new(None) };
     /// Hosts waiting to come near the viewport.
     static WAITING: RefCell<Vec<Rc<RefCell<Host>>>> = const { RefCell::new(Vec::new()) };
 }

@@ -11,10 +11,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MutationObserver, MutationObserverInit};
 
+type PageCallback = Closure<dyn FnMut(js_sys::Array)>;
+
 thread_local! {
     /// Every host with a widget (or waiting for one).
     static HOSTS: RefCell<Vec<Rc<RefCell<Host>>>> = const { RefCell::new(Vec::new()) };
-    static OBSERVER: RefCell<Option<(MutationObserver, Closure<dyn FnMut(js_sys::Array)>)>> = const { RefCell::new(None) };
+    static OBSERVER: RefCell<Option<(MutationObserver, PageCallback)>> = const { RefCell::new(None) };
 }
 
 pub fn remember(host: Rc<RefCell<Host>>) {
