@@ -5,6 +5,7 @@ pub mod a11y;
 pub mod card;
 pub mod chart_canvas;
 pub mod controls;
+pub mod line_surface;
 pub mod load;
 pub mod performance;
 pub mod rotation;

@@ -2,9 +2,10 @@
 //! chart from the period start (% change, ratio to the benchmark, or the spread of two baskets)
 //! with a crosshair that reads every line at the hovered date.
 
-use super::a11y::{ChartTable, line_keyboard, unique_id, ChartExtras, LineNav, ViewExports};
-use super::chart_canvas::{ChartCanvas, Painter, PointerAction};
-use super::controls::{BenchmarkSelect, Legend, Segmented, Swatch, Tooltip, TooltipData, ViewError};
+use super::a11y::{unique_id, ChartExtras, ChartTable, ViewExports};
+use super::chart_canvas::{ChartCanvas, Painter};
+use super::controls::{BenchmarkSelect, Legend, Segmented, Swatch, Tooltip, ViewError};
+use super::line_surface::{LineSurface, Read};
 use super::state::{use_state, Data, LineKey, PerfLines, PerfMode};
 use super::widget_context;
 use crate::analysis::period::Period;
@@ -12,7 +13,7 @@ use crate::analysis::Date;
 use crate::browser::canvas::CanvasSize;
 use crate::chart::describe::describe_performance;
 use crate::chart::export::lines_table;
-use crate::chart::performance::{draw_line_chart, draw_line_overlay, LineChartSpec, LineChartView, PlotLine, ValueKind};
+use crate::chart::performance::{draw_line_chart, LineChartSpec, LineChartView, PlotLine, ValueKind};
 use crate::chart::{Palette, Rgb};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -58,10 +59,9 @@ pub fn PeriodControl() -> impl IntoView {
     }
 }
 
-/// What is on screen: the laid-out chart, the lines it was built from, and for each drawn line
-/// its index in those lines (for the crosshair tooltip).
-struct Shown {
-    view: LineChartView,
+/// What the chart on screen was drawn from: the lines, and for each drawn line its index in
+/// them (the crosshair and the keyboard read values through it).
+struct Drawn {
     lines: Rc<PerfLines>,
     source: Vec<usize>,
 }
@@ -70,15 +70,12 @@ struct Shown {
 pub fn PerformanceView() -> impl IntoView {
     let ctx = widget_context();
     let (data, c) = use_state();
-    let shown: Rc<RefCell<Option<Shown>>> = Rc::new(RefCell::new(None));
-    let cursor: RwSignal<Option<usize>> = RwSignal::new(None);
-    let tooltip: RwSignal<Option<TooltipData>> = RwSignal::new(None);
-    // Keyboard focus: (line on screen, table index).
-    let focus: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
+    let surface = LineSurface::new();
+    let drawn: Rc<RefCell<Option<Drawn>>> = Rc::new(RefCell::new(None));
     let scene_ref = NodeRef::<leptos::html::Canvas>::new();
 
     let scene = {
-        let (data, shown, ctx) = (data.clone(), shown.clone(), ctx.clone());
+        let (data, surface, drawn, ctx) = (data.clone(), surface.clone(), drawn.clone(), ctx.clone());
         Rc::new(move |size: CanvasSize| -> Painter {
             let palette = ctx.palette.get();
             let (benchmark, mode) = (c.benchmark.get(), c.mode.get());
@@ -109,7 +106,7 @@ pub fn PerformanceView() -> impl IntoView {
                 })
                 .collect();
             if plot.is_empty() {
-                *shown.borrow_mut() = None;
+                *surface.view.borrow_mut() = None;
                 return Rc::new(|_| {});
             }
             let view = LineChartView::build(
@@ -126,112 +123,59 @@ pub fn PerformanceView() -> impl IntoView {
                 },
                 ctx.format.as_ref(),
             );
-            *shown.borrow_mut() = Some(Shown { view: view.clone(), lines: lines.clone(), source });
+            *surface.view.borrow_mut() = Some(view.clone());
+            *drawn.borrow_mut() = Some(Drawn { lines: lines.clone(), source });
             Rc::new(move |area| {
                 let _ = draw_line_chart(area, &view, &palette);
             })
         })
     };
-    let overlay = {
-        let shown = shown.clone();
-        Rc::new(move |_size: CanvasSize| -> Painter {
-            let palette = ctx.palette.get();
-            let index = cursor.get();
-            let ring = focus.get().map(|(l, _)| l);
-            let shown = shown.clone();
-            Rc::new(move |area| {
-                if let Some(s) = shown.borrow().as_ref() {
-                    let _ = draw_line_overlay(area, &s.view, &palette, index, ring);
-                }
-            })
-        })
+
+    // The value of drawn line `k` at table index `i`.
+    let value_of = {
+        let drawn = drawn.clone();
+        move |k: usize, i: usize| drawn.borrow().as_ref().and_then(|d| d.lines.lines[d.source[k]].1.at(i))
     };
-    // What a date on the chart reads: every line's value, best first (tooltip and keyboard).
-    let rows_at = {
+    // What a date reads: every line's value, best first (tooltip for hover and keyboard).
+    let read: Read = {
+        let (surface, data, value_of) = (surface.clone(), data.clone(), value_of.clone());
         let format = ctx.format.clone();
-        Rc::new(move |s: &Shown, i: usize| -> Vec<(f64, String)> {
-            let v = &s.view;
-            let mut rows: Vec<(f64, String)> = v
-                .lines
+        Rc::new(move |i: usize| {
+            let view = surface.view.borrow();
+            let mut rows: Vec<(f64, String)> = view
                 .iter()
-                .zip(&s.source)
-                .filter(|(l, _)| !l.faded)
-                .filter_map(|(l, &k)| {
-                    let value = s.lines.lines[k].1.at(i)?;
-                    Some((value, format!("{} {}", l.label, l.unit.format(format.as_ref(), value))))
-                })
+                .flat_map(|v| v.lines.iter().enumerate())
+                .filter(|(_, l)| !l.faded)
+                .filter_map(|(k, l)| value_of(k, i).map(|value| (value, format!("{} {}", l.label, l.unit.format(format.as_ref(), value)))))
                 .collect();
             rows.sort_by(|a, b| b.0.total_cmp(&a.0));
-            rows
+            (format.date(data.table.dates[i]), rows.into_iter().map(|r| r.1).collect())
         })
     };
-    let on_pointer = {
-        let (data, shown, rows_at) = (data.clone(), shown.clone(), rows_at.clone());
-        let format = ctx.format.clone();
-        Rc::new(move |action: PointerAction| {
-            let shown = shown.borrow();
-            let Some(s) = shown.as_ref() else { return };
-            let v = &s.view;
-            match action {
-                PointerAction::Move { x, css_x, css_y, .. } => match v.index_at(x) {
-                    Some(i) => {
-                        cursor.set(Some(i));
-                        let rows = rows_at(s, i);
-                        let (w, h) = (v.width / v.ui, v.height / v.ui);
-                        tooltip.set(Some(TooltipData::beside(css_x, css_y, w, h, format.date(data.table.dates[i]), rows.into_iter().map(|r| r.1).collect())));
-                    }
-                    None => {
-                        cursor.set(None);
-                        tooltip.set(None);
-                    }
-                },
-                PointerAction::Leave => {
-                    cursor.set(None);
-                    tooltip.set(None);
-                }
-                PointerAction::Click { .. } => {}
-            }
-        })
-    };
-
     let summary_id = unique_id("rs-summary");
     let keyboard = {
-        let (shown, shown2, shown3, data) = (shown.clone(), shown.clone(), shown.clone(), data.clone());
+        let (surface_for_label, data, drawn) = (surface.clone(), data.clone(), drawn.clone());
         let format = ctx.format.clone();
-        line_keyboard(
-            LineNav {
-                shape: Rc::new(move || shown.borrow().as_ref().map(|s| (s.view.lines.len(), s.view.from, s.view.to))),
-                show: Rc::new(move |l, i| {
-                    let shown = shown2.borrow();
-                    let Some(s) = shown.as_ref() else { return };
-                    cursor.set(Some(i));
-                    let v = &s.view;
-                    let line = &v.lines[l];
-                    if let Some((x, y)) = line.point_at(i) {
-                        let rows = rows_at(s, i).into_iter().map(|r| r.1).collect();
-                        tooltip.set(Some(TooltipData::beside(x / v.ui, y / v.ui, v.width / v.ui, v.height / v.ui, format.date(data.table.dates[i]), rows)));
-                    }
-                    let value = s.lines.lines[s.source[l]].1.at(i);
-                    c.announce.set(match value {
-                        Some(val) => format!("{} {} on {}", line.label, line.unit.format(format.as_ref(), val), format.date(data.table.dates[i])),
-                        None => format!("{}: no value on {}", line.label, format.date(data.table.dates[i])),
-                    });
-                }),
-                choose: Rc::new(move |l| {
-                    let symbol = shown3.borrow().as_ref().and_then(|s| s.lines.lines[s.source[l]].0.symbol());
-                    if let Some(p) = symbol {
-                        c.pinned.update(|x| *x = if *x == Some(p) { None } else { Some(p) });
-                    }
-                }),
-                clear: Rc::new(move || {
-                    cursor.set(None);
-                    tooltip.set(None);
-                }),
-            },
-            focus,
-            summary_id.clone(),
-        )
+        let announce = Rc::new(move |l: usize, i: usize| {
+            let view = surface_for_label.view.borrow();
+            let Some(line) = view.as_ref().and_then(|v| v.lines.get(l)) else { return };
+            let day = format.date(data.table.dates[i]);
+            c.announce.set(match value_of(l, i) {
+                Some(val) => format!("{} {} on {day}", line.label, line.unit.format(format.as_ref(), val)),
+                None => format!("{}: no value on {day}", line.label),
+            });
+        });
+        let choose = Rc::new(move |l: usize| {
+            let symbol = drawn.borrow().as_ref().and_then(|d| d.lines.lines[d.source[l]].0.symbol());
+            if let Some(p) = symbol {
+                c.pinned.update(|x| *x = if *x == Some(p) { None } else { Some(p) });
+            }
+        });
+        surface.keyboard(read.clone(), announce, choose, summary_id.clone())
     };
+    let overlay = surface.overlay(ctx.palette);
+    let on_pointer = surface.pointer(read);
+    let tooltip = surface.tooltip;
     let summary = {
         let data = data.clone();
         let format = ctx.format.clone();

@@ -1,39 +1,46 @@
 //! The trend view: one symbol's price with its 50- and 200-day moving averages and a dashed
 //! line at the prior high, labelled with its value, date and the distance from it.
 
-use super::a11y::{ChartTable, line_keyboard, unique_id, ChartExtras, LineNav, ViewExports};
-use super::chart_canvas::{ChartCanvas, Painter, PointerAction};
-use super::controls::{Tooltip, TooltipData, ViewError};
+use super::a11y::{unique_id, ChartExtras, ChartTable, ViewExports};
+use super::chart_canvas::{ChartCanvas, Painter};
+use super::controls::{Tooltip, ViewError};
+use super::line_surface::{LineSurface, Read};
 use super::performance::PeriodControl;
 use super::state::use_state;
 use super::widget_context;
 use crate::browser::canvas::CanvasSize;
 use crate::chart::describe::describe_trend;
 use crate::chart::export::lines_table;
-use crate::chart::performance::{draw_line_chart, draw_line_overlay, LineChartSpec, LineChartView, PlotLine, ReferenceLine, ValueKind};
+use crate::analysis::lines::Line;
+use crate::analysis::trend::TrendLines;
+use crate::chart::performance::{draw_line_chart, LineChartSpec, LineChartView, PlotLine, ReferenceLine, ValueKind};
 use leptos::prelude::*;
-use std::cell::RefCell;
 use std::rc::Rc;
+
+/// The lines on screen, with their names: the close, then the averages that exist.
+fn named_lines(lines: &TrendLines) -> Vec<(&'static str, &Line)> {
+    let mut out = vec![("Close", &lines.close)];
+    out.extend(lines.sma50.as_ref().map(|l| ("SMA 50", l)));
+    out.extend(lines.sma200.as_ref().map(|l| ("SMA 200", l)));
+    out
+}
 
 #[component]
 pub fn TrendView() -> impl IntoView {
     let ctx = widget_context();
     let (data, c) = use_state();
-    let shown: Rc<RefCell<Option<(LineChartView, usize)>>> = Rc::new(RefCell::new(None));
-    let cursor: RwSignal<Option<usize>> = RwSignal::new(None);
-    let tooltip: RwSignal<Option<TooltipData>> = RwSignal::new(None);
-    let focus: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
+    let surface = LineSurface::new();
     let scene_ref = NodeRef::<leptos::html::Canvas>::new();
 
     let scene = {
-        let (data, shown) = (data.clone(), shown.clone());
+        let (data, surface) = (data.clone(), surface.clone());
         let format = ctx.format.clone();
         Rc::new(move |size: CanvasSize| -> Painter {
             let palette = ctx.palette.get();
             let (symbol, period) = (c.trend_symbol.get(), c.period.get());
             let trend = data.trend(symbol, period);
             let Some((lines, from)) = trend.as_ref() else {
-                *shown.borrow_mut() = None;
+                *surface.view.borrow_mut() = None;
                 return Rc::new(|_| {});
             };
             let mut plot = vec![PlotLine { label: data.symbol(symbol), colour: data.colour(&palette, symbol), dashed: false, faded: false, line: &lines.close, unit: None }];
@@ -73,103 +80,48 @@ pub fn TrendView() -> impl IntoView {
                 },
                 format.as_ref(),
             );
-            *shown.borrow_mut() = Some((view.clone(), symbol));
+            *surface.view.borrow_mut() = Some(view.clone());
             Rc::new(move |area| {
                 let _ = draw_line_chart(area, &view, &palette);
             })
         })
     };
-    let overlay = {
-        let shown = shown.clone();
-        Rc::new(move |_size: CanvasSize| -> Painter {
-            let palette = ctx.palette.get();
-            let index = cursor.get();
-            let ring = focus.get().map(|(l, _)| l);
-            let shown = shown.clone();
-            Rc::new(move |area| {
-                if let Some((v, _)) = shown.borrow().as_ref() {
-                    let _ = draw_line_overlay(area, v, &palette, index, ring);
-                }
-            })
-        })
-    };
-    let on_pointer = {
-        let (data, shown) = (data.clone(), shown.clone());
-        let format = ctx.format.clone();
-        Rc::new(move |action: PointerAction| {
-            let shown = shown.borrow();
-            let Some((v, symbol)) = shown.as_ref() else { return };
-            match action {
-                PointerAction::Move { x, css_x, css_y, .. } => {
-                    let Some(i) = v.index_at(x) else {
-                        cursor.set(None);
-                        tooltip.set(None);
-                        return;
-                    };
-                    cursor.set(Some(i));
-                    let trend = data.trend(*symbol, c.period.get_untracked());
-                    let Some((lines, _)) = trend.as_ref() else { return };
-                    let mut rows = vec![];
-                    for (name, line) in [("Close", Some(&lines.close)), ("SMA 50", lines.sma50.as_ref()), ("SMA 200", lines.sma200.as_ref())] {
-                        if let Some(value) = line.and_then(|l| l.at(i)) {
-                            rows.push(format!("{name} {}", format.number(value, 2)));
-                        }
-                    }
-                    let (w, h) = (v.width / v.ui, v.height / v.ui);
-                    tooltip.set(Some(TooltipData::beside(css_x, css_y, w, h, format.date(data.table.dates[i]), rows)));
-                }
-                PointerAction::Leave => {
-                    cursor.set(None);
-                    tooltip.set(None);
-                }
-                PointerAction::Click { .. } => {}
-            }
-        })
-    };
 
-    // The lines on screen, with their names (close, then the averages that exist).
-    let named_lines = |lines: &crate::analysis::trend::TrendLines| -> Vec<(&'static str, crate::analysis::lines::Line)> {
-        let mut out = vec![("Close", lines.close.clone())];
-        out.extend(lines.sma50.clone().map(|l| ("SMA 50", l)));
-        out.extend(lines.sma200.clone().map(|l| ("SMA 200", l)));
-        out
+    // What a date reads: close and the averages that exist (hover and keyboard alike).
+    let read: Read = {
+        let data = data.clone();
+        let format = ctx.format.clone();
+        Rc::new(move |i: usize| {
+            let trend = data.trend(c.trend_symbol.get_untracked(), c.period.get_untracked());
+            let rows = trend
+                .as_ref()
+                .iter()
+                .flat_map(|(lines, _)| named_lines(lines))
+                .filter_map(|(name, line)| line.at(i).map(|x| format!("{name} {}", format.number(x, 2))))
+                .collect();
+            (format.date(data.table.dates[i]), rows)
+        })
     };
     let summary_id = unique_id("rs-summary");
     let keyboard = {
-        let (shown, shown2, data) = (shown.clone(), shown.clone(), data.clone());
+        let data = data.clone();
         let format = ctx.format.clone();
-        line_keyboard(
-            LineNav {
-                shape: Rc::new(move || shown.borrow().as_ref().map(|(v, _)| (v.lines.len(), v.from, v.to))),
-                show: Rc::new(move |l, i| {
-                    let shown = shown2.borrow();
-                    let Some((v, symbol)) = shown.as_ref() else { return };
-                    cursor.set(Some(i));
-                    let trend = data.trend(*symbol, c.period.get_untracked());
-                    let Some((lines, _)) = trend.as_ref() else { return };
-                    let named = named_lines(lines);
-                    let rows: Vec<String> = named.iter().filter_map(|(n, line)| line.at(i).map(|x| format!("{n} {}", format.number(x, 2)))).collect();
-                    if let Some((x, y)) = v.lines.get(l).and_then(|line| line.point_at(i)) {
-                        tooltip.set(Some(TooltipData::beside(x / v.ui, y / v.ui, v.width / v.ui, v.height / v.ui, format.date(data.table.dates[i]), rows)));
-                    }
-                    if let Some((name, line)) = named.get(l) {
-                        let who = if *name == "Close" { data.symbol(*symbol).to_owned() } else { format!("{} {name}", data.symbol(*symbol)) };
-                        c.announce.set(match line.at(i) {
-                            Some(x) => format!("{who} {} on {}", format.number(x, 2), format.date(data.table.dates[i])),
-                            None => format!("{who}: no value on {}", format.date(data.table.dates[i])),
-                        });
-                    }
-                }),
-                choose: Rc::new(|_| {}),
-                clear: Rc::new(move || {
-                    cursor.set(None);
-                    tooltip.set(None);
-                }),
-            },
-            focus,
-            summary_id.clone(),
-        )
+        let announce = Rc::new(move |l: usize, i: usize| {
+            let symbol = c.trend_symbol.get_untracked();
+            let trend = data.trend(symbol, c.period.get_untracked());
+            let Some((name, line)) = trend.as_ref().as_ref().and_then(|(lines, _)| named_lines(lines).into_iter().nth(l)) else { return };
+            let who = if name == "Close" { data.symbol(symbol).to_owned() } else { format!("{} {name}", data.symbol(symbol)) };
+            let day = format.date(data.table.dates[i]);
+            c.announce.set(match line.at(i) {
+                Some(x) => format!("{who} {} on {day}", format.number(x, 2)),
+                None => format!("{who}: no value on {day}"),
+            });
+        });
+        surface.keyboard(read.clone(), announce, Rc::new(|_| {}), summary_id.clone())
     };
+    let overlay = surface.overlay(ctx.palette);
+    let on_pointer = surface.pointer(read);
+    let tooltip = surface.tooltip;
     let summary = {
         let data = data.clone();
         let format = ctx.format.clone();
@@ -192,8 +144,7 @@ pub fn TrendView() -> impl IntoView {
                 let Some((lines, from)) = trend.as_ref() else {
                     return crate::chart::export::DataTable { caption: String::new(), columns: vec!["Date".into()], rows: Vec::new() };
                 };
-                let named = named_lines(lines);
-                let labelled: Vec<(String, &crate::analysis::lines::Line)> = named.iter().map(|(n, l)| (n.to_string(), l)).collect();
+                let labelled: Vec<(String, &Line)> = named_lines(lines).into_iter().map(|(n, l)| (n.to_string(), l)).collect();
                 lines_table(format!("{} close and moving averages, {period}", d1.symbol(symbol)), &d1.table.dates, *from, d1.to, &labelled, 2)
             }),
             frame: Rc::new(move || {
