@@ -8,7 +8,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 # Real closes for benchmarks and cross-checks (not part of the repo); a synthetic set of the
 # same size is used when the folder is missing.
-REAL_DATA ?= $(abspath $(CURDIR)/../shared/data/prices)
+REAL_DATA ?= $(firstword $(wildcard $(abspath $(CURDIR)/../shared/data/prices) /work/shared/data/prices) $(abspath $(CURDIR)/../shared/data/prices))
 # npm's wasm-opt (binaryen 132) must come before any system one: Debian's 108 breaks output.
 export PATH := $(CURDIR)/tests/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver

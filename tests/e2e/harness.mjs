@@ -3,6 +3,7 @@
 // request and CSP violation so a test can assert there were none.
 import { chromium } from "playwright-core";
 import { startServer } from "../tools/serve.mjs";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,8 +30,15 @@ export async function serve(root = DIST, options = {}) {
   return { server, url: `http://127.0.0.1:${server.address().port}/` };
 }
 
-/** Where the real shared price data lives (not part of the repo); override with ROTASCOPE_REAL_DATA. */
-export const REAL_DATA = process.env.ROTASCOPE_REAL_DATA || path.resolve(ROOT, "../shared/data/prices");
+/**
+ * Where the real shared price data lives (not part of the repo): $ROTASCOPE_REAL_DATA, else
+ * ../shared/data/prices next to this checkout, else where these machines keep it (a fresh
+ * clone in a temporary folder still finds it).
+ */
+export const REAL_DATA =
+  [process.env.ROTASCOPE_REAL_DATA, path.resolve(ROOT, "../shared/data/prices"), "/work/shared/data/prices"].find(
+    (dir) => dir && fs.existsSync(path.join(dir, "SPY.csv")),
+  ) ?? path.resolve(ROOT, "../shared/data/prices");
 
 /** A blank page that loads only the publisher loader, for API tests. */
 export const API_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rotascope API</title>
