@@ -2,26 +2,16 @@
 // table open, both themes) and of the publisher page must find no
 // serious or critical violation; the auto theme follows the reader's colour scheme live;
 // reduced motion gets no movement.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, serve, watchProblems, waitForChart, ROOT } from "./harness.mjs";
+import { useSiteAndBrowser, watchProblems, waitForChart, ROOT } from "./harness.mjs";
 
 const AXE = fs.readFileSync(path.join(ROOT, "tests", "node_modules", "axe-core", "axe.min.js"), "utf8");
-let browser, site;
-
-before(async () => {
-  // No CSP header here: axe applies inline styles while it checks, which a strict policy
-  // (rightly) blocks. The widgets' own CSP cleanliness is tested in publisher.test.mjs.
-  site = await serve();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+// No CSP header here: axe applies inline styles while it checks, which a strict policy
+// (rightly) blocks. The widgets' own CSP cleanliness is tested in publisher.test.mjs.
+const session = useSiteAndBrowser();
 
 /** axe's serious and critical findings on the page, as readable lines. */
 async function audit(page) {
@@ -34,9 +24,9 @@ async function audit(page) {
 
 for (const scheme of ["light", "dark"]) {
   test(`the demo has no serious accessibility violation in any view (${scheme})`, async (t) => {
-    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 }, colorScheme: scheme });
+    const page = await session.browser.newPage({ viewport: { width: 1300, height: 1000 }, colorScheme: scheme });
     const problems = watchProblems(page);
-    await page.goto(site.url);
+    await page.goto(session.url);
     const host = page.locator("[data-testid=demo-widget]");
     await waitForChart(page, "[data-testid=demo-widget]");
     await host.locator("[data-testid=claims]").waitFor();
@@ -57,9 +47,9 @@ for (const scheme of ["light", "dark"]) {
 }
 
 test("the publisher page has no serious accessibility violation", async () => {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 1000 } });
   const problems = watchProblems(page);
-  await page.goto(site.url + "publisher.html");
+  await page.goto(session.url + "publisher.html");
   await waitForChart(page, "[data-testid=pub-rotation]");
   await waitForChart(page, "[data-testid=pub-performance]");
   await page.locator("[data-testid=pub-broken] .rs-error-message").waitFor();
@@ -75,8 +65,8 @@ test("the publisher page has no serious accessibility violation", async () => {
 });
 
 test("the auto theme follows the reader's colour scheme while the page is open", async () => {
-  const page = await browser.newPage({ colorScheme: "light" });
-  await page.goto(site.url);
+  const page = await session.browser.newPage({ colorScheme: "light" });
+  await page.goto(session.url);
   const host = page.locator("[data-testid=demo-widget]");
   await waitForChart(page, "[data-testid=demo-widget]");
   assert.equal(await host.getAttribute("data-rs-theme"), "light");
@@ -95,8 +85,8 @@ test("the auto theme follows the reader's colour scheme while the page is open",
 });
 
 test("a reader who asks for reduced motion gets no movement", async () => {
-  const page = await browser.newPage({ reducedMotion: "reduce" });
-  await page.goto(site.url);
+  const page = await session.browser.newPage({ reducedMotion: "reduce" });
+  await page.goto(session.url);
   const host = page.locator("[data-testid=demo-widget]");
   await waitForChart(page, "[data-testid=demo-widget]");
   // Nothing plays on its own, and scrubbing jumps at once.

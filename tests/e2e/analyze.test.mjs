@@ -4,11 +4,11 @@
 // - on the real shared closes of 24 ETFs at several as-of dates (when ../shared/data/prices or
 //   $ROTASCOPE_REAL_DATA exists; otherwise node:test reports the test as skipped, not passed);
 // and every malformed input in the table below rejects with an Error naming the problem.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, serve, watchProblems, DIST, REAL_DATA, API_PAGE, htmlRoute } from "./harness.mjs";
+import { useSiteAndBrowser, watchProblems, DIST, REAL_DATA, API_PAGE, htmlRoute } from "./harness.mjs";
 import * as ref from "./reference.mjs";
 
 const PERIODS = ["1W", "1M", "3M", "6M", "YTD", "1Y", "3Y", "2020-02-19"];
@@ -19,21 +19,16 @@ const label = (p) => (/^\d{4}-/.test(p) ? `since ${p}` : p);
 const RETURN_TOLERANCE = 0.01;
 const ROTATION_TOLERANCE = 1e-6;
 
-let browser, site, page, problems;
+const mounts = fs.existsSync(REAL_DATA) ? { "/real/": REAL_DATA } : {};
+const session = useSiteAndBrowser(DIST, { routes: { "/api.html": htmlRoute(API_PAGE) }, mounts });
+let page, problems;
 
 before(async () => {
-  const mounts = fs.existsSync(REAL_DATA) ? { "/real/": REAL_DATA } : {};
-  site = await serve(DIST, { routes: { "/api.html": htmlRoute(API_PAGE) }, mounts });
-  browser = await launchBrowser();
-  page = await browser.newPage();
+  await session.ready;
+  page = await session.browser.newPage();
   problems = watchProblems(page);
-  await page.goto(site.url + "api.html");
+  await page.goto(session.url + "api.html");
   await page.waitForFunction(() => globalThis.Rotascope && globalThis.Rotascope.analyze);
-});
-
-after(async () => {
-  await browser?.close();
-  site?.server.close();
 });
 
 const analyzeInPage = (options) => page.evaluate((o) => globalThis.Rotascope.analyze(o), options);

@@ -1,27 +1,17 @@
 // The built demo (dist/) in headless Chromium: a chart is drawn (pixels, not just an
 // element), crisp at device pixel ratio 2, and the page logs no error of any kind.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, serve, watchProblems, waitForChart, shadowText, ROOT } from "./harness.mjs";
+import { useSiteAndBrowser, watchProblems, waitForChart, shadowText, ROOT } from "./harness.mjs";
 
-let browser, site;
-
-before(async () => {
-  site = await serve();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const session = useSiteAndBrowser();
 
 test("demo page draws the sample chart with no console error, exception or failed request", async () => {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 2 });
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 2 });
   const problems = watchProblems(page);
-  await page.goto(site.url);
+  await page.goto(session.url);
   const chart = await waitForChart(page, "[data-testid=demo-widget]");
   assert.ok(chart.coloured > 100, `chart pixels: ${chart.coloured}`);
   // HiDPI: the backing store is the CSS size times the device pixel ratio.
@@ -38,9 +28,9 @@ test("demo page draws the sample chart with no console error, exception or faile
 
 test("an error on the page fails the check", async () => {
   // The watcher itself must catch errors, or the test above proves nothing.
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const problems = watchProblems(page);
-  await page.goto(site.url);
+  await page.goto(session.url);
   await page.evaluate(() => {
     console.error("deliberate");
     setTimeout(() => {

@@ -1,6 +1,7 @@
 // Shared end-to-end harness: Debian's Chromium through playwright-core, a static server on a
 // free port, and a watcher that records every console error, uncaught exception, failed
 // request and CSP violation so a test can assert there were none.
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { startServer } from "../tools/serve.mjs";
 import fs from "node:fs";
@@ -28,6 +29,36 @@ export function launchBrowser() {
 export async function serve(root = DIST, options = {}) {
   const server = await startServer({ root, port: 0, ...options });
   return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+/**
+ * Registers node:test hooks that serve `root` and launch Chromium once for the calling file's
+ * tests, and close both afterwards. The returned session's `browser` and `url` are set once the
+ * hook has run, so tests read them at test time, not at import time; a file's own `before`
+ * hook awaits `session.ready` first, since node:test does not promise to finish one root hook
+ * before starting the next.
+ */
+export function useSiteAndBrowser(root = DIST, options = {}) {
+  let starting = null;
+  const session = {
+    browser: null,
+    url: null,
+    server: null,
+    // Started by whichever hook asks first, then shared.
+    get ready() {
+      starting ??= (async () => {
+        ({ server: session.server, url: session.url } = await serve(root, options));
+        session.browser = await launchBrowser();
+      })();
+      return starting;
+    },
+  };
+  before(() => session.ready);
+  after(async () => {
+    await session.browser?.close();
+    session.server?.close();
+  });
+  return session;
 }
 
 /**

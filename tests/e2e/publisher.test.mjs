@@ -1,9 +1,9 @@
 // Embedding as a publisher would: the built dist/ served with a strict Content-Security-Policy
 // header, the article page with two widgets, a broken one and a lazy one; the custom element;
 // 50 mount/unmount cycles that must leave nothing behind; independent widgets.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serve, watchProblems, waitForChart, DIST, API_PAGE, htmlRoute } from "./harness.mjs";
+import { useSiteAndBrowser, watchProblems, waitForChart, DIST, API_PAGE, htmlRoute } from "./harness.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -58,25 +58,15 @@ const INSTRUMENT = () => {
   };
 };
 
-let browser, site;
-
-before(async () => {
-  site = await serve(DIST, { csp: CSP, routes: { "/api.html": htmlRoute(API_PAGE) } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const session = useSiteAndBrowser(DIST, { csp: CSP, routes: { "/api.html": htmlRoute(API_PAGE) } });
 
 async function open(path, viewport = { width: 1100, height: 900 }) {
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  const page = await session.browser.newPage({ viewport, deviceScaleFactor: 1 });
   await page.addInitScript(INSTRUMENT);
   const problems = watchProblems(page);
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
-  const response = await page.goto(site.url + path);
+  const response = await page.goto(session.url + path);
   assert.equal(response.headers()["content-security-policy"], CSP, "served with the strict CSP");
   return { page, problems, requests };
 }

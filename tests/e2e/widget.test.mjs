@@ -1,28 +1,18 @@
 // The demo widget driven like a reader would: play and scrub through time with the mouse,
 // then do everything with the keyboard alone, seeing a focus ring on each control.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, serve, watchProblems, waitForChart, DIST } from "./harness.mjs";
+import { useSiteAndBrowser, watchProblems, waitForChart, DIST } from "./harness.mjs";
 
 const HOST = "[data-testid=demo-widget]";
-let browser, site;
-
-before(async () => {
-  site = await serve();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const session = useSiteAndBrowser();
 
 async function openDemo() {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1000 }, deviceScaleFactor: 2 });
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 1000 }, deviceScaleFactor: 2 });
   const problems = watchProblems(page);
-  await page.goto(site.url);
+  await page.goto(session.url);
   await waitForChart(page, HOST);
   return { page, problems, host: page.locator(HOST) };
 }
