@@ -12,7 +12,7 @@
 //! | `view` | `"rotation"` | `"rotation"`, `"performance"` or `"trend"` |
 //! | `period` | `"YTD"` | `1W 1M 3M 6M YTD 1Y 3Y` or a start day `YYYY-MM-DD` |
 //! | `asOf` | the last date in the data | the day the numbers are computed for |
-//! | `rotation` | `{ interval: "weekly", window: 14, tail: 10 }` | RRG settings (`window` ≥ 2, `tail` ≥ 1); also `rotationInterval`, `rotationWindow`, `rotationTail` |
+//! | `rotation` | `{ interval: "weekly", window: 14, tail: 10, method: "ratio-roc" }` | RRG settings (`window` ≥ 2, `tail` ≥ 1, `method` `"ratio-roc"` or `"zscore"`); also `rotationInterval`, `rotationWindow`, `rotationTail`, `rotationMethod` |
 //! | `theme` | `"auto"` | `"light"`, `"dark"`, `"auto"` (follows `prefers-color-scheme`) |
 //! | `locale` | the browser's | BCP 47 tag for numbers and dates, e.g. `"de-DE"` |
 //! | `height` | `480` | chart height in CSS pixels |
@@ -26,7 +26,7 @@
 use crate::analysis::api::AnalyzeOptions;
 use crate::analysis::period::Period;
 use crate::analysis::claims::DEFAULT_TOLERANCE;
-use crate::analysis::rotation::{Interval, RotationParams};
+use crate::analysis::rotation::{Interval, RotationMethod, RotationParams};
 use crate::analysis::sentiment::Bands;
 use crate::analysis::AnalysisError;
 use serde::Deserialize;
@@ -243,6 +243,7 @@ impl WidgetConfig {
                 "rotationInterval" => rotation_setting(&mut c.rotation, "interval", v)?,
                 "rotationWindow" => rotation_setting(&mut c.rotation, "window", v)?,
                 "rotationTail" => rotation_setting(&mut c.rotation, "tail", v)?,
+                "rotationMethod" => rotation_setting(&mut c.rotation, "method", v)?,
                 "theme" => c.theme = enum_field("theme", v, "light, dark, auto")?,
                 "locale" => c.locale = text("locale", v)?,
                 "height" => {
@@ -342,13 +343,14 @@ fn rotation_setting(r: &mut RotationParams, key: &str, x: &Value) -> Result<(), 
         "interval" => r.interval = enum_field::<Interval>("rotation.interval", x, "weekly, daily")?,
         "window" => r.window = whole("rotation.window", x, 2)?,
         "tail" => r.tail = whole("rotation.tail", x, 1)?,
-        _ => return Err(bad(&format!("rotation.{key}"), x, "not a rotation setting (interval, window, tail)")),
+        "method" => r.method = enum_field::<RotationMethod>("rotation.method", x, "ratio-roc, zscore")?,
+        _ => return Err(bad(&format!("rotation.{key}"), x, "not a rotation setting (interval, window, tail, method)")),
     }
     Ok(())
 }
 
 fn rotation(v: &Value, mut r: RotationParams) -> Result<RotationParams, AnalysisError> {
-    for (key, x) in &object_or_json("rotation", v, "{ interval, window, tail }")? {
+    for (key, x) in &object_or_json("rotation", v, "{ interval, window, tail, method }")? {
         rotation_setting(&mut r, key, x)?;
     }
     Ok(r)
@@ -449,7 +451,7 @@ mod tests {
         let c = WidgetConfig::from_json(r#"{"prices":"p.json"}"#).unwrap();
         assert_eq!(c.prices, vec![PriceSource::Url { url: "p.json".into(), symbol: None }]);
         assert_eq!((c.view, c.theme, c.period, c.height), (View::Rotation, Theme::Auto, Period::YearToDate, 480.0));
-        assert_eq!(c.rotation, RotationParams { interval: Interval::Weekly, window: 14, tail: 10 });
+        assert_eq!(c.rotation, RotationParams { interval: Interval::Weekly, window: 14, tail: 10, method: RotationMethod::RatioRoc });
         assert!(c.ignored.is_empty());
     }
 
@@ -457,28 +459,28 @@ mod tests {
     fn accepts_attribute_style_strings() {
         let c = WidgetConfig::from_json(
             r#"{"prices":"p.json","height":"360px","theme":"Dark","baskets":"small: IWM IJR; large: SPY",
-                "rotation":{"window":"10","tail":5,"interval":"daily"},"colour":"red"}"#,
+                "rotation":{"window":"10","tail":5,"interval":"daily","method":"zscore"},"colour":"red"}"#,
         )
         .unwrap();
         assert_eq!(c.height, 360.0);
         assert_eq!(c.theme, Theme::Dark);
         assert_eq!(c.baskets, vec![("small".into(), vec!["IWM".into(), "IJR".into()]), ("large".into(), vec!["SPY".into()])]);
-        assert_eq!(c.rotation, RotationParams { interval: Interval::Daily, window: 10, tail: 5 });
+        assert_eq!(c.rotation, RotationParams { interval: Interval::Daily, window: 10, tail: 5, method: RotationMethod::Zscore });
         assert_eq!(c.ignored, vec!["colour".to_string()]);
     }
 
     #[test]
     fn object_fields_accept_json_text_and_flattened_attributes() {
         let c = WidgetConfig::from_json(
-            r#"{"prices":"p","rotation":"{\"tail\": 6, \"interval\": \"daily\"}","rotationWindow":"10",
+            r#"{"prices":"p","rotation":"{\"tail\": 6, \"interval\": \"daily\"}","rotationWindow":"10","rotationMethod":"zscore",
                 "baskets":"{\"small\": [\"IWM\"], \"large\": \"SPY, IWB\"}"}"#,
         )
         .unwrap();
-        assert_eq!(c.rotation, RotationParams { interval: Interval::Daily, window: 10, tail: 6 });
+        assert_eq!(c.rotation, RotationParams { interval: Interval::Daily, window: 10, tail: 6, method: RotationMethod::Zscore });
         assert_eq!(c.baskets[1], ("large".to_string(), vec!["SPY".to_string(), "IWB".to_string()]));
         assert_eq!(
             WidgetConfig::from_json(r#"{"prices":"p","rotation":"tail 6"}"#).unwrap_err().to_string(),
-            "option `rotation` = \"tail 6\": expected { interval, window, tail } (as JSON in an attribute)"
+            "option `rotation` = \"tail 6\": expected { interval, window, tail, method } (as JSON in an attribute)"
         );
     }
 
@@ -505,7 +507,7 @@ mod tests {
             (r#"{"prices":[{"url":3}]}"#, "option `prices[0].url` = 3: give the URL as a text"),
             (r#"{"prices":"p","view":"pie"}"#, "option `view` = \"pie\": use one of rotation, performance, trend"),
             (r#"{"prices":"p","rotation":{"window":1}}"#, "option `rotation.window` = 1: use a whole number of at least 2"),
-            (r#"{"prices":"p","rotation":{"speed":1}}"#, "option `rotation.speed` = 1: not a rotation setting (interval, window, tail)"),
+            (r#"{"prices":"p","rotation":{"speed":1}}"#, "option `rotation.speed` = 1: not a rotation setting (interval, window, tail, method)"),
             (r#"{"prices":"p","rotationTail":"0"}"#, "option `rotation.tail` = \"0\": use a whole number of at least 1"),
             (r#"{"prices":"p","height":"tall"}"#, "option `height` = \"tall\": expected a number"),
             (r#"{"prices":"p","height":50}"#, "option `height` = 50: use a height between 120 and 4000 pixels"),
@@ -523,7 +525,7 @@ mod tests {
             r#"{"prices":"Date,Close\n2026-01-02,1\n","benchmark":"SPY","symbols":["IWM","IJR"],"asOf":"2026-07-13",
                 "period":"1M, YTD","baskets":{"small":["IWM"],"large":["SPY"]},
                 "spreads":[["small","large"],{"long":"IWM","short":"SPY"}],
-                "rotation":{"interval":"daily","window":10,"tail":5},"colour":"red"}"#,
+                "rotation":{"interval":"daily","window":10,"tail":5,"method":"ratio-roc"},"colour":"red"}"#,
         )
         .unwrap();
         let o = &r.options;
@@ -531,13 +533,14 @@ mod tests {
         assert_eq!(o.benchmark.as_deref(), Some("SPY"));
         assert_eq!(o.periods, vec![Period::Month1, Period::YearToDate]);
         assert_eq!(o.spreads, vec![("small".into(), "large".into()), ("IWM".into(), "SPY".into())]);
-        assert_eq!(o.rotation, RotationParams { interval: Interval::Daily, window: 10, tail: 5 });
+        assert_eq!(o.rotation, RotationParams { interval: Interval::Daily, window: 10, tail: 5, method: RotationMethod::RatioRoc });
         assert_eq!(r.ignored, vec!["colour".to_string()]);
         let cases = [
             (r#"{"benchmark":"SPY"}"#, "option `prices` = missing: give the price data (an object, JSON or CSV text, a URL, or a list of those)"),
             (r#"{"prices":"p","spreads":[["a"]]}"#, "option `spreads[0]` = [\"a\"]: give [long, short] or { long, short } with basket or symbol names"),
             (r#"{"prices":"p","period":["YTD","5D"]}"#, "option `period` = \"5D\": use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD"),
             (r#"{"prices":"p","rotation":{"interval":"monthly"}}"#, "option `rotation.interval` = \"monthly\": use one of weekly, daily"),
+            (r#"{"prices":"p","rotation":{"method":"jdk"}}"#, "option `rotation.method` = \"jdk\": use one of ratio-roc, zscore"),
             (r#"[1]"#, "option `options` = [1]: expected an object"),
         ];
         for (input, expected) in cases {

@@ -4,7 +4,7 @@ use super::error::{AnalysisError, Warning};
 use super::period::Period;
 use super::prices::PriceTable;
 use super::returns::{basket_return, ranked_returns, Basket, BasketReturn, PeriodReturn, SpreadReturn};
-use super::rotation::{rotations, Interval, Quadrant, RotationParams, RotationPoint, Transition};
+use super::rotation::{rotations, Interval, Quadrant, RotationMethod, RotationParams, RotationPoint, Transition};
 use super::selection::{as_of_index, Selection};
 use super::trend::{trend_summary, TrendSummary};
 use super::Date;
@@ -31,6 +31,7 @@ pub struct RotationSettings {
     pub interval: Interval,
     pub window: usize,
     pub tail: usize,
+    pub method: RotationMethod,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -162,7 +163,7 @@ pub fn analyze(table: &PriceTable, options: &AnalyzeOptions) -> Result<Analysis,
         adjustment: table.adjustment,
         adjustment_text: table.adjustment.describe(),
         returns,
-        rotation_settings: RotationSettings { interval: params.interval, window: params.window, tail: params.tail },
+        rotation_settings: RotationSettings { interval: params.interval, window: params.window, tail: params.tail, method: params.method },
         rotation,
         baskets,
         spreads,
@@ -177,13 +178,13 @@ mod tests {
     use crate::analysis::input::parse_contract_json;
 
     fn weekly_table() -> PriceTable {
-        // 60 weekdays; SPY flat-ish, IWM rising, IWC starts late.
+        // 400 weekdays (80 weeks); SPY flat-ish, IWM rising, IWC starts late (its last 10 weeks).
         let first = Date::parse_iso("2025-11-03").unwrap();
-        let dates: Vec<Date> = (0..).map(|i| first.add_days(i)).filter(|d| d.weekday() < 5).take(200).collect();
+        let dates: Vec<Date> = (0..).map(|i| first.add_days(i)).filter(|d| d.weekday() < 5).take(400).collect();
         let json_dates: Vec<String> = dates.iter().map(|d| format!("\"{d}\"")).collect();
-        let spy: Vec<String> = (0..200).map(|i| format!("{}", 100.0 + (i as f64 / 9.0).sin())).collect();
-        let iwm: Vec<String> = (0..200).map(|i| format!("{}", 50.0 + i as f64 * 0.1 + (i as f64 / 7.0).cos())).collect();
-        let iwc: Vec<String> = (0..200).map(|i| if i < 150 { "null".into() } else { format!("{}", 20.0 + i as f64 * 0.01) }).collect();
+        let spy: Vec<String> = (0..400).map(|i| format!("{}", 100.0 + (i as f64 / 9.0).sin())).collect();
+        let iwm: Vec<String> = (0..400).map(|i| format!("{}", 50.0 + i as f64 * 0.1 + (i as f64 / 7.0).cos())).collect();
+        let iwc: Vec<String> = (0..400).map(|i| if i < 350 { "null".into() } else { format!("{}", 20.0 + i as f64 * 0.01) }).collect();
         parse_contract_json(&format!(
             r#"{{"dates":[{}],"series":{{"SPY":[{}],"IWM":[{}],"IWC":[{}]}}}}"#,
             json_dates.join(","),
@@ -205,11 +206,12 @@ mod tests {
         let a = analyze(&t, &options).unwrap();
         assert_eq!(a.benchmark, "SPY");
         assert_eq!(a.as_of, *t.dates.last().unwrap());
-        // 1M: SPY, IWM, IWC; YTD: SPY, IWM (IWC starts after 2025-12-31).
+        // 1M: SPY, IWM, IWC; YTD: SPY, IWM (IWC starts after 2026-12-31).
         assert_eq!(a.returns.iter().filter(|r| r.period == Period::Month1).count(), 3);
         assert_eq!(a.returns.iter().filter(|r| r.period == Period::YearToDate).count(), 2);
         assert!(a.returns.iter().filter(|r| r.symbol == "SPY").all(|r| r.excess_pp == 0.0));
-        // IWM has 40 weeks: rotation computed with a 10-point tail; IWC (10 weeks) skipped.
+        // IWM has 80 weeks, more than the 58 ratio-roc needs: rotation computed with a 10-point
+        // tail; IWC (10 weeks) skipped.
         assert_eq!(a.rotation.len(), 1);
         assert_eq!(a.rotation[0].points.len(), 10);
         assert!(a.warnings.iter().any(|w| w.code == "rotation_skipped" && w.symbol.as_deref() == Some("IWC")));

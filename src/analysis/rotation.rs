@@ -1,24 +1,49 @@
 //! Relative rotation (RRG): RS-Ratio against RS-Momentum.
 //!
+//! Two methods, chosen by [`RotationMethod`]; both sample the same way, start from the same
+//! relative strength and share the quadrant rules below.
+//!
 //! # Formula
 //!
 //! 1. **Samples.** Weekly (default): for each ISO week (Monday–Sunday), the last trading day on
 //!    or before the as-of day `D` on which both the symbol and the benchmark have a close; the
 //!    sample carries that day's date. Daily: every such day.
 //! 2. `RS_t = 100 × P_t / B_t`.
+//!
+//! **`ratio-roc`** (the default): RS-Ratio is the normalised *trend* of RS, RS-Momentum the
+//! normalised *rate of change* of RS-Ratio, so momentum leads ratio and tails turn clockwise.
+//!
+//! 3. `T_t = ln(SMA₁₀(RS)_t / SMA₃₀(RS)_t)`: the trend of relative strength, 0 when the short
+//!    average sits on the long one (de Kempenaer's 10- and 30-period averages of RS).
+//! 4. `RS-Ratio_t = 100 + T_t / rms_w(T)_t`.
+//! 5. `ROC_t = RS-Ratio_t − RS-Ratio_{t−2}`: the change of RS-Ratio over two samples.
+//! 6. `RS-Momentum_t = 100 + ROC_t / rms_w(ROC)_t`.
+//!
+//! `SMA_n` is the mean of the last `n` samples including `t`; `rms_w(x)_t = √(Σ x² / w)` over
+//! the last `w` values including `t` (no mean is taken out, so the sign survives: RS-Ratio is
+//! above 100 while the short average is above the long one, RS-Momentum above 100 while
+//! RS-Ratio is rising). The first point is sample `2w + 29`: `2w + 30` samples are needed
+//! (58 for `w = 14`, about 14 months of weekly closes).
+//!
+//! **`zscore`** (the RRGPy / RRG-Lite formula, kept bit for bit):
+//!
 //! 3. `RS-Ratio_t = 100 + (RS_t − mean_w(RS)_t) / sd_w(RS)_t`.
 //! 4. `RS-Momentum_t = 100 + (RSR_t − mean_w(RSR)_t) / sd_w(RSR)_t`.
 //!
 //! `mean_w` and `sd_w` are taken over the last `w` samples including `t` (population sd,
-//! dividing by `w`); `w = 14` by default, any `w ≥ 2` allowed. A value exists only when its
-//! window is full, so the first point is sample `2w − 2` and `2w − 1` samples are needed.
+//! dividing by `w`). A value exists only when its window is full, so the first point is sample
+//! `2w − 2` and `2w − 1` samples are needed. Momentum here is a second *level* of the same
+//! series, so it moves with the ratio (tails lie along the diagonal rather than loop).
+//!
+//! Both: `w = 14` by default, any `w ≥ 2` allowed.
 //!
 //! # Edge cases
 //!
-//! - A window whose sd is zero gives exactly 100, never NaN: the benchmark against itself, and
-//!   any constant multiple of it, sits at 100/100. Floating point makes `P/B` of a constant
-//!   multiple wobble in the last bit, so sd counts as zero when `sd ≤ 1e-9 × |mean|` (real
-//!   relative-strength windows are many orders of magnitude above that).
+//! - A normaliser that is (numerically) zero gives exactly 100, never NaN: the benchmark
+//!   against itself, and any constant multiple of it, sits at 100/100. Floating point makes
+//!   `P/B` of a constant multiple wobble in the last bit, so `zscore` counts sd as zero when
+//!   `sd ≤ 1e-9 × |mean|`, and `ratio-roc` counts an rms as zero when it is `≤ 1e-9` (T and
+//!   ROC are already relative; real windows are many orders of magnitude above that).
 //! - The sample in the week of `D` is flagged `partial` when `D` is Monday to Thursday: that
 //!   week has not closed yet (an exchange holiday on a Friday also leaves it flagged until the
 //!   next week's data arrives). Daily samples are never partial.
@@ -100,23 +125,77 @@ impl fmt::Display for Quadrant {
     }
 }
 
+/// How RS-Ratio and RS-Momentum are computed from relative strength (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RotationMethod {
+    /// Normalised trend of RS, and the normalised rate of change of that: tails loop clockwise.
+    #[default]
+    RatioRoc,
+    /// RRGPy / RRG-Lite: a z-score of RS, and a z-score of that z-score.
+    Zscore,
+}
+
+impl RotationMethod {
+    pub const ALL: [RotationMethod; 2] = [RotationMethod::RatioRoc, RotationMethod::Zscore];
+
+    /// The name used in configuration and by `analyze()`.
+    pub fn name(self) -> &'static str {
+        match self {
+            RotationMethod::RatioRoc => "ratio-roc",
+            RotationMethod::Zscore => "zscore",
+        }
+    }
+
+    /// What the method draws, in a reader's words.
+    pub fn description(self) -> &'static str {
+        match self {
+            RotationMethod::RatioRoc => "trend of relative strength and its rate of change",
+            RotationMethod::Zscore => "z-score of relative strength and of that z-score",
+        }
+    }
+
+    /// Samples needed before the first point with window `w` (see the module docs).
+    pub fn samples_needed(self, w: usize) -> usize {
+        match self {
+            RotationMethod::RatioRoc => 2 * w + TREND_LONG + MOMENTUM_LAG - 2,
+            RotationMethod::Zscore => 2 * w - 1,
+        }
+    }
+}
+
+impl fmt::Display for RotationMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// `ratio-roc`: the short and long moving averages of RS whose log ratio is the trend.
+pub const TREND_SHORT: usize = 10;
+pub const TREND_LONG: usize = 30;
+/// `ratio-roc`: RS-Momentum is the change of RS-Ratio over this many samples. Two rather than
+/// one: a one-sample change is dominated by a week's noise and zig-zags the tails.
+pub const MOMENTUM_LAG: usize = 2;
+
 /// Rotation settings, checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RotationParams {
     pub interval: Interval,
-    /// `w`: samples in each mean and sd window.
+    /// `w`: values in each normalising window.
     pub window: usize,
     /// Points in a tail.
     pub tail: usize,
+    pub method: RotationMethod,
 }
 
 impl Default for RotationParams {
     fn default() -> Self {
-        RotationParams { interval: Interval::Weekly, window: 14, tail: 10 }
+        RotationParams { interval: Interval::Weekly, window: 14, tail: 10, method: RotationMethod::default() }
     }
 }
 
 impl RotationParams {
+    /// Settings with the default method ([`RotationMethod::RatioRoc`]).
     pub fn new(interval: Interval, window: usize, tail: usize) -> Result<Self, AnalysisError> {
         if window < 2 {
             return Err(AnalysisError::bad_option("rotation.window", window, "the window needs at least 2 samples"));
@@ -124,12 +203,16 @@ impl RotationParams {
         if tail < 1 {
             return Err(AnalysisError::bad_option("rotation.tail", tail, "a tail needs at least 1 point"));
         }
-        Ok(RotationParams { interval, window, tail })
+        Ok(RotationParams { interval, window, tail, method: RotationMethod::default() })
     }
 
-    /// Samples needed for the first point: `2w − 1`.
+    pub fn with_method(self, method: RotationMethod) -> Self {
+        RotationParams { method, ..self }
+    }
+
+    /// Samples needed for the first point: `2w + 30` (`ratio-roc`) or `2w − 1` (`zscore`).
     pub fn samples_needed(&self) -> usize {
-        2 * self.window - 1
+        self.method.samples_needed(self.window)
     }
 }
 
@@ -172,17 +255,75 @@ pub fn sample(dates: &[Date], symbol: &Series, benchmark: &Series, to: usize, in
 /// cost, `n × w`, is negligible next to drawing.
 pub fn standardize(values: &[f64], w: usize) -> Vec<Option<f64>> {
     let mut out = vec![None; values.len()];
-    if w == 0 || values.len() < w {
+    if w == 0 {
         return out;
     }
-    for t in (w - 1)..values.len() {
-        let window = &values[t + 1 - w..=t];
+    for (slot, window) in out.iter_mut().skip(w - 1).zip(values.windows(w)) {
+        let x = window[w - 1];
         let mean = window.iter().sum::<f64>() / w as f64;
         let variance = window.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / w as f64;
         let sd = variance.sqrt();
-        out[t] = Some(if sd <= 1e-9 * mean.abs() { 100.0 } else { 100.0 + (values[t] - mean) / sd });
+        *slot = Some(if sd <= 1e-9 * mean.abs() { 100.0 } else { 100.0 + (x - mean) / sd });
     }
     out
+}
+
+/// `100 + x_t / rms` with `rms = √(Σ x² / w)` over each full trailing window of `w` values;
+/// `None` before the first full window or where any value of the window is missing. An rms of
+/// at most 1e-9 gives exactly 100 (see the module docs).
+pub fn rms_scale(values: &[Option<f64>], w: usize) -> Vec<Option<f64>> {
+    let mut out = vec![None; values.len()];
+    if w == 0 {
+        return out;
+    }
+    for (slot, window) in out.iter_mut().skip(w - 1).zip(values.windows(w)) {
+        let Some(squares) = window.iter().map(|v| v.map(|x| x * x)).sum::<Option<f64>>() else { continue };
+        let Some(x) = window[w - 1] else { continue };
+        let rms = (squares / w as f64).sqrt();
+        *slot = Some(if rms <= 1e-9 { 100.0 } else { 100.0 + x / rms });
+    }
+    out
+}
+
+/// Mean of each full trailing window of `n` values; `None` before the first.
+pub fn moving_average(values: &[f64], n: usize) -> Vec<Option<f64>> {
+    let mut out = vec![None; values.len()];
+    if n == 0 {
+        return out;
+    }
+    for (slot, window) in out.iter_mut().skip(n - 1).zip(values.windows(n)) {
+        *slot = Some(window.iter().sum::<f64>() / n as f64);
+    }
+    out
+}
+
+/// (RS-Ratio, RS-Momentum) for each RS value, `None` until both exist.
+pub fn rotation_lines(rs: &[f64], w: usize, method: RotationMethod) -> Vec<Option<(f64, f64)>> {
+    match method {
+        RotationMethod::Zscore => {
+            let rs_ratio = standardize(rs, w);
+            // RS-Momentum standardises the RS-Ratio values from the first full window on.
+            let ratio_values: Vec<f64> = rs_ratio.iter().flatten().copied().collect();
+            let lead = rs.len() - ratio_values.len();
+            let rs_momentum = standardize(&ratio_values, w);
+            rs_ratio
+                .iter()
+                .enumerate()
+                .map(|(t, rsr)| Some((((*rsr)?), (*rs_momentum.get(t.checked_sub(lead)?)?)?)))
+                .collect()
+        }
+        RotationMethod::RatioRoc => {
+            let short = moving_average(rs, TREND_SHORT);
+            let long = moving_average(rs, TREND_LONG);
+            let trend: Vec<Option<f64>> = short.iter().zip(&long).map(|(s, l)| Some((s.as_ref()? / l.as_ref()?).ln())).collect();
+            let rs_ratio = rms_scale(&trend, w);
+            let change: Vec<Option<f64>> = (0..rs_ratio.len())
+                .map(|t| Some((*rs_ratio.get(t)?)? - (*rs_ratio.get(t.checked_sub(MOMENTUM_LAG)?)?)?))
+                .collect();
+            let rs_momentum = rms_scale(&change, w);
+            rs_ratio.iter().zip(&rs_momentum).map(|(r, m)| Some(((*r)?, (*m)?))).collect()
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -274,13 +415,14 @@ pub fn latest_transitions(rotations: &[SymbolRotation], limit: usize) -> Vec<(us
 /// # Example
 /// ```
 /// use rotascope::analysis::input::parse_contract_json;
-/// use rotascope::analysis::rotation::{rotation, Interval, RotationParams};
-/// // Window 2, daily. RS = the symbol's close (benchmark flat at 100): 100, 110, 105.
+/// use rotascope::analysis::rotation::{rotation, Interval, RotationMethod, RotationParams};
+/// // `zscore`, window 2, daily. RS = the symbol's close (benchmark flat at 100): 100, 110, 105.
 /// // RSR at t=1: mean 105, sd 5 → 100 + 5/5 = 101; at t=2: mean 107.5, sd 2.5 → 99.
 /// // RSM at t=2: window {101, 99}, mean 100, sd 1 → 99. One point: (99, 99), Lagging.
 /// let t = parse_contract_json(r#"{"dates":["2026-03-02","2026-03-03","2026-03-04"],
 ///     "series":{"B":[100,100,100],"X":[100,110,105]}}"#).unwrap();
-/// let r = rotation(&t, 1, 0, 2, RotationParams::new(Interval::Daily, 2, 10).unwrap()).unwrap();
+/// let params = RotationParams::new(Interval::Daily, 2, 10).unwrap().with_method(RotationMethod::Zscore);
+/// let r = rotation(&t, 1, 0, 2, params).unwrap();
 /// assert_eq!(r.points.len(), 1);
 /// assert_eq!((r.points[0].rs_ratio, r.points[0].rs_momentum), (99.0, 99.0));
 /// ```
@@ -290,7 +432,7 @@ pub fn rotation(table: &PriceTable, symbol: usize, benchmark: usize, to: usize, 
     let w = params.window;
     if samples.len() < params.samples_needed() {
         return Err(AnalysisError::TooFewPoints {
-            what: format!("RS-Momentum (window {w})"),
+            what: format!("RS-Momentum ({}, window {w})", params.method),
             symbol: s.symbol.clone(),
             needed: params.samples_needed(),
             have: samples.len(),
@@ -301,24 +443,14 @@ pub fn rotation(table: &PriceTable, symbol: usize, benchmark: usize, to: usize, 
         });
     }
     let rs: Vec<f64> = samples.iter().map(|x| 100.0 * x.price / x.benchmark).collect();
-    let rs_ratio = standardize(&rs, w);
-    let ratio_values: Vec<f64> = rs_ratio[w - 1..].iter().map(|v| v.expect("full window from w - 1")).collect();
-    let rs_momentum = standardize(&ratio_values, w);
-
-    let mut points = Vec::with_capacity(samples.len() + 2 - 2 * w);
-    for k in (2 * w - 2)..samples.len() {
-        let rsr = rs_ratio[k].expect("full window");
-        let rsm = rs_momentum[k - (w - 1)].expect("full window");
-        let sample = samples[k];
-        points.push(RotationPoint {
-            date: sample.date,
-            rs_ratio: rsr,
-            rs_momentum: rsm,
-            quadrant: Quadrant::of(rsr, rsm),
-            partial: sample.partial,
-            index: sample.index,
-        });
-    }
+    let points: Vec<RotationPoint> = rotation_lines(&rs, w, params.method)
+        .into_iter()
+        .zip(&samples)
+        .filter_map(|(line, sample)| {
+            let (rsr, rsm) = line?;
+            Some(RotationPoint { date: sample.date, rs_ratio: rsr, rs_momentum: rsm, quadrant: Quadrant::of(rsr, rsm), partial: sample.partial, index: sample.index })
+        })
+        .collect();
     let transitions = points
         .windows(2)
         .filter(|p| p[0].quadrant != p[1].quadrant)
@@ -401,7 +533,7 @@ mod tests {
     fn the_alerts_feed_lists_the_newest_transitions_first() {
         let dates = weekdays(7);
         let t = table(&dates, &[("B", vec![100.0; 7]), ("X", vec![100.0, 110.0, 105.0, 120.0, 120.0, 110.0, 100.0]), ("Y", vec![100.0, 90.0, 95.0, 80.0, 80.0, 90.0, 100.0])]);
-        let params = RotationParams::new(Interval::Daily, 2, 10).unwrap();
+        let params = RotationParams::new(Interval::Daily, 2, 10).unwrap().with_method(RotationMethod::Zscore);
         let rots = vec![rotation(&t, 1, 0, 6, params).unwrap(), rotation(&t, 2, 0, 6, params).unwrap()];
         // X changes at indices 3, 4, 5, 6 (see hand_worked_daily_window_two). Y, worked the same
         // way: RSR −, 99, 101, 99, 100, 101, 101; RSM from t2: 101, 99, 101, 101, 100 → points
@@ -454,7 +586,7 @@ mod tests {
         //                                     {100,99}→99; {99,99} sd 0 → 100)
         let dates = weekdays(7);
         let t = table(&dates, &[("B", vec![100.0; 7]), ("X", vec![100.0, 110.0, 105.0, 120.0, 120.0, 110.0, 100.0])]);
-        let r = rotation(&t, 1, 0, 6, RotationParams::new(Interval::Daily, 2, 10).unwrap()).unwrap();
+        let r = rotation(&t, 1, 0, 6, RotationParams::new(Interval::Daily, 2, 10).unwrap().with_method(RotationMethod::Zscore)).unwrap();
         let got: Vec<(f64, f64, Quadrant)> = r.points.iter().map(|p| (p.rs_ratio, p.rs_momentum, p.quadrant)).collect();
         use Quadrant::*;
         assert_eq!(
@@ -487,11 +619,11 @@ mod tests {
         let third: Vec<f64> = b.iter().map(|x| x / 3.0).collect();
         let t = table(&dates, &[("B", b), ("M", multiple), ("T", third)]);
         for interval in [Interval::Weekly, Interval::Daily] {
-            for sym in 0..3 {
-                let r = rotation(&t, sym, 0, 399, RotationParams::new(interval, 14, 10).unwrap()).unwrap();
+            for (sym, method) in (0..3).flat_map(|s| RotationMethod::ALL.map(|m| (s, m))) {
+                let r = rotation(&t, sym, 0, 399, RotationParams::new(interval, 14, 10).unwrap().with_method(method)).unwrap();
                 assert!(!r.points.is_empty());
                 for p in &r.points {
-                    assert_eq!((p.rs_ratio, p.rs_momentum), (100.0, 100.0), "{interval:?} symbol {sym} at {}", p.date);
+                    assert_eq!((p.rs_ratio, p.rs_momentum), (100.0, 100.0), "{interval:?} {method} symbol {sym} at {}", p.date);
                     assert_eq!(p.quadrant, Quadrant::Leading);
                 }
                 assert!(r.transitions.is_empty());
@@ -506,7 +638,12 @@ mod tests {
         let e = rotation(&t, 1, 0, 19, RotationParams::default()).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "RS-Momentum (window 14) for IWM needs at least 27 weekly closes shared with the benchmark, but the data has 4"
+            "RS-Momentum (ratio-roc, window 14) for IWM needs at least 58 weekly closes shared with the benchmark, but the data has 4"
+        );
+        let e = rotation(&t, 1, 0, 19, RotationParams::default().with_method(RotationMethod::Zscore)).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "RS-Momentum (zscore, window 14) for IWM needs at least 27 weekly closes shared with the benchmark, but the data has 4"
         );
         assert!(RotationParams::new(Interval::Weekly, 1, 10).is_err());
         assert!(RotationParams::new(Interval::Weekly, 2, 0).is_err());
@@ -515,7 +652,7 @@ mod tests {
     #[test]
     fn late_starters_are_skipped_with_a_warning_while_others_compute() {
         let dates = weekdays(60);
-        // Window 5 needs 2·5 − 1 = 9 samples; LATE has 8.
+        // `zscore` with window 5 needs 2·5 − 1 = 9 samples; LATE has 8.
         let mut late: Vec<Option<f64>> = vec![None; 52];
         late.extend((0..8).map(|i| Some(1.0 + i as f64)));
         let t = PriceTable::validated(
@@ -531,10 +668,68 @@ mod tests {
         )
         .unwrap();
         let sel = Selection { benchmark: 0, symbols: vec![1, 2] };
-        let params = RotationParams::new(Interval::Daily, 5, 10).unwrap();
+        let params = RotationParams::new(Interval::Daily, 5, 10).unwrap().with_method(RotationMethod::Zscore);
         let (rots, warnings) = rotations(&t, &sel, 59, params).unwrap();
         assert_eq!(rots.len(), 1);
         assert_eq!(warnings[0].symbol.as_deref(), Some("LATE"));
         assert!(warnings[0].message.contains("needs at least 9 daily closes"), "{}", warnings[0].message);
+    }
+
+    #[test]
+    fn rms_scale_hand_worked() {
+        // Window 2 over 3, 4: rms √((9 + 16)/2) = √12.5, so 100 + 4/√12.5 = 101.1313...
+        let z = rms_scale(&[Some(3.0), Some(4.0)], 2);
+        assert_eq!(z[0], None);
+        assert!((z[1].unwrap() - (100.0 + 4.0 / 12.5f64.sqrt())).abs() < 1e-12);
+        // The sign survives (no mean is taken out): 1, −1, 1 → −, 99, 101.
+        assert_eq!(rms_scale(&[Some(1.0), Some(-1.0), Some(1.0)], 2), vec![None, Some(99.0), Some(101.0)]);
+        // A missing value blanks every window holding it; an all-zero window is exactly 100.
+        assert_eq!(rms_scale(&[Some(1.0), None, Some(0.0), Some(0.0)], 2), vec![None, None, None, Some(100.0)]);
+        assert_eq!(moving_average(&[1.0, 2.0, 6.0], 2), vec![None, Some(1.5), Some(4.0)]);
+    }
+
+    #[test]
+    fn ratio_roc_first_point_is_sample_2w_plus_29() {
+        // Benchmark flat; RS wobbles so no normaliser is zero. w = 2 needs 2·2 + 30 = 34 samples.
+        let rs: Vec<f64> = (0..40).map(|t| 100.0 + (t as f64 * 0.7).sin()).collect();
+        let lines = rotation_lines(&rs, 2, RotationMethod::RatioRoc);
+        let first = lines.iter().position(Option::is_some).unwrap();
+        assert_eq!(first, 33);
+        assert_eq!(RotationMethod::RatioRoc.samples_needed(2), 34);
+        assert!(lines[first..].iter().all(|l| l.is_some_and(|(r, m)| r.is_finite() && m.is_finite())));
+        // zscore: sample 2w − 2.
+        assert_eq!(rotation_lines(&rs, 2, RotationMethod::Zscore).iter().position(Option::is_some), Some(2));
+    }
+
+    #[test]
+    fn ratio_roc_steady_trends_have_no_momentum() {
+        // RS = 100 · g^t: SMA₁₀/SMA₃₀ is the same every sample, so T is constant, T / rms(T) = ±1
+        // (RS-Ratio 101 for an outperformer, 99 for an underperformer), RS-Ratio does not
+        // change, ROC is 0 and RS-Momentum is exactly 100.
+        for (g, rsr) in [(1.004, 101.0), (0.996, 99.0)] {
+            let rs: Vec<f64> = (0..80).map(|t| 100.0 * f64::powi(g, t)).collect();
+            for (r, m) in rotation_lines(&rs, 14, RotationMethod::RatioRoc).into_iter().flatten() {
+                assert!((r - rsr).abs() < 1e-9, "{g}: RS-Ratio {r}");
+                assert_eq!(m, 100.0, "{g}");
+            }
+        }
+    }
+
+    #[test]
+    fn ratio_roc_momentum_crosses_100_where_the_ratio_turns_and_rotates_clockwise() {
+        // RS cycles with a 40-sample period: RS-Ratio swings, RS-Momentum is above 100 exactly
+        // while RS-Ratio is above its value two samples back, and the path turns clockwise
+        // around 100/100 (the cross product of position and step is negative).
+        let rs: Vec<f64> = (0..400).map(|t| 100.0 * (0.05 * (std::f64::consts::TAU * t as f64 / 40.0).sin()).exp()).collect();
+        let lines: Vec<(f64, f64)> = rotation_lines(&rs, 14, RotationMethod::RatioRoc).into_iter().flatten().collect();
+        for k in 2..lines.len() {
+            assert_eq!(lines[k].1 >= 100.0, lines[k].0 >= lines[k - 2].0, "sample {k}");
+        }
+        let clockwise = lines.windows(2).filter(|p| {
+            let (x, y) = (p[0].0 - 100.0, p[0].1 - 100.0);
+            let (dx, dy) = (p[1].0 - p[0].0, p[1].1 - p[0].1);
+            x * dy - y * dx < 0.0
+        });
+        assert!(clockwise.count() == lines.len() - 1, "every step turns clockwise");
     }
 }
