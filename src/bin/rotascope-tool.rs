@@ -10,7 +10,9 @@
 use rotascope::analysis::api::{analyze, AnalyzeOptions};
 use rotascope::analysis::input::{merge, parse_contract_json, parse_text, to_contract_json};
 use rotascope::analysis::period::Period;
-use rotascope::analysis::rotation::{Interval, RotationParams};
+use rotascope::analysis::rotation::{rotations, Interval, RotationMethod, RotationParams};
+use rotascope::analysis::rotation_quality::RotationQuality;
+use rotascope::analysis::Selection;
 use rotascope::analysis::{Date, PriceTable};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -122,6 +124,22 @@ fn bench(mut args: Vec<String>) -> Result<(), String> {
     println!("native  analyze: 7 periods, daily RRG  median {m:8.2} ms  (min {lo:.2}, {runs} runs)");
     let (m, lo) = time(runs, || analyze(&parse_contract_json(&text).expect("parse"), &weekly).expect("analyze"));
     println!("native  parse + analyze (weekly)       median {m:8.2} ms  (min {lo:.2}, {runs} runs)");
+    print_rotation_quality(&table)
+}
+
+/// The rotation criteria of README "How well it rotates", for both methods, weekly and daily.
+fn print_rotation_quality(table: &PriceTable) -> Result<(), String> {
+    // The default benchmark: SPY if loaded, else the first symbol.
+    let selection = Selection::resolve(table, None, None).map_err(|e| e.to_string())?;
+    let benchmark = &table.series[selection.benchmark].symbol;
+    println!("rotation against {benchmark}, window 14 (target for ratio-roc weekly: median correlation <= 0.3, >= 90 % of turns matched):");
+    for interval in [Interval::Weekly, Interval::Daily] {
+        for method in RotationMethod::ALL {
+            let params = RotationParams::new(interval, 14, 10).map_err(|e| e.to_string())?.with_method(method);
+            let (rots, _) = rotations(table, &selection, table.dates.len() - 1, params).map_err(|e| e.to_string())?;
+            println!("  {:<6} {:<9} {}", format!("{interval:?}").to_lowercase(), method.name(), RotationQuality::of(&rots));
+        }
+    }
     Ok(())
 }
 
