@@ -23,7 +23,7 @@
 //! the last `w` values including `t` (no mean is taken out, so the sign survives: RS-Ratio is
 //! above 100 while the short average is above the long one, RS-Momentum above 100 while
 //! RS-Ratio is rising). The first point is sample `2w + 29`: `2w + 30` samples are needed
-//! (58 for `w = 14`, about 14 months of weekly closes).
+//! (58 weekly closes, spanning 57 weeks, for `w = 14`).
 //!
 //! **`zscore`** (the RRGPy / RRG-Lite formula, kept bit for bit):
 //!

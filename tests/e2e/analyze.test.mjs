@@ -15,9 +15,10 @@ const PERIODS = ["1W", "1M", "3M", "6M", "YTD", "1Y", "3Y", "2020-02-19"];
 // The sample data starts in 2022: its custom period starts at the regime change instead.
 const SAMPLE_PERIODS = ["1W", "1M", "3M", "6M", "YTD", "1Y", "3Y", "2024-06-28"];
 const label = (p) => (/^\d{4}-/.test(p) ? `since ${p}` : p);
-// Acceptance tolerances: returns to 0.01 pp, rotation to 1e-6.
+// Acceptance tolerances: returns to 0.01 pp, rotation to 1e-9 (both methods).
 const RETURN_TOLERANCE = 0.01;
-const ROTATION_TOLERANCE = 1e-6;
+const ROTATION_TOLERANCE = 1e-9;
+const METHODS = ["ratio-roc", "zscore"];
 
 const mounts = fs.existsSync(REAL_DATA) ? { "/real/": REAL_DATA } : {};
 const session = useSiteAndBrowser(DIST, { routes: { "/api.html": htmlRoute(API_PAGE) }, mounts });
@@ -34,7 +35,7 @@ before(async () => {
 const analyzeInPage = (options) => page.evaluate((o) => globalThis.Rotascope.analyze(o), options);
 
 /** Compares one analyze() result with the reference; returns the largest differences seen. */
-function compare(result, rowsBySymbol, asOf, periods, { interval, window, tail }) {
+function compare(result, rowsBySymbol, asOf, periods, { interval, window, tail, method }) {
   const stats = { maxReturnDiff: 0, maxRotationDiff: 0, returns: 0, points: 0, transitions: 0 };
   const bench = rowsBySymbol[result.benchmark];
   assert.ok(bench, `benchmark ${result.benchmark} rows`);
@@ -60,7 +61,7 @@ function compare(result, rowsBySymbol, asOf, periods, { interval, window, tail }
   }
   for (const [symbol, rows] of Object.entries(rowsBySymbol)) {
     if (symbol === result.benchmark) continue;
-    const all = ref.rotation(rows, bench, asOf, { interval, window });
+    const all = ref.rotation(rows, bench, asOf, { interval, window, method });
     const got = result.rotation.find((r) => r.symbol === symbol);
     if (all.length === 0) {
       assert.equal(got, undefined, `${symbol}: too little history, yet analyze() gave a rotation`);
@@ -88,6 +89,7 @@ function compare(result, rowsBySymbol, asOf, periods, { interval, window, tail }
     stats.transitions += expectedTransitions.length;
     assert.equal(got.quadrant, expected.at(-1).quadrant);
   }
+  assert.equal(result.rotation_settings.method, method);
   return stats;
 }
 
@@ -99,13 +101,19 @@ test("analyze() on the sample data equals the independent reference", async (t) 
       json.dates.map((date, i) => ({ date, close: closes[i] })).filter((r) => r.close !== null),
     ]),
   );
-  for (const [asOf, interval] of [["2026-11-20", "weekly"], ["2025-06-25", "weekly"], ["2025-03-14", "daily"]]) {
-    const settings = { interval, window: 14, tail: 40 };
-    const result = await analyzeInPage({ prices: "/data/sample-prices.json", benchmark: "SPY", asOf, period: SAMPLE_PERIODS, rotation: settings });
-    assert.equal(result.as_of, asOf);
-    const stats = compare(result, rowsBySymbol, asOf, SAMPLE_PERIODS, settings);
-    t.diagnostic(`sample ${asOf} ${interval}: ${stats.returns} returns (max diff ${stats.maxReturnDiff.toExponential(1)} pp), ${stats.points} points (max diff ${stats.maxRotationDiff.toExponential(1)}), ${stats.transitions} transitions`);
+  for (const method of METHODS) {
+    for (const [asOf, interval] of [["2026-11-20", "weekly"], ["2025-06-25", "weekly"], ["2025-03-14", "daily"]]) {
+      const settings = { interval, window: 14, tail: 40, method };
+      const result = await analyzeInPage({ prices: "/data/sample-prices.json", benchmark: "SPY", asOf, period: SAMPLE_PERIODS, rotation: settings });
+      assert.equal(result.as_of, asOf);
+      const stats = compare(result, rowsBySymbol, asOf, SAMPLE_PERIODS, settings);
+      assert.ok(stats.points > 0);
+      t.diagnostic(`sample ${method} ${asOf} ${interval}: ${stats.returns} returns (max diff ${stats.maxReturnDiff.toExponential(1)} pp), ${stats.points} points (max diff ${stats.maxRotationDiff.toExponential(1)}), ${stats.transitions} transitions`);
+    }
   }
+  // Without `method`, analyze() uses the default, ratio-roc.
+  const plain = await analyzeInPage({ prices: "/data/sample-prices.json", rotation: { tail: 5 } });
+  assert.equal(plain.rotation_settings.method, "ratio-roc");
 });
 
 test("analyze() on 24 real ETFs equals the independent reference at several dates", { skip: !fs.existsSync(REAL_DATA) && `no real data at ${REAL_DATA}` }, async (t) => {
@@ -121,13 +129,15 @@ test("analyze() on 24 real ETFs equals the independent reference at several date
     ["2026-07-13", "weekly"],
     ["2026-07-13", "daily"],
   ];
-  for (const [asOf, interval] of cases) {
-    const settings = { interval, window: 14, tail: 52 };
-    const result = await analyzeInPage({ prices, benchmark: "SPY", asOf, period: PERIODS, rotation: settings });
-    assert.equal(result.as_of, asOf);
-    const stats = compare(result, rowsBySymbol, asOf, PERIODS, settings);
-    assert.ok(stats.points > 0 && stats.returns > 0);
-    t.diagnostic(`real ${asOf} ${interval}: ${stats.returns} returns (max diff ${stats.maxReturnDiff.toExponential(1)} pp), ${stats.points} points (max diff ${stats.maxRotationDiff.toExponential(1)}), ${stats.transitions} transitions`);
+  for (const method of METHODS) {
+    for (const [asOf, interval] of cases) {
+      const settings = { interval, window: 14, tail: 52, method };
+      const result = await analyzeInPage({ prices, benchmark: "SPY", asOf, period: PERIODS, rotation: settings });
+      assert.equal(result.as_of, asOf);
+      const stats = compare(result, rowsBySymbol, asOf, PERIODS, settings);
+      assert.ok(stats.points > 0 && stats.returns > 0);
+      t.diagnostic(`real ${method} ${asOf} ${interval}: ${stats.returns} returns (max diff ${stats.maxReturnDiff.toExponential(1)} pp), ${stats.points} points (max diff ${stats.maxRotationDiff.toExponential(1)}), ${stats.transitions} transitions`);
+    }
   }
 });
 
@@ -155,6 +165,7 @@ test("every malformed input rejects with an Error naming the problem", async () 
     [{ prices: { dates: d(5, 6), series: { SPY: [1, 2] } }, period: "2W" }, 'option `period` = "2W": use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD'],
     [{ prices: { dates: d(5, 6), series: { SPY: [1, 2] } }, period: "3Y" }, "the 3Y return of SPY needs a close on or before 2023-01-06, but its first close is 2026-01-05"],
     [{ prices: { dates: d(5, 6), series: { SPY: [1, 2] } }, rotation: { window: 1 } }, "option `rotation.window` = 1: use a whole number of at least 2"],
+    [{ prices: { dates: d(5, 6), series: { SPY: [1, 2] } }, rotation: { method: "jdk" } }, 'option `rotation.method` = "jdk": use one of ratio-roc, zscore'],
     [{ prices: "/missing.json" }, "could not load /missing.json: the server answered 404 Not Found"],
     [{ benchmark: "SPY" }, "option `prices` = missing: give the price data (an object, JSON or CSV text, a URL, or a list of those)"],
     [{ prices: [] }, "option `prices` = []: the list of sources is empty"],

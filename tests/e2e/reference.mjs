@@ -3,7 +3,8 @@
 // implementation it is used to cross-check. Plain JavaScript ES module, Node 20,
 // no dependencies. All date arithmetic is integer civil-date arithmetic (UTC),
 // never local time zones. Clarity over speed: windows are recomputed with
-// direct two-pass mean / population-sd summation.
+// direct two-pass mean / population-sd summation (zscore) and direct SMA / RMS
+// sums (ratio-roc, the README's default rotation method).
 //
 // Self-check: node tests/e2e/reference.mjs
 
@@ -192,12 +193,72 @@ function quadrantOf(rsRatio, rsMomentum) {
   return rsMomentum >= 100 ? "Improving" : "Lagging";
 }
 
-export function rotation(symRows, benchRows, asOf, { interval = "weekly", window = 14 } = {}) {
-  if (interval !== "weekly" && interval !== "daily") {
-    throw new Error(`unknown interval: ${JSON.stringify(interval)}`);
-  }
-  if (!Number.isInteger(window) || window < 1) throw new Error(`bad window: ${window}`);
+// --- ratio-roc helpers -------------------------------------------------------
+// README "Definitions": SMA_n(x)_t is the mean of the last n values including t;
+// rms_w(x)_t = sqrt((x_{t-w+1}^2 + ... + x_t^2) / w), no mean taken out. Each
+// window is recomputed directly; a window that is not full (reaches before the
+// first sample or onto a value that does not exist) is a programming error here,
+// because the loops below start exactly where every window is full.
 
+const RATIO_ROC_SHORT = 10; // SMA of RS, short (fixed)
+const RATIO_ROC_LONG = 30; // SMA of RS, long (fixed)
+const RATIO_ROC_LAG = 2; // RS-Momentum is the 2-sample change of RS-Ratio (fixed)
+const RMS_ZERO = 1e-9; // rms <= 1e-9 -> exactly 100
+
+function fullWindow(values, t, n) {
+  if (t - n + 1 < 0 || t >= values.length) throw new Error(`window of ${n} ending at ${t} is not full`);
+  const win = values.slice(t - n + 1, t + 1);
+  if (win.some((x) => typeof x !== "number")) throw new Error(`window of ${n} ending at ${t} has a missing value`);
+  return win;
+}
+
+function sma(values, t, n) {
+  return mean(fullWindow(values, t, n));
+}
+
+function rms(values, t, w) {
+  let s = 0;
+  for (const x of fullWindow(values, t, w)) s += x * x;
+  return Math.sqrt(s / w);
+}
+
+// 100 + x_t / rms_w(x)_t, or exactly 100 when rms_w(x)_t <= 1e-9.
+function rmsScore100(values, t, w) {
+  const r = rms(values, t, w);
+  if (r <= RMS_ZERO) return 100;
+  return 100 + values[t] / r;
+}
+
+// Index (0-based sample number) of the first ratio-roc point: T needs 30
+// samples (t >= 29), RS-Ratio w values of T (t >= 29 + w - 1), the change needs
+// RS-Ratio two samples back (t >= 29 + w + 1), RS-Momentum w changes
+// (t >= 29 + w + 1 + w - 1 = 2w + 29).
+function ratioRocFirstIndex(window) {
+  return RATIO_ROC_LONG - 1 + (window - 1) + RATIO_ROC_LAG + (window - 1);
+}
+
+// Returns per-sample arrays (undefined where a value does not exist).
+function ratioRocSeries(rs, w) {
+  const n = rs.length;
+  const T = new Array(n).fill(undefined);
+  for (let t = RATIO_ROC_LONG - 1; t < n; t++) {
+    T[t] = Math.log(sma(rs, t, RATIO_ROC_SHORT) / sma(rs, t, RATIO_ROC_LONG));
+  }
+  const rsr = new Array(n).fill(undefined);
+  for (let t = RATIO_ROC_LONG - 1 + (w - 1); t < n; t++) rsr[t] = rmsScore100(T, t, w);
+  const roc = new Array(n).fill(undefined);
+  for (let t = RATIO_ROC_LONG - 1 + (w - 1) + RATIO_ROC_LAG; t < n; t++) {
+    if (rsr[t] === undefined || rsr[t - RATIO_ROC_LAG] === undefined) throw new Error(`RS-Ratio missing at ${t}`);
+    roc[t] = rsr[t] - rsr[t - RATIO_ROC_LAG];
+  }
+  const rsm = new Array(n).fill(undefined);
+  for (let t = ratioRocFirstIndex(w); t < n; t++) rsm[t] = rmsScore100(roc, t, w);
+  return { T, rsr, roc, rsm };
+}
+
+// --- samples (shared by both methods) ------------------------------------------
+
+function rotationSamples(symRows, benchRows, asOf, interval) {
   const bench = new Map();
   for (const r of benchRows) if (r.date <= asOf) bench.set(r.date, r.close);
 
@@ -210,34 +271,66 @@ export function rotation(symRows, benchRows, asOf, { interval = "weekly", window
   }
   pairs.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
-  // Samples.
-  let samples;
-  if (interval === "daily") {
-    samples = pairs.map((x) => ({ ...x, partial: false }));
-  } else {
-    // Data day D: latest benchmark date <= asOf.
-    let D = null;
-    for (const d of bench.keys()) if (D === null || d > D) D = d;
-    let partialWeek = null;
-    if (D !== null && weekdayMon0(dayNumber(D)) <= 3) partialWeek = isoWeekKey(D);
+  if (interval === "daily") return pairs.map((x) => ({ ...x, partial: false }));
 
-    samples = [];
-    let curKey = null;
-    for (const x of pairs) {
-      const key = isoWeekKey(x.date);
-      const s = { ...x, partial: key === partialWeek };
-      if (key === curKey) samples[samples.length - 1] = s; // keep LAST pair day of week
-      else samples.push(s);
-      curKey = key;
-    }
+  // Data day D: latest benchmark date <= asOf.
+  let D = null;
+  for (const d of bench.keys()) if (D === null || d > D) D = d;
+  let partialWeek = null;
+  if (D !== null && weekdayMon0(dayNumber(D)) <= 3) partialWeek = isoWeekKey(D);
+
+  const samples = [];
+  let curKey = null;
+  for (const x of pairs) {
+    const key = isoWeekKey(x.date);
+    const s = { ...x, partial: key === partialWeek };
+    if (key === curKey) samples[samples.length - 1] = s; // keep LAST pair day of week
+    else samples.push(s);
+    curKey = key;
   }
+  return samples;
+}
 
+// rotation(symRows, benchRows, asOf, { interval, window, method })
+//   interval: "weekly" (default) | "daily"
+//   window:   w, default 14 (ratio-roc: w >= 2 as the README says; zscore keeps
+//             accepting w >= 1 as before)
+//   method:   "ratio-roc" (default, as in the README) | "zscore"
+// Returns [{ date, rsRatio, rsMomentum, quadrant, partial }], one per sample
+// from the first sample where every window is full (ratio-roc: sample 2w + 29;
+// zscore: sample 2w - 2).
+export function rotation(symRows, benchRows, asOf, { interval = "weekly", window = 14, method = "ratio-roc" } = {}) {
+  if (interval !== "weekly" && interval !== "daily") {
+    throw new Error(`unknown interval: ${JSON.stringify(interval)}`);
+  }
+  if (method !== "ratio-roc" && method !== "zscore") {
+    throw new Error(`unknown method: ${JSON.stringify(method)}`);
+  }
+  if (!Number.isInteger(window) || window < 1) throw new Error(`bad window: ${window}`);
+  if (method === "ratio-roc" && window < 2) throw new Error(`bad window for ratio-roc (needs >= 2): ${window}`);
+
+  const samples = rotationSamples(symRows, benchRows, asOf, interval);
   const rs = samples.map((s) => (100 * s.p) / s.b);
 
+  const points = [];
+  if (method === "ratio-roc") {
+    const { rsr, rsm } = ratioRocSeries(rs, window);
+    for (let t = ratioRocFirstIndex(window); t < samples.length; t++) {
+      points.push({
+        date: samples[t].date,
+        rsRatio: rsr[t],
+        rsMomentum: rsm[t],
+        quadrant: quadrantOf(rsr[t], rsm[t]),
+        partial: samples[t].partial,
+      });
+    }
+    return points;
+  }
+
+  // zscore (RRGPy / RRG-Lite)
   const rsr = new Array(samples.length).fill(undefined);
   for (let t = window - 1; t < samples.length; t++) rsr[t] = zScore100(rs, t, window);
 
-  const points = [];
   for (let t = 2 * (window - 1); t < samples.length; t++) {
     const rsRatio = rsr[t];
     const rsMomentum = zScore100(rsr, t, window); // window lies within t >= window-1
@@ -283,6 +376,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
   };
 
+  const quadrantsSeen = (pts) => new Set(pts.map((p) => p.quadrant)).size;
+
   // --- periodStart: month clamp and the other period kinds ---
   check("2026-03-31 - 1M", periodStart("2026-03-31", "1M"), "2026-02-28");
   check("2024-03-31 - 1M", periodStart("2024-03-31", "1M"), "2024-02-29");
@@ -326,29 +421,29 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   check("periodReturn null when no base", periodReturn(toy, "2026-01-05", "1M"), null);
 
-  // --- synthetic series for rotation checks ---
+  // --- rotation checks (zscore first; ratio-roc, the default, further down) ---
   const real = (sym) => parseCsv(fs.readFileSync(`/work/shared/data/prices/${sym}.csv`, "utf8"));
   const spy = real("SPY");
   const iwm = real("IWM");
   const asOf = "2026-07-13";
 
   for (const interval of ["weekly", "daily"]) {
-    const self = rotation(spy, spy, asOf, { interval, window: 14 });
+    const self = rotation(spy, spy, asOf, { interval, window: 14, method: "zscore" });
     check(
-      `SPY vs itself (${interval}) all exactly 100/100 Leading`,
+      `zscore: SPY vs itself (${interval}) all exactly 100/100 Leading`,
       self.length > 0 && self.every((p) => p.rsRatio === 100 && p.rsMomentum === 100 && p.quadrant === "Leading"),
       true,
     );
     const scaled = spy.map((r) => ({ date: r.date, close: 2.5 * r.close }));
-    const sc = rotation(scaled, spy, asOf, { interval, window: 14 });
+    const sc = rotation(scaled, spy, asOf, { interval, window: 14, method: "zscore" });
     check(
-      `2.5 x SPY vs SPY (${interval}) all exactly 100/100 Leading`,
+      `zscore: 2.5 x SPY vs SPY (${interval}) all exactly 100/100 Leading`,
       sc.length > 0 && sc.every((p) => p.rsRatio === 100 && p.rsMomentum === 100 && p.quadrant === "Leading"),
       true,
     );
   }
 
-  // --- hand-worked case, window = 2, daily ---
+  // --- zscore: hand-worked case, window = 2, daily ---
   // Benchmark constant 100, so RS_t = 100 * P_t / 100 = P_t.
   //   idx:   0    1    2    3    4    5    6
   //   RS:  100  110  105  120  120  110  100
@@ -380,9 +475,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const ben = dates.map((d) => ({ date: d, close: 100 }));
     ben.splice(6, 0, { date: "2026-03-11", close: 1 });
     ben.push({ date: "2026-03-16", close: 1000 });
-    const pts = rotation(sym, ben, "2026-03-13", { interval: "daily", window: 2 });
+    const pts = rotation(sym, ben, "2026-03-13", { interval: "daily", window: 2, method: "zscore" });
     check(
-      "hand-worked window=2 points",
+      "zscore hand-worked window=2 points",
       pts.map((p) => [p.date, p.rsRatio, p.rsMomentum, p.quadrant, p.partial]),
       [
         ["2026-03-05", 99, 99, "Lagging", false],
@@ -392,7 +487,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         ["2026-03-12", 99, 100, "Improving", false],
       ],
     );
-    check("hand-worked window=2 transitions", transitions(pts), [
+    check("zscore hand-worked window=2 transitions", transitions(pts), [
       { date: "2026-03-06", from: "Lagging", to: "Leading" },
       { date: "2026-03-09", from: "Leading", to: "Weakening" },
       { date: "2026-03-10", from: "Weakening", to: "Lagging" },
@@ -409,7 +504,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const ds = ["2025-12-23", "2025-12-26", "2025-12-29", "2026-01-02", "2026-01-05", "2026-01-07"];
     const s = ds.map((d, i) => ({ date: d, close: 10 + i }));
     const b = ds.map((d) => ({ date: d, close: 50 }));
-    const w = rotation(s, b, "2026-01-08", { interval: "weekly", window: 1 });
+    const w = rotation(s, b, "2026-01-08", { interval: "weekly", window: 1, method: "zscore" });
     check(
       "weekly grouping, D=Wed -> last week partial",
       w.map((p) => [p.date, p.partial, p.rsRatio, p.rsMomentum]),
@@ -421,29 +516,235 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     // D is data day (latest benchmark date <= asOf), not asOf: asOf Sunday
     // 2026-01-11 but D = Wed 2026-01-07 -> still partial.
-    const w2 = rotation(s, b, "2026-01-11", { interval: "weekly", window: 1 });
+    const w2 = rotation(s, b, "2026-01-11", { interval: "weekly", window: 1, method: "zscore" });
     check("partial uses data day, not asOf", w2.at(-1).partial, true);
     // D on Friday -> not partial.
     const b3 = [...b, { date: "2026-01-09", close: 50 }];
     const s3 = [...s, { date: "2026-01-09", close: 20 }];
-    const w3 = rotation(s3, b3, "2026-01-09", { interval: "weekly", window: 1 });
+    const w3 = rotation(s3, b3, "2026-01-09", { interval: "weekly", window: 1, method: "zscore" });
     check("D=Fri -> not partial", [w3.at(-1).date, w3.at(-1).partial], ["2026-01-09", false]);
     // Daily never partial.
-    check("daily never partial", rotation(s, b, "2026-01-08", { interval: "daily", window: 1 }).some((p) => p.partial), false);
+    check("daily never partial", rotation(s, b, "2026-01-08", { interval: "daily", window: 1, method: "zscore" }).some((p) => p.partial), false);
   }
 
-  // --- first point index 2*window-2 ---
+  // --- zscore: first point index 2*window-2 ---
   {
-    const daily = rotation(iwm, spy, asOf, { interval: "daily", window: 14 });
+    const daily = rotation(iwm, spy, asOf, { interval: "daily", window: 14, method: "zscore" });
     const pairs = iwm.filter((r) => r.date <= asOf && spy.some((x) => x.date === r.date));
-    check("first point is sample 2*window-2 (daily)", daily[0].date, pairs[26].date);
-    check("daily count = pairs - 26", daily.length, pairs.length - 26);
+    check("zscore: first point is sample 2*window-2 (daily)", daily[0].date, pairs[26].date);
+    check("zscore: daily count = pairs - 26", daily.length, pairs.length - 26);
+  }
+
+  // =========================================================================
+  // ratio-roc (the README's default method), checks derived from the README
+  // =========================================================================
+  const pairDays = (sym, ben, upTo) => {
+    const bd = new Set(ben.filter((r) => r.date <= upTo).map((r) => r.date));
+    return sym.filter((r) => r.date <= upTo && bd.has(r.date)).map((r) => r.date).sort();
+  };
+  const weeklyDays = (days) => {
+    const out = [];
+    for (const d of days) {
+      if (out.length && isoWeekKey(out.at(-1)) === isoWeekKey(d)) out[out.length - 1] = d;
+      else out.push(d);
+    }
+    return out;
+  };
+  // Consecutive weekdays (Mon-Fri) from a Monday, or consecutive Fridays.
+  const weekdaysFrom = (startMonday, n) => {
+    const out = [];
+    for (let k = dayNumber(startMonday); out.length < n; k++) if (weekdayMon0(k) <= 4) out.push(dateFromDayNumber(k));
+    return out;
+  };
+  const fridaysFrom = (startFriday, n) => Array.from({ length: n }, (_, i) => dateFromDayNumber(dayNumber(startFriday) + 7 * i));
+
+  // --- the default method is ratio-roc; bad options are refused ---
+  {
+    const dflt = rotation(iwm, spy, asOf);
+    const rr = rotation(iwm, spy, asOf, { interval: "weekly", window: 14, method: "ratio-roc" });
+    const zs = rotation(iwm, spy, asOf, { interval: "weekly", window: 14, method: "zscore" });
+    check("default method is ratio-roc", JSON.stringify(dflt) === JSON.stringify(rr) && JSON.stringify(rr) !== JSON.stringify(zs), true);
+    const throws = (f) => {
+      try {
+        f();
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    check("unknown method refused", throws(() => rotation(iwm, spy, asOf, { method: "jdk" })), true);
+    check("ratio-roc window 1 refused (README: any w >= 2)", throws(() => rotation(iwm, spy, asOf, { window: 1 })), true);
+  }
+
+  // --- benchmark vs itself and constant multiples: exactly 100/100 everywhere ---
+  for (const interval of ["weekly", "daily"]) {
+    const days = pairDays(spy, spy, asOf);
+    const nSamples = interval === "weekly" ? weeklyDays(days).length : days.length;
+    for (const [label, f] of [
+      ["SPY", (c) => c],
+      ["2.5 x SPY", (c) => 2.5 * c],
+      ["SPY / 3", (c) => c / 3],
+    ]) {
+      for (const window of [2, 14]) {
+        const sym = spy.map((r) => ({ date: r.date, close: f(r.close) }));
+        const pts = rotation(sym, spy, asOf, { interval, window, method: "ratio-roc" });
+        check(
+          `ratio-roc: ${label} vs SPY (${interval}, w=${window}) all exactly 100/100 Leading, ${nSamples} - (2w+29) points`,
+          pts.length === nSamples - (2 * window + 29) &&
+            pts.length > 0 &&
+            pts.every((p) => p.rsRatio === 100 && p.rsMomentum === 100 && p.quadrant === "Leading"),
+          true,
+        );
+      }
+    }
+  }
+
+  // --- steady geometric trend RS = 100 * g^t: RS-Ratio 101 (99), RS-Momentum exactly 100 ---
+  // T_t = ln(SMA10/SMA30) of 100 g^t is the same constant c for every t
+  // (c = ln(mean_{k<10} g^-k / mean_{k<30} g^-k), sign of ln g), so
+  // rms_w(T) = |c| and RSR = 100 + c/|c| = 100 +- 1; RSR does not change, so
+  // ROC = 0 up to the last bit, its rms is <= 1e-9 and RSM is exactly 100.
+  // The benchmark wobbles (not constant) so P/B really is a division.
+  for (const interval of ["weekly", "daily"]) {
+    const n = 120;
+    const dates = interval === "weekly" ? fridaysFrom("2024-01-05", n) : weekdaysFrom("2024-01-01", n);
+    const ben = dates.map((d, t) => ({ date: d, close: 100 * (1 + 0.1 * Math.sin(t / 7)) }));
+    for (const g of [1.002, 1.01, 1.05, 0.998, 0.99, 0.95]) {
+      const sym = ben.map((r, t) => ({ date: r.date, close: r.close * g ** t }));
+      for (const window of [2, 14]) {
+        const pts = rotation(sym, ben, dates.at(-1), { interval, window, method: "ratio-roc" });
+        const target = g > 1 ? 101 : 99;
+        check(
+          `ratio-roc: RS = 100*${g}^t (${interval}, w=${window}) RS-Ratio ${target} within 1e-9, RS-Momentum exactly 100, ${g > 1 ? "Leading" : "Improving"}`,
+          pts.length === n - (2 * window + 29) &&
+            pts.every(
+              (p) => Math.abs(p.rsRatio - target) <= 1e-9 && p.rsMomentum === 100 && p.quadrant === (g > 1 ? "Leading" : "Improving"),
+            ),
+          true,
+        );
+      }
+    }
+  }
+
+  // --- first point is sample 2w + 29 (2w + 30 samples needed) ---
+  for (const window of [2, 14]) {
+    const days = pairDays(iwm, spy, asOf);
+    const first = 2 * window + 29;
+    const pts = rotation(iwm, spy, asOf, { interval: "daily", window, method: "ratio-roc" });
+    check(`ratio-roc daily w=${window}: first point is sample 2w+29 = ${first}`, [pts[0].date, pts.length], [days[first], days.length - first]);
+    // Cut the history: 2w + 29 samples give no point, 2w + 30 give exactly one.
+    const none = rotation(iwm, spy, days[first - 1], { interval: "daily", window, method: "ratio-roc" });
+    const one = rotation(iwm, spy, days[first], { interval: "daily", window, method: "ratio-roc" });
+    check(`ratio-roc daily w=${window}: ${first} samples -> 0 points, ${first + 1} -> 1`, [none.length, one.map((p) => p.date)], [0, [days[first]]]);
+    // The points that exist do not depend on how much later data there is.
+    check(`ratio-roc daily w=${window}: the one point equals the full run's first`, JSON.stringify(one[0]) === JSON.stringify(pts[0]), true);
+  }
+  {
+    const weeks = weeklyDays(pairDays(iwm, spy, asOf));
+    const pts = rotation(iwm, spy, asOf, { interval: "weekly", window: 14, method: "ratio-roc" });
+    check("ratio-roc weekly w=14: first point is the 58th weekly close", [pts[0].date, pts.length], [weeks[57], weeks.length - 57]);
+  }
+
+  // --- RS-Momentum >= 100 exactly when RS-Ratio >= RS-Ratio two samples back ---
+  // RSM_t - 100 = ROC_t / rms, rms > 0, so its sign is the sign of RSR_t - RSR_{t-2}.
+  {
+    const n = 400;
+    for (const interval of ["daily", "weekly"]) {
+      const dates = interval === "weekly" ? fridaysFrom("2018-01-05", n) : weekdaysFrom("2018-01-01", n);
+      const ben = dates.map((d, t) => ({ date: d, close: 200 + 30 * Math.cos(t / 11) }));
+      const sym = ben.map((r, t) => ({ date: r.date, close: r.close * Math.exp(0.05 * Math.sin((2 * Math.PI * t) / 40)) }));
+      for (const window of [2, 14]) {
+        const pts = rotation(sym, ben, dates.at(-1), { interval, window, method: "ratio-roc" });
+        let agree = 0;
+        let up = 0;
+        for (let i = 2; i < pts.length; i++) {
+          const rising = pts[i].rsRatio >= pts[i - 2].rsRatio;
+          if ((pts[i].rsMomentum >= 100) === rising) agree++;
+          if (rising) up++;
+        }
+        const m = pts.length - 2;
+        check(
+          `ratio-roc: 40-sample sine in ln RS (${interval}, w=${window}) RSM >= 100 <=> RSR >= RSR two back, ${m} of ${m} (both signs seen)`,
+          [agree, up > 0 && up < m, quadrantsSeen(pts)],
+          [m, true, 4],
+        );
+      }
+    }
+    // The same on real data, every ETF vs SPY, weekly and daily, w = 14.
+    let agree = 0;
+    let total = 0;
+    for (const f of fs.readdirSync("/work/shared/data/prices").filter((x) => x.endsWith(".csv") && x !== "SPY.csv")) {
+      for (const interval of ["weekly", "daily"]) {
+        const pts = rotation(real(f.slice(0, -4)), spy, asOf, { interval, window: 14, method: "ratio-roc" });
+        for (let i = 2; i < pts.length; i++) {
+          total++;
+          if ((pts[i].rsMomentum >= 100) === (pts[i].rsRatio >= pts[i - 2].rsRatio)) agree++;
+        }
+      }
+    }
+    check(`ratio-roc: real ETFs vs SPY, RSM >= 100 <=> RSR >= RSR two back (${total} points)`, [total > 0, agree], [true, total]);
+  }
+
+  // --- hand-worked ratio-roc case, w = 2, daily ---
+  // Benchmark constant 100, so RS_t = P_t. 35 samples (0..34):
+  //   RS_t = 100 for t = 0..29, RS_30 = RS_31 = 130, RS_32 = RS_33 = RS_34 = 100.
+  // First point at sample 2w + 29 = 33; needs T_29..T_34 (all sums are exact integers):
+  //   t=29: SMA10 = 100,            SMA30 = 100             -> T = ln 1 = 0
+  //   t=30: SMA10 = (9*100+130)/10 = 103, SMA30 = (29*100+130)/30 = 101 -> T = ln(103/101) = l1
+  //   t=31: SMA10 = (8*100+260)/10 = 106, SMA30 = (28*100+260)/30 = 102 -> T = ln(106/102) = L
+  //   t=32..34: the two 130s stay in both windows: SMA10 = 106, SMA30 = 102 -> T = L
+  //   l1 = 0.0196084713883763..., L = ln(53/51) = 0.0384662808277960...
+  // RS-Ratio, rms over the last 2 values of T:
+  //   RSR_30 = 100 + l1 / sqrt((0 + l1^2)/2)            = 100 + sqrt 2 = 101.414213562373095
+  //   RSR_31 = 100 + L / sqrt((l1^2 + L^2)/2)
+  //          = 100 + 0.0384662808277960 / 0.0305298780779717 = 101.259955271670431
+  //   RSR_32 = RSR_33 = RSR_34 = 100 + L / sqrt((L^2 + L^2)/2) = 100 + L/L = 101
+  // ROC = RSR_t - RSR_{t-2}:
+  //   ROC_32 = 101 - 101.414213562373095 = -0.414213562373095 (= 1 - sqrt 2)
+  //   ROC_33 = 101 - 101.259955271670431 = -0.259955271670431
+  //   ROC_34 = 101 - 101                 =  0 (identical inputs, so exactly 0)
+  // RS-Momentum, rms over the last 2 ROC values:
+  //   RSM_33 = 100 + ROC_33 / sqrt((ROC_32^2 + ROC_33^2)/2)
+  //          = 100 - 0.259955271670431 / 0.345795906947333 = 99.248240749969248
+  //   RSM_34 = 100 + 0 / sqrt((ROC_33^2 + 0)/2) = 100 exactly (rms 0.1838 > 1e-9)
+  // Points: t=33 (101, 99.2482...) Weakening; t=34 (101, 100) Leading.
+  // RS-Ratio is falling from 101.26 to 101 (two back) at 33, so momentum < 100,
+  // and unchanged at 34, so momentum exactly 100.
+  {
+    const rsv = [...Array(30).fill(100), 130, 130, 100, 100, 100];
+    const dates = weekdaysFrom("2026-01-05", rsv.length);
+    const sym = dates.map((d, i) => ({ date: d, close: rsv[i] }));
+    const ben = dates.map((d) => ({ date: d, close: 100 }));
+    const pts = rotation(sym, ben, dates.at(-1), { interval: "daily", window: 2, method: "ratio-roc" });
+    const near = (a, b) => Math.abs(a - b) <= 1e-12;
+    check(
+      "ratio-roc hand-worked w=2: two points, dates of samples 33 and 34",
+      pts.map((p) => [p.date, p.quadrant, p.partial]),
+      [
+        [dates[33], "Weakening", false],
+        [dates[34], "Leading", false],
+      ],
+    );
+    check(
+      "ratio-roc hand-worked w=2: (101, 99.248240749969248), (101, exactly 100)",
+      [near(pts[0].rsRatio, 101), near(pts[0].rsMomentum, 99.248240749969248), near(pts[1].rsRatio, 101), pts[1].rsMomentum === 100],
+      [true, true, true, true],
+    );
+    check("ratio-roc hand-worked w=2: transitions", transitions(pts), [{ date: dates[34], from: "Weakening", to: "Leading" }]);
+    // One sample fewer (34): only the first point; 33 samples: none.
+    check(
+      "ratio-roc hand-worked w=2: 34 samples -> 1 point, 33 -> 0",
+      [rotation(sym, ben, dates[33], { interval: "daily", window: 2 }).length, rotation(sym, ben, dates[32], { interval: "daily", window: 2 }).length],
+      [1, 0],
+    );
   }
 
   // --- real data, printed for a human ---
-  const rot = rotation(iwm, spy, asOf, { interval: "weekly", window: 14 });
-  console.log("\nIWM vs SPY weekly rotation (window 14), as of", asOf, "- last 3 points:");
-  for (const p of rot.slice(-3)) console.log("  ", JSON.stringify(p));
+  for (const method of ["zscore", "ratio-roc"]) {
+    const rot = rotation(iwm, spy, asOf, { interval: "weekly", window: 14, method });
+    console.log(`\nIWM vs SPY weekly rotation (${method}, window 14), as of`, asOf, "- last 3 points:");
+    for (const p of rot.slice(-3)) console.log("  ", JSON.stringify(p));
+  }
   console.log("IWM YTD as of", asOf, ":", JSON.stringify(periodReturn(iwm, asOf, "YTD")));
 
   if (failures) {
