@@ -68,6 +68,15 @@ impl<'a> Brush<'a> {
         area.draw(&Rectangle::new([px(a), px(b)], rgba(colour, alpha).filled()))
     }
 
+    /// A filled polygon (arrowheads); fewer than three points draw nothing.
+    pub fn polygon<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, points: &[(f64, f64)], colour: Rgb, alpha: f64) -> DrawResult<DB> {
+        if points.len() < 3 {
+            return Ok(());
+        }
+        let pts: Vec<(i32, i32)> = points.iter().copied().map(px).collect();
+        area.draw(&Polygon::new(pts, rgba(colour, alpha).filled()))
+    }
+
     pub fn circle<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, c: (f64, f64), radius: f64, colour: Rgb, alpha: f64, filled: bool) -> DrawResult<DB> {
         let r = (radius * self.ui).round().max(1.0) as i32;
         let style = if filled { rgba(colour, alpha).filled() } else { rgba(colour, alpha).stroke_width(self.stroke(1.5)) };

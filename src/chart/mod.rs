@@ -2,10 +2,12 @@
 //! functions generic over plotters' `DrawingBackend`, so they render on a browser canvas and
 //! on an SVG string in native tests alike. No browser imports here.
 
+pub mod curve;
 pub mod describe;
 pub mod draw;
 pub mod export;
 pub mod format;
+pub mod gesture;
 pub mod labels;
 pub mod performance;
 pub mod rotation;

@@ -1,11 +1,14 @@
 //! The relative rotation graph: RS-Ratio (x) against RS-Momentum (y), four shaded quadrants
-//! around the 100/100 cross, and per symbol a tail whose opacity rises toward the labelled head.
+//! around the 100/100 cross, and per symbol a smooth tail whose opacity rises toward the
+//! labelled head, with an arrowhead showing which way the head is moving.
 //!
-//! [`RrgView::build`] lays everything out in device pixels once (ranges, ticks, quadrants,
-//! tails, non-overlapping head labels); [`draw_rrg`] paints it; [`draw_rrg_overlay`] paints
-//! only the hover or focus ring on a second canvas; [`RrgView::hit_test`] finds the point under
-//! the pointer without touching the analytics.
+//! [`RrgView::build`] lays everything out in device pixels once (ranges or the zoomed
+//! viewport, ticks, quadrants, smoothed and clipped tails, arrows, non-overlapping head
+//! labels); [`draw_rrg`] paints it; [`draw_rrg_overlay`] paints only the hover or focus ring on
+//! a second canvas, and [`draw_zoom_rect`] the rectangle being dragged out to zoom;
+//! [`RrgView::hit_test`] finds the point under the pointer without touching the analytics.
 
+use super::curve::{clip_polyline, smooth_through, Cubic, Point};
 use super::draw::{self, Brush};
 use super::format::Format;
 use super::labels::{text_width, Rect};
@@ -15,6 +18,18 @@ use crate::analysis::rotation::{Quadrant, RotationPoint};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
+
+/// Longest sub-step, in CSS pixels, when a tail's curve is flattened into a polyline: short
+/// enough that the polyline reads as a curve.
+const FLATTEN_STEP_PX: f64 = 3.0;
+/// A drag smaller than this (CSS pixels) in either direction is a click, not a zoom.
+const MIN_ZOOM_DRAG_PX: f64 = 4.0;
+/// Narrowest viewport range (RS units): past this the ticks' decimals run out and a pinch
+/// would magnify float noise.
+const MIN_ZOOM_SPAN: f64 = 1e-3;
+/// How far outside the plot (device pixels) a point still counts as inside, so a point
+/// mapped exactly onto a viewport edge is not lost to rounding.
+const EDGE_TOLERANCE_PX: f64 = 1e-6;
 
 /// Marker shapes, so symbols that share a colour (more than 12 shown) still differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,12 +65,46 @@ pub struct TailInput<'a> {
     pub points: &'a [RotationPoint],
 }
 
+/// A rectangle of the graph in data units: RS-Ratio range `x`, RS-Momentum range `y`, each
+/// `(low, high)`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    pub x: (f64, f64),
+    pub y: (f64, f64),
+}
+
+impl Viewport {
+    /// Both ranges low to high and at least [`MIN_ZOOM_SPAN`] wide (widened about their
+    /// middle), or `None` if any bound is not finite.
+    fn normalised(self) -> Option<Viewport> {
+        let range = |(a, b): (f64, f64)| -> Option<(f64, f64)> {
+            if !(a.is_finite() && b.is_finite()) {
+                return None;
+            }
+            let (lo, hi) = (a.min(b), a.max(b));
+            if hi - lo >= MIN_ZOOM_SPAN {
+                return Some((lo, hi));
+            }
+            let mid = lo / 2.0 + hi / 2.0;
+            Some((mid - MIN_ZOOM_SPAN / 2.0, mid + MIN_ZOOM_SPAN / 2.0))
+        };
+        Some(Viewport { x: range(self.x)?, y: range(self.y)? })
+    }
+}
+
 pub struct RrgSpec<'a> {
     pub tails: &'a [TailInput<'a>],
     /// Canvas size in device pixels and device pixels per CSS pixel.
     pub width: f64,
     pub height: f64,
     pub ui: f64,
+    /// Draw the tails (curves and dots). Off, only the heads with their arrows are drawn and
+    /// hit-tested.
+    pub show_tails: bool,
+    /// Label each head with its symbol. Off, no labels are placed at all.
+    pub show_labels: bool,
+    /// The data rectangle to show; `None` fits every point with the cross in the middle.
+    pub zoom: Option<Viewport>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +112,15 @@ pub struct PointView {
     pub x: f64,
     pub y: f64,
     /// Opacity: rises linearly from 0.25 at the oldest point to 1 at the head.
+    pub alpha: f64,
+}
+
+/// A piece of a tail's smoothed curve inside the plot, drawn as one polyline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stroke {
+    pub points: Vec<(f64, f64)>,
+    /// The opacity of the point the piece's segment leads to, so a tail brightens toward its
+    /// head.
     pub alpha: f64,
 }
 
@@ -81,8 +139,17 @@ pub struct TailView {
     pub colour: Rgb,
     pub marker: Marker,
     pub emphasis: Emphasis,
+    /// Every point, oldest first, in device pixels (also those outside a zoomed plot, so
+    /// indices match the input).
     pub points: Vec<PointView>,
-    pub label: HeadLabel,
+    /// The smoothed tail, clipped to the plot; empty when tails are off.
+    pub strokes: Vec<Stroke>,
+    /// The arrowhead at the head, `[tip, base corner, base corner]`: the tip touches the head
+    /// marker's edge and points the way the curve arrives. `None` for a one-point tail, a tail
+    /// that has not moved, or a head outside the plot.
+    pub arrow: Option<[(f64, f64); 3]>,
+    /// `None` when labels are off or the head is outside the plot.
+    pub label: Option<HeadLabel>,
 }
 
 /// The plot corner a quadrant's name sits in.
@@ -109,10 +176,19 @@ impl Corner {
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuadrantView {
     pub quadrant: Quadrant,
+    /// The part of the quadrant inside the plot: empty (zero width or height) when the
+    /// viewport does not reach it.
     pub rect: Rect,
     /// Where the name goes (its outer corner) and which corner that is.
     pub label_at: (f64, f64),
     pub corner: Corner,
+}
+
+impl QuadrantView {
+    /// Whether any of the quadrant is on screen, and so its fill and name are drawn.
+    fn visible(&self) -> bool {
+        self.rect.width() > 0.0 && self.rect.height() > 0.0
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -133,7 +209,12 @@ pub struct RrgView {
     pub x_ticks: Vec<Tick>,
     pub y_ticks: Vec<Tick>,
     pub quadrants: Vec<QuadrantView>,
+    /// Pixel position of the RS-Ratio = 100 line, `None` when the viewport leaves it out.
+    pub cross_x: Option<f64>,
+    /// Pixel position of the RS-Momentum = 100 line, `None` when the viewport leaves it out.
+    pub cross_y: Option<f64>,
     pub tails: Vec<TailView>,
+    pub show_tails: bool,
     pub font_px: f64,
     pub head_radius: f64,
 }
@@ -144,33 +225,55 @@ fn half_range(values: impl Iterator<Item = f64>) -> f64 {
     values.map(|v| (v - 100.0).abs()).fold(0.0, f64::max).mul_add(1.15, 0.0).max(1.0)
 }
 
+/// `v` limited to the interval between `a` and `b` in either order (not `f64::clamp`, which
+/// panics when a tiny canvas turns the plot inside out).
+fn between(v: f64, a: f64, b: f64) -> f64 {
+    v.max(a.min(b)).min(a.max(b))
+}
+
+fn inside(plot: &Rect, (x, y): Point) -> bool {
+    let e = EDGE_TOLERANCE_PX;
+    x >= plot.left - e && x <= plot.right + e && y >= plot.top - e && y <= plot.bottom + e
+}
+
+/// The radius a head marker is drawn at: highlighted heads are larger.
+fn head_marker_radius(head_radius: f64, emphasis: Emphasis) -> f64 {
+    if emphasis == Emphasis::Highlighted { head_radius * 1.3 } else { head_radius }
+}
+
 impl RrgView {
     pub fn build(spec: &RrgSpec, fmt: &dyn Format) -> RrgView {
         let ui = spec.ui.max(0.5);
         let font_px = (11.0 * ui).round();
         let head_radius = 5.0 * ui;
-        let visible = || spec.tails.iter().flat_map(|t| t.points.iter());
-        let hx = half_range(visible().map(|p| p.rs_ratio));
-        let hy = half_range(visible().map(|p| p.rs_momentum));
+        let fitted = || {
+            let visible = || spec.tails.iter().flat_map(|t| t.points.iter());
+            let hx = half_range(visible().map(|p| p.rs_ratio));
+            let hy = half_range(visible().map(|p| p.rs_momentum));
+            Viewport { x: (100.0 - hx, 100.0 + hx), y: (100.0 - hy, 100.0 + hy) }
+        };
+        let shown = spec.zoom.and_then(Viewport::normalised).unwrap_or_else(fitted);
 
         let target = |px: f64| ((px / (70.0 * ui)).floor() as usize).clamp(2, 10);
         let left = 52.0 * ui;
         let bottom_gutter = 40.0 * ui;
         let plot = Rect { left, top: 10.0 * ui, right: spec.width - 14.0 * ui, bottom: spec.height - bottom_gutter };
-        let x = LinearScale::new((100.0 - hx, 100.0 + hx), (plot.left, plot.right));
-        let y = LinearScale::new((100.0 - hy, 100.0 + hy), (plot.bottom, plot.top));
-        let ticks = |scale: &LinearScale, span: f64, n: usize| {
-            let step = nice_step(2.0 * span, n);
-            let decimals = decimals_for_step(step);
-            nice_ticks(100.0 - span, 100.0 + span, n)
-                .into_iter()
-                .map(|v| Tick { px: scale.map(v), label: fmt.number(v, decimals) })
-                .collect::<Vec<_>>()
+        let x = LinearScale::new(shown.x, (plot.left, plot.right));
+        let y = LinearScale::new(shown.y, (plot.bottom, plot.top));
+        let ticks = |scale: &LinearScale, n: usize| {
+            let (lo, hi) = scale.domain;
+            let decimals = decimals_for_step(nice_step(hi - lo, n));
+            nice_ticks(lo, hi, n).into_iter().map(|v| Tick { px: scale.map(v), label: fmt.number(v, decimals) }).collect::<Vec<_>>()
         };
-        let x_ticks = ticks(&x, hx, target(plot.width()));
-        let y_ticks = ticks(&y, hy, target(plot.height()));
+        let x_ticks = ticks(&x, target(plot.width()));
+        let y_ticks = ticks(&y, target(plot.height()));
 
+        // The cross, and the quadrants' inner corner, pinned to the plot when zoomed past it.
+        let holds_100 = |(lo, hi): (f64, f64)| lo <= 100.0 && 100.0 <= hi;
         let (cx, cy) = (x.map(100.0), y.map(100.0));
+        let cross_x = holds_100(shown.x).then_some(cx);
+        let cross_y = holds_100(shown.y).then_some(cy);
+        let (cx, cy) = (between(cx, plot.left, plot.right), between(cy, plot.top, plot.bottom));
         let pad = 8.0 * ui;
         let quadrants = vec![
             QuadrantView { quadrant: Quadrant::Leading, rect: Rect { left: cx, top: plot.top, right: plot.right, bottom: cy }, label_at: (plot.right - pad, plot.top + pad), corner: Corner::TopRight },
@@ -179,12 +282,13 @@ impl RrgView {
             QuadrantView { quadrant: Quadrant::Improving, rect: Rect { left: plot.left, top: plot.top, right: cx, bottom: cy }, label_at: (plot.left + pad, plot.top + pad), corner: Corner::TopLeft },
         ];
 
-        let tails_xy: Vec<Vec<PointView>> = spec
+        let mut tails: Vec<TailView> = spec
             .tails
             .iter()
             .map(|t| {
                 let n = t.points.len();
-                t.points
+                let points: Vec<PointView> = t
+                    .points
                     .iter()
                     .enumerate()
                     .map(|(k, p)| PointView {
@@ -192,43 +296,59 @@ impl RrgView {
                         y: y.map(p.rs_momentum),
                         alpha: if n <= 1 { 1.0 } else { 0.25 + 0.75 * k as f64 / (n - 1) as f64 },
                     })
-                    .collect()
+                    .collect();
+                let pixels: Vec<Point> = points.iter().map(|p| (p.x, p.y)).collect();
+                let curve = smooth_through(&pixels);
+                let strokes = if spec.show_tails {
+                    curve
+                        .iter()
+                        .zip(points.iter().skip(1))
+                        .flat_map(|(segment, to)| clip_polyline(&segment.flatten(FLATTEN_STEP_PX * ui), &plot).into_iter().map(move |piece| Stroke { points: piece, alpha: to.alpha }))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let arrow = head_arrow(&curve, t.marker, head_marker_radius(head_radius, t.emphasis), &plot);
+                TailView { symbol: t.symbol.to_owned(), colour: t.colour, marker: t.marker, emphasis: t.emphasis, points, strokes, arrow, label: None }
             })
             .collect();
 
-        // Quadrant names occupy their corners: labels keep clear of them too.
-        let quadrant_boxes: Vec<Rect> = quadrants
-            .iter()
-            .map(|q| {
-                let w = text_width(q.quadrant.name(), font_px) + 4.0 * ui;
-                let h = font_px * 1.4;
-                let (lx, ly) = q.label_at;
-                let left = if q.corner.right() { lx - w } else { lx };
-                let top = if q.corner.bottom() { ly - h } else { ly };
-                Rect { left, top, right: left + w, bottom: top + h }
-            })
-            .collect();
-        let heads: Vec<Option<(f64, f64)>> = tails_xy.iter().map(|p| p.last().map(|h| (h.x, h.y))).collect();
-        let labels = place_labels(spec.tails, &heads, plot, &quadrant_boxes, font_px, head_radius, ui);
+        if spec.show_labels {
+            // Quadrant names occupy their corners: labels keep clear of them too.
+            let quadrant_boxes: Vec<Rect> = quadrants
+                .iter()
+                .filter(|q| q.visible())
+                .map(|q| {
+                    let w = text_width(q.quadrant.name(), font_px) + 4.0 * ui;
+                    let h = font_px * 1.4;
+                    let (lx, ly) = q.label_at;
+                    let left = if q.corner.right() { lx - w } else { lx };
+                    let top = if q.corner.bottom() { ly - h } else { ly };
+                    Rect { left, top, right: left + w, bottom: top + h }
+                })
+                .collect();
+            let heads: Vec<Option<Point>> = tails.iter().map(|t| t.points.last().map(|h| (h.x, h.y)).filter(|&h| inside(&plot, h))).collect();
+            let labels = place_labels(spec.tails, &heads, plot, &quadrant_boxes, font_px, head_radius, ui);
+            for (tail, label) in tails.iter_mut().zip(labels) {
+                tail.label = label;
+            }
+        }
 
-        let tails = spec
-            .tails
-            .iter()
-            .zip(tails_xy)
-            .zip(labels)
-            .map(|((t, points), label)| TailView { symbol: t.symbol.to_owned(), colour: t.colour, marker: t.marker, emphasis: t.emphasis, points, label })
-            .collect();
-
-        RrgView { width: spec.width, height: spec.height, ui, plot, x, y, x_ticks, y_ticks, quadrants, tails, font_px, head_radius }
+        RrgView { width: spec.width, height: spec.height, ui, plot, x, y, x_ticks, y_ticks, quadrants, cross_x, cross_y, tails, show_tails: spec.show_tails, font_px, head_radius }
     }
 
     /// The (tail, point) nearest to a device-pixel position within `radius` device pixels,
     /// heads winning ties so the symbol's latest state is what the pointer finds first.
+    /// Only what is drawn can be hit: points outside the plot never, and with tails off only
+    /// heads.
     pub fn hit_test(&self, px: f64, py: f64, radius: f64) -> Option<(usize, usize)> {
         let mut best: Option<(f64, usize, usize)> = None;
         for (t, tail) in self.tails.iter().enumerate() {
             let head = tail.points.len().saturating_sub(1);
             for (k, p) in tail.points.iter().enumerate() {
+                if (!self.show_tails && k != head) || !inside(&self.plot, (p.x, p.y)) {
+                    continue;
+                }
                 let mut d = ((p.x - px).powi(2) + (p.y - py).powi(2)).sqrt();
                 if d > radius {
                     continue;
@@ -243,21 +363,102 @@ impl RrgView {
         }
         best.map(|(_, t, k)| (t, k))
     }
+
+    /// The data ranges on screen (the fitted ones when not zoomed); pass it back as
+    /// [`RrgSpec::zoom`] to keep the view where it is.
+    pub fn viewport(&self) -> Viewport {
+        Viewport { x: self.x.domain, y: self.y.domain }
+    }
+
+    /// The viewport a drag from `a` to `b` (device pixels, any two opposite corners) selects,
+    /// after limiting both corners to the plot; `None` when the rectangle is under 4 CSS
+    /// pixels in either direction (a click, not a zoom) or a corner is not finite.
+    pub fn viewport_from_pixels(&self, a: (f64, f64), b: (f64, f64)) -> Option<Viewport> {
+        if ![a.0, a.1, b.0, b.1].iter().all(|v| v.is_finite()) {
+            return None;
+        }
+        let p = &self.plot;
+        let (x0, x1) = (between(a.0, p.left, p.right), between(b.0, p.left, p.right));
+        let (y0, y1) = (between(a.1, p.top, p.bottom), between(b.1, p.top, p.bottom));
+        let min = MIN_ZOOM_DRAG_PX * self.ui;
+        if (x1 - x0).abs() < min || (y1 - y0).abs() < min {
+            return None;
+        }
+        Viewport { x: (self.x.invert(x0), self.x.invert(x1)), y: (self.y.invert(y0), self.y.invert(y1)) }.normalised()
+    }
+
+    /// The viewport after zooming by `factor` about the device-pixel point `centre` (pinch or
+    /// wheel): each range `[lo, hi]` becomes `[c + (lo − c)·factor, c + (hi − c)·factor]` where
+    /// `c` is the data value under `centre`, which therefore stays under the pointer.
+    /// `factor < 1` zooms in, `> 1` out; a factor that is not a finite positive number leaves
+    /// the viewport as it is.
+    pub fn zoomed_by(&self, factor: f64, centre: (f64, f64)) -> Viewport {
+        let current = self.viewport();
+        if !(factor.is_finite() && factor > 0.0 && centre.0.is_finite() && centre.1.is_finite()) {
+            return current;
+        }
+        let scale = |(lo, hi): (f64, f64), c: f64| (c + (lo - c) * factor, c + (hi - c) * factor);
+        Viewport { x: scale(current.x, self.x.invert(centre.0)), y: scale(current.y, self.y.invert(centre.1)) }.normalised().unwrap_or(current)
+    }
+}
+
+/// Distance from a marker's centre to its outline in the unit direction `dir`: the radius for
+/// a circle, the ray's first crossing of an edge for the polygon shapes.
+fn marker_edge_distance(marker: Marker, r: f64, dir: Point) -> f64 {
+    let outline = marker_path(marker, (0.0, 0.0), r);
+    let cross = |a: Point, b: Point| a.0 * b.1 - a.1 * b.0;
+    // Solve t·dir = a + s·(b − a) for each edge a → b, with t > 0 and s in 0..=1.
+    let hits = outline.iter().zip(outline.iter().cycle().skip(1)).filter_map(|(&a, &b)| {
+        let edge = (b.0 - a.0, b.1 - a.1);
+        let denom = cross(dir, edge);
+        if denom.abs() < 1e-12 {
+            return None;
+        }
+        let (t, s) = (cross(a, edge) / denom, cross(a, dir) / denom);
+        (t > 0.0 && (-1e-9..=1.0 + 1e-9).contains(&s)).then_some(t)
+    });
+    hits.fold(None, |best: Option<f64>, t| Some(best.map_or(t, |b| b.min(t)))).unwrap_or(r)
+}
+
+/// The arrowhead for a tail whose curve is `curve`, at a head marker of radius `r`: it points
+/// along the curve's tangent at the head (from the last segment's second control point to
+/// the head, or from the previous point where those coincide) with its tip on the marker's
+/// outline; 1.6 r long and 1.6 r wide at the base.
+fn head_arrow(curve: &[Cubic], marker: Marker, r: f64, plot: &Rect) -> Option<[Point; 3]> {
+    let last = curve.last()?;
+    let head = last.to;
+    if !inside(plot, head) {
+        return None;
+    }
+    let toward_head = |from: Point| {
+        let (dx, dy) = (head.0 - from.0, head.1 - from.1);
+        let len = dx.hypot(dy);
+        (len > 1e-6 && len.is_finite()).then(|| (dx / len, dy / len))
+    };
+    let dir = toward_head(last.c2).or_else(|| toward_head(last.from))?;
+    let edge = marker_edge_distance(marker, r, (-dir.0, -dir.1));
+    let tip = (head.0 - dir.0 * edge, head.1 - dir.1 * edge);
+    let (length, half_width) = (1.6 * r, 0.8 * r);
+    let base = (tip.0 - dir.0 * length, tip.1 - dir.1 * length);
+    let (nx, ny) = (-dir.1 * half_width, dir.0 * half_width);
+    Some([tip, (base.0 + nx, base.1 + ny), (base.0 - nx, base.1 - ny)])
 }
 
 /// Greedy placement of head labels: highlighted labels first, then from the most crowded
 /// area outward; each takes the first of eight positions around its head (at growing
 /// distances, with a leader line once it moves off) that overlaps no placed label, no head
-/// marker, no quadrant name and stays inside the plot.
-fn place_labels(tails: &[TailInput], heads: &[Option<(f64, f64)>], plot: Rect, reserved: &[Rect], font_px: f64, head_radius: f64, ui: f64) -> Vec<HeadLabel> {
+/// marker, no quadrant name and stays inside the plot. Heads that are `None` (outside the
+/// plot) get no label.
+fn place_labels(tails: &[TailInput], heads: &[Option<(f64, f64)>], plot: Rect, reserved: &[Rect], font_px: f64, head_radius: f64, ui: f64) -> Vec<Option<HeadLabel>> {
     let h = font_px * 1.3;
+    let head_of = |i: usize| heads.get(i).copied().flatten();
     let marker_boxes: Vec<Rect> = heads
         .iter()
         .flatten()
         .map(|&(x, y)| Rect { left: x - head_radius, top: y - head_radius, right: x + head_radius, bottom: y + head_radius })
         .collect();
     let crowding = |i: usize| -> usize {
-        let Some((x, y)) = heads[i] else { return 0 };
+        let Some((x, y)) = head_of(i) else { return 0 };
         heads.iter().flatten().filter(|&&(ox, oy)| (ox - x).abs() < 60.0 * ui && (oy - y).abs() < 30.0 * ui).count()
     };
     let mut order: Vec<usize> = (0..tails.len()).collect();
@@ -268,11 +469,8 @@ fn place_labels(tails: &[TailInput], heads: &[Option<(f64, f64)>], plot: Rect, r
     // Eight directions: right, left, up, down, then the diagonals.
     let dirs = [(1.0, 0.0), (-1.0, 0.0), (0.0, -1.0), (0.0, 1.0), (1.0, -1.0), (-1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)];
     for &i in &order {
+        let Some((hx, hy)) = head_of(i) else { continue };
         let text = tails[i].symbol.to_owned();
-        let Some((hx, hy)) = heads[i] else {
-            placed[i] = Some(HeadLabel { text, rect: Rect { left: 0.0, top: 0.0, right: 0.0, bottom: 0.0 }, leader: None });
-            continue;
-        };
         let w = text_width(&text, font_px) + 4.0 * ui;
         let rect_at = |dx: f64, dy: f64, dist: f64| -> Rect {
             let gap = head_radius + 3.0 * ui + dist;
@@ -314,9 +512,11 @@ fn place_labels(tails: &[TailInput], heads: &[Option<(f64, f64)>], plot: Rect, r
             ((hx, hy), nearest_edge_point(&rect, lx, ly, hx, hy))
         });
         taken.push(rect);
-        placed[i] = Some(HeadLabel { text, rect, leader });
+        if let Some(slot) = placed.get_mut(i) {
+            *slot = Some(HeadLabel { text, rect, leader });
+        }
     }
-    placed.into_iter().map(|l| l.expect("every label placed")).collect()
+    placed
 }
 
 /// Where the segment from the label centre toward the head leaves the label's box.
@@ -352,39 +552,32 @@ fn draw_marker<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, brush: &Brush,
     }
 }
 
-/// Paints the whole graph (everything but hover and focus).
+/// Paints the whole graph (everything but hover, focus and the zoom rectangle).
 pub fn draw_rrg<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgView, palette: &Palette) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let brush = Brush::new(view.ui, palette);
     let ui = view.ui;
+    let p = view.plot;
     area.fill(&draw::rgb(palette.background))?;
-    for q in &view.quadrants {
+    for q in view.quadrants.iter().filter(|q| q.visible()) {
         let r = q.rect;
         brush.rect(area, (r.left, r.top), (r.right, r.bottom), palette.quadrants[q.quadrant.index()], 1.0)?;
     }
-    let p = view.plot;
     for t in &view.x_ticks {
         brush.line(area, (t.px, p.top), (t.px, p.bottom), palette.grid, 1.0)?;
-        brush.text(area, &t.label, (t.px, p.bottom + 5.0 * ui), view.font_px, palette.muted, (HPos::Center, VPos::Top), false)?;
     }
     for t in &view.y_ticks {
         brush.line(area, (p.left, t.px), (p.right, t.px), palette.grid, 1.0)?;
-        brush.text(area, &t.label, (p.left - 6.0 * ui, t.px), view.font_px, palette.muted, (HPos::Right, VPos::Center), false)?;
     }
-    // The 100/100 cross and the frame.
-    let (cx, cy) = (view.x.map(100.0), view.y.map(100.0));
-    brush.line(area, (cx, p.top), (cx, p.bottom), palette.axis, 1.5)?;
-    brush.line(area, (p.left, cy), (p.right, cy), palette.axis, 1.5)?;
-    brush.path(area, &[(p.left, p.top), (p.right, p.top), (p.right, p.bottom), (p.left, p.bottom), (p.left, p.top)], palette.axis, 1.0)?;
-    for q in &view.quadrants {
+    // The 100/100 cross, where the viewport includes it.
+    if let Some(cx) = view.cross_x {
+        brush.line(area, (cx, p.top), (cx, p.bottom), palette.axis, 1.5)?;
+    }
+    if let Some(cy) = view.cross_y {
+        brush.line(area, (p.left, cy), (p.right, cy), palette.axis, 1.5)?;
+    }
+    for q in view.quadrants.iter().filter(|q| q.visible()) {
         brush.text(area, q.quadrant.name(), q.label_at, view.font_px * 1.1, palette.quadrant_text[q.quadrant.index()], q.corner.anchor(), true)?;
     }
-    brush.text(area, "RS-Ratio →", ((p.left + p.right) / 2.0, p.bottom + 22.0 * ui), view.font_px, palette.text, (HPos::Center, VPos::Top), true)?;
-    let text_colour = draw::rgb(palette.text);
-    let style = TextStyle::from((FontFamily::Name(draw::FONT_FAMILY), view.font_px, FontStyle::Bold).into_font())
-        .color(&text_colour)
-        .transform(FontTransform::Rotate270)
-        .pos(plotters::style::text_anchor::Pos::new(HPos::Center, VPos::Top));
-    area.draw_text("RS-Momentum →", &style, draw::px((6.0 * ui, (p.top + p.bottom) / 2.0)))?;
 
     // Faded tails first, highlighted last, so emphasis reads on top.
     let mut order: Vec<&TailView> = view.tails.iter().collect();
@@ -399,37 +592,90 @@ pub fn draw_rrg<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgVie
             Emphasis::Normal => (1.0, 1.6),
             Emphasis::Highlighted => (1.0, 2.6),
         };
-        for seg in tail.points.windows(2) {
-            brush.path_alpha(area, &[(seg[0].x, seg[0].y), (seg[1].x, seg[1].y)], tail.colour, seg[1].alpha * fade, width)?;
+        for stroke in &tail.strokes {
+            brush.path_alpha(area, &stroke.points, tail.colour, stroke.alpha * fade, width)?;
         }
-        if let Some((head, rest)) = tail.points.split_last() {
-            for pt in rest {
+        let Some((head, rest)) = tail.points.split_last() else { continue };
+        if view.show_tails {
+            for pt in rest.iter().filter(|pt| inside(&p, (pt.x, pt.y))) {
                 brush.circle(area, (pt.x, pt.y), 2.4, tail.colour, pt.alpha * fade, true)?;
             }
-            let colour = if tail.emphasis == Emphasis::Faded { tail.colour.mix(palette.background, 0.7) } else { tail.colour };
-            let r = if tail.emphasis == Emphasis::Highlighted { view.head_radius * 1.3 } else { view.head_radius };
-            draw_marker(area, &brush, tail.marker, (head.x, head.y), r, colour, palette.background)?;
-            if let Some((from, to)) = tail.label.leader {
+        }
+        let colour = if tail.emphasis == Emphasis::Faded { tail.colour.mix(palette.background, 0.7) } else { tail.colour };
+        if inside(&p, (head.x, head.y)) {
+            draw_marker(area, &brush, tail.marker, (head.x, head.y), head_marker_radius(view.head_radius, tail.emphasis), colour, palette.background)?;
+        }
+        // After the marker, so the tip meets the coloured edge rather than its halo.
+        if let Some(arrow) = &tail.arrow {
+            brush.polygon(area, arrow, colour, 1.0)?;
+        }
+        if let Some(label) = &tail.label {
+            if let Some((from, to)) = label.leader {
                 brush.path_alpha(area, &[from, to], tail.colour, 0.6 * fade, 1.0)?;
             }
-            let l = &tail.label.rect;
+            let l = &label.rect;
             let text_colour = if tail.emphasis == Emphasis::Faded { tail.colour.mix(palette.background, 0.55) } else { tail.colour };
-            brush.text(area, &tail.label.text, ((l.left + l.right) / 2.0, (l.top + l.bottom) / 2.0), view.font_px, text_colour, (HPos::Center, VPos::Center), true)?;
+            brush.text(area, &label.text, ((l.left + l.right) / 2.0, (l.top + l.bottom) / 2.0), view.font_px, text_colour, (HPos::Center, VPos::Center), true)?;
         }
     }
+
+    // Clip: markers and arrows of heads near the edge of a zoomed plot may reach past it;
+    // painting the margins over them keeps the plot's content inside the frame.
+    let (w, h) = (view.width, view.height);
+    for (a, b) in [((0.0, 0.0), (w, p.top)), ((0.0, p.bottom), (w, h)), ((0.0, p.top), (p.left, p.bottom)), ((p.right, p.top), (w, p.bottom))] {
+        brush.rect(area, a, b, palette.background, 1.0)?;
+    }
+    brush.path(area, &[(p.left, p.top), (p.right, p.top), (p.right, p.bottom), (p.left, p.bottom), (p.left, p.top)], palette.axis, 1.0)?;
+    for t in &view.x_ticks {
+        brush.text(area, &t.label, (t.px, p.bottom + 5.0 * ui), view.font_px, palette.muted, (HPos::Center, VPos::Top), false)?;
+    }
+    for t in &view.y_ticks {
+        brush.text(area, &t.label, (p.left - 6.0 * ui, t.px), view.font_px, palette.muted, (HPos::Right, VPos::Center), false)?;
+    }
+    brush.text(area, "RS-Ratio →", ((p.left + p.right) / 2.0, p.bottom + 22.0 * ui), view.font_px, palette.text, (HPos::Center, VPos::Top), true)?;
+    let text_colour = draw::rgb(palette.text);
+    let style = TextStyle::from((FontFamily::Name(draw::FONT_FAMILY), view.font_px, FontStyle::Bold).into_font())
+        .color(&text_colour)
+        .transform(FontTransform::Rotate270)
+        .pos(plotters::style::text_anchor::Pos::new(HPos::Center, VPos::Top));
+    area.draw_text("RS-Momentum →", &style, draw::px((6.0 * ui, (p.top + p.bottom) / 2.0)))?;
     Ok(())
 }
 
-/// Paints the hover or keyboard-focus ring around one point on a transparent overlay.
+/// Paints the hover or keyboard-focus ring around one point on a transparent overlay
+/// (clearing it first); nothing for a point outside the plot.
 pub fn draw_rrg_overlay<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgView, palette: &Palette, target: Option<(usize, usize)>) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&TRANSPARENT)?;
     let Some((t, k)) = target else { return Ok(()) };
     let Some(p) = view.tails.get(t).and_then(|tail| tail.points.get(k)) else { return Ok(()) };
+    if !inside(&view.plot, (p.x, p.y)) {
+        return Ok(());
+    }
     let brush = Brush::new(view.ui, palette);
     let r = (view.head_radius + 5.0 * view.ui) / view.ui;
     brush.circle(area, (p.x, p.y), r + 1.5, palette.background, 1.0, false)?;
     brush.circle(area, (p.x, p.y), r, palette.text, 1.0, false)?;
     Ok(())
+}
+
+/// Paints the rectangle being dragged out to zoom, from `a` to `b` (device pixels, any two
+/// opposite corners, limited to the plot as [`RrgView::viewport_from_pixels`] limits them):
+/// a translucent fill and a 1 px outline. Does not clear the overlay, so it can follow
+/// [`draw_rrg_overlay`] on the same canvas.
+pub fn draw_zoom_rect<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgView, palette: &Palette, a: (f64, f64), b: (f64, f64)) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if ![a.0, a.1, b.0, b.1].iter().all(|v| v.is_finite()) {
+        return Ok(());
+    }
+    let p = &view.plot;
+    let (x0, x1) = (between(a.0, p.left, p.right), between(b.0, p.left, p.right));
+    let (y0, y1) = (between(a.1, p.top, p.bottom), between(b.1, p.top, p.bottom));
+    let (left, right, top, bottom) = (x0.min(x1), x0.max(x1), y0.min(y1), y0.max(y1));
+    if right - left < 1.0 || bottom - top < 1.0 {
+        return Ok(());
+    }
+    let brush = Brush::new(view.ui, palette);
+    brush.rect(area, (left, top), (right, bottom), palette.text, 0.08)?;
+    brush.path_alpha(area, &[(left, top), (right, top), (right, bottom), (left, bottom), (left, top)], palette.text, 0.7, 1.0)
 }
 
 #[cfg(test)]
@@ -442,13 +688,35 @@ mod tests {
         RotationPoint { date: Date::parse_iso("2026-01-05").unwrap().add_days(7 * week), rs_ratio: rsr, rs_momentum: rsm, quadrant: Quadrant::of(rsr, rsm), partial: false, index: week as usize }
     }
 
-    fn view_of(tails: &[(String, Vec<RotationPoint>)]) -> RrgView {
+    /// Builds a 900 × 600 view at ui 1 with `options` applied to the default spec (tails
+    /// and labels on, not zoomed).
+    fn view_with(tails: &[(String, Vec<RotationPoint>)], options: impl FnOnce(&mut RrgSpec)) -> RrgView {
         let inputs: Vec<TailInput> = tails
             .iter()
             .enumerate()
             .map(|(i, (s, p))| TailInput { symbol: s, colour: Rgb(i as u8, 0, 0), marker: Marker::for_slot(i, 12), emphasis: Emphasis::Normal, points: p })
             .collect();
-        RrgView::build(&RrgSpec { tails: &inputs, width: 900.0, height: 600.0, ui: 1.0 }, &PlainFormat)
+        let mut spec = RrgSpec { tails: &inputs, width: 900.0, height: 600.0, ui: 1.0, show_tails: true, show_labels: true, zoom: None };
+        options(&mut spec);
+        RrgView::build(&spec, &PlainFormat)
+    }
+
+    fn view_of(tails: &[(String, Vec<RotationPoint>)]) -> RrgView {
+        view_with(tails, |_| {})
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn svg_of(view: &RrgView) -> String {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (900, 600)).into_drawing_area();
+            draw_rrg(&root, view, &Palette::light()).unwrap();
+        }
+        svg
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
     }
 
     #[test]
@@ -517,7 +785,7 @@ mod tests {
             .chain(std::iter::once(("FAR".to_string(), vec![point(104.0, 103.0, 0)])))
             .collect();
         let v = view_of(&tails);
-        let rects: Vec<Rect> = v.tails.iter().map(|t| t.label.rect).collect();
+        let rects: Vec<Rect> = v.tails.iter().map(|t| t.label.as_ref().expect("every head inside, labels on").rect).collect();
         for (i, a) in rects.iter().enumerate() {
             assert!(a.left >= v.plot.left && a.right <= v.plot.right && a.top >= v.plot.top && a.bottom <= v.plot.bottom, "{} outside", v.tails[i].symbol);
             for (j, b) in rects.iter().enumerate().skip(i + 1) {
@@ -530,7 +798,7 @@ mod tests {
             }
         }
         // Moved labels point back to their head.
-        assert!(v.tails.iter().any(|t| t.label.leader.is_some()));
+        assert!(v.tails.iter().any(|t| t.label.as_ref().is_some_and(|l| l.leader.is_some())));
     }
 
     #[test]
@@ -545,14 +813,265 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     fn draws_quadrants_names_and_tails_on_svg() {
         let v = view_of(&[("IWM".into(), vec![point(98.0, 101.0, 0), point(101.0, 102.0, 1)])]);
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (900, 600)).into_drawing_area();
-            draw_rrg(&root, &v, &Palette::light()).unwrap();
-        }
+        let svg = svg_of(&v);
         for name in ["Leading", "Weakening", "Lagging", "Improving", "IWM", "RS-Ratio →"] {
             assert!(svg.contains(&format!("\n{name}\n")), "{name} drawn");
         }
         assert!(svg.to_uppercase().contains("#E8F6EC"), "leading fill drawn");
+    }
+
+    /// The points of a tail moving through the four quadrants, for curve tests.
+    fn looping_tail() -> Vec<RotationPoint> {
+        vec![point(98.0, 99.0, 0), point(99.0, 101.5, 1), point(101.0, 102.0, 2), point(102.5, 100.5, 3), point(101.5, 98.5, 4)]
+    }
+
+    #[test]
+    fn tails_are_curves_through_every_point_brightening_toward_the_head() {
+        let v = view_of(&[("A".into(), looping_tail())]);
+        let tail = &v.tails[0];
+        // Unzoomed nothing is clipped: one stroke per segment, each from point k to point k + 1.
+        assert_eq!(tail.strokes.len(), tail.points.len() - 1);
+        for (k, stroke) in tail.strokes.iter().enumerate() {
+            let (a, b) = (&tail.points[k], &tail.points[k + 1]);
+            assert_eq!(stroke.points.first(), Some(&(a.x, a.y)));
+            assert_eq!(stroke.points.last(), Some(&(b.x, b.y)));
+            assert!(stroke.points.len() > 2, "segment {k} is flattened into sub-steps");
+            assert_eq!(stroke.alpha, b.alpha);
+            for &(x, y) in &stroke.points {
+                assert!(x >= a.x.min(b.x) - 1e-9 && x <= a.x.max(b.x) + 1e-9 && y >= a.y.min(b.y) - 1e-9 && y <= a.y.max(b.y) + 1e-9, "segment {k} overshoots at ({x}, {y})");
+            }
+        }
+        assert!(tail.strokes.windows(2).all(|w| w[1].alpha > w[0].alpha));
+        // The second segment bends: its middle sub-step is off the straight chord.
+        let (s, a, b) = (&tail.strokes[1].points, &tail.points[1], &tail.points[2]);
+        let mid = s[s.len() / 2];
+        let off_chord = ((b.x - a.x) * (mid.1 - a.y) - (b.y - a.y) * (mid.0 - a.x)).abs() / (b.x - a.x).hypot(b.y - a.y);
+        assert!(off_chord > 0.5, "middle of the curve {off_chord} px off the chord");
+    }
+
+    #[test]
+    fn arrow_points_right_for_a_tail_moving_right() {
+        let v = view_of(&[("A".into(), vec![point(98.0, 100.0, 0), point(99.0, 100.0, 1), point(101.0, 100.0, 2)])]);
+        let head = v.tails[0].points.last().unwrap();
+        let [tip, b1, b2] = v.tails[0].arrow.expect("a moving tail has an arrow");
+        assert!(tip.0 > b1.0 && tip.0 > b2.0, "points right: {tip:?} {b1:?} {b2:?}");
+        assert!(close(b1.0, b2.0) && close(tip.1, head.y) && close(b1.1 + b2.1, 2.0 * head.y));
+        // The tip touches the circle marker's edge on the side the tail comes from.
+        assert!(close(tip.0, head.x - v.head_radius));
+        // 1.6 r long, 1.6 r wide.
+        assert!(close(tip.0 - b1.0, 1.6 * v.head_radius) && close((b1.1 - b2.1).abs(), 1.6 * v.head_radius));
+    }
+
+    #[test]
+    fn arrow_points_up_for_a_tail_moving_up_screen() {
+        // RS-Momentum rising is the head moving up the screen (pixel y falling); the tail
+        // curves in from the left, and the last step is straight up.
+        let v = view_of(&[("A".into(), vec![point(98.0, 98.0, 0), point(100.0, 99.0, 1), point(100.0, 101.0, 2)])]);
+        let head = v.tails[0].points.last().unwrap();
+        let [tip, b1, b2] = v.tails[0].arrow.expect("a moving tail has an arrow");
+        assert!(tip.1 < b1.1 && tip.1 < b2.1, "points up: {tip:?} {b1:?} {b2:?}");
+        assert!(close(tip.0, head.x) && close(tip.1, head.y + v.head_radius));
+    }
+
+    #[test]
+    fn arrow_tip_sits_on_each_marker_shape_outline() {
+        let r = 5.0;
+        assert!(close(marker_edge_distance(Marker::Circle, r, (1.0, 0.0)), r));
+        assert!(close(marker_edge_distance(Marker::Square, r, (1.0, 0.0)), r));
+        let diagonal = (std::f64::consts::FRAC_1_SQRT_2, std::f64::consts::FRAC_1_SQRT_2);
+        assert!(close(marker_edge_distance(Marker::Square, r, diagonal), r * 2f64.sqrt()));
+        assert!(close(marker_edge_distance(Marker::Diamond, r, (-1.0, 0.0)), 1.3 * r));
+        // The triangle's base is 0.8 r below its centre (pixel y grows downward).
+        assert!(close(marker_edge_distance(Marker::Triangle, r, (0.0, 1.0)), 0.8 * r));
+        // A square-marker tail moving right: the tip is r left of the head.
+        let tails: Vec<(String, Vec<RotationPoint>)> = (0..13).map(|i| (format!("S{i}"), vec![point(98.0, 99.0 + 0.1 * i as f64, 0), point(101.0, 99.0 + 0.1 * i as f64, 1)])).collect();
+        let v = view_of(&tails);
+        let square = &v.tails[12];
+        assert_eq!(square.marker, Marker::Square);
+        let head = square.points.last().unwrap();
+        assert!(close(square.arrow.unwrap()[0].0, head.x - v.head_radius));
+    }
+
+    #[test]
+    fn no_arrow_without_a_direction_and_no_nan_from_repeats() {
+        let v = view_of(&[
+            ("ONE".into(), vec![point(101.0, 101.0, 0)]),
+            ("STILL".into(), vec![point(99.0, 99.0, 0), point(100.5, 99.5, 1), point(100.5, 99.5, 2)]),
+            ("RESTART".into(), vec![point(99.0, 101.0, 0), point(99.0, 101.0, 1), point(98.0, 100.0, 2)]),
+        ]);
+        assert_eq!(v.tails[0].arrow, None);
+        assert!(v.tails[0].strokes.is_empty());
+        assert_eq!(v.tails[1].arrow, None, "the head did not move in the last step");
+        let restart = v.tails[2].arrow.expect("moved in the last step");
+        // The head moves left and down the screen, so the tip sits up and right of its centre.
+        let head = v.tails[2].points.last().unwrap();
+        assert!(restart[0].0 > head.x && restart[0].1 < head.y, "{restart:?}");
+        for t in &v.tails {
+            assert!(t.strokes.iter().flat_map(|s| &s.points).all(|p| p.0.is_finite() && p.1.is_finite()), "{} finite", t.symbol);
+        }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn tails_off_draws_and_hits_only_heads() {
+        let tails = [("A".to_string(), vec![point(98.0, 99.0, 0), point(99.0, 101.0, 1), point(101.0, 102.0, 2)])];
+        let on = view_of(&tails);
+        let off = view_with(&tails, |s| s.show_tails = false);
+        assert!(off.tails[0].strokes.is_empty());
+        // The head's arrow stays, pointing the same way.
+        assert!(off.tails[0].arrow.is_some());
+        assert_eq!(off.tails[0].arrow, on.tails[0].arrow);
+        let first = &off.tails[0].points[0];
+        assert_eq!(on.hit_test(first.x, first.y, 10.0), Some((0, 0)));
+        assert_eq!(off.hit_test(first.x, first.y, 10.0), None);
+        let head = &off.tails[0].points[2];
+        assert_eq!(off.hit_test(head.x, head.y, 10.0), Some((0, 2)));
+        // Circle markers: two tail dots plus the head's halo and fill, then only the head.
+        assert_eq!(svg_of(&on).matches("<circle").count(), 4);
+        assert_eq!(svg_of(&off).matches("<circle").count(), 2);
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn labels_off_places_and_draws_no_labels() {
+        let tails = [("IWM".to_string(), vec![point(98.0, 101.0, 0), point(101.0, 102.0, 1)])];
+        let v = view_with(&tails, |s| s.show_labels = false);
+        assert!(v.tails.iter().all(|t| t.label.is_none()));
+        let svg = svg_of(&v);
+        assert!(!svg.contains("\nIWM\n"), "no head label");
+        assert!(svg.contains("\nLeading\n"), "quadrant names still drawn");
+        assert!(view_of(&tails).tails[0].label.is_some());
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn a_zoom_right_of_100_drops_the_vertical_cross_and_the_left_quadrants() {
+        let tails = [("A".to_string(), looping_tail())];
+        let v = view_with(&tails, |s| s.zoom = Some(Viewport { x: (101.0, 105.0), y: (95.0, 105.0) }));
+        assert_eq!(v.x.domain, (101.0, 105.0));
+        assert_eq!(v.cross_x, None);
+        assert!(v.cross_y.is_some_and(|cy| close(cy, (v.plot.top + v.plot.bottom) / 2.0)));
+        let width = |q: Quadrant| v.quadrants.iter().find(|v| v.quadrant == q).unwrap().rect.width();
+        assert_eq!(width(Quadrant::Lagging), 0.0);
+        assert_eq!(width(Quadrant::Improving), 0.0);
+        assert!(close(width(Quadrant::Leading), v.plot.width()) && close(width(Quadrant::Weakening), v.plot.width()));
+        let area: f64 = v.quadrants.iter().map(|q| q.rect.width() * q.rect.height()).sum();
+        assert!((area - v.plot.width() * v.plot.height()).abs() < 1e-6);
+        // Ticks follow the viewport: 834 px wide asks for 10 intervals, 4 / 10 rounds up to
+        // a step of 0.5, so 101.0, 101.5, … 105.0.
+        assert!(v.x_ticks.iter().all(|t| t.px >= v.plot.left - 1e-9 && t.px <= v.plot.right + 1e-9));
+        let labels: Vec<&str> = v.x_ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels.first(), Some(&"101.0"));
+        assert_eq!(labels.last(), Some(&"105.0"));
+        assert_eq!(labels.len(), 9);
+        let svg = svg_of(&v);
+        assert!(svg.contains("\nLeading\n") && svg.contains("\nWeakening\n"));
+        assert!(!svg.contains("\nLagging\n") && !svg.contains("\nImproving\n"));
+    }
+
+    #[test]
+    fn points_outside_the_zoom_are_clipped_and_not_hit() {
+        let tails = [("IN".to_string(), looping_tail()), ("OUT".to_string(), vec![point(101.0, 101.0, 0), point(96.0, 101.0, 1)])];
+        let v = view_with(&tails, |s| s.zoom = Some(Viewport { x: (99.5, 104.0), y: (97.0, 103.0) }));
+        let tail = &v.tails[0];
+        let first = &tail.points[0];
+        assert!(first.x < v.plot.left, "the oldest point is left of the viewport");
+        assert_eq!(v.hit_test(first.x, first.y, 10.0), None);
+        let all: Vec<(f64, f64)> = v.tails.iter().flat_map(|t| &t.strokes).flat_map(|s| s.points.iter().copied()).collect();
+        assert!(!all.is_empty());
+        assert!(all.iter().all(|&p| inside(&v.plot, p)), "every stroke inside the plot");
+        // The first segment is cut where it crosses the left edge.
+        assert!(tail.strokes.first().is_some_and(|s| close(s.points[0].0, v.plot.left)));
+        assert!(tail.label.is_some() && tail.arrow.is_some());
+        // A head outside the viewport: no label, no arrow, not hit; its tail still shows inside.
+        let out = &v.tails[1];
+        assert!(out.label.is_none() && out.arrow.is_none());
+        let out_head = out.points.last().unwrap();
+        assert_eq!(v.hit_test(out_head.x, out_head.y, 10.0), None);
+        assert!(!out.strokes.is_empty());
+    }
+
+    #[test]
+    fn viewport_from_pixels_round_trips_through_the_scale() {
+        let tails = [("A".to_string(), looping_tail())];
+        let v = view_of(&tails);
+        // Corners given bottom-right first.
+        let vp = v.viewport_from_pixels((500.0, 400.0), (200.0, 150.0)).expect("a real drag");
+        assert!(close(vp.x.0, v.x.invert(200.0)) && close(vp.x.1, v.x.invert(500.0)));
+        assert!(close(vp.y.0, v.y.invert(400.0)) && close(vp.y.1, v.y.invert(150.0)));
+        assert!(vp.x.0 < vp.x.1 && vp.y.0 < vp.y.1);
+        let zoomed = view_with(&tails, |s| s.zoom = Some(vp));
+        assert_eq!(zoomed.viewport(), vp);
+        // The dragged rectangle fills the new plot: its corners map to the plot's corners, and
+        // its middle to the plot's middle.
+        assert!(close(zoomed.x.map(v.x.invert(200.0)), zoomed.plot.left) && close(zoomed.x.map(v.x.invert(500.0)), zoomed.plot.right));
+        assert!(close(zoomed.y.map(v.y.invert(400.0)), zoomed.plot.bottom) && close(zoomed.y.map(v.y.invert(150.0)), zoomed.plot.top));
+        assert!(close(zoomed.x.map(v.x.invert(350.0)), (zoomed.plot.left + zoomed.plot.right) / 2.0));
+        // Too small in either direction, or not finite: not a zoom.
+        assert_eq!(v.viewport_from_pixels((200.0, 150.0), (202.0, 400.0)), None);
+        assert_eq!(v.viewport_from_pixels((200.0, 150.0), (500.0, 153.0)), None);
+        assert_eq!(v.viewport_from_pixels((f64::NAN, 150.0), (500.0, 400.0)), None);
+        // Dragging past the plot stops at its edges: the whole plot is today's viewport.
+        let all = v.viewport_from_pixels((-50.0, -50.0), (5000.0, 5000.0)).unwrap();
+        assert!(close(all.x.0, v.x.domain.0) && close(all.x.1, v.x.domain.1) && close(all.y.0, v.y.domain.0) && close(all.y.1, v.y.domain.1));
+    }
+
+    #[test]
+    fn zoomed_by_scales_the_ranges_about_the_pointer() {
+        let v = view_of(&[("A".into(), looping_tail())]);
+        let now = v.viewport();
+        assert_eq!(now, Viewport { x: v.x.domain, y: v.y.domain });
+        let centre = ((v.plot.left + v.plot.right) / 2.0, (v.plot.top + v.plot.bottom) / 2.0);
+        let half = v.zoomed_by(0.5, centre);
+        assert!(close(half.x.1 - half.x.0, (now.x.1 - now.x.0) / 2.0) && close(half.y.1 - half.y.0, (now.y.1 - now.y.0) / 2.0));
+        // The fitted view is centred on 100/100, so is the half-size one.
+        assert!(close(half.x.0 + half.x.1, 200.0) && close(half.y.0 + half.y.1, 200.0));
+        // About the bottom-left corner, that corner's data point stays put.
+        let corner = v.zoomed_by(0.5, (v.plot.left, v.plot.bottom));
+        assert!(close(corner.x.0, now.x.0) && close(corner.y.0, now.y.0) && close(corner.x.1, (now.x.0 + now.x.1) / 2.0));
+        assert!(close(v.zoomed_by(2.0, centre).x.1 - v.zoomed_by(2.0, centre).x.0, 2.0 * (now.x.1 - now.x.0)));
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(v.zoomed_by(bad, centre), now);
+        }
+    }
+
+    #[test]
+    fn zoom_is_normalised_and_an_unusable_one_is_ignored() {
+        let tails = [("A".to_string(), looping_tail())];
+        let fitted = view_of(&tails);
+        let reversed = view_with(&tails, |s| s.zoom = Some(Viewport { x: (104.0, 101.0), y: (103.0, 97.0) }));
+        assert_eq!(reversed.viewport(), Viewport { x: (101.0, 104.0), y: (97.0, 103.0) });
+        let nan = view_with(&tails, |s| s.zoom = Some(Viewport { x: (f64::NAN, 101.0), y: (97.0, 103.0) }));
+        assert_eq!(nan.viewport(), fitted.viewport());
+        let flat = view_with(&tails, |s| s.zoom = Some(Viewport { x: (101.0, 101.0), y: (97.0, 103.0) }));
+        assert!(close(flat.x.domain.0, 101.0 - MIN_ZOOM_SPAN / 2.0) && close(flat.x.domain.1, 101.0 + MIN_ZOOM_SPAN / 2.0));
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn overlay_rings_only_points_inside_and_draws_the_zoom_rectangle() {
+        let tails = [("A".to_string(), looping_tail())];
+        let v = view_with(&tails, |s| s.zoom = Some(Viewport { x: (99.5, 104.0), y: (97.0, 103.0) }));
+        let overlay = |target: Option<(usize, usize)>, drag: Option<((f64, f64), (f64, f64))>| {
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, (900, 600)).into_drawing_area();
+                draw_rrg_overlay(&root, &v, &Palette::light(), target).unwrap();
+                if let Some((a, b)) = drag {
+                    draw_zoom_rect(&root, &v, &Palette::light(), a, b).unwrap();
+                }
+            }
+            svg
+        };
+        assert_eq!(overlay(Some((0, 0)), None).matches("<circle").count(), 0, "point 0 is outside the zoom");
+        assert_eq!(overlay(Some((0, 4)), None).matches("<circle").count(), 2);
+        assert_eq!(overlay(Some((7, 0)), None).matches("<circle").count(), 0);
+        // A drag from inside to beyond the bottom-right corner is limited to the plot.
+        let svg = overlay(None, Some(((300.0, 200.0), (5000.0, 5000.0))));
+        let (w, h) = (v.plot.right.round() as i32 - 300, v.plot.bottom.round() as i32 - 200);
+        assert!(svg.contains(&format!("<rect x=\"300\" y=\"200\" width=\"{w}\" height=\"{h}\" opacity=\"0.08\"")), "{svg}");
+        assert!(svg.contains("<polyline"), "outline drawn");
+        // A click-sized drag draws nothing.
+        assert!(!overlay(None, Some(((300.0, 200.0), (300.5, 200.0)))).contains("<rect"));
     }
 }
