@@ -1,5 +1,5 @@
 //! Properties of the analytics core on generated inputs:
-//! - a naive transcription of the rotation formulas (every window recomputed from scratch,
+//! - a naive transcription of both rotation methods (every window recomputed from scratch,
 //!   ISO weeks found by week number) agrees with the production code on deterministic
 //!   synthetic series with gaps;
 //! - no input of valid shape makes `analyze` panic or return a non-finite number.
@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use rotascope::analysis::api::{analyze, AnalyzeOptions};
 use rotascope::analysis::input::{parse_contract_json, to_contract_json};
 use rotascope::analysis::period::Period;
-use rotascope::analysis::rotation::{rotation, Interval, Quadrant, RotationParams};
+use rotascope::analysis::rotation::{rotation, Interval, Quadrant, RotationMethod, RotationParams};
 use rotascope::analysis::{Adjustment, AnalysisError, Date, PriceTable, Series};
 use rotascope::sample::SplitMix64;
 
@@ -35,8 +35,18 @@ fn z(xs: &[f64]) -> f64 {
     if sd <= 1e-9 * mean.abs() { 100.0 } else { 100.0 + (xs[xs.len() - 1] - mean) / sd }
 }
 
+/// `100 + x_t / rms` over the window `xs` (ending at t); an rms of at most 1e-9 gives 100.
+fn rms100(xs: &[f64]) -> f64 {
+    let rms = (xs.iter().map(|x| x * x).sum::<f64>() / xs.len() as f64).sqrt();
+    if rms <= 1e-9 { 100.0 } else { 100.0 + xs[xs.len() - 1] / rms }
+}
+
+fn mean(xs: &[f64]) -> f64 {
+    xs.iter().sum::<f64>() / xs.len() as f64
+}
+
 /// (date, RS-Ratio, RS-Momentum, partial) straight from the formulas.
-fn naive_rotation(table: &PriceTable, sym: usize, bench: usize, to: usize, weekly: bool, w: usize) -> Vec<(Date, f64, f64, bool)> {
+fn naive_rotation(table: &PriceTable, sym: usize, bench: usize, to: usize, weekly: bool, w: usize, method: RotationMethod) -> Vec<(Date, f64, f64, bool)> {
     let (p, b) = (&table.series[sym].closes, &table.series[bench].closes);
     let pairs: Vec<(Date, f64)> = (0..=to).filter_map(|i| Some((table.dates[i], 100.0 * p[i]? / b[i]?))).collect();
     let as_of = table.dates[to];
@@ -53,13 +63,27 @@ fn naive_rotation(table: &PriceTable, sym: usize, bench: usize, to: usize, weekl
         pairs.iter().map(|&(d, rs)| (d, rs, false)).collect()
     };
     let rs: Vec<f64> = samples.iter().map(|s| s.1).collect();
-    let rsr = |t: usize| z(&rs[t + 1 - w..=t]);
-    (2 * w - 2..samples.len())
-        .map(|t| {
-            let ratios: Vec<f64> = (t + 1 - w..=t).map(rsr).collect();
-            (samples[t].0, rsr(t), z(&ratios), samples[t].2)
-        })
-        .collect()
+    match method {
+        RotationMethod::Zscore => {
+            let rsr = |t: usize| z(&rs[t + 1 - w..=t]);
+            (2 * w - 2..samples.len())
+                .map(|t| {
+                    let ratios: Vec<f64> = (t + 1 - w..=t).map(rsr).collect();
+                    (samples[t].0, rsr(t), z(&ratios), samples[t].2)
+                })
+                .collect()
+        }
+        RotationMethod::RatioRoc => {
+            // T from t = 29, RS-Ratio from 28 + w, its 2-sample change from 30 + w, RS-Momentum
+            // from 2w + 29: every window recomputed from scratch.
+            let trend = |t: usize| (mean(&rs[t - 9..=t]) / mean(&rs[t - 29..=t])).ln();
+            let rsr = |t: usize| rms100(&(t + 1 - w..=t).map(trend).collect::<Vec<_>>());
+            let roc = |t: usize| rsr(t) - rsr(t - 2);
+            (2 * w + 29..samples.len())
+                .map(|t| (samples[t].0, rsr(t), rms100(&(t + 1 - w..=t).map(roc).collect::<Vec<_>>()), samples[t].2))
+                .collect()
+        }
+    }
 }
 
 /// Deterministic synthetic table: `n` weekdays, a benchmark and `symbols` others with random
@@ -90,20 +114,21 @@ fn naive_and_production_rotation_agree_on_synthetic_series() {
     let mut compared = 0;
     for seed in 1..=6u64 {
         let t = synthetic(seed, 900, 4);
-        for (interval, w) in [(Interval::Weekly, 14), (Interval::Weekly, 5), (Interval::Daily, 14), (Interval::Daily, 2)] {
+        let settings = [(Interval::Weekly, 14), (Interval::Weekly, 5), (Interval::Daily, 14), (Interval::Daily, 2)];
+        for ((interval, w), method) in settings.into_iter().flat_map(|s| RotationMethod::ALL.map(|m| (s, m))) {
             for to in [899, 650, 447] {
                 for sym in 1..t.series.len() {
-                    let naive = naive_rotation(&t, sym, 0, to, interval == Interval::Weekly, w);
-                    let params = RotationParams::new(interval, w, 10).unwrap();
+                    let naive = naive_rotation(&t, sym, 0, to, interval == Interval::Weekly, w, method);
+                    let params = RotationParams::new(interval, w, 10).unwrap().with_method(method);
                     let fast = match rotation(&t, sym, 0, to, params) {
                         Ok(r) => r.points,
                         Err(AnalysisError::TooFewPoints { .. }) => {
-                            assert!(naive.is_empty(), "seed {seed} {interval:?} w{w} S{sym}: production found too few points");
+                            assert!(naive.is_empty(), "seed {seed} {interval:?} {method} w{w} S{sym}: production found too few points");
                             continue;
                         }
                         Err(e) => panic!("{e}"),
                     };
-                    assert_eq!(fast.len(), naive.len(), "seed {seed} {interval:?} w{w} to {to} S{sym}");
+                    assert_eq!(fast.len(), naive.len(), "seed {seed} {interval:?} {method} w{w} to {to} S{sym}");
                     for (f, n) in fast.iter().zip(&naive) {
                         assert_eq!((f.date, f.partial), (n.0, n.3));
                         assert!((f.rs_ratio - n.1).abs() < 1e-9 && (f.rs_momentum - n.2).abs() < 1e-9, "{} {:?} vs {:?}", f.date, (f.rs_ratio, f.rs_momentum), n);
@@ -114,7 +139,7 @@ fn naive_and_production_rotation_agree_on_synthetic_series() {
             }
         }
     }
-    assert!(compared > 20_000, "compared {compared} points");
+    assert!(compared > 40_000, "compared {compared} points");
 }
 
 #[test]

@@ -108,7 +108,7 @@ pub fn Announcer() -> impl IntoView {
                 if c.playing.get_untracked() {
                     return;
                 }
-                let set = data.rotation_set(c.benchmark.get_untracked(), c.interval.get_untracked());
+                let set = data.rotation_set(c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked());
                 if let Ok(set) = set.as_ref() {
                     let last = set.timeline.len().saturating_sub(1);
                     if let Some(&i) = set.timeline.get(s.unwrap_or(last)) {

@@ -230,7 +230,7 @@ fn Alerts(data: SharedData, controls: Controls) -> impl IntoView {
     let ctx = widget_context();
     let c = controls;
     let items = move || {
-        let set = data.rotation_set(c.benchmark.get(), c.interval.get());
+        let set = data.rotation_set(c.benchmark.get(), c.interval.get(), c.method.get());
         let Ok(set) = set.as_ref() else { return Vec::new() };
         latest_transitions(&set.rotations, ALERTS)
             .into_iter()

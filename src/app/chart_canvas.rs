@@ -24,10 +24,15 @@ pub type Painter = Rc<dyn Fn(&DrawingArea<CanvasBackend, Shift>)>;
 pub type PainterBuilder = Rc<dyn Fn(CanvasSize) -> Painter>;
 
 /// What the pointer did, in device pixels of the canvas (and CSS pixels for placing DOM).
+/// `id` tells pointers apart (two fingers pinching); `touch` says a finger, not a mouse or pen.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PointerAction {
-    Move { x: f64, y: f64, css_x: f64, css_y: f64 },
+    Move { x: f64, y: f64, css_x: f64, css_y: f64, id: i32 },
+    Down { x: f64, y: f64, id: i32, touch: bool },
+    /// The pointer was lifted, or the browser took the gesture over (`pointercancel`).
+    Up { x: f64, y: f64, id: i32 },
     Click { x: f64, y: f64 },
+    DoubleClick { x: f64, y: f64 },
     Leave,
 }
 
@@ -127,12 +132,30 @@ pub fn ChartCanvas(
     let handler = StoredValue::new_local(on_pointer);
     let dpr = move || size.get_untracked().map_or(1.0, |s| s.dpr);
     let send = move |action: PointerAction| handler.with_value(|h| if let Some(h) = h { h(action) });
+    let device = move |ev: &web_sys::MouseEvent| (f64::from(ev.offset_x()) * dpr(), f64::from(ev.offset_y()) * dpr());
     let on_move = move |ev: web_sys::PointerEvent| {
         let (cx, cy) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
-        send(PointerAction::Move { x: cx * dpr(), y: cy * dpr(), css_x: cx, css_y: cy });
+        send(PointerAction::Move { x: cx * dpr(), y: cy * dpr(), css_x: cx, css_y: cy, id: ev.pointer_id() });
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        // Captured, so a drag that leaves the canvas still ends here.
+        if let Some(el) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+        let (x, y) = device(&ev);
+        send(PointerAction::Down { x, y, id: ev.pointer_id(), touch: ev.pointer_type() == "touch" });
+    };
+    let on_up = move |ev: web_sys::PointerEvent| {
+        let (x, y) = device(&ev);
+        send(PointerAction::Up { x, y, id: ev.pointer_id() });
     };
     let on_click = move |ev: web_sys::MouseEvent| {
-        send(PointerAction::Click { x: f64::from(ev.offset_x()) * dpr(), y: f64::from(ev.offset_y()) * dpr() });
+        let (x, y) = device(&ev);
+        send(PointerAction::Click { x, y });
+    };
+    let on_double_click = move |ev: web_sys::MouseEvent| {
+        let (x, y) = device(&ev);
+        send(PointerAction::DoubleClick { x, y });
     };
 
     // With a keyboard handler the holder is the focusable, labelled chart ("application", so
@@ -168,8 +191,12 @@ pub fn ChartCanvas(
                 aria-label=move || (!interactive).then(|| label.get()) aria-hidden=interactive.then_some("true")></canvas>
             <canvas class="rs-canvas rs-overlay" node_ref=overlay_ref aria-hidden="true"
                 on:pointermove=on_move
+                on:pointerdown=on_down
+                on:pointerup=on_up
+                on:pointercancel=on_up
                 on:pointerleave=move |_| send(PointerAction::Leave)
-                on:click=on_click></canvas>
+                on:click=on_click
+                on:dblclick=on_double_click></canvas>
             {children.map(|c| c())}
         </div>
     }

@@ -68,7 +68,7 @@ impl LineSurface {
                 None => this.clear(),
             },
             PointerAction::Leave => this.clear(),
-            PointerAction::Click { .. } => {}
+            _ => {}
         })
     }
 

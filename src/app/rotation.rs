@@ -6,12 +6,14 @@ use super::chart_canvas::{ChartCanvas, ChartKeyboard, Painter, PointerAction};
 use super::controls::{BenchmarkSelect, Legend, Segmented, Swatch, Tooltip, TooltipData, ViewError};
 use super::state::{use_state, Controls, Data};
 use super::widget_context;
-use crate::analysis::rotation::{periods_in_quadrant, Interval, RotationPoint};
+use crate::analysis::rotation::{periods_in_quadrant, Interval, RotationMethod, RotationPoint};
 use crate::browser::canvas::CanvasSize;
-use crate::chart::describe::describe_rotation;
+use crate::chart::describe::{describe_extent, describe_rotation, points_in_view};
 use crate::chart::export::rotation_table;
 use crate::chart::format::Format;
-use crate::chart::rotation::{draw_rrg, draw_rrg_overlay, RrgSpec, RrgView, TailInput};
+use crate::chart::gesture::{GestureOutcome, Gestures};
+use crate::chart::rotation::{draw_rrg, draw_rrg_overlay, draw_zoom_rect, RrgSpec, RrgView, TailInput};
+use std::cell::Cell;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -25,6 +27,9 @@ struct Shown {
     points: Vec<Vec<RotationPoint>>,
 }
 
+/// Two opposite corners of the zoom rectangle being dragged, in device pixels.
+type DragRect = ((f64, f64), (f64, f64));
+
 /// The points of `rotation` up to table index `at`, the last `tail` of them.
 fn visible_tail(points: &[RotationPoint], at: usize, tail: usize) -> Vec<RotationPoint> {
     let end = points.partition_point(|p| p.index <= at);
@@ -34,7 +39,7 @@ fn visible_tail(points: &[RotationPoint], at: usize, tail: usize) -> Vec<Rotatio
 /// The tails on screen: (table position, points) of every shown symbol with points up to the
 /// scrub date (tracked: benchmark, interval, tail, scrub, hidden).
 fn visible_tails(data: &Data, c: Controls) -> Vec<(usize, Vec<RotationPoint>)> {
-    let set = data.rotation_set(c.benchmark.get(), c.interval.get());
+    let set = data.rotation_set(c.benchmark.get(), c.interval.get(), c.method.get());
     let Ok(set) = set.as_ref() else { return Vec::new() };
     let at = c.scrub_index(&set.timeline).unwrap_or(data.to);
     let tail = c.tail.get();
@@ -77,7 +82,7 @@ pub fn RotationView() -> impl IntoView {
     let (data, c) = use_state();
     let set = {
         let data = data.clone();
-        move || data.rotation_set(c.benchmark.get(), c.interval.get())
+        move || data.rotation_set(c.benchmark.get(), c.interval.get(), c.method.get())
     };
     let shown: Rc<RefCell<Option<Shown>>> = Rc::new(RefCell::new(None));
     let hover: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
@@ -99,7 +104,16 @@ pub fn RotationView() -> impl IntoView {
                 .zip(&points)
                 .map(|(&p, pts)| TailInput { symbol: data.symbol(p), colour: data.colour(&palette, p), marker: data.marker(p), emphasis: c.emphasis(p), points: pts })
                 .collect();
-            let view = RrgView::build(&RrgSpec { tails: &inputs, width: size.device_width(), height: size.device_height(), ui: size.dpr }, ctx.format.as_ref());
+            let spec = RrgSpec {
+                tails: &inputs,
+                width: size.device_width(),
+                height: size.device_height(),
+                ui: size.dpr,
+                show_tails: c.show_tails.get(),
+                show_labels: c.show_labels.get(),
+                zoom: c.zoom.get(),
+            };
+            let view = RrgView::build(&spec, ctx.format.as_ref());
             *shown.borrow_mut() = Some(Shown { view: view.clone(), positions, points });
             Rc::new(move |area| {
                 let _ = draw_rrg(area, &view, &palette);
@@ -107,21 +121,29 @@ pub fn RotationView() -> impl IntoView {
         })
     };
 
-    // The hover ring only.
+    // The hover ring and the zoom rectangle being dragged.
+    let drag_rect: RwSignal<Option<DragRect>> = RwSignal::new(None);
     let overlay = {
         let shown = shown.clone();
         Rc::new(move |_size: CanvasSize| -> Painter {
             let palette = ctx.palette.get();
             let target = hover.get();
+            let rect = drag_rect.get();
             let shown = shown.clone();
             Rc::new(move |area| {
                 if let Some(s) = shown.borrow().as_ref() {
                     let hit = target.and_then(|(pos, k)| s.positions.iter().position(|&p| p == pos).map(|t| (t, k)));
                     let _ = draw_rrg_overlay(area, &s.view, &palette, hit);
+                    if let Some((a, b)) = rect {
+                        let _ = draw_zoom_rect(area, &s.view, &palette, a, b);
+                    }
                 }
             })
         })
     };
+    let gestures = Rc::new(RefCell::new(Gestures::new(1.0)));
+    // A click that ends a drag only zooms; it does not pin.
+    let dragged = Rc::new(Cell::new(false));
 
     let on_pointer = {
         let (data, shown) = (data.clone(), shown.clone());
@@ -130,8 +152,47 @@ pub fn RotationView() -> impl IntoView {
             let shown = shown.borrow();
             let Some(s) = shown.as_ref() else { return };
             let radius = 10.0 * s.view.ui;
+            let outcome = {
+                let mut g = gestures.borrow_mut();
+                match action {
+                    PointerAction::Down { x, y, id, touch } => {
+                        if !g.active() {
+                            *g = Gestures::new(s.view.ui);
+                        }
+                        g.down(id, (x, y), touch, s.view.viewport())
+                    }
+                    PointerAction::Move { x, y, id, .. } => g.moved(id, (x, y), s.view.plot),
+                    PointerAction::Up { x, y, id } => g.up(id, (x, y)),
+                    _ => GestureOutcome::None,
+                }
+            };
+            match outcome {
+                GestureOutcome::Rectangle(a, b) => {
+                    hover.set(None);
+                    tooltip.set(None);
+                    drag_rect.set(Some((a, b)));
+                    return;
+                }
+                GestureOutcome::ZoomTo(a, b) => {
+                    drag_rect.set(None);
+                    dragged.set(true);
+                    if let Some(v) = s.view.viewport_from_pixels(a, b) {
+                        c.zoom.set(Some(v));
+                    }
+                    return;
+                }
+                GestureOutcome::Pinch(v) => {
+                    tooltip.set(None);
+                    c.zoom.set(Some(v));
+                    return;
+                }
+                GestureOutcome::None if gestures.borrow().active() => return,
+                GestureOutcome::None => {}
+            }
             match action {
-                PointerAction::Move { x, y, css_x, css_y } => match s.view.hit_test(x, y, radius) {
+                PointerAction::Down { .. } | PointerAction::Up { .. } => {}
+                PointerAction::DoubleClick { .. } => c.zoom.set(None),
+                PointerAction::Move { x, y, css_x, css_y, .. } => match s.view.hit_test(x, y, radius) {
                     Some((t, k)) => {
                         let (pos, p) = (s.positions[t], &s.points[t][k]);
                         hover.set(Some((pos, k)));
@@ -157,11 +218,13 @@ pub fn RotationView() -> impl IntoView {
                         }
                     }
                 },
+                PointerAction::Click { .. } if dragged.replace(false) => {}
                 PointerAction::Click { x, y } => {
                     let hit = s.view.hit_test(x, y, radius).map(|(t, _)| s.positions[t]);
                     c.pinned.update(|p| *p = if hit.is_some() && *p == hit { None } else { hit });
                 }
                 PointerAction::Leave => {
+                    drag_rect.set(None);
                     hover.set(None);
                     c.hovered.set(None);
                     tooltip.set(None);
@@ -174,7 +237,7 @@ pub fn RotationView() -> impl IntoView {
         let data = data.clone();
         Signal::derive(move || {
             format!(
-                "Relative rotation graph of {} symbols against {}: RS-Ratio across, RS-Momentum up",
+                "Relative rotation graph of {} symbols against {}: RS-Ratio across, RS-Momentum up. Plus and minus zoom, 0 fits.",
                 data.members.len().saturating_sub(1),
                 data.symbol(c.benchmark.get())
             )
@@ -215,12 +278,40 @@ pub fn RotationView() -> impl IntoView {
             c.announce.set(describe_point(data.symbol(pos), p, c.interval.get_untracked(), format.as_ref()));
         };
         let on_key = Rc::new(move |ev: &web_sys::KeyboardEvent| -> bool {
-            let sizes: Vec<usize> = match shown_for_keys.borrow().as_ref() {
-                Some(s) => s.points.iter().map(Vec::len).collect(),
+            let key = ev.key();
+            // + and − zoom about the middle of the plot, 0 fits everything again.
+            let zoom_step = match key.as_str() {
+                "+" | "=" => Some(0.5),
+                "-" | "_" => Some(2.0),
+                _ => None,
+            };
+            if let Some(factor) = zoom_step {
+                if let Some(s) = shown_for_keys.borrow().as_ref() {
+                    let p = s.view.plot;
+                    c.zoom.set(Some(s.view.zoomed_by(factor, ((p.left + p.right) / 2.0, (p.top + p.bottom) / 2.0))));
+                }
+                return true;
+            }
+            if key == "0" {
+                c.zoom.set(None);
+                return true;
+            }
+            // Only the points inside the plot (all of them unless zoomed) are reachable: per
+            // tail, the indices of its visible points.
+            let reachable: Vec<Vec<usize>> = match shown_for_keys.borrow().as_ref() {
+                Some(s) => s.view.tails.iter().map(|t| (0..t.points.len()).filter(|&k| t.points.get(k).is_some_and(|d| s.view.plot.contains(d.x, d.y))).collect()).collect(),
                 None => return false,
             };
-            let n = sizes.len();
-            let key = ev.key();
+            let tails: Vec<usize> = (0..reachable.len()).filter(|&t| !reachable[t].is_empty()).collect();
+            if tails.is_empty() {
+                return false;
+            }
+            let last_of = |t: usize| reachable[t].last().copied().unwrap_or(0);
+            let step = |t: usize, k: usize, forward: bool| -> usize {
+                let r = &reachable[t];
+                let next = if forward { r.iter().find(|&&j| j > k) } else { r.iter().rev().find(|&&j| j < k) };
+                next.copied().unwrap_or(k)
+            };
             if key == "Escape" {
                 focus.set(None);
                 hover.set(None);
@@ -231,15 +322,17 @@ pub fn RotationView() -> impl IntoView {
                 }
                 return true;
             }
-            let current = focus.get_untracked().filter(|&(t, k)| t < n && k < sizes[t]);
+            let current = focus.get_untracked().filter(|&(t, k)| reachable.get(t).is_some_and(|r| r.contains(&k)));
+            let n = tails.len();
+            let slot = |t: usize| tails.iter().position(|&x| x == t).unwrap_or(0);
             let next = match (key.as_str(), current) {
-                ("ArrowDown" | "ArrowUp" | "ArrowLeft" | "ArrowRight" | "Home" | "End", None) => Some((0, sizes[0] - 1)),
-                ("ArrowDown", Some((t, _))) => Some(((t + 1) % n, sizes[(t + 1) % n] - 1)),
-                ("ArrowUp", Some((t, _))) => Some(((t + n - 1) % n, sizes[(t + n - 1) % n] - 1)),
-                ("ArrowLeft", Some((t, k))) => Some((t, k.saturating_sub(1))),
-                ("ArrowRight", Some((t, k))) => Some((t, (k + 1).min(sizes[t] - 1))),
-                ("Home", Some((t, _))) => Some((t, 0)),
-                ("End", Some((t, _))) => Some((t, sizes[t] - 1)),
+                ("ArrowDown" | "ArrowUp" | "ArrowLeft" | "ArrowRight" | "Home" | "End", None) => Some((tails[0], last_of(tails[0]))),
+                ("ArrowDown", Some((t, _))) => Some((tails[(slot(t) + 1) % n], last_of(tails[(slot(t) + 1) % n]))),
+                ("ArrowUp", Some((t, _))) => Some((tails[(slot(t) + n - 1) % n], last_of(tails[(slot(t) + n - 1) % n]))),
+                ("ArrowLeft", Some((t, k))) => Some((t, step(t, k, false))),
+                ("ArrowRight", Some((t, k))) => Some((t, step(t, k, true))),
+                ("Home", Some((t, _))) => Some((t, reachable[t].first().copied().unwrap_or(0))),
+                ("End", Some((t, _))) => Some((t, last_of(t))),
                 ("Enter" | " ", Some((t, _))) => {
                     let pos = shown_for_keys.borrow().as_ref().map(|s| s.positions[t]);
                     c.pinned.update(|p| *p = if *p == pos { None } else { pos });
@@ -277,7 +370,8 @@ pub fn RotationView() -> impl IntoView {
             let period = c.period.get();
             let (performers, _) = data.performers(c.benchmark.get(), period);
             let spread = data.spread_fact(period);
-            describe_rotation(data.symbol(c.benchmark.get()), c.interval.get(), as_of, &heads, &period.to_string(), &performers, spread.as_ref(), format.as_ref())
+            let rotation = describe_rotation(data.symbol(c.benchmark.get()), c.interval.get(), as_of, &heads, &period.to_string(), &performers, spread.as_ref(), format.as_ref());
+            format!("{rotation} {}", describe_extent(c.method.get(), data.window, c.zoom.get(), format.as_ref()))
         })
     };
     let table_open = RwSignal::new(false);
@@ -285,10 +379,22 @@ pub fn RotationView() -> impl IntoView {
         let (d1, d2, d3) = (data.clone(), data.clone(), data.clone());
         let palette = ctx.palette;
         let format = ctx.format.clone();
+        let table_format = ctx.format.clone();
         ViewExports {
             table: Rc::new(move || {
-                let tails: Vec<(String, Vec<RotationPoint>)> = visible_tails(&d1, c).into_iter().map(|(p, pts)| (d1.symbol(p).to_owned(), pts)).collect();
-                let caption = format!("RS-Ratio and RS-Momentum against {}, the last {} {} of each tail", d1.symbol(c.benchmark.get_untracked()), c.tail.get_untracked(), unit(c.interval.get_untracked(), c.tail.get_untracked()));
+                let zoom = c.zoom.get_untracked();
+                let tails: Vec<(String, Vec<RotationPoint>)> = visible_tails(&d1, c)
+                    .into_iter()
+                    .map(|(p, pts)| (d1.symbol(p).to_owned(), points_in_view(&pts, zoom)))
+                    .filter(|(_, pts)| !pts.is_empty())
+                    .collect();
+                let caption = format!(
+                    "RS-Ratio and RS-Momentum against {}, the last {} {} of each tail. {}",
+                    d1.symbol(c.benchmark.get_untracked()),
+                    c.tail.get_untracked(),
+                    unit(c.interval.get_untracked(), c.tail.get_untracked()),
+                    describe_extent(c.method.get_untracked(), d1.window, zoom, table_format.as_ref())
+                );
                 rotation_table(caption, &tails)
             }),
             frame: Rc::new(move || {
@@ -308,8 +414,11 @@ pub fn RotationView() -> impl IntoView {
             <BenchmarkSelect />
             <Segmented label="Interval" value=c.interval testid="interval"
                 options=vec![(Interval::Weekly, "Weekly".to_string()), (Interval::Daily, "Daily".to_string())] />
+            <MethodSelect />
             <TailControl />
+            <GraphToggles />
         </div>
+        <MethodNote />
         {error}
         <ChartExtras summary=summary summary_id=summary_id exports=exports table_open=table_open />
         <ChartCanvas height=ctx.height label=label scene=scene overlay=overlay on_pointer=on_pointer keyboard=keyboard scene_ref=scene_ref>
@@ -322,6 +431,48 @@ pub fn RotationView() -> impl IntoView {
     }
 }
 
+/// Which formula draws the graph (README "Formulas"): the default rotates, `zscore` matches
+/// RRGPy and RRG-Lite.
+#[component]
+fn MethodSelect() -> impl IntoView {
+    let (_, c) = use_state();
+    let options = RotationMethod::ALL
+        .into_iter()
+        .map(|m| {
+            let text = match m {
+                RotationMethod::RatioRoc => "Trend & rate of change",
+                RotationMethod::Zscore => "Z-score (RRG-Lite)",
+            };
+            view! { <option value=m.name() selected=move || c.method.get() == m>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <label class="rs-field">
+            <span class="rs-field-label">"Method"</span>
+            <select class="rs-select" data-testid="method"
+                on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    if let Some(m) = RotationMethod::ALL.into_iter().find(|m| m.name() == chosen) {
+                        c.method.set(m);
+                        c.scrub.set(None);
+                        c.zoom.set(None);
+                    }
+                }>{options}</select>
+        </label>
+    }
+}
+
+/// Says which method draws the graph and with what window.
+#[component]
+fn MethodNote() -> impl IntoView {
+    let (data, c) = use_state();
+    let text = move || {
+        let m = c.method.get();
+        format!("RS-Ratio and RS-Momentum by {}: {}, window {}", m.name(), m.description(), data.window)
+    };
+    view! { <p class="rs-method-note" data-testid="method-note">{text}</p> }
+}
+
 #[component]
 fn TailControl() -> impl IntoView {
     let (_, c) = use_state();
@@ -331,14 +482,37 @@ fn TailControl() -> impl IntoView {
                 "Tail " <output data-testid="tail-value">{move || c.tail.get()}</output>
                 {move || format!(" {}", unit(c.interval.get(), c.tail.get()))}
             </span>
-            <input type="range" class="rs-range" min="1" max="52" step="1" data-testid="tail"
+            <input type="range" class="rs-range" min="1" max=c.tail_max.to_string() step="1" data-testid="tail"
                 prop:value=move || c.tail.get().to_string()
                 on:input=move |ev| {
                     if let Ok(v) = event_target_value(&ev).parse::<usize>() {
-                        c.tail.set(v.clamp(1, 52));
+                        c.tail.set(v.clamp(1, c.tail_max));
                     }
                 } />
         </label>
+    }
+}
+
+/// Tails and labels on or off, and the zoom's reset (drag a rectangle, pinch, or + and − on
+/// the focused chart to zoom; double-click, this button or 0 to fit again).
+#[component]
+fn GraphToggles() -> impl IntoView {
+    let (_, c) = use_state();
+    let toggle = |signal: RwSignal<bool>, text: &'static str, testid: &'static str| {
+        view! {
+            <button type="button" class="rs-seg" data-testid=testid
+                aria-pressed=move || signal.get().to_string()
+                on:click=move |_| signal.update(|on| *on = !*on)>{text}</button>
+        }
+    };
+    view! {
+        <div class="rs-segmented" role="group" aria-label="Graph">
+            {toggle(c.show_tails, "Tails", "show-tails")}
+            {toggle(c.show_labels, "Labels", "show-labels")}
+            <button type="button" class="rs-seg" data-testid="reset-zoom"
+                disabled=move || c.zoom.get().is_none()
+                on:click=move |_| c.zoom.set(None)>"Reset zoom"</button>
+        </div>
     }
 }
 
@@ -350,7 +524,7 @@ fn ScrubBar() -> impl IntoView {
     let (data, c) = use_state();
     let set = {
         let data = data.clone();
-        move || data.rotation_set(c.benchmark.get(), c.interval.get())
+        move || data.rotation_set(c.benchmark.get(), c.interval.get(), c.method.get())
     };
     let steps = {
         let set = set.clone();
@@ -446,7 +620,7 @@ fn RankingTable() -> impl IntoView {
     let (data, c) = use_state();
     let names = data.has_names();
     let rows = move || {
-        let s = data.rotation_set(c.benchmark.get(), c.interval.get());
+        let s = data.rotation_set(c.benchmark.get(), c.interval.get(), c.method.get());
         let Ok(s) = s.as_ref() else { return Vec::new() };
         let at = c.scrub_index(&s.timeline).unwrap_or(data.to);
         let mut rows: Vec<(usize, RotationPoint, usize)> = s

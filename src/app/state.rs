@@ -4,7 +4,7 @@
 use crate::analysis::period::Period;
 use crate::analysis::relative::{basket_spread_lines, period_lines, LineMode, PeriodLines};
 use crate::analysis::returns::{ranked_returns, Basket, PeriodReturn};
-use crate::analysis::rotation::{rotations, timeline, Interval, RotationParams, SymbolRotation};
+use crate::analysis::rotation::{rotations, timeline, Interval, RotationMethod, RotationParams, SymbolRotation};
 use crate::analysis::trend::{trend_lines, TrendLines};
 use crate::analysis::{AnalysisError, PriceTable, Selection, Warning};
 use crate::chart::rotation::{Emphasis, Marker};
@@ -100,7 +100,7 @@ pub struct Data {
     pub colours: ColourOrder,
     pub baskets: Vec<Basket>,
     pub window: usize,
-    rotation_cache: Cache<(usize, Interval), Result<RotationSet, AnalysisError>>,
+    rotation_cache: Cache<(usize, Interval, RotationMethod), Result<RotationSet, AnalysisError>>,
     lines_cache: Cache<(usize, Period, PerfMode), PerfLines>,
     returns_cache: Cache<(usize, Period), Ranked>,
     trend_cache: Cache<(usize, Period), Option<(TrendLines, usize)>>,
@@ -158,9 +158,9 @@ impl Data {
         Marker::for_slot(self.colours.slot(position), SERIES_COLOURS)
     }
 
-    pub fn rotation_set(&self, benchmark: usize, interval: Interval) -> Rc<Result<RotationSet, AnalysisError>> {
-        self.rotation_cache.get_or((benchmark, interval), || {
-            let params = RotationParams { interval, window: self.window, tail: 1 };
+    pub fn rotation_set(&self, benchmark: usize, interval: Interval, method: RotationMethod) -> Rc<Result<RotationSet, AnalysisError>> {
+        self.rotation_cache.get_or((benchmark, interval, method), || {
+            let params = RotationParams { interval, window: self.window, tail: 1, method };
             rotations(&self.table, &self.selection(benchmark), self.to, params)
                 .map(|(rotations, warnings)| RotationSet { timeline: timeline(&rotations), rotations, warnings })
         })
@@ -234,7 +234,15 @@ pub struct Controls {
     pub view: RwSignal<View>,
     pub benchmark: RwSignal<usize>,
     pub interval: RwSignal<Interval>,
+    pub method: RwSignal<RotationMethod>,
     pub tail: RwSignal<usize>,
+    /// The tail slider's end: 52 or the configured tail, whichever is longer.
+    pub tail_max: usize,
+    /// Whether the rotation graph draws tails (off: heads only) and head labels.
+    pub show_tails: RwSignal<bool>,
+    pub show_labels: RwSignal<bool>,
+    /// The rotation graph's zoom in data units; `None` fits every point, centred on 100.
+    pub zoom: RwSignal<Option<crate::chart::rotation::Viewport>>,
     /// Position on the rotation timeline; `None` follows the latest point.
     pub scrub: RwSignal<Option<usize>>,
     pub playing: RwSignal<bool>,
@@ -259,7 +267,12 @@ impl Controls {
             view: RwSignal::new(config.view),
             benchmark: RwSignal::new(benchmark),
             interval: RwSignal::new(config.rotation.interval),
+            method: RwSignal::new(config.rotation.method),
             tail: RwSignal::new(config.rotation.tail),
+            tail_max: config.rotation.tail.max(52),
+            show_tails: RwSignal::new(true),
+            show_labels: RwSignal::new(true),
+            zoom: RwSignal::new(None),
             scrub: RwSignal::new(None),
             playing: RwSignal::new(false),
             hidden: RwSignal::new(Vec::new()),

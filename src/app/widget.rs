@@ -222,7 +222,7 @@ fn DataNotes() -> impl IntoView {
         let mut notes: Vec<String> = data.table.warnings.iter().map(|w| w.message.clone()).collect();
         match c.view.get() {
             View::Rotation => {
-                if let Ok(set) = data.rotation_set(c.benchmark.get(), c.interval.get()).as_ref() {
+                if let Ok(set) = data.rotation_set(c.benchmark.get(), c.interval.get(), c.method.get()).as_ref() {
                     notes.extend(set.warnings.iter().map(|w| w.message.clone()));
                 }
             }

@@ -168,6 +168,29 @@ pub fn describe_trend(
     text
 }
 
+/// Which method drew the graph and, when zoomed, what part of it is in view: "Method
+/// ratio-roc (trend of relative strength and its rate of change), window 14. Zoomed to
+/// RS-Ratio 98.00 to 102.00, RS-Momentum 99.00 to 101.00."
+pub fn describe_extent(method: crate::analysis::rotation::RotationMethod, window: usize, zoom: Option<super::rotation::Viewport>, fmt: &dyn Format) -> String {
+    let mut text = format!("Method {} ({}), window {window}.", method.name(), method.description());
+    if let Some(v) = zoom {
+        text.push_str(&format!(
+            " Zoomed to RS-Ratio {} to {}, RS-Momentum {} to {}.",
+            fmt.number(v.x.0, 2),
+            fmt.number(v.x.1, 2),
+            fmt.number(v.y.0, 2),
+            fmt.number(v.y.1, 2)
+        ));
+    }
+    text
+}
+
+/// The points of `points` inside `zoom` (all of them when not zoomed), order kept.
+pub fn points_in_view(points: &[RotationPoint], zoom: Option<super::rotation::Viewport>) -> Vec<RotationPoint> {
+    let inside = |p: &&RotationPoint| zoom.is_none_or(|v| (v.x.0..=v.x.1).contains(&p.rs_ratio) && (v.y.0..=v.y.1).contains(&p.rs_momentum));
+    points.iter().filter(inside).cloned().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,5 +249,21 @@ mod tests {
     fn lists_read_naturally() {
         assert_eq!(list(&["a".into()]), "a");
         assert_eq!(list(&["a".into(), "b".into(), "c".into()]), "a, b and c");
+    }
+
+    #[test]
+    fn extent_names_the_method_and_the_zoom() {
+        use crate::analysis::rotation::RotationMethod;
+        use crate::chart::rotation::Viewport;
+        assert_eq!(
+            describe_extent(RotationMethod::Zscore, 14, None, &PlainFormat),
+            "Method zscore (z-score of relative strength and of that z-score), window 14."
+        );
+        let zoom = Viewport { x: (98.0, 102.0), y: (99.5, 101.0) };
+        assert!(describe_extent(RotationMethod::RatioRoc, 10, Some(zoom), &PlainFormat).ends_with("Zoomed to RS-Ratio 98.00 to 102.00, RS-Momentum 99.50 to 101.00."));
+        let p = |x: f64, y: f64| RotationPoint { date: Date::parse_iso("2026-01-05").unwrap(), rs_ratio: x, rs_momentum: y, quadrant: Quadrant::of(x, y), partial: false, index: 0 };
+        let kept = points_in_view(&[p(97.0, 100.0), p(100.0, 100.0), p(101.0, 101.5)], Some(zoom));
+        assert_eq!(kept.iter().map(|q| q.rs_ratio).collect::<Vec<_>>(), vec![100.0]);
+        assert_eq!(points_in_view(&[p(97.0, 100.0)], None).len(), 1);
     }
 }
