@@ -180,13 +180,14 @@ async fn network_failure_offers_retry_and_names_the_url() {
     assert_eq!(button.text_content().as_deref(), Some("Try again"));
 }
 
-/// 300 weekdays from 2025-01-06: SPY drifts up; AAA, BBB and CCC are SPY times a slow
-/// cycle each, so their rotations orbit the graph at different phases.
+/// 600 weekdays (120 weeks, enough for ratio-roc's 58-week start and a 52-point tail) from
+/// 2023-11-13 to 2026-02-27: SPY drifts up; AAA, BBB and CCC are SPY times a slow cycle each, so their
+/// rotations orbit the graph at different phases.
 fn rotation_fixture() -> String {
-    let first = Date::parse_iso("2025-01-06").unwrap();
-    let dates: Vec<String> = (0..).map(|i| first.add_days(i)).filter(|d| d.weekday() < 5).take(300).map(|d| format!("\"{d}\"")).collect();
+    let first = Date::parse_iso("2023-11-13").unwrap();
+    let dates: Vec<String> = (0..).map(|i| first.add_days(i)).filter(|d| d.weekday() < 5).take(600).map(|d| format!("\"{d}\"")).collect();
     let spy = |i: usize| 100.0 * (1.0 + 0.0004 * i as f64) * (1.0 + 0.01 * (i as f64 / 7.0).sin());
-    let series = |f: &dyn Fn(usize) -> f64| (0..300).map(|i| format!("{:.6}", f(i))).collect::<Vec<_>>().join(",");
+    let series = |f: &dyn Fn(usize) -> f64| (0..600).map(|i| format!("{:.6}", f(i))).collect::<Vec<_>>().join(",");
     format!(
         r#"{{"dates":[{}],"series":{{"SPY":[{}],"AAA":[{}],"BBB":[{}],"CCC":[{}]}},
             "meta":{{"AAA":{{"name":"Alpha fund"}}}}}}"#,

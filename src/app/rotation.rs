@@ -156,9 +156,7 @@ pub fn RotationView() -> impl IntoView {
                 let mut g = gestures.borrow_mut();
                 match action {
                     PointerAction::Down { x, y, id, touch } => {
-                        if !g.active() {
-                            *g = Gestures::new(s.view.ui);
-                        }
+                        g.set_ui(s.view.ui);
                         g.down(id, (x, y), touch, s.view.viewport())
                     }
                     PointerAction::Move { x, y, id, .. } => g.moved(id, (x, y), s.view.plot),

@@ -76,6 +76,11 @@ impl Gestures {
         Gestures { state: State::Idle, fingers: Vec::new(), ui: ui.max(0.5) }
     }
 
+    /// The device pixel ratio changed (the canvas moved to another screen).
+    pub fn set_ui(&mut self, ui: f64) {
+        self.ui = ui.max(0.5);
+    }
+
     /// Whether a drag or pinch is under way (hover and clicks then stand aside).
     pub fn active(&self) -> bool {
         matches!(self.state, State::Dragging { .. } | State::Pinching { .. })
