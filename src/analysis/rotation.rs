@@ -250,51 +250,47 @@ pub fn sample(dates: &[Date], symbol: &Series, benchmark: &Series, to: usize, in
     out
 }
 
-/// `100 + (x_t − mean) / sd` over each full trailing window of `w` values; `None` before the
-/// first full window. Two passes per window (mean, then squared deviations) for accuracy; the
-/// cost, `n × w`, is negligible next to drawing.
-pub fn standardize(values: &[f64], w: usize) -> Vec<Option<f64>> {
+/// `f` of each full trailing window of `w` values (the window ending at `t` gives slot `t`);
+/// `None` before the first full window and wherever `f` gives `None`.
+fn over_trailing_windows<T>(values: &[T], w: usize, f: impl Fn(&[T]) -> Option<f64>) -> Vec<Option<f64>> {
     let mut out = vec![None; values.len()];
     if w == 0 {
         return out;
     }
     for (slot, window) in out.iter_mut().skip(w - 1).zip(values.windows(w)) {
-        let x = window[w - 1];
+        *slot = f(window);
+    }
+    out
+}
+
+/// `100 + (x_t − mean) / sd` over each full trailing window of `w` values; `None` before the
+/// first full window. Two passes per window (mean, then squared deviations) for accuracy; the
+/// cost, `n × w`, is negligible next to drawing.
+pub fn standardize(values: &[f64], w: usize) -> Vec<Option<f64>> {
+    over_trailing_windows(values, w, |window| {
+        let x = *window.last()?;
         let mean = window.iter().sum::<f64>() / w as f64;
         let variance = window.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / w as f64;
         let sd = variance.sqrt();
-        *slot = Some(if sd <= 1e-9 * mean.abs() { 100.0 } else { 100.0 + (x - mean) / sd });
-    }
-    out
+        Some(if sd <= 1e-9 * mean.abs() { 100.0 } else { 100.0 + (x - mean) / sd })
+    })
 }
 
 /// `100 + x_t / rms` with `rms = √(Σ x² / w)` over each full trailing window of `w` values;
 /// `None` before the first full window or where any value of the window is missing. An rms of
 /// at most 1e-9 gives exactly 100 (see the module docs).
 pub fn rms_scale(values: &[Option<f64>], w: usize) -> Vec<Option<f64>> {
-    let mut out = vec![None; values.len()];
-    if w == 0 {
-        return out;
-    }
-    for (slot, window) in out.iter_mut().skip(w - 1).zip(values.windows(w)) {
-        let Some(squares) = window.iter().map(|v| v.map(|x| x * x)).sum::<Option<f64>>() else { continue };
-        let Some(x) = window[w - 1] else { continue };
+    over_trailing_windows(values, w, |window| {
+        let squares = window.iter().map(|v| v.map(|x| x * x)).sum::<Option<f64>>()?;
+        let x = (*window.last()?)?;
         let rms = (squares / w as f64).sqrt();
-        *slot = Some(if rms <= 1e-9 { 100.0 } else { 100.0 + x / rms });
-    }
-    out
+        Some(if rms <= 1e-9 { 100.0 } else { 100.0 + x / rms })
+    })
 }
 
 /// Mean of each full trailing window of `n` values; `None` before the first.
 pub fn moving_average(values: &[f64], n: usize) -> Vec<Option<f64>> {
-    let mut out = vec![None; values.len()];
-    if n == 0 {
-        return out;
-    }
-    for (slot, window) in out.iter_mut().skip(n - 1).zip(values.windows(n)) {
-        *slot = Some(window.iter().sum::<f64>() / n as f64);
-    }
-    out
+    over_trailing_windows(values, n, |window| Some(window.iter().sum::<f64>() / n as f64))
 }
 
 /// (RS-Ratio, RS-Momentum) for each RS value, `None` until both exist.
