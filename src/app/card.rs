@@ -31,17 +31,19 @@ pub async fn load_note(source: Source) -> Result<Note, String> {
 /// alerts or highlights).
 #[component]
 pub fn NoteCard(source: Source, bands: Bands, tolerance: f64) -> impl IntoView {
-    let note = LocalResource::new(move || load_note(source.clone()));
+    let note = super::load::Loaded::new(move || load_note(source.clone()));
     let data = use_context::<SharedData>();
     let controls = use_context::<Controls>();
     view! {
         <aside class="rs-card" aria-label="Research note" data-testid="card">
-            <Suspense fallback=|| view! { <p class="rs-loading" role="status">"Loading the note…"</p> }>
-                {
+            {
                     let data = data.clone();
                     move || {
                         let data = data.clone();
-                        note.get().map(move |result| match result {
+                        let Some(result) = note.get() else {
+                            return view! { <p class="rs-loading" role="status">"Loading the note…"</p> }.into_any();
+                        };
+                        match result {
                             Ok(note) => view! { <NoteBody note=note bands=bands tolerance=tolerance data=data controls=controls /> }.into_any(),
                             Err(message) => view! {
                                 <div class="rs-error" role="alert" data-testid="card-error">
@@ -50,10 +52,9 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64) -> impl IntoView {
                                 </div>
                             }
                             .into_any(),
-                        })
+                        }
                     }
-                }
-            </Suspense>
+            }
         </aside>
     }
 }
@@ -250,7 +251,7 @@ fn Alerts(data: SharedData, controls: Controls) -> impl IntoView {
                             c.scrub.set(if step >= last { None } else { Some(step) });
                             c.pinned.set(Some(position));
                         }>
-                            <span class=format!("rs-alert-text rs-q-{}", t.to.name().to_lowercase())>{text}</span>
+                            <span class=format!("rs-alert-text rs-q-{}", t.to.name().to_ascii_lowercase())>{text}</span>
                             <span class="rs-muted">{format!(" · {when}{}", if t.partial { " (week in progress)" } else { "" })}</span>
                         </button>
                     </li>

@@ -3,7 +3,7 @@
 
 use super::a11y::{Announcer, LiveRegion};
 use super::card::NoteCard;
-use super::load::{load_prices, LoadError};
+use super::load::{load_prices, LoadError, Loaded};
 use super::performance::PerformanceView;
 use super::rotation::RotationView;
 use super::state::{use_state, Controls, Data};
@@ -68,7 +68,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     }
 
     let sources = config.prices.clone();
-    let prices = LocalResource::new(move || load_prices(sources.clone()));
+    let prices = Loaded::new(move || load_prices(sources.clone()));
     let config = Arc::new(config);
     let title = config.title.clone();
     let region_label = title.clone().unwrap_or_else(|| "Rotascope market rotation chart".into());
@@ -90,7 +90,10 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             let config = config.clone();
             let note = note.clone();
             let events = events.clone();
-            prices.get().map(move |result| match result.and_then(|t| prepare(t, &config).map_err(LoadError::Data)) {
+            let Some(result) = prices.get() else {
+                return view! { <div class="rs-loading" role="status">"Loading prices…"</div> }.into_any();
+            };
+            match result.and_then(|t| prepare(t, &config).map_err(LoadError::Data)) {
                 Ok((data, controls)) => {
                     if let Some(e) = &events {
                         (e.ready)();
@@ -107,13 +110,13 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                     let layout = if note.is_some() { "rs-layout rs-layout-card" } else { "rs-layout" };
                     view! {
                         <div class=layout>
-                            <div class="rs-main"><ErrorPanel error=error on_retry=move || prices.refetch() /></div>
+                            <div class="rs-main"><ErrorPanel error=error on_retry=move || prices.reload() /></div>
                             {note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance /> })}
                         </div>
                     }
                     .into_any()
                 }
-            })
+            }
         }
     };
 
@@ -125,12 +128,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             {if card_only {
                 note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance /> }).into_any()
             } else {
-                view! {
-                    <Suspense fallback=|| view! { <div class="rs-loading" role="status">"Loading prices…"</div> }>
-                        {body.clone()}
-                    </Suspense>
-                }
-                .into_any()
+body.clone().into_any()
             }}
         </section>
     }

@@ -1,7 +1,9 @@
 //! Fetching publisher files, with errors that say which URL failed and whether retrying
 //! could help.
 
-use gloo_net::http::Request;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchError {
@@ -32,14 +34,24 @@ impl std::fmt::Display for FetchError {
     }
 }
 
-/// GETs `url` as text.
+/// GETs `url` as text, through the page's own `fetch` (no HTTP crate: every byte of the
+/// widget ships to readers).
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| FetchError::Network { url: url.to_owned(), detail: e.to_string() })?;
+    let network = |e: JsValue| FetchError::Network { url: url.to_owned(), detail: js_error_text(&e) };
+    let window = web_sys::window().ok_or_else(|| network(JsValue::from_str("no window")))?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(network)?.unchecked_into();
     if !response.ok() {
         return Err(FetchError::Status { url: url.to_owned(), status: response.status(), status_text: response.status_text() });
     }
-    response.text().await.map_err(|e| FetchError::Network { url: url.to_owned(), detail: e.to_string() })
+    let text = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?;
+    text.as_string().ok_or_else(|| network(JsValue::from_str("the response is not text")))
+}
+
+/// What a rejected promise says: an `Error`'s message (`TypeError: Failed to fetch`), or the
+/// value itself as text.
+fn js_error_text(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(error) => format!("{}: {}", String::from(error.name()), String::from(error.message())),
+        None => e.as_string().unwrap_or_else(|| "the request failed".to_owned()),
+    }
 }
