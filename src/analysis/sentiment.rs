@@ -49,7 +49,7 @@ impl Band {
 
     /// Reads a label in any case, with spaces, hyphens or underscores: "Mildly-Positive".
     pub fn parse(label: &str) -> Option<Band> {
-        let norm: String = label.trim().to_lowercase().chars().map(|c| if c == '-' || c == '_' { ' ' } else { c }).collect();
+        let norm: String = label.trim().to_ascii_lowercase().chars().map(|c| if c == '-' || c == '_' { ' ' } else { c }).collect();
         let norm = norm.split_whitespace().collect::<Vec<_>>().join(" ");
         Band::ALL.into_iter().find(|b| b.label() == norm)
     }

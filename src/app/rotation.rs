@@ -651,7 +651,7 @@ fn RankingTable() -> impl IntoView {
                             </button>
                         </th>
                         {names.then(|| view! { <td class="rs-name">{data.name(p).unwrap_or("").to_owned()}</td> })}
-                        <td><span class=format!("rs-quadrant rs-q-{}", quadrant.name().to_lowercase())>{quadrant.name()}</span></td>
+                        <td><span class=format!("rs-quadrant rs-q-{}", quadrant.name().to_ascii_lowercase())>{quadrant.name()}</span></td>
                         <td class="rs-num">{ctx.format.number(head.rs_ratio, 2)}</td>
                         <td class="rs-num">{ctx.format.number(head.rs_momentum, 2)}</td>
                         <td class="rs-num">{format!("{streak} {}", unit(interval, streak))}</td>

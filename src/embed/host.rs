@@ -66,7 +66,7 @@ fn camel(kebab: &str) -> String {
         } else {
             let mut c = part.chars();
             if let Some(f) = c.next() {
-                acc.extend(f.to_uppercase());
+                acc.push(f.to_ascii_uppercase());
                 acc.push_str(c.as_str());
             }
         }
