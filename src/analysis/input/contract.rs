@@ -18,9 +18,9 @@ use serde_json::{Map, Value};
 
 /// Parses price-contract JSON text.
 ///
-/// Well-formed input takes a typed fast path straight into the table (no JSON tree); anything
-/// irregular is parsed again through [`parse_contract_value`], whose messages name the exact
-/// path, so errors read the same either way.
+/// Well-formed input takes a scanning fast path straight into the table (no JSON tree);
+/// anything irregular is parsed again through [`parse_contract_value`], whose messages name
+/// the exact path, so errors read the same either way.
 ///
 /// # Example
 /// ```
@@ -30,7 +30,7 @@ use serde_json::{Map, Value};
 /// assert_eq!(t.series[0].closes, vec![Some(100.0), Some(101.5)]);
 /// ```
 pub fn parse_contract_json(text: &str) -> Result<PriceTable, AnalysisError> {
-    if let Ok(raw) = serde_json::from_str::<fast::Raw>(text) {
+    if let Some(raw) = fast::scan(text) {
         if let Some(symbol) = raw.duplicate_symbol {
             return Err(AnalysisError::DuplicateSymbol { symbol });
         }
@@ -109,28 +109,66 @@ fn finish(parts: Parts) -> Result<PriceTable, AnalysisError> {
     PriceTable::validated(dates, series, adjustment, source, warnings)
 }
 
-/// The typed fast path: dates borrowed from the text, closes read straight into
-/// `Vec<Option<f64>>`. It only has to succeed on well-formed input; on anything else the
-/// caller falls back to the `Value` walk for a precise message.
+/// The fast path: a scanner for well-formed contract text that reads dates and closes
+/// straight into the table (no JSON tree, no per-number allocation). It only has to succeed
+/// on well-formed input; on anything it does not expect (escapes in keys or dates, a repeated
+/// top-level field, a number it cannot read exactly) it gives up and the caller takes the
+/// `Value` walk, whose messages name the exact path. Panic-free: every byte is read with
+/// `get`, every slice with `str::get`.
 mod fast {
     use super::*;
-    use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
-    use std::fmt;
 
     pub(super) struct Raw<'a> {
         keys: Vec<String>,
         dates: Option<Vec<&'a str>>,
-        series: Option<Vec<(String, Vec<Option<f64>>)>>,
-        meta: Option<Value>,
-        adjusted: Option<Value>,
-        source: Option<Value>,
+        series: Option<Vec<(&'a str, Vec<Option<f64>>)>>,
+        meta: Option<&'a str>,
+        adjusted: Option<&'a str>,
+        source: Option<&'a str>,
         /// A symbol given twice in `series` (a JSON object keeps only the last one, which would
         /// drop data silently, so this is an error).
         pub duplicate_symbol: Option<String>,
     }
 
-    impl<'a> Raw<'a> {
-        /// `None` when anything needs the slow path's message.
+    /// Reads the contract's top level; `None` sends the text to the slow path.
+    pub(super) fn scan(text: &str) -> Option<Raw<'_>> {
+        let mut s = Scanner { text, bytes: text.as_bytes(), at: 0 };
+        let mut raw = Raw { keys: Vec::new(), dates: None, series: None, meta: None, adjusted: None, source: None, duplicate_symbol: None };
+        s.expect(b'{')?;
+        if !s.eat(b'}') {
+            loop {
+                let key = s.plain_string()?;
+                s.expect(b':')?;
+                if raw.keys.iter().any(|k| k == key) {
+                    return None;
+                }
+                match key {
+                    "dates" => raw.dates = Some(s.dates()?),
+                    "series" => {
+                        let (series, duplicate) = s.series()?;
+                        raw.series = Some(series);
+                        raw.duplicate_symbol = duplicate;
+                    }
+                    "meta" => raw.meta = Some(s.value_text()?),
+                    "adjusted" => raw.adjusted = Some(s.value_text()?),
+                    "source" => raw.source = Some(s.value_text()?),
+                    _ => {
+                        s.value_text()?;
+                    }
+                }
+                raw.keys.push(key.to_owned());
+                if !s.eat(b',') {
+                    s.expect(b'}')?;
+                    break;
+                }
+            }
+        }
+        s.skip_space();
+        (s.at == s.bytes.len()).then_some(raw)
+    }
+
+    impl Raw<'_> {
+        /// The table's parts; `None` when anything needs the slow path's message.
         pub(super) fn into_parts(self) -> Option<Parts> {
             let mut dates = Vec::with_capacity(self.dates.as_ref()?.len());
             for (i, text) in self.dates?.into_iter().enumerate() {
@@ -143,70 +181,266 @@ mod fast {
                 if symbol.trim().is_empty() || closes.len() != dates.len() {
                     return None;
                 }
-                series.push(Series { symbol, name: None, group: None, closes });
+                series.push(Series { symbol: symbol.to_owned(), name: None, group: None, closes });
             }
-            Some(Parts { keys: self.keys, dates, series, meta: self.meta, adjusted: self.adjusted, source: self.source })
+            // The optional fields are small: parsed as values, as the slow path does.
+            let value = |text: Option<&str>| -> Option<Option<Value>> {
+                match text {
+                    None => Some(None),
+                    Some(t) => serde_json::from_str(t).ok().map(Some),
+                }
+            };
+            Some(Parts { keys: self.keys, dates, series, meta: value(self.meta)?, adjusted: value(self.adjusted)?, source: value(self.source)? })
         }
     }
 
-    struct SeriesMap(Vec<(String, Vec<Option<f64>>)>, Option<String>);
-
-    impl<'de> Deserialize<'de> for SeriesMap {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl<'de> Visitor<'de> for V {
-                type Value = SeriesMap;
-                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                    f.write_str("an object of close arrays")
-                }
-                fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<SeriesMap, M::Error> {
-                    let mut out: Vec<(String, Vec<Option<f64>>)> = Vec::new();
-                    let mut duplicate = None;
-                    while let Some(symbol) = map.next_key::<String>()? {
-                        let closes: Vec<Option<f64>> = map.next_value()?;
-                        if out.iter().any(|(s, _)| *s == symbol) {
-                            duplicate.get_or_insert_with(|| symbol.clone());
-                        }
-                        out.push((symbol, closes));
-                    }
-                    Ok(SeriesMap(out, duplicate))
-                }
-            }
-            d.deserialize_map(V)
-        }
+    /// One number as the scanner reads it (for tests against `str::parse`).
+    #[cfg(test)]
+    pub(super) fn number_of(text: &str) -> Option<f64> {
+        let mut s = Scanner { text, bytes: text.as_bytes(), at: 0 };
+        let n = s.number()?;
+        (s.at == text.len()).then_some(n)
     }
 
-    impl<'de: 'a, 'a> Deserialize<'de> for Raw<'a> {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V<'a>(std::marker::PhantomData<&'a ()>);
-            impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
-                type Value = Raw<'a>;
-                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                    f.write_str("the price contract")
-                }
-                fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Raw<'a>, M::Error> {
-                    let mut raw = Raw { keys: Vec::new(), dates: None, series: None, meta: None, adjusted: None, source: None, duplicate_symbol: None };
-                    while let Some(key) = map.next_key::<String>()? {
-                        match key.as_str() {
-                            "dates" => raw.dates = Some(map.next_value()?),
-                            "series" => {
-                                let SeriesMap(series, duplicate) = map.next_value()?;
-                                raw.series = Some(series);
-                                raw.duplicate_symbol = duplicate;
-                            }
-                            "meta" => raw.meta = Some(map.next_value()?),
-                            "adjusted" => raw.adjusted = Some(map.next_value()?),
-                            "source" => raw.source = Some(map.next_value()?),
-                            _ => {
-                                map.next_value::<IgnoredAny>()?;
-                            }
-                        }
-                        raw.keys.push(key);
-                    }
-                    Ok(raw)
+    /// Exact powers of ten: every integer below 2^53 divided by one of these is correctly
+    /// rounded (one IEEE division of two exact values), which is what `str::parse` gives.
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    struct Scanner<'a> {
+        text: &'a str,
+        bytes: &'a [u8],
+        at: usize,
+    }
+
+    impl<'a> Scanner<'a> {
+        fn peek(&self) -> Option<u8> {
+            self.bytes.get(self.at).copied()
+        }
+
+        fn skip_space(&mut self) {
+            while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+                self.at += 1;
+            }
+        }
+
+        /// Skips space, then takes `byte` if it is next.
+        fn eat(&mut self, byte: u8) -> bool {
+            self.skip_space();
+            let found = self.peek() == Some(byte);
+            if found {
+                self.at += 1;
+            }
+            found
+        }
+
+        fn expect(&mut self, byte: u8) -> Option<()> {
+            self.eat(byte).then_some(())
+        }
+
+        /// A string without escapes or control characters (symbols, dates, field names).
+        fn plain_string(&mut self) -> Option<&'a str> {
+            self.expect(b'"')?;
+            let start = self.at;
+            loop {
+                match self.peek()? {
+                    b'"' => break,
+                    b'\\' => return None,
+                    b if b < 0x20 => return None,
+                    _ => self.at += 1,
                 }
             }
-            d.deserialize_map(V(std::marker::PhantomData))
+            let text = self.text.get(start..self.at)?;
+            self.at += 1;
+            Some(text)
+        }
+
+        /// `[ "date", ... ]`
+        fn dates(&mut self) -> Option<Vec<&'a str>> {
+            let mut out = Vec::new();
+            self.expect(b'[')?;
+            if self.eat(b']') {
+                return Some(out);
+            }
+            loop {
+                out.push(self.plain_string()?);
+                if !self.eat(b',') {
+                    self.expect(b']')?;
+                    return Some(out);
+                }
+            }
+        }
+
+        /// `{ "SYM": [close or null, ...], ... }` and the first symbol given twice.
+        #[allow(clippy::type_complexity)]
+        fn series(&mut self) -> Option<(Vec<(&'a str, Vec<Option<f64>>)>, Option<String>)> {
+            let mut out: Vec<(&'a str, Vec<Option<f64>>)> = Vec::new();
+            let mut duplicate = None;
+            self.expect(b'{')?;
+            if self.eat(b'}') {
+                return Some((out, None));
+            }
+            loop {
+                let symbol = self.plain_string()?;
+                self.expect(b':')?;
+                let closes = self.closes(out.first().map_or(0, |(_, c)| c.len()))?;
+                if duplicate.is_none() && out.iter().any(|(s, _)| *s == symbol) {
+                    duplicate = Some(symbol.to_owned());
+                }
+                out.push((symbol, closes));
+                if !self.eat(b',') {
+                    self.expect(b'}')?;
+                    return Some((out, duplicate));
+                }
+            }
+        }
+
+        fn closes(&mut self, expected_len: usize) -> Option<Vec<Option<f64>>> {
+            let mut out = Vec::with_capacity(expected_len);
+            self.expect(b'[')?;
+            if self.eat(b']') {
+                return Some(out);
+            }
+            loop {
+                self.skip_space();
+                if self.bytes.get(self.at..self.at + 4) == Some(b"null") {
+                    self.at += 4;
+                    out.push(None);
+                } else {
+                    out.push(Some(self.number()?));
+                }
+                if !self.eat(b',') {
+                    self.expect(b']')?;
+                    return Some(out);
+                }
+            }
+        }
+
+        /// A JSON number, read exactly: the fast path for up to 15 significant digits without
+        /// an exponent, `str::parse` (correctly rounded) for the rest; non-finite is `None`.
+        fn number(&mut self) -> Option<f64> {
+            let start = self.at;
+            let negative = self.peek() == Some(b'-');
+            if negative {
+                self.at += 1;
+            }
+            let mut mantissa: u64 = 0;
+            let mut digits = 0usize;
+            let int_start = self.at;
+            while let Some(d @ b'0'..=b'9') = self.peek() {
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(d - b'0'));
+                digits += 1;
+                self.at += 1;
+            }
+            let int_len = self.at - int_start;
+            // JSON: no empty integer part, no leading zero before more digits.
+            if int_len == 0 || (int_len > 1 && self.bytes.get(int_start) == Some(&b'0')) {
+                return None;
+            }
+            let mut fraction = 0usize;
+            if self.peek() == Some(b'.') {
+                self.at += 1;
+                while let Some(d @ b'0'..=b'9') = self.peek() {
+                    mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(d - b'0'));
+                    digits += 1;
+                    fraction += 1;
+                    self.at += 1;
+                }
+                if fraction == 0 {
+                    return None;
+                }
+            }
+            let mut exponent = false;
+            if matches!(self.peek(), Some(b'e' | b'E')) {
+                exponent = true;
+                self.at += 1;
+                if matches!(self.peek(), Some(b'+' | b'-')) {
+                    self.at += 1;
+                }
+                let exp_start = self.at;
+                while let Some(b'0'..=b'9') = self.peek() {
+                    self.at += 1;
+                }
+                if self.at == exp_start {
+                    return None;
+                }
+            }
+            let value = if !exponent && digits <= 15 && fraction < POW10.len() {
+                // mantissa < 10^15 < 2^53: exact as f64.
+                let magnitude = mantissa as f64 / POW10[fraction];
+                if negative { -magnitude } else { magnitude }
+            } else {
+                self.text.get(start..self.at)?.parse::<f64>().ok()?
+            };
+            value.is_finite().then_some(value)
+        }
+
+        /// Skips one JSON value and gives its text (for the small optional fields and unknown
+        /// ones, which the slow path's parser then reads or reports).
+        fn value_text(&mut self) -> Option<&'a str> {
+            self.skip_space();
+            let start = self.at;
+            self.skip_value(0)?;
+            self.text.get(start..self.at)
+        }
+
+        fn skip_value(&mut self, depth: usize) -> Option<()> {
+            if depth > 64 {
+                return None;
+            }
+            self.skip_space();
+            match self.peek()? {
+                b'"' => {
+                    self.at += 1;
+                    loop {
+                        match self.peek()? {
+                            b'"' => break,
+                            b'\\' => self.at += 2,
+                            b if b < 0x20 => return None,
+                            _ => self.at += 1,
+                        }
+                    }
+                    self.at += 1;
+                }
+                b'[' | b'{' => {
+                    let close = if self.peek() == Some(b'[') { b']' } else { b'}' };
+                    let object = close == b'}';
+                    self.at += 1;
+                    if !self.eat(close) {
+                        loop {
+                            if object {
+                                self.skip_space();
+                                if self.peek() != Some(b'"') {
+                                    return None;
+                                }
+                                self.skip_value(depth + 1)?;
+                                self.expect(b':')?;
+                            }
+                            self.skip_value(depth + 1)?;
+                            if !self.eat(b',') {
+                                self.expect(close)?;
+                                break;
+                            }
+                        }
+                    }
+                }
+                b't' | b'f' | b'n' => {
+                    let word: &[u8] = match self.peek()? {
+                        b't' => b"true",
+                        b'f' => b"false",
+                        _ => b"null",
+                    };
+                    if self.bytes.get(self.at..self.at + word.len()) != Some(word) {
+                        return None;
+                    }
+                    self.at += word.len();
+                }
+                _ => {
+                    self.number()?;
+                }
+            }
+            Some(())
         }
     }
 }
@@ -459,6 +693,57 @@ mod tests {
         // The extra field, SPY's trailing null (early end) and IWM's late start.
         let codes: Vec<_> = fast.warnings.iter().map(|w| w.code).collect();
         assert_eq!(codes, ["ignored_field", "early_end", "late_start"]);
+    }
+
+    #[test]
+    fn the_fast_path_takes_well_formed_text() {
+        let text = r#"{"source":"S","adjusted":true,"extra":[1,{"a":"\"x\""}],"dates":["2025-12-31","2026-01-02"],
+                       "series":{"SPY":[681.92,-0],"IWM":[null,2.5e3]}, "meta":{"SPY":{"name":"n"}}}"#;
+        let raw = fast::scan(text).expect("scanned");
+        assert!(raw.into_parts().is_some());
+        // Text the scanner leaves to the slow path: trailing garbage, an escaped symbol, a
+        // repeated field, a leading zero, a bare dot.
+        for text in [
+            r#"{"dates":[],"series":{}} x"#,
+            r#"{"dates":[],"series":{"S\u0050Y":[]}}"#,
+            r#"{"dates":[],"dates":[],"series":{}}"#,
+            r#"{"dates":["2026-01-05"],"series":{"A":[01]}}"#,
+            r#"{"dates":["2026-01-05"],"series":{"A":[1.]}}"#,
+        ] {
+            assert!(fast::scan(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_fast_path_reads_every_number_as_str_parse_does() {
+        let fixed = [
+            "0", "-0", "1", "681.92", "0.1", "0.3", "123456789012345", "1234567890123456", "9007199254740993", "1e-3", "2.5E+3",
+            "0.000000000000000000000001", "1.7976931348623157e308", "4.9e-324", "99999999999999.99", "0.0000000000000000000001234",
+        ];
+        for t in fixed {
+            assert_eq!(fast::number_of(t).map(f64::to_bits), Some(t.parse::<f64>().unwrap().to_bits()), "{t}");
+        }
+        // Pseudo-random decimals of 1 to 19 digits with 0 to 24 of them after the point.
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let digits = 1 + (state % 19) as usize;
+            let text: String = (0..digits).map(|k| char::from(b'0' + ((state >> (k * 3 % 60)) % 10) as u8)).collect();
+            let text = text.trim_start_matches('0');
+            let text = if text.is_empty() { "0" } else { text };
+            let point = ((state >> 40) % 25) as usize;
+            let t = if point == 0 {
+                text.to_owned()
+            } else {
+                let padded = format!("{:0>width$}", text, width = point + 1);
+                let (a, b) = padded.split_at(padded.len() - point);
+                format!("{a}.{b}")
+            };
+            assert_eq!(fast::number_of(&t).map(f64::to_bits), Some(t.parse::<f64>().unwrap().to_bits()), "{t}");
+        }
+        assert_eq!(fast::number_of("1e999"), None, "out of range goes to the slow path's message");
     }
 
     #[test]
