@@ -19,6 +19,7 @@ pub mod rotation;
 pub mod rotation_quality;
 pub mod selection;
 pub mod sentiment;
+pub mod sorting;
 pub mod trend;
 
 pub use date::Date;

@@ -130,7 +130,7 @@ pub fn ranked_returns(table: &PriceTable, selection: &Selection, period: Period,
             Err(w) => warnings.push(w),
         }
     }
-    out.sort_by(|a, b| b.return_pct.total_cmp(&a.return_pct).then_with(|| a.symbol.cmp(&b.symbol)));
+    crate::analysis::sorting::sort_by(&mut out, |a, b| b.return_pct.total_cmp(&a.return_pct).then_with(|| a.symbol.cmp(&b.symbol)));
     Ok((out, warnings))
 }
 

@@ -389,7 +389,7 @@ pub fn periods_in_quadrant(points: &[RotationPoint]) -> usize {
 /// date slider.
 pub fn timeline(rotations: &[SymbolRotation]) -> Vec<usize> {
     let mut steps: Vec<usize> = rotations.iter().flat_map(|r| r.points.iter().map(|p| p.index)).collect();
-    steps.sort_unstable();
+    crate::analysis::sorting::sort_by(&mut steps, usize::cmp);
     steps.dedup();
     steps
 }
@@ -402,7 +402,7 @@ pub fn latest_transitions(rotations: &[SymbolRotation], limit: usize) -> Vec<(us
         .enumerate()
         .flat_map(|(k, r)| r.transitions.iter().map(move |t| (k, r.position, t.clone())))
         .collect();
-    all.sort_by(|a, b| b.2.index.cmp(&a.2.index).then(a.0.cmp(&b.0)));
+    crate::analysis::sorting::sort_by(&mut all, |a, b| b.2.index.cmp(&a.2.index).then(a.0.cmp(&b.0)));
     all.into_iter().take(limit).map(|(_, position, t)| (position, t)).collect()
 }
 

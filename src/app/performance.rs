@@ -148,7 +148,7 @@ pub fn PerformanceView() -> impl IntoView {
                 .filter(|(_, l)| !l.faded)
                 .filter_map(|(k, l)| value_of(k, i).map(|value| (value, format!("{} {}", l.label, l.unit.format(format.as_ref(), value)))))
                 .collect();
-            rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+            crate::analysis::sorting::sort_by(&mut rows, |a, b| b.0.total_cmp(&a.0));
             (format.date(data.table.dates[i]), rows.into_iter().map(|r| r.1).collect())
         })
     };

@@ -37,7 +37,7 @@ fn leaders_and_laggards(period: &str, performers: &[Performer], fmt: &dyn Format
         return String::new();
     }
     let mut sorted = performers.to_vec();
-    sorted.sort_by(|a, b| b.return_pct.total_cmp(&a.return_pct));
+    crate::analysis::sorting::sort_by(&mut sorted, |a, b| b.return_pct.total_cmp(&a.return_pct));
     let n = (sorted.len() / 2).clamp(1, 3);
     let say = |p: &Performer| format!("{} ({})", p.symbol, fmt.percent(p.return_pct, 1));
     let leaders: Vec<String> = sorted.iter().take(n).map(say).collect();
@@ -90,7 +90,7 @@ pub fn describe_rotation(
     let mut parts = Vec::new();
     for q in Quadrant::ALL {
         let mut in_q: Vec<&(String, RotationPoint)> = heads.iter().filter(|(_, p)| p.quadrant == q).collect();
-        in_q.sort_by(|a, b| b.1.rs_ratio.total_cmp(&a.1.rs_ratio));
+        crate::analysis::sorting::sort_by(&mut in_q, |a, b| b.1.rs_ratio.total_cmp(&a.1.rs_ratio));
         if !in_q.is_empty() {
             parts.push(format!("{}: {}.", q.name(), list(&in_q.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>())));
         }

@@ -75,7 +75,7 @@ impl DataTable {
 
     /// Sorts rows by `column` (stable, so equal values keep their previous order).
     pub fn sort_by(&mut self, column: usize, ascending: bool) {
-        self.rows.sort_by(|a, b| {
+        crate::analysis::sorting::sort_by(&mut self.rows, |a, b| {
             let o = a[column].order(&b[column]);
             if ascending || matches!((&a[column], &b[column]), (Cell::Missing, _) | (_, Cell::Missing)) { o } else { o.reverse() }
         });

@@ -29,7 +29,7 @@ pub fn bold_text_width(text: &str, font_px: f64) -> f64 {
 /// then pull back up from the far end if the stack overflowed.
 pub fn spread_1d(wanted: &[f64], height: f64, min: f64, max: f64) -> Vec<f64> {
     let mut order: Vec<usize> = (0..wanted.len()).collect();
-    order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]));
+    crate::analysis::sorting::sort_by(&mut order, |&a, &b| wanted[a].total_cmp(&wanted[b]));
     let mut placed = vec![0.0; wanted.len()];
     let mut floor = min;
     for &i in &order {

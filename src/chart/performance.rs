@@ -302,7 +302,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
 
     // Faded lines first so the highlighted one sits on top.
     let mut order: Vec<&LineView> = view.lines.iter().collect();
-    order.sort_by_key(|l| !l.faded);
+    crate::analysis::sorting::sort_by_key(&mut order, |l| !l.faded);
     for l in order {
         let colour = if l.faded { l.colour.mix(palette.background, 0.7) } else { l.colour };
         let width = if l.faded { 1.0 } else { 2.0 };

@@ -118,10 +118,13 @@ fn finish(parts: Parts) -> Result<PriceTable, AnalysisError> {
 mod fast {
     use super::*;
 
+    /// Each symbol and its closes, in the order given.
+    type SeriesList<'a> = Vec<(&'a str, Vec<Option<f64>>)>;
+
     pub(super) struct Raw<'a> {
         keys: Vec<String>,
         dates: Option<Vec<&'a str>>,
-        series: Option<Vec<(&'a str, Vec<Option<f64>>)>>,
+        series: Option<SeriesList<'a>>,
         meta: Option<&'a str>,
         adjusted: Option<&'a str>,
         source: Option<&'a str>,
@@ -273,9 +276,8 @@ mod fast {
         }
 
         /// `{ "SYM": [close or null, ...], ... }` and the first symbol given twice.
-        #[allow(clippy::type_complexity)]
-        fn series(&mut self) -> Option<(Vec<(&'a str, Vec<Option<f64>>)>, Option<String>)> {
-            let mut out: Vec<(&'a str, Vec<Option<f64>>)> = Vec::new();
+        fn series(&mut self) -> Option<(SeriesList<'a>, Option<String>)> {
+            let mut out: SeriesList<'a> = Vec::new();
             let mut duplicate = None;
             self.expect(b'{')?;
             if self.eat(b'}') {

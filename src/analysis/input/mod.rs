@@ -68,7 +68,7 @@ impl Tabled {
     /// row), then validates the table.
     pub(crate) fn into_table(self) -> Result<PriceTable, AnalysisError> {
         let mut dates: Vec<Date> = self.series.iter().flat_map(|s| s.dates.iter().copied()).collect();
-        dates.sort_unstable();
+        crate::analysis::sorting::sort_by(&mut dates, Date::cmp);
         dates.dedup();
         let mut series = Vec::with_capacity(self.series.len());
         for raw in self.series {
