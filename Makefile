@@ -24,7 +24,7 @@ help:
 	@echo "make test         every test: lint (clippy), native (cargo test), browser (wasm-pack), end-to-end (Chromium)"
 	@echo "make build        release bundle in dist/"
 	@echo "make size         raw / gzip / brotli bytes of the bundle"
-	@echo "make bench        parse + analyze timings, native and in headless Chromium"
+	@echo "make bench        parse + analyze timings, native and in headless Chromium; scrub against Chart.js"
 	@echo "make sample-data  regenerate www/data/sample-prices.json"
 
 bootstrap:
@@ -56,6 +56,9 @@ size: build
 bench: build
 	cargo run --quiet --release --locked --bin rotascope-tool -- bench --data "$(REAL_DATA)" --until 2026-07-13 --json target/bench/prices.json
 	node tests/tools/bench-browser.mjs target/bench/prices.json
+	# Scrub side by side (Rotascope, Chart.js, raw Canvas2D, empty floor), the size table and analyze ÷ JSON.parse;
+	# case 1 reads the real closes when there are some, else the sample (not the tool's synthetic stand-in).
+	node tests/tools/bench-scrub.mjs $(if $(wildcard $(REAL_DATA)),target/bench/prices.json)
 
 test: bootstrap lint test-native test-browser test-e2e
 	@echo "make test: lint, native, browser and end-to-end tests all passed"
