@@ -23,7 +23,7 @@
 //!
 //! `prices` may be left out when a `note` is given: the card then stands alone.
 
-use crate::analysis::api::AnalyzeOptions;
+use crate::model::AnalyzeOptions;
 use crate::analysis::period::Period;
 use crate::analysis::claims::DEFAULT_TOLERANCE;
 use crate::analysis::rotation::{Interval, RotationMethod, RotationParams};
@@ -133,6 +133,22 @@ pub struct WidgetConfig {
     pub lazy: bool,
     /// Fields this version does not know: reported, never silently dropped.
     pub ignored: Vec<String>,
+}
+
+impl WidgetConfig {
+    /// What the widget computes, as the options `analyze()` takes: the widget builds its
+    /// [`crate::model::Model`] from these, so both derive every number the same way.
+    pub fn analyze_options(&self) -> AnalyzeOptions {
+        AnalyzeOptions {
+            benchmark: self.benchmark.clone(),
+            symbols: self.symbols.clone(),
+            baskets: self.baskets.clone(),
+            spreads: Vec::new(),
+            as_of: self.as_of.clone(),
+            periods: vec![self.period],
+            rotation: self.rotation,
+        }
+    }
 }
 
 fn bad(field: &str, value: &Value, reason: &str) -> AnalysisError {
@@ -546,5 +562,13 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(AnalyzeRequest::from_json(input).unwrap_err().to_string(), expected, "{input}");
         }
+    }
+
+    #[test]
+    fn the_widget_computes_what_analyze_would_for_its_config() {
+        let c = WidgetConfig::from_json(r#"{"prices":"p","benchmark":"IWM","symbols":"IJR","baskets":"a: IJR; b: IWM","asOf":"2026-07-01","period":"1M","rotationTail":"4"}"#).unwrap();
+        let o = c.analyze_options();
+        assert_eq!((o.benchmark.as_deref(), o.symbols.clone(), o.as_of.as_deref()), (Some("IWM"), Some(vec!["IJR".to_string()]), Some("2026-07-01")));
+        assert_eq!((o.baskets.clone(), o.periods.clone(), o.rotation), (c.baskets.clone(), vec![Period::Month1], c.rotation));
     }
 }

@@ -1,5 +1,5 @@
-//! Keeps the layer chain honest: analysis → chart → browser → app → embed, with the pure
-//! layers (analysis, chart, config, sample) free of browser imports. Reads the source tree,
+//! Keeps the layer chain honest: analysis → model → chart → browser → app → embed, with the
+//! pure layers (analysis, model, chart, config, sample) free of browser imports. Reads the source tree,
 //! so it fails the moment someone adds a forbidden `use`.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -59,7 +59,7 @@ fn violations(layer: &str, forbidden: &[&str]) -> Vec<String> {
 
 #[test]
 fn pure_layers_have_no_browser_imports() {
-    for layer in ["analysis", "chart", "config.rs", "sample.rs"] {
+    for layer in ["analysis", "model", "chart", "config.rs", "sample.rs"] {
         let v = violations(layer, &BROWSER_CRATES);
         assert!(v.is_empty(), "src/{layer} must stay pure:\n{}", v.join("\n"));
     }
@@ -67,8 +67,9 @@ fn pure_layers_have_no_browser_imports() {
 
 #[test]
 fn no_import_runs_back_up_the_chain() {
-    let rules: [(&str, &[&str]); 4] = [
-        ("analysis", &["crate::chart", "crate::config", "crate::browser", "crate::app", "crate::embed", "crate::sample"]),
+    let rules: [(&str, &[&str]); 5] = [
+        ("analysis", &["crate::model", "crate::chart", "crate::config", "crate::browser", "crate::app", "crate::embed", "crate::sample"]),
+        ("model", &["crate::chart", "crate::config", "crate::browser", "crate::app", "crate::embed", "crate::sample"]),
         ("chart", &["crate::config", "crate::browser", "crate::app", "crate::embed"]),
         ("browser", &["crate::app", "crate::embed", "leptos"]),
         ("app", &["crate::embed"]),

@@ -15,7 +15,7 @@ use rotascope::browser::intl::IntlFormat;
 use rotascope::chart::format::Format;
 use rotascope::chart::performance::{LineChartSpec, LineChartView, PlotLine, ValueKind};
 use rotascope::chart::rotation::{Emphasis, Marker, RrgSpec, RrgView, TailInput};
-use rotascope::chart::theme::ColourOrder;
+use rotascope::model::ColourOrder;
 use rotascope::chart::{Palette, Rgb};
 use rotascope::config::WidgetConfig;
 use wasm_bindgen::JsCast;

@@ -2,7 +2,7 @@
 //! legend, colour swatches and the tooltip. All are native buttons, selects and inputs, so
 //! every control works with the keyboard and shows a focus ring.
 
-use super::state::use_state;
+use super::state::{use_state, Looks};
 use super::widget_context;
 use crate::chart::rotation::Marker;
 use crate::chart::Rgb;

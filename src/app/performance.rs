@@ -6,21 +6,22 @@ use super::a11y::{unique_id, ChartExtras, ChartTable, ViewExports};
 use super::chart_canvas::{ChartCanvas, Painter};
 use super::controls::{BenchmarkSelect, Legend, Segmented, Swatch, Tooltip, ViewError};
 use super::line_surface::{LineSurface, Read};
-use super::state::{use_state, Data, LineKey, PerfLines, PerfMode};
+use super::state::{use_state, Looks};
 use super::widget_context;
 use crate::analysis::period::Period;
 use crate::analysis::Date;
 use crate::browser::canvas::CanvasSize;
-use crate::chart::describe::describe_performance;
+use crate::chart::describe::{describe_performance, Performer, SpreadFact};
 use crate::chart::export::lines_table;
 use crate::chart::performance::{draw_line_chart, LineChartSpec, LineChartView, PlotLine, ValueKind};
 use crate::chart::{Palette, Rgb};
+use crate::model::{LineKey, Model, PerfLines, PerfMode};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Label, colour and dash of a performance line.
-fn line_style(data: &Data, palette: &Palette, key: LineKey, benchmark: usize) -> (String, Rgb, bool) {
+fn line_style(data: &Model, palette: &Palette, key: LineKey, benchmark: usize) -> (String, Rgb, bool) {
     match key {
         LineKey::Symbol(p) if p == benchmark => (data.symbol(p).to_owned(), palette.text, true),
         LineKey::Symbol(p) => (data.symbol(p).to_owned(), data.colour(palette, p), false),
@@ -183,6 +184,7 @@ pub fn PerformanceView() -> impl IntoView {
             let (benchmark, period, mode) = (c.benchmark.get(), c.period.get(), c.mode.get());
             let lines = data.period_lines(benchmark, period, mode);
             let (performers, bench_return) = data.performers(benchmark, period);
+            let performers: Vec<Performer> = performers.iter().map(Performer::from).collect();
             let what = match mode {
                 PerfMode::PercentChange => "% change",
                 PerfMode::Ratio => "ratio to the benchmark (rebased to 100)",
@@ -196,7 +198,7 @@ pub fn PerformanceView() -> impl IntoView {
                 data.table.dates[lines.to],
                 &performers,
                 bench_return,
-                data.spread_fact(period).as_ref(),
+                data.basket_spread(period).as_ref().map(SpreadFact::from).as_ref(),
                 format.as_ref(),
             )
         })

@@ -4,11 +4,12 @@
 use super::a11y::{ChartTable, unique_id, ChartExtras, ViewExports};
 use super::chart_canvas::{ChartCanvas, ChartKeyboard, Painter, PointerAction};
 use super::controls::{BenchmarkSelect, Legend, Segmented, Swatch, Tooltip, TooltipData, ViewError};
-use super::state::{use_state, Controls, Data};
+use super::state::{use_state, Controls, Looks};
 use super::widget_context;
 use crate::analysis::rotation::{periods_in_quadrant, Interval, RotationMethod, RotationPoint};
 use crate::browser::canvas::CanvasSize;
-use crate::chart::describe::{describe_extent, describe_rotation, points_in_view};
+use crate::chart::describe::{describe_extent, describe_rotation, points_in_view, Performer, SpreadFact};
+use crate::model::Model;
 use crate::chart::export::rotation_table;
 use crate::chart::format::Format;
 use crate::chart::gesture::{GestureOutcome, Gestures};
@@ -38,7 +39,7 @@ fn visible_tail(points: &[RotationPoint], at: usize, tail: usize) -> Vec<Rotatio
 
 /// The tails on screen: (table position, points) of every shown symbol with points up to the
 /// scrub date (tracked: benchmark, interval, tail, scrub, hidden).
-fn visible_tails(data: &Data, c: Controls) -> Vec<(usize, Vec<RotationPoint>)> {
+fn visible_tails(data: &Model, c: Controls) -> Vec<(usize, Vec<RotationPoint>)> {
     let set = data.rotation_set(c.benchmark.get(), c.interval.get(), c.method.get());
     let Ok(set) = set.as_ref() else { return Vec::new() };
     let at = c.scrub_index(&set.timeline).unwrap_or(data.to);
@@ -367,7 +368,8 @@ pub fn RotationView() -> impl IntoView {
             let as_of = heads.iter().map(|(_, h)| h.date).max().unwrap_or(data.table.dates[data.to]);
             let period = c.period.get();
             let (performers, _) = data.performers(c.benchmark.get(), period);
-            let spread = data.spread_fact(period);
+            let performers: Vec<Performer> = performers.iter().map(Performer::from).collect();
+            let spread = data.basket_spread(period).as_ref().map(SpreadFact::from);
             let rotation = describe_rotation(data.symbol(c.benchmark.get()), c.interval.get(), as_of, &heads, &period.to_string(), &performers, spread.as_ref(), format.as_ref());
             format!("{rotation} {}", describe_extent(c.method.get(), data.window, c.zoom.get(), format.as_ref()))
         })
