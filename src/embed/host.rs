@@ -4,7 +4,7 @@
 use crate::app::widget::{resolve_dark, Widget};
 use crate::app::WidgetEvents;
 use crate::browser::document;
-use crate::config::WidgetConfig;
+use crate::config::{field_of_attribute, WidgetConfig, FIELDS};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde_json::{Map, Value};
@@ -19,18 +19,13 @@ use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEn
 /// Marks a host that has a widget, so a second scan never mounts twice.
 pub const MOUNTED: &str = "data-rotascope-mounted";
 
-/// Config attributes a `<rotascope-widget>` reads without the `data-` prefix.
-pub const ATTRIBUTES: [&str; 19] = [
-    "prices", "benchmark", "symbols", "baskets", "title", "view", "period", "as-of", "rotation",
-    "rotation-interval", "rotation-window", "rotation-tail", "theme", "locale", "height", "note",
-    "bands", "tolerance", "lazy",
-];
-
-/// The attributes `<rotascope-widget>` observes (the loader's list must equal this; a test
-/// checks).
+/// The attributes `<rotascope-widget>` observes: every config field's attribute, from the
+/// one table ([`crate::config::FIELDS`]). The loader keeps a copy (it needs the list before
+/// the wasm has loaded); a native test checks it equals the table, an end-to-end test that
+/// it equals this.
 #[wasm_bindgen(js_name = configAttributes)]
 pub fn config_attributes() -> Vec<String> {
-    ATTRIBUTES.iter().map(|s| s.to_string()).collect()
+    FIELDS.iter().map(|f| f.attribute.to_string()).collect()
 }
 
 /// The bundle's version.
@@ -96,7 +91,7 @@ pub fn config_from_element(el: &Element) -> Result<Map<String, Value>, String> {
             // is, so a misspelt one is reported rather than silently ignored.
             Some(k) if k.starts_with("rotascope") || k.starts_with("rs-") || k == "testid" => continue,
             Some(k) => k,
-            None if custom && ATTRIBUTES.contains(&name.as_str()) => name.as_str(),
+            None if custom && field_of_attribute(&name).is_some() => name.as_str(),
             None => continue,
         };
         if let Some(v) = el.get_attribute(&name) {
