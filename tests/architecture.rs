@@ -80,6 +80,20 @@ fn no_import_runs_back_up_the_chain() {
     }
 }
 
+/// The embed layer's hosts live in one registry: `host` knows no list of hosts, the registry
+/// knows only `host`, and `scan` and `mount` sit on top (no import cycle).
+#[test]
+fn embed_modules_depend_one_way() {
+    let rules: [(&str, &[&str]); 2] = [
+        ("embed/host.rs", &["super::scan", "super::registry", "super::mount", "embed::scan", "embed::registry", "embed::mount"]),
+        ("embed/registry.rs", &["super::scan", "super::mount", "embed::scan", "embed::mount"]),
+    ];
+    for (file, forbidden) in rules {
+        let v = violations(file, forbidden);
+        assert!(v.is_empty(), "src/{file} imports a module above it:\n{}", v.join("\n"));
+    }
+}
+
 #[test]
 fn the_checker_itself_catches_a_forbidden_use() {
     assert!(mentions("use leptos::prelude::*;", "leptos"));
