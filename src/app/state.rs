@@ -87,9 +87,20 @@ impl Controls {
         }
     }
 
-    /// How `position` is drawn given the pinned and hovered symbols (tracked).
+    /// How `position` is drawn given the pinned and hovered symbols (tracked: reading it
+    /// from a scene rebuilds the scene on hover; the rotation scene reads
+    /// [`Controls::pinned_emphasis`] instead).
     pub fn emphasis(&self, position: usize) -> Emphasis {
         match self.hovered.get().or(self.pinned.get()) {
+            Some(p) if p == position => Emphasis::Highlighted,
+            Some(_) => Emphasis::Faded,
+            None => Emphasis::Normal,
+        }
+    }
+
+    /// How `position` is drawn given the pinned symbol alone (tracked; a click, not a hover).
+    pub fn pinned_emphasis(&self, position: usize) -> Emphasis {
+        match self.pinned.get() {
             Some(p) if p == position => Emphasis::Highlighted,
             Some(_) => Emphasis::Faded,
             None => Emphasis::Normal,
