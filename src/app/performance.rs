@@ -286,7 +286,7 @@ fn ReturnsTable() -> impl IntoView {
     let (data, c) = use_state();
     let names = data.has_names();
     move || {
-        let (benchmark, period) = (c.benchmark.get(), c.period.get());
+        let (benchmark, period, palette) = (c.benchmark.get(), c.period.get(), ctx.palette.get());
         let returns = data.returns(benchmark, period);
         let (rows, _) = match returns.as_ref() {
             Ok(r) => r,
@@ -298,9 +298,7 @@ fn ReturnsTable() -> impl IntoView {
             .enumerate()
             .map(|(rank, r)| {
                 let p = data.table.position(&r.symbol).expect("returned symbols are loaded");
-                let palette = ctx.palette;
-                let colours = data.clone();
-                let colour = Signal::derive(move || if p == benchmark { palette.get().text } else { colours.colour(&palette.get(), p) });
+                let colour = if p == benchmark { palette.text } else { data.colour(&palette, p) };
                 let width = format!("{:.1}%", 100.0 * r.return_pct.abs() / widest);
                 let bar = if r.return_pct >= 0.0 { "rs-bar rs-bar-up" } else { "rs-bar rs-bar-down" };
                 let excess = if p == benchmark { "benchmark".to_string() } else { ctx.format.points(r.excess_pp, 2) };

@@ -9,13 +9,16 @@ use crate::app::widget_context;
 use leptos::prelude::*;
 
 /// Symbol, quadrant, RS-Ratio, RS-Momentum and time in quadrant at the shown date, strongest
-/// RS-Ratio first. Choosing a row pins that symbol's highlight.
+/// RS-Ratio first. Choosing a row pins that symbol's highlight. The rows are rebuilt as a
+/// whole when the date (or the benchmark, interval, method or theme) changes: plain values,
+/// no signal per row; only the pinned and hidden marks update in place.
 #[component]
 pub fn RankingTable() -> impl IntoView {
     let ctx = widget_context();
     let (data, c) = use_state();
     let names = data.has_names();
     let rows = move || {
+        let palette = ctx.palette.get();
         let s = data.rotation_set(c.benchmark.get(), c.interval.get(), c.method.get());
         let Ok(s) = s.as_ref() else { return Vec::new() };
         let at = c.scrub_index(&s.timeline).unwrap_or(data.to);
@@ -31,9 +34,7 @@ pub fn RankingTable() -> impl IntoView {
         rows.sort_by(|a, b| b.1.rs_ratio.total_cmp(&a.1.rs_ratio));
         rows.into_iter()
             .map(|(p, head, streak)| {
-                let palette = ctx.palette;
-                let colours = data.clone();
-                let colour = Signal::derive(move || colours.colour(&palette.get(), p));
+                let colour = data.colour(&palette, p);
                 let quadrant = head.quadrant;
                 let interval = c.interval.get_untracked();
                 view! {
