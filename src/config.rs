@@ -2,28 +2,14 @@
 //! whether it comes from `Rotascope.mount(el, config)`, `data-*` attributes or a
 //! `<script type="application/json">` child. Pure, so it is tested natively.
 //!
-//! | field | default | meaning |
-//! |---|---|---|
-//! | `prices` | (required) | URL of price JSON/CSV, or the price contract inline |
-//! | `benchmark` | `"SPY"` if loaded, else the first symbol | what everything is relative to |
-//! | `symbols` | all loaded symbols but the benchmark | what to show, in colour order |
-//! | `baskets` | none | `{ "small": ["IWM","IJR"], "large": ["SPY"] }` |
-//! | `title` | none | heading above the chart |
-//! | `view` | `"rotation"` | `"rotation"`, `"performance"` or `"trend"` |
-//! | `period` | `"YTD"` | `1W 1M 3M 6M YTD 1Y 3Y` or a start day `YYYY-MM-DD` |
-//! | `asOf` | the last date in the data | the day the numbers are computed for |
-//! | `rotation` | `{ interval: "weekly", window: 14, tail: 10, method: "ratio-roc" }` | RRG settings (`window` ≥ 2, `tail` ≥ 1, `method` `"ratio-roc"` or `"zscore"`); also `rotationInterval`, `rotationWindow`, `rotationTail`, `rotationMethod` |
-//! | `theme` | `"auto"` | `"light"`, `"dark"`, `"auto"` (follows `prefers-color-scheme`) |
-//! | `locale` | the browser's | BCP 47 tag for numbers and dates, e.g. `"de-DE"` |
-//! | `height` | `480` | chart height in CSS pixels |
-//! | `note` | none | URL of a research note JSON, or the note inline |
-//! | `bands` | `[-0.6, -0.15, 0.15, 0.6]` | sentiment band cut points |
-//! | `tolerance` | `0.5` | how far (pp) a note's figure may be from the recomputed one and still match |
-//! | `lazy` | `true` | wait until the widget nears the viewport before loading anything |
+//! Every field is in one table, [`FIELDS`]: its JSON name, the attribute that carries it
+//! (`<rotascope-widget benchmark=…>`, `data-benchmark=…` on a placeholder) and what it is.
+//! The parser dispatches on it, the embed layer observes its attributes, and tests check
+//! that the loader (`www/rotascope.js`) and the README list the same fields.
 //!
 //! `prices` may be left out when a `note` is given: the card then stands alone.
 
-use crate::analysis::api::AnalyzeOptions;
+use crate::model::AnalyzeOptions;
 use crate::analysis::period::Period;
 use crate::analysis::claims::DEFAULT_TOLERANCE;
 use crate::analysis::rotation::{Interval, RotationMethod, RotationParams};
@@ -111,6 +97,85 @@ pub enum Theme {
 
 pub const DEFAULT_HEIGHT: f64 = 480.0;
 
+/// Which setting a [`Field`] is: the parser matches on this, so a field in the table without
+/// a parser (or the reverse) does not compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKey {
+    Prices,
+    Benchmark,
+    Symbols,
+    Baskets,
+    Title,
+    View,
+    Period,
+    AsOf,
+    Rotation,
+    RotationInterval,
+    RotationWindow,
+    RotationTail,
+    RotationMethod,
+    Theme,
+    Locale,
+    Height,
+    Note,
+    Bands,
+    Tolerance,
+    Lazy,
+}
+
+/// One configuration field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    /// The name in a JSON config and in the JS API (camelCase).
+    pub name: &'static str,
+    /// The attribute on `<rotascope-widget>`; with `data-` in front, on a placeholder.
+    pub attribute: &'static str,
+    pub key: FieldKey,
+    /// What it is (the README table says more, with defaults).
+    pub meaning: &'static str,
+}
+
+const fn field(name: &'static str, attribute: &'static str, key: FieldKey, meaning: &'static str) -> Field {
+    Field { name, attribute, key, meaning }
+}
+
+/// Every configuration field: the one list the parser, the custom element's observed
+/// attributes (`configAttributes()`) and the loader's list are checked against.
+pub const FIELDS: [Field; 20] = [
+    field("prices", "prices", FieldKey::Prices, "URL of price JSON or CSV, the data inline, or a list of sources"),
+    field("benchmark", "benchmark", FieldKey::Benchmark, "what everything is relative to"),
+    field("symbols", "symbols", FieldKey::Symbols, "what to show, in colour order"),
+    field("baskets", "baskets", FieldKey::Baskets, "named groups of symbols, equal weight"),
+    field("title", "title", FieldKey::Title, "heading above the chart"),
+    field("view", "view", FieldKey::View, "rotation, performance or trend"),
+    field("period", "period", FieldKey::Period, "1W 1M 3M 6M YTD 1Y 3Y or a start day"),
+    field("asOf", "as-of", FieldKey::AsOf, "the day the numbers are computed for"),
+    field("rotation", "rotation", FieldKey::Rotation, "rotation graph settings: interval, window, tail, method"),
+    field("rotationInterval", "rotation-interval", FieldKey::RotationInterval, "rotation.interval: weekly or daily"),
+    field("rotationWindow", "rotation-window", FieldKey::RotationWindow, "rotation.window: samples in the window"),
+    field("rotationTail", "rotation-tail", FieldKey::RotationTail, "rotation.tail: points in a tail"),
+    field("rotationMethod", "rotation-method", FieldKey::RotationMethod, "rotation.method: ratio-roc or zscore"),
+    field("theme", "theme", FieldKey::Theme, "light, dark or auto"),
+    field("locale", "locale", FieldKey::Locale, "BCP 47 tag for numbers and dates"),
+    field("height", "height", FieldKey::Height, "chart height in CSS pixels"),
+    field("note", "note", FieldKey::Note, "research note: a URL or the note inline"),
+    field("bands", "bands", FieldKey::Bands, "sentiment band cut points"),
+    field("tolerance", "tolerance", FieldKey::Tolerance, "pp a note's figure may be off and still match"),
+    field("lazy", "lazy", FieldKey::Lazy, "wait until the widget nears the viewport"),
+];
+
+/// The field a config key names: its camelCase name (`as_of` is also read, as before).
+pub fn field_named(name: &str) -> Option<&'static Field> {
+    let name = if name == "as_of" { "asOf" } else { name };
+    FIELDS.iter().find(|f| f.name == name)
+}
+
+/// The field a `<rotascope-widget>` attribute (or a `data-` attribute without its prefix)
+/// carries.
+pub fn field_of_attribute(attribute: &str) -> Option<&'static Field> {
+    FIELDS.iter().find(|f| f.attribute == attribute)
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct WidgetConfig {
     pub prices: Vec<PriceSource>,
@@ -133,6 +198,22 @@ pub struct WidgetConfig {
     pub lazy: bool,
     /// Fields this version does not know: reported, never silently dropped.
     pub ignored: Vec<String>,
+}
+
+impl WidgetConfig {
+    /// What the widget computes, as the options `analyze()` takes: the widget builds its
+    /// [`crate::model::Model`] from these, so both derive every number the same way.
+    pub fn analyze_options(&self) -> AnalyzeOptions {
+        AnalyzeOptions {
+            benchmark: self.benchmark.clone(),
+            symbols: self.symbols.clone(),
+            baskets: self.baskets.clone(),
+            spreads: Vec::new(),
+            as_of: self.as_of.clone(),
+            periods: vec![self.period],
+            rotation: self.rotation,
+        }
+    }
 }
 
 fn bad(field: &str, value: &Value, reason: &str) -> AnalysisError {
@@ -226,36 +307,40 @@ impl WidgetConfig {
         };
         let mut has_prices = false;
         for (key, v) in map {
-            match key.as_str() {
-                "prices" => {
+            let Some(field) = field_named(key) else {
+                c.ignored.push(key.clone());
+                continue;
+            };
+            match field.key {
+                FieldKey::Prices => {
                     c.prices = price_sources(v)?;
                     has_prices = true;
                 }
-                "benchmark" => c.benchmark = text("benchmark", v)?,
-                "symbols" => c.symbols = Some(list("symbols", v)?).filter(|s| !s.is_empty()),
-                "baskets" => c.baskets = baskets(v)?,
-                "title" => c.title = text("title", v)?,
-                "view" => c.view = enum_field("view", v, "rotation, performance, trend")?,
-                "period" => c.period = text("period", v)?.map_or(Ok(Period::YearToDate), |p| Period::parse(&p))?,
-                "asOf" | "as_of" => c.as_of = text("asOf", v)?,
-                "rotation" => c.rotation = rotation(v, c.rotation)?,
+                FieldKey::Benchmark => c.benchmark = text("benchmark", v)?,
+                FieldKey::Symbols => c.symbols = Some(list("symbols", v)?).filter(|s| !s.is_empty()),
+                FieldKey::Baskets => c.baskets = baskets(v)?,
+                FieldKey::Title => c.title = text("title", v)?,
+                FieldKey::View => c.view = enum_field("view", v, "rotation, performance, trend")?,
+                FieldKey::Period => c.period = text("period", v)?.map_or(Ok(Period::YearToDate), |p| Period::parse(&p))?,
+                FieldKey::AsOf => c.as_of = text("asOf", v)?,
+                FieldKey::Rotation => c.rotation = rotation(v, c.rotation)?,
                 // data-rotation-tail="6" and friends.
-                "rotationInterval" => rotation_setting(&mut c.rotation, "interval", v)?,
-                "rotationWindow" => rotation_setting(&mut c.rotation, "window", v)?,
-                "rotationTail" => rotation_setting(&mut c.rotation, "tail", v)?,
-                "rotationMethod" => rotation_setting(&mut c.rotation, "method", v)?,
-                "theme" => c.theme = enum_field("theme", v, "light, dark, auto")?,
-                "locale" => c.locale = text("locale", v)?,
-                "height" => {
+                FieldKey::RotationInterval => rotation_setting(&mut c.rotation, "interval", v)?,
+                FieldKey::RotationWindow => rotation_setting(&mut c.rotation, "window", v)?,
+                FieldKey::RotationTail => rotation_setting(&mut c.rotation, "tail", v)?,
+                FieldKey::RotationMethod => rotation_setting(&mut c.rotation, "method", v)?,
+                FieldKey::Theme => c.theme = enum_field("theme", v, "light, dark, auto")?,
+                FieldKey::Locale => c.locale = text("locale", v)?,
+                FieldKey::Height => {
                     let h = number("height", v)?;
                     if !(120.0..=4000.0).contains(&h) {
                         return Err(bad("height", v, "use a height between 120 and 4000 pixels"));
                     }
                     c.height = h;
                 }
-                "note" => c.note = if v.is_null() { None } else { Some(source("note", v)?) },
-                "bands" => c.bands = bands(v)?,
-                "lazy" => {
+                FieldKey::Note => c.note = if v.is_null() { None } else { Some(source("note", v)?) },
+                FieldKey::Bands => c.bands = bands(v)?,
+                FieldKey::Lazy => {
                     c.lazy = match v {
                         Value::Bool(b) => *b,
                         Value::String(s) if matches!(s.trim(), "true" | "") => true,
@@ -263,14 +348,13 @@ impl WidgetConfig {
                         _ => return Err(bad("lazy", v, "use true or false")),
                     }
                 }
-                "tolerance" => {
+                FieldKey::Tolerance => {
                     let t = number("tolerance", v)?;
                     if !(t.is_finite() && t >= 0.0) {
                         return Err(bad("tolerance", v, "use a number of percentage points, 0 or more"));
                     }
                     c.tolerance = t;
                 }
-                _ => c.ignored.push(key.clone()),
             }
         }
         if !has_prices && c.note.is_none() {
@@ -546,5 +630,53 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(AnalyzeRequest::from_json(input).unwrap_err().to_string(), expected, "{input}");
         }
+    }
+
+    /// A value each field accepts, so the parser can be walked through the whole table.
+    fn sample(key: FieldKey) -> Value {
+        match key {
+            FieldKey::Prices | FieldKey::Note => Value::from("p.json"),
+            FieldKey::Benchmark | FieldKey::Title | FieldKey::Locale => Value::from("SPY"),
+            FieldKey::Symbols => Value::from("IWM,IJR"),
+            FieldKey::Baskets => Value::from("small: IWM; large: SPY"),
+            FieldKey::View => Value::from("trend"),
+            FieldKey::Period => Value::from("1M"),
+            FieldKey::AsOf => Value::from("2026-07-13"),
+            FieldKey::Rotation => serde_json::json!({ "tail": 4 }),
+            FieldKey::RotationInterval => Value::from("daily"),
+            FieldKey::RotationWindow | FieldKey::RotationTail | FieldKey::Height => Value::from("200"),
+            FieldKey::RotationMethod => Value::from("zscore"),
+            FieldKey::Theme => Value::from("dark"),
+            FieldKey::Bands => Value::from("-0.5,-0.1,0.1,0.5"),
+            FieldKey::Tolerance => Value::from("1"),
+            FieldKey::Lazy => Value::from("false"),
+        }
+    }
+
+    #[test]
+    fn every_field_in_the_table_is_parsed_and_its_attribute_is_its_kebab_name() {
+        for f in &FIELDS {
+            let mut map = Map::new();
+            map.insert("prices".into(), Value::from("p.json"));
+            map.insert(f.name.into(), sample(f.key));
+            let c = WidgetConfig::from_map(&map).unwrap_or_else(|e| panic!("{}: {e}", f.name));
+            assert!(c.ignored.is_empty(), "{} was ignored", f.name);
+            let kebab: String = f.name.chars().flat_map(|ch| if ch.is_ascii_uppercase() { vec!['-', ch.to_ascii_lowercase()] } else { vec![ch] }).collect();
+            assert_eq!(f.attribute, kebab, "{}", f.name);
+            assert_eq!(field_of_attribute(f.attribute), Some(f));
+        }
+        let names: Vec<&str> = FIELDS.iter().map(|f| f.name).collect();
+        assert!(names.iter().enumerate().all(|(i, n)| !names[..i].contains(n)), "no field twice");
+        assert_eq!(field_named("as_of").map(|f| f.key), Some(FieldKey::AsOf));
+        let c = WidgetConfig::from_json(r#"{"prices":"p","rotation-method":"zscore"}"#).unwrap();
+        assert_eq!(c.ignored, vec!["rotation-method".to_string()], "attribute names are not JSON names");
+    }
+
+    #[test]
+    fn the_widget_computes_what_analyze_would_for_its_config() {
+        let c = WidgetConfig::from_json(r#"{"prices":"p","benchmark":"IWM","symbols":"IJR","baskets":"a: IJR; b: IWM","asOf":"2026-07-01","period":"1M","rotationTail":"4"}"#).unwrap();
+        let o = c.analyze_options();
+        assert_eq!((o.benchmark.as_deref(), o.symbols.clone(), o.as_of.as_deref()), (Some("IWM"), Some(vec!["IJR".to_string()]), Some("2026-07-01")));
+        assert_eq!((o.baskets.clone(), o.periods.clone(), o.rotation), (c.baskets.clone(), vec![Period::Month1], c.rotation));
     }
 }

@@ -1,5 +1,5 @@
-//! Keeps the layer chain honest: analysis → chart → browser → app → embed, with the pure
-//! layers (analysis, chart, config, sample) free of browser imports. Reads the source tree,
+//! Keeps the layer chain honest: analysis → model → chart → browser → app → embed, with the
+//! pure layers (analysis, model, chart, config, sample) free of browser imports. Reads the source tree,
 //! so it fails the moment someone adds a forbidden `use`.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -59,7 +59,7 @@ fn violations(layer: &str, forbidden: &[&str]) -> Vec<String> {
 
 #[test]
 fn pure_layers_have_no_browser_imports() {
-    for layer in ["analysis", "chart", "config.rs", "sample.rs"] {
+    for layer in ["analysis", "model", "chart", "config.rs", "sample.rs"] {
         let v = violations(layer, &BROWSER_CRATES);
         assert!(v.is_empty(), "src/{layer} must stay pure:\n{}", v.join("\n"));
     }
@@ -67,8 +67,9 @@ fn pure_layers_have_no_browser_imports() {
 
 #[test]
 fn no_import_runs_back_up_the_chain() {
-    let rules: [(&str, &[&str]); 4] = [
-        ("analysis", &["crate::chart", "crate::config", "crate::browser", "crate::app", "crate::embed", "crate::sample"]),
+    let rules: [(&str, &[&str]); 5] = [
+        ("analysis", &["crate::model", "crate::chart", "crate::config", "crate::browser", "crate::app", "crate::embed", "crate::sample"]),
+        ("model", &["crate::chart", "crate::config", "crate::browser", "crate::app", "crate::embed", "crate::sample"]),
         ("chart", &["crate::config", "crate::browser", "crate::app", "crate::embed"]),
         ("browser", &["crate::app", "crate::embed", "leptos"]),
         ("app", &["crate::embed"]),
@@ -76,6 +77,20 @@ fn no_import_runs_back_up_the_chain() {
     for (layer, forbidden) in rules {
         let v = violations(layer, forbidden);
         assert!(v.is_empty(), "src/{layer} reaches back up the chain:\n{}", v.join("\n"));
+    }
+}
+
+/// The embed layer's hosts live in one registry: `host` knows no list of hosts, the registry
+/// knows only `host`, and `scan` and `mount` sit on top (no import cycle).
+#[test]
+fn embed_modules_depend_one_way() {
+    let rules: [(&str, &[&str]); 2] = [
+        ("embed/host.rs", &["super::scan", "super::registry", "super::mount", "embed::scan", "embed::registry", "embed::mount"]),
+        ("embed/registry.rs", &["super::scan", "super::mount", "embed::scan", "embed::mount"]),
+    ];
+    for (file, forbidden) in rules {
+        let v = violations(file, forbidden);
+        assert!(v.is_empty(), "src/{file} imports a module above it:\n{}", v.join("\n"));
     }
 }
 

@@ -15,7 +15,7 @@ use rotascope::browser::intl::IntlFormat;
 use rotascope::chart::format::Format;
 use rotascope::chart::performance::{LineChartSpec, LineChartView, PlotLine, ValueKind};
 use rotascope::chart::rotation::{Emphasis, Marker, RrgSpec, RrgView, TailInput};
-use rotascope::chart::theme::ColourOrder;
+use rotascope::model::ColourOrder;
 use rotascope::chart::{Palette, Rgb};
 use rotascope::config::WidgetConfig;
 use wasm_bindgen::JsCast;
@@ -74,6 +74,35 @@ fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> Rgb {
     let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
     let d = ctx.get_image_data(x.round(), y.round(), 1.0, 1.0).unwrap().data();
     Rgb(d[0], d[1], d[2])
+}
+
+/// What the reader sees at a device pixel: the overlay (hover highlight, rings) composited
+/// over the scene.
+fn seen(host: &HtmlElement, x: f64, y: f64) -> Rgb {
+    let scene = canvas(host).unwrap();
+    let overlay: HtmlCanvasElement = host.query_selector(".rs-overlay").unwrap().unwrap().dyn_into().unwrap();
+    let under = pixel(&scene, x, y);
+    let ctx: CanvasRenderingContext2d = overlay.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let d = ctx.get_image_data(x.round(), y.round(), 1.0, 1.0).unwrap().data();
+    let a = f64::from(d[3]) / 255.0;
+    let mix = |o: u8, u: u8| (f64::from(o) * a + f64::from(u) * (1.0 - a)).round() as u8;
+    Rgb(mix(d[0], under.0), mix(d[1], under.1), mix(d[2], under.2))
+}
+
+/// How many times the layer on `selector` was built (`data-builds`).
+fn builds(host: &HtmlElement, selector: &str) -> u32 {
+    host.query_selector(selector).unwrap().unwrap().get_attribute("data-builds").and_then(|b| b.parse().ok()).unwrap_or(0)
+}
+
+fn pointer_move(host: &HtmlElement, x: f64, y: f64) {
+    let dpr = web_sys::window().unwrap().device_pixel_ratio().max(1.0);
+    let overlay: HtmlElement = host.query_selector(".rs-overlay").unwrap().unwrap().dyn_into().unwrap();
+    let rect = overlay.get_bounding_client_rect();
+    let init = web_sys::PointerEventInit::new();
+    init.set_client_x((rect.left() + x / dpr).round() as i32);
+    init.set_client_y((rect.top() + y / dpr).round() as i32);
+    init.set_bubbles(true);
+    overlay.dispatch_event(&web_sys::PointerEvent::new_with_event_init_dict("pointermove", &init).unwrap()).unwrap();
 }
 
 fn close(a: Rgb, b: Rgb, tolerance: i32) -> bool {
@@ -319,11 +348,51 @@ async fn hovering_a_head_shows_its_tooltip() {
     ] {
         assert!(tip.contains(&part), "tooltip {tip:?} lacks {part:?}");
     }
-    // Hovering highlights AAA: another head is now drawn faded (blended toward the background).
+    // Hovering highlights AAA: another head is now seen faded (the overlay's wash over it),
+    // AAA's head in full colour.
     let other = view.tails.iter().find(|t| t.symbol == "CCC").unwrap();
     let h = other.points.last().unwrap();
-    let got = pixel(&canvas, h.x, h.y);
+    let got = seen(&host, h.x, h.y);
     assert!(!close(got, other.colour, 20), "CCC should be faded, got {got}");
+    assert!(close(pixel(&canvas, h.x, h.y), other.colour, 30), "the scene itself is untouched");
+    assert!(close(seen(&host, head.x, head.y), aaa.colour, 30), "AAA stays in full colour");
+}
+
+/// Hover and keyboard focus repaint the overlay only: the scene's build count stays put while
+/// the pointer moves from point to point and the keys walk the tails, and goes up when a click
+/// pins a symbol (so the count does see rebuilds).
+#[wasm_bindgen_test]
+async fn hovering_and_keyboard_focus_never_rebuild_the_scene() {
+    let prices = rotation_fixture();
+    let (host, canvas) = mount_drawn(&format!(r#"{{"prices":{prices},"theme":"light"}}"#)).await;
+    let table = parse_contract_json(&prices).unwrap();
+    let view = expected_rrg(&table, &canvas, 10);
+    let (scene_before, overlay_before) = (builds(&host, "canvas:not(.rs-overlay)"), builds(&host, ".rs-overlay"));
+    assert!(scene_before >= 1, "the scene was built");
+    for tail in &view.tails {
+        for p in tail.points.iter().rev().take(3) {
+            pointer_move(&host, p.x, p.y);
+            settle().await;
+        }
+    }
+    pointer_move(&host, 1.0, 1.0); // off every point
+    settle().await;
+    let chart = host.query_selector("[data-testid=chart]").unwrap().unwrap();
+    chart.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    for k in ["ArrowDown", "ArrowLeft", "ArrowDown", "Home", "End", "ArrowUp"] {
+        key(&chart, k);
+        settle().await;
+    }
+    key(&chart, "Escape");
+    settle().await;
+    assert!(builds(&host, ".rs-overlay") > overlay_before + 5, "hover and focus repainted the overlay");
+    assert_eq!(builds(&host, "canvas:not(.rs-overlay)"), scene_before, "hover and focus never rebuild the scene");
+    // Pinning is a click: that rebuilds the scene (emphasis lives there).
+    chart.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    key(&chart, "ArrowDown");
+    key(&chart, "Enter");
+    settle().await;
+    assert!(builds(&host, "canvas:not(.rs-overlay)") > scene_before, "a pin rebuilds the scene");
 }
 
 #[wasm_bindgen_test]

@@ -6,7 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use rotascope::analysis::api::{analyze, AnalyzeOptions};
+use rotascope::model::{analyze, AnalyzeOptions};
 use rotascope::analysis::input::{parse_contract_json, to_contract_json};
 use rotascope::analysis::period::Period;
 use rotascope::analysis::rotation::{rotation, Interval, Quadrant, RotationMethod, RotationParams};

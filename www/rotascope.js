@@ -56,12 +56,14 @@ export async function scan(root = document) {
   scanNow(root);
 }
 
-// Kept equal to the wasm's list (configAttributes(); a test compares them): observedAttributes
-// is read when the element is defined, before the wasm has loaded.
+// A copy of the config table's attributes (FIELDS in src/config.rs): observedAttributes is
+// read when the element is defined, before the wasm has loaded. A native test
+// (tests/config_fields.rs) checks it equals the table, an end-to-end one that it equals
+// configAttributes().
 const ATTRIBUTES = [
   "prices", "benchmark", "symbols", "baskets", "title", "view", "period", "as-of", "rotation",
-  "rotation-interval", "rotation-window", "rotation-tail", "theme", "locale", "height", "note",
-  "bands", "tolerance", "lazy",
+  "rotation-interval", "rotation-window", "rotation-tail", "rotation-method", "theme", "locale",
+  "height", "note", "bands", "tolerance", "lazy",
 ];
 
 /** `<rotascope-widget>`: attributes are the config; changing one updates the widget; removing the element unmounts it. */

@@ -4,7 +4,6 @@
 //! the other modules compute from it. Every formula is documented on the function that
 //! implements it and collected in the README.
 
-pub mod api;
 pub mod claims;
 pub mod date;
 pub mod error;

@@ -25,15 +25,18 @@ pub struct PeriodLines {
     pub warnings: Vec<Warning>,
 }
 
-/// Lines from the last date on or before `period`'s start up to table index `to`.
+/// The table index a period's lines start at: the last date on or before the period's start
+/// day. This is the one clipping rule for everything drawn over a period (the performance
+/// lines, the basket spread, the trend chart).
 ///
-/// A period that starts before the data starts at the first date instead (with a warning).
-/// A symbol without a close on or before the base day is left out (with a warning).
-pub fn period_lines(table: &PriceTable, selection: &Selection, period: Period, to: usize, mode: LineMode) -> PeriodLines {
-    let mut warnings = Vec::new();
-    let as_of = table.dates[to];
-    let start = period.start(as_of);
-    let from = table.index_on_or_before(start).unwrap_or_else(|| {
+/// # Edge cases
+///
+/// A period that starts before the data starts at the first date instead, with a
+/// `period_clipped` warning. (Returns never clip: a return needs a close on or before the
+/// start day, see [`super::returns`].)
+pub fn line_start(table: &PriceTable, period: Period, to: usize, warnings: &mut Vec<Warning>) -> usize {
+    let start = period.start(table.dates[to]);
+    table.index_on_or_before(start).unwrap_or_else(|| {
         warnings.push(Warning::new(
             "period_clipped",
             None,
@@ -44,7 +47,16 @@ pub fn period_lines(table: &PriceTable, selection: &Selection, period: Period, t
             ),
         ));
         0
-    });
+    })
+}
+
+/// Lines from the last date on or before `period`'s start up to table index `to`.
+///
+/// The period starts where [`line_start`] says (clipped to the data, with a warning).
+/// A symbol without a close on or before the base day is left out (with a warning).
+pub fn period_lines(table: &PriceTable, selection: &Selection, period: Period, to: usize, mode: LineMode) -> PeriodLines {
+    let mut warnings = Vec::new();
+    let from = line_start(table, period, to, &mut warnings);
     let benchmark = &table.series[selection.benchmark];
     let mut positions = Vec::with_capacity(selection.symbols.len() + 1);
     if mode == LineMode::PercentChange {
@@ -70,38 +82,25 @@ pub fn period_lines(table: &PriceTable, selection: &Selection, period: Period, t
     PeriodLines { from, to, lines: out, warnings }
 }
 
-/// Two baskets' % change lines (equal weight, see [`lines::basket_line`]) and the spread of
-/// the first over the second, over the same range as `period_lines`. Members without a base
-/// close are left out with a warning; a basket left empty gives `None`.
-pub fn basket_spread_lines(
-    table: &PriceTable,
-    long: (&str, &[usize]),
-    short: (&str, &[usize]),
-    from: usize,
-    to: usize,
-    warnings: &mut Vec<Warning>,
-) -> Option<(Line, Line, Line)> {
-    let mut basket = |(name, members): (&str, &[usize])| -> Option<Line> {
-        let lines: Vec<Line> = members
-            .iter()
-            .filter_map(|&m| {
-                let line = lines::percent_change(&table.series[m], from, to);
-                if line.is_none() {
-                    warnings.push(Warning::new(
-                        "basket_member_skipped",
-                        Some(&table.series[m].symbol),
-                        format!("basket \"{name}\": {} has no close on or before {}, so it is left out", table.series[m].symbol, table.dates[from]),
-                    ));
-                }
-                line
-            })
-            .collect();
-        lines::basket_line(&lines)
-    };
-    let a = basket(long)?;
-    let b = basket(short)?;
-    let spread = lines::spread(&a, &b);
-    Some((a, b, spread))
+/// A basket's equal-weight % change line over `from..=to` (see [`lines::basket_line`]).
+/// Members without a close on or before `from` are left out, each with a
+/// `basket_member_skipped` warning; `None` when none is left.
+pub fn basket_line(table: &PriceTable, name: &str, members: &[usize], from: usize, to: usize, warnings: &mut Vec<Warning>) -> Option<Line> {
+    let lines: Vec<Line> = members
+        .iter()
+        .filter_map(|&m| {
+            let line = lines::percent_change(&table.series[m], from, to);
+            if line.is_none() {
+                warnings.push(Warning::new(
+                    "basket_member_skipped",
+                    Some(&table.series[m].symbol),
+                    format!("basket \"{name}\": {} has no close on or before {}, so it is left out", table.series[m].symbol, table.dates[from]),
+                ));
+            }
+            line
+        })
+        .collect();
+    lines::basket_line(&lines)
 }
 
 #[cfg(test)]
@@ -125,18 +124,20 @@ mod tests {
     }
 
     #[test]
-    fn basket_spread_is_the_difference_of_equal_weight_baskets() {
+    fn a_basket_line_is_the_mean_of_its_members_without_late_starters() {
         let t = parse_contract_json(
             r#"{"dates":["2026-01-02","2026-01-05"],"series":{"A":[10,12],"B":[20,30],"C":[40,40],"NEW":[null,5]}}"#,
         )
         .unwrap();
         let mut w = Vec::new();
         // small = A (+20 %), B (+50 %) → +35 %; large = C (0 %), NEW (no base, left out) → 0 %.
-        let (small, large, spread) = basket_spread_lines(&t, ("small", &[0, 1]), ("large", &[2, 3]), 0, 1, &mut w).unwrap();
+        let small = basket_line(&t, "small", &[0, 1], 0, 1, &mut w).unwrap();
+        let large = basket_line(&t, "large", &[2, 3], 0, 1, &mut w).unwrap();
         assert!((small.values[1] - 35.0).abs() < 1e-12);
         assert_eq!(large.values, vec![0.0, 0.0]);
-        assert!((spread.values[1] - 35.0).abs() < 1e-12);
         assert_eq!(w.len(), 1);
+        assert_eq!(w[0].message, "basket \"large\": NEW has no close on or before 2026-01-02, so it is left out");
+        assert!(basket_line(&t, "new", &[3], 0, 1, &mut w).is_none());
     }
 
     #[test]

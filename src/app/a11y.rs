@@ -2,7 +2,8 @@
 //! announces, the chart summary (read before the chart, shown on demand), the data-table view
 //! (sortable from the keyboard) and the export buttons.
 
-use super::state::{use_state, PerfMode};
+use super::state::use_state;
+use crate::model::PerfMode;
 use super::widget_context;
 use crate::browser::export::{compose_png, hand_over, png_blob, text_blob, PngFrame};
 use crate::chart::export::DataTable;

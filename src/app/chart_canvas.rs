@@ -5,7 +5,10 @@
 //! - the **overlay** (crosshair, hover and focus rings), repainted alone while the pointer
 //!   moves, so hovering never redraws the scene or touches the analytics.
 //!
-//! Each builder is reactive: every signal it reads is tracked and schedules one repaint.
+//! Each builder is reactive: every signal it reads is tracked and schedules one repaint. A
+//! scene builder must not read what the pointer or the keyboard focus change (the hovered
+//! symbol, the ring): those belong to the overlay. Each canvas carries `data-builds`, the
+//! number of times its layer was built, so tests can hold a view to that.
 
 use crate::browser::canvas::{self, CanvasSize};
 use crate::browser::frame::FrameScheduler;
@@ -15,7 +18,7 @@ use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// Something ready to paint on a canvas.
@@ -64,9 +67,16 @@ fn layer(canvas_ref: NodeRef<html::Canvas>, size: RwSignal<Option<CanvasSize>>, 
         })
     };
     let requester = scheduler.clone();
+    let builds = Cell::new(0_u32);
     Effect::new(move |_| {
         let Some(s) = size.get() else { return };
         *painter.borrow_mut() = Some(build(s));
+        // How many times this layer was built, on the canvas (`data-builds`): tests check that
+        // hovering rebuilds the overlay and never the scene.
+        builds.set(builds.get() + 1);
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            let _ = canvas.set_attribute("data-builds", &builds.get().to_string());
+        }
         requester.request();
     });
     scheduler

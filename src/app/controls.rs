@@ -2,7 +2,7 @@
 //! legend, colour swatches and the tooltip. All are native buttons, selects and inputs, so
 //! every control works with the keyboard and shows a focus ring.
 
-use super::state::use_state;
+use super::state::{use_state, Looks};
 use super::widget_context;
 use crate::chart::rotation::Marker;
 use crate::chart::Rgb;
@@ -33,14 +33,14 @@ pub fn Segmented<T: Copy + PartialEq + Send + Sync + 'static>(
 
 /// A colour swatch in the symbol's marker shape (shape tells symbols apart beyond hue).
 #[component]
-pub fn Swatch(colour: Signal<Rgb>, marker: Marker) -> impl IntoView {
+pub fn Swatch(colour: Rgb, marker: Marker) -> impl IntoView {
     let shape = match marker {
         Marker::Circle => "rs-swatch",
         Marker::Square => "rs-swatch rs-swatch-square",
         Marker::Triangle => "rs-swatch rs-swatch-triangle",
         Marker::Diamond => "rs-swatch rs-swatch-diamond",
     };
-    view! { <span class=shape aria-hidden="true" style:background-color=move || colour.get().to_string()></span> }
+    view! { <span class=shape aria-hidden="true" style:background-color=colour.to_string()></span> }
 }
 
 /// The benchmark: any loaded symbol.
@@ -78,14 +78,13 @@ pub fn Legend() -> impl IntoView {
     let (data, c) = use_state();
     let items = move || {
         let benchmark = c.benchmark.get();
+        let palette = ctx.palette.get();
         data.members
             .iter()
             .copied()
             .filter(|&p| p != benchmark)
             .map(|p| {
-                let palette = ctx.palette;
-                let colours = data.clone();
-                let colour = Signal::derive(move || colours.colour(&palette.get(), p));
+                let colour = data.colour(&palette, p);
                 let symbol = data.symbol(p).to_owned();
                 let title = data.name(p).map(str::to_owned).unwrap_or_default();
                 view! {

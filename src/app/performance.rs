@@ -6,21 +6,22 @@ use super::a11y::{unique_id, ChartExtras, ChartTable, ViewExports};
 use super::chart_canvas::{ChartCanvas, Painter};
 use super::controls::{BenchmarkSelect, Legend, Segmented, Swatch, Tooltip, ViewError};
 use super::line_surface::{LineSurface, Read};
-use super::state::{use_state, Data, LineKey, PerfLines, PerfMode};
+use super::state::{use_state, Looks};
 use super::widget_context;
 use crate::analysis::period::Period;
 use crate::analysis::Date;
 use crate::browser::canvas::CanvasSize;
-use crate::chart::describe::describe_performance;
+use crate::chart::describe::{describe_performance, Performer, SpreadFact};
 use crate::chart::export::lines_table;
 use crate::chart::performance::{draw_line_chart, LineChartSpec, LineChartView, PlotLine, ValueKind};
 use crate::chart::{Palette, Rgb};
+use crate::model::{LineKey, Model, PerfLines, PerfMode};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Label, colour and dash of a performance line.
-fn line_style(data: &Data, palette: &Palette, key: LineKey, benchmark: usize) -> (String, Rgb, bool) {
+fn line_style(data: &Model, palette: &Palette, key: LineKey, benchmark: usize) -> (String, Rgb, bool) {
     match key {
         LineKey::Symbol(p) if p == benchmark => (data.symbol(p).to_owned(), palette.text, true),
         LineKey::Symbol(p) => (data.symbol(p).to_owned(), data.colour(palette, p), false),
@@ -183,6 +184,7 @@ pub fn PerformanceView() -> impl IntoView {
             let (benchmark, period, mode) = (c.benchmark.get(), c.period.get(), c.mode.get());
             let lines = data.period_lines(benchmark, period, mode);
             let (performers, bench_return) = data.performers(benchmark, period);
+            let performers: Vec<Performer> = performers.iter().map(Performer::from).collect();
             let what = match mode {
                 PerfMode::PercentChange => "% change",
                 PerfMode::Ratio => "ratio to the benchmark (rebased to 100)",
@@ -196,7 +198,7 @@ pub fn PerformanceView() -> impl IntoView {
                 data.table.dates[lines.to],
                 &performers,
                 bench_return,
-                data.spread_fact(period).as_ref(),
+                data.basket_spread(period).as_ref().map(SpreadFact::from).as_ref(),
                 format.as_ref(),
             )
         })
@@ -284,7 +286,7 @@ fn ReturnsTable() -> impl IntoView {
     let (data, c) = use_state();
     let names = data.has_names();
     move || {
-        let (benchmark, period) = (c.benchmark.get(), c.period.get());
+        let (benchmark, period, palette) = (c.benchmark.get(), c.period.get(), ctx.palette.get());
         let returns = data.returns(benchmark, period);
         let (rows, _) = match returns.as_ref() {
             Ok(r) => r,
@@ -296,9 +298,7 @@ fn ReturnsTable() -> impl IntoView {
             .enumerate()
             .map(|(rank, r)| {
                 let p = data.table.position(&r.symbol).expect("returned symbols are loaded");
-                let palette = ctx.palette;
-                let colours = data.clone();
-                let colour = Signal::derive(move || if p == benchmark { palette.get().text } else { colours.colour(&palette.get(), p) });
+                let colour = if p == benchmark { palette.text } else { data.colour(&palette, p) };
                 let width = format!("{:.1}%", 100.0 * r.return_pct.abs() / widest);
                 let bar = if r.return_pct >= 0.0 { "rs-bar rs-bar-up" } else { "rs-bar rs-bar-down" };
                 let excess = if p == benchmark { "benchmark".to_string() } else { ctx.format.points(r.excess_pp, 2) };

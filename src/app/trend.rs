@@ -6,7 +6,7 @@ use super::chart_canvas::{ChartCanvas, Painter};
 use super::controls::{Tooltip, ViewError};
 use super::line_surface::{LineSurface, Read};
 use super::performance::PeriodControl;
-use super::state::use_state;
+use super::state::{use_state, Looks};
 use super::widget_context;
 use crate::browser::canvas::CanvasSize;
 use crate::chart::describe::describe_trend;

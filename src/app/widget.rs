@@ -6,15 +6,15 @@ use super::card::NoteCard;
 use super::load::{load_prices, LoadError, Loaded};
 use super::performance::PerformanceView;
 use super::rotation::RotationView;
-use super::state::{use_state, Controls, Data};
+use super::state::{use_state, Controls};
 use super::trend::TrendView;
 use super::{intl_or_default, widget_context, WidgetContext, WidgetEvents};
-use crate::analysis::selection::as_of_index;
 use crate::analysis::{AnalysisError, PriceTable};
 use crate::browser::palette::{prefers_dark, read_palette, ColourSchemeWatch};
 use crate::chart::Palette;
 use crate::analysis::sentiment::Bands;
 use crate::config::{Source, Theme, View, WidgetConfig};
+use crate::model::Model;
 use leptos::html;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -29,9 +29,9 @@ pub fn resolve_dark(theme: Theme) -> bool {
     }
 }
 
-fn prepare(table: Rc<PriceTable>, config: &WidgetConfig) -> Result<(Data, Controls), AnalysisError> {
-    let to = as_of_index(&table, config.as_of.as_deref())?;
-    let (data, benchmark) = Data::new(table, config, to)?;
+fn prepare(table: Rc<PriceTable>, config: &WidgetConfig) -> Result<(Model, Controls), AnalysisError> {
+    let data = Model::new(table, &config.analyze_options())?;
+    let benchmark = data.benchmark;
     let first = data.members.first().copied().unwrap_or(benchmark);
     let controls = Controls::new(config, benchmark, first);
     Ok((data, controls))
@@ -149,7 +149,7 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64) -> impl IntoVi
             };
             view! {
                 <button type="button" role="tab" class="rs-tab" id=format!("rs-tab-{i}")
-                    data-testid=format!("tab-{}", name.to_lowercase())
+                    data-testid=format!("tab-{}", name.to_ascii_lowercase())
                     aria-selected=move || (c.view.get() == v).to_string()
                     tabindex=move || if c.view.get() == v { "0" } else { "-1" }
                     on:click=move |_| select(i)

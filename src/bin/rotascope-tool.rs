@@ -7,7 +7,7 @@
 //! rotascope-tool bench [--data DIR] [--until DAY] [--runs N] [--json OUT]
 //!                                                  parse + analyze timings (see README)
 //! ```
-use rotascope::analysis::api::{analyze, AnalyzeOptions};
+use rotascope::model::{analyze, AnalyzeOptions};
 use rotascope::analysis::input::{merge, parse_contract_json, parse_text, to_contract_json};
 use rotascope::analysis::period::Period;
 use rotascope::analysis::rotation::{rotations, Interval, RotationMethod, RotationParams};

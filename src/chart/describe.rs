@@ -4,6 +4,7 @@
 //! anyone as a caption.
 
 use super::format::Format;
+use crate::analysis::returns::{PeriodReturn, SpreadReturn};
 use crate::analysis::rotation::{Interval, Quadrant, RotationPoint};
 use crate::analysis::Date;
 
@@ -20,6 +21,18 @@ pub struct SpreadFact {
     pub long: String,
     pub short: String,
     pub spread_pp: f64,
+}
+
+impl From<&PeriodReturn> for Performer {
+    fn from(r: &PeriodReturn) -> Performer {
+        Performer { symbol: r.symbol.clone(), return_pct: r.return_pct }
+    }
+}
+
+impl From<&SpreadReturn> for SpreadFact {
+    fn from(s: &SpreadReturn) -> SpreadFact {
+        SpreadFact { long: s.long.clone(), short: s.short.clone(), spread_pp: s.spread_pp }
+    }
 }
 
 /// `a`, `a and b`, `a, b and c`.

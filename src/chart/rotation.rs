@@ -4,8 +4,10 @@
 //!
 //! [`RrgView::build`] lays everything out in device pixels once (ranges or the zoomed
 //! viewport, ticks, quadrants, smoothed and clipped tails, arrows, non-overlapping head
-//! labels); [`draw_rrg`] paints it; [`draw_rrg_overlay`] paints only the hover or focus ring on
-//! a second canvas, and [`draw_zoom_rect`] the rectangle being dragged out to zoom;
+//! labels); [`draw_rrg`] paints it (emphasis there is the pinned symbol's, a click);
+//! [`draw_rrg_overlay`] paints only the hover or focus ring on a second canvas,
+//! [`draw_rrg_highlight`] the hovered or focused symbol over a wash that fades the rest, and
+//! [`draw_zoom_rect`] the rectangle being dragged out to zoom;
 //! [`RrgView::hit_test`] finds the point under the pointer without touching the analytics.
 
 use super::curve::{clip_polyline, smooth_through, Cubic, Point};
@@ -148,6 +150,9 @@ pub struct TailView {
     /// marker's edge and points the way the curve arrives. `None` for a one-point tail, a tail
     /// that has not moved, or a head outside the plot.
     pub arrow: Option<[(f64, f64); 3]>,
+    /// The arrowhead at the larger head marker drawn when the tail is highlighted on the
+    /// overlay (hover, keyboard focus), so highlighting needs no new layout.
+    pub highlight_arrow: Option<[(f64, f64); 3]>,
     /// `None` when labels are off or the head is outside the plot.
     pub label: Option<HeadLabel>,
 }
@@ -309,7 +314,8 @@ impl RrgView {
                     Vec::new()
                 };
                 let arrow = head_arrow(&curve, t.marker, head_marker_radius(head_radius, t.emphasis), &plot);
-                TailView { symbol: t.symbol.to_owned(), colour: t.colour, marker: t.marker, emphasis: t.emphasis, points, strokes, arrow, label: None }
+                let highlight_arrow = head_arrow(&curve, t.marker, head_marker_radius(head_radius, Emphasis::Highlighted), &plot);
+                TailView { symbol: t.symbol.to_owned(), colour: t.colour, marker: t.marker, emphasis: t.emphasis, points, strokes, arrow, highlight_arrow, label: None }
             })
             .collect();
 
@@ -587,45 +593,10 @@ pub fn draw_rrg<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgVie
         Emphasis::Highlighted => 2,
     });
     for tail in order {
-        let (fade, width) = match tail.emphasis {
-            Emphasis::Faded => (0.22, 1.0),
-            Emphasis::Normal => (1.0, 1.6),
-            Emphasis::Highlighted => (1.0, 2.6),
-        };
-        for stroke in &tail.strokes {
-            brush.path_alpha(area, &stroke.points, tail.colour, stroke.alpha * fade, width)?;
-        }
-        let Some((head, rest)) = tail.points.split_last() else { continue };
-        if view.show_tails {
-            for pt in rest.iter().filter(|pt| inside(&p, (pt.x, pt.y))) {
-                brush.circle(area, (pt.x, pt.y), 2.4, tail.colour, pt.alpha * fade, true)?;
-            }
-        }
-        let colour = if tail.emphasis == Emphasis::Faded { tail.colour.mix(palette.background, 0.7) } else { tail.colour };
-        if inside(&p, (head.x, head.y)) {
-            draw_marker(area, &brush, tail.marker, (head.x, head.y), head_marker_radius(view.head_radius, tail.emphasis), colour, palette.background)?;
-        }
-        // After the marker, so the tip meets the coloured edge rather than its halo.
-        if let Some(arrow) = &tail.arrow {
-            brush.polygon(area, arrow, colour, 1.0)?;
-        }
-        if let Some(label) = &tail.label {
-            if let Some((from, to)) = label.leader {
-                brush.path_alpha(area, &[from, to], tail.colour, 0.6 * fade, 1.0)?;
-            }
-            let l = &label.rect;
-            let text_colour = if tail.emphasis == Emphasis::Faded { tail.colour.mix(palette.background, 0.55) } else { tail.colour };
-            brush.text(area, &label.text, ((l.left + l.right) / 2.0, (l.top + l.bottom) / 2.0), view.font_px, text_colour, (HPos::Center, VPos::Center), true)?;
-        }
+        draw_tail(area, &brush, view, palette, tail, tail.emphasis)?;
     }
 
-    // Clip: markers and arrows of heads near the edge of a zoomed plot may reach past it;
-    // painting the margins over them keeps the plot's content inside the frame.
-    let (w, h) = (view.width, view.height);
-    for (a, b) in [((0.0, 0.0), (w, p.top)), ((0.0, p.bottom), (w, h)), ((0.0, p.top), (p.left, p.bottom)), ((p.right, p.top), (w, p.bottom))] {
-        brush.rect(area, a, b, palette.background, 1.0)?;
-    }
-    brush.path(area, &[(p.left, p.top), (p.right, p.top), (p.right, p.bottom), (p.left, p.bottom), (p.left, p.top)], palette.axis, 1.0)?;
+    clip_to_plot(area, &brush, view, palette)?;
     for t in &view.x_ticks {
         brush.text(area, &t.label, (t.px, p.bottom + 5.0 * ui), view.font_px, palette.muted, (HPos::Center, VPos::Top), false)?;
     }
@@ -642,10 +613,83 @@ pub fn draw_rrg<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgVie
     Ok(())
 }
 
+/// One tail as `emphasis` says: curve, dots, head marker, arrow and label.
+fn draw_tail<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, brush: &Brush, view: &RrgView, palette: &Palette, tail: &TailView, emphasis: Emphasis) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let p = view.plot;
+    let (fade, width) = match emphasis {
+        Emphasis::Faded => (0.22, 1.0),
+        Emphasis::Normal => (1.0, 1.6),
+        Emphasis::Highlighted => (1.0, 2.6),
+    };
+    for stroke in &tail.strokes {
+        brush.path_alpha(area, &stroke.points, tail.colour, stroke.alpha * fade, width)?;
+    }
+    let Some((head, rest)) = tail.points.split_last() else { return Ok(()) };
+    if view.show_tails {
+        for pt in rest.iter().filter(|pt| inside(&p, (pt.x, pt.y))) {
+            brush.circle(area, (pt.x, pt.y), 2.4, tail.colour, pt.alpha * fade, true)?;
+        }
+    }
+    let colour = if emphasis == Emphasis::Faded { tail.colour.mix(palette.background, 0.7) } else { tail.colour };
+    if inside(&p, (head.x, head.y)) {
+        draw_marker(area, brush, tail.marker, (head.x, head.y), head_marker_radius(view.head_radius, emphasis), colour, palette.background)?;
+    }
+    // After the marker, so the tip meets the coloured edge rather than its halo.
+    let arrow = if emphasis == Emphasis::Highlighted { &tail.highlight_arrow } else { &tail.arrow };
+    if let Some(arrow) = arrow {
+        brush.polygon(area, arrow, colour, 1.0)?;
+    }
+    if let Some(label) = &tail.label {
+        if let Some((from, to)) = label.leader {
+            brush.path_alpha(area, &[from, to], tail.colour, 0.6 * fade, 1.0)?;
+        }
+        let l = &label.rect;
+        let text_colour = if emphasis == Emphasis::Faded { tail.colour.mix(palette.background, 0.55) } else { tail.colour };
+        brush.text(area, &label.text, ((l.left + l.right) / 2.0, (l.top + l.bottom) / 2.0), view.font_px, text_colour, (HPos::Center, VPos::Center), true)?;
+    }
+    Ok(())
+}
+
+/// Paints the margins in the background colour, so nothing drawn in the plot reaches past it.
+fn clip_to_plot<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, brush: &Brush, view: &RrgView, palette: &Palette) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let p = view.plot;
+    // Clip: markers and arrows of heads near the edge of a zoomed plot may reach past it;
+    // painting the margins over them keeps the plot's content inside the frame.
+    let (w, h) = (view.width, view.height);
+    for (a, b) in [((0.0, 0.0), (w, p.top)), ((0.0, p.bottom), (w, h)), ((0.0, p.top), (p.left, p.bottom)), ((p.right, p.top), (w, p.bottom))] {
+        brush.rect(area, a, b, palette.background, 1.0)?;
+    }
+    brush.path(area, &[(p.left, p.top), (p.right, p.top), (p.right, p.bottom), (p.left, p.bottom), (p.left, p.top)], palette.axis, 1.0)?;
+    Ok(())
+}
+
+/// How strongly the overlay's wash fades the scene under a highlighted tail (the opacity of
+/// the background colour laid over the plot): the rest read as faded, as pinned tails do.
+pub const HIGHLIGHT_WASH: f64 = 0.7;
+
+/// Paints the highlight of tail `t` on the overlay (hover, keyboard focus, a legend or table
+/// row pointed at): a wash of the background over the plot fades everything the scene drew,
+/// then the tail is drawn on top, highlighted. Uses the laid-out view as is: nothing is
+/// rebuilt. Does not clear the overlay (call [`draw_rrg_overlay`] first).
+pub fn draw_rrg_highlight<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgView, palette: &Palette, t: usize) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let Some(tail) = view.tails.get(t) else { return Ok(()) };
+    let brush = Brush::new(view.ui, palette);
+    let p = view.plot;
+    brush.rect(area, (p.left, p.top), (p.right, p.bottom), palette.background, HIGHLIGHT_WASH)?;
+    // Unlike the scene, the margins are not painted over (that would hide the axes beneath),
+    // so a head marker at the very edge of a zoomed plot may show its outer half.
+    draw_tail(area, &brush, view, palette, tail, Emphasis::Highlighted)
+}
+
 /// Paints the hover or keyboard-focus ring around one point on a transparent overlay
 /// (clearing it first); nothing for a point outside the plot.
 pub fn draw_rrg_overlay<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgView, palette: &Palette, target: Option<(usize, usize)>) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&TRANSPARENT)?;
+    draw_rrg_ring(area, view, palette, target)
+}
+
+/// The ring of [`draw_rrg_overlay`] without clearing, to go on top of a highlight.
+pub fn draw_rrg_ring<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgView, palette: &Palette, target: Option<(usize, usize)>) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let Some((t, k)) = target else { return Ok(()) };
     let Some(p) = view.tails.get(t).and_then(|tail| tail.points.get(k)) else { return Ok(()) };
     if !inside(&view.plot, (p.x, p.y)) {
@@ -818,6 +862,27 @@ mod tests {
             assert!(svg.contains(&format!("\n{name}\n")), "{name} drawn");
         }
         assert!(svg.to_uppercase().contains("#E8F6EC"), "leading fill drawn");
+    }
+
+    /// The overlay's highlight needs no new layout: it draws the one tail, highlighted (thicker
+    /// curve, larger head with its own arrow, full-colour label) over a wash of the plot.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn the_highlight_draws_one_tail_over_a_wash_without_relayout() {
+        let v = view_of(&[("IWM".into(), vec![point(98.0, 101.0, 0), point(101.0, 102.0, 1)]), ("IJR".into(), vec![point(99.0, 98.0, 0), point(100.5, 99.0, 1)])]);
+        let before = v.clone();
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (900, 600)).into_drawing_area();
+            draw_rrg_overlay(&root, &v, &Palette::light(), None).unwrap();
+            draw_rrg_highlight(&root, &v, &Palette::light(), 1).unwrap();
+            draw_rrg_highlight(&root, &v, &Palette::light(), 7).unwrap(); // no such tail: nothing
+        }
+        assert_eq!(v, before);
+        assert!(svg.contains("\nIJR\n") && !svg.contains("\nIWM\n"), "only the highlighted tail's label");
+        assert!(svg.contains("opacity=\"0.7\""), "the wash");
+        let (normal, highlighted) = (v.tails[1].arrow.unwrap(), v.tails[1].highlight_arrow.unwrap());
+        assert!(normal[0] != highlighted[0], "the larger head has its own arrow tip");
     }
 
     /// The points of a tail moving through the four quadrants, for curve tests.

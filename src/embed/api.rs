@@ -1,6 +1,6 @@
 //! The JavaScript API: `analyze(options)` (also `globalThis.Rotascope.analyze`).
 
-use crate::analysis::api::analyze as analyze_table;
+use crate::model::analyze as analyze_table;
 use crate::analysis::Warning;
 use crate::app::load::load_prices;
 use crate::browser::intl::js_error_text;

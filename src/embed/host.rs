@@ -1,10 +1,11 @@
 //! One host element and the widget living in its shadow root: where its config comes from,
-//! mounting (now or when it nears the viewport), events, updates and unmounting.
+//! mounting (now or when it nears the viewport), events, updates and unmounting. Which hosts
+//! exist is the registry's business ([`super::registry`]); this module knows none of them.
 
 use crate::app::widget::{resolve_dark, Widget};
 use crate::app::WidgetEvents;
 use crate::browser::document;
-use crate::config::WidgetConfig;
+use crate::config::{field_of_attribute, WidgetConfig, FIELDS};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde_json::{Map, Value};
@@ -19,18 +20,13 @@ use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEn
 /// Marks a host that has a widget, so a second scan never mounts twice.
 pub const MOUNTED: &str = "data-rotascope-mounted";
 
-/// Config attributes a `<rotascope-widget>` reads without the `data-` prefix.
-pub const ATTRIBUTES: [&str; 19] = [
-    "prices", "benchmark", "symbols", "baskets", "title", "view", "period", "as-of", "rotation",
-    "rotation-interval", "rotation-window", "rotation-tail", "theme", "locale", "height", "note",
-    "bands", "tolerance", "lazy",
-];
-
-/// The attributes `<rotascope-widget>` observes (the loader's list must equal this; a test
-/// checks).
+/// The attributes `<rotascope-widget>` observes: every config field's attribute, from the
+/// one table ([`crate::config::FIELDS`]). The loader keeps a copy (it needs the list before
+/// the wasm has loaded); a native test checks it equals the table, an end-to-end test that
+/// it equals this.
 #[wasm_bindgen(js_name = configAttributes)]
 pub fn config_attributes() -> Vec<String> {
-    ATTRIBUTES.iter().map(|s| s.to_string()).collect()
+    FIELDS.iter().map(|f| f.attribute.to_string()).collect()
 }
 
 /// The bundle's version.
@@ -96,7 +92,7 @@ pub fn config_from_element(el: &Element) -> Result<Map<String, Value>, String> {
             // is, so a misspelt one is reported rather than silently ignored.
             Some(k) if k.starts_with("rotascope") || k.starts_with("rs-") || k == "testid" => continue,
             Some(k) => k,
-            None if custom && ATTRIBUTES.contains(&name.as_str()) => name.as_str(),
+            None if custom && field_of_attribute(&name).is_some() => name.as_str(),
             None => continue,
         };
         if let Some(v) = el.get_attribute(&name) {
@@ -307,60 +303,4 @@ fn stop_waiting(host: &Rc<RefCell<Host>>) {
     if was_waiting {
         lazy_observer().unobserve(&element);
     }
-}
-
-/// A mounted widget, for JavaScript: `update(partialConfig)` and `unmount()`.
-#[wasm_bindgen]
-pub struct WidgetHandle {
-    host: Option<Rc<RefCell<Host>>>,
-}
-
-#[wasm_bindgen]
-impl WidgetHandle {
-    /// Merges `partial` into the config (or, for a config read from the element, reads it
-    /// again) and rebuilds the widget.
-    pub fn update(&self, partial: JsValue) -> Result<(), JsValue> {
-        let Some(host) = &self.host else { return Err(js_sys::Error::new("this widget was unmounted").into()) };
-        let partial = object_map(&partial)?;
-        Host::update(host, partial);
-        Ok(())
-    }
-
-    /// Removes the widget, its listeners, observers and timers.
-    pub fn unmount(&mut self) {
-        if let Some(host) = self.host.take() {
-            super::scan::forget(&host);
-            Host::unmount(&host);
-        }
-    }
-}
-
-/// A JS object as a config map (`null`/`undefined`: none).
-fn object_map(value: &JsValue) -> Result<Option<Map<String, Value>>, JsValue> {
-    if value.is_null() || value.is_undefined() {
-        return Ok(None);
-    }
-    let json = js_sys::JSON::stringify(value).map_err(|_| js_sys::Error::new("config cannot be read as JSON"))?;
-    match serde_json::from_str::<Value>(&String::from(json)) {
-        Ok(Value::Object(m)) => Ok(Some(m)),
-        _ => Err(js_sys::Error::new("config should be an object").into()),
-    }
-}
-
-/// `Rotascope.mount(element, config)`: a widget in `element`, configured by `config` (an
-/// object), or by the element's own attributes when `config` is `null`.
-#[wasm_bindgen]
-pub fn mount(element: HtmlElement, config: JsValue) -> Result<WidgetHandle, JsValue> {
-    if let Some(existing) = super::scan::find(&element) {
-        Host::unmount(&existing);
-        super::scan::forget(&existing);
-    }
-    let source = match object_map(&config)? {
-        Some(m) => ConfigSource::Object(m),
-        None => ConfigSource::Element,
-    };
-    let host = Host::new(element, source);
-    super::scan::remember(host.clone());
-    Host::start(&host);
-    Ok(WidgetHandle { host: Some(host) })
 }

@@ -1,11 +1,18 @@
 //! Publisher embedding: placeholders, the `<rotascope-widget>` element (defined in the loader,
 //! backed by `mount`), the JS API and events. See README "Embedding".
+//!
+//! `host` is one host element and its widget; `registry` the list of hosts on the page;
+//! `scan` (placeholders) and `mount` (the JS API) find and add hosts through the registry.
+//! No module imports one that imports it.
 
 pub mod api;
 pub mod host;
+pub mod mount;
+pub mod registry;
 pub mod scan;
 
-pub use host::{mount, stylesheet_url, WidgetHandle};
+pub use host::stylesheet_url;
+pub use mount::{mount, WidgetHandle};
 pub use scan::scan;
 
 /// Called once by `rotascope.js` after the wasm is instantiated: remembers where the bundle

@@ -3,9 +3,9 @@
 //! page are unmounted so nothing is left running.
 
 use super::host::{ConfigSource, Host, MOUNTED};
+use super::registry::{self, find, remember};
 use crate::browser::document;
 use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,21 +14,7 @@ use web_sys::{Element, HtmlElement, MutationObserver, MutationObserverInit};
 type PageCallback = Closure<dyn FnMut(js_sys::Array)>;
 
 thread_local! {
-    /// Every host with a widget (or waiting for one).
-    static HOSTS: RefCell<Vec<Rc<RefCell<Host>>>> = const { RefCell::new(Vec::new()) };
     static OBSERVER: RefCell<Option<(MutationObserver, PageCallback)>> = const { RefCell::new(None) };
-}
-
-pub fn remember(host: Rc<RefCell<Host>>) {
-    HOSTS.with(|h| h.borrow_mut().push(host));
-}
-
-pub fn forget(host: &Rc<RefCell<Host>>) {
-    HOSTS.with(|h| h.borrow_mut().retain(|x| !Rc::ptr_eq(x, host)));
-}
-
-pub fn find(element: &Element) -> Option<Rc<RefCell<Host>>> {
-    HOSTS.with(|h| h.borrow().iter().find(|x| x.borrow().element.is_same_node(Some(element))).cloned())
 }
 
 /// Mounts a widget into every `.rotascope` placeholder under `root` (the document when
@@ -65,19 +51,13 @@ pub fn scan(root: JsValue) {
 /// Unmounts widgets whose host is no longer in the page (custom elements do this themselves
 /// in `disconnectedCallback`, and may come back).
 fn sweep_detached() {
-    let gone: Vec<Rc<RefCell<Host>>> = HOSTS.with(|h| {
-        h.borrow()
-            .iter()
-            .filter(|x| {
-                let el = &x.borrow().element;
-                !el.is_connected() && !el.tag_name().eq_ignore_ascii_case("rotascope-widget")
-            })
-            .cloned()
-            .collect()
+    let gone = registry::hosts_where(|host| {
+        let el = &host.element;
+        !el.is_connected() && !el.tag_name().eq_ignore_ascii_case("rotascope-widget")
     });
     for host in gone {
         Host::unmount(&host);
-        forget(&host);
+        registry::forget(&host);
     }
 }
 

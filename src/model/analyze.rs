@@ -1,13 +1,14 @@
-//! `analyze`: every number the widget and the JS API give, from one validated table.
+//! `analyze`: every number the widget and the JS API give, from one validated table,
+//! derived through the same [`Model`] methods the widget uses.
 
-use super::error::{AnalysisError, Warning};
-use super::period::Period;
-use super::prices::PriceTable;
-use super::returns::{basket_return, ranked_returns, Basket, BasketReturn, PeriodReturn, SpreadReturn};
-use super::rotation::{rotations, Interval, Quadrant, RotationMethod, RotationParams, RotationPoint, Transition};
-use super::selection::{as_of_index, Selection};
-use super::trend::{trend_summary, TrendSummary};
-use super::Date;
+use super::Model;
+use crate::analysis::error::{AnalysisError, Warning};
+use crate::analysis::period::Period;
+use crate::analysis::prices::PriceTable;
+use crate::analysis::returns::{BasketReturn, PeriodReturn, SpreadReturn};
+use crate::analysis::rotation::{Interval, Quadrant, RotationMethod, RotationParams, RotationPoint, Transition};
+use crate::analysis::trend::{trend_summary, TrendSummary};
+use crate::analysis::Date;
 use serde::Serialize;
 
 /// What to compute. Defaults: benchmark `SPY` (else the first symbol), every other symbol,
@@ -51,7 +52,7 @@ pub struct SymbolRotationOut {
 pub struct Analysis {
     pub benchmark: String,
     pub as_of: Date,
-    pub adjustment: super::Adjustment,
+    pub adjustment: crate::analysis::Adjustment,
     pub adjustment_text: &'static str,
     /// Ranked best first within each period; periods in the order asked.
     pub returns: Vec<PeriodReturn>,
@@ -69,7 +70,8 @@ pub struct Analysis {
 ///
 /// # Example
 /// ```
-/// use rotascope::analysis::{api::{analyze, AnalyzeOptions}, input::parse_contract_json};
+/// use rotascope::analysis::input::parse_contract_json;
+/// use rotascope::model::{analyze, AnalyzeOptions};
 /// let t = parse_contract_json(r#"{"dates":["2025-12-31","2026-01-02"],
 ///     "series":{"SPY":[100,102],"IWM":[50,52]}}"#).unwrap();
 /// let a = analyze(&t, &AnalyzeOptions::default()).unwrap();
@@ -80,29 +82,30 @@ pub struct Analysis {
 /// assert!(a.rotation.is_empty() && a.warnings.iter().any(|w| w.code == "rotation_skipped"));
 /// ```
 pub fn analyze(table: &PriceTable, options: &AnalyzeOptions) -> Result<Analysis, AnalysisError> {
-    let selection = Selection::resolve(table, options.benchmark.as_deref(), options.symbols.as_deref())?;
-    let to = as_of_index(table, options.as_of.as_deref())?;
+    let mut model = Model::without_baskets(table, options)?;
+    let benchmark = model.benchmark;
     let periods: Vec<Period> = if options.periods.is_empty() { vec![Period::YearToDate] } else { options.periods.clone() };
     let mut warnings = table.warnings.clone();
 
     let mut returns = Vec::new();
     for &period in &periods {
-        let (r, w) = ranked_returns(table, &selection, period, to)?;
+        let (r, w) = model.returns(benchmark, period).as_ref().clone()?;
         returns.extend(r);
         warnings.extend(w);
     }
 
     let params = options.rotation;
-    let rotation = match rotations(table, &selection, to, params) {
-        Ok((rots, w)) => {
-            warnings.extend(w);
-            rots.into_iter()
+    let rotation = match model.rotation_set(benchmark, params.interval, params.method).as_ref() {
+        Ok(set) => {
+            warnings.extend(set.warnings.iter().cloned());
+            set.rotations
+                .iter()
                 .map(|r| SymbolRotationOut {
                     symbol: table.series[r.position].symbol.clone(),
                     quadrant: r.head().expect("a computed rotation has points").quadrant,
                     periods_in_quadrant: r.periods_in_quadrant(),
                     points: r.tail(params.tail).to_vec(),
-                    transitions: r.transitions,
+                    transitions: r.transitions.clone(),
                 })
                 .collect()
         }
@@ -111,55 +114,38 @@ pub fn analyze(table: &PriceTable, options: &AnalyzeOptions) -> Result<Analysis,
             warnings.push(Warning::new("rotation_skipped", None, format!("{e}; no rotation graph")));
             Vec::new()
         }
-        Err(e) => return Err(e),
+        Err(e) => return Err(e.clone()),
     };
 
-    let baskets_def = options
-        .baskets
-        .iter()
-        .map(|(name, members)| Basket::resolve(table, name, members))
-        .collect::<Result<Vec<_>, _>>()?;
+    model.resolve_baskets(&options.baskets)?;
+    // The spreads asked for, or by default the first basket minus the second.
+    let legs = if options.spreads.is_empty() {
+        model.basket_legs().into_iter().collect::<Vec<_>>()
+    } else {
+        options.spreads.iter().map(|(long, short)| Ok((model.leg(long)?, model.leg(short)?))).collect::<Result<Vec<_>, AnalysisError>>()?
+    };
     let mut baskets = Vec::new();
     let mut spreads = Vec::new();
-    let spread_legs: Vec<(String, String)> = if options.spreads.is_empty() && baskets_def.len() >= 2 {
-        vec![(baskets_def[0].name.clone(), baskets_def[1].name.clone())]
-    } else {
-        options.spreads.clone()
-    };
     for &period in &periods {
-        let period_baskets: Vec<BasketReturn> =
-            baskets_def.iter().filter_map(|b| basket_return(table, b, period, to, &mut warnings)).collect();
-        for (long, short) in &spread_legs {
-            let leg = |name: &str| -> Result<Option<f64>, AnalysisError> {
-                if let Some(b) = period_baskets.iter().find(|b| b.name == name) {
-                    return Ok(Some(b.return_pct));
-                }
-                if baskets_def.iter().any(|b| b.name == name) {
-                    return Ok(None); // a basket with no member return: already warned
-                }
-                let pos = table
-                    .position(name)
-                    .ok_or_else(|| AnalysisError::unknown_symbol("spread leg (basket or symbol)", name, &table.symbols()))?;
-                // A leg without a return is reported once, by `spread_skipped` below.
-                Ok(super::returns::period_return(table, pos, period, to).ok().map(|r| r.return_pct))
-            };
-            if let (Some(l), Some(s)) = (leg(long)?, leg(short)?) {
-                spreads.push(SpreadReturn { long: long.clone(), short: short.clone(), period, long_return_pct: l, short_return_pct: s, spread_pp: l - s });
-            } else {
-                warnings.push(Warning::new("spread_skipped", None, format!("spread {long} − {short}: a side has no {period} return")));
+        let period_baskets = model.basket_returns(period);
+        warnings.extend(period_baskets.warnings.iter().cloned());
+        for (long, short) in &legs {
+            match model.spread(long, short, period) {
+                Ok(s) => spreads.push(s),
+                Err(w) => warnings.push(w),
             }
         }
-        baskets.extend(period_baskets);
+        baskets.extend(period_baskets.returns.iter().flatten().cloned());
     }
 
-    let trend = std::iter::once(selection.benchmark)
-        .chain(selection.symbols.iter().copied())
-        .filter_map(|pos| trend_summary(table, pos, to))
+    let trend = std::iter::once(benchmark)
+        .chain(model.selection(benchmark).symbols)
+        .filter_map(|pos| trend_summary(table, pos, model.to))
         .collect();
 
     Ok(Analysis {
-        benchmark: table.series[selection.benchmark].symbol.clone(),
-        as_of: table.dates[to],
+        benchmark: table.series[benchmark].symbol.clone(),
+        as_of: table.dates[model.to],
         adjustment: table.adjustment,
         adjustment_text: table.adjustment.describe(),
         returns,

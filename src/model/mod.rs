@@ -1,0 +1,233 @@
+//! The model: everything the widget and `analyze()` derive from the core for one
+//! configuration (rotation histories, performance lines, returns, baskets, spreads, trend
+//! lines), each computed once per input and cached.
+//!
+//! Pure, like `analysis` and `chart` (no browser imports; `tests/architecture.rs` checks), so
+//! it is tested natively. It sits between the two in the chain: it reads `analysis`, and
+//! `chart`, `app` and `embed` read it; it never reads them.
+//!
+//! One [`Model`] is built per loaded table from [`AnalyzeOptions`] (the widget turns its
+//! config into the same options with `WidgetConfig::analyze_options`), and both the widget's
+//! views and [`analyze::analyze`] read every number through its methods: the widget and the
+//! JS API cannot disagree, and a warning is worded in one place.
+//!
+//! - [`Model::rotation_set`]: every symbol's rotation history against a benchmark;
+//! - [`Model::returns`]: ranked period returns with excess over the benchmark;
+//! - [`Model::period_lines`]: the performance chart's lines over a period (clipped to the data
+//!   by [`crate::analysis::relative::line_start`], the one clipping rule);
+//! - [`Model::basket_returns`], [`Model::spread`], [`Model::spread_lines`] (in [`spread`]): the
+//!   one spread, as a return or as lines;
+//! - [`Model::trend`]: one symbol's close and moving averages over a period.
+
+pub mod analyze;
+mod cache;
+mod colours;
+pub mod performance;
+pub mod spread;
+#[cfg(test)]
+mod tests;
+
+pub use analyze::{analyze, Analysis, AnalyzeOptions};
+pub use cache::Cache;
+pub use colours::ColourOrder;
+pub use performance::{LineKey, PerfLines, PerfMode};
+pub use spread::{Leg, LegKind};
+
+use crate::analysis::period::Period;
+use crate::analysis::relative::{line_start, period_lines, LineMode, PeriodLines};
+use crate::analysis::returns::{basket_return, ranked_returns, Basket, BasketReturn, PeriodReturn};
+use crate::analysis::rotation::{rotations, timeline, Interval, RotationMethod, RotationParams, SymbolRotation};
+use crate::analysis::selection::as_of_index;
+use crate::analysis::trend::{trend_lines, TrendLines};
+use crate::analysis::{AnalysisError, PriceTable, Selection, Warning};
+use std::ops::Deref;
+use std::rc::Rc;
+
+/// Every symbol's rotation history against one benchmark.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RotationSet {
+    pub rotations: Vec<SymbolRotation>,
+    pub warnings: Vec<Warning>,
+    /// Table indices the date slider steps through.
+    pub timeline: Vec<usize>,
+}
+
+/// Ranked period returns and their warnings, or why there are none.
+pub type Ranked = Result<(Vec<PeriodReturn>, Vec<Warning>), AnalysisError>;
+
+/// Every configured basket's return over one period (`None` where no member has one, in
+/// basket order) and what was left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BasketReturns {
+    pub returns: Vec<Option<BasketReturn>>,
+    pub warnings: Vec<Warning>,
+}
+
+/// A loaded table and everything derived from it for one configuration.
+///
+/// `T` is how the table is held: `Rc<PriceTable>` in the widget (shared with closures),
+/// `&PriceTable` in `analyze()` (borrowed, never copied).
+pub struct Model<T = Rc<PriceTable>> {
+    pub table: T,
+    /// The as-of day's table index.
+    pub to: usize,
+    /// The configured benchmark (the widget's benchmark control starts here).
+    pub benchmark: usize,
+    /// Configured symbols and the configured benchmark, in configured order: the set the
+    /// views show, whatever the current benchmark.
+    pub members: Vec<usize>,
+    pub colours: ColourOrder,
+    pub baskets: Vec<Basket>,
+    /// The rotation window (samples).
+    pub window: usize,
+    rotation_cache: Cache<(usize, Interval, RotationMethod), Result<RotationSet, AnalysisError>>,
+    lines_cache: Cache<(usize, Period, PerfMode), PerfLines>,
+    returns_cache: Cache<(usize, Period), Ranked>,
+    baskets_cache: Cache<Period, BasketReturns>,
+    trend_cache: Cache<(usize, Period), Option<(TrendLines, usize)>>,
+}
+
+impl<T: Deref<Target = PriceTable>> Model<T> {
+    /// Resolves the benchmark, symbols, as-of day and baskets of `options` against `table`.
+    /// An unknown name or an as-of day before the data is an error naming it.
+    pub fn new(table: T, options: &AnalyzeOptions) -> Result<Model<T>, AnalysisError> {
+        let mut model = Model::without_baskets(table, options)?;
+        model.resolve_baskets(&options.baskets)?;
+        Ok(model)
+    }
+
+    /// [`Model::new`] but for the baskets, which [`Model::resolve_baskets`] adds: `analyze()`
+    /// reports a bad basket only after the returns and the rotation, as it always has.
+    pub fn without_baskets(table: T, options: &AnalyzeOptions) -> Result<Model<T>, AnalysisError> {
+        let selection = Selection::resolve(&table, options.benchmark.as_deref(), options.symbols.as_deref())?;
+        let to = as_of_index(&table, options.as_of.as_deref())?;
+        let mut members = selection.symbols;
+        members.push(selection.benchmark);
+        let colours = ColourOrder::new(&members, table.series.len());
+        Ok(Model {
+            to,
+            benchmark: selection.benchmark,
+            members,
+            colours,
+            baskets: Vec::new(),
+            window: options.rotation.window,
+            table,
+            rotation_cache: Cache::new(),
+            lines_cache: Cache::new(),
+            returns_cache: Cache::new(),
+            baskets_cache: Cache::new(),
+            trend_cache: Cache::new(),
+        })
+    }
+
+    /// Resolves the baskets' member names; an unknown member is an error naming the basket.
+    pub fn resolve_baskets(&mut self, baskets: &[(String, Vec<String>)]) -> Result<(), AnalysisError> {
+        let resolved = baskets.iter().map(|(name, m)| Basket::resolve(&self.table, name, m)).collect::<Result<Vec<_>, _>>()?;
+        self.baskets = resolved;
+        self.baskets_cache = Cache::new();
+        self.lines_cache = Cache::new();
+        Ok(())
+    }
+
+    /// The symbols compared with `benchmark`: every member but the benchmark itself.
+    pub fn selection(&self, benchmark: usize) -> Selection {
+        Selection { benchmark, symbols: self.members.iter().copied().filter(|&p| p != benchmark).collect() }
+    }
+
+    pub fn symbol(&self, position: usize) -> &str {
+        &self.table.series[position].symbol
+    }
+
+    pub fn name(&self, position: usize) -> Option<&str> {
+        self.table.series[position].name.as_deref()
+    }
+
+    /// Whether any shown symbol has a name (tables drop the Name column otherwise).
+    pub fn has_names(&self) -> bool {
+        self.members.iter().any(|&p| self.name(p).is_some())
+    }
+
+    /// The symbol's colour slot (the same in every view; the palette gives the colour).
+    pub fn colour_slot(&self, position: usize) -> usize {
+        self.colours.slot(position)
+    }
+
+    /// Every shown symbol's rotation history against `benchmark`, from the first point its
+    /// window allows up to the as-of day (tails are cut from it when shown).
+    pub fn rotation_set(&self, benchmark: usize, interval: Interval, method: RotationMethod) -> Rc<Result<RotationSet, AnalysisError>> {
+        self.rotation_cache.get_or((benchmark, interval, method), || {
+            // The tail length only cuts what is shown; the history does not depend on it.
+            let params = RotationParams { interval, window: self.window, tail: 1, method };
+            rotations(&self.table, &self.selection(benchmark), self.to, params)
+                .map(|(rotations, warnings)| RotationSet { timeline: timeline(&rotations), rotations, warnings })
+        })
+    }
+
+    /// The performance chart's lines: every shown symbol's % change or ratio to `benchmark`,
+    /// or the two baskets and their spread, from the period's base day to the as-of day.
+    pub fn period_lines(&self, benchmark: usize, period: Period, mode: PerfMode) -> Rc<PerfLines> {
+        // The spread chart spans the same range as the others and reports what they report.
+        let base = (mode == PerfMode::BasketSpread).then(|| self.period_lines(benchmark, period, PerfMode::PercentChange));
+        self.lines_cache.get_or((benchmark, period, mode), || {
+            let symbol_lines = |p: PeriodLines| PerfLines {
+                from: p.from,
+                to: p.to,
+                lines: p.lines.into_iter().map(|(pos, l)| (LineKey::Symbol(pos), l)).collect(),
+                warnings: p.warnings,
+            };
+            let sel = self.selection(benchmark);
+            match (mode, base) {
+                (PerfMode::PercentChange, _) => symbol_lines(period_lines(&self.table, &sel, period, self.to, LineMode::PercentChange)),
+                (PerfMode::Ratio, _) => symbol_lines(period_lines(&self.table, &sel, period, self.to, LineMode::RatioToBenchmark)),
+                (PerfMode::BasketSpread, base) => {
+                    let base = base.expect("computed above");
+                    let mut warnings = base.warnings.clone();
+                    let lines = self
+                        .basket_legs()
+                        .and_then(|(a, b)| self.spread_lines(&a, &b, base.from, base.to, &mut warnings))
+                        .map(|(la, lb, spread)| vec![(LineKey::Basket(0), la), (LineKey::Basket(1), lb), (LineKey::Spread, spread)])
+                        .unwrap_or_default();
+                    PerfLines { from: base.from, to: base.to, lines, warnings }
+                }
+            }
+        })
+    }
+
+    /// The benchmark's and every shown symbol's return over `period`, ranked best first.
+    pub fn returns(&self, benchmark: usize, period: Period) -> Rc<Ranked> {
+        self.returns_cache.get_or((benchmark, period), || ranked_returns(&self.table, &self.selection(benchmark), period, self.to))
+    }
+
+    /// The period's returns of the shown symbols (not the benchmark), and the benchmark's, for
+    /// summaries.
+    pub fn performers(&self, benchmark: usize, period: Period) -> (Vec<PeriodReturn>, Option<f64>) {
+        let returns = self.returns(benchmark, period);
+        let Ok((rows, _)) = returns.as_ref() else { return (Vec::new(), None) };
+        let bench = self.symbol(benchmark);
+        let performers = rows.iter().filter(|r| r.symbol != bench).cloned().collect();
+        (performers, rows.iter().find(|r| r.symbol == bench).map(|r| r.return_pct))
+    }
+
+    /// Every configured basket's equal-weight return over `period`.
+    pub fn basket_returns(&self, period: Period) -> Rc<BasketReturns> {
+        self.baskets_cache.get_or(period, || {
+            let mut warnings = Vec::new();
+            let returns = self.baskets.iter().map(|b| basket_return(&self.table, b, period, self.to, &mut warnings)).collect();
+            BasketReturns { returns, warnings }
+        })
+    }
+
+    /// Trend lines of `position` over `period` and the first index shown.
+    pub fn trend(&self, position: usize, period: Period) -> Rc<Option<(TrendLines, usize)>> {
+        self.trend_cache.get_or((position, period), || {
+            // The trend view lists no data notes; the clipping itself is the same as the lines'.
+            let from = line_start(&self.table, period, self.to, &mut Vec::new());
+            trend_lines(&self.table, position, from, self.to).map(|l| (l, from))
+        })
+    }
+
+    /// How many results are cached (for tests: reading twice must not compute twice).
+    pub fn cached(&self) -> usize {
+        self.rotation_cache.len() + self.lines_cache.len() + self.returns_cache.len() + self.baskets_cache.len() + self.trend_cache.len()
+    }
+}
