@@ -97,29 +97,50 @@ pub enum Theme {
 
 pub const DEFAULT_HEIGHT: f64 = 480.0;
 
-/// Which setting a [`Field`] is: the parser matches on this, so a field in the table without
-/// a parser (or the reverse) does not compile.
+/// Which setting a [`Field`] is, and what it is (the README table says more, with
+/// defaults). The parser matches on this, so a field in the table without a parser (or the
+/// reverse) does not compile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKey {
+    /// URL of price JSON or CSV, the data inline, or a list of sources.
     Prices,
+    /// What everything is relative to.
     Benchmark,
+    /// What to show, in colour order.
     Symbols,
+    /// Named groups of symbols, equal weight.
     Baskets,
+    /// Heading above the chart.
     Title,
+    /// Rotation, performance or trend.
     View,
+    /// 1W 1M 3M 6M YTD 1Y 3Y or a start day.
     Period,
+    /// The day the numbers are computed for.
     AsOf,
+    /// Rotation graph settings: interval, window, tail, method.
     Rotation,
+    /// Rotation.interval: weekly or daily.
     RotationInterval,
+    /// Rotation.window: samples in the window.
     RotationWindow,
+    /// Rotation.tail: points in a tail.
     RotationTail,
+    /// Rotation.method: ratio-roc or zscore.
     RotationMethod,
+    /// Light, dark or auto.
     Theme,
+    /// BCP 47 tag for numbers and dates.
     Locale,
+    /// Chart height in CSS pixels.
     Height,
+    /// Research note: a URL or the note inline.
     Note,
+    /// Sentiment band cut points.
     Bands,
+    /// Pp a note's figure may be off and still match.
     Tolerance,
+    /// Wait until the widget nears the viewport.
     Lazy,
 }
 
@@ -130,38 +151,37 @@ pub struct Field {
     pub name: &'static str,
     /// The attribute on `<rotascope-widget>`; with `data-` in front, on a placeholder.
     pub attribute: &'static str,
+    /// What it is.
     pub key: FieldKey,
-    /// What it is (the README table says more, with defaults).
-    pub meaning: &'static str,
 }
 
-const fn field(name: &'static str, attribute: &'static str, key: FieldKey, meaning: &'static str) -> Field {
-    Field { name, attribute, key, meaning }
+const fn field(name: &'static str, attribute: &'static str, key: FieldKey) -> Field {
+    Field { name, attribute, key }
 }
 
 /// Every configuration field: the one list the parser, the custom element's observed
 /// attributes (`configAttributes()`) and the loader's list are checked against.
 pub const FIELDS: [Field; 20] = [
-    field("prices", "prices", FieldKey::Prices, "URL of price JSON or CSV, the data inline, or a list of sources"),
-    field("benchmark", "benchmark", FieldKey::Benchmark, "what everything is relative to"),
-    field("symbols", "symbols", FieldKey::Symbols, "what to show, in colour order"),
-    field("baskets", "baskets", FieldKey::Baskets, "named groups of symbols, equal weight"),
-    field("title", "title", FieldKey::Title, "heading above the chart"),
-    field("view", "view", FieldKey::View, "rotation, performance or trend"),
-    field("period", "period", FieldKey::Period, "1W 1M 3M 6M YTD 1Y 3Y or a start day"),
-    field("asOf", "as-of", FieldKey::AsOf, "the day the numbers are computed for"),
-    field("rotation", "rotation", FieldKey::Rotation, "rotation graph settings: interval, window, tail, method"),
-    field("rotationInterval", "rotation-interval", FieldKey::RotationInterval, "rotation.interval: weekly or daily"),
-    field("rotationWindow", "rotation-window", FieldKey::RotationWindow, "rotation.window: samples in the window"),
-    field("rotationTail", "rotation-tail", FieldKey::RotationTail, "rotation.tail: points in a tail"),
-    field("rotationMethod", "rotation-method", FieldKey::RotationMethod, "rotation.method: ratio-roc or zscore"),
-    field("theme", "theme", FieldKey::Theme, "light, dark or auto"),
-    field("locale", "locale", FieldKey::Locale, "BCP 47 tag for numbers and dates"),
-    field("height", "height", FieldKey::Height, "chart height in CSS pixels"),
-    field("note", "note", FieldKey::Note, "research note: a URL or the note inline"),
-    field("bands", "bands", FieldKey::Bands, "sentiment band cut points"),
-    field("tolerance", "tolerance", FieldKey::Tolerance, "pp a note's figure may be off and still match"),
-    field("lazy", "lazy", FieldKey::Lazy, "wait until the widget nears the viewport"),
+    field("prices", "prices", FieldKey::Prices),
+    field("benchmark", "benchmark", FieldKey::Benchmark),
+    field("symbols", "symbols", FieldKey::Symbols),
+    field("baskets", "baskets", FieldKey::Baskets),
+    field("title", "title", FieldKey::Title),
+    field("view", "view", FieldKey::View),
+    field("period", "period", FieldKey::Period),
+    field("asOf", "as-of", FieldKey::AsOf),
+    field("rotation", "rotation", FieldKey::Rotation),
+    field("rotationInterval", "rotation-interval", FieldKey::RotationInterval),
+    field("rotationWindow", "rotation-window", FieldKey::RotationWindow),
+    field("rotationTail", "rotation-tail", FieldKey::RotationTail),
+    field("rotationMethod", "rotation-method", FieldKey::RotationMethod),
+    field("theme", "theme", FieldKey::Theme),
+    field("locale", "locale", FieldKey::Locale),
+    field("height", "height", FieldKey::Height),
+    field("note", "note", FieldKey::Note),
+    field("bands", "bands", FieldKey::Bands),
+    field("tolerance", "tolerance", FieldKey::Tolerance),
+    field("lazy", "lazy", FieldKey::Lazy),
 ];
 
 /// The field a config key names: its camelCase name (`as_of` is also read, as before).

@@ -10,6 +10,7 @@ use crate::analysis::rotation::{Interval, Quadrant, RotationMethod, RotationPara
 use crate::analysis::trend::{trend_summary, TrendSummary};
 use crate::analysis::Date;
 use serde::Serialize;
+use std::ops::Deref;
 
 /// What to compute. Defaults: benchmark `SPY` (else the first symbol), every other symbol,
 /// the last date, YTD, weekly rotation with window 14 and tail 10, no baskets.
@@ -81,11 +82,14 @@ pub struct Analysis {
 /// // Two days are far too few for a 14-week rotation: that is a warning, not an error.
 /// assert!(a.rotation.is_empty() && a.warnings.iter().any(|w| w.code == "rotation_skipped"));
 /// ```
-pub fn analyze(table: &PriceTable, options: &AnalyzeOptions) -> Result<Analysis, AnalysisError> {
+///
+/// `table` is borrowed (`&PriceTable`) or shared (`Rc<PriceTable>`, as the browser holds it:
+/// the same `Model` type as the widget's, so the wasm carries one copy of the model's code).
+pub fn analyze<T: Deref<Target = PriceTable>>(table: T, options: &AnalyzeOptions) -> Result<Analysis, AnalysisError> {
     let mut model = Model::without_baskets(table, options)?;
     let benchmark = model.benchmark;
     let periods: Vec<Period> = if options.periods.is_empty() { vec![Period::YearToDate] } else { options.periods.clone() };
-    let mut warnings = table.warnings.clone();
+    let mut warnings = model.table.warnings.clone();
 
     let mut returns = Vec::new();
     for &period in &periods {
@@ -101,7 +105,7 @@ pub fn analyze(table: &PriceTable, options: &AnalyzeOptions) -> Result<Analysis,
             set.rotations
                 .iter()
                 .map(|r| SymbolRotationOut {
-                    symbol: table.series[r.position].symbol.clone(),
+                    symbol: model.table.series[r.position].symbol.clone(),
                     quadrant: r.head().expect("a computed rotation has points").quadrant,
                     periods_in_quadrant: r.periods_in_quadrant(),
                     points: r.tail(params.tail).to_vec(),
@@ -128,7 +132,7 @@ pub fn analyze(table: &PriceTable, options: &AnalyzeOptions) -> Result<Analysis,
     let mut spreads = Vec::new();
     for &period in &periods {
         let period_baskets = model.basket_returns(period);
-        warnings.extend(period_baskets.warnings.iter().cloned());
+        warnings.extend(period_baskets.warnings);
         for (long, short) in &legs {
             match model.spread(long, short, period) {
                 Ok(s) => spreads.push(s),
@@ -140,14 +144,14 @@ pub fn analyze(table: &PriceTable, options: &AnalyzeOptions) -> Result<Analysis,
 
     let trend = std::iter::once(benchmark)
         .chain(model.selection(benchmark).symbols)
-        .filter_map(|pos| trend_summary(table, pos, model.to))
+        .filter_map(|pos| trend_summary(&model.table, pos, model.to))
         .collect();
 
     Ok(Analysis {
-        benchmark: table.series[benchmark].symbol.clone(),
-        as_of: table.dates[model.to],
-        adjustment: table.adjustment,
-        adjustment_text: table.adjustment.describe(),
+        benchmark: model.table.series[benchmark].symbol.clone(),
+        as_of: model.table.dates[model.to],
+        adjustment: model.table.adjustment,
+        adjustment_text: model.table.adjustment.describe(),
         returns,
         rotation_settings: RotationSettings { interval: params.interval, window: params.window, tail: params.tail, method: params.method },
         rotation,

@@ -16,7 +16,7 @@
 //! - [`Model::period_lines`]: the performance chart's lines over a period (clipped to the data
 //!   by [`crate::analysis::relative::line_start`], the one clipping rule);
 //! - [`Model::basket_returns`], [`Model::spread`], [`Model::spread_lines`] (in [`spread`]): the
-//!   one spread, as a return or as lines;
+//!   one spread, as a return or as lines (basket returns are a few means, not cached);
 //! - [`Model::trend`]: one symbol's close and moving averages over a period.
 
 pub mod analyze;
@@ -83,7 +83,6 @@ pub struct Model<T = Rc<PriceTable>> {
     rotation_cache: Cache<(usize, Interval, RotationMethod), Result<RotationSet, AnalysisError>>,
     lines_cache: Cache<(usize, Period, PerfMode), PerfLines>,
     returns_cache: Cache<(usize, Period), Ranked>,
-    baskets_cache: Cache<Period, BasketReturns>,
     trend_cache: Cache<(usize, Period), Option<(TrendLines, usize)>>,
 }
 
@@ -115,7 +114,6 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
             rotation_cache: Cache::new(),
             lines_cache: Cache::new(),
             returns_cache: Cache::new(),
-            baskets_cache: Cache::new(),
             trend_cache: Cache::new(),
         })
     }
@@ -124,7 +122,6 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
     pub fn resolve_baskets(&mut self, baskets: &[(String, Vec<String>)]) -> Result<(), AnalysisError> {
         let resolved = baskets.iter().map(|(name, m)| Basket::resolve(&self.table, name, m)).collect::<Result<Vec<_>, _>>()?;
         self.baskets = resolved;
-        self.baskets_cache = Cache::new();
         self.lines_cache = Cache::new();
         Ok(())
     }
@@ -208,13 +205,12 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
         (performers, rows.iter().find(|r| r.symbol == bench).map(|r| r.return_pct))
     }
 
-    /// Every configured basket's equal-weight return over `period`.
-    pub fn basket_returns(&self, period: Period) -> Rc<BasketReturns> {
-        self.baskets_cache.get_or(period, || {
-            let mut warnings = Vec::new();
-            let returns = self.baskets.iter().map(|b| basket_return(&self.table, b, period, self.to, &mut warnings)).collect();
-            BasketReturns { returns, warnings }
-        })
+    /// Every configured basket's equal-weight return over `period` (a few means: computed
+    /// when asked, not cached).
+    pub fn basket_returns(&self, period: Period) -> BasketReturns {
+        let mut warnings = Vec::new();
+        let returns = self.baskets.iter().map(|b| basket_return(&self.table, b, period, self.to, &mut warnings)).collect();
+        BasketReturns { returns, warnings }
     }
 
     /// Trend lines of `position` over `period` and the first index shown.
@@ -228,6 +224,6 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
 
     /// How many results are cached (for tests: reading twice must not compute twice).
     pub fn cached(&self) -> usize {
-        self.rotation_cache.len() + self.lines_cache.len() + self.returns_cache.len() + self.baskets_cache.len() + self.trend_cache.len()
+        self.rotation_cache.len() + self.lines_cache.len() + self.returns_cache.len() + self.trend_cache.len()
     }
 }

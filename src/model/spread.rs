@@ -19,7 +19,7 @@
 //! A name that is neither a basket nor a loaded symbol is an error. A leg without a return
 //! (every member started after the base day) gives no spread, with a `spread_skipped`
 //! warning; basket members without a return are reported (`basket_member_skipped`,
-//! `basket_empty`) once, with the basket returns.
+//! `basket_empty`) by [`Model::basket_returns`], which `analyze()` lists once per period.
 
 use super::Model;
 use crate::analysis::lines::{self, Line};
