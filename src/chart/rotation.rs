@@ -468,7 +468,7 @@ fn place_labels(tails: &[TailInput], heads: &[Option<(f64, f64)>], plot: Rect, r
         heads.iter().flatten().filter(|&&(ox, oy)| (ox - x).abs() < 60.0 * ui && (oy - y).abs() < 30.0 * ui).count()
     };
     let mut order: Vec<usize> = (0..tails.len()).collect();
-    order.sort_by_key(|&i| (tails[i].emphasis != Emphasis::Highlighted, std::cmp::Reverse(crowding(i)), i));
+    crate::analysis::sorting::sort_by_key(&mut order, |&i| (tails[i].emphasis != Emphasis::Highlighted, std::cmp::Reverse(crowding(i)), i));
 
     let mut placed: Vec<Option<HeadLabel>> = vec![None; tails.len()];
     let mut taken: Vec<Rect> = reserved.to_vec();
@@ -587,7 +587,7 @@ pub fn draw_rrg<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgVie
 
     // Faded tails first, highlighted last, so emphasis reads on top.
     let mut order: Vec<&TailView> = view.tails.iter().collect();
-    order.sort_by_key(|t| match t.emphasis {
+    crate::analysis::sorting::sort_by_key(&mut order, |t| match t.emphasis {
         Emphasis::Faded => 0,
         Emphasis::Normal => 1,
         Emphasis::Highlighted => 2,

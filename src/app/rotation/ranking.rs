@@ -31,7 +31,7 @@ pub fn RankingTable() -> impl IntoView {
                 Some((r.position, head, periods_in_quadrant(&r.points[..end])))
             })
             .collect();
-        rows.sort_by(|a, b| b.1.rs_ratio.total_cmp(&a.1.rs_ratio));
+        crate::analysis::sorting::sort_by(&mut rows, |a, b| b.1.rs_ratio.total_cmp(&a.1.rs_ratio));
         rows.into_iter()
             .map(|(p, head, streak)| {
                 let colour = data.colour(&palette, p);
