@@ -24,6 +24,17 @@ use plotters::style::text_anchor::{HPos, VPos};
 /// Longest sub-step, in CSS pixels, when a tail's curve is flattened into a polyline: short
 /// enough that the polyline reads as a curve.
 const FLATTEN_STEP_PX: f64 = 3.0;
+
+/// Level of detail for long tails; a tail of up to 17 points is drawn exactly as before.
+/// Its curve is drawn as at most this many polylines, each a run of consecutive segments at
+/// the opacity of its newest point, so the tail still brightens toward its head (in up to 16
+/// steps) while a 500-point tail costs 16 strokes, not 499. Segments older than the newest
+/// [`DOTTED_POINTS`] are straight: at that density a curve is not visible, only costly.
+pub const MAX_STROKES_PER_TAIL: usize = 16;
+
+/// Dots mark only a tail's newest points (52: a year of weeks, the longest tail StockCharts
+/// offers); older points are the line alone. Every point stays in the hit-test.
+pub const DOTTED_POINTS: usize = 52;
 /// A drag smaller than this (CSS pixels) in either direction is a click, not a zoom.
 const MIN_ZOOM_DRAG_PX: f64 = 4.0;
 /// Narrowest viewport range (RS units): past this the ticks' decimals run out and a pinch
@@ -304,15 +315,7 @@ impl RrgView {
                     .collect();
                 let pixels: Vec<Point> = points.iter().map(|p| (p.x, p.y)).collect();
                 let curve = smooth_through(&pixels);
-                let strokes = if spec.show_tails {
-                    curve
-                        .iter()
-                        .zip(points.iter().skip(1))
-                        .flat_map(|(segment, to)| clip_polyline(&segment.flatten(FLATTEN_STEP_PX * ui), &plot).into_iter().map(move |piece| Stroke { points: piece, alpha: to.alpha }))
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                let strokes = if spec.show_tails { tail_strokes(&curve, &points, &plot, FLATTEN_STEP_PX * ui) } else { Vec::new() };
                 let arrow = head_arrow(&curve, t.marker, head_marker_radius(head_radius, t.emphasis), &plot);
                 let highlight_arrow = head_arrow(&curve, t.marker, head_marker_radius(head_radius, Emphasis::Highlighted), &plot);
                 TailView { symbol: t.symbol.to_owned(), colour: t.colour, marker: t.marker, emphasis: t.emphasis, points, strokes, arrow, highlight_arrow, label: None }
@@ -558,6 +561,27 @@ fn draw_marker<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, brush: &Brush,
     }
 }
 
+/// The smoothed tail as at most [`MAX_STROKES_PER_TAIL`] runs of segments, clipped to the
+/// plot. Segment `j` leads to point `j + 1`; a run takes the opacity of the point its last
+/// segment leads to.
+fn tail_strokes(curve: &[Cubic], points: &[PointView], plot: &Rect, step: f64) -> Vec<Stroke> {
+    let per_stroke = curve.len().div_ceil(MAX_STROKES_PER_TAIL).max(1);
+    let first_curved = curve.len().saturating_sub(DOTTED_POINTS);
+    let mut strokes = Vec::new();
+    for (g, run) in curve.chunks(per_stroke).enumerate() {
+        let alpha = points.get(g * per_stroke + run.len()).map_or(1.0, |p| p.alpha);
+        let mut polyline: Vec<Point> = Vec::new();
+        for (k, segment) in run.iter().enumerate() {
+            let flat = if g * per_stroke + k >= first_curved { segment.flatten(step) } else { vec![segment.from, segment.to] };
+            // Each segment starts where the previous one ended.
+            let joint = usize::from(!polyline.is_empty());
+            polyline.extend(flat.into_iter().skip(joint));
+        }
+        strokes.extend(clip_polyline(&polyline, plot).into_iter().map(|points| Stroke { points, alpha }));
+    }
+    strokes
+}
+
 /// Paints the whole graph (everything but hover, focus and the zoom rectangle).
 pub fn draw_rrg<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgView, palette: &Palette) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let brush = Brush::new(view.ui, palette);
@@ -626,7 +650,8 @@ fn draw_tail<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, brush: &Brush, v
     }
     let Some((head, rest)) = tail.points.split_last() else { return Ok(()) };
     if view.show_tails {
-        for pt in rest.iter().filter(|pt| inside(&p, (pt.x, pt.y))) {
+        let newest = rest.len().saturating_sub(DOTTED_POINTS - 1);
+        for pt in rest.iter().skip(newest).filter(|pt| inside(&p, (pt.x, pt.y))) {
             brush.circle(area, (pt.x, pt.y), 2.4, tail.colour, pt.alpha * fade, true)?;
         }
     }
@@ -912,6 +937,50 @@ mod tests {
         let mid = s[s.len() / 2];
         let off_chord = ((b.x - a.x) * (mid.1 - a.y) - (b.y - a.y) * (mid.0 - a.x)).abs() / (b.x - a.x).hypot(b.y - a.y);
         assert!(off_chord > 0.5, "middle of the curve {off_chord} px off the chord");
+    }
+
+    #[test]
+    fn long_tails_are_drawn_in_at_most_16_strokes_and_dotted_only_at_their_newest_52_points() {
+        // A 200-week spiral: every segment bends, nothing is clipped.
+        let spiral: Vec<RotationPoint> = (0..200)
+            .map(|k| {
+                let a = k as f64 * 0.3;
+                let r = 0.5 + k as f64 * 0.01;
+                point(100.0 + r * a.cos(), 100.0 + r * a.sin(), k)
+            })
+            .collect();
+        let v = view_of(&[("A".into(), spiral)]);
+        let tail = &v.tails[0];
+        assert_eq!(tail.strokes.len(), MAX_STROKES_PER_TAIL, "199 segments in runs of 13");
+        // The runs join up into one curve from the oldest point to the head.
+        let first = &tail.points[0];
+        let head = tail.points.last().unwrap();
+        assert_eq!(tail.strokes[0].points.first(), Some(&(first.x, first.y)));
+        assert_eq!(tail.strokes.last().unwrap().points.last(), Some(&(head.x, head.y)));
+        for w in tail.strokes.windows(2) {
+            assert_eq!(w[0].points.last(), w[1].points.first(), "runs meet");
+            assert!(w[1].alpha > w[0].alpha, "brighter toward the head");
+        }
+        assert_eq!(tail.strokes.last().unwrap().alpha, 1.0);
+        // The newest 52 segments are curves (flattened into sub-steps), the older ones straight:
+        // every point of the tail's old part is a vertex and there are no others.
+        let vertices: usize = tail.strokes.iter().map(|s| s.points.len()).sum::<usize>() - (tail.strokes.len() - 1);
+        let old_segments = 199 - DOTTED_POINTS;
+        assert!(vertices > old_segments + 2 * DOTTED_POINTS, "{vertices} vertices: the newest part is curved");
+        let first_curved_point = &tail.points[old_segments];
+        let old_part: Vec<(f64, f64)> = tail.strokes.iter().flat_map(|s| s.points.iter().copied()).take_while(|&p| p != (first_curved_point.x, first_curved_point.y)).collect();
+        let mut expected: Vec<(f64, f64)> = tail.points[..old_segments].iter().map(|p| (p.x, p.y)).collect();
+        expected.dedup();
+        let mut got = old_part;
+        got.dedup();
+        assert_eq!(got, expected, "the old part is the points joined by straight lines");
+        // A short tail keeps a dot on every point but the head, whose marker (a circle for the
+        // first colour slot) is drawn in circles of its own; the long one has 51 dots.
+        let short = view_of(&[("A".into(), looping_tail())]);
+        let head_circles = svg_of(&short).matches("<circle").count() - (short.tails[0].points.len() - 1);
+        assert!(head_circles >= 1);
+        let dots = svg_of(&v).matches("<circle").count() - head_circles;
+        assert_eq!(dots, DOTTED_POINTS - 1, "dots on the newest points only");
     }
 
     #[test]
