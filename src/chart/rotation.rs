@@ -940,6 +940,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn long_tails_are_drawn_in_at_most_16_strokes_and_dotted_only_at_their_newest_52_points() {
         // A 200-week spiral: every segment bends, nothing is clipped.
         let spiral: Vec<RotationPoint> = (0..200)

@@ -30,16 +30,25 @@ use serde_json::{Map, Value};
 /// assert_eq!(t.series[0].closes, vec![Some(100.0), Some(101.5)]);
 /// ```
 pub fn parse_contract_json(text: &str) -> Result<PriceTable, AnalysisError> {
-    if let Some(raw) = fast::scan(text) {
-        if let Some(symbol) = raw.duplicate_symbol {
-            return Err(AnalysisError::DuplicateSymbol { symbol });
-        }
-        if let Some(parts) = raw.into_parts() {
-            return finish(parts);
-        }
+    if let Some(result) = parse_contract_fast(text) {
+        return result;
     }
     let value: Value = serde_json::from_str(text).map_err(json_error)?;
     parse_contract_value(&value)
+}
+
+/// The fast path alone: `None` when the text is not plainly the contract (another format, or
+/// anything irregular) and must be parsed into a `Value` to be recognised or reported.
+pub(crate) fn parse_contract_fast(text: &str) -> Option<Result<PriceTable, AnalysisError>> {
+    let raw = fast::scan(text)?;
+    // A Yahoo chart is recognised by its `chart` field, on the slow path.
+    if raw.has_key("chart") {
+        return None;
+    }
+    if let Some(symbol) = raw.duplicate_symbol {
+        return Some(Err(AnalysisError::DuplicateSymbol { symbol }));
+    }
+    raw.into_parts().map(finish)
 }
 
 pub(crate) fn json_error(e: serde_json::Error) -> AnalysisError {
@@ -171,6 +180,10 @@ mod fast {
     }
 
     impl Raw<'_> {
+        pub(super) fn has_key(&self, key: &str) -> bool {
+            self.keys.iter().any(|k| k == key)
+        }
+
         /// The table's parts; `None` when anything needs the slow path's message.
         pub(super) fn into_parts(self) -> Option<Parts> {
             let mut dates = Vec::with_capacity(self.dates.as_ref()?.len());

@@ -95,6 +95,9 @@ pub fn parse_text(name: &str, text: &str, symbol: Option<&str>) -> Result<PriceT
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
         let in_source = |e: AnalysisError| if name.is_empty() { e } else { AnalysisError::InSource { source_name: name.to_owned(), error: Box::new(e) } };
+        if let Some(result) = contract::parse_contract_fast(trimmed) {
+            return result.map_err(in_source);
+        }
         let value: serde_json::Value = serde_json::from_str(trimmed).map_err(|e| in_source(json_error(e)))?;
         return if yahoo::is_yahoo_chart(&value) {
             yahoo::parse_yahoo_chart(&value).map_err(in_source)
