@@ -377,6 +377,11 @@ async fn hovering_and_keyboard_focus_never_rebuild_the_scene() {
     }
     pointer_move(&host, 1.0, 1.0); // off every point
     settle().await;
+    // Nothing of the highlights is left once the pointer is off every point.
+    let overlay: HtmlCanvasElement = host.query_selector(".rs-overlay").unwrap().unwrap().dyn_into().unwrap();
+    let octx: CanvasRenderingContext2d = overlay.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let (w, h) = (f64::from(overlay.width()), f64::from(overlay.height()));
+    assert!(octx.get_image_data(0.0, 0.0, w, h).unwrap().data().iter().skip(3).step_by(4).all(|&a| a == 0), "the overlay is clear again");
     let chart = host.query_selector("[data-testid=chart]").unwrap().unwrap();
     chart.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
     for k in ["ArrowDown", "ArrowLeft", "ArrowDown", "Home", "End", "ArrowUp"] {
@@ -393,6 +398,41 @@ async fn hovering_and_keyboard_focus_never_rebuild_the_scene() {
     key(&chart, "Enter");
     settle().await;
     assert!(builds(&host, "canvas:not(.rs-overlay)") > scene_before, "a pin rebuilds the scene");
+}
+
+#[wasm_bindgen_test]
+async fn hovering_a_row_highlights_its_line_on_the_overlay_without_rebuilding_the_performance_scene() {
+    let prices = fixture();
+    let host = mount(&format!(r#"{{"prices":{prices},"view":"performance","theme":"light"}}"#), 720);
+    until("the chart to be drawn", || canvas(&host).is_some_and(|c| c.width() > 0 && builds(&host, "canvas:not(.rs-overlay)") >= 1)).await;
+    settle().await;
+    let overlay: HtmlCanvasElement = host.query_selector(".rs-overlay").unwrap().unwrap().dyn_into().unwrap();
+    let overlay_alpha = || {
+        let ctx: CanvasRenderingContext2d = overlay.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        let (w, h) = (f64::from(overlay.width()), f64::from(overlay.height()));
+        ctx.get_image_data((w / 2.0).round(), (h / 2.0).round(), 1.0, 1.0).unwrap().data()[3]
+    };
+    let (scene_before, overlay_before) = (builds(&host, "canvas:not(.rs-overlay)"), builds(&host, ".rs-overlay"));
+    assert_eq!(overlay_alpha(), 0, "nothing on the overlay before hovering");
+    let rows = host.query_selector_all("[data-testid=returns] tbody tr").unwrap();
+    assert!(rows.length() >= 2);
+    let mut seen_alpha = Vec::new();
+    for k in 0..rows.length() {
+        let row = host.query_selector_all("[data-testid=returns] tbody tr").unwrap().item(k).unwrap();
+        row.dispatch_event(&web_sys::Event::new("mouseenter").unwrap()).unwrap();
+        settle().await;
+        seen_alpha.push(overlay_alpha());
+        let row = host.query_selector_all("[data-testid=returns] tbody tr").unwrap().item(k).unwrap();
+        row.dispatch_event(&web_sys::Event::new("mouseleave").unwrap()).unwrap();
+        settle().await;
+        seen_alpha.push(overlay_alpha());
+    }
+    // Each row's line is highlighted over the wash while hovered, and cleared when left.
+    let expected: Vec<bool> = (0..seen_alpha.len()).map(|k| k % 2 == 0).collect();
+    assert_eq!(seen_alpha.iter().map(|&a| a > 0).collect::<Vec<_>>(), expected, "overlay alpha after each enter/leave: {seen_alpha:?}");
+    assert_eq!(overlay_alpha(), 0, "the highlight goes when the pointer leaves");
+    assert!(builds(&host, ".rs-overlay") > overlay_before + 2, "hover repainted the overlay");
+    assert_eq!(builds(&host, "canvas:not(.rs-overlay)"), scene_before, "hover never rebuilds the scene");
 }
 
 #[wasm_bindgen_test]

@@ -61,6 +61,7 @@ fn layer(canvas_ref: NodeRef<html::Canvas>, size: RwSignal<Option<CanvasSize>>, 
         let painter = painter.clone();
         FrameScheduler::new(move || {
             let (Some(canvas), Some(paint)) = (canvas_ref.get_untracked(), painter.borrow().clone()) else { return };
+            canvas::clear(&canvas);
             if let Some(area) = canvas::drawing_area(&canvas) {
                 paint(&area);
             }

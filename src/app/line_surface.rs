@@ -35,16 +35,17 @@ impl LineSurface {
         self.tooltip.set(None);
     }
 
-    /// The crosshair at the cursor and a ring on the focused line; repainted alone.
-    pub fn overlay(&self, palette: RwSignal<Palette>) -> PainterBuilder {
+    /// The crosshair at the cursor, a ring on the focused line and the line `highlighted`
+    /// gives (tracked: the hovered symbol's line on screen); repainted alone.
+    pub fn overlay(&self, palette: RwSignal<Palette>, highlighted: impl Fn() -> Option<usize> + 'static) -> PainterBuilder {
         let this = self.clone();
         Rc::new(move |_size: CanvasSize| -> Painter {
             let palette = palette.get();
-            let (index, ring) = (this.cursor.get(), this.focus.get().map(|(l, _)| l));
+            let (index, ring, bold) = (this.cursor.get(), this.focus.get().map(|(l, _)| l), highlighted());
             let view = this.view.clone();
             Rc::new(move |area| {
                 if let Some(v) = view.borrow().as_ref() {
-                    let _ = draw_line_overlay(area, v, &palette, index, ring);
+                    let _ = draw_line_overlay(area, v, &palette, index, ring, bold);
                 }
             })
         })

@@ -90,7 +90,7 @@ pub fn PerformanceView() -> impl IntoView {
                 .map(|(k, (key, line))| {
                     source.push(k);
                     let (label, colour, dashed) = line_style(&data, &palette, *key, benchmark);
-                    let faded = matches!(key.symbol(), Some(p) if p != benchmark && c.emphasis(p) == crate::chart::rotation::Emphasis::Faded);
+                    let faded = matches!(key.symbol(), Some(p) if p != benchmark && c.pinned_emphasis(p) == crate::chart::rotation::Emphasis::Faded);
                     (*key, label, colour, dashed, faded, line)
                 })
                 .collect();
@@ -174,7 +174,16 @@ pub fn PerformanceView() -> impl IntoView {
         });
         surface.keyboard(read.clone(), announce, choose, summary_id.clone())
     };
-    let overlay = surface.overlay(ctx.palette);
+    let overlay = {
+        // The hovered symbol's line on screen (hover and keyboard never rebuild the scene).
+        let drawn = drawn.clone();
+        surface.overlay(ctx.palette, move || {
+            let hovered = c.hovered.get()?;
+            let drawn = drawn.borrow();
+            let d = drawn.as_ref()?;
+            d.source.iter().position(|&k| d.lines.lines.get(k).and_then(|(key, _)| key.symbol()) == Some(hovered))
+        })
+    };
     let on_pointer = surface.pointer(read);
     let tooltip = surface.tooltip;
     let summary = {

@@ -119,7 +119,7 @@ pub fn TrendView() -> impl IntoView {
         });
         surface.keyboard(read.clone(), announce, Rc::new(|_| {}), summary_id.clone())
     };
-    let overlay = surface.overlay(ctx.palette);
+    let overlay = surface.overlay(ctx.palette, || None);
     let on_pointer = surface.pointer(read);
     let tooltip = surface.tooltip;
     let summary = {

@@ -49,3 +49,12 @@ pub fn fit(canvas: &HtmlCanvasElement, css_width: f64, css_height: f64) -> Canva
 pub fn drawing_area(canvas: &HtmlCanvasElement) -> Option<DrawingArea<CanvasBackend, Shift>> {
     CanvasBackend::with_canvas_object(canvas.clone()).map(|b| b.into_drawing_area())
 }
+
+/// Clears the whole canvas to transparent. plotters cannot: it skips a fill whose colour is
+/// fully transparent, so an overlay painted over itself would keep every earlier highlight.
+pub fn clear(canvas: &HtmlCanvasElement) {
+    use wasm_bindgen::JsCast;
+    if let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) {
+        ctx.clear_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
+    }
+}

@@ -330,17 +330,29 @@ pub fn draw_line_chart<DB: DrawingBackend>(
 }
 
 /// Paints the crosshair at table index `index` (vertical line, a dot on each line) on a
-/// transparent overlay, with a focus ring around line `focus`'s dot (keyboard navigation).
+/// transparent overlay, with a focus ring around line `focus`'s dot (keyboard navigation),
+/// over line `highlighted` drawn bold above a wash of the plot.
 pub fn draw_line_overlay<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     view: &LineChartView,
     palette: &Palette,
     index: Option<usize>,
     focus: Option<usize>,
+    highlighted: Option<usize>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&TRANSPARENT)?;
-    let Some(i) = index else { return Ok(()) };
     let brush = Brush::new(view.ui, palette);
+    // The hovered symbol's line over a wash of the rest: hover never rebuilds the scene.
+    if let Some(l) = highlighted.and_then(|k| view.lines.get(k)) {
+        let p = view.plot;
+        brush.rect(area, (p.left, p.top), (p.right, p.bottom), palette.background, crate::chart::rotation::HIGHLIGHT_WASH)?;
+        if l.dashed {
+            brush.dashed_path(area, &l.points, l.colour, 2.6)?;
+        } else {
+            brush.path(area, &l.points, l.colour, 2.6)?;
+        }
+    }
+    let Some(i) = index else { return Ok(()) };
     let x = view.x.map(i as f64);
     brush.line(area, (x, view.plot.top), (x, view.plot.bottom), palette.muted, 1.0)?;
     for l in view.lines.iter().filter(|l| !l.faded) {
