@@ -37,7 +37,7 @@ impl std::fmt::Display for FetchError {
 /// GETs `url` as text, through the page's own `fetch` (no HTTP crate: every byte of the
 /// widget ships to readers).
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    let network = |e: JsValue| FetchError::Network { url: url.to_owned(), detail: js_error_text(&e) };
+    let network = |e: JsValue| FetchError::Network { url: url.to_owned(), detail: rejection_text(&e) };
     let window = web_sys::window().ok_or_else(|| network(JsValue::from_str("no window")))?;
     let response: Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(network)?.unchecked_into();
     if !response.ok() {
@@ -54,9 +54,9 @@ fn utf8_text(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// What a rejected promise says: an `Error`'s message (`TypeError: Failed to fetch`), or the
+/// What a rejected fetch says, with the error's name (`TypeError: Failed to fetch`), or the
 /// value itself as text.
-fn js_error_text(e: &JsValue) -> String {
+fn rejection_text(e: &JsValue) -> String {
     match e.dyn_ref::<js_sys::Error>() {
         Some(error) => format!("{}: {}", String::from(error.name()), String::from(error.message())),
         None => e.as_string().unwrap_or_else(|| "the request failed".to_owned()),
