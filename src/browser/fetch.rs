@@ -54,11 +54,11 @@ fn utf8_text(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// What a rejected fetch says, with the error's name (`TypeError: Failed to fetch`), or the
-/// value itself as text.
+/// What a rejected fetch says, with the error's name (`TypeError: Failed to fetch`).
 fn rejection_text(e: &JsValue) -> String {
+    let message = crate::browser::intl::js_error_text(e);
     match e.dyn_ref::<js_sys::Error>() {
-        Some(error) => format!("{}: {}", String::from(error.name()), String::from(error.message())),
-        None => e.as_string().unwrap_or_else(|| "the request failed".to_owned()),
+        Some(error) => format!("{}: {message}", String::from(error.name())),
+        None => message,
     }
 }

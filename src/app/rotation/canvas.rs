@@ -51,7 +51,8 @@ pub fn scene(g: &Graph, ctx: &WidgetContext) -> PainterBuilder {
             show_labels: c.show_labels.get(),
             zoom: c.zoom.get(),
         };
-        let view = RrgView::build(&spec, ctx.format.as_ref());
+        // One laid-out graph, shared by the painter and the hit-tests (not copied each frame).
+        let view = Rc::new(RrgView::build(&spec, ctx.format.as_ref()));
         *g.shown.borrow_mut() = Some(Shown { view: view.clone(), tails: tails.clone() });
         Rc::new(move |area| {
             let _ = draw_rrg(area, &view, &palette);

@@ -43,7 +43,7 @@ pub struct VisibleTails(pub Vec<(usize, Vec<RotationPoint>)>);
 /// What the scene last drew: the laid-out graph and the tails it was laid out from (shared,
 /// not copied), for hit-testing, rings and tooltips without recomputing anything.
 struct Shown {
-    view: RrgView,
+    view: Rc<RrgView>,
     tails: Arc<VisibleTails>,
 }
 
