@@ -7,15 +7,19 @@
 //
 //   node tests/tools/bench-scrub.mjs [--dist dist] [prices.json]
 //     [--frames N] [--warmup 5] [--clock wall|thread] [--cases 1,2,3] [--screenshots dir]
+//     [--trace dir] [--profile]
 //
 // prices.json is case 1's data (`make bench` passes target/bench/prices.json, the real closes
 // rotascope-tool wrote, when ../shared/data/prices exists); without it, the bundle's
 // data/sample-prices.json. Cases 2 and 3 are 100 symbols from the seeded generator below.
 //
-// What one frame costs: main-thread task time from the DevTools protocol
-// (Performance.getMetrics → TaskDuration, cumulative seconds of renderer main-thread tasks:
-// script, style, layout, paint recording, GC). It is read once between frames, so every task
-// falls in exactly one frame and idle time waiting for vsync counts for nothing. A frame is:
+// What one frame costs: the renderer main thread's busy time, from a DevTools trace of the
+// timed frames: the summed duration of every top-level task (script, style, layout, paint,
+// the commit, the canvas's raster, GC) that ends within the frame, so idle time waiting for
+// vsync counts for nothing. Not Performance.getMetrics' TaskDuration: it misses the task in
+// which Chromium rasterizes a canvas drawn outside an animation frame (what Chart.js's
+// update("none") and the raw page do), so it counted their raster as free and the widget's
+// (drawn in requestAnimationFrame, rasterized in the frame's commit) in full. A frame is:
 // a task that moves to the next date (the widget's slider input, or the page's own redraw),
 // then two animation frames (the widget repaints on the next one; the second makes sure that
 // paint has happened). The same loop drawing nothing ("floor") is what the measurement itself
@@ -57,12 +61,18 @@ const dist = path.resolve(option("--dist", DIST));
 const framesOption = option("--frames", null);
 const FRAMES = framesOption ? [1, 2, 3].map(() => Number(framesOption)) : [120, 120, 30];
 const WARMUP = Number(option("--warmup", 5));
-// wall: TaskDuration in wall-clock time (timeTicks, DevTools' default); thread: in the main
-// thread's CPU time (threadTicks), which other processes competing for the cores inflate less.
+// wall: task durations in wall-clock time (DevTools' default); thread: in the main thread's
+// CPU time, which other processes competing for the cores inflate less.
 const CLOCK = option("--clock", "wall");
 const ONLY = option("--cases", "1,2,3").split(",").map(Number);
 // Saves each page's canvas at the last frame (case-page.png), to see that all four draw alike.
 const SHOTS = option("--screenshots", null);
+// Records a DevTools trace of each page's timed frames (dir/case-page.json), to see where a
+// frame's time goes (open in chrome://tracing or the Performance panel).
+const TRACES = option("--trace", null);
+// Samples the widget's timed frames with the V8 profiler and prints the functions that take
+// the most time (build with names to read wasm frames: see the README's "Profiling").
+const PROFILE = args.includes("--profile") ? (args.splice(args.indexOf("--profile"), 1), true) : false;
 const RUNS = 9; // analyze() and JSON.parse, each after one warm-up run
 const given = args.find((a) => !a.startsWith("--"));
 const CANVAS = { width: 800, height: 600 };
@@ -411,41 +421,125 @@ const median = (xs) => {
 };
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
 
-// Cumulative main-thread metrics (seconds) read per frame: the total, and where it went.
-const METRICS = ["TaskDuration", "ScriptDuration", "RecalcStyleDuration", "LayoutDuration"];
-
-/** The metrics of `page` so far, in ms. */
-async function readMetrics(cdp) {
-  const { metrics } = await cdp.send("Performance.getMetrics");
-  return METRICS.map((name) => metrics.find((m) => m.name === name).value * 1000);
-}
+// Trace categories: every main-thread task (RunTask) and the script, style and layout events
+// inside them; --trace adds what is needed to read a trace by eye.
+const TRACE_CATEGORIES = ["disabled-by-default-devtools.timeline", "devtools.timeline"];
+const FULL_TRACE_CATEGORIES = [...TRACE_CATEGORIES, "blink", "cc", "toplevel"];
+const SCRIPT_EVENTS = new Set(["FunctionCall", "EvaluateScript", "v8.compile", "TimerFire", "EventDispatch"]);
+const LAYOUT_EVENTS = new Set(["UpdateLayoutTree", "Layout"]);
+const FRAME_MARK = "bench-frame";
 
 /**
- * Runs the warm-up and timed frames on a page that has `bench.frame`; returns per timed frame
- * its cost (ms), its script, style + layout and remaining parts, and what the frame reported
- * (slider value, date shown).
+ * Per frame, from a trace: the renderer main thread's top-level tasks that ended between one
+ * frame mark and the next (each frame's own CDP call starts in the task holding its mark), their
+ * total duration, and of it script, style + layout, and the rest (paint, the commit, the
+ * canvas's raster, GC).
  */
-async function sweep(tab, positions) {
-  const cdp = await tab.context().newCDPSession(tab);
-  await cdp.send("Performance.enable", { timeDomain: CLOCK === "thread" ? "threadTicks" : "timeTicks" });
-  for (const p of positions.warmup) await tab.evaluate((q) => globalThis.bench.frame(q), p);
+function framesOf(events) {
+  const marks = events.filter((e) => e.name === "TimeStamp" && e.args?.data?.message === FRAME_MARK).sort((a, b) => a.ts - b.ts);
+  if (marks.length < 2) throw new Error(`the trace holds ${marks.length} frame marks`);
+  const { pid, tid } = marks[0];
+  const length = (e) => (CLOCK === "thread" ? e.tdur ?? e.dur : e.dur);
+  const spans = events.filter((e) => e.ph === "X" && e.pid === pid && e.tid === tid && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  /** The outermost of `list` (sorted by start): those not inside an earlier one. */
+  const outermost = (list) => {
+    const out = [];
+    let end = -Infinity;
+    for (const e of list) {
+      if (e.ts >= end) {
+        out.push(e);
+        end = e.ts + e.dur;
+      }
+    }
+    return out;
+  };
+  const tasks = outermost(spans);
+  const scripts = outermost(spans.filter((e) => SCRIPT_EVENTS.has(e.name)));
+  const layouts = outermost(spans.filter((e) => LAYOUT_EVENTS.has(e.name)));
+  const frames = marks.slice(0, -1).map((m, k) => ({ from: m.ts, to: marks[k + 1].ts }));
+  const within = (list, f) => list.filter((e) => e.ts + e.dur > f.from && e.ts + e.dur <= f.to);
+  const sum = (list) => list.reduce((total, e) => total + length(e), 0) / 1000;
   const costs = [];
   const script = [];
   const layout = [];
   const rest = [];
-  const shown = [];
-  let before = await readMetrics(cdp);
-  for (const p of positions.timed) {
-    shown.push(await tab.evaluate((q) => globalThis.bench.frame(q), p));
-    const after = await readMetrics(cdp);
-    costs.push(after[0] - before[0]);
-    script.push(after[1] - before[1]);
-    layout.push(after[2] - before[2] + after[3] - before[3]);
+  for (const f of frames) {
+    const frameLayouts = within(layouts, f);
+    // Layout that script forced is counted as layout, not twice.
+    const forced = frameLayouts.filter((l) => scripts.some((s) => l.ts >= s.ts && l.ts + l.dur <= s.ts + s.dur));
+    costs.push(sum(within(tasks, f)));
+    layout.push(sum(frameLayouts));
+    script.push(sum(within(scripts, f)) - sum(forced));
     rest.push(costs.at(-1) - script.at(-1) - layout.at(-1));
-    before = after;
   }
-  await cdp.detach();
-  return { costs, script, layout, rest, shown };
+  return { costs, script, layout, rest };
+}
+
+/**
+ * Runs the warm-up and timed frames on a page that has `bench.frame`, tracing the timed ones;
+ * returns per timed frame its cost (ms), its script, style + layout and remaining parts, and
+ * what the frame reported (slider value, date shown).
+ */
+async function sweep(tab, positions, traceName) {
+  for (const p of positions.warmup) await tab.evaluate((q) => globalThis.bench.frame(q), p);
+  const trace = await startTrace(tab, TRACES ? FULL_TRACE_CATEGORIES : TRACE_CATEGORIES);
+  const shown = [];
+  const frame = (q) => {
+    console.timeStamp("bench-frame");
+    return globalThis.bench.frame(q);
+  };
+  // The mark's text is FRAME_MARK (the function runs in the page, apart from this module).
+  const profiler = PROFILE && traceName.endsWith("rotascope") ? await startProfile(tab) : null;
+  for (const p of positions.timed) shown.push(await tab.evaluate(frame, p));
+  await tab.evaluate(() => console.timeStamp("bench-frame"));
+  if (profiler) await profiler.stop(traceName, positions.timed.length);
+  const events = await trace.stop(traceName);
+  return { ...framesOf(events), shown };
+}
+
+/** Starts the V8 sampling profiler; `stop` prints the 25 functions with most self time. */
+async function startProfile(tab) {
+  const cdp = await tab.context().newCDPSession(tab);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Profiler.start");
+  return {
+    async stop(name, frames) {
+      const { profile } = await cdp.send("Profiler.stop");
+      await cdp.detach();
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const self = new Map();
+      profile.samples.forEach((id, i) => {
+        const { functionName, url } = byId.get(id).callFrame;
+        const key = functionName || url.split("/").pop() || "(program)";
+        self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+      });
+      console.log(`profile of ${name}: ms per frame of self time`);
+      for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(us / 1000 / frames).toFixed(3).padStart(8)}  ${key.slice(0, 110)}`);
+    },
+  };
+}
+
+/** Starts a DevTools trace of `tab`; `stop(name)` resolves to its events (and with --trace
+ * writes them to TRACES/name.json). */
+async function startTrace(tab, categories) {
+  const cdp = await tab.context().newCDPSession(tab);
+  const events = [];
+  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
+  await cdp.send("Tracing.start", { transferMode: "ReportEvents", traceConfig: { includedCategories: categories } });
+  return {
+    async stop(name) {
+      const done = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+      await cdp.send("Tracing.end");
+      await done;
+      await cdp.detach();
+      if (TRACES) {
+        fs.mkdirSync(TRACES, { recursive: true });
+        fs.writeFileSync(path.join(TRACES, `${name}.json`), JSON.stringify({ traceEvents: events }));
+      }
+      return events;
+    },
+  };
 }
 
 /** Checks that a page really redrew: two frames far apart differ, and both show coloured ink. */
@@ -522,7 +616,7 @@ async function runCase(browser, site, c) {
     await waitForChart(tab, "#w");
     const steps = await tab.evaluate(() => globalThis.bench.steps());
     if (steps !== timeline.length) problems.push(`${c.name}: the widget's slider has ${steps} steps, analyze() gives ${timeline.length} dates`);
-    const run = await sweep(tab, positions);
+    const run = await sweep(tab, positions, `${c.name.replace(" ", "-")}-rotascope`);
     // The slider must have taken every value, and show the date the comparison pages drew.
     const format = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
     const wrong = run.shown.filter(([value, date], k) => value !== String(positions.timed[k]) || date !== format.format(new Date(timeline[positions.timed[k]])));
@@ -538,7 +632,7 @@ async function runCase(browser, site, c) {
     await tab.goto(site.url + route);
     await tab.waitForFunction(() => globalThis.bench);
     await tab.evaluate((p) => globalThis.bench.setup(p), payload);
-    const run = await sweep(tab, positions);
+    const run = await sweep(tab, positions, `${c.name.replace(" ", "-")}-${key}`);
     results[key] = { ...run, check: key === "floor" ? null : await redraws(tab, positions, `${c.name.replace(" ", "-")}-${key}`) };
     if (seen.length) problems.push(`${c.name}: ${route}: ${seen.join("; ")}`);
     await tab.close();
@@ -662,9 +756,9 @@ const shown = (file) => {
 
 console.log(`bench-scrub: ${agent} headless, canvas ${CANVAS.width}×${CANVAS.height} CSS px at devicePixelRatio 1, bundle ${shown(dist)}`);
 console.log(`bench-scrub: case 1 reads ${shown(case1File)}${case1File === sample ? " (the sample: no real data given)" : ""}`);
-console.log(`bench-scrub: ms per frame = main-thread TaskDuration (CDP Performance.getMetrics, ${CLOCK === "thread" ? "thread CPU time" : "wall-clock"}) across one scrub step and two animation frames;`);
-console.log("             of which script (ScriptDuration), style + layout (RecalcStyleDuration + LayoutDuration) and the rest:");
-console.log("             paint, the layer commit (where a software-rendered canvas is rasterized), GC, the CDP call itself");
+console.log(`bench-scrub: ms per frame = renderer main-thread busy time (top-level tasks in a DevTools trace, ${CLOCK === "thread" ? "thread CPU time" : "wall-clock"}) across one scrub step and two animation frames;`);
+console.log("             of which script (FunctionCall, EvaluateScript, …), style + layout (UpdateLayoutTree, Layout) and the rest:");
+console.log("             paint, the commit, the canvas's raster (software in headless Chromium), GC, the CDP call itself");
 for (const { c, info, results } of out) {
   const r = Object.fromEntries(
     Object.entries(results).map(([k, v]) => [k, { median: median(v.costs), p95: p95(v.costs), script: median(v.script), layout: median(v.layout), rest: median(v.rest) }]),
