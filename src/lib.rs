@@ -2,7 +2,7 @@
 //!
 //! One chain, no import running back up it:
 //! [`analysis`] (pure numbers) → [`model`] (what the widget and `analyze()` derive for one
-//! configuration, cached) → [`chart`] (plotters view-models and drawing) → `browser` (thin
+//! configuration, cached) → [`chart`] (view-models, and drawing through a painter) → `browser` (thin
 //! platform glue: fetch, canvas, Intl) → `app` (leptos components) → `embed` (placeholders,
 //! custom element, JS API). [`config`] and [`sample`] are pure too.
 //! `browser`, `app` and `embed` exist only on wasm32, so a native `cargo test` builds the

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const BROWSER_CRATES: [&str; 7] = ["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo", "plotters_canvas", "serde_wasm_bindgen"];
+const BROWSER_CRATES: [&str; 6] = ["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo", "serde_wasm_bindgen"];
 
 fn rust_files(path: &Path) -> Vec<PathBuf> {
     if path.is_file() {

@@ -15,16 +15,14 @@ use crate::browser::frame::FrameScheduler;
 use crate::browser::resize::ResizeWatch;
 use leptos::html;
 use leptos::prelude::*;
-use plotters::coord::Shift;
-use plotters::prelude::DrawingArea;
-use plotters_canvas::CanvasBackend;
+use crate::chart::paint::Painter;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// Something ready to paint on a canvas.
-pub type Painter = Rc<dyn Fn(&DrawingArea<CanvasBackend, Shift>)>;
+pub type Paint = Rc<dyn Fn(&mut dyn Painter)>;
 /// Builds a painter for a canvas size; reads signals (tracked).
-pub type PainterBuilder = Rc<dyn Fn(CanvasSize) -> Painter>;
+pub type PaintBuilder = Rc<dyn Fn(CanvasSize) -> Paint>;
 
 /// What the pointer did, in device pixels of the canvas (and CSS pixels for placing DOM).
 /// `id` tells pointers apart (two fingers pinching); `touch` says a finger, not a mouse or pen.
@@ -55,15 +53,15 @@ pub struct ChartKeyboard {
 }
 
 /// Paints with `build` on `canvas_ref` whenever it changes, at most once per frame.
-fn layer(canvas_ref: NodeRef<html::Canvas>, size: RwSignal<Option<CanvasSize>>, build: PainterBuilder) -> FrameScheduler {
-    let painter: Rc<RefCell<Option<Painter>>> = Rc::new(RefCell::new(None));
+fn layer(canvas_ref: NodeRef<html::Canvas>, size: RwSignal<Option<CanvasSize>>, build: PaintBuilder) -> FrameScheduler {
+    let painter: Rc<RefCell<Option<Paint>>> = Rc::new(RefCell::new(None));
     let scheduler = {
         let painter = painter.clone();
         FrameScheduler::new(move || {
             let (Some(canvas), Some(paint)) = (canvas_ref.get_untracked(), painter.borrow().clone()) else { return };
-            canvas::clear(&canvas);
-            if let Some(area) = canvas::drawing_area(&canvas) {
-                paint(&area);
+            if let Some(mut pen) = canvas::CanvasPainter::new(&canvas) {
+                pen.clear();
+                paint(&mut pen);
             }
         })
     };
@@ -90,8 +88,8 @@ pub fn ChartCanvas(
     /// Accessible name of the chart image.
     #[prop(into)]
     label: Signal<String>,
-    scene: PainterBuilder,
-    #[prop(optional)] overlay: Option<PainterBuilder>,
+    scene: PaintBuilder,
+    #[prop(optional)] overlay: Option<PaintBuilder>,
     #[prop(optional)] on_pointer: Option<PointerHandler>,
     #[prop(optional)] keyboard: Option<ChartKeyboard>,
     /// The scene canvas, when the caller needs it (exports).

@@ -3,11 +3,12 @@
 //! Each view only says what a date reads like (`Read`) and how focus is announced.
 
 use super::a11y::{line_keyboard, LineNav};
-use super::chart_canvas::{ChartKeyboard, Painter, PainterBuilder, PointerAction, PointerHandler};
+use super::chart_canvas::{ChartKeyboard, Paint, PaintBuilder, PointerAction, PointerHandler};
 use super::controls::TooltipData;
 use crate::browser::canvas::CanvasSize;
 use crate::chart::performance::{draw_line_overlay, LineChartView};
 use crate::chart::Palette;
+use crate::chart::paint::Painter;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -37,15 +38,15 @@ impl LineSurface {
 
     /// The crosshair at the cursor, a ring on the focused line and the line `highlighted`
     /// gives (tracked: the hovered symbol's line on screen); repainted alone.
-    pub fn overlay(&self, palette: RwSignal<Palette>, highlighted: impl Fn() -> Option<usize> + 'static) -> PainterBuilder {
+    pub fn overlay(&self, palette: RwSignal<Palette>, highlighted: impl Fn() -> Option<usize> + 'static) -> PaintBuilder {
         let this = self.clone();
-        Rc::new(move |_size: CanvasSize| -> Painter {
+        Rc::new(move |_size: CanvasSize| -> Paint {
             let palette = palette.get();
             let (index, ring, bold) = (this.cursor.get(), this.focus.get().map(|(l, _)| l), highlighted());
             let view = this.view.clone();
-            Rc::new(move |area| {
+            Rc::new(move |pen: &mut dyn Painter| {
                 if let Some(v) = view.borrow().as_ref() {
-                    let _ = draw_line_overlay(area, v, &palette, index, ring, bold);
+                    draw_line_overlay(pen, v, &palette, index, ring, bold);
                 }
             })
         })

@@ -3,7 +3,7 @@
 //! with a crosshair that reads every line at the hovered date.
 
 use super::a11y::{unique_id, ChartExtras, ChartTable, ViewExports};
-use super::chart_canvas::{ChartCanvas, Painter};
+use super::chart_canvas::{ChartCanvas, Paint};
 use super::controls::{BenchmarkSelect, Legend, Segmented, Swatch, Tooltip, ViewError};
 use super::line_surface::{LineSurface, Read};
 use super::state::{use_state, Looks};
@@ -16,6 +16,7 @@ use crate::chart::export::lines_table;
 use crate::chart::performance::{draw_line_chart, LineChartSpec, LineChartView, PlotLine, ValueKind};
 use crate::chart::{Palette, Rgb};
 use crate::model::{LineKey, Model, PerfLines, PerfMode};
+use crate::chart::paint::Painter;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -77,7 +78,7 @@ pub fn PerformanceView() -> impl IntoView {
 
     let scene = {
         let (data, surface, drawn, ctx) = (data.clone(), surface.clone(), drawn.clone(), ctx.clone());
-        Rc::new(move |size: CanvasSize| -> Painter {
+        Rc::new(move |size: CanvasSize| -> Paint {
             let palette = ctx.palette.get();
             let (benchmark, mode) = (c.benchmark.get(), c.mode.get());
             let lines = data.period_lines(benchmark, c.period.get(), mode);
@@ -126,8 +127,8 @@ pub fn PerformanceView() -> impl IntoView {
             );
             *surface.view.borrow_mut() = Some(view.clone());
             *drawn.borrow_mut() = Some(Drawn { lines: lines.clone(), source });
-            Rc::new(move |area| {
-                let _ = draw_line_chart(area, &view, &palette);
+            Rc::new(move |pen: &mut dyn Painter| {
+                draw_line_chart(pen, &view, &palette);
             })
         })
     };

@@ -2,7 +2,7 @@
 //! line at the prior high, labelled with its value, date and the distance from it.
 
 use super::a11y::{unique_id, ChartExtras, ChartTable, ViewExports};
-use super::chart_canvas::{ChartCanvas, Painter};
+use super::chart_canvas::{ChartCanvas, Paint};
 use super::controls::{Tooltip, ViewError};
 use super::line_surface::{LineSurface, Read};
 use super::performance::PeriodControl;
@@ -14,6 +14,7 @@ use crate::chart::export::lines_table;
 use crate::analysis::lines::Line;
 use crate::analysis::trend::TrendLines;
 use crate::chart::performance::{draw_line_chart, LineChartSpec, LineChartView, PlotLine, ReferenceLine, ValueKind};
+use crate::chart::paint::Painter;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -35,7 +36,7 @@ pub fn TrendView() -> impl IntoView {
     let scene = {
         let (data, surface) = (data.clone(), surface.clone());
         let format = ctx.format.clone();
-        Rc::new(move |size: CanvasSize| -> Painter {
+        Rc::new(move |size: CanvasSize| -> Paint {
             let palette = ctx.palette.get();
             let (symbol, period) = (c.trend_symbol.get(), c.period.get());
             let trend = data.trend(symbol, period);
@@ -81,8 +82,8 @@ pub fn TrendView() -> impl IntoView {
                 format.as_ref(),
             );
             *surface.view.borrow_mut() = Some(view.clone());
-            Rc::new(move |area| {
-                let _ = draw_line_chart(area, &view, &palette);
+            Rc::new(move |pen: &mut dyn Painter| {
+                draw_line_chart(pen, &view, &palette);
             })
         })
     };

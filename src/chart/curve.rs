@@ -1,6 +1,7 @@
 //! Smooth tails: a centripetal Catmull-Rom curve through a tail's pixel points, as one cubic
 //! Bézier per pair of neighbours, kept from overshooting its points, flattened into polylines
-//! (plotters draws no curves) and clipped to the plot.
+//! (so clipping, and the SVG writer in tests, see exactly the line the canvas draws) and
+//! clipped to the plot.
 //!
 //! Centripetal (α = 0.5) rather than uniform knots because uniform Catmull-Rom loops and
 //! cusps where a tail makes a short step after a long one, which on a rotation graph would
@@ -57,6 +58,24 @@ impl Cubic {
     pub fn flatten(&self, max_step: f64) -> Vec<Point> {
         let length = distance(self.from, self.c1) + distance(self.c1, self.c2) + distance(self.c2, self.to);
         let wanted = (length / max_step).ceil();
+        let steps = if wanted.is_nan() { 1 } else { wanted.clamp(1.0, MAX_FLATTEN_STEPS as f64) as usize };
+        let mut points = Vec::with_capacity(steps + 1);
+        points.push(self.from);
+        points.extend((1..steps).map(|k| self.point_at(k as f64 / steps as f64)));
+        points.push(self.to);
+        points
+    }
+
+    /// The segment as a polyline at evenly spaced parameters that never strays more than
+    /// `tolerance` pixels from the curve: by Wang's formula, `n = ⌈√(¾ · M / tolerance)⌉`
+    /// sub-steps where `M = max(|from − 2·c1 + c2|, |c1 − 2·c2 + to|)`, so a straight
+    /// segment is one step and a gentle one a few, whatever its length; at most 32.
+    pub fn flatten_within(&self, tolerance: f64) -> Vec<Point> {
+        let second = |a: Point, b: Point, c: Point| (a.0 - 2.0 * b.0 + c.0).hypot(a.1 - 2.0 * b.1 + c.1);
+        let (a, b) = (second(self.from, self.c1, self.c2), second(self.c1, self.c2, self.to));
+        // A NaN anywhere (f64::max would drop it) makes one step, as in `flatten`.
+        let m = if a.is_nan() || b.is_nan() { f64::NAN } else { a.max(b) };
+        let wanted = (0.75 * m / tolerance).sqrt().ceil();
         let steps = if wanted.is_nan() { 1 } else { wanted.clamp(1.0, MAX_FLATTEN_STEPS as f64) as usize };
         let mut points = Vec::with_capacity(steps + 1);
         points.push(self.from);
@@ -319,6 +338,39 @@ mod tests {
         for p in curve[0].flatten(1.0) {
             assert!((p.1 - p.0 / 3.0).abs() < 1e-9);
         }
+    }
+
+    #[test]
+    fn flattening_within_a_tolerance_stays_that_close_and_takes_one_step_when_straight() {
+        let straight = Cubic { from: (0.0, 0.0), c1: (100.0, 0.0), c2: (200.0, 0.0), to: (300.0, 0.0) };
+        assert_eq!(straight.flatten_within(0.25).len(), 2);
+        // A bend: control points 40 px off the chord. M = |(0,0) − 2·(30,40) + (70,40)| = 40.8…
+        let bend = Cubic { from: (0.0, 0.0), c1: (30.0, 40.0), c2: (70.0, 40.0), to: (100.0, 0.0) };
+        let m = 10.0_f64.hypot(-40.0);
+        let expected = (0.75 * m / 0.25).sqrt().ceil() as usize;
+        let flat = bend.flatten_within(0.25);
+        assert_eq!(flat.len(), expected + 1);
+        // Every point of the curve lies within the tolerance of the polyline.
+        let to_polyline = |p: Point| {
+            flat.windows(2)
+                .map(|w| {
+                    let (a, b) = (w[0], w[1]);
+                    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+                    let t = (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / (dx * dx + dy * dy)).clamp(0.0, 1.0);
+                    distance(p, (a.0 + t * dx, a.1 + t * dy))
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        for k in 0..=1000 {
+            let d = to_polyline(bend.point_at(k as f64 / 1000.0));
+            assert!(d <= 0.25 + 1e-9, "{d} px off at u = {}", k as f64 / 1000.0);
+        }
+        // Four times the bend takes twice the steps; a NaN curve and a zero tolerance are capped.
+        let bigger = Cubic { from: (0.0, 0.0), c1: (120.0, 160.0), c2: (280.0, 160.0), to: (400.0, 0.0) };
+        assert_eq!(bigger.flatten_within(0.25).len() - 1, (0.75 * 4.0 * m / 0.25_f64).sqrt().ceil() as usize);
+        assert_eq!(bend.flatten_within(0.0).len(), MAX_FLATTEN_STEPS + 1);
+        let nan = Cubic { from: (f64::NAN, 0.0), c1: (0.0, 0.0), c2: (0.0, 0.0), to: (1.0, 1.0) };
+        assert_eq!(nan.flatten_within(0.25).len(), 2);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Charts: pure view-models (ranges, ticks, labels, colours, hit-test geometry) and `draw_*`
-//! functions generic over plotters' `DrawingBackend`, so they render on a browser canvas and
+//! functions over the [`paint::Painter`] primitives, so they render on a browser canvas and
 //! on an SVG string in native tests alike. No browser imports here.
 
 pub mod curve;
@@ -9,6 +9,7 @@ pub mod export;
 pub mod format;
 pub mod gesture;
 pub mod labels;
+pub mod paint;
 pub mod performance;
 pub mod rotation;
 pub mod scale;

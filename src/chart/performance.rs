@@ -3,19 +3,17 @@
 //! moving averages and a reference line (the prior high).
 //!
 //! [`LineChartView::build`] turns lines into pixels once; [`draw_line_chart`] paints a view
-//! on any plotters backend. Hover maps a pixel back to a date with [`LineChartView::index_at`]
+//! on any [`Painter`]. Hover maps a pixel back to a date with [`LineChartView::index_at`]
 //! without recomputing anything.
 
-use super::draw::{self, Brush};
+use super::draw::Brush;
+use super::paint::{Align, Baseline, Painter};
 use super::format::Format;
 use super::labels::{bold_text_width, spread_1d, text_width, Rect};
 use super::scale::{decimals_for_step, nice_step, nice_ticks, padded, time_ticks, LinearScale, TimeStep};
 use super::theme::{Palette, Rgb};
 use crate::analysis::lines::Line;
 use crate::analysis::Date;
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 
 /// What the y values mean, which fixes the baseline and the label format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -280,24 +278,24 @@ impl LineChartView {
 }
 
 /// Paints `view` onto `area` (which must be `view.width × view.height`).
-pub fn draw_line_chart<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+pub fn draw_line_chart(
+    pen: &mut dyn Painter,
     view: &LineChartView,
     palette: &Palette,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) {
     let brush = Brush::new(view.ui, palette);
-    area.fill(&draw::rgb(palette.background))?;
+    brush.rect(pen, (0.0, 0.0), (view.width, view.height), palette.background, 1.0);
     let p = view.plot;
 
     for t in &view.x_ticks {
         let colour = if t.major { palette.axis } else { palette.grid };
-        brush.line(area, (t.px, p.top), (t.px, p.bottom), colour, 1.0)?;
-        brush.text(area, &t.label, (t.px, p.bottom + 6.0 * view.ui), view.font_px, palette.muted, (HPos::Center, VPos::Top), false)?;
+        brush.line(pen, (t.px, p.top), (t.px, p.bottom), colour, 1.0);
+        brush.text(pen, &t.label, (t.px, p.bottom + 6.0 * view.ui), view.font_px, palette.muted, (Align::Centre, Baseline::Top), false);
     }
     for t in &view.y_ticks {
         let (colour, width) = if t.major { (palette.axis, 1.5) } else { (palette.grid, 1.0) };
-        brush.line(area, (p.left, t.px), (p.right, t.px), colour, width)?;
-        brush.text(area, &t.label, (p.left - 6.0 * view.ui, t.px), view.font_px, palette.muted, (HPos::Right, VPos::Center), false)?;
+        brush.line(pen, (p.left, t.px), (p.right, t.px), colour, width);
+        brush.text(pen, &t.label, (p.left - 6.0 * view.ui, t.px), view.font_px, palette.muted, (Align::Right, Baseline::Middle), false);
     }
 
     // Faded lines first so the highlighted one sits on top.
@@ -307,65 +305,63 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         let colour = if l.faded { l.colour.mix(palette.background, 0.7) } else { l.colour };
         let width = if l.faded { 1.0 } else { 2.0 };
         if l.dashed {
-            brush.dashed_path(area, &l.points, colour, width)?;
+            brush.dashed_path(pen, &l.points, colour, width);
         } else {
-            brush.path(area, &l.points, colour, width)?;
+            brush.path(pen, &l.points, colour, width);
         }
     }
 
     for r in &view.reference {
-        brush.dashed_path(area, &[(p.left, r.y), (p.right, r.y)], r.colour, 1.2)?;
-        brush.text(area, &r.label, (p.left + 6.0 * view.ui, r.y - 3.0 * view.ui), view.font_px, r.colour, (HPos::Left, VPos::Bottom), true)?;
+        brush.dashed_path(pen, &[(p.left, r.y), (p.right, r.y)], r.colour, 1.2);
+        brush.text(pen, &r.label, (p.left + 6.0 * view.ui, r.y - 3.0 * view.ui), view.font_px, r.colour, (Align::Left, Baseline::Bottom), true);
     }
 
     let gap = 6.0 * view.ui;
     for label in &view.end_labels {
         let (ax, ay) = label.anchor;
         if (label.y - ay).abs() > 1.0 {
-            brush.path(area, &[(ax, ay), (p.right + gap * 0.6, label.y)], label.colour, 1.0)?;
+            brush.path(pen, &[(ax, ay), (p.right + gap * 0.6, label.y)], label.colour, 1.0);
         }
-        brush.text(area, &label.text, (p.right + gap, label.y), view.font_px, label.colour, (HPos::Left, VPos::Center), true)?;
+        brush.text(pen, &label.text, (p.right + gap, label.y), view.font_px, label.colour, (Align::Left, Baseline::Middle), true);
     }
-    Ok(())
 }
 
 /// Paints the crosshair at table index `index` (vertical line, a dot on each line) on a
 /// transparent overlay, with a focus ring around line `focus`'s dot (keyboard navigation),
 /// over line `highlighted` drawn bold above a wash of the plot.
-pub fn draw_line_overlay<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+pub fn draw_line_overlay(
+    pen: &mut dyn Painter,
     view: &LineChartView,
     palette: &Palette,
     index: Option<usize>,
     focus: Option<usize>,
     highlighted: Option<usize>,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&TRANSPARENT)?;
+) {
+    pen.clear();
     let brush = Brush::new(view.ui, palette);
     // The hovered symbol's line over a wash of the rest: hover never rebuilds the scene.
     if let Some(l) = highlighted.and_then(|k| view.lines.get(k)) {
         let p = view.plot;
-        brush.rect(area, (p.left, p.top), (p.right, p.bottom), palette.background, crate::chart::rotation::HIGHLIGHT_WASH)?;
+        brush.rect(pen, (p.left, p.top), (p.right, p.bottom), palette.background, crate::chart::rotation::HIGHLIGHT_WASH);
         if l.dashed {
-            brush.dashed_path(area, &l.points, l.colour, 2.6)?;
+            brush.dashed_path(pen, &l.points, l.colour, 2.6);
         } else {
-            brush.path(area, &l.points, l.colour, 2.6)?;
+            brush.path(pen, &l.points, l.colour, 2.6);
         }
     }
-    let Some(i) = index else { return Ok(()) };
+    let Some(i) = index else { return };
     let x = view.x.map(i as f64);
-    brush.line(area, (x, view.plot.top), (x, view.plot.bottom), palette.muted, 1.0)?;
+    brush.line(pen, (x, view.plot.top), (x, view.plot.bottom), palette.muted, 1.0);
     for l in view.lines.iter().filter(|l| !l.faded) {
         if let Some(p) = l.point_at(i) {
-            brush.circle(area, p, 4.0, palette.background, 1.0, true)?;
-            brush.circle(area, p, 3.0, l.colour, 1.0, true)?;
+            brush.circle(pen, p, 4.0, palette.background, 1.0, true);
+            brush.circle(pen, p, 3.0, l.colour, 1.0, true);
         }
     }
     if let Some(p) = focus.and_then(|k| view.lines.get(k)).and_then(|l| l.point_at(i)) {
-        brush.circle(area, p, 9.5, palette.background, 1.0, false)?;
-        brush.circle(area, p, 8.0, palette.text, 1.0, false)?;
+        brush.circle(pen, p, 9.5, palette.background, 1.0, false);
+        brush.circle(pen, p, 8.0, palette.text, 1.0, false);
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -463,17 +459,14 @@ mod tests {
     }
 
     #[test]
-    #[cfg(not(target_arch = "wasm32"))] // the SVG backend is a native dev-dependency
     fn draws_on_an_svg_backend() {
         let d = dates(40);
         let l = Line { from: 0, values: (0..40).map(|i| (i as f64).sin()).collect() };
         let lines = [PlotLine { label: "X", colour: Rgb(200, 10, 10), dashed: true, faded: false, line: &l, unit: None }];
         let v = LineChartView::build(&spec(&d, &lines), &PlainFormat);
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (800, 400)).into_drawing_area();
-            draw_line_chart(&root, &v, &Palette::light()).unwrap();
-        }
+        let mut painter = crate::chart::paint::SvgPainter::default();
+        draw_line_chart(&mut painter, &v, &Palette::light());
+        let svg = painter.body;
         assert!(svg.contains("#C80A0A") || svg.contains("#c80a0a"), "line colour drawn");
         // 40 weekdays from 2025-12-01 over ~700 px: weekly ticks, the first on Monday Dec 8,
         // and the year boundary labelled with the year.

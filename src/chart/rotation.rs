@@ -11,19 +11,18 @@
 //! [`RrgView::hit_test`] finds the point under the pointer without touching the analytics.
 
 use super::curve::{clip_polyline, smooth_through, Cubic, Point};
-use super::draw::{self, Brush};
+use super::draw::Brush;
 use super::format::Format;
 use super::labels::{text_width, Rect};
 use super::scale::{decimals_for_step, nice_step, nice_ticks, LinearScale};
 use super::theme::{Palette, Rgb};
 use crate::analysis::rotation::{Quadrant, RotationPoint};
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
+use super::paint::{Align, Baseline, Ink, Painter, TextStyle};
 
-/// Longest sub-step, in CSS pixels, when a tail's curve is flattened into a polyline: short
-/// enough that the polyline reads as a curve.
-const FLATTEN_STEP_PX: f64 = 3.0;
+/// How far, in CSS pixels, the polyline a tail's curve is flattened into may stray from the
+/// curve: under a third of a pixel reads as the curve, and a gently bending segment takes a
+/// few sub-steps rather than one per few pixels of its length.
+const FLATTEN_TOLERANCE_PX: f64 = 0.3;
 
 /// Level of detail for long tails; a tail of up to 17 points is drawn exactly as before.
 /// Its curve is drawn as at most this many polylines, each a run of consecutive segments at
@@ -135,6 +134,8 @@ pub struct Stroke {
     /// The opacity of the point the piece's segment leads to, so a tail brightens toward its
     /// head.
     pub alpha: f64,
+    /// Wholly older than the newest [`DOTTED_POINTS`]: drawn one device pixel wide.
+    pub fine: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -184,8 +185,8 @@ impl Corner {
     fn bottom(self) -> bool {
         matches!(self, Corner::BottomRight | Corner::BottomLeft)
     }
-    fn anchor(self) -> (HPos, VPos) {
-        (if self.right() { HPos::Right } else { HPos::Left }, if self.bottom() { VPos::Bottom } else { VPos::Top })
+    fn anchor(self) -> (Align, Baseline) {
+        (if self.right() { Align::Right } else { Align::Left }, if self.bottom() { Baseline::Bottom } else { Baseline::Top })
     }
 }
 
@@ -315,7 +316,7 @@ impl RrgView {
                     .collect();
                 let pixels: Vec<Point> = points.iter().map(|p| (p.x, p.y)).collect();
                 let curve = smooth_through(&pixels);
-                let strokes = if spec.show_tails { tail_strokes(&curve, &points, &plot, FLATTEN_STEP_PX * ui) } else { Vec::new() };
+                let strokes = if spec.show_tails { tail_strokes(&curve, &points, &plot, FLATTEN_TOLERANCE_PX * ui) } else { Vec::new() };
                 let arrow = head_arrow(&curve, t.marker, head_marker_radius(head_radius, t.emphasis), &plot);
                 let highlight_arrow = head_arrow(&curve, t.marker, head_marker_radius(head_radius, Emphasis::Highlighted), &plot);
                 TailView { symbol: t.symbol.to_owned(), colour: t.colour, marker: t.marker, emphasis: t.emphasis, points, strokes, arrow, highlight_arrow, label: None }
@@ -546,17 +547,16 @@ fn marker_path(marker: Marker, (x, y): (f64, f64), r: f64) -> Vec<(f64, f64)> {
     }
 }
 
-fn draw_marker<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, brush: &Brush, marker: Marker, at: (f64, f64), r: f64, colour: Rgb, ring: Rgb) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+/// A head marker of radius `r` (device pixels) in `colour`, on a halo of `ring` 1.5 px wider.
+fn draw_marker(pen: &mut dyn Painter, brush: &Brush, marker: Marker, at: (f64, f64), r: f64, colour: Rgb, ring: Rgb) {
     match marker {
         Marker::Circle => {
-            area.draw(&Circle::new(draw::px(at), (r + 1.5 * brush.ui).round() as i32, draw::rgb(ring).filled()))?;
-            area.draw(&Circle::new(draw::px(at), r.round() as i32, draw::rgb(colour).filled()))
+            pen.fill_circles(&[at], (r + 1.5 * brush.ui).round(), Ink::solid(ring));
+            pen.fill_circles(&[at], r.round(), Ink::solid(colour));
         }
         shape => {
-            let outer: Vec<(i32, i32)> = marker_path(shape, at, r + 1.5 * brush.ui).into_iter().map(draw::px).collect();
-            let inner: Vec<(i32, i32)> = marker_path(shape, at, r).into_iter().map(draw::px).collect();
-            area.draw(&Polygon::new(outer, draw::rgb(ring).filled()))?;
-            area.draw(&Polygon::new(inner, draw::rgb(colour).filled()))
+            pen.fill_polygon(&marker_path(shape, at, r + 1.5 * brush.ui), Ink::solid(ring));
+            pen.fill_polygon(&marker_path(shape, at, r), Ink::solid(colour));
         }
     }
 }
@@ -564,7 +564,7 @@ fn draw_marker<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, brush: &Brush,
 /// The smoothed tail as at most [`MAX_STROKES_PER_TAIL`] runs of segments, clipped to the
 /// plot. Segment `j` leads to point `j + 1`; a run takes the opacity of the point its last
 /// segment leads to.
-fn tail_strokes(curve: &[Cubic], points: &[PointView], plot: &Rect, step: f64) -> Vec<Stroke> {
+fn tail_strokes(curve: &[Cubic], points: &[PointView], plot: &Rect, tolerance: f64) -> Vec<Stroke> {
     let per_stroke = curve.len().div_ceil(MAX_STROKES_PER_TAIL).max(1);
     let first_curved = curve.len().saturating_sub(DOTTED_POINTS);
     let mut strokes = Vec::new();
@@ -572,41 +572,42 @@ fn tail_strokes(curve: &[Cubic], points: &[PointView], plot: &Rect, step: f64) -
         let alpha = points.get(g * per_stroke + run.len()).map_or(1.0, |p| p.alpha);
         let mut polyline: Vec<Point> = Vec::new();
         for (k, segment) in run.iter().enumerate() {
-            let flat = if g * per_stroke + k >= first_curved { segment.flatten(step) } else { vec![segment.from, segment.to] };
+            let flat = if g * per_stroke + k >= first_curved { segment.flatten_within(tolerance) } else { vec![segment.from, segment.to] };
             // Each segment starts where the previous one ended.
             let joint = usize::from(!polyline.is_empty());
             polyline.extend(flat.into_iter().skip(joint));
         }
-        strokes.extend(clip_polyline(&polyline, plot).into_iter().map(|points| Stroke { points, alpha }));
+        let fine = g * per_stroke + run.len() <= first_curved;
+        strokes.extend(clip_polyline(&polyline, plot).into_iter().map(|points| Stroke { points, alpha, fine }));
     }
     strokes
 }
 
 /// Paints the whole graph (everything but hover, focus and the zoom rectangle).
-pub fn draw_rrg<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgView, palette: &Palette) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+pub fn draw_rrg(pen: &mut dyn Painter, view: &RrgView, palette: &Palette) {
     let brush = Brush::new(view.ui, palette);
     let ui = view.ui;
     let p = view.plot;
-    area.fill(&draw::rgb(palette.background))?;
+    brush.rect(pen, (0.0, 0.0), (view.width, view.height), palette.background, 1.0);
     for q in view.quadrants.iter().filter(|q| q.visible()) {
         let r = q.rect;
-        brush.rect(area, (r.left, r.top), (r.right, r.bottom), palette.quadrants[q.quadrant.index()], 1.0)?;
+        brush.rect(pen, (r.left, r.top), (r.right, r.bottom), palette.quadrants[q.quadrant.index()], 1.0);
     }
     for t in &view.x_ticks {
-        brush.line(area, (t.px, p.top), (t.px, p.bottom), palette.grid, 1.0)?;
+        brush.line(pen, (t.px, p.top), (t.px, p.bottom), palette.grid, 1.0);
     }
     for t in &view.y_ticks {
-        brush.line(area, (p.left, t.px), (p.right, t.px), palette.grid, 1.0)?;
+        brush.line(pen, (p.left, t.px), (p.right, t.px), palette.grid, 1.0);
     }
     // The 100/100 cross, where the viewport includes it.
     if let Some(cx) = view.cross_x {
-        brush.line(area, (cx, p.top), (cx, p.bottom), palette.axis, 1.5)?;
+        brush.line(pen, (cx, p.top), (cx, p.bottom), palette.axis, 1.5);
     }
     if let Some(cy) = view.cross_y {
-        brush.line(area, (p.left, cy), (p.right, cy), palette.axis, 1.5)?;
+        brush.line(pen, (p.left, cy), (p.right, cy), palette.axis, 1.5);
     }
     for q in view.quadrants.iter().filter(|q| q.visible()) {
-        brush.text(area, q.quadrant.name(), q.label_at, view.font_px * 1.1, palette.quadrant_text[q.quadrant.index()], q.corner.anchor(), true)?;
+        brush.text(pen, q.quadrant.name(), q.label_at, view.font_px * 1.1, palette.quadrant_text[q.quadrant.index()], q.corner.anchor(), true);
     }
 
     // Faded tails first, highlighted last, so emphasis reads on top.
@@ -617,28 +618,23 @@ pub fn draw_rrg<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgVie
         Emphasis::Highlighted => 2,
     });
     for tail in order {
-        draw_tail(area, &brush, view, palette, tail, tail.emphasis)?;
+        draw_tail(pen, &brush, view, palette, tail, tail.emphasis);
     }
 
-    clip_to_plot(area, &brush, view, palette)?;
+    clip_to_plot(pen, &brush, view, palette);
     for t in &view.x_ticks {
-        brush.text(area, &t.label, (t.px, p.bottom + 5.0 * ui), view.font_px, palette.muted, (HPos::Center, VPos::Top), false)?;
+        brush.text(pen, &t.label, (t.px, p.bottom + 5.0 * ui), view.font_px, palette.muted, (Align::Centre, Baseline::Top), false);
     }
     for t in &view.y_ticks {
-        brush.text(area, &t.label, (p.left - 6.0 * ui, t.px), view.font_px, palette.muted, (HPos::Right, VPos::Center), false)?;
+        brush.text(pen, &t.label, (p.left - 6.0 * ui, t.px), view.font_px, palette.muted, (Align::Right, Baseline::Middle), false);
     }
-    brush.text(area, "RS-Ratio →", ((p.left + p.right) / 2.0, p.bottom + 22.0 * ui), view.font_px, palette.text, (HPos::Center, VPos::Top), true)?;
-    let text_colour = draw::rgb(palette.text);
-    let style = TextStyle::from((FontFamily::Name(draw::FONT_FAMILY), view.font_px, FontStyle::Bold).into_font())
-        .color(&text_colour)
-        .transform(FontTransform::Rotate270)
-        .pos(plotters::style::text_anchor::Pos::new(HPos::Center, VPos::Top));
-    area.draw_text("RS-Momentum →", &style, draw::px((6.0 * ui, (p.top + p.bottom) / 2.0)))?;
-    Ok(())
+    brush.text(pen, "RS-Ratio →", ((p.left + p.right) / 2.0, p.bottom + 22.0 * ui), view.font_px, palette.text, (Align::Centre, Baseline::Top), true);
+    let upward = TextStyle { px: view.font_px, bold: true, align: Align::Centre, baseline: Baseline::Top, upward: true };
+    pen.text("RS-Momentum →", (6.0 * ui, (p.top + p.bottom) / 2.0), upward, Ink::solid(palette.text));
 }
 
 /// One tail as `emphasis` says: curve, dots, head marker, arrow and label.
-fn draw_tail<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, brush: &Brush, view: &RrgView, palette: &Palette, tail: &TailView, emphasis: Emphasis) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+fn draw_tail(pen: &mut dyn Painter, brush: &Brush, view: &RrgView, palette: &Palette, tail: &TailView, emphasis: Emphasis) {
     let p = view.plot;
     let (fade, width) = match emphasis {
         Emphasis::Faded => (0.22, 1.0),
@@ -646,46 +642,54 @@ fn draw_tail<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, brush: &Brush, v
         Emphasis::Highlighted => (1.0, 2.6),
     };
     for stroke in &tail.strokes {
-        brush.path_alpha(area, &stroke.points, tail.colour, stroke.alpha * fade, width)?;
+        let width = if stroke.fine { 1.0 / view.ui } else { width };
+        brush.path_alpha(pen, &stroke.points, tail.colour, stroke.alpha * fade, width);
     }
-    let Some((head, rest)) = tail.points.split_last() else { return Ok(()) };
+    let Some((head, rest)) = tail.points.split_last() else { return };
     if view.show_tails {
+        // Dots of one opacity go in one fill.
         let newest = rest.len().saturating_sub(DOTTED_POINTS - 1);
+        let mut batch: Vec<Point> = Vec::new();
+        let mut batch_alpha = 1.0;
         for pt in rest.iter().skip(newest).filter(|pt| inside(&p, (pt.x, pt.y))) {
-            brush.circle(area, (pt.x, pt.y), 2.4, tail.colour, pt.alpha * fade, true)?;
+            if pt.alpha != batch_alpha {
+                brush.dots(pen, &batch, 2.4, tail.colour, batch_alpha * fade);
+                batch.clear();
+                batch_alpha = pt.alpha;
+            }
+            batch.push((pt.x, pt.y));
         }
+        brush.dots(pen, &batch, 2.4, tail.colour, batch_alpha * fade);
     }
     let colour = if emphasis == Emphasis::Faded { tail.colour.mix(palette.background, 0.7) } else { tail.colour };
     if inside(&p, (head.x, head.y)) {
-        draw_marker(area, brush, tail.marker, (head.x, head.y), head_marker_radius(view.head_radius, emphasis), colour, palette.background)?;
+        draw_marker(pen, brush, tail.marker, (head.x, head.y), head_marker_radius(view.head_radius, emphasis), colour, palette.background);
     }
     // After the marker, so the tip meets the coloured edge rather than its halo.
     let arrow = if emphasis == Emphasis::Highlighted { &tail.highlight_arrow } else { &tail.arrow };
     if let Some(arrow) = arrow {
-        brush.polygon(area, arrow, colour, 1.0)?;
+        brush.polygon(pen, arrow, colour, 1.0);
     }
     if let Some(label) = &tail.label {
         if let Some((from, to)) = label.leader {
-            brush.path_alpha(area, &[from, to], tail.colour, 0.6 * fade, 1.0)?;
+            brush.path_alpha(pen, &[from, to], tail.colour, 0.6 * fade, 1.0);
         }
         let l = &label.rect;
         let text_colour = if emphasis == Emphasis::Faded { tail.colour.mix(palette.background, 0.55) } else { tail.colour };
-        brush.text(area, &label.text, ((l.left + l.right) / 2.0, (l.top + l.bottom) / 2.0), view.font_px, text_colour, (HPos::Center, VPos::Center), true)?;
+        brush.text(pen, &label.text, ((l.left + l.right) / 2.0, (l.top + l.bottom) / 2.0), view.font_px, text_colour, (Align::Centre, Baseline::Middle), true);
     }
-    Ok(())
 }
 
 /// Paints the margins in the background colour, so nothing drawn in the plot reaches past it.
-fn clip_to_plot<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, brush: &Brush, view: &RrgView, palette: &Palette) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+fn clip_to_plot(pen: &mut dyn Painter, brush: &Brush, view: &RrgView, palette: &Palette) {
     let p = view.plot;
     // Clip: markers and arrows of heads near the edge of a zoomed plot may reach past it;
     // painting the margins over them keeps the plot's content inside the frame.
     let (w, h) = (view.width, view.height);
     for (a, b) in [((0.0, 0.0), (w, p.top)), ((0.0, p.bottom), (w, h)), ((0.0, p.top), (p.left, p.bottom)), ((p.right, p.top), (w, p.bottom))] {
-        brush.rect(area, a, b, palette.background, 1.0)?;
+        brush.rect(pen, a, b, palette.background, 1.0);
     }
-    brush.path(area, &[(p.left, p.top), (p.right, p.top), (p.right, p.bottom), (p.left, p.bottom), (p.left, p.top)], palette.axis, 1.0)?;
-    Ok(())
+    brush.path(pen, &[(p.left, p.top), (p.right, p.top), (p.right, p.bottom), (p.left, p.bottom), (p.left, p.top)], palette.axis, 1.0);
 }
 
 /// How strongly the overlay's wash fades the scene under a highlighted tail (the opacity of
@@ -696,55 +700,54 @@ pub const HIGHLIGHT_WASH: f64 = 0.7;
 /// row pointed at): a wash of the background over the plot fades everything the scene drew,
 /// then the tail is drawn on top, highlighted. Uses the laid-out view as is: nothing is
 /// rebuilt. Does not clear the overlay (call [`draw_rrg_overlay`] first).
-pub fn draw_rrg_highlight<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgView, palette: &Palette, t: usize) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let Some(tail) = view.tails.get(t) else { return Ok(()) };
+pub fn draw_rrg_highlight(pen: &mut dyn Painter, view: &RrgView, palette: &Palette, t: usize) {
+    let Some(tail) = view.tails.get(t) else { return };
     let brush = Brush::new(view.ui, palette);
     let p = view.plot;
-    brush.rect(area, (p.left, p.top), (p.right, p.bottom), palette.background, HIGHLIGHT_WASH)?;
+    brush.rect(pen, (p.left, p.top), (p.right, p.bottom), palette.background, HIGHLIGHT_WASH);
     // Unlike the scene, the margins are not painted over (that would hide the axes beneath),
     // so a head marker at the very edge of a zoomed plot may show its outer half.
-    draw_tail(area, &brush, view, palette, tail, Emphasis::Highlighted)
+    draw_tail(pen, &brush, view, palette, tail, Emphasis::Highlighted)
 }
 
 /// Paints the hover or keyboard-focus ring around one point on a transparent overlay
 /// (clearing it first); nothing for a point outside the plot.
-pub fn draw_rrg_overlay<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgView, palette: &Palette, target: Option<(usize, usize)>) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&TRANSPARENT)?;
-    draw_rrg_ring(area, view, palette, target)
+pub fn draw_rrg_overlay(pen: &mut dyn Painter, view: &RrgView, palette: &Palette, target: Option<(usize, usize)>) {
+    pen.clear();
+    draw_rrg_ring(pen, view, palette, target)
 }
 
 /// The ring of [`draw_rrg_overlay`] without clearing, to go on top of a highlight.
-pub fn draw_rrg_ring<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgView, palette: &Palette, target: Option<(usize, usize)>) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let Some((t, k)) = target else { return Ok(()) };
-    let Some(p) = view.tails.get(t).and_then(|tail| tail.points.get(k)) else { return Ok(()) };
+pub fn draw_rrg_ring(pen: &mut dyn Painter, view: &RrgView, palette: &Palette, target: Option<(usize, usize)>) {
+    let Some((t, k)) = target else { return };
+    let Some(p) = view.tails.get(t).and_then(|tail| tail.points.get(k)) else { return };
     if !inside(&view.plot, (p.x, p.y)) {
-        return Ok(());
+        return;
     }
     let brush = Brush::new(view.ui, palette);
     let r = (view.head_radius + 5.0 * view.ui) / view.ui;
-    brush.circle(area, (p.x, p.y), r + 1.5, palette.background, 1.0, false)?;
-    brush.circle(area, (p.x, p.y), r, palette.text, 1.0, false)?;
-    Ok(())
+    brush.circle(pen, (p.x, p.y), r + 1.5, palette.background, 1.0, false);
+    brush.circle(pen, (p.x, p.y), r, palette.text, 1.0, false);
 }
 
 /// Paints the rectangle being dragged out to zoom, from `a` to `b` (device pixels, any two
 /// opposite corners, limited to the plot as [`RrgView::viewport_from_pixels`] limits them):
 /// a translucent fill and a 1 px outline. Does not clear the overlay, so it can follow
 /// [`draw_rrg_overlay`] on the same canvas.
-pub fn draw_zoom_rect<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &RrgView, palette: &Palette, a: (f64, f64), b: (f64, f64)) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+pub fn draw_zoom_rect(pen: &mut dyn Painter, view: &RrgView, palette: &Palette, a: (f64, f64), b: (f64, f64)) {
     if ![a.0, a.1, b.0, b.1].iter().all(|v| v.is_finite()) {
-        return Ok(());
+        return;
     }
     let p = &view.plot;
     let (x0, x1) = (between(a.0, p.left, p.right), between(b.0, p.left, p.right));
     let (y0, y1) = (between(a.1, p.top, p.bottom), between(b.1, p.top, p.bottom));
     let (left, right, top, bottom) = (x0.min(x1), x0.max(x1), y0.min(y1), y0.max(y1));
     if right - left < 1.0 || bottom - top < 1.0 {
-        return Ok(());
+        return;
     }
     let brush = Brush::new(view.ui, palette);
-    brush.rect(area, (left, top), (right, bottom), palette.text, 0.08)?;
-    brush.path_alpha(area, &[(left, top), (right, top), (right, bottom), (left, bottom), (left, top)], palette.text, 0.7, 1.0)
+    brush.rect(pen, (left, top), (right, bottom), palette.text, 0.08);
+    brush.path_alpha(pen, &[(left, top), (right, top), (right, bottom), (left, bottom), (left, top)], palette.text, 0.7, 1.0)
 }
 
 #[cfg(test)]
@@ -752,6 +755,7 @@ mod tests {
     use super::*;
     use crate::analysis::Date;
     use crate::chart::format::PlainFormat;
+    use crate::chart::paint::SvgPainter;
 
     fn point(rsr: f64, rsm: f64, week: i32) -> RotationPoint {
         RotationPoint { date: Date::parse_iso("2026-01-05").unwrap().add_days(7 * week), rs_ratio: rsr, rs_momentum: rsm, quadrant: Quadrant::of(rsr, rsm), partial: false, index: week as usize }
@@ -774,14 +778,10 @@ mod tests {
         view_with(tails, |_| {})
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
     fn svg_of(view: &RrgView) -> String {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (900, 600)).into_drawing_area();
-            draw_rrg(&root, view, &Palette::light()).unwrap();
-        }
-        svg
+        let mut svg = SvgPainter::default();
+        draw_rrg(&mut svg, view, &Palette::light());
+        svg.body
     }
 
     fn close(a: f64, b: f64) -> bool {
@@ -879,7 +879,6 @@ mod tests {
     }
 
     #[test]
-    #[cfg(not(target_arch = "wasm32"))]
     fn draws_quadrants_names_and_tails_on_svg() {
         let v = view_of(&[("IWM".into(), vec![point(98.0, 101.0, 0), point(101.0, 102.0, 1)])]);
         let svg = svg_of(&v);
@@ -892,17 +891,14 @@ mod tests {
     /// The overlay's highlight needs no new layout: it draws the one tail, highlighted (thicker
     /// curve, larger head with its own arrow, full-colour label) over a wash of the plot.
     #[test]
-    #[cfg(not(target_arch = "wasm32"))]
     fn the_highlight_draws_one_tail_over_a_wash_without_relayout() {
         let v = view_of(&[("IWM".into(), vec![point(98.0, 101.0, 0), point(101.0, 102.0, 1)]), ("IJR".into(), vec![point(99.0, 98.0, 0), point(100.5, 99.0, 1)])]);
         let before = v.clone();
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (900, 600)).into_drawing_area();
-            draw_rrg_overlay(&root, &v, &Palette::light(), None).unwrap();
-            draw_rrg_highlight(&root, &v, &Palette::light(), 1).unwrap();
-            draw_rrg_highlight(&root, &v, &Palette::light(), 7).unwrap(); // no such tail: nothing
-        }
+        let mut painter = SvgPainter::default();
+        draw_rrg_overlay(&mut painter, &v, &Palette::light(), None);
+        draw_rrg_highlight(&mut painter, &v, &Palette::light(), 1);
+        draw_rrg_highlight(&mut painter, &v, &Palette::light(), 7); // no such tail: nothing
+        let svg = painter.body;
         assert_eq!(v, before);
         assert!(svg.contains("\nIJR\n") && !svg.contains("\nIWM\n"), "only the highlighted tail's label");
         assert!(svg.contains("opacity=\"0.7\""), "the wash");
@@ -940,7 +936,6 @@ mod tests {
     }
 
     #[test]
-    #[cfg(not(target_arch = "wasm32"))]
     fn long_tails_are_drawn_in_at_most_16_strokes_and_dotted_only_at_their_newest_52_points() {
         // A 200-week spiral: every segment bends, nothing is clipped.
         let spiral: Vec<RotationPoint> = (0..200)
@@ -1047,7 +1042,6 @@ mod tests {
     }
 
     #[test]
-    #[cfg(not(target_arch = "wasm32"))]
     fn tails_off_draws_and_hits_only_heads() {
         let tails = [("A".to_string(), vec![point(98.0, 99.0, 0), point(99.0, 101.0, 1), point(101.0, 102.0, 2)])];
         let on = view_of(&tails);
@@ -1067,7 +1061,6 @@ mod tests {
     }
 
     #[test]
-    #[cfg(not(target_arch = "wasm32"))]
     fn labels_off_places_and_draws_no_labels() {
         let tails = [("IWM".to_string(), vec![point(98.0, 101.0, 0), point(101.0, 102.0, 1)])];
         let v = view_with(&tails, |s| s.show_labels = false);
@@ -1079,7 +1072,6 @@ mod tests {
     }
 
     #[test]
-    #[cfg(not(target_arch = "wasm32"))]
     fn a_zoom_right_of_100_drops_the_vertical_cross_and_the_left_quadrants() {
         let tails = [("A".to_string(), looping_tail())];
         let v = view_with(&tails, |s| s.zoom = Some(Viewport { x: (101.0, 105.0), y: (95.0, 105.0) }));
@@ -1183,20 +1175,16 @@ mod tests {
     }
 
     #[test]
-    #[cfg(not(target_arch = "wasm32"))]
     fn overlay_rings_only_points_inside_and_draws_the_zoom_rectangle() {
         let tails = [("A".to_string(), looping_tail())];
         let v = view_with(&tails, |s| s.zoom = Some(Viewport { x: (99.5, 104.0), y: (97.0, 103.0) }));
         let overlay = |target: Option<(usize, usize)>, drag: Option<((f64, f64), (f64, f64))>| {
-            let mut svg = String::new();
-            {
-                let root = SVGBackend::with_string(&mut svg, (900, 600)).into_drawing_area();
-                draw_rrg_overlay(&root, &v, &Palette::light(), target).unwrap();
-                if let Some((a, b)) = drag {
-                    draw_zoom_rect(&root, &v, &Palette::light(), a, b).unwrap();
-                }
+            let mut svg = SvgPainter::default();
+            draw_rrg_overlay(&mut svg, &v, &Palette::light(), target);
+            if let Some((a, b)) = drag {
+                draw_zoom_rect(&mut svg, &v, &Palette::light(), a, b);
             }
-            svg
+            svg.body
         };
         assert_eq!(overlay(Some((0, 0)), None).matches("<circle").count(), 0, "point 0 is outside the zoom");
         assert_eq!(overlay(Some((0, 4)), None).matches("<circle").count(), 2);

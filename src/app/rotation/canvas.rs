@@ -3,12 +3,13 @@
 //! ring: hovering and keyboard focus repaint the overlay alone.
 
 use super::{Graph, Shown};
-use crate::app::chart_canvas::{Painter, PainterBuilder, PointerAction, PointerHandler};
+use crate::app::chart_canvas::{Paint, PaintBuilder, PointerAction, PointerHandler};
 use crate::app::state::Looks;
 use crate::app::WidgetContext;
 use crate::browser::canvas::CanvasSize;
 use crate::chart::gesture::{GestureOutcome, Gestures};
 use crate::chart::rotation::{draw_rrg, draw_rrg_highlight, draw_rrg_overlay, draw_rrg_ring, draw_zoom_rect, RrgSpec, RrgView, TailInput};
+use crate::chart::paint::Painter;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -27,9 +28,9 @@ pub fn label(g: &Graph) -> Signal<String> {
 
 /// The whole graph: quadrants, ticks, tails, dots, heads, labels. Emphasis here is the pinned
 /// symbol's (a click or Enter); hover and focus highlight on the overlay.
-pub fn scene(g: &Graph, ctx: &WidgetContext) -> PainterBuilder {
+pub fn scene(g: &Graph, ctx: &WidgetContext) -> PaintBuilder {
     let (g, ctx) = (g.clone(), ctx.clone());
-    Rc::new(move |size: CanvasSize| -> Painter {
+    Rc::new(move |size: CanvasSize| -> Paint {
         let (data, c) = (&g.data, g.c);
         let palette = ctx.palette.get();
         let tails = g.tails.get();
@@ -54,31 +55,31 @@ pub fn scene(g: &Graph, ctx: &WidgetContext) -> PainterBuilder {
         // One laid-out graph, shared by the painter and the hit-tests (not copied each frame).
         let view = Rc::new(RrgView::build(&spec, ctx.format.as_ref()));
         *g.shown.borrow_mut() = Some(Shown { view: view.clone(), tails: tails.clone() });
-        Rc::new(move |area| {
-            let _ = draw_rrg(area, &view, &palette);
+        Rc::new(move |pen: &mut dyn Painter| {
+            draw_rrg(pen, &view, &palette);
         })
     })
 }
 
 /// The hovered or focused symbol highlighted over a wash of the rest, the ring on its point,
 /// and the zoom rectangle being dragged: repainted alone, from what the scene laid out.
-pub fn overlay(g: &Graph, ctx: &WidgetContext) -> PainterBuilder {
+pub fn overlay(g: &Graph, ctx: &WidgetContext) -> PaintBuilder {
     let (g, palette) = (g.clone(), ctx.palette);
-    Rc::new(move |_size: CanvasSize| -> Painter {
+    Rc::new(move |_size: CanvasSize| -> Paint {
         let palette = palette.get();
         let (ring, highlighted, rect) = (g.ring.get(), g.c.hovered.get(), g.drag_rect.get());
         let shown = g.shown.clone();
-        Rc::new(move |area| {
+        Rc::new(move |pen: &mut dyn Painter| {
             let shown = shown.borrow();
             let Some(s) = shown.as_ref() else { return };
-            let _ = draw_rrg_overlay(area, &s.view, &palette, None);
+            draw_rrg_overlay(pen, &s.view, &palette, None);
             if let Some(t) = highlighted.and_then(|p| s.tail_of(p)) {
-                let _ = draw_rrg_highlight(area, &s.view, &palette, t);
+                draw_rrg_highlight(pen, &s.view, &palette, t);
             }
             let hit = ring.and_then(|(pos, k)| s.tail_of(pos).map(|t| (t, k)));
-            let _ = draw_rrg_ring(area, &s.view, &palette, hit);
+            draw_rrg_ring(pen, &s.view, &palette, hit);
             if let Some((a, b)) = rect {
-                let _ = draw_zoom_rect(area, &s.view, &palette, a, b);
+                draw_zoom_rect(pen, &s.view, &palette, a, b);
             }
         })
     })
