@@ -26,6 +26,9 @@ pub enum DateParseError {
     Format,
     /// Well-formed but not a real day (e.g. 2026-02-30).
     NoSuchDay,
+    /// An ISO date but for this dash in place of the hyphens (word processors and
+    /// spreadsheets turn `2026-01-02` into `2026–01–02`).
+    Dash(char),
 }
 
 impl fmt::Display for DateParseError {
@@ -33,6 +36,7 @@ impl fmt::Display for DateParseError {
         match self {
             DateParseError::Format => write!(f, "not an ISO date (YYYY-MM-DD)"),
             DateParseError::NoSuchDay => write!(f, "no such day in the calendar"),
+            DateParseError::Dash(c) => write!(f, "written with \"{c}\" (U+{:04X}) where an ISO date (YYYY-MM-DD) has a hyphen", u32::from(*c)),
         }
     }
 }
@@ -106,11 +110,11 @@ impl Date {
     pub fn parse_iso(text: &str) -> Result<Date, DateParseError> {
         let b = text.as_bytes();
         let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-            b[r].iter().try_fold(0u32, |acc, &c| {
+            b.get(r)?.iter().try_fold(0u32, |acc, &c| {
                 c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
             })
         };
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
             return Err(DateParseError::Format);
         }
         let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
@@ -141,12 +145,14 @@ impl Date {
         let index = y * 12 + (m as i32 - 1) + months;
         let (ty, tm) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
         let td = d.min(days_in_month(ty, tm));
-        Date::from_ymd(ty, tm, td).expect("clamped day exists")
+        // The day is clamped into the month, so it always exists; the fallback is unreachable.
+        Date::from_ymd(ty, tm, td).unwrap_or(self)
     }
 
     /// The last day of the previous calendar year (the YTD base date).
     pub fn end_of_previous_year(self) -> Date {
-        Date::from_ymd(self.year() - 1, 12, 31).expect("Dec 31 exists")
+        // Every year has a 31 December; the fallback is unreachable.
+        Date::from_ymd(self.year() - 1, 12, 31).unwrap_or(self)
     }
 }
 

@@ -58,7 +58,23 @@ const INSTRUMENT = () => {
   };
 };
 
-const session = useSiteAndBrowser(DIST, { csp: CSP, routes: { "/api.html": htmlRoute(API_PAGE) } });
+// A CSV as a word processor leaves it: en dashes (U+2013) where the dates have hyphens. Parsing
+// it once panicked, and a panic stops the wasm instance every widget on the page shares.
+const EN_DASH_CSV = "Date,Close\n2026-01-02,100\n2026\u201301\u201305,101\n2026-01-06,102\n";
+const EN_DASH_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>en dash</title>
+<link rel="icon" href="favicon.svg"><script type="module" src="rotascope.js"></script></head><body>
+<div class="rotascope" data-testid="dashed" data-prices="data/dashed/IWM.csv" data-title="Word-processed CSV"></div>
+<div class="rotascope" data-testid="good" data-prices="data/sample-prices.json" data-title="The sample"></div>
+</body></html>`;
+
+const session = useSiteAndBrowser(DIST, {
+  csp: CSP,
+  routes: {
+    "/api.html": htmlRoute(API_PAGE),
+    "/endash.html": htmlRoute(EN_DASH_PAGE),
+    "/data/dashed/IWM.csv": (req, res) => res.writeHead(200, { "content-type": "text/csv; charset=utf-8" }).end(EN_DASH_CSV),
+  },
+});
 
 async function open(path, viewport = { width: 1100, height: 900 }) {
   const page = await session.browser.newPage({ viewport, deviceScaleFactor: 1 });
@@ -103,6 +119,24 @@ test("the publisher page draws its widgets under a strict CSP, the broken one na
   await waitForChart(page, "[data-testid=pub-lazy]");
   assert.ok(requests.some((u) => u.includes("sample-prices.json?lazy")));
   assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a CSV with en dashes in its dates names the file, line and cell, and the other widget draws", async () => {
+  const { page, problems } = await open("endash.html");
+  const message = page.locator("[data-testid=dashed] .rs-error-message");
+  await message.waitFor();
+  assert.equal(
+    await message.textContent(),
+    "data/dashed/IWM.csv line 3, column Date = \"2026\u201301\u201305\" is written with \"\u2013\" (U+2013) where an ISO date (YYYY-MM-DD) has a hyphen",
+  );
+  await waitForChart(page, "[data-testid=good]");
+  assert.equal(await page.locator("[data-testid=fatal]").count(), 0, "no widget stopped");
+  // The shared instance still works: the API answers after the bad file.
+  assert.match(await page.evaluate(async () => (await globalThis.Rotascope.analyze({ prices: "data/sample-prices.json" })).as_of), /^\d{4}-\d\d-\d\d$/);
+  const events = await page.evaluate(() => window.__events.map((e) => `${e.name} ${e.id}`).sort());
+  assert.deepEqual(events, ["rotascope:error dashed", "rotascope:ready good"]);
   assert.deepEqual(problems, []);
   await page.close();
 });

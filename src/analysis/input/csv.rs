@@ -9,7 +9,7 @@
 //! - Fields may be quoted with `"`; a quote inside a quoted field is doubled.
 
 use super::{group_by_symbol, RawSeries, Tabled};
-use crate::analysis::date::Date;
+use crate::analysis::date::{Date, DateParseError};
 use crate::analysis::error::{AnalysisError, Warning};
 use crate::analysis::prices::{close_problem, Adjustment};
 
@@ -46,13 +46,31 @@ pub fn symbol_from_name(name: &str) -> String {
     stem.trim().to_ascii_uppercase()
 }
 
-fn parse_day(text: &str) -> Option<Date> {
+/// Dashes that look like the hyphen of an ISO date.
+fn is_look_alike_dash(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}')
+}
+
+/// A `YYYY-MM-DD` cell, optionally followed by a time. Never slices inside a character: a
+/// cell whose tenth byte falls in a multi-byte character is simply not a date.
+fn parse_day(text: &str) -> Result<Date, DateParseError> {
     let t = text.trim();
-    let (day, rest) = t.split_at(t.len().min(10));
-    if !(rest.is_empty() || rest.starts_with(' ') || rest.starts_with('T')) {
-        return None;
+    if let Some(dash) = t.chars().find(|&c| is_look_alike_dash(c)) {
+        let hyphenated: String = t.chars().map(|c| if is_look_alike_dash(c) { '-' } else { c }).collect();
+        return match parse_day(&hyphenated) {
+            Ok(_) => Err(DateParseError::Dash(dash)),
+            Err(e) => Err(e),
+        };
     }
-    Date::parse_iso(day).ok()
+    let (day, rest) = match (t.get(..10), t.get(10..)) {
+        (Some(day), Some(rest)) => (day, rest),
+        _ if t.len() < 10 => (t, ""),
+        _ => return Err(DateParseError::Format),
+    };
+    if !(rest.is_empty() || rest.starts_with(' ') || rest.starts_with('T')) {
+        return Err(DateParseError::Format);
+    }
+    Date::parse_iso(day)
 }
 
 /// Parses CSV text. `source_name` names the file in messages and, without a symbol column,
@@ -91,14 +109,14 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
         if f.len() != header.len() {
             return Err(not_csv(format!("line {} has {} fields but the header has {}", n + 1, f.len(), header.len())));
         }
-        let day_text = f[date_col].trim();
-        let day = parse_day(day_text).ok_or_else(|| AnalysisError::BadDate {
-            at: format!("{at}, column {}", header[date_col].trim()),
-            value: day_text.to_owned(),
-            reason: crate::analysis::date::DateParseError::Format,
-        })?;
-        let sym = symbol_col.map_or_else(|| default_symbol.clone(), |c| f[c].trim().to_ascii_uppercase());
-        let raw = f[close_col].trim();
+        // Every row has as many fields as the header (checked above), and the columns were
+        // found in the header, so these are present; an empty cell stands in regardless.
+        let cell = |c: usize| f.get(c).map_or("", |v| v.trim());
+        let day_text = cell(date_col);
+        let column = header.get(date_col).map_or("", |h| h.trim());
+        let day = parse_day(day_text).map_err(|reason| AnalysisError::BadDate { at: format!("{at}, column {column}"), value: day_text.to_owned(), reason })?;
+        let sym = symbol_col.map_or_else(|| default_symbol.clone(), |c| cell(c).to_ascii_uppercase());
+        let raw = cell(close_col);
         let close = match raw.to_ascii_lowercase().as_str() {
             "" | "null" | "na" | "n/a" | "-" => None,
             _ => {
@@ -124,7 +142,7 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
     let mut warnings = Vec::new();
     let mut raws = Vec::new();
     for (sym, mut points) in group_by_symbol(rows) {
-        if points.len() > 1 && points.windows(2).all(|w| w[1].0 < w[0].0) {
+        if points.len() > 1 && points.windows(2).all(|w| matches!(w, [a, b] if b.0 < a.0)) {
             points.reverse();
             warnings.push(Warning::new(
                 "reversed",
@@ -143,6 +161,23 @@ mod tests {
 
     fn err(text: &str) -> String {
         parse_csv(text, "IWM.csv", None).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_date_written_with_en_dashes_is_named_with_its_file_line_and_cell_and_nothing_panics() {
+        assert_eq!(
+            err("Date,Close\n2026-01-02,10\n2026–01–05,11\n"),
+            "IWM.csv line 3, column Date = \"2026–01–05\" is written with \"–\" (U+2013) where an ISO date (YYYY-MM-DD) has a hyphen"
+        );
+        assert_eq!(parse_day("2026−01−05 00:00"), Err(DateParseError::Dash('−')));
+        // A dash that makes no date once replaced is just not a date.
+        assert_eq!(parse_day("2026–13–05"), Err(DateParseError::NoSuchDay));
+        // Multi-byte characters anywhere in the first ten bytes (the tenth byte inside one).
+        for cell in ["2026-01-0é", "2026-01-é1", "é2026-01-01", "2026年01月02日", "2026-01-02\u{200B}", "\u{FEFF}2026-01-02", "😀😀😀", "2026-01-01é"] {
+            assert_eq!(parse_day(cell), Err(DateParseError::Format), "{cell}");
+        }
+        assert_eq!(parse_day(" 2026-01-02T10:00 "), Ok(Date::parse_iso("2026-01-02").unwrap()));
+        assert!(err("Date,Close\n2026-01-0é,10\n").starts_with("IWM.csv line 2, column Date = \"2026-01-0é\" is not an ISO date"));
     }
 
     #[test]
