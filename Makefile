@@ -63,10 +63,13 @@ bench: build
 test: bootstrap lint test-native test-browser test-e2e
 	@echo "make test: lint, native, browser and end-to-end tests all passed"
 
-# Clippy on both the native and the wasm code (tests included), warnings as errors.
+# Clippy on both the native and the wasm code (tests included), warnings as errors; then a
+# check that the panic-free lints on modules that read input still reject a planted unwrap,
+# expect, index and byte slice.
 lint: bootstrap
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib --tests -- -D warnings
+	bash tests/tools/lint-guard.sh
 
 test-native: bootstrap
 	cargo test --locked

@@ -476,7 +476,10 @@ fn spreads(v: &Value) -> Result<Vec<(String, String)>, AnalysisError> {
         .map(|(i, item)| {
             let field = format!("spreads[{i}]");
             let pair = match item {
-                Value::Array(p) if p.len() == 2 => (p[0].as_str(), p[1].as_str()),
+                Value::Array(p) => match p.as_slice() {
+                    [long, short] => (long.as_str(), short.as_str()),
+                    _ => (None, None),
+                },
                 Value::Object(o) => (o.get("long").and_then(Value::as_str), o.get("short").and_then(Value::as_str)),
                 _ => (None, None),
             };

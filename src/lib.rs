@@ -8,11 +8,39 @@
 //! `browser`, `app` and `embed` exist only on wasm32, so a native `cargo test` builds the
 //! pure core alone.
 
+/// Declares modules that read input (files, notes, attributes, options) as panic-free by
+/// construction: a panic aborts the one wasm instance every widget on the page shares, so one
+/// bad file would stop them all. Outside tests clippy denies there indexing and slicing
+/// (`get` instead), byte slicing of text, `unwrap`/`expect` and explicit panics. A rare,
+/// proven-safe exception takes `#[allow(clippy::…)]` with a comment saying why it holds.
+/// `make lint` fails on a new one.
+macro_rules! reads_input {
+    ($($(#[$meta:meta])* $vis:vis mod $name:ident;)*) => {
+        $(
+            $(#[$meta])*
+            #[cfg_attr(not(test), deny(
+                clippy::indexing_slicing,
+                clippy::string_slice,
+                clippy::unwrap_used,
+                clippy::expect_used,
+                clippy::panic,
+                clippy::unreachable,
+                clippy::todo,
+                clippy::unimplemented,
+            ))]
+            $vis mod $name;
+        )*
+    };
+}
+
 pub mod analysis;
 pub mod chart;
-pub mod config;
 pub mod model;
 pub mod sample;
+
+reads_input! {
+    pub mod config;
+}
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

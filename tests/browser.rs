@@ -528,6 +528,13 @@ async fn a_fatal_error_leaves_a_message_not_a_blank_box() {
     // Shown as text, never parsed as markup.
     assert!(card.contains("<b>x</b>") && host.query_selector("[data-testid=fatal] b").unwrap().is_none());
     assert!(host.query_selector("canvas").unwrap().is_none());
+    // The hook shows what the panic said, never the source location.
+    let said: Box<dyn std::any::Any + Send> = Box::new(String::from("byte index 10 is not a char boundary"));
+    assert_eq!(rotascope::browser::panic::panic_message(said.as_ref()), "byte index 10 is not a char boundary");
+    let said: Box<dyn std::any::Any + Send> = Box::new("a static message");
+    assert_eq!(rotascope::browser::panic::panic_message(said.as_ref()), "a static message");
+    let said: Box<dyn std::any::Any + Send> = Box::new(7_u8);
+    assert_eq!(rotascope::browser::panic::panic_message(said.as_ref()), "no message");
 }
 
 #[wasm_bindgen_test]

@@ -90,7 +90,7 @@ pub fn check_claim(table: Option<&PriceTable>, benchmark: Option<usize>, claim: 
         ClaimKind::Excess { symbol, benchmark: named } => {
             let bench = match named {
                 Some(b) => Ok(b.clone()),
-                None => benchmark.map(|p| table.series[p].symbol.clone()).ok_or_else(|| "no benchmark is set".to_string()),
+                None => benchmark.and_then(|p| table.series.get(p)).map(|s| s.symbol.clone()).ok_or_else(|| "no benchmark is set".to_string()),
             };
             bench.and_then(|b| Ok(ret(symbol)? - ret(&b)?))
         }
@@ -103,7 +103,7 @@ pub fn check_claim(table: Option<&PriceTable>, benchmark: Option<usize>, claim: 
     let difference = computed - claim.value;
     // A hair of slack so a claim exactly at the tolerance still matches after float rounding.
     let outcome = if difference.abs() <= tolerance + 1e-9 { Outcome::Matches { difference } } else { Outcome::Differs { difference } };
-    ClaimCheck { computed: Some(computed), as_of: Some(table.dates[to]), period: Some(claim.period), outcome }
+    ClaimCheck { computed: Some(computed), as_of: table.dates.get(to).copied(), period: Some(claim.period), outcome }
 }
 
 #[cfg(test)]

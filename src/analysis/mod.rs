@@ -4,13 +4,15 @@
 //! the other modules compute from it. Every formula is documented on the function that
 //! implements it and collected in the README.
 
-pub mod claims;
-pub mod date;
 pub mod error;
-pub mod input;
+reads_input! {
+    pub mod claims;
+    pub mod date;
+    pub mod input;
+    pub mod note;
+    pub mod period;
+}
 pub mod lines;
-pub mod note;
-pub mod period;
 pub mod prices;
 pub mod relative;
 pub mod returns;

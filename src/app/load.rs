@@ -63,9 +63,9 @@ async fn load_one(source: PriceSource) -> Result<Rc<PriceTable>, LoadError> {
 
 pub async fn load_prices(sources: Vec<PriceSource>) -> Result<Rc<PriceTable>, LoadError> {
     let tables = join_all(sources.into_iter().map(|s| Box::pin(load_one(s))).collect()).await;
-    let mut tables = tables.into_iter().collect::<Result<Vec<_>, _>>()?;
-    if tables.len() == 1 {
-        return Ok(tables.pop().expect("one table"));
+    let tables = tables.into_iter().collect::<Result<Vec<_>, _>>()?;
+    if let (1, Some(only)) = (tables.len(), tables.last()) {
+        return Ok(only.clone());
     }
     merge(tables.iter().map(|t| (**t).clone()).collect()).map(Rc::new).map_err(LoadError::Data)
 }

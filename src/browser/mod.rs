@@ -2,12 +2,14 @@
 //! resize observation and the panic hook. No leptos here and no analytics: components in
 //! `app` use these; nothing here uses `app`.
 
+reads_input! {
+    pub mod fetch;
+    pub mod palette;
+}
 pub mod canvas;
 pub mod export;
-pub mod fetch;
 pub mod frame;
 pub mod intl;
-pub mod palette;
 pub mod panic;
 pub mod resize;
 

@@ -17,9 +17,9 @@ pub fn read_palette(element: &Element, dark: bool) -> Palette {
             *slot = c;
         }
     }
-    for k in 0..SERIES_COLOURS {
+    for (k, slot) in palette.series.iter_mut().enumerate().take(SERIES_COLOURS) {
         if let Some(c) = read(&format!("series-{}", k + 1)) {
-            palette.series[k] = c;
+            *slot = c;
         }
     }
     palette

@@ -28,11 +28,16 @@ fn widget_roots() -> Vec<web_sys::Element> {
     roots
 }
 
+/// What a panic said, without where in the source it happened: the card is for readers and
+/// publishers, the console (which gets the full report) for developers.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(String::as_str)).unwrap_or("no message")
+}
+
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
-        let detail = info.to_string();
-        web_sys::console::error_1(&format!("Rotascope stopped: {detail}").into());
-        show_fatal(&detail);
+        web_sys::console::error_1(&format!("Rotascope stopped: {info}").into());
+        show_fatal(panic_message(info.payload()));
     }));
 }
 
@@ -47,7 +52,7 @@ pub fn show_fatal(detail: &str) {
         let _ = card.set_attribute("data-testid", "fatal");
         // Text only (never HTML): the message may quote publisher data.
         card.set_text_content(Some(&format!(
-            "This chart stopped because of an internal error. Reload the page to try again. ({detail})"
+            "This chart stopped because of an internal error. Reload the page to try again; the browser console has the details for a bug report. ({detail})"
         )));
         root.set_text_content(None);
         let _ = root.append_child(&card);

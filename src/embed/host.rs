@@ -258,10 +258,12 @@ impl Host {
     }
 }
 
-fn lazy_observer() -> IntersectionObserver {
+/// The one observer that starts widgets as they near the viewport; `None` where the browser
+/// has no IntersectionObserver (then widgets start at once).
+fn lazy_observer() -> Option<IntersectionObserver> {
     LAZY.with(|slot| {
         if let Some((o, _)) = slot.borrow().as_ref() {
-            return o.clone();
+            return Some(o.clone());
         }
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
             for entry in entries.iter() {
@@ -280,16 +282,20 @@ fn lazy_observer() -> IntersectionObserver {
         let init = IntersectionObserverInit::new();
         // Start loading a little before the widget scrolls into view.
         init.set_root_margin("400px 0px");
-        let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).expect("IntersectionObserver");
+        let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok()?;
         *slot.borrow_mut() = Some((observer.clone(), callback));
-        observer
+        Some(observer)
     })
 }
 
 fn wait_for_viewport(host: Rc<RefCell<Host>>) {
+    let Some(observer) = lazy_observer() else {
+        Host::mount_now(&host);
+        return;
+    };
     let element = host.borrow().element.clone();
     WAITING.with(|w| w.borrow_mut().push(host));
-    lazy_observer().observe(&element);
+    observer.observe(&element);
 }
 
 fn stop_waiting(host: &Rc<RefCell<Host>>) {
@@ -300,7 +306,7 @@ fn stop_waiting(host: &Rc<RefCell<Host>>) {
         w.retain(|h| !Rc::ptr_eq(h, host));
         before != w.len()
     });
-    if was_waiting {
-        lazy_observer().unobserve(&element);
+    if let (true, Some(observer)) = (was_waiting, lazy_observer()) {
+        observer.unobserve(&element);
     }
 }

@@ -5,11 +5,13 @@
 //! `scan` (placeholders) and `mount` (the JS API) find and add hosts through the registry.
 //! No module imports one that imports it.
 
-pub mod api;
-pub mod host;
+reads_input! {
+    pub mod api;
+    pub mod host;
+    pub mod scan;
+}
 pub mod mount;
 pub mod registry;
-pub mod scan;
 
 pub use host::stylesheet_url;
 pub use mount::{mount, WidgetHandle};

@@ -83,7 +83,9 @@ pub fn watch_page() {
                 sweep_detached();
             }
         });
-        let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).expect("MutationObserver");
+        // Without a MutationObserver the placeholders on the page at the first scan still
+        // start; ones added later wait for Rotascope.scan().
+        let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) else { return };
         let init = MutationObserverInit::new();
         init.set_child_list(true);
         init.set_subtree(true);

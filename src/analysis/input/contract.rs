@@ -381,9 +381,9 @@ mod fast {
                     return None;
                 }
             }
-            let value = if !exponent && digits <= 15 && fraction < POW10.len() {
+            let value = if let (false, true, Some(scale)) = (exponent, digits <= 15, POW10.get(fraction)) {
                 // mantissa < 10^15 < 2^53: exact as f64.
-                let magnitude = mantissa as f64 / POW10[fraction];
+                let magnitude = mantissa as f64 / scale;
                 if negative { -magnitude } else { magnitude }
             } else {
                 self.text.get(start..self.at)?.parse::<f64>().ok()?
@@ -584,7 +584,7 @@ fn parse_series(symbol: &str, value: &Value, dates: &[Date]) -> Result<Series, A
         .map(|(i, item)| match item {
             Value::Null => Ok(None),
             Value::Number(n) => Ok(n.as_f64()),
-            other => Err(wrong(format!("{path}[{i}] ({})", dates[i]), "a number or null", other)),
+            other => Err(wrong(dates.get(i).map_or_else(|| format!("{path}[{i}]"), |d| format!("{path}[{i}] ({d})")), "a number or null", other)),
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Series { symbol: symbol.into(), name: None, group: None, closes })

@@ -75,13 +75,16 @@ impl Tabled {
             if series.iter().any(|s: &Series| s.symbol == raw.symbol) {
                 return Err(AnalysisError::DuplicateSymbol { symbol: raw.symbol });
             }
+            // `dates` is the sorted union of every series' dates, so each day is found.
             let mut closes = vec![None; dates.len()];
             let mut k = 0;
             for (day, close) in raw.dates.iter().zip(raw.closes) {
-                while dates[k] < *day {
+                while dates.get(k).is_some_and(|d| d < day) {
                     k += 1;
                 }
-                closes[k] = close;
+                if let Some(slot) = closes.get_mut(k) {
+                    *slot = close;
+                }
             }
             series.push(Series { symbol: raw.symbol, name: raw.name, group: raw.group, closes });
         }
@@ -122,7 +125,10 @@ pub fn parse_value(value: &serde_json::Value) -> Result<PriceTable, AnalysisErro
 /// from one source only. Mixed adjustments make the result "not stated", with a warning.
 pub fn merge(tables: Vec<PriceTable>) -> Result<PriceTable, AnalysisError> {
     if tables.len() == 1 {
-        return Ok(tables.into_iter().next().expect("one table"));
+        if let Some(only) = tables.into_iter().next() {
+            return Ok(only);
+        }
+        return Err(AnalysisError::NoData { detail: "no price sources were given".into() });
     }
     let Some(first) = tables.first() else {
         return Err(AnalysisError::NoData { detail: "no price sources were given".into() });

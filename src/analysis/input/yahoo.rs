@@ -89,7 +89,10 @@ pub fn parse_yahoo_chart(value: &Value) -> Result<PriceTable, AnalysisError> {
         raws.push(raw);
         adjustments.push(adjustment);
     }
-    let adjustment = if adjustments.windows(2).all(|w| w[0] == w[1]) { adjustments[0] } else { Adjustment::NotStated };
+    let adjustment = match adjustments.first() {
+        Some(&first) if adjustments.iter().all(|&a| a == first) => first,
+        _ => Adjustment::NotStated,
+    };
     Tabled { series: raws, adjustment, source: Some("Yahoo chart data".into()), warnings: Vec::new() }.into_table()
 }
 
