@@ -16,7 +16,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # component boundary: the same DOM, about 15 KB brotli less code. Native builds are untouched.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS ?= --cfg erase_components
 
-.PHONY: help bootstrap demo demo-real real-data screenshots build size bench lint test test-native test-browser test-e2e sample-data clean
+.PHONY: help bootstrap demo demo-real real-data screenshots build size bench fuzz lint test test-native test-browser test-e2e sample-data clean
 
 help:
 	@echo "make demo         build and serve the demo on http://127.0.0.1:$(PORT)/ (PORT=9000 to change)"
@@ -25,6 +25,7 @@ help:
 	@echo "make build        release bundle in dist/"
 	@echo "make size         raw / gzip / brotli bytes of the bundle"
 	@echo "make bench        parse + analyze timings, native and in headless Chromium; scrub against Chart.js"
+	@echo "make fuzz         every input parser, 100,000 fuzzed cases per generator (FUZZ_CASES=...)"
 	@echo "make sample-data  regenerate www/data/sample-prices.json"
 
 bootstrap:
@@ -73,6 +74,12 @@ lint: bootstrap
 
 test-native: bootstrap
 	cargo test --locked
+
+# Every input parser under structure-aware and raw fuzzing, 100,000 cases per generator (make
+# test runs 1,000 each); failing cases are kept in tests/fuzz.proptest-regressions.
+FUZZ_CASES ?= 100000
+fuzz: bootstrap
+	FUZZ_CASES=$(FUZZ_CASES) cargo test --locked --profile fuzz --test fuzz -- --nocapture
 
 test-browser: bootstrap
 	wasm-pack test --headless --chrome -- --locked --test browser

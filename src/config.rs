@@ -96,6 +96,8 @@ pub enum Theme {
 }
 
 pub const DEFAULT_HEIGHT: f64 = 480.0;
+/// Seconds a download may take before the widget gives up and offers to try again.
+pub const DEFAULT_TIMEOUT_S: f64 = 30.0;
 
 /// Which setting a [`Field`] is, and what it is (the README table says more, with
 /// defaults). The parser matches on this, so a field in the table without a parser (or the
@@ -142,6 +144,8 @@ pub enum FieldKey {
     Tolerance,
     /// Wait until the widget nears the viewport.
     Lazy,
+    /// Seconds a download may take.
+    Timeout,
 }
 
 /// One configuration field.
@@ -161,7 +165,7 @@ const fn field(name: &'static str, attribute: &'static str, key: FieldKey) -> Fi
 
 /// Every configuration field: the one list the parser, the custom element's observed
 /// attributes (`configAttributes()`) and the loader's list are checked against.
-pub const FIELDS: [Field; 20] = [
+pub const FIELDS: [Field; 21] = [
     field("prices", "prices", FieldKey::Prices),
     field("benchmark", "benchmark", FieldKey::Benchmark),
     field("symbols", "symbols", FieldKey::Symbols),
@@ -182,6 +186,7 @@ pub const FIELDS: [Field; 20] = [
     field("bands", "bands", FieldKey::Bands),
     field("tolerance", "tolerance", FieldKey::Tolerance),
     field("lazy", "lazy", FieldKey::Lazy),
+    field("timeout", "timeout", FieldKey::Timeout),
 ];
 
 /// The field a config key names: its camelCase name (`as_of` is also read, as before).
@@ -216,6 +221,8 @@ pub struct WidgetConfig {
     pub tolerance: f64,
     /// Load only when the widget comes near the viewport.
     pub lazy: bool,
+    /// Seconds each download (prices, note) may take, headers to last byte.
+    pub timeout_s: f64,
     /// Fields this version does not know: reported, never silently dropped.
     pub ignored: Vec<String>,
 }
@@ -323,6 +330,7 @@ impl WidgetConfig {
             bands: Bands::default(),
             tolerance: DEFAULT_TOLERANCE,
             lazy: true,
+            timeout_s: DEFAULT_TIMEOUT_S,
             ignored: Vec::new(),
         };
         let mut has_prices = false;
@@ -367,6 +375,13 @@ impl WidgetConfig {
                         Value::String(s) if s.trim() == "false" => false,
                         _ => return Err(bad("lazy", v, "use true or false")),
                     }
+                }
+                FieldKey::Timeout => {
+                    let t = number("timeout", v)?;
+                    if !(t.is_finite() && (0.1..=600.0).contains(&t)) {
+                        return Err(bad("timeout", v, "use a number of seconds from 0.1 to 600"));
+                    }
+                    c.timeout_s = t;
                 }
                 FieldKey::Tolerance => {
                     let t = number("tolerance", v)?;
@@ -603,6 +618,12 @@ mod tests {
             "option `bands` = [0.5,0.1,0.2,0.6]: band cut points must be four increasing numbers within −1..1, got [0.5, 0.1, 0.2, 0.6]"
         );
         assert!(WidgetConfig::from_json(r#"{"note":"n","tolerance":-1}"#).is_err());
+        assert_eq!(WidgetConfig::from_json(r#"{"prices":"p.json"}"#).unwrap().timeout_s, 30.0);
+        assert_eq!(WidgetConfig::from_json(r#"{"prices":"p.json","timeout":"2.5"}"#).unwrap().timeout_s, 2.5);
+        for (bad, expected) in [("0", "option `timeout` = 0: use a number of seconds from 0.1 to 600"), ("601", "option `timeout` = 601: use a number of seconds from 0.1 to 600"), ("\"soon\"", "option `timeout` = \"soon\": expected a number")] {
+            let e = WidgetConfig::from_json(&format!(r#"{{"prices":"p.json","timeout":{bad}}}"#)).unwrap_err().to_string();
+            assert_eq!(e, expected);
+        }
     }
 
     #[test]
@@ -671,7 +692,7 @@ mod tests {
             FieldKey::RotationMethod => Value::from("zscore"),
             FieldKey::Theme => Value::from("dark"),
             FieldKey::Bands => Value::from("-0.5,-0.1,0.1,0.5"),
-            FieldKey::Tolerance => Value::from("1"),
+            FieldKey::Tolerance | FieldKey::Timeout => Value::from("1"),
             FieldKey::Lazy => Value::from("false"),
         }
     }

@@ -17,11 +17,11 @@ use leptos::prelude::*;
 /// Alerts shown in the feed.
 const ALERTS: usize = 8;
 
-pub async fn load_note(source: Source) -> Result<Note, String> {
+pub async fn load_note(source: Source, timeout_s: f64) -> Result<Note, String> {
     match source {
         Source::Inline(value) => crate::analysis::note::parse_note(&value),
         Source::Url(url) => {
-            let text = fetch_text(&url).await.map_err(|e| e.to_string())?;
+            let text = fetch_text(&url, "a research note", timeout_s, &|_, _| {}).await.map_err(|e| e.to_string())?;
             crate::analysis::note::parse_note_json(&text).map_err(|e| format!("{url}: {e}"))
         }
     }
@@ -30,8 +30,8 @@ pub async fn load_note(source: Source) -> Result<Note, String> {
 /// The card, with or without prices (without, claims cannot be checked and there are no
 /// alerts or highlights).
 #[component]
-pub fn NoteCard(source: Source, bands: Bands, tolerance: f64) -> impl IntoView {
-    let note = super::load::Loaded::new(move || load_note(source.clone()));
+pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) -> impl IntoView {
+    let note = super::load::Loaded::new(move || load_note(source.clone(), timeout_s));
     let data = use_context::<SharedData>();
     let controls = use_context::<Controls>();
     view! {

@@ -33,7 +33,21 @@ impl LoadError {
     pub fn retryable(&self) -> bool {
         matches!(self, LoadError::Fetch(e) if e.retryable())
     }
+
+    /// `rotascope:error`'s `detail.code`: the fetch's code, or `data` for a file that arrived
+    /// but cannot be used.
+    pub fn code(&self) -> &'static str {
+        match self {
+            LoadError::Fetch(e) => e.code(),
+            LoadError::Data(_) => "data",
+        }
+    }
 }
+
+/// Bytes received so far and the total when every download in flight has said its size.
+pub type Progress = Rc<dyn Fn(u64, Option<u64>)>;
+/// Per source: bytes received and its size when known.
+type Downloads = Rc<RefCell<Vec<(u64, Option<u64>)>>>;
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -44,7 +58,7 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-async fn load_one(source: PriceSource) -> Result<Rc<PriceTable>, LoadError> {
+async fn load_one(source: PriceSource, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>)) -> Result<Rc<PriceTable>, LoadError> {
     match source {
         PriceSource::Inline(value) => parse_value(&value).map(Rc::new).map_err(LoadError::Data),
         PriceSource::Text { text, symbol } => parse_text("", &text, symbol.as_deref()).map(Rc::new).map_err(LoadError::Data),
@@ -53,7 +67,7 @@ async fn load_one(source: PriceSource) -> Result<Rc<PriceTable>, LoadError> {
             if let Some(table) = LOADED.with(|c| c.borrow().get(&key).cloned()) {
                 return Ok(table);
             }
-            let text = fetch_text(&url).await.map_err(LoadError::Fetch)?;
+            let text = fetch_text(&url, "price data", timeout_s, progress).await.map_err(LoadError::Fetch)?;
             let table = Rc::new(parse_text(&url, &text, symbol.as_deref()).map_err(LoadError::Data)?);
             LOADED.with(|c| c.borrow_mut().insert(key, table.clone()));
             Ok(table)
@@ -61,8 +75,33 @@ async fn load_one(source: PriceSource) -> Result<Rc<PriceTable>, LoadError> {
     }
 }
 
-pub async fn load_prices(sources: Vec<PriceSource>) -> Result<Rc<PriceTable>, LoadError> {
-    let tables = join_all(sources.into_iter().map(|s| Box::pin(load_one(s))).collect()).await;
+/// Loads every source at once, each download within `timeout_s`; `progress` hears the bytes
+/// received over all of them (and their total, once each has said its size).
+pub async fn load_prices(sources: Vec<PriceSource>, timeout_s: f64, progress: Progress) -> Result<Rc<PriceTable>, LoadError> {
+    let downloads: Downloads = Rc::new(RefCell::new(vec![(0, None); sources.len()]));
+    let each = |k: usize| {
+        let (downloads, progress) = (downloads.clone(), progress.clone());
+        move |received: u64, total: Option<u64>| {
+            if let Some(slot) = downloads.borrow_mut().get_mut(k) {
+                *slot = (received, total);
+            }
+            let all = downloads.borrow();
+            let received = all.iter().map(|d| d.0).sum();
+            let total = all.iter().map(|d| d.1).sum::<Option<u64>>();
+            progress(received, total);
+        }
+    };
+    let tables = join_all(
+        sources
+            .into_iter()
+            .enumerate()
+            .map(|(k, s)| {
+                let report = each(k);
+                Box::pin(async move { load_one(s, timeout_s, &report).await })
+            })
+            .collect(),
+    )
+    .await;
     let tables = tables.into_iter().collect::<Result<Vec<_>, _>>()?;
     if let (1, Some(only)) = (tables.len(), tables.last()) {
         return Ok(only.clone());

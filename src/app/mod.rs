@@ -36,7 +36,9 @@ pub struct WidgetContext {
 #[derive(Clone)]
 pub struct WidgetEvents {
     pub ready: SendWrapper<Rc<dyn Fn()>>,
-    pub error: SendWrapper<Rc<dyn Fn(String)>>,
+    /// A code for scripts (`network`, `cors`, `status`, `timeout`, `html`, `broken`, `data`)
+    /// and the message shown.
+    pub error: SendWrapper<Rc<dyn Fn(&'static str, String)>>,
     /// The widget switched to the dark (`true`) or light theme (an `auto` theme following the
     /// reader's colour scheme): the host restyles itself.
     pub theme: SendWrapper<Rc<dyn Fn(bool)>>,

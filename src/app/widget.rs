@@ -68,7 +68,13 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     }
 
     let sources = config.prices.clone();
-    let prices = Loaded::new(move || load_prices(sources.clone()));
+    let timeout_s = config.timeout_s;
+    // Bytes received (and the total, when known) while the prices download.
+    let received: RwSignal<Option<(u64, Option<u64>)>, LocalStorage> = RwSignal::new_local(None);
+    let prices = Loaded::new(move || {
+        received.set(None);
+        load_prices(sources.clone(), timeout_s, Rc::new(move |got, total| received.set(Some((got, total)))))
+    });
     let config = Arc::new(config);
     let title = config.title.clone();
     let region_label = title.clone().unwrap_or_else(|| "Rotascope market rotation chart".into());
@@ -91,7 +97,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             let note = note.clone();
             let events = events.clone();
             let Some(result) = prices.get() else {
-                return view! { <div class="rs-loading" role="status">"Loading prices…"</div> }.into_any();
+                return view! { <LoadingPrices received=received /> }.into_any();
             };
             match result.and_then(|t| prepare(t, &config).map_err(LoadError::Data)) {
                 Ok((data, controls)) => {
@@ -100,18 +106,18 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                     }
                     provide_context(send_wrapper::SendWrapper::new(Rc::new(data)));
                     provide_context(controls);
-                    view! { <WidgetBody note=note bands=bands tolerance=tolerance /> }.into_any()
+                    view! { <WidgetBody note=note bands=bands tolerance=tolerance timeout_s=timeout_s /> }.into_any()
                 }
                 // The note does not depend on the prices: it still shows beside the error.
                 Err(error) => {
                     if let Some(e) = &events {
-                        (e.error)(error.to_string());
+                        (e.error)(error.code(), error.to_string());
                     }
                     let layout = if note.is_some() { "rs-layout rs-layout-card" } else { "rs-layout" };
                     view! {
                         <div class=layout>
                             <div class="rs-main"><ErrorPanel error=error on_retry=move || prices.reload() /></div>
-                            {note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance /> })}
+                            {note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance timeout_s=timeout_s /> })}
                         </div>
                     }
                     .into_any()
@@ -126,7 +132,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             {locale_problem.map(|p| view! { <p class="rs-note" role="note">{p}{"; using the browser's locale"}</p> })}
             {ignored.map(|p| view! { <p class="rs-note" role="note" data-testid="ignored">{p}</p> })}
             {if card_only {
-                note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance /> }).into_any()
+                note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance timeout_s=timeout_s /> }).into_any()
             } else {
 body.clone().into_any()
             }}
@@ -136,7 +142,7 @@ body.clone().into_any()
 
 /// Tabs, the chosen view, data notes and the footnote; the research note beside them.
 #[component]
-fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64) -> impl IntoView {
+fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64) -> impl IntoView {
     let ctx = widget_context();
     let (data, c) = use_state();
     let tabs = [(View::Rotation, "Rotation"), (View::Performance, "Performance"), (View::Trend, "Trend")];
@@ -207,7 +213,7 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64) -> impl IntoVi
                 <DataNotes />
                 <p class="rs-footnote" data-testid="footnote">{footnote}</p>
             </div>
-            {note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance /> })}
+            {note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance timeout_s=timeout_s /> })}
         </div>
     }
 }
@@ -238,6 +244,25 @@ fn DataNotes() -> impl IntoView {
                 </details>
             }
         })
+    }
+}
+
+/// "Loading prices…", then how much has arrived: a bar of the known total, or a moving one
+/// when the server does not say the size.
+#[component]
+fn LoadingPrices(received: RwSignal<Option<(u64, Option<u64>)>, LocalStorage>) -> impl IntoView {
+    let text = move || match received.get() {
+        Some((got, total)) => format!("Loading prices… {}", crate::browser::fetch::size_text(got, total)),
+        None => "Loading prices…".to_owned(),
+    };
+    let total = move || received.get().and_then(|(_, t)| t).map(|t| t as f64);
+    view! {
+        <div class="rs-loading" role="status" data-testid="loading">
+            <span>{text}</span>
+            <progress class="rs-progress" max=move || total().map(|t| t.to_string())
+                value=move || received.get().filter(|(_, t)| t.is_some()).map(|(got, _)| got.to_string())
+                aria-hidden="true"></progress>
+        </div>
     }
 }
 

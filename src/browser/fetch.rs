@@ -1,52 +1,190 @@
-//! Fetching publisher files, with errors that say which URL failed and whether retrying
-//! could help.
+//! Fetching publisher files, with errors that say which URL failed, what went wrong in words a
+//! publisher can act on, a machine-readable code, and whether retrying could help. The body
+//! is read as a stream so a long download can show its progress, and every download has a
+//! time limit.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::Response;
+use web_sys::{AbortController, ReadableStreamDefaultReader, RequestInit, Response};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchError {
-    /// The request never completed (offline, DNS, CORS, blocked): worth a retry.
-    Network { url: String, detail: String },
+    /// The request never completed (offline, DNS, blocked). `origins` is (the URL's origin,
+    /// the page's) when they differ: then a CORS refusal is the likely cause.
+    Network { url: String, detail: String, origins: Option<(String, String)> },
     /// The server answered with an error status.
     Status { url: String, status: u16, status_text: String },
+    /// No complete answer within the time limit.
+    Timeout { url: String, seconds: f64 },
+    /// An HTML page (a single-page app's fallback, a login page) where data was expected.
+    NotData { url: String, status: u16, content_type: String, expected: &'static str },
+    /// The connection broke after part of the body arrived.
+    Broken { url: String, received: u64, total: Option<u64> },
 }
 
 impl FetchError {
-    /// Network failures and server errors (5xx, 408, 429) may succeed later.
+    /// Everything but a client error (4xx other than 408 and 429) may succeed later.
     pub fn retryable(&self) -> bool {
         match self {
-            FetchError::Network { .. } => true,
             FetchError::Status { status, .. } => *status >= 500 || *status == 408 || *status == 429,
+            _ => true,
         }
+    }
+
+    /// What went wrong, for scripts (`rotascope:error`'s `detail.code`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            FetchError::Network { origins: Some(_), .. } => "cors",
+            FetchError::Network { .. } => "network",
+            FetchError::Status { .. } => "status",
+            FetchError::Timeout { .. } => "timeout",
+            FetchError::NotData { .. } => "html",
+            FetchError::Broken { .. } => "broken",
+        }
+    }
+}
+
+/// `received` (and `total`) as a reader reads sizes: "1.6 of 3.2 MB", "120 of 450 KB".
+pub fn size_text(received: u64, total: Option<u64>) -> String {
+    let largest = total.unwrap_or(received).max(received) as f64;
+    let (unit, scale, decimals) = if largest >= 1e6 { ("MB", 1e6, 1) } else { ("KB", 1e3, 0) };
+    let show = |b: u64| format!("{:.*}", decimals, b as f64 / scale);
+    match total {
+        Some(t) => format!("{} of {} {unit}", show(received), show(t)),
+        None => format!("{} {unit}", show(received)),
     }
 }
 
 impl std::fmt::Display for FetchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FetchError::Network { url, detail } => write!(f, "could not load {url}: {detail}"),
+            FetchError::Network { url, detail, origins: None } => write!(f, "could not load {url}: {detail}"),
+            FetchError::Network { url, detail, origins: Some((theirs, ours)) } => write!(
+                f,
+                "could not load {url}: {detail}. It is on another origin ({theirs}) than this page ({ours}): unless the network is down, its server refused the cross-origin request. It must answer with the header Access-Control-Allow-Origin: {ours} (or *), or the file must be served from {ours}"
+            ),
             FetchError::Status { url, status, status_text } => {
                 write!(f, "could not load {url}: the server answered {status} {status_text}")
+            }
+            FetchError::Timeout { url, seconds } => {
+                write!(f, "could not load {url}: no complete answer within {seconds} s (the `timeout` option sets the limit)")
+            }
+            FetchError::NotData { url, status, content_type, expected } => {
+                write!(f, "could not load {url}: the server sent an HTML page, not {expected} (status {status}, content type {content_type})")
+            }
+            FetchError::Broken { url, received, total } => {
+                write!(f, "could not load {url}: the download broke after {}", size_text(*received, *total))
             }
         }
     }
 }
 
-/// GETs `url` as text, through the page's own `fetch` (no HTTP crate: every byte of the
-/// widget ships to readers).
-pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    let network = |e: JsValue| FetchError::Network { url: url.to_owned(), detail: rejection_text(&e) };
-    let window = web_sys::window().ok_or_else(|| network(JsValue::from_str("no window")))?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(network)?.unchecked_into();
-    if !response.ok() {
-        return Err(FetchError::Status { url: url.to_owned(), status: response.status(), status_text: response.status_text() });
+/// Calls `abort` on a controller after a delay, until dropped.
+struct Deadline {
+    handle: i32,
+    _fire: Closure<dyn FnMut()>,
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.handle);
+        }
     }
-    // The body's bytes, copied once into wasm memory: `text()` would decode to UTF-16 and
-    // the copy into Rust encode it back, character by character (about 10 ms for 3 MB).
-    let body = JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?;
-    Ok(utf8_text(js_sys::Uint8Array::new(&body).to_vec()))
+}
+
+/// The origin of `url` (relative to the page) and the page's, when they differ.
+fn cross_origin(url: &str) -> Option<(String, String)> {
+    let location = web_sys::window()?.location();
+    let ours = location.origin().ok()?;
+    let theirs = web_sys::Url::new_with_base(url, &location.href().ok()?).ok()?.origin();
+    (theirs != ours).then_some((theirs, ours))
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let start: String = text.trim_start_matches('\u{feff}').trim_start().chars().take(15).collect::<String>().to_ascii_lowercase();
+    start.starts_with("<!doctype html") || start.starts_with("<html")
+}
+
+/// GETs `url` as text through the page's own `fetch` (no HTTP crate: every byte of the widget
+/// ships to readers), within `timeout_s` seconds from request to last byte, calling
+/// `progress(received, total)` as the body arrives (`total` when the server says it and the
+/// bytes are not compressed). `expected` names what the file should be ("price data") for
+/// the message when an HTML page comes back instead.
+pub async fn fetch_text(url: &str, expected: &'static str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>)) -> Result<String, FetchError> {
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let network = |e: JsValue| -> FetchError {
+        if timed_out.get() {
+            FetchError::Timeout { url: url.to_owned(), seconds: timeout_s }
+        } else {
+            FetchError::Network { url: url.to_owned(), detail: rejection_text(&e), origins: cross_origin(url) }
+        }
+    };
+    let window = web_sys::window().ok_or_else(|| network(JsValue::from_str("no window")))?;
+    let init = RequestInit::new();
+    // Without AbortController (very old browsers) there is no time limit, only the browser's.
+    let _deadline = AbortController::new().ok().and_then(|controller| {
+        init.set_signal(Some(&controller.signal()));
+        let flag = timed_out.clone();
+        let fire = Closure::<dyn FnMut()>::new(move || {
+            flag.set(true);
+            controller.abort();
+        });
+        let ms = (timeout_s * 1000.0).round() as i32;
+        let handle = window.set_timeout_with_callback_and_timeout_and_arguments_0(fire.as_ref().unchecked_ref(), ms).ok()?;
+        Some(Deadline { handle, _fire: fire })
+    });
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(network)?.unchecked_into();
+    let status = response.status();
+    if !response.ok() {
+        return Err(FetchError::Status { url: url.to_owned(), status, status_text: response.status_text() });
+    }
+    let headers = response.headers();
+    let header = |name: &str| headers.get(name).ok().flatten();
+    let content_type = header("content-type").unwrap_or_default();
+    let not_data = || FetchError::NotData { url: url.to_owned(), status, content_type: if content_type.is_empty() { "none given".into() } else { content_type.clone() }, expected };
+    if content_type.contains("text/html") || content_type.contains("application/xhtml") {
+        return Err(not_data());
+    }
+    // Content-Length counts the bytes on the wire; compressed, the stream yields more.
+    let compressed = header("content-encoding").is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
+    let total = header("content-length").and_then(|l| l.trim().parse::<u64>().ok()).filter(|_| !compressed);
+    let mut bytes: Vec<u8> = Vec::with_capacity(total.map_or(0, |t| t.min(64 << 20) as usize));
+    let broken = |received: usize| -> FetchError {
+        if timed_out.get() {
+            FetchError::Timeout { url: url.to_owned(), seconds: timeout_s }
+        } else {
+            FetchError::Broken { url: url.to_owned(), received: received as u64, total }
+        }
+    };
+    // No stream means an empty body: nothing to read.
+    if let Some(body) = response.body() {
+        let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+        loop {
+            let chunk = JsFuture::from(reader.read()).await.map_err(|_| broken(bytes.len()))?;
+            let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done")).ok().and_then(|d| d.as_bool()).unwrap_or(true);
+            if done {
+                break;
+            }
+            if let Ok(part) = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).and_then(|v| v.dyn_into::<js_sys::Uint8Array>()) {
+                let start = bytes.len();
+                bytes.resize(start + part.length() as usize, 0);
+                if let Some(slot) = bytes.get_mut(start..) {
+                    part.copy_to(slot);
+                }
+            }
+            progress(bytes.len() as u64, total.filter(|&t| t >= bytes.len() as u64));
+        }
+    }
+    if total.is_some_and(|t| (bytes.len() as u64) < t) {
+        return Err(broken(bytes.len()));
+    }
+    let text = utf8_text(bytes);
+    if looks_like_html(&text) {
+        return Err(not_data());
+    }
+    Ok(text)
 }
 
 /// Bytes as text the way `Response.text()` reads them: UTF-8, invalid sequences replaced.

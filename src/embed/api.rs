@@ -60,7 +60,7 @@ async fn run(options: JsValue) -> Result<JsValue, String> {
     let rest = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
     let _ = js_sys::Reflect::delete_property(&rest, &key);
     let request = AnalyzeRequest::from_json_with(&stringify(&rest, "options")?, prices).map_err(|e| e.to_string())?;
-    let table = load_prices(request.prices).await.map_err(|e| e.to_string())?;
+    let table = load_prices(request.prices, crate::config::DEFAULT_TIMEOUT_S, std::rc::Rc::new(|_, _| {})).await.map_err(|e| e.to_string())?;
     let mut result = analyze_table(table, &request.options).map_err(|e| e.to_string())?;
     for key in request.ignored {
         result.warnings.push(Warning::new("ignored_option", None, format!("option `{key}` is not known and was ignored")));

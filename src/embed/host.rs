@@ -145,8 +145,9 @@ fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     }
 }
 
-fn error_detail(message: &str) -> JsValue {
+fn error_detail(code: &str, message: &str) -> JsValue {
     let o = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&o, &"code".into(), &code.into());
     let _ = js_sys::Reflect::set(&o, &"message".into(), &message.into());
     o.into()
 }
@@ -202,7 +203,7 @@ impl Host {
                 let (ready_host, error_host, theme_host) = (element.clone(), element.clone(), element.clone());
                 let events = WidgetEvents {
                     ready: SendWrapper::new(Rc::new(move || dispatch(&ready_host, "ready", &JsValue::NULL))),
-                    error: SendWrapper::new(Rc::new(move |m: String| dispatch(&error_host, "error", &error_detail(&m)))),
+                    error: SendWrapper::new(Rc::new(move |code: &'static str, m: String| dispatch(&error_host, "error", &error_detail(code, &m)))),
                     theme: SendWrapper::new(Rc::new(move |dark: bool| {
                         let _ = theme_host.set_attribute("data-rs-theme", if dark { "dark" } else { "light" });
                     })),
@@ -222,7 +223,7 @@ impl Host {
                     // Text only: the message may quote the publisher's config.
                     msg.set_text_content(Some(&message));
                 }
-                dispatch(&element, "error", &error_detail(&message));
+                dispatch(&element, "error", &error_detail("config", &message));
             }
         }
     }
