@@ -6,19 +6,54 @@
 //!   ignored. A file listed newest first is read in reverse, with a warning; any other
 //!   disorder is an error naming the line.
 //! - Empty, `null`, `NA`, `N/A` and `-` are missing closes (`null` in the contract).
-//! - Fields may be quoted with `"`; a quote inside a quoted field is doubled.
+//! - Fields are separated by `,`, `;` or a tab, whichever the header holds most of (in a `;`
+//!   file a close may use a decimal comma: `10,5`). Fields may be quoted with `"` (RFC 4180):
+//!   a quoted field may hold the separator, a doubled quote and line breaks. Lines end in LF,
+//!   CRLF or a lone CR; messages count lines as an editor does.
 
 use super::{group_by_symbol, RawSeries, Tabled};
 use crate::analysis::date::{Date, DateParseError};
 use crate::analysis::error::{AnalysisError, Warning};
 use crate::analysis::prices::{close_problem, Adjustment};
 
-/// Splits one CSV line into fields.
-fn fields(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut field = String::new();
+/// The field separator: `,`, `;` or a tab, whichever the header line holds most of outside
+/// quotes (spreadsheets in locales that write a decimal comma separate fields with `;`);
+/// `,` when it holds none.
+fn separator(text: &str) -> char {
+    let header = text.split(['\n', '\r']).next().unwrap_or("");
+    let mut counts = [(',', 0usize), (';', 0), ('\t', 0)];
     let mut quoted = false;
-    let mut chars = line.chars().peekable();
+    for c in header.chars() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for (sep, n) in counts.iter_mut() {
+                if c == *sep {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    // Ties go to the earlier: a comma.
+    counts.iter().fold((',', 0), |best, &(sep, n)| if n > best.1 { (sep, n) } else { best }).0
+}
+
+/// Splits CSV text into records (RFC 4180): fields separated by `sep`; a quoted field may hold
+/// the separator, doubled quotes and line breaks; a record ends at an unquoted LF, CRLF or
+/// lone CR. Each record comes with the line it starts on (1-based). Records whose fields are
+/// all blank are left out.
+fn records(text: &str, sep: char) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    let (mut fields, mut field) = (Vec::new(), String::new());
+    let (mut quoted, mut line, mut start) = (false, 1usize, 1usize);
+    let mut chars = text.chars().peekable();
+    let mut end_record = |fields: &mut Vec<String>, field: &mut String, start: usize| {
+        fields.push(std::mem::take(field));
+        let record = std::mem::take(fields);
+        if record.iter().any(|f| !f.trim().is_empty()) {
+            out.push((start, record));
+        }
+    };
     while let Some(c) = chars.next() {
         match (c, quoted) {
             ('"', true) if chars.peek() == Some(&'"') => {
@@ -26,12 +61,30 @@ fn fields(line: &str) -> Vec<String> {
                 chars.next();
             }
             ('"', _) => quoted = !quoted,
-            (',', false) => out.push(std::mem::take(&mut field)),
+            ('\r' | '\n', _) => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                line += 1;
+                if quoted {
+                    field.push('\n');
+                } else {
+                    end_record(&mut fields, &mut field, start);
+                    start = line;
+                }
+            }
+            (c, false) if c == sep => fields.push(std::mem::take(&mut field)),
             _ => field.push(c),
         }
     }
-    out.push(field);
+    end_record(&mut fields, &mut field, start);
     out
+}
+
+/// Splits one CSV line into fields, comma-separated.
+#[cfg(test)]
+fn fields(line: &str) -> Vec<String> {
+    records(line, ',').into_iter().next().map_or_else(|| vec![String::new()], |(_, f)| f)
 }
 
 fn find_column(header: &[String], names: &[&str]) -> Option<usize> {
@@ -86,9 +139,9 @@ fn parse_day(text: &str) -> Result<Date, DateParseError> {
 pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<crate::analysis::PriceTable, AnalysisError> {
     let not_csv = |detail: String| AnalysisError::NotCsv { source_name: source_name.to_owned(), detail };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
-    let (_, header_line) = lines.next().ok_or_else(|| not_csv("the file is empty".into()))?;
-    let header = fields(header_line);
+    let sep = separator(text);
+    let mut lines = records(text, sep).into_iter();
+    let (_, header) = lines.next().ok_or_else(|| not_csv("the file is empty".into()))?;
     let date_col = find_column(&header, &["date", "timestamp", "time", "day"])
         .ok_or_else(|| not_csv(format!("no `Date` column (the header is: {})", header.join(", "))))?;
     let (close_col, adjustment) = match find_column(&header, &["adj close", "adj_close", "adjclose", "adjusted close", "adjusted_close"]) {
@@ -103,11 +156,10 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
     let default_symbol = symbol.map_or_else(|| symbol_from_name(source_name), str::to_owned);
 
     let mut rows: Vec<(String, Date, Option<f64>, String)> = Vec::new();
-    for (n, line) in lines {
-        let at = format!("{source_name} line {}", n + 1);
-        let f = fields(line);
+    for (n, f) in lines {
+        let at = format!("{source_name} line {n}");
         if f.len() != header.len() {
-            return Err(not_csv(format!("line {} has {} fields but the header has {}", n + 1, f.len(), header.len())));
+            return Err(not_csv(format!("line {n} has {} fields but the header has {}", f.len(), header.len())));
         }
         // Every row has as many fields as the header (checked above), and the columns were
         // found in the header, so these are present; an empty cell stands in regardless.
@@ -117,10 +169,13 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
         let day = parse_day(day_text).map_err(|reason| AnalysisError::BadDate { at: format!("{at}, column {column}"), value: day_text.to_owned(), reason })?;
         let sym = symbol_col.map_or_else(|| default_symbol.clone(), |c| cell(c).to_ascii_uppercase());
         let raw = cell(close_col);
+        // With `;` between fields a decimal comma is the locale's: 10,5 is 10.5.
+        let decimal_comma = sep == ';' && raw.matches(',').count() == 1 && !raw.contains('.');
+        let number = if decimal_comma { raw.replace(',', ".") } else { raw.to_owned() };
         let close = match raw.to_ascii_lowercase().as_str() {
             "" | "null" | "na" | "n/a" | "-" => None,
             _ => {
-                let value: f64 = raw.parse().map_err(|_| AnalysisError::BadClose {
+                let value: f64 = number.parse().map_err(|_| AnalysisError::BadClose {
                     symbol: sym.clone(),
                     at: at.clone(),
                     date: day,
@@ -178,6 +233,28 @@ mod tests {
         }
         assert_eq!(parse_day(" 2026-01-02T10:00 "), Ok(Date::parse_iso("2026-01-02").unwrap()));
         assert!(err("Date,Close\n2026-01-0é,10\n").starts_with("IWM.csv line 2, column Date = \"2026-01-0é\" is not an ISO date"));
+    }
+
+    #[test]
+    fn semicolon_and_tab_files_are_read_and_a_semicolon_file_may_write_decimal_commas() {
+        let closes = |text: &str| parse_csv(text, "IWM.csv", None).unwrap().series[0].closes.clone();
+        assert_eq!(closes("Date;Close\n2026-01-02;10,5\n2026-01-05;11\n"), vec![Some(10.5), Some(11.0)]);
+        assert_eq!(closes("Date\tClose\n2026-01-02\t10.5\n2026-01-05\t11\n"), vec![Some(10.5), Some(11.0)]);
+        // A comma file keeps commas as separators: "10,5" there is two fields.
+        assert_eq!(err("Date,Close\n2026-01-02,10,5\n"), "IWM.csv: line 2 has 3 fields but the header has 2");
+        // A decimal comma with a thousands dot is not guessed at.
+        assert_eq!(err("Date;Close\n2026-01-02;1.010,5\n"), "IWM on 2026-01-02 (IWM.csv line 2): close 1.010,5 is not a number; closes must be positive numbers or null");
+    }
+
+    #[test]
+    fn quoted_fields_may_hold_line_breaks_and_lines_are_counted_across_them_in_any_line_ending() {
+        for eol in ["\n", "\r\n", "\r"] {
+            let text = format!("Symbol,Name,Date,Close{eol}IWM,\"Russell 2000{eol}small caps\",2026-01-02,10{eol}IWM,\"a \"\"quoted\"\" name\",2026-01-05,x{eol}");
+            // The bad close is on the record that starts on line 4 (the quoted break is line 3).
+            assert_eq!(err(&text), "IWM on 2026-01-05 (IWM.csv line 4): close x is not a number; closes must be positive numbers or null", "{eol:?}");
+        }
+        let t = parse_csv("\u{feff}Date,Close\r\n2026-01-02,10\r\n\r\n2026-01-05,11\r\n", "IWM.csv", None).unwrap();
+        assert_eq!(t.series[0].closes, vec![Some(10.0), Some(11.0)]);
     }
 
     #[test]
