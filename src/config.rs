@@ -53,8 +53,10 @@ pub fn price_sources(v: &Value) -> Result<Vec<PriceSource>, AnalysisError> {
         match v {
             Value::String(s) if s.trim().is_empty() => Err(bad(field, v, "give a URL or the data itself")),
             Value::String(s) => {
-                let t = s.trim_start();
-                Ok(if t.starts_with('{') || t.starts_with('[') || t.contains('\n') {
+                // Data, not a URL: JSON (after a byte-order mark) or text of several lines (any
+                // line end: a file saved with lone CRs is one "line" to `lines()`).
+                let t = s.trim_start_matches('\u{feff}').trim_start();
+                Ok(if t.starts_with('{') || t.starts_with('[') || t.contains(['\n', '\r']) {
                     PriceSource::Text { text: s.clone(), symbol: None }
                 } else {
                     PriceSource::Url { url: s.trim().to_owned(), symbol: None }
@@ -619,6 +621,10 @@ mod tests {
         );
         assert!(WidgetConfig::from_json(r#"{"note":"n","tolerance":-1}"#).is_err());
         assert_eq!(WidgetConfig::from_json(r#"{"prices":"p.json"}"#).unwrap().timeout_s, 30.0);
+        // Data after a byte-order mark, and lines ended by lone CRs, are data, not URLs.
+        for text in ["\u{feff}{\"dates\":[]}", "Date,Close\r2026-01-02,1\r"] {
+            assert!(matches!(price_sources(&Value::from(text)).unwrap().as_slice(), [PriceSource::Text { .. }]), "{text:?}");
+        }
         assert_eq!(WidgetConfig::from_json(r#"{"prices":"p.json","timeout":"2.5"}"#).unwrap().timeout_s, 2.5);
         for (bad, expected) in [("0", "option `timeout` = 0: use a number of seconds from 0.1 to 600"), ("601", "option `timeout` = 601: use a number of seconds from 0.1 to 600"), ("\"soon\"", "option `timeout` = \"soon\": expected a number")] {
             let e = WidgetConfig::from_json(&format!(r#"{{"prices":"p.json","timeout":{bad}}}"#)).unwrap_err().to_string();

@@ -29,6 +29,37 @@ pub enum DateParseError {
     /// An ISO date but for this dash in place of the hyphens (word processors and
     /// spreadsheets turn `2026-01-02` into `2026–01–02`).
     Dash(char),
+    /// A real day, but outside the years any price data covers.
+    OutOfRange,
+    /// An ISO date but for this character that does not show (or shows as a space).
+    Invisible(char),
+}
+
+/// The name of a character that does not show (or shows as a space) but stops a text being a
+/// date: a reader cannot see it in the message, so the message names it.
+pub fn invisible_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{a0}' => "no-break space",
+        '\u{ad}' => "soft hyphen",
+        '\u{200b}' => "zero-width space",
+        '\u{200c}' => "zero-width non-joiner",
+        '\u{200d}' => "zero-width joiner",
+        '\u{200e}' => "left-to-right mark",
+        '\u{200f}' => "right-to-left mark",
+        '\u{202a}'..='\u{202e}' => "direction control",
+        '\u{2060}' => "word joiner",
+        '\u{feff}' => "byte-order mark",
+        _ => return None,
+    })
+}
+
+/// The first and last years a price date may have: a typo (`0206`, `20026` cut to four
+/// digits) should not pass as history.
+pub const YEARS: (i32, i32) = (1800, 9999);
+
+/// Dashes that look like the hyphen of an ISO date.
+pub fn is_look_alike_dash(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}')
 }
 
 impl fmt::Display for DateParseError {
@@ -37,6 +68,10 @@ impl fmt::Display for DateParseError {
             DateParseError::Format => write!(f, "not an ISO date (YYYY-MM-DD)"),
             DateParseError::NoSuchDay => write!(f, "no such day in the calendar"),
             DateParseError::Dash(c) => write!(f, "written with \"{c}\" (U+{:04X}) where an ISO date (YYYY-MM-DD) has a hyphen", u32::from(*c)),
+            DateParseError::Invisible(c) => {
+                write!(f, "a date but for an invisible {} (U+{:04X}) in it", invisible_name(*c).unwrap_or("character"), u32::from(*c))
+            }
+            DateParseError::OutOfRange => write!(f, "outside the years {} to {} that price data can cover", YEARS.0, YEARS.1),
         }
     }
 }
@@ -108,6 +143,25 @@ impl Date {
 
     /// Strict `YYYY-MM-DD` (the only form the price contract accepts).
     pub fn parse_iso(text: &str) -> Result<Date, DateParseError> {
+        match Date::parse_iso_strict(text) {
+            Err(DateParseError::Format) => {
+                // Say so when only look-alike dashes stand between the text and a date.
+                // Say so when only look-alike dashes or invisible characters stand between the
+                // text and a date.
+                let dash = text.chars().find(|&c| is_look_alike_dash(c));
+                let hidden = text.chars().find(|&c| invisible_name(c).is_some());
+                let cleaned: String = text.chars().filter(|&c| invisible_name(c).is_none()).map(|c| if is_look_alike_dash(c) { '-' } else { c }).collect();
+                match (dash, hidden) {
+                    (Some(d), _) if Date::parse_iso_strict(&cleaned).is_ok() => Err(DateParseError::Dash(d)),
+                    (None, Some(h)) if Date::parse_iso_strict(&cleaned).is_ok() => Err(DateParseError::Invisible(h)),
+                    _ => Err(DateParseError::Format),
+                }
+            }
+            other => other,
+        }
+    }
+
+    fn parse_iso_strict(text: &str) -> Result<Date, DateParseError> {
         let b = text.as_bytes();
         let digits = |r: std::ops::Range<usize>| -> Option<u32> {
             b.get(r)?.iter().try_fold(0u32, |acc, &c| {
@@ -120,7 +174,11 @@ impl Date {
         let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
             return Err(DateParseError::Format);
         };
-        Date::from_ymd(y as i32, m, d).ok_or(DateParseError::NoSuchDay)
+        let day = Date::from_ymd(y as i32, m, d).ok_or(DateParseError::NoSuchDay)?;
+        if !(YEARS.0..=YEARS.1).contains(&(y as i32)) {
+            return Err(DateParseError::OutOfRange);
+        }
+        Ok(day)
     }
 
     /// 0 = Monday ... 6 = Sunday (ISO order).

@@ -28,13 +28,13 @@ pub enum AnalysisError {
     #[error("series \"{symbol}\" has {len} closes but `dates` has {dates_len}: give one close (or null) per date")]
     LengthMismatch { symbol: String, len: usize, dates_len: usize },
 
-    #[error("{at} = \"{value}\" is {reason}")]
+    #[error("{at} = \"{}\" is {reason}", shown(value))]
     BadDate { at: String, value: String, reason: DateParseError },
 
     #[error("{at} = {date} {problem} {previous}: dates must be strictly increasing")]
     DateOrder { at: String, date: Date, previous: Date, problem: &'static str },
 
-    #[error("{symbol} on {date} ({at}): close {value} is {reason}; closes must be positive numbers or null")]
+    #[error("{symbol} on {date} ({at}): close {} is {reason}; closes must be positive numbers or null", shown(value))]
     BadClose { symbol: String, at: String, date: Date, value: String, reason: &'static str },
 
     #[error("{what} for {symbol} needs at least {needed} {unit}, but the data has {have}")]
@@ -72,6 +72,31 @@ impl AnalysisError {
 }
 
 /// Describes a JSON value's type for "should be X, but it is Y" messages.
+/// Longest piece of a publisher's text quoted in a message, in characters.
+pub const QUOTED_CHARS: usize = 40;
+
+/// `text` as a message quotes it: whole up to [`QUOTED_CHARS`] characters, else its start,
+/// an ellipsis and its length, so a 5,000-character cell does not become the message.
+pub fn shown(text: &str) -> String {
+    let length = text.chars().count();
+    if length <= QUOTED_CHARS {
+        text.to_owned()
+    } else {
+        format!("{}… ({length} characters)", text.chars().take(QUOTED_CHARS).collect::<String>())
+    }
+}
+
+/// A close as a message writes it: as typed for ordinary sizes, in exponent form for
+/// extreme ones (-1e-300 would otherwise be written out in 300 digits).
+pub fn number_text(value: f64) -> String {
+    let size = value.abs();
+    if value != 0.0 && !(1e-6..1e15).contains(&size) {
+        format!("{value:e}")
+    } else {
+        value.to_string()
+    }
+}
+
 pub fn describe_json(value: &serde_json::Value) -> String {
     use serde_json::Value::*;
     match value {

@@ -149,7 +149,7 @@ impl PriceTable {
                             symbol: s.symbol.clone(),
                             at: format!("series.{}[{i}]", s.symbol),
                             date: dates[i],
-                            value: value.to_string(),
+                            value: super::error::number_text(value),
                             reason,
                         });
                     }

@@ -38,8 +38,9 @@ fn read_prices(prices: &JsValue) -> Result<Vec<PriceSource>, String> {
         if list.length() == 0 {
             return price_sources(&serde_json::json!([])).map_err(|e| e.to_string());
         }
-        for item in list.iter() {
-            out.extend(read_prices(&item)?);
+        for (k, item) in list.iter().enumerate() {
+            // An item's own message names it by its place in the list, as the widget's does.
+            out.extend(read_prices(&item).map_err(|e| e.replacen("option `prices`", &format!("option `prices[{k}]`"), 1))?);
         }
         return Ok(out);
     }
@@ -52,7 +53,7 @@ fn read_prices(prices: &JsValue) -> Result<Vec<PriceSource>, String> {
 }
 
 async fn run(options: JsValue) -> Result<JsValue, String> {
-    if !options.is_object() {
+    if !options.is_object() || js_sys::Array::is_array(&options) {
         return Err("option `options` should be an object with at least `prices`".into());
     }
     let key = JsValue::from_str("prices");

@@ -12,7 +12,7 @@
 //!   CRLF or a lone CR; messages count lines as an editor does.
 
 use super::{group_by_symbol, RawSeries, Tabled};
-use crate::analysis::date::{Date, DateParseError};
+use crate::analysis::date::{invisible_name, is_look_alike_dash, Date, DateParseError};
 use crate::analysis::error::{AnalysisError, Warning};
 use crate::analysis::prices::{close_problem, Adjustment};
 
@@ -41,11 +41,11 @@ fn separator(text: &str) -> char {
 /// Splits CSV text into records (RFC 4180): fields separated by `sep`; a quoted field may hold
 /// the separator, doubled quotes and line breaks; a record ends at an unquoted LF, CRLF or
 /// lone CR. Each record comes with the line it starts on (1-based). Records whose fields are
-/// all blank are left out.
-fn records(text: &str, sep: char) -> Vec<(usize, Vec<String>)> {
+/// all blank are left out. The second value is the line of a quote still open at the end.
+fn records(text: &str, sep: char) -> (Vec<(usize, Vec<String>)>, Option<usize>) {
     let mut out = Vec::new();
     let (mut fields, mut field) = (Vec::new(), String::new());
-    let (mut quoted, mut line, mut start) = (false, 1usize, 1usize);
+    let (mut quoted, mut line, mut start, mut opened) = (false, 1usize, 1usize, 1usize);
     let mut chars = text.chars().peekable();
     let mut end_record = |fields: &mut Vec<String>, field: &mut String, start: usize| {
         fields.push(std::mem::take(field));
@@ -60,7 +60,10 @@ fn records(text: &str, sep: char) -> Vec<(usize, Vec<String>)> {
                 field.push('"');
                 chars.next();
             }
-            ('"', _) => quoted = !quoted,
+            ('"', _) => {
+                quoted = !quoted;
+                opened = line;
+            }
             ('\r' | '\n', _) => {
                 if c == '\r' && chars.peek() == Some(&'\n') {
                     chars.next();
@@ -78,17 +81,31 @@ fn records(text: &str, sep: char) -> Vec<(usize, Vec<String>)> {
         }
     }
     end_record(&mut fields, &mut field, start);
-    out
+    (out, quoted.then_some(opened))
 }
 
 /// Splits one CSV line into fields, comma-separated.
 #[cfg(test)]
 fn fields(line: &str) -> Vec<String> {
-    records(line, ',').into_iter().next().map_or_else(|| vec![String::new()], |(_, f)| f)
+    records(line, ',').0.into_iter().next().map_or_else(|| vec![String::new()], |(_, f)| f)
 }
 
 fn find_column(header: &[String], names: &[&str]) -> Option<usize> {
     names.iter().find_map(|n| header.iter().position(|h| h.trim().eq_ignore_ascii_case(n)))
+}
+
+/// A column the reader needs, named twice in the header: which one holds the data is a guess,
+/// so it is an error (with both column numbers, counted from 1).
+fn repeated_column(header: &[String]) -> Option<String> {
+    let wanted = ["date", "timestamp", "time", "day", "adj close", "adj_close", "adjclose", "adjusted close", "adjusted_close", "close", "symbol", "ticker"];
+    header.iter().enumerate().find_map(|(i, h)| {
+        let name = h.trim();
+        if !wanted.iter().any(|w| name.eq_ignore_ascii_case(w)) {
+            return None;
+        }
+        let again = header.iter().skip(i + 1).position(|other| other.trim().eq_ignore_ascii_case(name))?;
+        Some(format!("the header names `{name}` twice (columns {} and {}): keep the one that holds the data", i + 1, i + again + 2))
+    })
 }
 
 /// The symbol a file name stands for: `data/spy.csv?v=2` → `SPY`.
@@ -99,20 +116,20 @@ pub fn symbol_from_name(name: &str) -> String {
     stem.trim().to_ascii_uppercase()
 }
 
-/// Dashes that look like the hyphen of an ISO date.
-fn is_look_alike_dash(c: char) -> bool {
-    matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}')
-}
 
 /// A `YYYY-MM-DD` cell, optionally followed by a time. Never slices inside a character: a
 /// cell whose tenth byte falls in a multi-byte character is simply not a date.
 fn parse_day(text: &str) -> Result<Date, DateParseError> {
     let t = text.trim();
-    if let Some(dash) = t.chars().find(|&c| is_look_alike_dash(c)) {
-        let hyphenated: String = t.chars().map(|c| if is_look_alike_dash(c) { '-' } else { c }).collect();
-        return match parse_day(&hyphenated) {
-            Ok(_) => Err(DateParseError::Dash(dash)),
-            Err(e) => Err(e),
+    let dash = t.chars().find(|&c| is_look_alike_dash(c));
+    let hidden = t.chars().find(|&c| invisible_name(c).is_some());
+    if dash.is_some() || hidden.is_some() {
+        let cleaned: String = t.chars().filter(|&c| invisible_name(c).is_none()).map(|c| if is_look_alike_dash(c) { '-' } else { c }).collect();
+        return match (parse_day(&cleaned), dash, hidden) {
+            (Ok(_), Some(d), _) => Err(DateParseError::Dash(d)),
+            (Ok(_), None, Some(h)) => Err(DateParseError::Invisible(h)),
+            (Ok(_), None, None) => Err(DateParseError::Format),
+            (Err(e), _, _) => Err(e),
         };
     }
     let (day, rest) = match (t.get(..10), t.get(10..)) {
@@ -140,8 +157,15 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
     let not_csv = |detail: String| AnalysisError::NotCsv { source_name: source_name.to_owned(), detail };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let sep = separator(text);
-    let mut lines = records(text, sep).into_iter();
+    let (records, open_quote) = records(text, sep);
+    if let Some(line) = open_quote {
+        return Err(not_csv(format!("line {line} opens a quoted field that is never closed")));
+    }
+    let mut lines = records.into_iter();
     let (_, header) = lines.next().ok_or_else(|| not_csv("the file is empty".into()))?;
+    if let Some(problem) = repeated_column(&header) {
+        return Err(not_csv(problem));
+    }
     let date_col = find_column(&header, &["date", "timestamp", "time", "day"])
         .ok_or_else(|| not_csv(format!("no `Date` column (the header is: {})", header.join(", "))))?;
     let (close_col, adjustment) = match find_column(&header, &["adj close", "adj_close", "adjclose", "adjusted close", "adjusted_close"]) {
@@ -228,9 +252,13 @@ mod tests {
         // A dash that makes no date once replaced is just not a date.
         assert_eq!(parse_day("2026–13–05"), Err(DateParseError::NoSuchDay));
         // Multi-byte characters anywhere in the first ten bytes (the tenth byte inside one).
-        for cell in ["2026-01-0é", "2026-01-é1", "é2026-01-01", "2026年01月02日", "2026-01-02\u{200B}", "\u{FEFF}2026-01-02", "😀😀😀", "2026-01-01é"] {
+        for cell in ["2026-01-0é", "2026-01-é1", "é2026-01-01", "2026年01月02日", "😀😀😀", "2026-01-01é"] {
             assert_eq!(parse_day(cell), Err(DateParseError::Format), "{cell}");
         }
+        // Invisible characters are named: a reader cannot see them in the message.
+        assert_eq!(parse_day("2026-01-02\u{200B}"), Err(DateParseError::Invisible('\u{200B}')));
+        assert_eq!(parse_day("\u{FEFF}2026-01-02"), Err(DateParseError::Invisible('\u{FEFF}')));
+        assert_eq!(err("Date,Close\n2026-01-\u{a0}02,1\n"), "IWM.csv line 2, column Date = \"2026-01-\u{a0}02\" is a date but for an invisible no-break space (U+00A0) in it");
         assert_eq!(parse_day(" 2026-01-02T10:00 "), Ok(Date::parse_iso("2026-01-02").unwrap()));
         assert!(err("Date,Close\n2026-01-0é,10\n").starts_with("IWM.csv line 2, column Date = \"2026-01-0é\" is not an ISO date"));
     }
@@ -255,6 +283,24 @@ mod tests {
         }
         let t = parse_csv("\u{feff}Date,Close\r\n2026-01-02,10\r\n\r\n2026-01-05,11\r\n", "IWM.csv", None).unwrap();
         assert_eq!(t.series[0].closes, vec![Some(10.0), Some(11.0)]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_names_its_line_and_long_cells_are_quoted_short() {
+        assert_eq!(err("Date,Close\n2026-01-02,1\n\"2026-01-05,2\n2026-01-06,3\n"), "IWM.csv: line 3 opens a quoted field that is never closed");
+        let long = format!("{}x", "9".repeat(5000));
+        assert_eq!(
+            err(&format!("Date,Close\n2026-01-02,{long}\n")),
+            format!("IWM on 2026-01-02 (IWM.csv line 2): close {}… (5001 characters) is not a number; closes must be positive numbers or null", "9".repeat(40))
+        );
+        // Dates: a year no price history has, and look-alike dashes in the contract too.
+        assert_eq!(err("Date,Close\n0206-01-02,1\n"), "IWM.csv line 2, column Date = \"0206-01-02\" is outside the years 1800 to 9999 that price data can cover");
+        assert_eq!(Date::parse_iso("2026‐01‐05"), Err(DateParseError::Dash('‐')));
+        assert_eq!(err("Date,Close,Open,close\n2026-01-02,1,1,2\n"), "IWM.csv: the header names `Close` twice (columns 2 and 4): keep the one that holds the data");
+        assert_eq!(Date::parse_iso("2026–13–05"), Err(DateParseError::Format));
+        assert_eq!(crate::analysis::error::number_text(-1e-300), "-1e-300");
+        assert_eq!(crate::analysis::error::number_text(-4.0), "-4");
+        assert_eq!(crate::analysis::error::number_text(2.5e15), "2.5e15");
     }
 
     #[test]
