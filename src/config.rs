@@ -251,6 +251,11 @@ fn bad(field: &str, value: &Value, reason: &str) -> AnalysisError {
 
 fn source(field: &str, v: &Value) -> Result<Source, AnalysisError> {
     match v {
+        // JSON text (a `data-note` attribute holding the note itself), not a URL.
+        Value::String(s) if s.trim_start_matches('\u{feff}').trim_start().starts_with('{') => {
+            let text = s.trim_start_matches('\u{feff}');
+            serde_json::from_str(text).map(Source::Inline).map_err(|e| bad(field, v, &format!("the text starts like JSON but is not valid JSON ({e})")))
+        }
         Value::String(s) if !s.trim().is_empty() => Ok(Source::Url(s.trim().to_owned())),
         Value::Object(_) => Ok(Source::Inline(v.clone())),
         _ => Err(bad(field, v, "give a URL or an inline object")),

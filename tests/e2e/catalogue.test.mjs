@@ -1,5 +1,5 @@
 // The catalogue of bad inputs: every surface a publisher feeds (CSV, the price contract, Yahoo
-// chart JSON, several sources, the options) with non-ASCII and invisible characters, line
+// chart JSON, several sources, the options, research notes, widget configs) with non-ASCII and invisible characters, line
 // endings, quoting, separators, duplicates, extreme numbers and dates, very long lines and
 // deep JSON. Each case: [surface, what, analyze() options, the exact message]. Every case
 // must reject with exactly its message; no markup in any of them may run (a case that would
@@ -256,6 +256,51 @@ const CASES = [
     "unknown spread leg (basket or symbol) \"c\": the prices have SPY, IWM"],
 ];
 
+// Surfaces only a widget reads: the research note and the widget config (as mount() and
+// attributes give it). [surface, what, config, the exact message on the card].
+const P = "/data/sample-prices.json";
+const WIDGET_CASES = [
+  ["note", "not JSON", { note: "{summary" },
+    "option `note` = \"{summary\": the text starts like JSON but is not valid JSON (key must be a string at line 1 column 2)"],
+  ["note", "an array", { note: [1, 2] },
+    "option `note` = [1,2]: give a URL or an inline object"],
+  ["note", "summary a number", { note: { summary: 5 } },
+    "`note.summary` should be a text, but it is the number 5"],
+  ["note", "score out of range", { note: { summary: "s", sentiment: { label: "positive", score: 3 } } },
+    "the sentiment score 3 is outside −1..1"],
+  ["note", "score a text", { note: { summary: "s", sentiment: { label: "positive", score: "high" } } },
+    "the sentiment score is missing or not a number"],
+  ["note", "published en dash", { note: { summary: "s", published: "2026–02–04" } },
+    "`note.published` = \"2026–02–04\" is written with \"–\" (U+2013) where an ISO date (YYYY-MM-DD) has a hyphen"],
+  ["note", "markup in the summary and a bad score", { note: { summary: "<img src=x onerror=window.__ran=1>", sentiment: { label: "positive", score: 9 } } },
+    "the sentiment score 9 is outside −1..1"],
+  ["note", "claims not a list", { note: { summary: "s", claims: 3 } },
+    "`note.claims` should be a list of claims, but it is the number 3"],
+  ["config", "height a word", { prices: P, height: "tall" },
+    "option `height` = \"tall\": expected a number"],
+  ["config", "height too small", { prices: P, height: 10 },
+    "option `height` = 10: use a height between 120 and 4000 pixels"],
+  ["config", "view unknown", { prices: P, view: "pie" },
+    "option `view` = \"pie\": use one of rotation, performance, trend"],
+  ["config", "theme unknown", { prices: P, theme: "sepia" },
+    "option `theme` = \"sepia\": use one of light, dark, auto"],
+  ["config", "bands out of order", { prices: P, bands: "0.5,-0.5,0.1,0.2" },
+    "option `bands` = \"0.5,-0.5,0.1,0.2\": band cut points must be four increasing numbers within −1..1, got [0.5, -0.5, 0.1, 0.2]"],
+  ["config", "timeout zero", { prices: P, timeout: 0 },
+    "option `timeout` = 0: use a number of seconds from 0.1 to 600"],
+  ["config", "lazy maybe", { prices: P, lazy: "maybe" },
+    "option `lazy` = \"maybe\": use true or false"],
+  ["config", "tolerance negative", { prices: P, tolerance: -1 },
+    "option `tolerance` = -1: use a number of percentage points, 0 or more"],
+  ["config", "rotation tail RTL mark", { prices: P, rotationTail: "\u200f10" },
+    "option `rotation.tail` = \"‏10\": expected a number"],
+  ["config", "period en dash day", { prices: P, period: "2026–01–02" },
+    "option `period` = \"2026–01–02\": use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD"],
+  ["config", "no prices and no note", { title: "x" },
+    "option `prices` = missing: give the URL of the price data or the data inline"],
+];
+
+
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>catalogue</title>
 <link rel="icon" href="/favicon.svg"><script type="module" src="/rotascope.js"></script></head><body>
 <div class="rotascope" data-testid="good" data-prices="/data/sample-prices.json" data-lazy="false"></div>
@@ -264,8 +309,8 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 
 const session = useSiteAndBrowser(DIST, { routes: { "/catalogue.html": htmlRoute(PAGE) } });
 
-test(`the catalogue: ${CASES.length} bad inputs, each with its exact message, none running markup, a good widget drawing throughout`, async () => {
-  assert.ok(CASES.length >= 100);
+test(`the catalogue: ${CASES.length + WIDGET_CASES.length} bad inputs, each with its exact message, none running markup, a good widget drawing throughout`, async () => {
+  assert.ok(CASES.length + WIDGET_CASES.length >= 100);
   const page = await session.browser.newPage({ viewport: { width: 1000, height: 900 } });
   const problems = watchProblems(page);
   await page.goto(`${session.url}catalogue.html`);
@@ -308,6 +353,25 @@ test(`the catalogue: ${CASES.length} bad inputs, each with its exact message, no
     assert.equal(message, expected, `widget, ${surface}: ${what}`);
     assert.equal(markup, 0, `widget, ${surface}: ${what}: markup became elements`);
   }
+  // Notes and configs, as widgets.
+  const widgetCards = await page.evaluate(async (cases) => {
+    const holder = document.getElementById("bad");
+    const els = cases.map(([, , config]) => {
+      const el = document.createElement("div");
+      holder.append(el);
+      globalThis.Rotascope.mount(el, { lazy: false, ...config });
+      return el;
+    });
+    const messageOf = (el) => el.shadowRoot?.querySelector(".rs-error-message")?.textContent;
+    for (let frame = 0; frame < 600 && els.some((el) => messageOf(el) === undefined); frame++) {
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    return els.map((el) => ({ message: messageOf(el), markup: el.shadowRoot?.querySelectorAll("script, img").length ?? -1 }));
+  }, WIDGET_CASES);
+  WIDGET_CASES.forEach(([surface, what, , expected], i) => {
+    assert.equal(widgetCards[i].message, expected, `widget, ${surface}: ${what}`);
+    assert.equal(widgetCards[i].markup, 0, `widget, ${surface}: ${what}: markup became elements`);
+  });
   assert.equal(await page.evaluate(() => window.__ran), undefined, "markup in an input ran");
   assert.equal(await page.locator("[data-testid=fatal]").count(), 0, "a widget stopped");
   // The good widget still draws and still answers: scrub it and it redraws.
