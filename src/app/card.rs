@@ -17,11 +17,11 @@ use leptos::prelude::*;
 /// Alerts shown in the feed.
 const ALERTS: usize = 8;
 
-pub async fn load_note(source: Source, timeout_s: f64) -> Result<Note, String> {
+pub async fn load_note(source: Source, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>)) -> Result<Note, String> {
     match source {
         Source::Inline(value) => crate::analysis::note::parse_note(&value),
         Source::Url(url) => {
-            let text = fetch_text(&url, "a research note", timeout_s, &|_, _| {}).await.map_err(|e| e.to_string())?;
+            let text = fetch_text(&url, "a research note", timeout_s, progress).await.map_err(|e| e.to_string())?;
             crate::analysis::note::parse_note_json(&text).map_err(|e| format!("{url}: {e}"))
         }
     }
@@ -31,7 +31,13 @@ pub async fn load_note(source: Source, timeout_s: f64) -> Result<Note, String> {
 /// alerts or highlights).
 #[component]
 pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) -> impl IntoView {
-    let note = super::load::Loaded::new(move || load_note(source.clone(), timeout_s));
+    // Bytes received (and the total, when known) while the note downloads.
+    let received: RwSignal<Option<(u64, Option<u64>)>, LocalStorage> = RwSignal::new_local(None);
+    let note = super::load::Loaded::new(move || {
+        received.set(None);
+        let source = source.clone();
+        async move { load_note(source, timeout_s, &move |got, total| received.set(Some((got, total)))).await }
+    });
     let data = use_context::<SharedData>();
     let controls = use_context::<Controls>();
     view! {
@@ -41,7 +47,11 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) ->
                     move || {
                         let data = data.clone();
                         let Some(result) = note.get() else {
-                            return view! { <p class="rs-loading" role="status">"Loading the note…"</p> }.into_any();
+                            let text = move || match received.get() {
+                                Some((got, total)) => format!("Loading the note… {}", crate::browser::fetch::size_text(got, total)),
+                                None => "Loading the note…".to_owned(),
+                            };
+                            return view! { <p class="rs-loading" role="status" data-testid="card-loading">{text}</p> }.into_any();
                         };
                         match result {
                             Ok(note) => view! { <NoteBody note=note bands=bands tolerance=tolerance data=data controls=controls /> }.into_any(),

@@ -62,11 +62,20 @@ function faulty(name) {
   };
 }
 
+// A note a little over 3 KB (no rounding tie in its KB figures).
+const NOTE = Buffer.from(JSON.stringify({ title: "A slow note", summary: "Small caps lead. ".repeat(190) }));
 const FAULTS = ["hang", "slow-sized", "slow-unsized", "html", "html-as-text", "cut", "missing", "down"];
 const routes = Object.fromEntries(FAULTS.map((f) => [`/faults/${f}.json`, faulty(f)]));
+routes["/faults/slow-note.json"] = (req, res) => {
+  res.writeHead(200, { "content-type": "application/json", "content-length": NOTE.length });
+  const half = Math.floor(NOTE.length / 2);
+  res.write(NOTE.subarray(0, half));
+  new Promise((done) => (release.note = done)).then(() => res.end(NOTE.subarray(half)));
+};
 routes["/faults.html"] = (req, res) => {
   const url = new URL(req.url, "http://x");
   const prices = url.searchParams.get("prices");
+  const source = prices ? `data-prices="${prices}"` : `data-note="${url.searchParams.get("note")}"`;
   const extra = url.searchParams.get("extra") ?? "";
   htmlRoute(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>faults</title>
 <link rel="icon" href="favicon.svg"><script type="module" src="rotascope.js"></script></head><body>
@@ -74,7 +83,7 @@ routes["/faults.html"] = (req, res) => {
 window.__events = [];
 for (const name of ["rotascope:ready", "rotascope:error"]) document.addEventListener(name, (e) => window.__events.push({ name, id: e.target.dataset.testid, detail: e.detail }));
 </script>
-<div class="rotascope" data-testid="faulty" data-prices="${prices}" data-lazy="false" ${extra}></div>
+<div class="rotascope" data-testid="faulty" ${source} data-lazy="false" ${extra}></div>
 <div class="rotascope" data-testid="good" data-prices="data/sample-prices.json" data-lazy="false"></div>
 </body></html>`)(req, res);
 };
@@ -141,6 +150,19 @@ test("a slow download of unknown size shows the bytes so far and a moving bar", 
   assert.equal(await bar.getAttribute("value"), null, "indeterminate");
   release["slow-unsized"]();
   await waitForChart(page, "[data-testid=faulty]");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a slow research note shows how much of it has arrived, then the card", async () => {
+  const page = await session.browser.newPage({ viewport: { width: 1000, height: 900 } });
+  const problems = watchProblems(page);
+  await page.goto(`${session.url}faults.html?note=${encodeURIComponent("faults/slow-note.json")}`);
+  const half = Math.floor(NOTE.length / 2);
+  await page.waitForFunction((want) => document.querySelector("[data-testid=faulty]").shadowRoot?.querySelector("[data-testid=card-loading]")?.textContent === want, `Loading the note… ${sizeText(half, NOTE.length)}`);
+  release.note();
+  await page.locator("[data-testid=faulty] [data-testid=card-title]").waitFor();
+  assert.equal(await page.locator("[data-testid=faulty] [data-testid=card-title]").textContent(), "A slow note");
   assert.deepEqual(problems, []);
   await page.close();
 });
