@@ -47,11 +47,7 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) ->
                     move || {
                         let data = data.clone();
                         let Some(result) = note.get() else {
-                            let text = move || match received.get() {
-                                Some((got, total)) => format!("Loading the note… {}", crate::browser::fetch::size_text(got, total)),
-                                None => "Loading the note…".to_owned(),
-                            };
-                            return view! { <p class="rs-loading" role="status" data-testid="card-loading">{text}</p> }.into_any();
+                            return view! { <super::widget::Loading what="the note" received=received /> }.into_any();
                         };
                         match result {
                             Ok(note) => view! { <NoteBody note=note bands=bands tolerance=tolerance data=data controls=controls /> }.into_any(),

@@ -97,7 +97,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             let note = note.clone();
             let events = events.clone();
             let Some(result) = prices.get() else {
-                return view! { <LoadingPrices received=received /> }.into_any();
+                return view! { <Loading what="prices" received=received /> }.into_any();
             };
             match result.and_then(|t| prepare(t, &config).map_err(LoadError::Data)) {
                 Ok((data, controls)) => {
@@ -247,13 +247,13 @@ fn DataNotes() -> impl IntoView {
     }
 }
 
-/// "Loading prices…", then how much has arrived: a bar of the known total, or a moving one
-/// when the server does not say the size.
+/// "Loading prices…" (or `what` else is loading), then how much has arrived: a bar of the
+/// known total, or a moving one when the server does not say the size.
 #[component]
-fn LoadingPrices(received: RwSignal<Option<(u64, Option<u64>)>, LocalStorage>) -> impl IntoView {
+pub fn Loading(what: &'static str, received: RwSignal<Option<(u64, Option<u64>)>, LocalStorage>) -> impl IntoView {
     let text = move || match received.get() {
-        Some((got, total)) => format!("Loading prices… {}", crate::browser::fetch::size_text(got, total)),
-        None => "Loading prices…".to_owned(),
+        Some((got, total)) => format!("Loading {what}… {}", crate::browser::fetch::size_text(got, total)),
+        None => format!("Loading {what}…"),
     };
     let total = move || received.get().and_then(|(_, t)| t).map(|t| t as f64);
     view! {

@@ -159,7 +159,7 @@ test("a slow research note shows how much of it has arrived, then the card", asy
   const problems = watchProblems(page);
   await page.goto(`${session.url}faults.html?note=${encodeURIComponent("faults/slow-note.json")}`);
   const half = Math.floor(NOTE.length / 2);
-  await page.waitForFunction((want) => document.querySelector("[data-testid=faulty]").shadowRoot?.querySelector("[data-testid=card-loading]")?.textContent === want, `Loading the note… ${sizeText(half, NOTE.length)}`);
+  await page.waitForFunction((want) => document.querySelector("[data-testid=faulty]").shadowRoot?.querySelector("[data-testid=card] [data-testid=loading] span")?.textContent === want, `Loading the note… ${sizeText(half, NOTE.length)}`);
   release.note();
   await page.locator("[data-testid=faulty] [data-testid=card-title]").waitFor();
   assert.equal(await page.locator("[data-testid=faulty] [data-testid=card-title]").textContent(), "A slow note");
