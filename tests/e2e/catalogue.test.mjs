@@ -17,6 +17,11 @@ const ok2 = { SPY: [1, 2] };
 // Enough for YTD: a close on 2025-12-31.
 const ytd = { dates: ["2025-12-31", "2026-01-05", "2026-01-06"], series: { SPY: [1, 2, 3], IWM: [2, 3, 4] } };
 const csv = (body) => ({ prices: body });
+// A very long file: 200,000 daily rows from 1800-01-01, the last close unreadable. Its date
+// by the calendar's own arithmetic (UTC milliseconds), not the widget's.
+const LONG_ROWS = 200_000;
+const isoDay = (k) => new Date(Date.UTC(1800, 0, 1) + k * 86_400_000).toISOString().slice(0, 10);
+const longFile = `Date,Close\n${Array.from({ length: LONG_ROWS }, (_, k) => `${isoDay(k)},${k === LONG_ROWS - 1 ? "x" : 10 + (k % 7)}`).join("\n")}\n`;
 const J = (o) => ({ prices: o });
 const CASES = [
   // --- CSV: structure
@@ -120,6 +125,8 @@ const CASES = [
     "PRICES on 2026-01-02 (prices.csv line 2): close 9999999999999999999999999999999999999999… (5001 characters) is not a number; closes must be positive numbers or null"],
   ["csv", "BOM then no Date", csv("\ufeffWhen,Close\n2026-01-02,1\n"),
     "prices.csv: no `Date` column (the header is: When, Close)"],
+  ["csv", "a 200,000-line file with a bad last close", csv(longFile),
+    `PRICES on ${isoDay(LONG_ROWS - 1)} (prices.csv line ${LONG_ROWS + 1}): close x is not a number; closes must be positive numbers or null`],
   ["csv", "CRLF bad close line 3", csv("Date,Close\r\n2026-01-02,1\r\n2026-01-05,x\r\n"),
     "PRICES on 2026-01-05 (prices.csv line 3): close x is not a number; closes must be positive numbers or null"],
   ["csv", "lone CR bad close line 3", csv("Date,Close\r2026-01-02,1\r2026-01-05,x\r"),
