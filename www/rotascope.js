@@ -12,8 +12,48 @@ import init, { start, analyze as analyzeNow, mount as mountNow, scan as scanNow,
 
 const base = new URL("./", import.meta.url).href;
 
-/** Resolves when the wasm is running and the page's placeholders are mounted. */
-export const ready = init({ module_or_path: new URL("rotascope-widget_bg.wasm", base) }).then(() => start(base));
+// Elements a widget was asked for before the wasm ran (mount() targets), so a failure to start
+// can be shown on each of them too.
+const asked = new Set();
+
+/** Why the wasm could not start, in words a publisher can act on. */
+function startFailure(error) {
+  const detail = String(error && error.message ? error.message : error);
+  if (/content security policy|unsafe-eval/i.test(detail)) {
+    return "Rotascope cannot start: this page's Content-Security-Policy does not allow WebAssembly. Add 'wasm-unsafe-eval' to its script-src directive.";
+  }
+  return `Rotascope cannot start: its WebAssembly module did not load (${detail}).`;
+}
+
+/** Shows `message` in every placeholder, custom element and mount() target, and fires
+ * rotascope:error on each (code "wasm"). */
+function showFailure(message) {
+  const hosts = new Set([...document.querySelectorAll(".rotascope, rotascope-widget"), ...asked]);
+  for (const host of hosts) {
+    if (host.shadowRoot) continue; // a widget that did start (not possible today) keeps itself
+    const card = document.createElement("p");
+    card.setAttribute("role", "alert");
+    card.className = "rotascope-start-error";
+    card.dataset.testid = "start-error";
+    card.textContent = message;
+    host.replaceChildren(card);
+    host.dispatchEvent(new CustomEvent("rotascope:error", { bubbles: true, composed: true, detail: { code: "wasm", message } }));
+  }
+}
+
+/** Resolves when the wasm is running and the page's placeholders are mounted; rejects with
+ * the reason when it cannot start (every widget then says so; nothing is left uncaught). */
+export const ready = init({ module_or_path: new URL("rotascope-widget_bg.wasm", base) })
+  .then(() => start(base))
+  .catch((error) => {
+    const message = startFailure(error);
+    const show = () => showFailure(message);
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show, { once: true });
+    else show();
+    throw new Error(message);
+  });
+// Handled here, so a page that never awaits `ready` gets no "uncaught (in promise)".
+ready.catch(() => {});
 
 /** Returns, computed in the browser: returns, rotation, baskets, spreads, trend. */
 export async function analyze(options) {
@@ -29,9 +69,12 @@ export async function analyze(options) {
 export function mount(element, config = null) {
   let inner = null;
   let gone = false;
+  asked.add(element);
   const mounted = ready.then(() => {
+    asked.delete(element);
     if (!gone) inner = mountNow(element, config);
   });
+  mounted.catch(() => {});
   return {
     ready: mounted,
     update(partial = null) {
@@ -77,7 +120,8 @@ class RotascopeWidget extends HTMLElement {
   }
 
   disconnectedCallback() {
-    if (this.rotascope) this.rotascope.unmount();
+    // Swallowed: when the wasm could not start, the element already says so.
+    if (this.rotascope) this.rotascope.unmount().catch(() => {});
     this.rotascope = null;
   }
 
@@ -87,7 +131,7 @@ class RotascopeWidget extends HTMLElement {
     this.pendingUpdate = true;
     queueMicrotask(() => {
       this.pendingUpdate = false;
-      if (this.rotascope) this.rotascope.update(null);
+      if (this.rotascope) this.rotascope.update(null).catch(() => {});
     });
   }
 }

@@ -1,0 +1,58 @@
+// A publisher page whose Content-Security-Policy allows scripts from the site but not
+// WebAssembly (`script-src 'self'`, as many news sites ship): the wasm cannot start. Every
+// placeholder, custom element and mount() target must say why and what to add, fire
+// rotascope:error with code "wasm", and nothing may be left uncaught.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useSiteAndBrowser, DIST, htmlRoute } from "./harness.mjs";
+
+const NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'";
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>no wasm</title>
+<link rel="icon" href="/favicon.svg"><script type="module" src="/events.js"></script><script type="module" src="/rotascope.js"></script>
+<script type="module" src="/mount.js"></script></head><body>
+<div class="rotascope" data-testid="placeholder" data-prices="/data/sample-prices.json" data-lazy="false"></div>
+<rotascope-widget data-testid="element" prices="/data/sample-prices.json" lazy="false"></rotascope-widget>
+<div data-testid="mounted"></div>
+</body></html>`;
+// The page's own scripts, from the site (no inline script under this policy).
+const EVENTS = `window.__events = [];
+document.addEventListener("rotascope:error", (e) => window.__events.push({ id: e.target.dataset.testid, code: e.detail.code, message: e.detail.message }));`;
+const MOUNT = `const handle = Rotascope.mount(document.querySelector("[data-testid=mounted]"), { prices: "/data/sample-prices.json", lazy: false });
+handle.ready.catch((e) => { window.__mountRejected = e.message; });
+Rotascope.analyze({ prices: "/data/sample-prices.json" }).catch((e) => { window.__analyzeRejected = e.message; });`;
+const js = (body) => (req, res) => res.writeHead(200, { "content-type": "text/javascript" }).end(body);
+
+const session = useSiteAndBrowser(DIST, { csp: NO_WASM, routes: { "/no-wasm.html": htmlRoute(PAGE), "/events.js": js(EVENTS), "/mount.js": js(MOUNT) } });
+
+const MESSAGE = "Rotascope cannot start: this page's Content-Security-Policy does not allow WebAssembly. Add 'wasm-unsafe-eval' to its script-src directive.";
+
+test("a page whose CSP forbids WebAssembly gets the reason and the fix on every widget, and no uncaught error", async () => {
+  const page = await session.browser.newPage();
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(String(e)));
+  const consoleErrors = [];
+  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+  await page.goto(`${session.url}no-wasm.html`);
+  for (const id of ["placeholder", "element", "mounted"]) {
+    const card = page.locator(`[data-testid=${id}] [data-testid=start-error]`);
+    await card.waitFor();
+    assert.equal(await card.textContent(), MESSAGE, id);
+    assert.equal(await card.getAttribute("role"), "alert");
+  }
+  const events = await page.evaluate(() => window.__events.sort((a, b) => a.id.localeCompare(b.id)));
+  assert.deepEqual(events, ["element", "mounted", "placeholder"].map((id) => ({ id, code: "wasm", message: MESSAGE })));
+  await page.waitForFunction(() => window.__mountRejected && window.__analyzeRejected);
+  assert.equal(await page.evaluate(() => window.__mountRejected), MESSAGE);
+  assert.equal(await page.evaluate(() => window.__analyzeRejected), MESSAGE);
+  // Changing and removing the element after the failure throws nothing either.
+  await page.evaluate(() => {
+    const el = document.querySelector("rotascope-widget");
+    el.setAttribute("benchmark", "IWM");
+    el.remove();
+  });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  assert.deepEqual(uncaught, []);
+  // The only console error is the browser's own report of the refused compile.
+  assert.ok(consoleErrors.every((m) => /WebAssembly|Content Security Policy|unsafe-eval/i.test(m)), consoleErrors.join("\n"));
+  await page.close();
+});
