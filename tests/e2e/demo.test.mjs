@@ -31,13 +31,18 @@ test("an error on the page fails the check", async () => {
   const page = await session.browser.newPage();
   const problems = watchProblems(page);
   await page.goto(session.url);
+  // Waits for the two events themselves (a fixed wait lost the race on a busy machine).
+  const seen = Promise.all([
+    page.waitForEvent("console", (m) => m.text() === "deliberate"),
+    page.waitForEvent("pageerror", (e) => String(e).includes("deliberate uncaught")),
+  ]);
   await page.evaluate(() => {
     console.error("deliberate");
     setTimeout(() => {
       throw new Error("deliberate uncaught");
     });
   });
-  await page.waitForTimeout(100);
+  await seen;
   assert.ok(problems.some((p) => p.includes("console.error: deliberate")), problems.join("\n"));
   assert.ok(problems.some((p) => p.includes("uncaught: deliberate uncaught")), problems.join("\n"));
   await page.close();

@@ -28,7 +28,8 @@ test("play animates the rotation graph through time and stops at the end", async
   const start = await date.textContent();
   assert.notEqual(start, last);
   await host.locator("[data-testid=play]").click();
-  await page.waitForTimeout(700);
+  // The date moving is what playing means: wait for it rather than for a fixed time.
+  await page.waitForFunction(([sel, was]) => document.querySelector(sel).shadowRoot.querySelector("[data-testid=scrub-date]").textContent !== was, [HOST, start]);
   const mid = await date.textContent();
   assert.notEqual(mid, start, "the date moves while playing");
   await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector("[data-testid=play]").textContent === "Play", HOST, { timeout: 5000 });
