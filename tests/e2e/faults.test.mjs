@@ -48,8 +48,10 @@ function faulty(name) {
       case "html-as-text":
         return res.writeHead(200, { "content-type": "text/plain" }).end("\n  <!DOCTYPE HTML><html><body>Sign in</body></html>");
       case "cut": {
+        // The connection breaks once the page has shown the first part arrive.
         res.writeHead(200, { "content-type": "application/json", "content-length": SAMPLE.length });
-        res.write(SAMPLE.subarray(0, 4000), () => setImmediate(() => res.socket.destroy()));
+        res.write(SAMPLE.subarray(0, 4000));
+        release.cut = () => res.socket.destroy();
         return;
       }
       case "missing":
@@ -190,6 +192,8 @@ test("an HTML page sent as plain text is recognised too", async () => {
 
 test("a body cut mid-way says how much arrived of how much", async () => {
   const { page } = await open("faults/cut.json");
+  await page.waitForFunction((want) => document.querySelector("[data-testid=faulty]").shadowRoot?.querySelector("[data-testid=loading] span")?.textContent === want, `Loading prices… ${sizeText(4000, SAMPLE.length)}`);
+  release.cut();
   await expectFault(page, {
     text: `could not load faults/cut.json: the download broke after ${sizeText(4000, SAMPLE.length)}`,
     code: "broken",
