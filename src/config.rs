@@ -36,6 +36,34 @@ pub enum PriceSource {
     Inline(Value),
 }
 
+/// One source (not a list), named `field` in messages (`prices`, `prices[2]`).
+pub fn price_source(v: &Value, field: &str) -> Result<PriceSource, AnalysisError> {
+    let symbol = |o: &Map<String, Value>| o.get("symbol").and_then(Value::as_str).map(|s| s.trim().to_owned());
+    match v {
+        Value::String(s) if s.trim().is_empty() => Err(bad(field, v, "give a URL or the data itself")),
+        Value::String(s) => {
+            // Data, not a URL: JSON (after a byte-order mark) or text of several lines (any
+            // line end: a file saved with lone CRs is one "line" to `lines()`).
+            let t = s.trim_start_matches('\u{feff}').trim_start();
+            Ok(if t.starts_with('{') || t.starts_with('[') || t.contains(['\n', '\r']) {
+                PriceSource::Text { text: s.clone(), symbol: None }
+            } else {
+                PriceSource::Url { url: s.trim().to_owned(), symbol: None }
+            })
+        }
+        Value::Object(o) if o.contains_key("url") => match o.get("url") {
+            Some(Value::String(u)) if !u.trim().is_empty() => Ok(PriceSource::Url { url: u.trim().to_owned(), symbol: symbol(o) }),
+            _ => Err(bad(&format!("{field}.url"), o.get("url").unwrap_or(&Value::Null), "give the URL as a text")),
+        },
+        Value::Object(o) if o.contains_key("csv") => match o.get("csv") {
+            Some(Value::String(t)) => Ok(PriceSource::Text { text: t.clone(), symbol: symbol(o) }),
+            _ => Err(bad(&format!("{field}.csv"), o.get("csv").unwrap_or(&Value::Null), "give the CSV as a text")),
+        },
+        Value::Object(_) => Ok(PriceSource::Inline(v.clone())),
+        _ => Err(bad(field, v, "give a URL, JSON or CSV text, an object, or a list of those")),
+    }
+}
+
 /// Reads `prices`: a URL; JSON or CSV text (recognised by a leading `{` or `[`, or by line
 /// breaks); an object (the contract, a Yahoo chart, or `{ "url": ..., "symbol": ... }` /
 /// `{ "csv": ..., "symbol": ... }`); or an array of any of these, merged on one calendar.
@@ -48,36 +76,10 @@ pub enum PriceSource {
 /// assert_eq!(s.len(), 2);
 /// ```
 pub fn price_sources(v: &Value) -> Result<Vec<PriceSource>, AnalysisError> {
-    fn one(v: &Value, field: &str) -> Result<PriceSource, AnalysisError> {
-        let symbol = |o: &Map<String, Value>| o.get("symbol").and_then(Value::as_str).map(|s| s.trim().to_owned());
-        match v {
-            Value::String(s) if s.trim().is_empty() => Err(bad(field, v, "give a URL or the data itself")),
-            Value::String(s) => {
-                // Data, not a URL: JSON (after a byte-order mark) or text of several lines (any
-                // line end: a file saved with lone CRs is one "line" to `lines()`).
-                let t = s.trim_start_matches('\u{feff}').trim_start();
-                Ok(if t.starts_with('{') || t.starts_with('[') || t.contains(['\n', '\r']) {
-                    PriceSource::Text { text: s.clone(), symbol: None }
-                } else {
-                    PriceSource::Url { url: s.trim().to_owned(), symbol: None }
-                })
-            }
-            Value::Object(o) if o.contains_key("url") => match o.get("url") {
-                Some(Value::String(u)) if !u.trim().is_empty() => Ok(PriceSource::Url { url: u.trim().to_owned(), symbol: symbol(o) }),
-                _ => Err(bad(&format!("{field}.url"), o.get("url").unwrap_or(&Value::Null), "give the URL as a text")),
-            },
-            Value::Object(o) if o.contains_key("csv") => match o.get("csv") {
-                Some(Value::String(t)) => Ok(PriceSource::Text { text: t.clone(), symbol: symbol(o) }),
-                _ => Err(bad(&format!("{field}.csv"), o.get("csv").unwrap_or(&Value::Null), "give the CSV as a text")),
-            },
-            Value::Object(_) => Ok(PriceSource::Inline(v.clone())),
-            _ => Err(bad(field, v, "give a URL, JSON or CSV text, an object, or a list of those")),
-        }
-    }
     match v {
         Value::Array(items) if items.is_empty() => Err(bad("prices", v, "the list of sources is empty")),
-        Value::Array(items) => items.iter().enumerate().map(|(i, x)| one(x, &format!("prices[{i}]"))).collect(),
-        _ => Ok(vec![one(v, "prices")?]),
+        Value::Array(items) => items.iter().enumerate().map(|(i, x)| price_source(x, &format!("prices[{i}]"))).collect(),
+        _ => Ok(vec![price_source(v, "prices")?]),
     }
 }
 

@@ -58,8 +58,20 @@ pub fn invisible_name(c: char) -> Option<&'static str> {
 pub const YEARS: (i32, i32) = (1800, 9999);
 
 /// Dashes that look like the hyphen of an ISO date.
-pub fn is_look_alike_dash(c: char) -> bool {
+fn is_look_alike_dash(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}')
+}
+
+/// For a text holding look-alike dashes or invisible characters: the text with hyphens for
+/// the dashes and without the invisible characters, and what to report if that reads as a
+/// date (a dash first). `None` for a text with neither.
+pub fn without_look_alikes(text: &str) -> Option<(String, DateParseError)> {
+    let reason = match text.chars().find(|&c| is_look_alike_dash(c)) {
+        Some(dash) => DateParseError::Dash(dash),
+        None => DateParseError::Invisible(text.chars().find(|&c| invisible_name(c).is_some())?),
+    };
+    let cleaned = text.chars().filter(|&c| invisible_name(c).is_none()).map(|c| if is_look_alike_dash(c) { '-' } else { c }).collect();
+    Some((cleaned, reason))
 }
 
 impl fmt::Display for DateParseError {
@@ -148,12 +160,8 @@ impl Date {
                 // Say so when only look-alike dashes stand between the text and a date.
                 // Say so when only look-alike dashes or invisible characters stand between the
                 // text and a date.
-                let dash = text.chars().find(|&c| is_look_alike_dash(c));
-                let hidden = text.chars().find(|&c| invisible_name(c).is_some());
-                let cleaned: String = text.chars().filter(|&c| invisible_name(c).is_none()).map(|c| if is_look_alike_dash(c) { '-' } else { c }).collect();
-                match (dash, hidden) {
-                    (Some(d), _) if Date::parse_iso_strict(&cleaned).is_ok() => Err(DateParseError::Dash(d)),
-                    (None, Some(h)) if Date::parse_iso_strict(&cleaned).is_ok() => Err(DateParseError::Invisible(h)),
+                match without_look_alikes(text) {
+                    Some((cleaned, reason)) if Date::parse_iso_strict(&cleaned).is_ok() => Err(reason),
                     _ => Err(DateParseError::Format),
                 }
             }

@@ -58,6 +58,12 @@ impl Cubic {
     pub fn flatten(&self, max_step: f64) -> Vec<Point> {
         let length = distance(self.from, self.c1) + distance(self.c1, self.c2) + distance(self.c2, self.to);
         let wanted = (length / max_step).ceil();
+        self.sampled(wanted)
+    }
+
+    /// The segment at `wanted` evenly spaced sub-steps (at least 1, at most 32; NaN is 1),
+    /// starting exactly at `from` and ending exactly at `to`.
+    fn sampled(&self, wanted: f64) -> Vec<Point> {
         let steps = if wanted.is_nan() { 1 } else { wanted.clamp(1.0, MAX_FLATTEN_STEPS as f64) as usize };
         let mut points = Vec::with_capacity(steps + 1);
         points.push(self.from);
@@ -75,13 +81,7 @@ impl Cubic {
         let (a, b) = (second(self.from, self.c1, self.c2), second(self.c1, self.c2, self.to));
         // A NaN anywhere (f64::max would drop it) makes one step, as in `flatten`.
         let m = if a.is_nan() || b.is_nan() { f64::NAN } else { a.max(b) };
-        let wanted = (0.75 * m / tolerance).sqrt().ceil();
-        let steps = if wanted.is_nan() { 1 } else { wanted.clamp(1.0, MAX_FLATTEN_STEPS as f64) as usize };
-        let mut points = Vec::with_capacity(steps + 1);
-        points.push(self.from);
-        points.extend((1..steps).map(|k| self.point_at(k as f64 / steps as f64)));
-        points.push(self.to);
-        points
+        self.sampled((0.75 * m / tolerance).sqrt().ceil())
     }
 }
 

@@ -4,7 +4,7 @@ use crate::model::analyze as analyze_table;
 use crate::analysis::Warning;
 use crate::app::load::load_prices;
 use crate::browser::intl::js_error_text;
-use crate::config::{price_sources, AnalyzeRequest, PriceSource};
+use crate::config::{price_source, price_sources, AnalyzeRequest, PriceSource};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,21 +26,22 @@ fn stringify(value: &JsValue, what: &str) -> Result<String, String> {
 
 /// Reads `prices` without passing megabytes of data through a JSON round trip: text is taken
 /// as is, an inline object is stringified on its own (and then read by the typed fast path).
-fn read_prices(prices: &JsValue) -> Result<Vec<PriceSource>, String> {
+/// The sources `prices` holds; `field` names it in messages (`prices`, `prices[2]`), as the
+/// widget's config does.
+fn read_prices(prices: &JsValue, field: &str) -> Result<Vec<PriceSource>, String> {
     if prices.is_undefined() {
         return Ok(Vec::new());
     }
     if let Some(text) = prices.as_string() {
-        return price_sources(&serde_json::Value::String(text)).map_err(|e| e.to_string());
+        return price_source(&serde_json::Value::String(text), field).map(|s| vec![s]).map_err(|e| e.to_string());
     }
     if let Some(list) = prices.dyn_ref::<js_sys::Array>() {
-        let mut out = Vec::new();
         if list.length() == 0 {
             return price_sources(&serde_json::json!([])).map_err(|e| e.to_string());
         }
+        let mut out = Vec::new();
         for (k, item) in list.iter().enumerate() {
-            // An item's own message names it by its place in the list, as the widget's does.
-            out.extend(read_prices(&item).map_err(|e| e.replacen("option `prices`", &format!("option `prices[{k}]`"), 1))?);
+            out.extend(read_prices(&item, &format!("{field}[{k}]"))?);
         }
         return Ok(out);
     }
@@ -49,7 +50,7 @@ fn read_prices(prices: &JsValue) -> Result<Vec<PriceSource>, String> {
         return Ok(vec![PriceSource::Text { text: stringify(prices, "prices")?, symbol: None }]);
     }
     let value: serde_json::Value = serde_json::from_str(&stringify(prices, "prices")?).map_err(|e| e.to_string())?;
-    price_sources(&value).map_err(|e| e.to_string())
+    price_source(&value, field).map(|s| vec![s]).map_err(|e| e.to_string())
 }
 
 async fn run(options: JsValue) -> Result<JsValue, String> {
@@ -57,7 +58,7 @@ async fn run(options: JsValue) -> Result<JsValue, String> {
         return Err("option `options` should be an object with at least `prices`".into());
     }
     let key = JsValue::from_str("prices");
-    let prices = read_prices(&js_sys::Reflect::get(&options, &key).unwrap_or(JsValue::UNDEFINED))?;
+    let prices = read_prices(&js_sys::Reflect::get(&options, &key).unwrap_or(JsValue::UNDEFINED), "prices")?;
     let rest = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
     let _ = js_sys::Reflect::delete_property(&rest, &key);
     let request = AnalyzeRequest::from_json_with(&stringify(&rest, "options")?, prices).map_err(|e| e.to_string())?;

@@ -12,7 +12,7 @@
 //!   CRLF or a lone CR; messages count lines as an editor does.
 
 use super::{group_by_symbol, RawSeries, Tabled};
-use crate::analysis::date::{invisible_name, is_look_alike_dash, Date, DateParseError};
+use crate::analysis::date::{without_look_alikes, Date, DateParseError};
 use crate::analysis::error::{AnalysisError, Warning};
 use crate::analysis::prices::{close_problem, Adjustment};
 
@@ -121,16 +121,9 @@ pub fn symbol_from_name(name: &str) -> String {
 /// cell whose tenth byte falls in a multi-byte character is simply not a date.
 fn parse_day(text: &str) -> Result<Date, DateParseError> {
     let t = text.trim();
-    let dash = t.chars().find(|&c| is_look_alike_dash(c));
-    let hidden = t.chars().find(|&c| invisible_name(c).is_some());
-    if dash.is_some() || hidden.is_some() {
-        let cleaned: String = t.chars().filter(|&c| invisible_name(c).is_none()).map(|c| if is_look_alike_dash(c) { '-' } else { c }).collect();
-        return match (parse_day(&cleaned), dash, hidden) {
-            (Ok(_), Some(d), _) => Err(DateParseError::Dash(d)),
-            (Ok(_), None, Some(h)) => Err(DateParseError::Invisible(h)),
-            (Ok(_), None, None) => Err(DateParseError::Format),
-            (Err(e), _, _) => Err(e),
-        };
+    // Checked on the whole cell (a time may follow the date), before the byte-10 split.
+    if let Some((cleaned, reason)) = without_look_alikes(t) {
+        return Err(parse_day(&cleaned).err().unwrap_or(reason));
     }
     let (day, rest) = match (t.get(..10), t.get(10..)) {
         (Some(day), Some(rest)) => (day, rest),
