@@ -32,9 +32,6 @@ fn read_prices(prices: &JsValue, field: &str) -> Result<Vec<PriceSource>, String
     if prices.is_undefined() {
         return Ok(Vec::new());
     }
-    if let Some(text) = prices.as_string() {
-        return price_source(&serde_json::Value::String(text), field).map(|s| vec![s]).map_err(|e| e.to_string());
-    }
     if let Some(list) = prices.dyn_ref::<js_sys::Array>() {
         if list.length() == 0 {
             return price_sources(&serde_json::json!([])).map_err(|e| e.to_string());
@@ -49,7 +46,10 @@ fn read_prices(prices: &JsValue, field: &str) -> Result<Vec<PriceSource>, String
     if prices.is_object() && !is_spec {
         return Ok(vec![PriceSource::Text { text: stringify(prices, "prices")?, symbol: None }]);
     }
-    let value: serde_json::Value = serde_json::from_str(&stringify(prices, "prices")?).map_err(|e| e.to_string())?;
+    let value: serde_json::Value = match prices.as_string() {
+        Some(text) => serde_json::Value::String(text),
+        None => serde_json::from_str(&stringify(prices, "prices")?).map_err(|e| e.to_string())?,
+    };
     price_source(&value, field).map(|s| vec![s]).map_err(|e| e.to_string())
 }
 
