@@ -602,6 +602,26 @@ async fn the_card_renders_each_part_and_checks_the_claims() {
     assert!(verdict(0).contains("matches (within 0.5 pp)"), "{}", verdict(0));
     assert!(verdict(1).contains("differs by"), "{}", verdict(1));
     assert!(verdict(2).contains("cannot be checked: ZZZ is not in the price data"), "{}", verdict(2));
+    // Since the note (published 2026-02-04, a Wednesday in the data): AAA minus SPY from that
+    // close to the last, straight from the closes.
+    let base = table.dates.iter().position(|d| d.to_string() == "2026-02-04").unwrap();
+    let spy = table.position("SPY").unwrap();
+    let growth = |p: usize| table.series[p].closes[to].unwrap() / table.series[p].closes[base].unwrap();
+    let fmt = IntlFormat::new(None).unwrap();
+    let since = host.query_selector_all("[data-testid=claim-since]").unwrap();
+    assert_eq!(since.length(), 2, "one since line per checked claim");
+    let expected = format!(
+        "Since the note ({} to {}): AAA minus SPY {}",
+        fmt.date(table.dates[base]),
+        fmt.date(table.dates[to]),
+        fmt.points((growth(aaa) - growth(spy)) * 100.0, 1)
+    );
+    let line = since.item(1).unwrap().text_content().unwrap();
+    assert!(line.starts_with(&expected), "{line} / {expected}");
+    // Claims without an as-of day are already as of the last day: no separate "now".
+    assert!(host.query_selector("[data-testid=claim-now]").unwrap().is_none());
+    let summary = text_of(&host, "[data-testid=claims-summary]").unwrap();
+    assert!(summary.starts_with("3 figures checked against the prices: 1 matches, 1 differs and 1 cannot be checked. Since the note: AAA "), "{summary}");
     // Alerts: the newest transitions, at most eight.
     let alerts = host.query_selector_all("[data-testid=alerts] li").unwrap().length();
     assert!((1..=8).contains(&alerts), "{alerts} alerts");

@@ -14,6 +14,18 @@
 //! `difference = computed − stated`. The claim **matches** when `|difference| ≤ tolerance`
 //! (0.5 pp by default; the edge counts as a match), otherwise it **differs** by that much.
 //!
+//! # Since the note
+//!
+//! Two more figures show whether the call has held:
+//!
+//! - **now**: the same figure (same kind, symbols and period) recomputed as of the data's
+//!   last day, when that is later than the claim's own day;
+//! - **since publication**: the call's result from the note's `published` day to the data's
+//!   last day, i.e. the same formula over the period `Since(published)`: the base close is the
+//!   last close on or before `published`, so `return` gives the symbol's return in %, `excess`
+//!   the symbol's return minus the benchmark's in pp, `spread` the long basket's mean return
+//!   minus the short basket's in pp.
+//!
 //! # Edge cases
 //!
 //! A claim **cannot be checked**, with the reason, when no prices are loaded, a symbol is not
@@ -46,13 +58,36 @@ pub struct ClaimCheck {
     pub as_of: Option<Date>,
     pub period: Option<Period>,
     pub outcome: Outcome,
+    /// The same figure as of the data's last day, when that is after `as_of`.
+    pub now: Option<Figure>,
+    /// The call's result since the note's publication day (when the note has one).
+    pub since: Option<Since>,
+}
+
+/// A figure recomputed as of a day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub value: f64,
+    pub as_of: Date,
+}
+
+/// The call from the note's publication to the data's last day: `value` in the claim's unit
+/// (`%` for a return, `pp` otherwise), or why it cannot be computed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Since {
+    pub published: Date,
+    /// The base day (last close on or before `published`) and the end day.
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub value: Result<f64, String>,
 }
 
 fn unchecked(reason: impl Into<String>) -> ClaimCheck {
-    ClaimCheck { computed: None, as_of: None, period: None, outcome: Outcome::Unchecked { reason: reason.into() } }
+    ClaimCheck { computed: None, as_of: None, period: None, outcome: Outcome::Unchecked { reason: reason.into() }, now: None, since: None }
 }
 
-/// Checks one claim. `benchmark` is the widget's benchmark, for `excess` claims without one.
+/// Checks one claim. `benchmark` is the widget's benchmark, for `excess` claims without one;
+/// `published` is the note's publication day (for the result since the note).
 ///
 /// # Example
 /// ```
@@ -60,10 +95,10 @@ fn unchecked(reason: impl Into<String>) -> ClaimCheck {
 /// let t = parse_contract_json(r#"{"dates":["2025-12-31","2026-02-20"],"series":{"SPY":[100,102],"IWM":[50,55]}}"#).unwrap();
 /// // IWM YTD: 55 / 50 − 1 = +10 %; SPY +2 %; excess +8 pp. The note says 8.5 pp: 0.5 pp off, a match.
 /// let n = parse_note(&serde_json::json!({"claims": [{"text": "", "kind": "excess", "symbol": "IWM", "value": 8.5}]})).unwrap();
-/// let c = check_claim(Some(&t), Some(0), &n.claims[0].claim, 0.5);
+/// let c = check_claim(Some(&t), Some(0), None, &n.claims[0].claim, 0.5);
 /// assert!(matches!(c.outcome, Outcome::Matches { .. }));
 /// ```
-pub fn check_claim(table: Option<&PriceTable>, benchmark: Option<usize>, claim: &Result<Claim, String>, tolerance: f64) -> ClaimCheck {
+pub fn check_claim(table: Option<&PriceTable>, benchmark: Option<usize>, published: Option<Date>, claim: &Result<Claim, String>, tolerance: f64) -> ClaimCheck {
     let claim = match claim {
         Ok(c) => c,
         Err(reason) => return unchecked(reason.clone()),
@@ -80,30 +115,46 @@ pub fn check_claim(table: Option<&PriceTable>, benchmark: Option<usize>, claim: 
         return unchecked(format!("its as-of day {day} is before the price data, which starts on {first}"));
     };
     let position = |symbol: &str| table.position(symbol).ok_or_else(|| format!("{symbol} is not in the price data"));
-    let ret = |symbol: &str| -> Result<f64, String> { period_return(table, position(symbol)?, claim.period, to).map(|r| r.return_pct).map_err(|w| w.message) };
-    let mean = |symbols: &[String]| -> Result<f64, String> {
-        let returns = symbols.iter().map(|s| ret(s)).collect::<Result<Vec<_>, _>>()?;
-        Ok(returns.iter().sum::<f64>() / returns.len() as f64)
-    };
-    let computed = match &claim.kind {
-        ClaimKind::Return { symbol } => ret(symbol),
-        ClaimKind::Excess { symbol, benchmark: named } => {
-            let bench = match named {
-                Some(b) => Ok(b.clone()),
-                None => benchmark.and_then(|p| table.series.get(p)).map(|s| s.symbol.clone()).ok_or_else(|| "no benchmark is set".to_string()),
-            };
-            bench.and_then(|b| Ok(ret(symbol)? - ret(&b)?))
+    // The claim's figure over `period` as of date index `to`.
+    let figure = |period: Period, to: usize| -> Result<f64, String> {
+        let ret = |symbol: &str| -> Result<f64, String> { period_return(table, position(symbol)?, period, to).map(|r| r.return_pct).map_err(|w| w.message) };
+        let mean = |symbols: &[String]| -> Result<f64, String> {
+            let returns = symbols.iter().map(|s| ret(s)).collect::<Result<Vec<_>, _>>()?;
+            Ok(returns.iter().sum::<f64>() / returns.len() as f64)
+        };
+        match &claim.kind {
+            ClaimKind::Return { symbol } => ret(symbol),
+            ClaimKind::Excess { symbol, benchmark: named } => {
+                let bench = match named {
+                    Some(b) => Ok(b.clone()),
+                    None => benchmark.and_then(|p| table.series.get(p)).map(|s| s.symbol.clone()).ok_or_else(|| "no benchmark is set".to_string()),
+                };
+                bench.and_then(|b| Ok(ret(symbol)? - ret(&b)?))
+            }
+            ClaimKind::Spread { long, short } => mean(long).and_then(|l| Ok(l - mean(short)?)),
         }
-        ClaimKind::Spread { long, short } => mean(long).and_then(|l| Ok(l - mean(short)?)),
     };
-    let computed = match computed {
+    let computed = match figure(claim.period, to) {
         Ok(v) => v,
         Err(reason) => return unchecked(reason),
     };
     let difference = computed - claim.value;
     // A hair of slack so a claim exactly at the tolerance still matches after float rounding.
     let outcome = if difference.abs() <= tolerance + 1e-9 { Outcome::Matches { difference } } else { Outcome::Differs { difference } };
-    ClaimCheck { computed: Some(computed), as_of: table.dates.get(to).copied(), period: Some(claim.period), outcome }
+    let end = table.dates.len().saturating_sub(1);
+    let now = (to < end).then(|| figure(claim.period, end).ok().map(|value| Figure { value, as_of: last })).flatten();
+    let since = published.map(|published| {
+        let value = if published > last {
+            Err(format!("the note is dated {published}, after the price data, which ends on {last}"))
+        } else if published < first {
+            Err(format!("the note is dated {published}, before the price data, which starts on {first}"))
+        } else {
+            figure(Period::Since(published), end)
+        };
+        let from = table.index_on_or_before(published).and_then(|i| table.dates.get(i).copied());
+        Since { published, from: from.filter(|_| value.is_ok()), to: value.is_ok().then_some(last), value }
+    });
+    ClaimCheck { computed: Some(computed), as_of: table.dates.get(to).copied(), period: Some(claim.period), outcome, now, since }
 }
 
 #[cfg(test)]
@@ -124,7 +175,7 @@ mod tests {
 
     fn check(claim: serde_json::Value, tolerance: f64) -> ClaimCheck {
         let n = parse_note(&json!({ "claims": [claim] })).unwrap();
-        check_claim(Some(&table()), Some(0), &n.claims[0].claim, tolerance)
+        check_claim(Some(&table()), Some(0), None, &n.claims[0].claim, tolerance)
     }
 
     #[test]
@@ -182,6 +233,51 @@ mod tests {
         );
         assert_eq!(reason(check(json!({"text": "", "kind": "return", "value": 1}), 0.5)), "`note.claims[0].symbol` is missing");
         let n = parse_note(&json!({"claims": [{"text": "", "kind": "return", "symbol": "IWM", "value": 1}]})).unwrap();
-        assert_eq!(reason(check_claim(None, None, &n.claims[0].claim, 0.5)), "no price data is loaded");
+        assert_eq!(reason(check_claim(None, None, None, &n.claims[0].claim, 0.5)), "no price data is loaded");
+    }
+
+    fn check_published(claim: serde_json::Value, published: &str) -> ClaimCheck {
+        let n = parse_note(&json!({ "claims": [claim] })).unwrap();
+        check_claim(Some(&table()), Some(0), Some(Date::parse_iso(published).unwrap()), &n.claims[0].claim, 0.5)
+    }
+
+    #[test]
+    fn since_the_note_recomputes_now_and_from_publication() {
+        // Excess IWM over SPY as of 2026-02-20: +50 % − +25 % = 25 pp (then). As of the last
+        // day, 2026-02-23: 61/40 − 1 = +52.5 % and 101/80 − 1 = +26.25 %, so 26.25 pp (now).
+        // Published Saturday 2026-01-03: base is Friday 2026-01-02, IWM 61/41 − 1, SPY 101/81 − 1.
+        let c = check_published(json!({"text": "", "kind": "excess", "symbol": "IWM", "value": 25.0, "as_of": "2026-02-20"}), "2026-01-03");
+        assert_eq!(c.computed, Some(25.0));
+        let now = c.now.unwrap();
+        assert_eq!(now.as_of.to_string(), "2026-02-23");
+        assert!((now.value - 26.25).abs() < 1e-9, "{}", now.value);
+        let since = c.since.unwrap();
+        assert_eq!((since.published.to_string(), since.from.unwrap().to_string(), since.to.unwrap().to_string()), ("2026-01-03".into(), "2026-01-02".into(), "2026-02-23".into()));
+        let expected = (61.0 / 41.0 - 101.0 / 81.0) * 100.0; // 24.089 pp
+        assert!((since.value.unwrap() - expected).abs() < 1e-9);
+
+        // A spread published on 2026-02-20: [IWM 61/60 − 1, IJR 73/72 − 1] mean minus SPY 101/100 − 1.
+        let c = check_published(json!({"text": "", "kind": "spread", "long": ["IWM", "IJR"], "short": "SPY", "value": 6.0, "as_of": "2026-02-20"}), "2026-02-20");
+        let expected = ((61.0 / 60.0 + 73.0 / 72.0) / 2.0 - 101.0 / 100.0) * 100.0; // 0.528 pp
+        assert!((c.since.unwrap().value.unwrap() - expected).abs() < 1e-9);
+        // A return claim: the symbol's own return since, in %: IWC 13/10 − 1 = +30 %.
+        let c = check_published(json!({"text": "", "kind": "return", "symbol": "IWC", "value": 20.0, "period": "2026-01-02", "as_of": "2026-02-20"}), "2026-01-02");
+        assert!((c.since.unwrap().value.unwrap() - 30.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn since_the_note_edges() {
+        // A claim as of the last day has no separate "now"; a note without a date has no "since".
+        let c = check(json!({"text": "", "kind": "return", "symbol": "IWM", "value": 52.5}), 0.5);
+        assert_eq!((c.now, c.since), (None, None));
+        let since = |published: &str| check_published(json!({"text": "", "kind": "return", "symbol": "IWC", "value": 20.0, "period": "2026-01-02", "as_of": "2026-02-20"}), published).since.unwrap();
+        assert_eq!(since("2026-03-01").value, Err("the note is dated 2026-03-01, after the price data, which ends on 2026-02-23".into()));
+        assert_eq!(since("2025-06-01").value, Err("the note is dated 2025-06-01, before the price data, which starts on 2025-12-31".into()));
+        // IWC has no close on the publication day's base (2025-12-31): why, and no days shown.
+        let s = since("2025-12-31");
+        assert!(s.value.as_ref().unwrap_err().starts_with("IWC has no close on or before 2025-12-31"), "{:?}", s.value);
+        assert_eq!((s.from, s.to), (None, None));
+        // Published on the last day: nothing has happened since, 0.
+        assert_eq!(since("2026-02-23").value, Ok(0.0));
     }
 }

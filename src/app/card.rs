@@ -7,6 +7,8 @@
 use super::state::{Controls, SharedData};
 use super::widget_context;
 use crate::analysis::claims::{check_claim, Outcome};
+use crate::analysis::Date;
+use crate::chart::claims::{claim_text, claims_table, describe_claims};
 use crate::analysis::note::{Note, NoteClaim};
 use crate::analysis::rotation::latest_transitions;
 use crate::analysis::sentiment::{read_sentiment, Band, Bands, LabelCheck};
@@ -92,7 +94,7 @@ fn NoteBody(note: Note, bands: Bands, tolerance: f64, data: Option<SharedData>, 
         })
         .collect_view();
     let chips = (!note.tickers.is_empty()).then(|| view! { <Chips tickers=note.tickers.clone() data=data.clone() controls=controls /> });
-    let claims = (!note.claims.is_empty()).then(|| view! { <Claims claims=note.claims.clone() tolerance=tolerance data=data.clone() controls=controls /> });
+    let claims = (!note.claims.is_empty()).then(|| view! { <Claims claims=note.claims.clone() published=note.published tolerance=tolerance data=data.clone() controls=controls /> });
     let alerts = data.clone().zip(controls).map(|(d, c)| view! { <Alerts data=d controls=c /> });
     let warnings = (!note.warnings.is_empty()).then(|| {
         view! { <ul class="rs-note-warnings">{note.warnings.iter().map(|w| view! { <li>{w.message.clone()}</li> }).collect_view()}</ul> }
@@ -189,43 +191,92 @@ fn Chips(tickers: Vec<String>, data: Option<SharedData>, controls: Option<Contro
     view! { <div class="rs-chips" role="group" aria-label="Tickers in the note" data-testid="chips">{chips}</div> }
 }
 
-/// Each claim beside what the prices say.
+/// Each claim beside what the prices say: then (the claim's day), now (the data's last day)
+/// and the call since the note was published; a summary for screen readers and a CSV.
 #[component]
-fn Claims(claims: Vec<NoteClaim>, tolerance: f64, data: Option<SharedData>, controls: Option<Controls>) -> impl IntoView {
+fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data: Option<SharedData>, controls: Option<Controls>) -> impl IntoView {
     let ctx = widget_context();
-    let rows = move || {
-        let benchmark = controls.map(|c| c.benchmark.get());
-        claims
-            .iter()
-            .map(|c| {
-                let check = check_claim(data.as_ref().map(|d| &*d.table), benchmark, &c.claim, tolerance);
-                let f = &ctx.format;
-                let stated = c.claim.as_ref().ok().map(|cl| if cl.kind.unit() == "%" { f.percent(cl.value, 1) } else { f.points(cl.value, 1) });
-                let computed = check.computed.zip(c.claim.as_ref().ok()).map(|(v, cl)| if cl.kind.unit() == "%" { f.percent(v, 1) } else { f.points(v, 1) });
-                let (class, verdict) = match &check.outcome {
-                    Outcome::Matches { .. } => ("rs-claim rs-claim-match", format!("matches (within {})", f.points(tolerance, 1).trim_start_matches('+'))),
-                    Outcome::Differs { difference } => ("rs-claim rs-claim-differs", format!("differs by {}", f.points(difference.abs(), 1).trim_start_matches('+'))),
-                    Outcome::Unchecked { reason } => ("rs-claim rs-claim-unchecked", format!("cannot be checked: {reason}")),
-                };
-                let basis = check.as_of.map(|d| format!("{} to {}", check.period.map(|p| p.to_string()).unwrap_or_default(), f.date(d)));
-                view! {
-                    <li class=class>
-                        <p class="rs-claim-text">{c.text.clone()}</p>
-                        <p class="rs-claim-figures">
-                            {stated.map(|s| view! { <span>"Note " <strong>{s}</strong></span> })}
-                            {computed.map(|s| view! { <span>" · Prices " <strong>{s}</strong></span> })}
-                            {basis.map(|b| view! { <span class="rs-muted">{format!(" ({b})")}</span> })}
-                        </p>
-                        <p class="rs-claim-verdict">{verdict}</p>
-                    </li>
+    let checked = {
+        let (claims, data) = (claims.clone(), data.clone());
+        Memo::new(move |_| {
+            let benchmark = controls.map(|c| c.benchmark.get());
+            let checks: Vec<_> = claims.iter().map(|c| check_claim(data.as_ref().map(|d| &*d.table), benchmark, published, &c.claim, tolerance)).collect();
+            let symbol = data.as_ref().zip(benchmark).map(|(d, b)| d.symbol(b).to_owned());
+            (checks, symbol)
+        })
+    };
+    let rows = {
+        let (claims, format) = (claims.clone(), ctx.format.clone());
+        move || {
+            let (checks, benchmark) = checked.get();
+            claims
+                .iter()
+                .zip(&checks)
+                .map(|(c, check)| {
+                    let t = claim_text(&c.claim, check, tolerance, benchmark.as_deref(), format.as_ref());
+                    let class = match &check.outcome {
+                        Outcome::Matches { .. } => "rs-claim rs-claim-match",
+                        Outcome::Differs { .. } => "rs-claim rs-claim-differs",
+                        Outcome::Unchecked { .. } => "rs-claim rs-claim-unchecked",
+                    };
+                    let since_class = match t.held {
+                        Some(true) => "rs-claim-since rs-claim-held",
+                        Some(false) => "rs-claim-since rs-claim-reversed",
+                        None => "rs-claim-since",
+                    };
+                    view! {
+                        <li class=class>
+                            <p class="rs-claim-text">{c.text.clone()}</p>
+                            <p class="rs-claim-figures">
+                                {t.stated.map(|s| view! { <span>"Note " <strong>{s}</strong></span> })}
+                                {t.computed.map(|s| view! { <span>" · Prices " <strong>{s}</strong></span> })}
+                                {t.basis.map(|b| view! { <span class="rs-muted">{format!(" ({b})")}</span> })}
+                            </p>
+                            <p class="rs-claim-verdict">{t.verdict}</p>
+                            {t.now.map(|n| view! { <p class="rs-claim-now" data-testid="claim-now">{n}</p> })}
+                            {t.since.map(|s| view! { <p class=since_class data-testid="claim-since">{s}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let summary = {
+        let (claims, format) = (claims.clone(), ctx.format.clone());
+        move || {
+            let checked = checked.get();
+            describe_claims(&claims, &checked.0, checked.1.as_deref(), format.as_ref())
+        }
+    };
+    let summary_id = super::a11y::unique_id("rs-claims-summary");
+    let csv = {
+        let data = data.clone();
+        move |ev: web_sys::MouseEvent| {
+            use wasm_bindgen::JsCast;
+            let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+            let checked = checked.get_untracked();
+            let table = claims_table(&claims, &checked.0, checked.1.as_deref(), published);
+            let day = data.as_ref().and_then(|d| d.table.dates.get(d.to).copied()).or(published);
+            let name = match day {
+                Some(d) => crate::chart::export::file_name("claims", &[], d, "csv"),
+                None => "rotascope-claims.csv".to_owned(),
+            };
+            if let Some(blob) = crate::browser::export::text_blob(&table.to_csv(), "text/csv") {
+                crate::browser::export::hand_over(&button, &name, &blob);
+                if let Some(c) = controls {
+                    c.announce.set("CSV file ready".into());
                 }
-            })
-            .collect_view()
+            }
+        }
     };
     view! {
         <section class="rs-claims" aria-label="The note's figures, checked against the prices">
-            <h4 class="rs-card-h">"Figures checked"</h4>
-            <ul class="rs-claim-list" data-testid="claims">{rows}</ul>
+            <div class="rs-claims-head">
+                <h4 class="rs-card-h">"Figures checked"</h4>
+                <button type="button" class="rs-action" data-testid="claims-csv" aria-label="Download the checked figures as CSV" on:click=csv>"CSV"</button>
+            </div>
+            <p id=summary_id.clone() class="rs-visually-hidden" data-testid="claims-summary">{summary}</p>
+            <ul class="rs-claim-list" data-testid="claims" aria-describedby=summary_id>{rows}</ul>
         </section>
     }
 }
