@@ -20,7 +20,7 @@ const asked = new Set();
 function startFailure(error) {
   const detail = String(error && error.message ? error.message : error);
   if (/content security policy|unsafe-eval/i.test(detail)) {
-    return "Rotascope cannot start: this page's Content-Security-Policy does not allow WebAssembly. Add 'wasm-unsafe-eval' to its script-src directive.";
+    return "Rotascope cannot start: this page's Content-Security-Policy does not allow WebAssembly. Add 'wasm-unsafe-eval' to its script-src directive, or show the chart in an iframe of Rotascope's embed.html.";
   }
   return `Rotascope cannot start: its WebAssembly module did not load (${detail}).`;
 }

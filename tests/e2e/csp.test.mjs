@@ -24,7 +24,7 @@ const js = (body) => (req, res) => res.writeHead(200, { "content-type": "text/ja
 
 const session = useSiteAndBrowser(DIST, { csp: NO_WASM, routes: { "/no-wasm.html": htmlRoute(PAGE), "/events.js": js(EVENTS), "/mount.js": js(MOUNT) } });
 
-const MESSAGE = "Rotascope cannot start: this page's Content-Security-Policy does not allow WebAssembly. Add 'wasm-unsafe-eval' to its script-src directive.";
+const MESSAGE = "Rotascope cannot start: this page's Content-Security-Policy does not allow WebAssembly. Add 'wasm-unsafe-eval' to its script-src directive, or show the chart in an iframe of Rotascope's embed.html.";
 
 test("a page whose CSP forbids WebAssembly gets the reason and the fix on every widget, and no uncaught error", async () => {
   const page = await session.browser.newPage();

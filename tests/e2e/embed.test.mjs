@@ -1,0 +1,141 @@
+// Iframe mode (README "Iframe mode"). A host page served with `script-src 'self'` (no
+// WebAssembly) holds a script-tag widget, which must say why it cannot start, and iframes of
+// dist/embed.html from another origin (as a CDN would serve it), which must draw a working
+// chart under their own strict policy, size themselves through the optional helper and pass
+// their events to the host page. A config error in the iframe's URL reads exactly as the same
+// error on a script-tag placeholder.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { useSiteAndBrowser, DIST, htmlRoute, waitForChart, watchProblems } from "./harness.mjs";
+
+const HOST_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; frame-src http://127.0.0.1:*";
+// The host page is the publisher's (localhost); the iframes come from the "CDN" (127.0.0.1).
+const hostPage = (cdn, helper) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>news site</title>
+<link rel="icon" href="/favicon.svg"><script type="module" src="/listen.js"></script><script type="module" src="/rotascope.js"></script>
+${helper ? '<script type="module" src="/rotascope-frame.js"></script>' : ""}</head><body>
+<div class="rotascope" data-testid="script-tag" data-prices="/data/sample-prices.json" data-lazy="false"></div>
+<iframe data-testid="frame" title="Rotation chart" width="900" height="300"
+  src="${cdn}embed.html?prices=data/sample-prices.json&benchmark=SPY&symbols=IWM,IJR,MDY&rotation-tail=6#title=Styles%20against%20SPY"></iframe>
+<iframe data-testid="bad-frame" title="Broken chart" width="600" height="300" src="${cdn}embed.html?prices=data/sample-prices.json&view=pie"></iframe>
+</body></html>`;
+const LISTEN = `window.__frameEvents = [];
+for (const name of ["rotascope:ready", "rotascope:error"]) {
+  document.addEventListener(name, (e) => window.__frameEvents.push({ id: e.target.dataset.testid, name, code: e.detail && e.detail.code, message: e.detail && e.detail.message }));
+}`;
+const withPolicy = (html) => (req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": HOST_POLICY }).end(html);
+
+let cdn = null;
+const session = useSiteAndBrowser(DIST, {
+  routes: {
+    "/host.html": (req, res) => withPolicy(hostPage(cdn, true))(req, res),
+    "/host-fixed.html": (req, res) => withPolicy(hostPage(cdn, false))(req, res),
+    "/listen.js": (req, res) => res.writeHead(200, { "content-type": "text/javascript" }).end(LISTEN),
+    // The same wrong view on a script-tag placeholder, on a page that allows WebAssembly.
+    "/placeholder.html": htmlRoute(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg">
+<script type="module" src="/rotascope.js"></script></head><body><div class="rotascope" id="w" data-prices="/data/sample-prices.json" data-view="pie"></div></body></html>`),
+  },
+});
+
+async function open(name) {
+  await session.ready;
+  cdn = session.url; // http://127.0.0.1:<port>/
+  const page = await session.browser.newPage({ viewport: { width: 1000, height: 900 } });
+  const problems = watchProblems(page);
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(String(e)));
+  await page.goto(session.url.replace("127.0.0.1", "localhost") + name);
+  return { page, problems, uncaught };
+}
+
+const frameOf = async (page, id) => (await page.locator(`[data-testid=${id}]`).elementHandle()).contentFrame();
+
+test("embed.html carries its own strict policy: scripts and styles from its folder, WebAssembly, no inline code", () => {
+  const html = fs.readFileSync(path.join(DIST, "embed.html"), "utf8");
+  const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(policy, "embed.html has a policy");
+  const directives = Object.fromEntries(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  assert.deepEqual(directives["default-src"], ["'none'"]);
+  assert.deepEqual(directives["script-src"], ["'self'", "'wasm-unsafe-eval'"]);
+  assert.deepEqual(directives["style-src"], ["'self'"]);
+  assert.ok(!/unsafe-inline|'unsafe-eval'/.test(policy), policy);
+  assert.ok(!/<script(?![^>]*\bsrc=)/.test(html), "no inline script");
+});
+
+test("under script-src 'self' the script-tag widget says why, and the iframe draws the chart, sizes itself and passes its events", async () => {
+  const { page, problems, uncaught } = await open("host.html");
+  // The script-tag widget on the host page cannot start, and says what to do.
+  const start = page.locator("[data-testid=script-tag] [data-testid=start-error]");
+  await start.waitFor();
+  assert.match(await start.textContent(), /Content-Security-Policy does not allow WebAssembly. Add 'wasm-unsafe-eval'/);
+
+  // The iframe: a drawn rotation graph with the URL's settings.
+  const frame = await frameOf(page, "frame");
+  const chart = await waitForChart(frame, ".rotascope");
+  assert.ok(chart.coloured > 100);
+  const texts = await frame.evaluate(() => {
+    const root = document.querySelector(".rotascope").shadowRoot;
+    return { title: root.querySelector("h2, .rs-title")?.textContent, rows: [...root.querySelectorAll("[data-testid=ranking] tbody tr")].map((r) => r.textContent) };
+  });
+  assert.equal(texts.title, "Styles against SPY");
+  assert.equal(texts.rows.length, 3, texts.rows.join(" | "));
+  for (const s of ["IWM", "IJR", "MDY"]) assert.ok(texts.rows.some((r) => r.includes(s)), s);
+
+  // The helper sets the iframe's height to its content's (from the fixed 300).
+  await page.waitForFunction(() => {
+    return Number(document.querySelector("[data-testid=frame]").getAttribute("height")) > 300;
+  });
+  const contentHeight = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  await page.waitForFunction((h) => Number(document.querySelector("[data-testid=frame]").getAttribute("height")) === h, contentHeight);
+  // The whole widget is inside the frame: nothing below its last pixel is cut off.
+  const bottom = await frame.evaluate(() => document.querySelector(".rotascope").getBoundingClientRect().bottom);
+  assert.ok(bottom <= contentHeight + 1, `${bottom} > ${contentHeight}`);
+
+  // Its events reach the host page, fired on the <iframe> element.
+  await page.waitForFunction(() => window.__frameEvents.some((e) => e.id === "frame" && e.name === "rotascope:ready"));
+
+  // The broken iframe: the same message as the same setting on a script-tag placeholder.
+  const bad = await frameOf(page, "bad-frame");
+  await bad.waitForFunction(() => document.querySelector(".rotascope")?.shadowRoot?.querySelector("[data-testid=error]"));
+  const inFrame = await bad.evaluate(() => document.querySelector(".rotascope").shadowRoot.querySelector(".rs-error-message").textContent);
+  assert.equal(inFrame, 'option `view` = "pie": use one of rotation, performance, trend');
+  const reference = await session.browser.newPage();
+  await reference.goto(`${session.url}placeholder.html`);
+  await reference.waitForFunction(() => document.querySelector("#w")?.shadowRoot?.querySelector(".rs-error-message"));
+  assert.equal(await reference.evaluate(() => document.querySelector("#w").shadowRoot.querySelector(".rs-error-message").textContent), inFrame);
+  await reference.close();
+  await page.waitForFunction(() => window.__frameEvents.some((e) => e.id === "bad-frame" && e.name === "rotascope:error" && e.code === "config"));
+
+  assert.deepEqual(uncaught, []);
+  // The only problems are the host page's own refusal to compile WebAssembly.
+  assert.deepEqual(problems.filter((p) => !/WebAssembly|Content Security Policy|unsafe-eval/i.test(p)), []);
+  await page.close();
+});
+
+test("without the helper an iframe keeps its fixed height and still works", async () => {
+  const { page, uncaught } = await open("host-fixed.html");
+  const frame = await frameOf(page, "frame");
+  await waitForChart(frame, ".rotascope");
+  assert.equal(await page.locator("[data-testid=frame]").getAttribute("height"), "300");
+  assert.deepEqual(uncaught, []);
+  await page.close();
+});
+
+test("a key in the iframe's URL that cannot be a setting name is shown in the widget's place", async () => {
+  await session.ready;
+  const page = await session.browser.newPage();
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(String(e)));
+  await page.goto(`${session.url}embed.html?prices=data/sample-prices.json&bench%20mark=SPY`);
+  const card = page.locator("[data-testid=url-error]");
+  await card.waitFor();
+  assert.equal(await card.textContent(), 'This chart cannot be shown: "bench mark" in the address is not a setting (settings are names like benchmark or rotation-tail).');
+  // A setting name that does not exist is reported by the widget, as on a placeholder.
+  await page.goto(`${session.url}embed.html?prices=data/sample-prices.json&benchmrk=SPY`);
+  const ignored = page.locator(".rotascope [data-testid=ignored]");
+  await ignored.waitFor();
+  assert.equal(await ignored.textContent(), "Unknown settings ignored: benchmrk");
+  assert.deepEqual(uncaught, []);
+  await page.close();
+});

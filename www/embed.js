@@ -1,0 +1,78 @@
+// Rotascope's iframe page (embed.html): one widget configured from the page's URL, for host
+// pages whose Content-Security-Policy cannot allow WebAssembly.
+//
+//   embed.html?prices=https://example.org/prices.json&benchmark=SPY&view=performance
+//   embed.html#prices=...&rotation-tail=8        (the hash is read too and wins over the query)
+//
+// Each key is a config field, by its attribute (`rotation-tail`) or JSON name (`rotationTail`),
+// and becomes that data- attribute on a placeholder, so values are read, checked and reported
+// exactly as on a script-tag placeholder. Relative URLs are relative to embed.html.
+//
+// To the parent window it posts `{ rotascope: 1, type: "height", height }` when the content's
+// height changes and `{ rotascope: 1, type: "event", name, detail }` for every rotascope:*
+// event; www/rotascope-frame.js (optional) sizes the iframe and re-fires the events on it.
+import "./rotascope.js";
+
+const SETTING = /^[a-z][a-zA-Z0-9]*(-[a-z0-9]+)*$/;
+const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** The config pairs of the URL: query first, then the hash (later ones win). */
+function urlConfig(location) {
+  const pairs = new Map();
+  const hash = location.hash.replace(/^#/, "");
+  for (const params of [new URLSearchParams(location.search), new URLSearchParams(hash)]) {
+    for (const [key, value] of params) pairs.set(key, value);
+  }
+  return pairs;
+}
+
+const root = document.getElementById("rotascope-embed");
+const host = document.createElement("div");
+host.className = "rotascope";
+const bad = [];
+for (const [key, value] of urlConfig(window.location)) {
+  if (!SETTING.test(key)) {
+    bad.push(key);
+    continue;
+  }
+  host.setAttribute(`data-${kebab(key)}`, value);
+}
+if (bad.length > 0) {
+  // A key that cannot be an attribute name: said here, in the widget's place.
+  const card = document.createElement("p");
+  card.className = "rotascope-url-error";
+  card.setAttribute("role", "alert");
+  card.dataset.testid = "url-error";
+  card.textContent = `This chart cannot be shown: ${bad.map((k) => JSON.stringify(k)).join(", ")} in the address ${bad.length === 1 ? "is not a setting" : "are not settings"} (settings are names like benchmark or rotation-tail).`;
+  root.append(card);
+} else {
+  root.append(host);
+}
+
+const toParent = (message) => {
+  if (window.parent !== window) window.parent.postMessage({ rotascope: 1, ...message }, "*");
+};
+
+// Events cross as plain data (a detail that cannot be cloned is sent as its JSON).
+for (const name of ["ready", "error", "export"]) {
+  document.addEventListener(`rotascope:${name}`, (event) => {
+    let detail = event.detail ?? null;
+    try {
+      detail = JSON.parse(JSON.stringify(detail));
+    } catch {
+      detail = null;
+    }
+    toParent({ type: "event", name: `rotascope:${name}`, detail });
+  });
+}
+
+let sent = 0;
+const report = () => {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height !== sent) {
+    sent = height;
+    toParent({ type: "height", height });
+  }
+};
+new ResizeObserver(report).observe(document.documentElement);
+report();

@@ -1,0 +1,37 @@
+// Optional helper for Rotascope iframes (embed.html): sizes each one to its content and fires
+// its widget's rotascope:* events on the <iframe> element, so the host page can listen as it
+// would to a script-tag widget. Without it an iframe keeps its fixed height attribute.
+//
+//   <iframe src="https://cdn.example.org/rotascope/embed.html?prices=..." height="760" ...></iframe>
+//   <script type="module" src="https://cdn.example.org/rotascope/rotascope-frame.js"></script>
+//
+// A message counts only when it comes from an iframe on this page and from that iframe's own
+// origin. Runs under `script-src 'self'` (no inline code, no eval).
+const LIMITS = { min: 120, max: 20000 };
+
+function frameOf(event) {
+  for (const frame of document.querySelectorAll("iframe")) {
+    if (frame.contentWindow !== event.source) continue;
+    let origin = null;
+    try {
+      origin = new URL(frame.src, document.baseURI).origin;
+    } catch {
+      return null;
+    }
+    return origin === event.origin ? frame : null;
+  }
+  return null;
+}
+
+window.addEventListener("message", (event) => {
+  const message = event.data;
+  if (!message || message.rotascope !== 1) return;
+  const frame = frameOf(event);
+  if (!frame) return;
+  if (message.type === "height" && Number.isFinite(message.height)) {
+    const height = Math.min(LIMITS.max, Math.max(LIMITS.min, Math.round(message.height)));
+    frame.setAttribute("height", String(height));
+  } else if (message.type === "event" && typeof message.name === "string" && message.name.startsWith("rotascope:")) {
+    frame.dispatchEvent(new CustomEvent(message.name, { bubbles: true, detail: message.detail }));
+  }
+});
