@@ -112,8 +112,10 @@ pub fn RankingTable() -> impl IntoView {
                         {names.then(|| view! { <th scope="col" class="rs-name">"Name"</th> })}
                         <th scope="col">"Quadrant"</th>
                         <th scope="col" class="rs-num">"RS-Ratio"</th>
-                        <th scope="col" class="rs-num">"RS-Momentum"</th>
-                        <th scope="col" class="rs-num">"In quadrant"</th>
+                        // A narrow widget shows the short header; a screen reader always
+                        // hears the full one (README "Phones").
+                        <th scope="col" class="rs-num"><span class="rs-th-long">"RS-Momentum"</span><span class="rs-th-short" aria-hidden="true">"Mom."</span></th>
+                        <th scope="col" class="rs-num"><span class="rs-th-long">"In quadrant"</span><span class="rs-th-short" aria-hidden="true">"Time"</span></th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
