@@ -16,13 +16,14 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # component boundary: the same DOM, about 15 KB brotli less code. Native builds are untouched.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS ?= --cfg erase_components
 
-.PHONY: help bootstrap demo demo-real real-data screenshots build size bench fuzz lint test test-native test-browser test-e2e sample-data clean
+.PHONY: help bootstrap demo demo-real real-data screenshots build package size bench fuzz lint test test-native test-browser test-e2e sample-data clean
 
 help:
 	@echo "make demo         build and serve the demo on http://127.0.0.1:$(PORT)/ (PORT=9000 to change)"
 	@echo "make demo-real    the same with real.html reading ../shared/data/prices (REAL_DATA=...)"
 	@echo "make test         every test: lint (clippy), native (cargo test), browser (wasm-pack), end-to-end (Chromium)"
 	@echo "make build        release bundle in dist/"
+	@echo "make package      npm tarball of the bundle and its types: target/package/rotascope-<version>.tgz"
 	@echo "make size         raw / gzip / brotli bytes of the bundle"
 	@echo "make bench        parse + analyze timings, native and in headless Chromium; scrub against Chart.js"
 	@echo "make fuzz         every input parser, 100,000 fuzzed cases per generator (FUZZ_CASES=...)"
@@ -33,6 +34,11 @@ bootstrap:
 
 build: bootstrap
 	trunk build index.html --release
+
+# npm pack of the bundle, rotascope.d.ts and www/package/ (version from Cargo.toml), into
+# target/package/; tests/e2e/package.test.mjs installs what the same script packs.
+package: build
+	node tests/tools/package.mjs --dist dist --out target/package
 
 demo: build
 	node tests/tools/serve.mjs dist --port $(PORT)

@@ -1,6 +1,7 @@
-//! The one config table (`rotascope::config::FIELDS`) against the two lists that cannot be
-//! generated from it: the loader's `observedAttributes` (read before the wasm loads) and the
-//! README's configuration table.
+//! The one config table (`rotascope::config::FIELDS`) against the lists that cannot be
+//! generated from it: the loader's `observedAttributes` (read before the wasm loads), the
+//! README's configuration table, and the npm package's types (`www/rotascope.d.ts`: the
+//! properties of `RotascopeConfig` and of `RotascopeWidgetAttributes`).
 #![cfg(not(target_arch = "wasm32"))]
 
 use rotascope::config::FIELDS;
@@ -40,6 +41,58 @@ fn the_readme_config_table_names_every_field() {
         let name = row.split('|').nth(1).unwrap().trim().trim_matches('`');
         assert!(FIELDS.iter().any(|f| f.name == name), "README lists `{name}`, which config::FIELDS does not have");
     }
+}
+
+/// The property names of `export interface <name> {` in a d.ts, in order: the lines at two
+/// spaces' indent up to the interface's closing `}` (nested types are named, never inline),
+/// comment lines skipped, quotes taken off (`"as-of"?: string;` is `as-of`).
+fn interface_properties(dts: &str, name: &str) -> Vec<String> {
+    let head = format!("export interface {name} {{");
+    let start = dts.find(&head).unwrap_or_else(|| panic!("rotascope.d.ts declares {head}"));
+    dts[start + head.len()..]
+        .lines()
+        .skip(1)
+        .take_while(|l| *l != "}")
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   ") && !l.trim_start().starts_with('/') && !l.trim_start().starts_with('*'))
+        .map(|l| {
+            let key = l.trim().split(':').next().unwrap_or_default();
+            key.trim_end_matches('?').trim_matches('"').to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_types_have_every_field_and_every_attribute() {
+    let dts = read("www/rotascope.d.ts");
+    let names: Vec<String> = FIELDS.iter().map(|f| f.name.to_string()).collect();
+    let attributes: Vec<String> = FIELDS.iter().map(|f| f.attribute.to_string()).collect();
+    assert_eq!(interface_properties(&dts, "RotascopeConfig"), names, "www/rotascope.d.ts RotascopeConfig must have config::FIELDS' names, in order");
+    assert_eq!(
+        interface_properties(&dts, "RotascopeWidgetAttributes"),
+        attributes,
+        "www/rotascope.d.ts RotascopeWidgetAttributes must have config::FIELDS' attributes, in order"
+    );
+}
+
+#[test]
+fn the_types_parser_catches_a_missing_or_extra_property() {
+    let dts = r#"export interface RotascopeConfig {
+  /** URL of price JSON or CSV. Default: `{ "a": 1 }`. */
+  prices?: PriceInput;
+  benchmark?: string | null;
+}
+
+export interface RotascopeWidgetAttributes {
+  /**
+   * Spread over lines.
+   */
+  "as-of"?: string;
+  colour?: string;
+}
+"#;
+    assert_eq!(interface_properties(dts, "RotascopeConfig"), vec!["prices", "benchmark"]);
+    assert_eq!(interface_properties(dts, "RotascopeWidgetAttributes"), vec!["as-of", "colour"]);
+    assert_ne!(interface_properties(dts, "RotascopeConfig"), FIELDS.iter().map(|f| f.name.to_string()).collect::<Vec<_>>());
 }
 
 #[test]
