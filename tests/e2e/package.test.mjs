@@ -30,7 +30,7 @@ const TSC = path.join(ROOT, "tests/node_modules/typescript/bin/tsc");
 const MARKER = /^(\s*)\/\/ @ts-expect-error\b.*$/;
 
 // What the tarball must hold, no more.
-const FILES = ["README.md", "package.json", "rotascope-widget.js", "rotascope-widget_bg.wasm", "rotascope.css", "rotascope.d.ts", "rotascope.js"];
+const FILES = ["README.md", "embed.css", "embed.html", "embed.js", "package.json", "rotascope-frame.js", "rotascope-widget.js", "rotascope-widget_bg.wasm", "rotascope.css", "rotascope.d.ts", "rotascope.js"];
 
 const cargo = fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8").split(/^\[/m).find((t) => t.startsWith("package]"));
 const CARGO_VERSION = cargo.match(/^version = "(.+)"$/m)[1];
@@ -82,7 +82,7 @@ test("make package's tarball installs into an empty folder with exactly the bund
   for (const t of targets) assert.ok(fs.existsSync(path.join(INSTALLED, t)), `exports target ${t} is in the package`);
   for (const f of ["./rotascope.css", "./rotascope-widget_bg.wasm", "./package.json"]) assert.ok(pkg.exports[f], `exports ${f}`);
   // What ships is the built bundle and the repository's types.
-  for (const f of ["rotascope.js", "rotascope-widget.js", "rotascope-widget_bg.wasm", "rotascope.css"]) {
+  for (const f of ["rotascope.js", "rotascope-widget.js", "rotascope-widget_bg.wasm", "rotascope.css", "embed.html", "embed.js", "embed.css", "rotascope-frame.js"]) {
     assert.ok(fs.readFileSync(path.join(INSTALLED, f)).equals(fs.readFileSync(path.join(DIST, f))), `${f} equals dist/${f}`);
   }
   assert.equal(fs.readFileSync(path.join(INSTALLED, "rotascope.d.ts"), "utf8"), fs.readFileSync(path.join(ROOT, "www/rotascope.d.ts"), "utf8"));

@@ -19,7 +19,11 @@ import { fileURLToPath } from "node:url";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The bundle files the package carries, as Trunk names them in dist/. */
-export const BUNDLE = ["rotascope.js", "rotascope-widget.js", "rotascope-widget_bg.wasm", "rotascope.css"];
+export const BUNDLE = [
+  "rotascope.js", "rotascope-widget.js", "rotascope-widget_bg.wasm", "rotascope.css",
+  // Iframe mode (README "Iframe mode"): the page, its script and style, the host page's helper.
+  "embed.html", "embed.js", "embed.css", "rotascope-frame.js",
+];
 
 /** `version`, `description` and `license` of Cargo.toml's [package] table. */
 export function cargoPackage(text = fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8")) {
