@@ -115,6 +115,7 @@ pub fn ChartCanvas(
             size.set(Some(fitted));
         }
     });
+    let scene_for_print = scene.clone();
     let mut schedulers = vec![layer(scene_ref, size, scene)];
     if let Some(build) = overlay {
         schedulers.push(layer(overlay_ref, size, build));
@@ -132,10 +133,46 @@ pub fn ChartCanvas(
             }
         }
     });
+    // Paper: no animation frame runs between `beforeprint` and the printed image, so the scene
+    // is built and painted right there, at the printed width (see browser::print), and drawn
+    // again for the screen afterwards. The overlay (hover rings) is not printed.
+    let print = {
+        let scene_build = scene_for_print;
+        crate::browser::print::PrintWatch::new(
+            move || {
+                let (Some(s), Some(o)) = (scene_ref.get_untracked(), overlay_ref.get_untracked()) else { return };
+                let width = css_width.get_untracked();
+                if width < 1.0 {
+                    return;
+                }
+                let paper = canvas::fit_at(&s, width.min(crate::browser::print::PRINT_WIDTH), height, crate::browser::print::PRINT_DPR);
+                let _ = s.set_attribute("data-print-width", &paper.css_width.to_string());
+                if let Some(mut pen) = canvas::CanvasPainter::new(&s) {
+                    pen.clear();
+                    scene_build(paper)(&mut pen);
+                }
+                if let Some(mut pen) = canvas::CanvasPainter::new(&o) {
+                    pen.clear();
+                }
+            },
+            move || {
+                let (Some(s), Some(o)) = (scene_ref.get_untracked(), overlay_ref.get_untracked()) else { return };
+                let _ = s.remove_attribute("data-print-width");
+                let width = css_width.get_untracked();
+                if width >= 1.0 {
+                    let fitted = canvas::fit(&s, width, height);
+                    canvas::fit(&o, width, height);
+                    size.set(Some(fitted));
+                }
+            },
+        )
+    };
+    let print = StoredValue::new_local(print);
     let schedulers = StoredValue::new_local(schedulers);
     on_cleanup(move || {
         schedulers.with_value(|list| list.iter().for_each(FrameScheduler::cancel));
         watch.set_value(None);
+        print.set_value(None);
     });
 
     let handler = StoredValue::new_local(on_pointer);

@@ -67,6 +67,35 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
         on_cleanup(move || watch.set_value(None));
     }
 
+    // Paper is light: the host switches to the light theme before anything is printed (this
+    // listener is registered before the charts' own, which repaint with this palette), and
+    // back to the reader's afterwards.
+    {
+        let events = use_context::<WidgetEvents>();
+        let (before_events, theme) = (events.clone(), config.theme);
+        let print = crate::browser::print::PrintWatch::new(
+            move || {
+                if let Some(e) = &before_events {
+                    (e.theme)(false);
+                }
+                if let Some(el) = root.get_untracked() {
+                    palette.set(read_palette(&el, false));
+                }
+            },
+            move || {
+                let dark = resolve_dark(theme);
+                if let Some(e) = &events {
+                    (e.theme)(dark);
+                }
+                if let Some(el) = root.get_untracked() {
+                    palette.set(read_palette(&el, dark));
+                }
+            },
+        );
+        let print = StoredValue::new_local(print);
+        on_cleanup(move || print.set_value(None));
+    }
+
     let sources = config.prices.clone();
     let timeout_s = config.timeout_s;
     // Bytes received (and the total, when known) while the prices download.

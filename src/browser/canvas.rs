@@ -33,7 +33,12 @@ impl CanvasSize {
 /// Resizes the backing store (only when it changed: resizing clears the canvas) and the
 /// CSS box. Setting `style.width` through the CSSOM is allowed under a strict `style-src`.
 pub fn fit(canvas: &HtmlCanvasElement, css_width: f64, css_height: f64) -> CanvasSize {
-    let size = CanvasSize { css_width: css_width.max(1.0), css_height: css_height.max(1.0), dpr: device_pixel_ratio() };
+    fit_at(canvas, css_width, css_height, device_pixel_ratio())
+}
+
+/// [`fit`] at a chosen device pixel ratio (printing draws finer than the screen).
+pub fn fit_at(canvas: &HtmlCanvasElement, css_width: f64, css_height: f64, dpr: f64) -> CanvasSize {
+    let size = CanvasSize { css_width: css_width.max(1.0), css_height: css_height.max(1.0), dpr };
     let (w, h) = (size.device_width() as u32, size.device_height() as u32);
     if canvas.width() != w {
         canvas.set_width(w);

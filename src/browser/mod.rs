@@ -11,6 +11,7 @@ pub mod export;
 pub mod frame;
 pub mod intl;
 pub mod panic;
+pub mod print;
 pub mod resize;
 
 /// The page's window. Rotascope only runs in a window context.

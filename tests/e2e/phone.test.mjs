@@ -16,12 +16,16 @@ const session = useSiteAndBrowser(DIST, { routes: { "/phone.html": htmlRoute(PAG
 /** What breaks a phone layout, measured in the page. */
 const measure = () => {
   const root = document.querySelector("#w").shadowRoot;
-  const widget = root.querySelector(".rotascope-widget").getBoundingClientRect();
+  // The widget's content box: what reaches into its padding looks cut off at the border.
+  const outer = root.querySelector(".rotascope-widget");
+  const box0 = outer.getBoundingClientRect();
+  const pad = getComputedStyle(outer);
+  const widget = { left: box0.left + parseFloat(pad.paddingLeft) + parseFloat(pad.borderLeftWidth), right: box0.right - parseFloat(pad.paddingRight) - parseFloat(pad.borderRightWidth) };
   const scrolls = (el) => /(auto|scroll)/.test(getComputedStyle(el).overflowX);
   const name = (el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""}${el.dataset.testid ? `[${el.dataset.testid}]` : ""}`;
   const wider = [];
   const small = [];
-  for (const el of root.querySelectorAll("*")) {
+  for (const el of outer.querySelectorAll("*")) {
     const box = el.getBoundingClientRect();
     if (box.width === 0 && box.height === 0) continue;
     if (el.closest(".rs-visually-hidden")) continue;
@@ -41,7 +45,7 @@ const measure = () => {
     .map((t) => t.closest(".rs-table-wrap"))
     .filter((w) => w && w.scrollWidth > w.clientWidth + 1)
     .map((w) => `${name(w.querySelector("table"))} ${w.scrollWidth} > ${w.clientWidth}`);
-  return { widget: [widget.left, widget.right], page: document.documentElement.scrollWidth, wider, small, unfit };
+  return { widget: [box0.left, box0.right], page: document.documentElement.scrollWidth, wider, small, unfit };
 };
 
 test("at 360 px on a touch phone nothing overflows the widget and every control is a 44 px target", async () => {

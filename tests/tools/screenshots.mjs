@@ -26,13 +26,15 @@ const shots = [
   })),
   // The research-note card always shows the sample data with its demo note (which is about it).
   { name: "card-light", theme: "light", width: 1340, attrs: { prices: "/data/sample-prices.json", note: "/data/demo-note.json", view: "rotation", title: "Sample data with its research note", baskets: "small: IWM IJR; large: SPY IVE IVW" } },
+  // A 360 px touch phone (README "Phones and print"): the rotation view, its ranking and tools.
+  { name: "phone-rotation", theme: "light", width: 360, phone: true, attrs: { view: "rotation", title: "Styles against SPY", symbols: real ? "IWM,IJR,MDY,IVE,IVW,QQQ" : "IWM,IJR,MDY,IVE,IVW", "rotation-tail": "6" } },
 ];
 
 const page = (shot) => {
   const attrs = Object.entries({ prices, benchmark: "SPY", theme: shot.theme, ...shot.attrs })
     .map(([k, v]) => `data-${k}="${String(v).replace(/"/g, "&quot;")}"`)
     .join(" ");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg">
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg">
 <link rel="stylesheet" href="/demo.css"><script type="module" src="/rotascope.js"></script></head>
 <body class="shot-${shot.theme}"><main class="demo"><div class="rotascope" id="w" ${attrs}></div></main></body></html>`;
 };
@@ -42,17 +44,19 @@ const site = await serve(DIST, { routes });
 const browser = await launchBrowser();
 try {
   for (const shot of shots) {
-    const tab = await browser.newPage({ viewport: { width: shot.width || 1040, height: 900 }, deviceScaleFactor: 1.5, colorScheme: shot.theme });
+    const device = shot.phone ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { deviceScaleFactor: 1.5 };
+    const context = await browser.newContext({ viewport: { width: shot.width || 1040, height: 900 }, colorScheme: shot.theme, ...device });
+    const tab = await context.newPage();
     const problems = watchProblems(tab);
     await tab.goto(`${site.url}${shot.name}.html`);
     await waitForChart(tab, "#w", 50);
     await tab.waitForTimeout(300);
     const file = path.join(out, `${shot.name}.png`);
-    await tab.locator("#w").screenshot({ path: file });
+    await tab.locator(shot.phone ? "#w .rotascope-widget" : "#w").screenshot({ path: file });
     if (problems.length) throw new Error(`${shot.name}: ${problems.join("; ")}`);
     const what = (shot.attrs.prices || prices).includes("sample") ? "sample data" : "real closes";
     console.log(`${file} (${what})`);
-    await tab.close();
+    await context.close();
   }
 } finally {
   await browser.close();
