@@ -150,6 +150,8 @@ pub enum FieldKey {
     Lazy,
     /// Seconds a download may take.
     Timeout,
+    /// Keep the reader's view in the page URL's hash (`true`, or the key to use).
+    Permalink,
 }
 
 /// One configuration field.
@@ -169,7 +171,7 @@ const fn field(name: &'static str, attribute: &'static str, key: FieldKey) -> Fi
 
 /// Every configuration field: the one list the parser, the custom element's observed
 /// attributes (`configAttributes()`) and the loader's list are checked against.
-pub const FIELDS: [Field; 21] = [
+pub const FIELDS: [Field; 22] = [
     field("prices", "prices", FieldKey::Prices),
     field("benchmark", "benchmark", FieldKey::Benchmark),
     field("symbols", "symbols", FieldKey::Symbols),
@@ -191,6 +193,7 @@ pub const FIELDS: [Field; 21] = [
     field("tolerance", "tolerance", FieldKey::Tolerance),
     field("lazy", "lazy", FieldKey::Lazy),
     field("timeout", "timeout", FieldKey::Timeout),
+    field("permalink", "permalink", FieldKey::Permalink),
 ];
 
 /// The field a config key names: its camelCase name (`as_of` is also read, as before).
@@ -227,8 +230,20 @@ pub struct WidgetConfig {
     pub lazy: bool,
     /// Seconds each download (prices, note) may take, headers to last byte.
     pub timeout_s: f64,
+    /// Whether (and under which hash key) the reader's view is kept in the page URL.
+    pub permalink: Option<Permalink>,
     /// Fields this version does not know: reported, never silently dropped.
     pub ignored: Vec<String>,
+}
+
+/// The key a widget's view takes in the page URL's hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Permalink {
+    /// `permalink: true`: the host element's id, else `rotascope-N` (its place among the
+    /// page's widgets), chosen when the widget mounts.
+    Auto,
+    /// `permalink: "name"`.
+    Key(String),
 }
 
 impl WidgetConfig {
@@ -340,6 +355,7 @@ impl WidgetConfig {
             tolerance: DEFAULT_TOLERANCE,
             lazy: true,
             timeout_s: DEFAULT_TIMEOUT_S,
+            permalink: None,
             ignored: Vec::new(),
         };
         let mut has_prices = false;
@@ -383,6 +399,17 @@ impl WidgetConfig {
                         Value::String(s) if matches!(s.trim(), "true" | "") => true,
                         Value::String(s) if s.trim() == "false" => false,
                         _ => return Err(bad("lazy", v, "use true or false")),
+                    }
+                }
+                FieldKey::Permalink => {
+                    let is_key = |k: &str| !k.is_empty() && k.len() <= 40 && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                    c.permalink = match v {
+                        Value::Bool(true) => Some(Permalink::Auto),
+                        Value::Bool(false) | Value::Null => None,
+                        Value::String(s) if matches!(s.trim(), "true" | "") => Some(Permalink::Auto),
+                        Value::String(s) if s.trim() == "false" => None,
+                        Value::String(s) if is_key(s.trim()) => Some(Permalink::Key(s.trim().to_owned())),
+                        _ => return Err(bad("permalink", v, "use true, false, or a key of up to 40 letters, digits, - and _")),
                     }
                 }
                 FieldKey::Timeout => {
@@ -707,6 +734,7 @@ mod tests {
             FieldKey::Bands => Value::from("-0.5,-0.1,0.1,0.5"),
             FieldKey::Tolerance | FieldKey::Timeout => Value::from("1"),
             FieldKey::Lazy => Value::from("false"),
+            FieldKey::Permalink => Value::from("chart-1"),
         }
     }
 

@@ -40,6 +40,7 @@ pub mod sample;
 
 reads_input! {
     pub mod config;
+    pub mod permalink;
 }
 
 #[cfg(target_arch = "wasm32")]

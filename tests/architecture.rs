@@ -1,5 +1,5 @@
 //! Keeps the layer chain honest: analysis → model → chart → browser → app → embed, with the
-//! pure layers (analysis, model, chart, config, sample) free of browser imports. Reads the source tree,
+//! pure layers (analysis, model, chart, config, permalink, sample) free of browser imports. Reads the source tree,
 //! so it fails the moment someone adds a forbidden `use`.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -59,7 +59,7 @@ fn violations(layer: &str, forbidden: &[&str]) -> Vec<String> {
 
 #[test]
 fn pure_layers_have_no_browser_imports() {
-    for layer in ["analysis", "model", "chart", "config.rs", "sample.rs"] {
+    for layer in ["analysis", "model", "chart", "config.rs", "permalink.rs", "sample.rs"] {
         let v = violations(layer, &BROWSER_CRATES);
         assert!(v.is_empty(), "src/{layer} must stay pure:\n{}", v.join("\n"));
     }

@@ -1,4 +1,4 @@
-//! Fuzzing every parser that reads a publisher's input: structure-aware generators (valid
+//! Fuzzing every parser that reads a publisher's (or a shared link's) input: structure-aware generators (valid
 //! headers and envelopes whose rows, cells, dates, numbers and keys are then mutated with
 //! Unicode, invisible characters, line-ending changes, cuts and duplications) and raw text.
 //! No input may panic: a panic aborts the one wasm instance every widget on a page shares.
@@ -14,7 +14,11 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 use rotascope::analysis::input::parse_text;
 use rotascope::analysis::note::parse_note_json;
-use rotascope::config::{AnalyzeRequest, WidgetConfig, FIELDS};
+use rotascope::analysis::period::Period;
+use rotascope::analysis::rotation::RotationMethod;
+use rotascope::analysis::Date;
+use rotascope::config::{AnalyzeRequest, View, WidgetConfig, FIELDS};
+use rotascope::permalink::{hash_value, with_hash_value, ViewState};
 use serde_json::{Map, Value};
 
 fn config() -> Config {
@@ -241,6 +245,21 @@ fn widget_config() -> impl Strategy<Value = Map<String, Value>> {
     })
 }
 
+/// A view as the widget writes it, with symbols of any characters.
+fn view_state() -> impl Strategy<Value = ViewState> {
+    let symbol = "\\PC{1,6}".prop_filter("not blank", |s: &String| !s.trim().is_empty() && s.trim() == s);
+    (
+        proptest::option::of(proptest::sample::select(vec![View::Rotation, View::Performance, View::Trend])),
+        proptest::option::of(symbol.clone()),
+        proptest::option::of(proptest::sample::select(RotationMethod::ALL.to_vec())),
+        proptest::option::of(proptest::sample::select(Period::NAMED.to_vec())),
+        proptest::option::of((0u32..2000).prop_map(|k| Date::parse_iso("2022-01-03").map(|d| d.add_days(k as i32)).unwrap_or_else(|_| unreachable!()))),
+        proptest::option::of(symbol.clone()),
+        proptest::collection::vec(symbol, 0..4),
+    )
+        .prop_map(|(view, benchmark, method, period, date, highlight, hidden)| ViewState { view, benchmark, method, period, date, highlight, hidden })
+}
+
 fn check_prices(name: &str, text: &str) {
     match parse_text(name, text, None) {
         Ok(table) => assert!(!table.dates.is_empty() && table.series.iter().all(|s| s.closes.len() == table.dates.len())),
@@ -279,6 +298,19 @@ proptest! {
         if let Err(e) = parse_note_json(&apply(&text, &mutations)) {
             prop_assert!(!e.trim().is_empty());
         }
+    }
+
+    #[test]
+    fn shared_view_hashes_never_panic(state in view_state(), mutations in proptest::collection::vec(mutation(), 0..4)) {
+        // A written view, mutated as a reader or a chat client might mangle a link, read back.
+        let hash = with_hash_value("#intro", "w", Some(&state.encode()));
+        let mangled = apply(&hash, &mutations);
+        if let Some(raw) = hash_value(&mangled, "w") {
+            let (_, problems) = ViewState::decode(raw, "w");
+            prop_assert!(problems.iter().all(|p| p.starts_with("permalink `w`: ")));
+        }
+        // Unmangled, it reads back as written.
+        prop_assert_eq!(ViewState::decode(hash_value(&hash, "w").unwrap_or(""), "w"), (state, vec![]));
     }
 
     #[test]

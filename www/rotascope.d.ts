@@ -211,6 +211,8 @@ export interface RotascopeConfig {
   lazy?: boolean | "true" | "false" | "";
   /** Seconds a download (prices or note) may take, 0.1–600, before the widget stops it and offers Try again. Default `30`. */
   timeout?: NumberLike;
+  /** Keep the reader's view (view, benchmark, method, period, date, highlight, hidden) in the page URL's hash and restore it on load: `true` (key: the host's id, else `rotascope-N`) or a key of letters, digits, `-` and `_`. Default `false`. */
+  permalink?: boolean | string;
 }
 
 /** What `mount()` takes: a config with `prices`, or with a `note` (a card alone). */
@@ -266,6 +268,8 @@ export interface RotascopeWidgetAttributes {
   lazy?: string;
   /** Seconds. Default `30`. */
   timeout?: string;
+  /** `"true"` or a hash key. Default: off. */
+  permalink?: string;
 }
 
 export type RotascopeWidgetAttributeName = keyof RotascopeWidgetAttributes;

@@ -10,6 +10,7 @@ pub mod chart_canvas;
 pub mod controls;
 pub mod line_surface;
 pub mod performance;
+pub mod permalink;
 pub mod rotation;
 pub mod state;
 pub mod trend;

@@ -135,7 +135,13 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                     }
                     provide_context(send_wrapper::SendWrapper::new(Rc::new(data)));
                     provide_context(controls);
-                    view! { <WidgetBody note=note bands=bands tolerance=tolerance timeout_s=timeout_s /> }.into_any()
+                    let permalink = match &config.permalink {
+                        Some(crate::config::Permalink::Key(k)) => Some(k.clone()),
+                        // Resolved by the host when it mounts; a widget mounted otherwise takes the first key.
+                        Some(crate::config::Permalink::Auto) => Some("rotascope-1".to_owned()),
+                        None => None,
+                    };
+                    view! { <WidgetBody note=note bands=bands tolerance=tolerance timeout_s=timeout_s permalink=permalink /> }.into_any()
                 }
                 // The note does not depend on the prices: it still shows beside the error.
                 Err(error) => {
@@ -171,7 +177,7 @@ body.clone().into_any()
 
 /// Tabs, the chosen view, data notes and the footnote; the research note beside them.
 #[component]
-fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64) -> impl IntoView {
+fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64, permalink: Option<String>) -> impl IntoView {
     let ctx = widget_context();
     let (data, c) = use_state();
     let tabs = [(View::Rotation, "Rotation"), (View::Performance, "Performance"), (View::Trend, "Trend")];
@@ -234,6 +240,8 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64
     view! {
         <div class=layout>
             <div class="rs-main">
+                // First: the shared view is restored before any view reads the controls.
+                {permalink.map(|key| view! { <super::permalink::PermalinkSync key=key /> })}
                 <Announcer />
                 <LiveRegion />
                 <p class="rs-subtitle" data-testid="subtitle">{subtitle}</p>

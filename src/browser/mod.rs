@@ -10,6 +10,7 @@ pub mod canvas;
 pub mod export;
 pub mod frame;
 pub mod intl;
+pub mod location;
 pub mod panic;
 pub mod print;
 pub mod resize;

@@ -197,7 +197,10 @@ impl Host {
             return;
         };
         match host.config() {
-            Ok(config) => {
+            Ok(mut config) => {
+                if config.permalink == Some(crate::config::Permalink::Auto) {
+                    config.permalink = Some(crate::config::Permalink::Key(permalink_key(&element)));
+                }
                 let dark = resolve_dark(config.theme);
                 let _ = element.set_attribute("data-rs-theme", if dark { "dark" } else { "light" });
                 let (ready_host, error_host, theme_host) = (element.clone(), element.clone(), element.clone());
@@ -257,6 +260,21 @@ impl Host {
         let _ = host.element.remove_attribute(MOUNTED);
         let _ = host.element.remove_attribute("data-rs-theme");
     }
+}
+
+/// The hash key of a `permalink: true` widget: its host's id when that is a usable key, else
+/// `rotascope-N`, N being its place among the page's widget hosts (1-based).
+fn permalink_key(element: &HtmlElement) -> String {
+    let id = element.id();
+    if !id.is_empty() && id.len() <= 40 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return id;
+    }
+    let place = document()
+        .query_selector_all(".rotascope, rotascope-widget, [data-rotascope-mounted]")
+        .ok()
+        .and_then(|hosts| (0..hosts.length()).position(|i| hosts.item(i).is_some_and(|n| n.is_same_node(Some(element)))))
+        .unwrap_or(0);
+    format!("rotascope-{}", place + 1)
 }
 
 /// The one observer that starts widgets as they near the viewport; `None` where the browser

@@ -1,0 +1,355 @@
+//! Shareable views (`permalink`): the reader's view of one widget, kept as one key of the page
+//! URL's hash and read back when the page loads:
+//!
+//! ```text
+//! #chart-1=view:rotation;benchmark:SPY;method:zscore;period:YTD;date:2026-06-12;highlight:IWM;hidden:XLU,XLE
+//! ```
+//!
+//! Pure: the browser glue reads and writes `location.hash`. The rest of the hash (the page's
+//! own `#section` anchor, other widgets' keys) is kept as it is. A value that cannot be read
+//! or does not fit the data is reported, named by key and field, and the rest of the view is
+//! still restored.
+
+use crate::analysis::period::Period;
+use crate::analysis::rotation::RotationMethod;
+use crate::analysis::Date;
+use crate::config::View;
+
+/// One widget's view, as it goes into the URL. `None`/empty: the widget's default.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ViewState {
+    pub view: Option<View>,
+    pub benchmark: Option<String>,
+    pub method: Option<RotationMethod>,
+    pub period: Option<Period>,
+    /// The rotation graph's scrub date; `None` follows the latest point.
+    pub date: Option<Date>,
+    pub highlight: Option<String>,
+    pub hidden: Vec<String>,
+}
+
+/// The fields of a view, in the order they are written.
+pub const VIEW_FIELDS: [&str; 7] = ["view", "benchmark", "method", "period", "date", "highlight", "hidden"];
+
+fn view_name(v: View) -> &'static str {
+    match v {
+        View::Rotation => "rotation",
+        View::Performance => "performance",
+        View::Trend => "trend",
+    }
+}
+
+impl ViewState {
+    /// The hash value: `field:value` pairs joined by `;`, list items by `,`, each value
+    /// percent-encoded.
+    ///
+    /// # Example
+    /// ```
+    /// use rotascope::permalink::ViewState;
+    /// let s = ViewState { benchmark: Some("BRK/B".into()), hidden: vec!["XLU".into(), "A;B".into()], ..Default::default() };
+    /// assert_eq!(s.encode(), "benchmark:BRK/B;hidden:XLU,A%3BB");
+    /// ```
+    pub fn encode(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(v) = self.view {
+            parts.push(format!("view:{}", view_name(v)));
+        }
+        if let Some(b) = &self.benchmark {
+            parts.push(format!("benchmark:{}", encode_component(b)));
+        }
+        if let Some(m) = self.method {
+            parts.push(format!("method:{}", m.name()));
+        }
+        if let Some(p) = self.period {
+            let text = match p {
+                Period::Since(day) => day.to_string(),
+                named => named.to_string(),
+            };
+            parts.push(format!("period:{text}"));
+        }
+        if let Some(d) = self.date {
+            parts.push(format!("date:{d}"));
+        }
+        if let Some(h) = &self.highlight {
+            parts.push(format!("highlight:{}", encode_component(h)));
+        }
+        if !self.hidden.is_empty() {
+            parts.push(format!("hidden:{}", self.hidden.iter().map(|s| encode_component(s)).collect::<Vec<_>>().join(",")));
+        }
+        parts.join(";")
+    }
+
+    /// Reads a hash value written by [`ViewState::encode`] (or by hand): every field it can,
+    /// and what was wrong with the others, each message naming `key` and the field.
+    ///
+    /// # Example
+    /// ```
+    /// use rotascope::{config::View, permalink::ViewState};
+    /// let (s, problems) = ViewState::decode("view:trend;period:2W", "chart-1");
+    /// assert_eq!(s.view, Some(View::Trend));
+    /// assert_eq!(problems, ["permalink `chart-1`: `period` = \"2W\": use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD"]);
+    /// ```
+    pub fn decode(text: &str, key: &str) -> (ViewState, Vec<String>) {
+        let mut state = ViewState::default();
+        let mut problems = Vec::new();
+        let wrong = |field: &str, value: &str, what: &str| format!("permalink `{key}`: `{field}` = {value:?}: {what}");
+        for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            let Some((field, raw)) = part.split_once(':') else {
+                problems.push(format!("permalink `{key}`: {part:?} should be field:value"));
+                continue;
+            };
+            if field == "hidden" {
+                // Each item is decoded on its own: a `,` inside a symbol is written %2C.
+                for item in raw.split(',').filter(|i| !i.trim().is_empty()) {
+                    match decode_component(item) {
+                        Ok(s) => state.hidden.push(s.trim().to_owned()),
+                        Err(why) => problems.push(wrong(field, item, &why)),
+                    }
+                }
+                continue;
+            }
+            let value = match decode_component(raw) {
+                Ok(v) => v,
+                Err(why) => {
+                    problems.push(wrong(field, raw, &why));
+                    continue;
+                }
+            };
+            let value = value.trim();
+            match field {
+                "view" => match value {
+                    "rotation" => state.view = Some(View::Rotation),
+                    "performance" => state.view = Some(View::Performance),
+                    "trend" => state.view = Some(View::Trend),
+                    _ => problems.push(wrong(field, value, "use rotation, performance or trend")),
+                },
+                "benchmark" | "highlight" if value.is_empty() => problems.push(wrong(field, value, "name a symbol")),
+                "benchmark" => state.benchmark = Some(value.to_owned()),
+                "highlight" => state.highlight = Some(value.to_owned()),
+                "method" => match RotationMethod::ALL.into_iter().find(|m| m.name() == value) {
+                    Some(m) => state.method = Some(m),
+                    None => problems.push(wrong(field, value, "use ratio-roc or zscore")),
+                },
+                "period" => match Period::parse(value) {
+                    Ok(p) => state.period = Some(p),
+                    Err(_) => problems.push(wrong(field, value, "use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD")),
+                },
+                "date" => match Date::parse_iso(value) {
+                    Ok(d) => state.date = Some(d),
+                    Err(_) => problems.push(wrong(field, value, "use a date YYYY-MM-DD")),
+                },
+                other => problems.push(format!("permalink `{key}`: `{other}` is not part of a view ({})", VIEW_FIELDS.join(", "))),
+            }
+        }
+        (state, problems)
+    }
+}
+
+/// Bytes written as they are: letters, digits and `-._~!$'()*+/@` (RFC 3986 unreserved and
+/// sub-delimiters, without this format's own `;` `:` `,` and the hash's `&` `=`).
+fn is_plain(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-._~!$'()*+/@".contains(&b)
+}
+
+/// Percent-encodes `text` (UTF-8) for a hash value.
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if is_plain(b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Reverses [`encode_component`] (any `%XX`; `+` stays `+`), rejecting bad escapes and
+/// bytes that are not UTF-8.
+pub fn decode_component(text: &str) -> Result<String, String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut it = text.bytes();
+    while let Some(b) = it.next() {
+        if b != b'%' {
+            bytes.push(b);
+            continue;
+        }
+        let hex = |x: Option<u8>| x.and_then(|x| char::from(x).to_digit(16));
+        match (hex(it.next()), hex(it.next())) {
+            (Some(hi), Some(lo)) => bytes.push(u8::try_from(hi * 16 + lo).map_err(|_| "a bad %-escape".to_string())?),
+            _ => return Err("a % must be followed by two hex digits".into()),
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| "its %-escapes are not UTF-8 text".into())
+}
+
+/// The value of `key` in a URL hash (`#a=1&chart-1=view:trend`; with or without the `#`),
+/// as written (still encoded).
+pub fn hash_value<'h>(hash: &'h str, key: &str) -> Option<&'h str> {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    hash.split('&').find_map(|part| part.split_once('=').filter(|(k, _)| *k == key).map(|(_, v)| v))
+}
+
+/// `hash` with `key` set to `value` (or removed, for `None`), every other part kept in its
+/// place; a new key goes last. Returned without the leading `#`.
+///
+/// # Example
+/// ```
+/// use rotascope::permalink::with_hash_value;
+/// assert_eq!(with_hash_value("#intro", "w", Some("view:trend")), "intro&w=view:trend");
+/// assert_eq!(with_hash_value("w=view:trend&x=1", "w", None), "x=1");
+/// ```
+pub fn with_hash_value(hash: &str, key: &str, value: Option<&str>) -> String {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    let mut parts: Vec<String> = Vec::new();
+    let mut placed = false;
+    for part in hash.split('&').filter(|p| !p.is_empty()) {
+        match part.split_once('=') {
+            Some((k, _)) if k == key => {
+                if let (Some(v), false) = (value, placed) {
+                    parts.push(format!("{key}={v}"));
+                    placed = true;
+                }
+            }
+            _ => parts.push(part.to_owned()),
+        }
+    }
+    if let (Some(v), false) = (value, placed) {
+        parts.push(format!("{key}={v}"));
+    }
+    parts.join("&")
+}
+
+/// A [`ViewState`] checked against the widget's data: symbols as positions in the price table.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Restored {
+    pub view: Option<View>,
+    pub benchmark: Option<usize>,
+    pub method: Option<RotationMethod>,
+    pub period: Option<Period>,
+    pub date: Option<Date>,
+    pub highlight: Option<usize>,
+    pub hidden: Vec<usize>,
+}
+
+/// Checks `state`'s symbols: the benchmark may be any loaded symbol (`position`), the
+/// highlighted and hidden ones must be among those the widget shows (`shown`). Whatever does
+/// not fit is left out and reported.
+pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<usize>, shown: &[usize]) -> (Restored, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut find = |field: &str, symbol: &str, any: bool| -> Option<usize> {
+        match position(symbol) {
+            Some(p) if any || shown.contains(&p) => Some(p),
+            Some(_) => {
+                problems.push(format!("permalink `{key}`: `{field}` = {symbol:?}: not shown in this widget"));
+                None
+            }
+            None => {
+                problems.push(format!("permalink `{key}`: `{field}` = {symbol:?}: not in the price data"));
+                None
+            }
+        }
+    };
+    let benchmark = state.benchmark.as_deref().and_then(|b| find("benchmark", b, true));
+    let highlight = state.highlight.as_deref().and_then(|h| find("highlight", h, false));
+    let hidden = state.hidden.iter().filter_map(|h| find("hidden", h, false)).collect();
+    (Restored { view: state.view, benchmark, method: state.method, period: state.period, date: state.date, highlight, hidden }, problems)
+}
+
+/// The step of a rotation timeline (indices into `dates`) shown for `day`: the last one on
+/// or before it. `Err` when `day` is before the timeline starts.
+pub fn step_on_or_before(timeline: &[usize], dates: &[Date], day: Date) -> Result<usize, Date> {
+    let steps = timeline.iter().filter(|&&i| dates.get(i).is_some_and(|d| *d <= day)).count();
+    match steps.checked_sub(1) {
+        Some(step) => Ok(step),
+        None => Err(timeline.first().and_then(|&i| dates.get(i)).copied().unwrap_or(day)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn a_view_goes_into_the_hash_and_comes_back() {
+        let state = ViewState {
+            view: Some(View::Performance),
+            benchmark: Some("SPY".into()),
+            method: Some(RotationMethod::Zscore),
+            period: Some(Period::Since(d("2026-02-04"))),
+            date: Some(d("2026-06-12")),
+            highlight: Some("BRK/B".into()),
+            hidden: vec!["XLU".into(), "A,B".into(), "ÄB C".into()],
+        };
+        let text = state.encode();
+        assert_eq!(text, "view:performance;benchmark:SPY;method:zscore;period:2026-02-04;date:2026-06-12;highlight:BRK/B;hidden:XLU,A%2CB,%C3%84B%20C");
+        assert_eq!(ViewState::decode(&text, "w"), (state, vec![]));
+        // The default view writes nothing.
+        assert_eq!(ViewState::default().encode(), "");
+        let (named, _) = ViewState::decode("period:ytd", "w");
+        assert_eq!(named.period, Some(Period::YearToDate));
+    }
+
+    #[test]
+    fn bad_values_are_named_and_the_rest_still_restores() {
+        let (state, problems) = ViewState::decode("view:pie;benchmark:IWM;method:fast;date:2026-13-01;zoom:2;highlight:%E2%8;hidden:XLU,%FF;junk", "chart-2");
+        assert_eq!(state.benchmark.as_deref(), Some("IWM"));
+        assert_eq!(state.hidden, vec!["XLU".to_string()]);
+        assert_eq!(
+            problems,
+            [
+                "permalink `chart-2`: `view` = \"pie\": use rotation, performance or trend",
+                "permalink `chart-2`: `method` = \"fast\": use ratio-roc or zscore",
+                "permalink `chart-2`: `date` = \"2026-13-01\": use a date YYYY-MM-DD",
+                "permalink `chart-2`: `zoom` is not part of a view (view, benchmark, method, period, date, highlight, hidden)",
+                "permalink `chart-2`: `highlight` = \"%E2%8\": a % must be followed by two hex digits",
+                "permalink `chart-2`: `hidden` = \"%FF\": its %-escapes are not UTF-8 text",
+                "permalink `chart-2`: \"junk\" should be field:value",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_hash_keeps_what_is_not_ours() {
+        assert_eq!(hash_value("#intro&w1=view:trend&w2=view:rotation", "w2"), Some("view:rotation"));
+        assert_eq!(hash_value("#intro", "w1"), None);
+        assert_eq!(hash_value("", "w1"), None);
+        assert_eq!(with_hash_value("", "w1", Some("view:trend")), "w1=view:trend");
+        assert_eq!(with_hash_value("#w1=a&intro&w2=b", "w1", Some("c")), "w1=c&intro&w2=b");
+        assert_eq!(with_hash_value("#w1=a&w1=b", "w1", Some("c")), "w1=c");
+        assert_eq!(with_hash_value("#w1=a", "w1", None), "");
+        // `&` and `=` inside a value are encoded, so they never split the hash.
+        let value = ViewState { highlight: Some("A&B=C".into()), ..Default::default() }.encode();
+        assert_eq!(value, "highlight:A%26B%3DC");
+        let hash = with_hash_value("x=1", "w", Some(&value));
+        assert_eq!(ViewState::decode(hash_value(&hash, "w").unwrap(), "w").0.highlight.as_deref(), Some("A&B=C"));
+    }
+
+    #[test]
+    fn symbols_are_checked_against_the_data() {
+        let table = ["SPY", "IWM", "IJR", "XLU"];
+        let position = |s: &str| table.iter().position(|t| *t == s);
+        let (state, _) = ViewState::decode("benchmark:IWM;highlight:XLU;hidden:IJR,QQQ", "w");
+        // Shown: SPY, IWM, IJR (XLU is loaded but not shown).
+        let (r, problems) = resolve(&state, "w", position, &[0, 1, 2]);
+        assert_eq!((r.benchmark, r.highlight, r.hidden), (Some(1), None, vec![2]));
+        assert_eq!(problems, ["permalink `w`: `highlight` = \"XLU\": not shown in this widget", "permalink `w`: `hidden` = \"QQQ\": not in the price data"]);
+        // Any loaded symbol can be the benchmark.
+        let (state, _) = ViewState::decode("benchmark:XLU", "w");
+        assert_eq!(resolve(&state, "w", position, &[0]).0.benchmark, Some(3));
+    }
+
+    #[test]
+    fn a_date_finds_its_step() {
+        let dates = [d("2026-06-01"), d("2026-06-05"), d("2026-06-12"), d("2026-06-19")];
+        let timeline = [1, 2, 3];
+        assert_eq!(step_on_or_before(&timeline, &dates, d("2026-06-12")), Ok(1));
+        assert_eq!(step_on_or_before(&timeline, &dates, d("2026-06-15")), Ok(1));
+        assert_eq!(step_on_or_before(&timeline, &dates, d("2027-01-01")), Ok(2));
+        assert_eq!(step_on_or_before(&timeline, &dates, d("2026-06-02")), Err(d("2026-06-05")));
+    }
+}

@@ -1,0 +1,112 @@
+// Shareable view (README "Shareable view"): with `permalink`, what a reader changes goes into
+// the page URL's hash under the widget's key (its id, else rotascope-N), the page's own hash
+// part is kept, and opening that URL restores the view. Values that cannot be restored are
+// named on the widget and in rotascope:error; the rest of the view still comes back.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useSiteAndBrowser, DIST, htmlRoute, watchProblems } from "./harness.mjs";
+
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg">
+<script type="module" src="/events.js"></script><script type="module" src="/rotascope.js"></script></head><body>
+<div class="rotascope" id="styles" data-prices="/data/sample-prices.json" data-permalink="true" data-lazy="false"></div>
+<rotascope-widget data-testid="second" prices="/data/sample-prices.json" permalink="true" lazy="false"></rotascope-widget>
+<div class="rotascope" data-testid="plain" data-prices="/data/sample-prices.json" data-lazy="false"></div>
+<div class="rotascope" data-testid="bad-key" data-prices="/data/sample-prices.json" data-permalink="my chart" data-lazy="false"></div>
+</body></html>`;
+const EVENTS = `window.__errors = [];
+document.addEventListener("rotascope:error", (e) => window.__errors.push({ id: e.target.id || e.target.dataset.testid, code: e.detail.code, message: e.detail.message }));`;
+
+const session = useSiteAndBrowser(DIST, {
+  routes: { "/share.html": htmlRoute(PAGE), "/events.js": (req, res) => res.writeHead(200, { "content-type": "text/javascript" }).end(EVENTS) },
+});
+
+const widget = (page) => page.locator("#styles");
+const hashOf = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+
+test("a reader's view goes into the URL under the widget's key and comes back from it", async () => {
+  await session.ready;
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const problems = watchProblems(page);
+  await page.goto(`${session.url}share.html#intro`);
+  const w = widget(page);
+  await w.locator("[data-testid=ranking] tbody tr").first().waitFor();
+  // Nothing is written until the reader changes something.
+  assert.equal(await hashOf(page), "#intro");
+  const entries = await page.evaluate(() => history.length);
+
+  await w.locator("[data-testid=benchmark]").selectOption(await w.locator("[data-testid=benchmark] option", { hasText: /^IWM/ }).getAttribute("value"));
+  await w.locator("[data-testid=method]").selectOption("zscore");
+  await w.locator("[data-testid=legend] button", { hasText: "XLU" }).click();
+  await w.locator("[data-testid=ranking] .rs-link", { hasText: "IJR" }).click();
+  const scrub = w.locator("[data-testid=scrub]");
+  await scrub.fill(String(Number(await scrub.getAttribute("max")) - 3));
+  const scrubDate = await w.locator("[data-testid=scrub-date]").textContent();
+  await w.locator("[data-testid=tab-performance]").click();
+  await w.locator("[data-testid=period] button", { hasText: "1Y" }).click();
+
+  const expected = /^#intro&styles=view:performance;benchmark:IWM;method:zscore;period:1Y;date:(\d{4}-\d\d-\d\d);highlight:IJR;hidden:XLU$/;
+  await page.waitForFunction((re) => new RegExp(re).test(decodeURIComponent(location.hash)), expected.source);
+  const hash = await hashOf(page);
+  const day = hash.match(expected)[1];
+  // One entry rewritten in place, not one per change.
+  assert.equal(await page.evaluate(() => history.length), entries);
+  // The other widgets did not write: the custom element was not touched, the third has no permalink.
+  assert.ok(!hash.includes("rotascope-2"));
+
+  // The same URL in a new tab restores the view before it is drawn.
+  const shared = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await shared.goto(`${session.url}share.html${hash}`);
+  const s = widget(shared);
+  await s.locator("[data-testid=returns] tbody tr").first().waitFor();
+  assert.equal(await s.locator("[data-testid=tab-performance]").getAttribute("aria-selected"), "true");
+  assert.equal(await s.locator("[data-testid=period] button", { hasText: "1Y" }).getAttribute("aria-pressed"), "true");
+  assert.match(await s.locator("[data-testid=subtitle]").textContent(), /^Against IWM/);
+  assert.equal(await s.locator("[data-testid=legend] button", { hasText: "XLU" }).getAttribute("aria-pressed"), "false");
+  await s.locator("[data-testid=tab-rotation]").click();
+  assert.equal(await s.locator("[data-testid=method]").inputValue(), "zscore");
+  assert.equal(await s.locator("[data-testid=scrub-date]").textContent(), scrubDate);
+  assert.match(await s.locator(".rs-row-pinned").textContent(), /IJR/);
+  assert.equal(await s.locator("[data-testid=permalink-problems]").count(), 0);
+  assert.ok(day <= "2026-11-20");
+  // The second widget takes key rotascope-2 (its place on the page) once its reader acts.
+  const second = shared.locator("[data-testid=second]");
+  await second.locator("[data-testid=tab-trend]").click();
+  await shared.waitForFunction(() => location.hash.endsWith("&rotascope-2=view:trend;benchmark:SPY;method:ratio-roc;period:YTD"));
+  assert.deepEqual(problems, []);
+  await page.close();
+  await shared.close();
+});
+
+test("what cannot be restored is named, reported like a config error, and the rest still applies", async () => {
+  await session.ready;
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.goto(`${session.url}share.html#styles=view:pie;benchmark:QQQ;period:1M;date:1990-01-05;hidden:XLU`);
+  const w = widget(page);
+  const box = w.locator("[data-testid=permalink-problems]");
+  await box.waitFor();
+  const listed = await box.locator("li").allTextContents();
+  assert.deepEqual(listed.slice(0, 2), [
+    'permalink `styles`: `view` = "pie": use rotation, performance or trend',
+    'permalink `styles`: `benchmark` = "QQQ": not in the price data',
+  ]);
+  const first = listed[2]?.match(/^permalink `styles`: `date` = "1990-01-05": before the rotation graph's first point, (\d{4}-\d\d-\d\d)$/)?.[1];
+  assert.ok(first, listed[2]);
+  // That is the graph's first point: the scrub slider's start.
+  await w.locator("[data-testid=scrub]").fill("0");
+  const shown = await page.evaluate((d) => new Date(`${d}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }), first);
+  assert.equal(await w.locator("[data-testid=scrub-date]").textContent(), shown);
+  assert.equal(await box.getAttribute("role"), "alert");
+  // The rest applied: XLU hidden; the period shows on the performance tab.
+  assert.equal(await w.locator("[data-testid=legend] button", { hasText: "XLU" }).getAttribute("aria-pressed"), "false");
+  await w.locator("[data-testid=tab-performance]").click();
+  assert.equal(await w.locator("[data-testid=period] button", { hasText: "1M" }).getAttribute("aria-pressed"), "true");
+  const errors = await page.evaluate(() => window.__errors);
+  const styles = errors.filter((e) => e.id === "styles");
+  assert.equal(styles.length, 1);
+  assert.equal(styles[0].code, "config");
+  assert.match(styles[0].message, /`view` = "pie".*`benchmark` = "QQQ"/);
+  // A permalink key that is not one is the widget's config error.
+  const bad = errors.find((e) => e.id === "bad-key");
+  assert.equal(bad?.message, 'option `permalink` = "my chart": use true, false, or a key of up to 40 letters, digits, - and _');
+  await page.close();
+});
