@@ -196,9 +196,10 @@ fn Chips(tickers: Vec<String>, data: Option<SharedData>, controls: Option<Contro
 #[component]
 fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data: Option<SharedData>, controls: Option<Controls>) -> impl IntoView {
     let ctx = widget_context();
+    // Recomputed where it is read (a handful of claims): cheaper in bytes than a memo.
     let checked = {
         let (claims, data) = (claims.clone(), data.clone());
-        Memo::new(move |_| {
+        std::sync::Arc::new(move || {
             let benchmark = controls.map(|c| c.benchmark.get());
             let checks: Vec<_> = claims.iter().map(|c| check_claim(data.as_ref().map(|d| &*d.table), benchmark, published, &c.claim, tolerance)).collect();
             let symbol = data.as_ref().zip(benchmark).map(|(d, b)| d.symbol(b).to_owned());
@@ -206,9 +207,9 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
         })
     };
     let rows = {
-        let (claims, format) = (claims.clone(), ctx.format.clone());
+        let (claims, format, checked) = (claims.clone(), ctx.format.clone(), checked.clone());
         move || {
-            let (checks, benchmark) = checked.get();
+            let (checks, benchmark) = checked();
             claims
                 .iter()
                 .zip(&checks)
@@ -242,10 +243,10 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
         }
     };
     let summary = {
-        let (claims, format) = (claims.clone(), ctx.format.clone());
+        let (claims, format, checked) = (claims.clone(), ctx.format.clone(), checked.clone());
         move || {
-            let checked = checked.get();
-            describe_claims(&claims, &checked.0, checked.1.as_deref(), format.as_ref())
+            let (checks, benchmark) = checked();
+            describe_claims(&claims, &checks, benchmark.as_deref(), format.as_ref())
         }
     };
     let summary_id = super::a11y::unique_id("rs-claims-summary");
@@ -254,8 +255,8 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
         move |ev: web_sys::MouseEvent| {
             use wasm_bindgen::JsCast;
             let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-            let checked = checked.get_untracked();
-            let table = claims_table(&claims, &checked.0, checked.1.as_deref(), published);
+            let (checks, benchmark) = untrack(|| checked());
+            let table = claims_table(&claims, &checks, benchmark.as_deref(), published);
             let day = data.as_ref().and_then(|d| d.table.dates.get(d.to).copied()).or(published);
             let name = match day {
                 Some(d) => crate::chart::export::file_name("claims", &[], d, "csv"),

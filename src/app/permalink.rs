@@ -4,7 +4,7 @@
 
 use super::state::use_state;
 use crate::browser::location::{self, HashWriter};
-use crate::permalink::{hash_value, resolve, step_on_or_before, with_hash_value, ViewState};
+use crate::permalink::{hash_value, resolve, step_on_or_before, ViewState};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -78,16 +78,18 @@ pub fn PermalinkSync(key: String) -> impl IntoView {
     };
     {
         let (writer, key) = (send_wrapper::SendWrapper::new(writer.clone()), key.clone());
-        Effect::watch(
-            move || (current(), c.playing.get()),
-            move |(value, playing), _, _| {
-                if !*playing {
-                    let (key, value) = (key.clone(), value.clone());
-                    writer.write_soon(move |hash| with_hash_value(hash, &key, Some(&value)));
+        // Returns the view last written; the first run only notes the view the page opened with.
+        Effect::new(move |written: Option<String>| {
+            let (value, playing) = (current(), c.playing.get());
+            match written {
+                Some(before) if !playing && before != value => {
+                    writer.write_soon(key.clone(), value.clone());
+                    value
                 }
-            },
-            false,
-        );
+                Some(before) => before,
+                None => value,
+            }
+        });
     }
     let writer = StoredValue::new_local(Some(writer));
     on_cleanup(move || writer.set_value(None));

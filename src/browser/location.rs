@@ -38,12 +38,12 @@ impl HashWriter {
         HashWriter { pending: RefCell::new(None) }
     }
 
-    /// Rewrites the hash with `update` (given the hash as it is then) once nothing has asked
-    /// again for a moment.
-    pub fn write_soon(&self, update: impl Fn(&str) -> String + 'static) {
+    /// Sets `key` to `value` in the hash (the rest kept as it is then) once nothing has
+    /// asked again for a moment.
+    pub fn write_soon(&self, key: String, value: String) {
         self.cancel();
         let fire = Closure::<dyn FnMut()>::new(move || {
-            replace_hash(&update(&hash()));
+            replace_hash(&crate::permalink::with_hash_value(&hash(), &key, Some(&value)));
         });
         if let Ok(id) = super::window().set_timeout_with_callback_and_timeout_and_arguments_0(fire.as_ref().unchecked_ref(), QUIET_MS) {
             *self.pending.borrow_mut() = Some((id, fire));
