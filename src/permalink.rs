@@ -92,10 +92,10 @@ impl ViewState {
     pub fn decode(text: &str, key: &str) -> (ViewState, Vec<String>) {
         let mut state = ViewState::default();
         let mut problems = Vec::new();
-        let wrong = |field: &str, value: &str, what: &str| format!("permalink `{key}`: `{field}` = {value:?}: {what}");
+        let wrong = |field: &str, value: &str, what: &str| format!("permalink `{key}`: `{field}` = {:?}: {what}", shorten(value));
         for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
             let Some((field, raw)) = part.split_once(':') else {
-                problems.push(format!("permalink `{key}`: {part:?} should be field:value"));
+                problems.push(format!("permalink `{key}`: {:?} should be field:value", shorten(part)));
                 continue;
             };
             if field == "hidden" {
@@ -138,11 +138,37 @@ impl ViewState {
                     Ok(d) => state.date = Some(d),
                     Err(_) => problems.push(wrong(field, value, "use a date YYYY-MM-DD")),
                 },
-                other => problems.push(format!("permalink `{key}`: `{other}` is not part of a view ({})", VIEW_FIELDS.join(", "))),
+                other => problems.push(format!("permalink `{key}`: `{}` is not part of a view ({})", shorten(other), VIEW_FIELDS.join(", "))),
             }
         }
         (state, problems)
     }
+}
+
+/// A link's text as quoted in a message: at most 40 characters, so a crafted link cannot put
+/// a paragraph of its own on the publisher's page.
+fn shorten(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// The page's own anchor in a hash that also holds views (`#intro&chart-1=…`): its first part
+/// without `=`, decoded, so the page can still be scrolled to it.
+pub fn anchor(hash: &str) -> Option<String> {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    hash.split('&').find(|p| !p.is_empty() && !p.contains('=')).and_then(|p| decode_component(p).ok())
+}
+
+/// Whether the page uses its hash for navigation (`#/article/5`, `#!/home`): a view written
+/// there would break the page's routes, so none is.
+pub fn is_route(hash: &str) -> bool {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    hash.starts_with('/') || hash.starts_with('!')
 }
 
 /// Bytes written as they are: letters, digits and `-._~!$'()*+/@` (RFC 3986 unreserved and
@@ -341,6 +367,18 @@ mod tests {
         // Any loaded symbol can be the benchmark.
         let (state, _) = ViewState::decode("benchmark:XLU", "w");
         assert_eq!(resolve(&state, "w", position, &[0]).0.benchmark, Some(3));
+    }
+
+    #[test]
+    fn the_page_keeps_its_anchor_and_its_routes() {
+        assert_eq!(anchor("#intro&w=view:trend").as_deref(), Some("intro"));
+        assert_eq!(anchor("#w=view:trend&caf%C3%A9").as_deref(), Some("café"));
+        assert_eq!(anchor("#w=view:trend"), None);
+        assert!(is_route("#/article/5") && is_route("#!/home") && !is_route("#intro") && !is_route(""));
+        // A crafted link's text is quoted short.
+        let long = format!("view:{}", "x".repeat(500));
+        let (_, problems) = ViewState::decode(&long, "w");
+        assert_eq!(problems, [format!("permalink `w`: `view` = \"{}…\": use rotation, performance or trend", "x".repeat(40))]);
     }
 
     #[test]

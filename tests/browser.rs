@@ -621,7 +621,8 @@ async fn the_card_renders_each_part_and_checks_the_claims() {
     // Claims without an as-of day are already as of the last day: no separate "now".
     assert!(host.query_selector("[data-testid=claim-now]").unwrap().is_none());
     let summary = text_of(&host, "[data-testid=claims-summary]").unwrap();
-    assert!(summary.starts_with("3 figures checked against the prices: 1 matches, 1 differs and 1 cannot be checked. Since the note: AAA "), "{summary}");
+    assert!(summary.starts_with("3 figures checked against the prices: 1 matches, 1 differs and 1 cannot be checked. AAA: "), "{summary}");
+    assert!(summary.contains(&format!("AAA minus SPY: {} since the note", fmt.points((growth(aaa) - growth(spy)) * 100.0, 1))), "{summary}");
     // Alerts: the newest transitions, at most eight.
     let alerts = host.query_selector_all("[data-testid=alerts] li").unwrap().length();
     assert!((1..=8).contains(&alerts), "{alerts} alerts");

@@ -13,7 +13,7 @@
 // event; www/rotascope-frame.js (optional) sizes the iframe and re-fires the events on it.
 import "./rotascope.js";
 
-const SETTING = /^[a-z][a-zA-Z0-9]*(-[a-z0-9]+)*$/;
+const SETTING = /^[a-z][a-zA-Z0-9]*([-_][a-z0-9]+)*$/;
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** The config pairs of the URL: query first, then the hash (later ones win). */
@@ -30,12 +30,26 @@ const root = document.getElementById("rotascope-embed");
 const host = document.createElement("div");
 host.className = "rotascope";
 const bad = [];
+let permalink = false;
 for (const [key, value] of urlConfig(window.location)) {
   if (!SETTING.test(key)) {
     bad.push(key);
     continue;
   }
+  // A shared view would go into this frame's own address, which readers never see.
+  if (key === "permalink") {
+    permalink = true;
+    continue;
+  }
   host.setAttribute(`data-${kebab(key)}`, value);
+}
+if (permalink) {
+  const note = document.createElement("p");
+  note.className = "rotascope-url-note";
+  note.setAttribute("role", "note");
+  note.dataset.testid = "url-note";
+  note.textContent = "permalink is not available in iframe mode: the reader's address bar shows the host page, not this frame.";
+  root.append(note);
 }
 if (bad.length > 0) {
   // A key that cannot be an attribute name: said here, in the widget's place.
@@ -49,20 +63,27 @@ if (bad.length > 0) {
   root.append(host);
 }
 
+// To the page that frames this one only, where the browser says which it is (Chromium and
+// Safari: location.ancestorOrigins); elsewhere to any (it already holds this frame's config).
+const parentOrigin = window.location.ancestorOrigins?.[0] ?? "*";
 const toParent = (message) => {
-  if (window.parent !== window) window.parent.postMessage({ rotascope: 1, ...message }, "*");
+  if (window.parent !== window) window.parent.postMessage({ rotascope: 1, ...message }, parentOrigin);
 };
 
-// Events cross as plain data (a detail that cannot be cloned is sent as its JSON).
+// Events cross by structured clone, so an export's Blob arrives as a Blob; a detail that
+// cannot be cloned is sent as its JSON. (The host cannot cancel the frame's download.)
 for (const name of ["ready", "error", "export"]) {
   document.addEventListener(`rotascope:${name}`, (event) => {
-    let detail = event.detail ?? null;
+    const message = { type: "event", name: `rotascope:${name}`, detail: event.detail ?? null };
     try {
-      detail = JSON.parse(JSON.stringify(detail));
+      toParent(message);
     } catch {
-      detail = null;
+      let detail = null;
+      try {
+        detail = JSON.parse(JSON.stringify(message.detail));
+      } catch {}
+      toParent({ ...message, detail });
     }
-    toParent({ type: "event", name: `rotascope:${name}`, detail });
   });
 }
 

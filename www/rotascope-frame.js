@@ -2,15 +2,17 @@
 // its widget's rotascope:* events on the <iframe> element, so the host page can listen as it
 // would to a script-tag widget. Without it an iframe keeps its fixed height attribute.
 //
-//   <iframe src="https://cdn.example.org/rotascope/embed.html?prices=..." height="760" ...></iframe>
-//   <script type="module" src="https://cdn.example.org/rotascope/rotascope-frame.js"></script>
+//   <iframe data-rotascope src="https://cdn.example.org/rotascope/embed.html?prices=..." height="1200" ...></iframe>
+//   <script type="module" src="/js/rotascope-frame.js"></script>
 //
-// A message counts only when it comes from an iframe on this page and from that iframe's own
-// origin. Runs under `script-src 'self'` (no inline code, no eval).
+// A message counts only when it comes from an iframe the publisher marked `data-rotascope`,
+// and from that iframe's own origin: other frames on the page (ads, social embeds) cannot
+// resize themselves or fire rotascope events through it. Runs under `script-src 'self'` (no
+// inline code, no eval).
 const LIMITS = { min: 120, max: 20000 };
 
 function frameOf(event) {
-  for (const frame of document.querySelectorAll("iframe")) {
+  for (const frame of document.querySelectorAll("iframe[data-rotascope]")) {
     if (frame.contentWindow !== event.source) continue;
     let origin = null;
     try {

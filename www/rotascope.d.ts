@@ -212,7 +212,7 @@ export interface RotascopeConfig {
   /** Seconds a download (prices or note) may take, 0.1–600, before the widget stops it and offers Try again. Default `30`. */
   timeout?: NumberLike;
   /** Keep the reader's view (view, benchmark, method, period, date, highlight, hidden) in the page URL's hash and restore it on load: `true` (key: the host's id, else `rotascope-N`) or a key of letters, digits, `-` and `_`. Default `false`. */
-  permalink?: boolean | string;
+  permalink?: boolean | string | null;
 }
 
 /** What `mount()` takes: a config with `prices`, or with a `note` (a card alone). */

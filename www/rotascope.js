@@ -19,10 +19,16 @@ const asked = new Set();
 /** Why the wasm could not start, in words a publisher can act on. */
 function startFailure(error) {
   const detail = String(error && error.message ? error.message : error);
-  if (/content security policy|unsafe-eval/i.test(detail)) {
+  // Chromium: "…violates the following Content Security Policy directive…'unsafe-eval'…";
+  // Firefox: "call to WebAssembly.instantiate() blocked by CSP"; Safari: "Refused to create
+  // a WebAssembly object because 'unsafe-eval' or 'wasm-unsafe-eval' is not an allowed source".
+  if (/content security policy|unsafe-eval|\bCSP\b/i.test(detail)) {
     return "Rotascope cannot start: this page's Content-Security-Policy does not allow WebAssembly. Add 'wasm-unsafe-eval' to its script-src directive, or show the chart in an iframe of Rotascope's embed.html.";
   }
-  return `Rotascope cannot start: its WebAssembly module did not load (${detail}).`;
+  if (typeof WebAssembly !== "object") {
+    return "Rotascope cannot start: this browser cannot run WebAssembly.";
+  }
+  return `Rotascope cannot start: its WebAssembly module did not load (${detail}). Check that rotascope-widget_bg.wasm is served next to rotascope.js, as application/wasm.`;
 }
 
 /** Shows `message` in every placeholder, custom element and mount() target, and fires

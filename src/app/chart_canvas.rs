@@ -134,18 +134,15 @@ pub fn ChartCanvas(
         }
     });
     // Paper: no animation frame runs between `beforeprint` and the printed image, so the scene
-    // is built and painted right there, at the printed width (see browser::print), and drawn
+    // is built and painted right there, for the printed width (see browser::print), and drawn
     // again for the screen afterwards. The overlay (hover rings) is not printed.
     let print = {
         let scene_build = scene_for_print;
         crate::browser::print::PrintWatch::new(
             move || {
                 let (Some(s), Some(o)) = (scene_ref.get_untracked(), overlay_ref.get_untracked()) else { return };
-                let width = css_width.get_untracked();
-                if width < 1.0 {
-                    return;
-                }
-                let paper = canvas::fit_at(&s, width.min(crate::browser::print::PRINT_WIDTH), height, crate::browser::print::PRINT_DPR);
+                // Whatever the screen width (a phone's 330 px would print blown up), the page's.
+                let paper = canvas::fit_at(&s, crate::browser::print::PRINT_WIDTH, height, crate::browser::print::PRINT_DPR);
                 let _ = s.set_attribute("data-print-width", &paper.css_width.to_string());
                 if let Some(mut pen) = canvas::CanvasPainter::new(&s) {
                     pen.clear();

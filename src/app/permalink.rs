@@ -4,7 +4,7 @@
 
 use super::state::use_state;
 use crate::browser::location::{self, HashWriter};
-use crate::permalink::{hash_value, resolve, step_on_or_before, ViewState};
+use crate::permalink::{anchor, hash_value, is_route, resolve, step_on_or_before, ViewState};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -14,7 +14,17 @@ use std::rc::Rc;
 pub fn PermalinkSync(key: String) -> impl IntoView {
     let (data, c) = use_state();
     let mut problems = Vec::new();
-    if let Some(raw) = hash_value(&location::hash(), &key) {
+    let opened_with = location::hash();
+    // A page that routes with its hash (`#/article/5`) keeps it to itself.
+    if is_route(&opened_with) {
+        return view! {
+            <p class="rs-note" role="note" data-testid="permalink-route">
+                "This page uses the # part of its address for its own navigation, so this chart's view is not kept in the address."
+            </p>
+        }
+        .into_any();
+    }
+    if let Some(raw) = hash_value(&opened_with, &key) {
         let (state, mut unread) = ViewState::decode(raw, &key);
         problems.append(&mut unread);
         let mut shown = data.members.clone();
@@ -49,6 +59,11 @@ pub fn PermalinkSync(key: String) -> impl IntoView {
                     Err(first) => problems.push(format!("permalink `{key}`: `date` = \"{day}\": before the rotation graph's first point, {first}")),
                 }
             }
+        }
+        // The browser found no element for `#intro&key=…`: take the reader to the page's own
+        // anchor as the link meant.
+        if let Some(id) = anchor(&opened_with) {
+            location::scroll_to(&id);
         }
     }
 
@@ -101,12 +116,20 @@ pub fn PermalinkSync(key: String) -> impl IntoView {
             (events.error)("config", problems.join("; "));
         }
     }
-    (!problems.is_empty()).then(|| {
-        view! {
-            <div class="rs-note rs-permalink-problems" role="alert" data-testid="permalink-problems">
-                <p>"Part of the shared view could not be restored:"</p>
-                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-            </div>
-        }
-    })
+    // At most a handful listed (a link is short; a crafted one is not the page's to show).
+    let more = problems.len().saturating_sub(6);
+    problems.truncate(6);
+    (!problems.is_empty())
+        .then(|| {
+            view! {
+                <div class="rs-note rs-permalink-problems" role="alert" data-testid="permalink-problems">
+                    <p>"Part of the shared view could not be restored:"</p>
+                    <ul>
+                        {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                        {(more > 0).then(|| view! { <li>{format!("and {more} more")}</li> })}
+                    </ul>
+                </div>
+            }
+        })
+        .into_any()
 }

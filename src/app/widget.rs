@@ -135,11 +135,10 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                     }
                     provide_context(send_wrapper::SendWrapper::new(Rc::new(data)));
                     provide_context(controls);
+                    // `Auto` is resolved to a key by the host when it mounts.
                     let permalink = match &config.permalink {
                         Some(crate::config::Permalink::Key(k)) => Some(k.clone()),
-                        // Resolved by the host when it mounts; a widget mounted otherwise takes the first key.
-                        Some(crate::config::Permalink::Auto) => Some("rotascope-1".to_owned()),
-                        None => None,
+                        _ => None,
                     };
                     view! { <WidgetBody note=note bands=bands tolerance=tolerance timeout_s=timeout_s permalink=permalink /> }.into_any()
                 }
@@ -284,6 +283,10 @@ fn DataNotes() -> impl IntoView {
     }
 }
 
+/// What a chart that had not loaded says on paper (print CSS shows it instead of the screen's
+/// text), while waiting for the viewport or its data.
+pub const NOT_LOADED_ON_PAPER: &str = "This chart had not loaded when the page was printed: open the page to see it.";
+
 /// "Loading prices…" (or `what` else is loading), then how much has arrived: a bar of the
 /// known total, or a moving one when the server does not say the size.
 #[component]
@@ -295,7 +298,8 @@ pub fn Loading(what: &'static str, received: RwSignal<Option<(u64, Option<u64>)>
     let total = move || received.get().and_then(|(_, t)| t).map(|t| t as f64);
     view! {
         <div class="rs-loading" role="status" data-testid="loading">
-            <span>{text}</span>
+            <span class="rs-waiting-screen">{text}</span>
+            <span class="rs-waiting-print">{NOT_LOADED_ON_PAPER}</span>
             <progress class="rs-progress" max=move || total().map(|t| t.to_string())
                 value=move || received.get().filter(|(_, t)| t.is_some()).map(|(got, _)| got.to_string())
                 aria-hidden="true"></progress>

@@ -10,6 +10,13 @@ pub fn hash() -> String {
     super::window().location().hash().unwrap_or_default()
 }
 
+/// Scrolls the element with this id into view, if the page has one.
+pub fn scroll_to(id: &str) {
+    if let Some(el) = super::document().get_element_by_id(id) {
+        el.scroll_into_view();
+    }
+}
+
 /// Sets the hash to `hash` (no `#`; empty removes it) without navigating.
 fn replace_hash(hash: &str) {
     let window = super::window();
@@ -17,8 +24,10 @@ fn replace_hash(hash: &str) {
     let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
     let url = if hash.is_empty() { format!("{path}{search}") } else { format!("{path}{search}#{hash}") };
     if let Ok(history) = window.history() {
-        // Safari throws after 100 calls in 30 s; writes are debounced, and a refusal is harmless.
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        // The page's own history state (a router's keys) is kept as it is. Safari throws after
+        // 100 calls in 30 s; writes are debounced, and a refusal is harmless.
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url));
     }
 }
 
@@ -43,7 +52,11 @@ impl HashWriter {
     pub fn write_soon(&self, key: String, value: String) {
         self.cancel();
         let fire = Closure::<dyn FnMut()>::new(move || {
-            replace_hash(&crate::permalink::with_hash_value(&hash(), &key, Some(&value)));
+            // The page may have started routing with its hash since: then it is the page's.
+            let now = hash();
+            if !crate::permalink::is_route(&now) {
+                replace_hash(&crate::permalink::with_hash_value(&now, &key, Some(&value)));
+            }
         });
         if let Ok(id) = super::window().set_timeout_with_callback_and_timeout_and_arguments_0(fire.as_ref().unchecked_ref(), QUIET_MS) {
             *self.pending.borrow_mut() = Some((id, fire));

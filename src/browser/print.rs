@@ -7,9 +7,10 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// The width a chart is drawn at for paper, in CSS px, when its screen width is larger: an A4
+/// The width a chart is drawn at for paper, in CSS px, whatever its width on screen: an A4
 /// page at the browsers' default margins (210 mm at 96 px per inch, less two 10 mm margins is
-/// 718 px; US Letter gives 740). Print CSS then scales the canvas to the page's real width.
+/// 718 px; US Letter gives 740). Print CSS then scales the canvas to the page's real width
+/// (browsers do not tell a page its paper size before printing).
 pub const PRINT_WIDTH: f64 = 718.0;
 /// Device pixels per CSS px on paper: crisp at 192 dpi whatever the screen's ratio.
 pub const PRINT_DPR: f64 = 2.0;
@@ -25,9 +26,11 @@ impl PrintWatch {
         let window = web_sys::window()?;
         let before = Closure::<dyn FnMut()>::new(before);
         let after = Closure::<dyn FnMut()>::new(after);
-        window.add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref()).ok()?;
-        window.add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref()).ok()?;
-        Some(PrintWatch { before, after })
+        // Built first, so whatever happens next the listeners are removed with their closures.
+        let watch = PrintWatch { before, after };
+        window.add_event_listener_with_callback("beforeprint", watch.before.as_ref().unchecked_ref()).ok()?;
+        window.add_event_listener_with_callback("afterprint", watch.after.as_ref().unchecked_ref()).ok()?;
+        Some(watch)
     }
 }
 

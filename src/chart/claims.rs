@@ -93,9 +93,9 @@ pub fn claim_text(claim: &Result<Claim, String>, check: &ClaimCheck, tolerance: 
     }
 }
 
-/// The claims section in one passage, for screen readers: how many figures match, and each
-/// call's result since the note. Example: "2 figures checked against the prices: 1 matches,
-/// 1 differs. Since the note: IJR minus SPY +2.9 pp, held."
+/// The claims section in one passage, for screen readers: how many figures match, and for
+/// each call its figure now and its result since the note. Example: "2 figures checked against
+/// the prices: 1 matches, 1 differs. IJR minus SPY: +10.8 pp now, +2.9 pp since the note, held."
 pub fn describe_claims(claims: &[NoteClaim], checks: &[ClaimCheck], benchmark: Option<&str>, fmt: &dyn Format) -> String {
     let count = |f: fn(&Outcome) -> bool| checks.iter().filter(|c| f(&c.outcome)).count();
     let (matches, differs, unchecked) =
@@ -108,22 +108,28 @@ pub fn describe_claims(claims: &[NoteClaim], checks: &[ClaimCheck], benchmark: O
     }
     let figures = if checks.len() == 1 { "figure" } else { "figures" };
     let mut text = format!("{} {figures} checked against the prices: {}.", checks.len(), list(&parts));
-    let since: Vec<String> = claims
+    let calls: Vec<String> = claims
         .iter()
         .zip(checks)
         .filter_map(|(nc, check)| {
             let claim = nc.claim.as_ref().ok()?;
-            let value = *check.since.as_ref()?.value.as_ref().ok()?;
-            let verdict = match held(claim.value, value) {
-                Some(true) => ", held",
-                Some(false) => ", reversed",
-                None => "",
-            };
-            Some(format!("{} {}{verdict}", call(&claim.kind, benchmark), in_unit(claim, value, fmt)))
+            let mut said = Vec::new();
+            if let Some(now) = &check.now {
+                said.push(format!("{} now", in_unit(claim, now.value, fmt)));
+            }
+            if let Some(value) = check.since.as_ref().and_then(|s| s.value.as_ref().ok()) {
+                let verdict = match held(claim.value, *value) {
+                    Some(true) => ", held",
+                    Some(false) => ", reversed",
+                    None => "",
+                };
+                said.push(format!("{} since the note{verdict}", in_unit(claim, *value, fmt)));
+            }
+            (!said.is_empty()).then(|| format!("{}: {}", call(&claim.kind, benchmark), said.join(", ")))
         })
         .collect();
-    if !since.is_empty() {
-        text.push_str(&format!(" Since the note: {}.", since.join("; ")));
+    if !calls.is_empty() {
+        text.push_str(&format!(" {}.", calls.join("; ")));
     }
     text
 }
@@ -229,7 +235,7 @@ mod tests {
         assert_eq!(
             describe_claims(&n.claims, &checks, Some("SPY"), &PlainFormat),
             "3 figures checked against the prices: 1 matches, 1 differs and 1 cannot be checked. \
-             Since the note: IJR minus SPY −75.0 pp, reversed; IJR minus SPY −75.0 pp, reversed."
+             IJR minus SPY: −50.0 pp now, −75.0 pp since the note, reversed; IJR minus SPY: −50.0 pp now, −75.0 pp since the note, reversed."
         );
     }
 

@@ -44,6 +44,8 @@ thread_local! {
     static LAZY: RefCell<Observer<IntersectionObserver>> = const { RefCell::new(None) };
     /// Hosts waiting to come near the viewport.
     static WAITING: RefCell<Vec<Rc<RefCell<Host>>>> = const { RefCell::new(Vec::new()) };
+    /// Starts the waiting hosts when the page prints.
+    static PRINT_STARTS_WAITING: RefCell<Option<crate::browser::print::PrintWatch>> = const { RefCell::new(None) };
 }
 
 pub fn set_base_url(url: String) {
@@ -185,7 +187,15 @@ impl Host {
         point.set_class_name("rotascope-widget rs-waiting");
         let _ = point.style().set_property("min-height", &format!("{}px", height + 120.0));
         let _ = point.set_attribute("aria-busy", "true");
-        point.set_text_content(Some("This chart loads when you scroll to it."));
+        // Paper gets its own sentence (print CSS shows it instead).
+        let doc = document();
+        for (class, text) in [("rs-waiting-screen", "This chart loads when you scroll to it."), ("rs-waiting-print", crate::app::widget::NOT_LOADED_ON_PAPER)] {
+            if let Ok(span) = doc.create_element("span") {
+                span.set_class_name(class);
+                span.set_text_content(Some(text));
+                let _ = point.append_child(&span);
+            }
+        }
     }
 
     pub fn mount_now(this: &Rc<RefCell<Host>>) {
@@ -196,11 +206,14 @@ impl Host {
             element.set_text_content(Some("Rotascope: this browser cannot isolate the widget (no shadow DOM support)."));
             return;
         };
-        match host.config() {
-            Ok(mut config) => {
-                if config.permalink == Some(crate::config::Permalink::Auto) {
-                    config.permalink = Some(crate::config::Permalink::Key(permalink_key(&element)));
-                }
+        let config = host.config().and_then(|mut config| {
+            if config.permalink == Some(crate::config::Permalink::Auto) {
+                config.permalink = Some(crate::config::Permalink::Key(permalink_key(&element)?));
+            }
+            Ok(config)
+        });
+        match config {
+            Ok(config) => {
                 let dark = resolve_dark(config.theme);
                 let _ = element.set_attribute("data-rs-theme", if dark { "dark" } else { "light" });
                 let (ready_host, error_host, theme_host) = (element.clone(), element.clone(), element.clone());
@@ -263,18 +276,23 @@ impl Host {
 }
 
 /// The hash key of a `permalink: true` widget: its host's id when that is a usable key, else
-/// `rotascope-N`, N being its place among the page's widget hosts (1-based).
-fn permalink_key(element: &HtmlElement) -> String {
+/// `rotascope-N`, N being its place among the page's placeholders and `<rotascope-widget>`
+/// elements (1-based). A `mount()` target has no such place: it needs an id or a key.
+fn permalink_key(element: &HtmlElement) -> Result<String, String> {
     let id = element.id();
     if !id.is_empty() && id.len() <= 40 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        return id;
+        return Ok(id);
+    }
+    const PLACES: &str = ".rotascope, rotascope-widget";
+    if !element.matches(PLACES).unwrap_or(false) {
+        return Err("option `permalink` = true: this element has no id to name its view in the address; give it an id, or set permalink to a key".into());
     }
     let place = document()
-        .query_selector_all(".rotascope, rotascope-widget, [data-rotascope-mounted]")
+        .query_selector_all(PLACES)
         .ok()
         .and_then(|hosts| (0..hosts.length()).position(|i| hosts.item(i).is_some_and(|n| n.is_same_node(Some(element)))))
         .unwrap_or(0);
-    format!("rotascope-{}", place + 1)
+    Ok(format!("rotascope-{}", place + 1))
 }
 
 /// The one observer that starts widgets as they near the viewport; `None` where the browser
@@ -312,6 +330,22 @@ fn wait_for_viewport(host: Rc<RefCell<Host>>) {
         Host::mount_now(&host);
         return;
     };
+    // Printing starts every waiting widget: the printed page cannot wait for its data, but
+    // the next print (or the preview's refresh) has the charts.
+    PRINT_STARTS_WAITING.with(|slot| {
+        if slot.borrow().is_none() {
+            *slot.borrow_mut() = crate::browser::print::PrintWatch::new(
+                || {
+                    let waiting: Vec<_> = WAITING.with(|w| w.borrow().clone());
+                    for h in waiting {
+                        stop_waiting(&h);
+                        Host::mount_now(&h);
+                    }
+                },
+                || {},
+            );
+        }
+    });
     let element = host.borrow().element.clone();
     WAITING.with(|w| w.borrow_mut().push(host));
     observer.observe(&element);

@@ -22,7 +22,17 @@ handle.ready.catch((e) => { window.__mountRejected = e.message; });
 Rotascope.analyze({ prices: "/data/sample-prices.json" }).catch((e) => { window.__analyzeRejected = e.message; });`;
 const js = (body) => (req, res) => res.writeHead(200, { "content-type": "text/javascript" }).end(body);
 
-const session = useSiteAndBrowser(DIST, { csp: NO_WASM, routes: { "/no-wasm.html": htmlRoute(PAGE), "/events.js": js(EVENTS), "/mount.js": js(MOUNT) } });
+// The same bundle under /missing/, whose wasm file is not there (a deploy that forgot it).
+const MISSING = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>no wasm file</title>
+<link rel="icon" href="/favicon.svg"><script type="module" src="/missing/rotascope.js"></script></head><body>
+<div class="rotascope" data-testid="placeholder" data-prices="/data/sample-prices.json" data-lazy="false"></div></body></html>`;
+const notFound = (req, res) => res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+
+const session = useSiteAndBrowser(DIST, {
+  csp: NO_WASM,
+  routes: { "/no-wasm.html": htmlRoute(PAGE), "/events.js": js(EVENTS), "/mount.js": js(MOUNT), "/missing.html": htmlRoute(MISSING), "/missing/rotascope-widget_bg.wasm": notFound },
+  mounts: { "/missing/": DIST },
+});
 
 const MESSAGE = "Rotascope cannot start: this page's Content-Security-Policy does not allow WebAssembly. Add 'wasm-unsafe-eval' to its script-src directive, or show the chart in an iframe of Rotascope's embed.html.";
 
@@ -54,5 +64,17 @@ test("a page whose CSP forbids WebAssembly gets the reason and the fix on every 
   assert.deepEqual(uncaught, []);
   // The only console error is the browser's own report of the refused compile.
   assert.ok(consoleErrors.every((m) => /WebAssembly|Content Security Policy|unsafe-eval/i.test(m)), consoleErrors.join("\n"));
+  await page.close();
+});
+
+test("a wasm file that does not load is named, with what to check", async () => {
+  const page = await session.browser.newPage();
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(String(e)));
+  await page.goto(`${session.url}missing.html`);
+  const card = page.locator("[data-testid=placeholder] [data-testid=start-error]");
+  await card.waitFor();
+  assert.match(await card.textContent(), /^Rotascope cannot start: its WebAssembly module did not load \(.+\)\. Check that rotascope-widget_bg\.wasm is served next to rotascope\.js, as application\/wasm\.$/);
+  assert.deepEqual(uncaught, []);
   await page.close();
 });

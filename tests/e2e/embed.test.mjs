@@ -16,13 +16,15 @@ const hostPage = (cdn, helper) => `<!doctype html><html lang="en"><head><meta ch
 <link rel="icon" href="/favicon.svg"><script type="module" src="/listen.js"></script><script type="module" src="/rotascope.js"></script>
 ${helper ? '<script type="module" src="/rotascope-frame.js"></script>' : ""}</head><body>
 <div class="rotascope" data-testid="script-tag" data-prices="/data/sample-prices.json" data-lazy="false"></div>
-<iframe data-testid="frame" title="Rotation chart" width="900" height="300"
+<iframe data-rotascope data-testid="frame" title="Rotation chart" width="900" height="300"
   src="${cdn}embed.html?prices=data/sample-prices.json&benchmark=SPY&symbols=IWM,IJR,MDY&rotation-tail=6#title=Styles%20against%20SPY"></iframe>
-<iframe data-testid="bad-frame" title="Broken chart" width="600" height="300" src="${cdn}embed.html?prices=data/sample-prices.json&view=pie"></iframe>
+<iframe data-rotascope data-testid="bad-frame" title="Broken chart" width="600" height="300" src="${cdn}embed.html?prices=data/sample-prices.json&view=pie"></iframe>
+<iframe data-testid="unmarked" title="Someone else's frame" width="600" height="300" src="${cdn}embed.html?prices=data/sample-prices.json&permalink=true"></iframe>
 </body></html>`;
 const LISTEN = `window.__frameEvents = [];
-for (const name of ["rotascope:ready", "rotascope:error"]) {
-  document.addEventListener(name, (e) => window.__frameEvents.push({ id: e.target.dataset.testid, name, code: e.detail && e.detail.code, message: e.detail && e.detail.message }));
+for (const name of ["rotascope:ready", "rotascope:error", "rotascope:export"]) {
+  document.addEventListener(name, (e) => window.__frameEvents.push({ id: e.target.dataset.testid, name, code: e.detail && e.detail.code, message: e.detail && e.detail.message,
+    blob: e.detail && e.detail.blob instanceof Blob ? { type: e.detail.blob.type, size: e.detail.blob.size } : null, file: e.detail && e.detail.name }));
 }`;
 const withPolicy = (html) => (req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": HOST_POLICY }).end(html);
 
@@ -92,8 +94,27 @@ test("under script-src 'self' the script-tag widget says why, and the iframe dra
   const bottom = await frame.evaluate(() => document.querySelector(".rotascope").getBoundingClientRect().bottom);
   assert.ok(bottom <= contentHeight + 1, `${bottom} > ${contentHeight}`);
 
-  // Its events reach the host page, fired on the <iframe> element.
+  // Its events reach the host page, fired on the <iframe> element; an export's file arrives
+  // as a Blob.
   await page.waitForFunction(() => window.__frameEvents.some((e) => e.id === "frame" && e.name === "rotascope:ready"));
+  await frame.locator(".rotascope [data-testid=export-csv]").click();
+  await page.waitForFunction(() => window.__frameEvents.some((e) => e.name === "rotascope:export"));
+  const exported = await page.evaluate(() => window.__frameEvents.find((e) => e.name === "rotascope:export"));
+  assert.equal(exported.id, "frame");
+  assert.match(exported.file, /^rotascope-rotation-.*\.csv$/);
+  assert.equal(exported.blob?.type, "text/csv");
+  assert.ok(exported.blob.size > 100, `${exported.blob.size} bytes`);
+
+  // A frame the publisher did not mark is not resized by the helper and its events are not
+  // passed on, though it posts the same messages; its permalink is refused with a note.
+  await page.locator("[data-testid=unmarked]").scrollIntoViewIfNeeded();
+  const unmarked = await frameOf(page, "unmarked");
+  await waitForChart(unmarked, ".rotascope");
+  assert.equal(await unmarked.locator("[data-testid=url-note]").textContent(), "permalink is not available in iframe mode: the reader's address bar shows the host page, not this frame.");
+  await unmarked.evaluate(() => window.parent.postMessage({ rotascope: 1, type: "height", height: 5000 }, "*"));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  assert.equal(await page.locator("[data-testid=unmarked]").getAttribute("height"), "300");
+  assert.ok(!(await page.evaluate(() => window.__frameEvents.some((e) => e.id === "unmarked"))), "no events from an unmarked frame");
 
   // The broken iframe: the same message as the same setting on a script-tag placeholder.
   const bad = await frameOf(page, "bad-frame");

@@ -4,6 +4,8 @@
 // it; afterwards the screen is as it was.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { useSiteAndBrowser, DIST, htmlRoute, watchProblems } from "./harness.mjs";
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg">
@@ -18,8 +20,21 @@ const capture = () => window.addEventListener("beforeprint", () => {
   window.__printed = { theme: host.dataset.rsTheme, printWidth: canvas.dataset.printWidth, deviceWidth: canvas.width, corner: [...corner.slice(0, 3)] };
 });
 
+// A phone-width page: the chart is drawn for the page, not stretched from 330 px; a lazy
+// widget never scrolled to says so on paper.
+const NARROW = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/favicon.svg"><script type="module" src="/rotascope.js"></script></head>
+<body><div class="rotascope" id="w" data-prices="/data/sample-prices.json" data-lazy="false"></div>
+<div style="height: 4000px"></div><div class="rotascope" id="later" data-prices="/slow/prices.json"></div>
+<div class="rotascope" id="cached" data-prices="/data/sample-prices.json"></div></body></html>`;
+// Prices that take a while: not there when the page prints.
+let releaseSlow = null;
+const slowPrices = (req, res) => {
+  releaseSlow = () => res.writeHead(200, { "content-type": "application/json" }).end(fs.readFileSync(path.join(DIST, "data/sample-prices.json")));
+};
+
 const session = useSiteAndBrowser(DIST, {
-  routes: { "/print.html": htmlRoute(PAGE) },
+  routes: { "/print.html": htmlRoute(PAGE), "/narrow.html": htmlRoute(NARROW), "/slow/prices.json": slowPrices },
 });
 
 /** Every page's text, positioned in PDF points (y up), by pdf.js. Chromium prints a 2D
@@ -85,4 +100,28 @@ for (const paper of [{ format: "A4" }, { format: "A4", landscape: true }]) test(
   }, screen.width);
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test("printed from a phone, the chart is drawn for the page; lazy widgets start, and one whose data is not there says so", async () => {
+  await session.ready;
+  const context = await session.browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${session.url}narrow.html`);
+  await page.waitForFunction(() => document.querySelector("#w").shadowRoot?.querySelector("canvas.rs-canvas")?.dataset.builds);
+  assert.ok(await page.evaluate(() => ["#later", "#cached"].every((id) => document.querySelector(id).shadowRoot.querySelector(".rs-waiting"))), "both lazy widgets wait");
+  await page.evaluate(capture);
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  const printed = await page.evaluate(() => window.__printed);
+  assert.equal(Number(printed.printWidth), 718, "drawn for the page, not at the phone's width");
+  const all = (await pdfText(pdf)).flatMap((p) => p.text);
+  const line = all.map((t) => t.str).join(" ");
+  // The slow one prints its paper sentence (once, not the screen's "Loading…"); the one whose
+  // prices the page already had is printed whole (two rankings in the text, one per widget).
+  assert.equal(line.match(/This chart had not loaded when the page was printed: open the page to see it\./g)?.length, 1, line);
+  assert.doesNotMatch(line, /loads when you scroll to it|Loading prices/);
+  assert.equal(line.match(/Ranking by RS-Ratio at the date shown/g)?.length, 2);
+  // Printing started the waiting widget: it draws once its prices arrive.
+  releaseSlow();
+  await page.locator("#later [data-testid=ranking] tbody tr").first().waitFor({ state: "attached" });
+  await context.close();
 });
