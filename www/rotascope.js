@@ -10,7 +10,6 @@
 // once; its functions wait for the wasm. See README "Embedding".
 import init, { start, analyze as analyzeNow, mount as mountNow, scan as scanNow, configAttributes, version as versionNow } from "./rotascope-widget.js";
 
-const base = new URL("./", import.meta.url).href;
 
 // Elements a widget was asked for before the wasm ran (mount() targets), so a failure to start
 // can be shown on each of them too.
@@ -49,8 +48,9 @@ function showFailure(message) {
 
 /** Resolves when the wasm is running and the page's placeholders are mounted; rejects with
  * the reason when it cannot start (every widget then says so; nothing is left uncaught). */
-export const ready = init({ module_or_path: new URL("rotascope-widget_bg.wasm", base) })
-  .then(() => start(base))
+// `new URL("./file", import.meta.url)`: the form bundlers emit as an asset and rewrite.
+export const ready = init({ module_or_path: new URL("./rotascope-widget_bg.wasm", import.meta.url) })
+  .then(() => start(new URL("./rotascope.css", import.meta.url).href))
   .catch((error) => {
     const message = startFailure(error);
     const show = () => showFailure(message);

@@ -39,7 +39,7 @@ pub fn version() -> String {
 type Observer<O> = Option<(O, Closure<dyn FnMut(js_sys::Array)>)>;
 
 thread_local! {
-    static BASE_URL: RefCell<String> = const { RefCell::new(String::new()) };
+    static STYLESHEET_URL: RefCell<String> = const { RefCell::new(String::new()) };
     /// One observer for every lazy host on the page.
     static LAZY: RefCell<Observer<IntersectionObserver>> = const { RefCell::new(None) };
     /// Hosts waiting to come near the viewport.
@@ -48,13 +48,13 @@ thread_local! {
     static PRINT_STARTS_WAITING: RefCell<Option<crate::browser::print::PrintWatch>> = const { RefCell::new(None) };
 }
 
-pub fn set_base_url(url: String) {
-    BASE_URL.with(|b| *b.borrow_mut() = url);
+pub fn set_stylesheet_url(url: String) {
+    STYLESHEET_URL.with(|b| *b.borrow_mut() = url);
 }
 
-/// URL of the widget stylesheet, next to `rotascope.js`.
+/// URL of the widget stylesheet (next to `rotascope.js`, as the loader resolved it).
 pub fn stylesheet_url() -> String {
-    BASE_URL.with(|b| format!("{}rotascope.css", b.borrow()))
+    STYLESHEET_URL.with(|b| b.borrow().clone())
 }
 
 fn camel(kebab: &str) -> String {

@@ -17,11 +17,12 @@ pub use host::stylesheet_url;
 pub use mount::{mount, WidgetHandle};
 pub use scan::scan;
 
-/// Called once by `rotascope.js` after the wasm is instantiated: remembers where the bundle
-/// lives (for the stylesheet), mounts every placeholder and watches for more.
+/// Called once by `rotascope.js` after the wasm is instantiated: remembers the stylesheet's
+/// URL (the loader resolves it, so a bundler that renames the file can rewrite it), mounts
+/// every placeholder and watches for more.
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn start(base_url: String) {
-    host::set_base_url(base_url);
+pub fn start(stylesheet_url: String) {
+    host::set_stylesheet_url(stylesheet_url);
     scan(wasm_bindgen::JsValue::UNDEFINED);
     scan::watch_page();
 }
