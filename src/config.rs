@@ -236,6 +236,11 @@ pub struct WidgetConfig {
     pub ignored: Vec<String>,
 }
 
+/// Whether `key` can name a view in the page URL's hash: 1 to 40 letters, digits, `-` and `_`.
+pub fn is_permalink_key(key: &str) -> bool {
+    !key.is_empty() && key.len() <= 40 && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// The key a widget's view takes in the page URL's hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Permalink {
@@ -402,13 +407,12 @@ impl WidgetConfig {
                     }
                 }
                 FieldKey::Permalink => {
-                    let is_key = |k: &str| !k.is_empty() && k.len() <= 40 && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
                     c.permalink = match v {
                         Value::Bool(true) => Some(Permalink::Auto),
                         Value::Bool(false) | Value::Null => None,
                         Value::String(s) if matches!(s.trim(), "true" | "") => Some(Permalink::Auto),
                         Value::String(s) if s.trim() == "false" => None,
-                        Value::String(s) if is_key(s.trim()) => Some(Permalink::Key(s.trim().to_owned())),
+                        Value::String(s) if is_permalink_key(s.trim()) => Some(Permalink::Key(s.trim().to_owned())),
                         _ => return Err(bad("permalink", v, "use true, false, or a key of up to 40 letters, digits, - and _")),
                     }
                 }

@@ -5,7 +5,7 @@
 use super::state::use_state;
 use crate::model::PerfMode;
 use super::widget_context;
-use crate::browser::export::{compose_png, hand_over, png_blob, text_blob, PngFrame};
+use crate::browser::export::{compose_png, hand_over, hand_over_text, png_blob, PngFrame};
 use crate::chart::export::DataTable;
 use crate::chart::Rgb;
 use crate::config::View;
@@ -166,9 +166,7 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
     let csv = {
         let (table_fn, file_name) = (table_fn.clone(), file_name.clone());
         move |ev: web_sys::MouseEvent| {
-            let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-            if let Some(blob) = text_blob(&table_fn().to_csv(), "text/csv") {
-                hand_over(&button, &file_name("csv"), &blob);
+            if hand_over_text(&ev, &file_name("csv"), &table_fn().to_csv(), "text/csv") {
                 c.announce.set("CSV file ready".into());
             }
         }

@@ -253,8 +253,6 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
     let csv = {
         let data = data.clone();
         move |ev: web_sys::MouseEvent| {
-            use wasm_bindgen::JsCast;
-            let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
             let (checks, benchmark) = untrack(|| checked());
             let table = claims_table(&claims, &checks, benchmark.as_deref(), published);
             let day = data.as_ref().and_then(|d| d.table.dates.get(d.to).copied()).or(published);
@@ -262,8 +260,7 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
                 Some(d) => crate::chart::export::file_name("claims", &[], d, "csv"),
                 None => "rotascope-claims.csv".to_owned(),
             };
-            if let Some(blob) = crate::browser::export::text_blob(&table.to_csv(), "text/csv") {
-                crate::browser::export::hand_over(&button, &name, &blob);
+            if crate::browser::export::hand_over_text(&ev, &name, &table.to_csv(), "text/csv") {
                 if let Some(c) = controls {
                     c.announce.set("CSV file ready".into());
                 }

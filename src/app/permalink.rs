@@ -95,9 +95,13 @@ pub fn PermalinkSync(key: String) -> impl IntoView {
         let (writer, key) = (send_wrapper::SendWrapper::new(writer.clone()), key.clone());
         // Returns the view last written; the first run only notes the view the page opened with.
         Effect::new(move |written: Option<String>| {
-            let (value, playing) = (current(), c.playing.get());
+            // While playing, nothing else is read (nor encoded each frame): the stop runs this again.
+            if let (true, Some(before)) = (c.playing.get(), &written) {
+                return before.clone();
+            }
+            let value = current();
             match written {
-                Some(before) if !playing && before != value => {
+                Some(before) if before != value => {
                     writer.write_soon(key.clone(), value.clone());
                     value
                 }

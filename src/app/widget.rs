@@ -52,17 +52,23 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             palette.set(read_palette(&el, dark));
         }
     });
-    // `auto` follows the reader's colour scheme while the page is open.
-    if config.theme == Theme::Auto {
+    // Shows the widget in the light or dark theme: the host's attribute (page CSS) and the
+    // charts' palette, read from the custom properties that attribute selects.
+    let show_theme = {
         let events = use_context::<WidgetEvents>();
-        let watch = ColourSchemeWatch::new(move |now_dark| {
+        std::rc::Rc::new(move |dark: bool| {
             if let Some(e) = &events {
-                (e.theme)(now_dark);
+                (e.theme)(dark);
             }
             if let Some(el) = root.get_untracked() {
-                palette.set(read_palette(&el, now_dark));
+                palette.set(read_palette(&el, dark));
             }
-        });
+        })
+    };
+    // `auto` follows the reader's colour scheme while the page is open.
+    if config.theme == Theme::Auto {
+        let show = show_theme.clone();
+        let watch = ColourSchemeWatch::new(move |now_dark| show(now_dark));
         let watch = StoredValue::new_local(watch);
         on_cleanup(move || watch.set_value(None));
     }
@@ -71,27 +77,8 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     // listener is registered before the charts' own, which repaint with this palette), and
     // back to the reader's afterwards.
     {
-        let events = use_context::<WidgetEvents>();
-        let (before_events, theme) = (events.clone(), config.theme);
-        let print = crate::browser::print::PrintWatch::new(
-            move || {
-                if let Some(e) = &before_events {
-                    (e.theme)(false);
-                }
-                if let Some(el) = root.get_untracked() {
-                    palette.set(read_palette(&el, false));
-                }
-            },
-            move || {
-                let dark = resolve_dark(theme);
-                if let Some(e) = &events {
-                    (e.theme)(dark);
-                }
-                if let Some(el) = root.get_untracked() {
-                    palette.set(read_palette(&el, dark));
-                }
-            },
-        );
+        let (before, theme) = (show_theme.clone(), config.theme);
+        let print = crate::browser::print::PrintWatch::new(move || before(false), move || show_theme(resolve_dark(theme)));
         let print = StoredValue::new_local(print);
         on_cleanup(move || print.set_value(None));
     }

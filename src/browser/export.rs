@@ -92,6 +92,15 @@ pub fn text_blob(text: &str, mime: &str) -> Option<Blob> {
     Blob::new_with_str_sequence_and_options(&parts, &options).ok()
 }
 
+/// Hands `text` over as the file `name` from the button the event came from (see
+/// [`hand_over`]); `false` when there is no such button or the blob cannot be made.
+pub fn hand_over_text(ev: &web_sys::MouseEvent, name: &str, text: &str, mime: &str) -> bool {
+    let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
+    let Some(blob) = text_blob(text, mime) else { return false };
+    hand_over(&button, name, &blob);
+    true
+}
+
 /// Fires `rotascope:export` from `from`; downloads the file unless a listener cancels it.
 pub fn hand_over(from: &Element, name: &str, blob: &Blob) {
     let detail = js_sys::Object::new();

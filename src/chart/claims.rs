@@ -29,6 +29,11 @@ pub fn held(stated: f64, since: f64) -> Option<bool> {
     (product != 0.0).then_some(product > 0.0)
 }
 
+/// [`held`] in a word: "held", "reversed", or none.
+fn held_word(held: Option<bool>) -> Option<&'static str> {
+    held.map(|h| if h { "held" } else { "reversed" })
+}
+
 /// One claim's texts on the card.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimText {
@@ -71,11 +76,7 @@ pub fn claim_text(claim: &Result<Claim, String>, check: &ClaimCheck, tolerance: 
         since = Some(match (&s.value, s.from, s.to) {
             (Ok(v), Some(from), Some(to)) => {
                 held_now = held(c.value, *v);
-                let verdict = match held_now {
-                    Some(true) => ", the call has held",
-                    Some(false) => ", the call has reversed",
-                    None => "",
-                };
+                let verdict = held_word(held_now).map_or(String::new(), |w| format!(", the call has {w}"));
                 format!("Since the note ({} to {}): {} {}{verdict}", fmt.date(from), fmt.date(to), call(&c.kind, benchmark), in_unit(c, *v, fmt))
             }
             (Err(reason), ..) => format!("Since the note: cannot be computed: {reason}"),
@@ -118,11 +119,7 @@ pub fn describe_claims(claims: &[NoteClaim], checks: &[ClaimCheck], benchmark: O
                 said.push(format!("{} now", in_unit(claim, now.value, fmt)));
             }
             if let Some(value) = check.since.as_ref().and_then(|s| s.value.as_ref().ok()) {
-                let verdict = match held(claim.value, *value) {
-                    Some(true) => ", held",
-                    Some(false) => ", reversed",
-                    None => "",
-                };
+                let verdict = held_word(held(claim.value, *value)).map_or(String::new(), |w| format!(", {w}"));
                 said.push(format!("{} since the note{verdict}", in_unit(claim, *value, fmt)));
             }
             (!said.is_empty()).then(|| format!("{}: {}", call(&claim.kind, benchmark), said.join(", ")))
@@ -171,7 +168,7 @@ pub fn claims_table(claims: &[NoteClaim], checks: &[ClaimCheck], benchmark: Opti
                 date(since.and_then(|s| s.from)),
                 date(since.and_then(|s| s.to)),
                 number(since_value),
-                text(claim.zip(since_value).and_then(|(c, v)| held(c.value, v)).map(|h| if h { "held" } else { "reversed" }.to_owned())),
+                text(held_word(claim.zip(since_value).and_then(|(c, v)| held(c.value, v))).map(str::to_owned)),
             ]
         })
         .collect();

@@ -280,7 +280,7 @@ impl Host {
 /// elements (1-based). A `mount()` target has no such place: it needs an id or a key.
 fn permalink_key(element: &HtmlElement) -> Result<String, String> {
     let id = element.id();
-    if !id.is_empty() && id.len() <= 40 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+    if crate::config::is_permalink_key(&id) {
         return Ok(id);
     }
     const PLACES: &str = ".rotascope, rotascope-widget";
