@@ -81,11 +81,12 @@ lint: bootstrap
 test-native: bootstrap
 	cargo test --locked
 
-# Every input parser under structure-aware and raw fuzzing, 100,000 cases per generator (make
-# test runs 1,000 each); failing cases are kept in tests/fuzz.proptest-regressions.
+# Every input parser under structure-aware and raw fuzzing, and every configuration, link and
+# claim carried through the model against a fixed data set: 100,000 cases per generator (make
+# test runs 1,000 each); failing cases are kept in tests/*.proptest-regressions.
 FUZZ_CASES ?= 100000
 fuzz: bootstrap
-	FUZZ_CASES=$(FUZZ_CASES) cargo test --locked --profile fuzz --test fuzz -- --nocapture
+	FUZZ_CASES=$(FUZZ_CASES) cargo test --locked --profile fuzz --test fuzz --test fuzz_configs -- --nocapture
 
 test-browser: bootstrap
 	wasm-pack test --headless --chrome -- --locked --test browser

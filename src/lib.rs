@@ -8,9 +8,10 @@
 //! `browser`, `app` and `embed` exist only on wasm32, so a native `cargo test` builds the
 //! pure core alone.
 
-/// Declares modules that read input (files, notes, attributes, options) as panic-free by
-/// construction: a panic aborts the one wasm instance every widget on the page shares, so one
-/// bad file would stop them all. Outside tests clippy denies there indexing and slicing
+/// Declares modules that read input (files, notes, attributes, options) or compute on what a
+/// reader chose (periods, dates, links: the analytics, the model, the chart view-models) as
+/// panic-free by construction: a panic aborts the one wasm instance every widget on the page
+/// shares, so one bad file or one typed date would stop them all. Outside tests clippy denies there indexing and slicing
 /// (`get` instead), byte slicing of text, `unwrap`/`expect` and explicit panics. A rare,
 /// proven-safe exception takes `#[allow(clippy::…)]` with a comment saying why it holds.
 /// `make lint` fails on a new one.
@@ -33,15 +34,14 @@ macro_rules! reads_input {
     };
 }
 
-pub mod analysis;
-pub mod chart;
-pub mod model;
-pub mod sample;
-
 reads_input! {
+    pub mod analysis;
+    pub mod model;
+    pub mod chart;
     pub mod config;
     pub mod permalink;
 }
+pub mod sample;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

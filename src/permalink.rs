@@ -259,9 +259,10 @@ pub struct Restored {
 }
 
 /// Checks `state`'s symbols: the benchmark may be any loaded symbol (`position`), the
-/// highlighted and hidden ones must be among those the widget shows (`shown`). Whatever does
-/// not fit is left out and reported.
-pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<usize>, shown: &[usize]) -> (Restored, Vec<String>) {
+/// highlighted and hidden ones must be among those the widget shows (`shown`); and its period,
+/// which must start on or before the widget's as-of day `as_of`. Whatever does not fit is left
+/// out and reported.
+pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<usize>, shown: &[usize], as_of: Date) -> (Restored, Vec<String>) {
     let mut problems = Vec::new();
     let mut find = |field: &str, symbol: &str, any: bool| -> Option<usize> {
         match position(symbol) {
@@ -279,7 +280,14 @@ pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<u
     let benchmark = state.benchmark.as_deref().and_then(|b| find("benchmark", b, true));
     let highlight = state.highlight.as_deref().and_then(|h| find("highlight", h, false));
     let hidden = state.hidden.iter().filter_map(|h| find("hidden", h, false)).collect();
-    (Restored { view: state.view, benchmark, method: state.method, period: state.period, date: state.date, highlight, hidden }, problems)
+    let period = state.period.filter(|p| {
+        let fits = p.checked_start(as_of).is_ok();
+        if !fits {
+            problems.push(format!("permalink `{key}`: `period` = \"{}\": it starts after the as-of day {as_of}", p.code()));
+        }
+        fits
+    });
+    (Restored { view: state.view, benchmark, method: state.method, period, date: state.date, highlight, hidden }, problems)
 }
 
 /// The step of a rotation timeline (indices into `dates`) shown for `day`: the last one on
@@ -356,17 +364,29 @@ mod tests {
     }
 
     #[test]
+    fn a_period_after_the_as_of_day_is_named_and_not_restored() {
+        let (state, problems) = ViewState::decode("view:performance;period:2025-03-03", "w");
+        assert!(problems.is_empty());
+        let (r, problems) = resolve(&state, "w", |_| None, &[], d("2025-01-15"));
+        assert_eq!((r.view, r.period), (Some(View::Performance), None));
+        assert_eq!(problems, ["permalink `w`: `period` = \"2025-03-03\": it starts after the as-of day 2025-01-15"]);
+        // On the as-of day itself it restores.
+        let (r, problems) = resolve(&state, "w", |_| None, &[], d("2025-03-03"));
+        assert_eq!((r.period, problems.len()), (Some(Period::Since(d("2025-03-03"))), 0));
+    }
+
+    #[test]
     fn symbols_are_checked_against_the_data() {
         let table = ["SPY", "IWM", "IJR", "XLU"];
         let position = |s: &str| table.iter().position(|t| *t == s);
         let (state, _) = ViewState::decode("benchmark:IWM;highlight:XLU;hidden:IJR,QQQ", "w");
         // Shown: SPY, IWM, IJR (XLU is loaded but not shown).
-        let (r, problems) = resolve(&state, "w", position, &[0, 1, 2]);
+        let (r, problems) = resolve(&state, "w", position, &[0, 1, 2], d("2026-07-13"));
         assert_eq!((r.benchmark, r.highlight, r.hidden), (Some(1), None, vec![2]));
         assert_eq!(problems, ["permalink `w`: `highlight` = \"XLU\": not shown in this widget", "permalink `w`: `hidden` = \"QQQ\": not in the price data"]);
         // Any loaded symbol can be the benchmark.
         let (state, _) = ViewState::decode("benchmark:XLU", "w");
-        assert_eq!(resolve(&state, "w", position, &[0]).0.benchmark, Some(3));
+        assert_eq!(resolve(&state, "w", position, &[0], d("2026-07-13")).0.benchmark, Some(3));
     }
 
     #[test]

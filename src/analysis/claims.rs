@@ -114,6 +114,9 @@ pub fn check_claim(table: Option<&PriceTable>, benchmark: Option<usize>, publish
     let Some(to) = table.index_on_or_before(day) else {
         return unchecked(format!("its as-of day {day} is before the price data, which starts on {first}"));
     };
+    if let Err(_after) = claim.period.checked_start(table.date(to)) {
+        return unchecked(format!("its period starts on {}, after its as-of day {}", claim.period.start(table.date(to)), table.date(to)));
+    }
     let position = |symbol: &str| table.position(symbol).ok_or_else(|| format!("{symbol} is not in the price data"));
     // The claim's figure over `period` as of date index `to`.
     let figure = |period: Period, to: usize| -> Result<f64, String> {

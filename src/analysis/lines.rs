@@ -28,13 +28,15 @@ pub struct Line {
 }
 
 impl Line {
-    /// Index of the last value.
+    /// Index of the last value (`from` for a line without values, which no function here
+    /// makes).
     pub fn to(&self) -> usize {
-        self.from + self.values.len() - 1
+        self.from + self.values.len().saturating_sub(1)
     }
 
+    /// The last value (NaN for a line without values, which no function here makes).
     pub fn last(&self) -> f64 {
-        *self.values.last().expect("a line has at least its base point")
+        self.values.last().copied().unwrap_or(f64::NAN)
     }
 
     /// Value at table index `i`, if the line covers it.
@@ -44,8 +46,11 @@ impl Line {
 }
 
 /// Carried-forward closes on `from..=to`, or `None` when the series has no close on or
-/// before `from`.
+/// before `from`, or the range is empty (`from > to`).
 fn carried_closes(series: &Series, from: usize, to: usize) -> Option<Vec<f64>> {
+    if from > to {
+        return None;
+    }
     let (_, mut last) = series.close_on_or_before(from)?;
     Some(
         (from..=to)
@@ -72,7 +77,7 @@ fn carried_closes(series: &Series, from: usize, to: usize) -> Option<Vec<f64>> {
 /// ```
 pub fn percent_change(series: &Series, from: usize, to: usize) -> Option<Line> {
     let closes = carried_closes(series, from, to)?;
-    let base = closes[0];
+    let base = *closes.first()?;
     Some(Line { from, values: closes.iter().map(|&p| (p / base - 1.0) * 100.0).collect() })
 }
 
@@ -80,16 +85,19 @@ pub fn percent_change(series: &Series, from: usize, to: usize) -> Option<Line> {
 pub fn ratio_to_benchmark(series: &Series, benchmark: &Series, from: usize, to: usize) -> Option<Line> {
     let p = carried_closes(series, from, to)?;
     let b = carried_closes(benchmark, from, to)?;
-    let base = p[0] / b[0];
+    let base = p.first()? / b.first()?;
     Some(Line { from, values: p.iter().zip(&b).map(|(p, b)| 100.0 * (p / b) / base).collect() })
 }
 
-/// Equal-weight basket of % change lines (all over the same range).
+/// Equal-weight basket of % change lines (all over the same range; `None` when they are not).
 pub fn basket_line(members: &[Line]) -> Option<Line> {
     let first = members.first()?;
+    if members.iter().any(|m| (m.from, m.values.len()) != (first.from, first.values.len())) {
+        return None;
+    }
     let n = members.len() as f64;
     let values = (0..first.values.len())
-        .map(|k| members.iter().map(|m| m.values[k]).sum::<f64>() / n)
+        .map(|k| members.iter().filter_map(|m| m.values.get(k)).sum::<f64>() / n)
         .collect();
     Some(Line { from: first.from, values })
 }

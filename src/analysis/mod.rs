@@ -5,13 +5,11 @@
 //! implements it and collected in the README.
 
 pub mod error;
-reads_input! {
-    pub mod claims;
-    pub mod date;
-    pub mod input;
-    pub mod note;
-    pub mod period;
-}
+pub mod claims;
+pub mod date;
+pub mod input;
+pub mod note;
+pub mod period;
 pub mod lines;
 pub mod prices;
 pub mod relative;

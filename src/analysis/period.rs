@@ -84,6 +84,40 @@ impl Period {
         }
     }
 
+    /// The period's start day as of `as_of`, or an error naming the period when it starts
+    /// after `as_of`: a custom start is free text (config, a link, the date field, `analyze()`),
+    /// and every return and line needs its start on or before its end. A start on the as-of
+    /// day itself is a period of one day (a return of 0).
+    ///
+    /// # Example
+    /// ```
+    /// use rotascope::analysis::{period::Period, Date};
+    /// let as_of = Date::parse_iso("2025-01-15").unwrap();
+    /// let late = Period::parse("2025-03-03").unwrap();
+    /// assert_eq!(late.checked_start(as_of).unwrap_err().to_string(),
+    ///     "option `period` = 2025-03-03: it starts after the as-of day 2025-01-15; choose a start on or before 2025-01-15");
+    /// assert_eq!(Period::YearToDate.checked_start(as_of).unwrap().to_string(), "2024-12-31");
+    /// ```
+    pub fn checked_start(self, as_of: Date) -> Result<Date, AnalysisError> {
+        let start = self.start(as_of);
+        if start > as_of {
+            return Err(AnalysisError::bad_option(
+                "period",
+                self.code(),
+                format!("it starts after the as-of day {as_of}; choose a start on or before {as_of}"),
+            ));
+        }
+        Ok(start)
+    }
+
+    /// The period as configs, links and the JS API write it: `YTD`, `2026-01-15`.
+    pub fn code(self) -> String {
+        match self {
+            Period::Since(day) => day.to_string(),
+            named => named.to_string(),
+        }
+    }
+
     /// Years to annualize over, for periods of a year or more: 1 for 1Y, 3 for 3Y; for a
     /// custom start, calendar days from the start to `as_of` divided by 365.25.
     pub fn years(self, as_of: Date) -> Option<f64> {
@@ -182,5 +216,18 @@ mod tests {
         // 2024-07-13 → 2026-07-13 is 730 days (no Feb 29 in between): 730 / 365.25.
         assert_eq!(Period::Since(d("2024-07-13")).years(as_of), Some(730.0 / 365.25));
         assert_eq!(Period::Since(d("2026-01-01")).years(as_of), None);
+    }
+
+    #[test]
+    fn a_start_after_the_as_of_day_is_refused_and_the_as_of_day_itself_is_not() {
+        let as_of = d("2025-01-15");
+        assert_eq!(Period::Since(d("2025-01-15")).checked_start(as_of), Ok(as_of));
+        assert!(Period::Since(d("2025-01-16")).checked_start(as_of).is_err());
+        // Named periods always start before their as-of day.
+        for p in Period::NAMED {
+            assert!(p.checked_start(as_of).unwrap() < as_of, "{p}");
+        }
+        assert_eq!(Period::Since(d("2025-03-03")).code(), "2025-03-03");
+        assert_eq!(Period::YearToDate.code(), "YTD");
     }
 }

@@ -31,7 +31,7 @@ impl Series {
     /// return, line and basket uses to bridge gaps.
     pub fn close_on_or_before(&self, at: usize) -> Option<(usize, f64)> {
         let end = at.min(self.closes.len().checked_sub(1)?);
-        (0..=end).rev().find_map(|i| self.closes[i].map(|c| (i, c)))
+        self.closes.iter().take(end + 1).enumerate().rev().find_map(|(i, c)| c.map(|c| (i, c)))
     }
 
     /// Number of days with a close.
@@ -87,8 +87,9 @@ impl PriceTable {
     /// The series for `symbol`, or an error naming the role it was asked for in
     /// ("benchmark", "symbol", "member of basket small") and listing what exists.
     pub fn require(&self, symbol: &str, role: &str) -> Result<&Series, AnalysisError> {
-        self.position(symbol)
-            .map(|i| &self.series[i])
+        self.series
+            .iter()
+            .find(|s| s.symbol == symbol)
             .ok_or_else(|| AnalysisError::unknown_symbol(role, symbol, &self.symbols()))
     }
 
@@ -97,12 +98,35 @@ impl PriceTable {
         self.dates.partition_point(|&d| d <= day).checked_sub(1)
     }
 
+    /// The date at table index `index`, clamped to the last date. Indices come from this
+    /// table's own arithmetic, so the clamp guards and never decides. (A validated table has a
+    /// date; only a hand-built empty one answers 1970-01-01.)
+    pub fn date(&self, index: usize) -> Date {
+        self.dates.get(index).or(self.dates.last()).copied().unwrap_or(Date::from_days(0))
+    }
+
+    /// The series at table `position`, if there is one.
+    pub fn series_at(&self, position: usize) -> Option<&Series> {
+        self.series.get(position)
+    }
+
+    /// The symbol at table `position` ("" for a position past the table, which no caller
+    /// makes: positions come from [`PriceTable::position`] and selections of this table).
+    pub fn symbol_at(&self, position: usize) -> &str {
+        self.series.get(position).map_or("", |s| s.symbol.as_str())
+    }
+
+    /// The last index of the table (0 for an empty table, which validation refuses).
+    pub fn last_index(&self) -> usize {
+        self.dates.len().saturating_sub(1)
+    }
+
     pub fn last_date(&self) -> Date {
-        *self.dates.last().expect("a validated table has dates")
+        self.date(self.last_index())
     }
 
     pub fn first_date(&self) -> Date {
-        self.dates[0]
+        self.date(0)
     }
 
     /// The table cut after `last` (rows dated later are dropped), validated again so gap
@@ -112,10 +136,10 @@ impl PriceTable {
         let series = self
             .series
             .iter()
-            .map(|s| Series { closes: s.closes[..keep].to_vec(), ..s.clone() })
+            .map(|s| Series { closes: s.closes.iter().take(keep).copied().collect(), ..s.clone() })
             .collect();
         let warnings = self.warnings.iter().filter(|w| !matches!(w.code, "late_start" | "missing_closes" | "early_end" | "empty_series")).cloned().collect();
-        PriceTable::validated(self.dates[..keep].to_vec(), series, self.adjustment, self.source.clone(), warnings)
+        PriceTable::validated(self.dates.iter().take(keep).copied().collect(), series, self.adjustment, self.source.clone(), warnings)
     }
 
     /// Checks every invariant of the model and records the gap warnings. All input formats
@@ -142,13 +166,13 @@ impl PriceTable {
                     dates_len: dates.len(),
                 });
             }
-            for (i, close) in s.closes.iter().enumerate() {
+            for (i, (close, &date)) in s.closes.iter().zip(&dates).enumerate() {
                 if let Some(value) = *close {
                     if let Some(reason) = close_problem(value) {
                         return Err(AnalysisError::BadClose {
                             symbol: s.symbol.clone(),
                             at: format!("series.{}[{i}]", s.symbol),
-                            date: dates[i],
+                            date,
                             value: super::error::number_text(value),
                             reason,
                         });
@@ -188,17 +212,19 @@ pub fn close_problem(value: f64) -> Option<&'static str> {
 
 fn gap_warnings(s: &Series, dates: &[Date], first: usize, last: usize, out: &mut Vec<Warning>) {
     let sym = s.symbol.as_str();
+    let day = |i: usize| dates.get(i).map_or_else(String::new, Date::to_string);
     if first > 0 {
         out.push(Warning::new(
             "late_start",
             Some(sym),
             format!(
                 "{sym} starts on {}, after the first date {}; periods that begin earlier are not available for it",
-                dates[first], dates[0]
+                day(first),
+                day(0)
             ),
         ));
     }
-    let missing: Vec<usize> = (first..=last).filter(|&i| s.closes[i].is_none()).collect();
+    let missing: Vec<usize> = (first..=last).filter(|&i| s.closes.get(i).is_some_and(Option::is_none)).collect();
     if let (Some(&a), Some(&b)) = (missing.first(), missing.last()) {
         let days = if missing.len() == 1 { "1 close is" } else { "closes are" };
         let count = if missing.len() == 1 { String::new() } else { format!("{} ", missing.len()) };
@@ -207,7 +233,8 @@ fn gap_warnings(s: &Series, dates: &[Date], first: usize, last: usize, out: &mut
             Some(sym),
             format!(
                 "{sym}: {count}{days} missing between {} and {}; the last close before each gap is carried forward",
-                dates[a], dates[b]
+                day(a),
+                day(b)
             ),
         ));
     }
@@ -217,8 +244,8 @@ fn gap_warnings(s: &Series, dates: &[Date], first: usize, last: usize, out: &mut
             Some(sym),
             format!(
                 "{sym} has no close after {} (the data runs to {}); its later values use that last close",
-                dates[last],
-                dates[dates.len() - 1]
+                day(last),
+                day(dates.len().saturating_sub(1))
             ),
         ));
     }

@@ -33,9 +33,17 @@ pub struct PeriodLines {
 ///
 /// A period that starts before the data starts at the first date instead, with a
 /// `period_clipped` warning. (Returns never clip: a return needs a close on or before the
-/// start day, see [`super::returns`].)
+/// start day, see [`super::returns`].) A period that starts after the as-of day (refused
+/// where periods enter: config, links, the date field, `analyze()`) gives the as-of day
+/// alone, with a `period_after_as_of` warning.
 pub fn line_start(table: &PriceTable, period: Period, to: usize, warnings: &mut Vec<Warning>) -> usize {
-    let start = period.start(table.dates[to]);
+    let start = match period.checked_start(table.date(to)) {
+        Ok(start) => start,
+        Err(e) => {
+            warnings.push(Warning::new("period_after_as_of", None, e.to_string()));
+            return to;
+        }
+    };
     table.index_on_or_before(start).unwrap_or_else(|| {
         warnings.push(Warning::new(
             "period_clipped",
@@ -57,15 +65,16 @@ pub fn line_start(table: &PriceTable, period: Period, to: usize, warnings: &mut 
 pub fn period_lines(table: &PriceTable, selection: &Selection, period: Period, to: usize, mode: LineMode) -> PeriodLines {
     let mut warnings = Vec::new();
     let from = line_start(table, period, to, &mut warnings);
-    let benchmark = &table.series[selection.benchmark];
+    let Some(benchmark) = table.series_at(selection.benchmark) else {
+        return PeriodLines { from, to, lines: Vec::new(), warnings };
+    };
     let mut positions = Vec::with_capacity(selection.symbols.len() + 1);
     if mode == LineMode::PercentChange {
         positions.push(selection.benchmark);
     }
     positions.extend(&selection.symbols);
     let mut out = Vec::with_capacity(positions.len());
-    for pos in positions {
-        let series = &table.series[pos];
+    for (pos, series) in positions.into_iter().filter_map(|pos| Some((pos, table.series_at(pos)?))) {
         let line = match mode {
             LineMode::PercentChange => lines::percent_change(series, from, to),
             LineMode::RatioToBenchmark => lines::ratio_to_benchmark(series, benchmark, from, to),
@@ -75,7 +84,7 @@ pub fn period_lines(table: &PriceTable, selection: &Selection, period: Period, t
             None => warnings.push(Warning::new(
                 "no_base_close",
                 Some(&series.symbol),
-                format!("{} has no close on or before {} (the {period} base), so it is not drawn", series.symbol, table.dates[from]),
+                format!("{} has no close on or before {} (the {period} base), so it is not drawn", series.symbol, table.date(from)),
             )),
         }
     }
@@ -89,12 +98,13 @@ pub fn basket_line(table: &PriceTable, name: &str, members: &[usize], from: usiz
     let lines: Vec<Line> = members
         .iter()
         .filter_map(|&m| {
-            let line = lines::percent_change(&table.series[m], from, to);
+            let series = table.series_at(m)?;
+            let line = lines::percent_change(series, from, to);
             if line.is_none() {
                 warnings.push(Warning::new(
                     "basket_member_skipped",
-                    Some(&table.series[m].symbol),
-                    format!("basket \"{name}\": {} has no close on or before {}, so it is left out", table.series[m].symbol, table.dates[from]),
+                    Some(&series.symbol),
+                    format!("basket \"{name}\": {} has no close on or before {}, so it is left out", series.symbol, table.date(from)),
                 ));
             }
             line

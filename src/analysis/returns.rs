@@ -65,12 +65,12 @@ pub struct PeriodReturn {
 /// assert_eq!((r.start_date.to_string(), r.return_pct), ("2025-12-31".to_string(), 25.0));
 /// ```
 pub fn period_return(table: &PriceTable, position: usize, period: Period, to: usize) -> Result<PeriodReturn, Warning> {
-    let series = &table.series[position];
-    let as_of = table.dates[to];
-    let period_start = period.start(as_of);
+    let series = table.series_at(position).ok_or_else(|| Warning::new("no_symbol", None, format!("no symbol at table position {position}")))?;
+    let as_of = table.date(to);
     let sym = series.symbol.as_str();
+    let period_start = period.checked_start(as_of).map_err(|e| Warning::new("period_after_as_of", Some(sym), e.to_string()))?;
     let missing = || {
-        let first = series.first_index().map_or_else(|| "never".to_string(), |i| table.dates[i].to_string());
+        let first = series.first_index().map_or_else(|| "never".to_string(), |i| table.date(i).to_string());
         Warning::new(
             "no_base_close",
             Some(sym),
@@ -84,8 +84,8 @@ pub fn period_return(table: &PriceTable, position: usize, period: Period, to: us
         symbol: sym.to_owned(),
         period,
         period_start,
-        start_date: table.dates[base_index],
-        end_date: table.dates[end_index],
+        start_date: table.date(base_index),
+        end_date: table.date(end_index),
         start_close,
         end_close,
         return_pct: (ratio - 1.0) * 100.0,
@@ -109,15 +109,13 @@ fn stale_warnings(r: &PeriodReturn, as_of: Date, out: &mut Vec<Warning>) {
 /// Returns of the benchmark and every selected symbol, with excess over the benchmark, ranked
 /// best first. The benchmark itself must have a return for the period.
 pub fn ranked_returns(table: &PriceTable, selection: &Selection, period: Period, to: usize) -> Result<(Vec<PeriodReturn>, Vec<Warning>), AnalysisError> {
-    let as_of = table.dates[to];
+    let as_of = table.date(to);
+    let base_day = period.checked_start(as_of)?;
     let mut warnings = Vec::new();
-    let bench = period_return(table, selection.benchmark, period, to).map_err(|_| {
-        let series = &table.series[selection.benchmark];
-        AnalysisError::NoBaseClose {
-            what: period.return_of(&series.symbol),
-            base_day: period.start(as_of),
-            first: series.first_index().map_or_else(|| "missing".into(), |i| table.dates[i].to_string()),
-        }
+    let bench = period_return(table, selection.benchmark, period, to).map_err(|_| AnalysisError::NoBaseClose {
+        what: period.return_of(table.symbol_at(selection.benchmark)),
+        base_day,
+        first: table.series_at(selection.benchmark).and_then(|s| s.first_index()).map_or_else(|| "missing".into(), |i| table.date(i).to_string()),
     })?;
     let mut out = Vec::with_capacity(selection.symbols.len() + 1);
     for pos in std::iter::once(selection.benchmark).chain(selection.symbols.iter().copied()) {
@@ -179,7 +177,7 @@ pub fn basket_return(table: &PriceTable, basket: &Basket, period: Period, to: us
                 member_returns_pct.push(r.return_pct);
             }
             Err(w) => {
-                excluded.push(table.series[pos].symbol.clone());
+                excluded.push(table.symbol_at(pos).to_owned());
                 warnings.push(Warning::new("basket_member_skipped", w.symbol.as_deref(), format!("basket \"{}\": {}", basket.name, w.message)));
             }
         }

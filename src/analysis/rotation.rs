@@ -229,7 +229,7 @@ pub struct Sample {
 
 /// Samples of `symbol` against `benchmark` up to table index `to` (see the module docs).
 pub fn sample(dates: &[Date], symbol: &Series, benchmark: &Series, to: usize, interval: Interval) -> Vec<Sample> {
-    let as_of = dates[to];
+    let Some(&as_of) = dates.get(to).or(dates.last()) else { return Vec::new() };
     let open_week = (as_of.weekday() < 4).then(|| as_of.week_start());
     let mut out: Vec<Sample> = Vec::with_capacity(match interval {
         Interval::Weekly => to / 5 + 2,
@@ -359,7 +359,7 @@ pub struct SymbolRotation {
 impl SymbolRotation {
     /// The last `n` points (the tail), oldest first.
     pub fn tail(&self, n: usize) -> &[RotationPoint] {
-        &self.points[self.points.len().saturating_sub(n)..]
+        self.points.get(self.points.len().saturating_sub(n)..).unwrap_or_default()
     }
 
     pub fn head(&self) -> Option<&RotationPoint> {
@@ -374,7 +374,7 @@ impl SymbolRotation {
     /// The points up to and including the one on or before table index `at` (for scrubbing).
     pub fn until(&self, at: usize) -> &[RotationPoint] {
         let end = self.points.partition_point(|p| p.index <= at);
-        &self.points[..end]
+        self.points.get(..end).unwrap_or_default()
     }
 }
 
@@ -423,7 +423,9 @@ pub fn latest_transitions(rotations: &[SymbolRotation], limit: usize) -> Vec<(us
 /// assert_eq!((r.points[0].rs_ratio, r.points[0].rs_momentum), (99.0, 99.0));
 /// ```
 pub fn rotation(table: &PriceTable, symbol: usize, benchmark: usize, to: usize, params: RotationParams) -> Result<SymbolRotation, AnalysisError> {
-    let (s, b) = (&table.series[symbol], &table.series[benchmark]);
+    let (Some(s), Some(b)) = (table.series_at(symbol), table.series_at(benchmark)) else {
+        return Err(AnalysisError::NoData { detail: format!("no symbol at table position {symbol} or {benchmark}") });
+    };
     let samples = sample(&table.dates, s, b, to, params.interval);
     let w = params.window;
     if samples.len() < params.samples_needed() {
@@ -448,9 +450,10 @@ pub fn rotation(table: &PriceTable, symbol: usize, benchmark: usize, to: usize, 
         })
         .collect();
     let transitions = points
-        .windows(2)
-        .filter(|p| p[0].quadrant != p[1].quadrant)
-        .map(|p| Transition { date: p[1].date, from: p[0].quadrant, to: p[1].quadrant, partial: p[1].partial, index: p[1].index })
+        .iter()
+        .zip(points.iter().skip(1))
+        .filter(|(before, after)| before.quadrant != after.quadrant)
+        .map(|(before, after)| Transition { date: after.date, from: before.quadrant, to: after.quadrant, partial: after.partial, index: after.index })
         .collect();
     Ok(SymbolRotation { position: symbol, points, transitions })
 }
@@ -465,7 +468,7 @@ pub fn rotations(table: &PriceTable, selection: &Selection, to: usize, params: R
         match rotation(table, pos, selection.benchmark, to, params) {
             Ok(r) => out.push(r),
             Err(e) => {
-                warnings.push(Warning::new("rotation_skipped", Some(&table.series[pos].symbol), format!("{e}; it is not on the rotation graph")));
+                warnings.push(Warning::new("rotation_skipped", Some(table.symbol_at(pos)), format!("{e}; it is not on the rotation graph")));
                 first_error.get_or_insert(e);
             }
         }

@@ -49,7 +49,7 @@ pub fn turns_matched(points: &[RotationPoint]) -> (usize, usize) {
     let (mut turns, mut matched) = (0, 0);
     for (t, around) in x.windows(7).enumerate().map(|(i, w)| (i + 3, w)) {
         let (lo, hi) = around.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
-        let here = around[3];
+        let Some(&here) = around.get(3) else { continue };
         if lo == hi || (here != lo && here != hi) {
             continue;
         }
@@ -64,10 +64,11 @@ pub fn turns_matched(points: &[RotationPoint]) -> (usize, usize) {
 /// (steps, clockwise steps) between consecutive points.
 pub fn clockwise_steps(points: &[RotationPoint]) -> (usize, usize) {
     let clockwise = points
-        .windows(2)
-        .filter(|p| {
-            let (x, y) = (p[0].rs_ratio - 100.0, p[0].rs_momentum - 100.0);
-            x * (p[1].rs_momentum - p[0].rs_momentum) - y * (p[1].rs_ratio - p[0].rs_ratio) < 0.0
+        .iter()
+        .zip(points.iter().skip(1))
+        .filter(|(p, q)| {
+            let (x, y) = (p.rs_ratio - 100.0, p.rs_momentum - 100.0);
+            x * (q.rs_momentum - p.rs_momentum) - y * (q.rs_ratio - p.rs_ratio) < 0.0
         })
         .count();
     (points.len().saturating_sub(1), clockwise)
@@ -93,7 +94,7 @@ impl RotationQuality {
         let median_correlation = match n {
             0 => None,
             _ if n % 2 == 1 => correlations.get(n / 2).copied(),
-            _ => Some((correlations[n / 2 - 1] + correlations[n / 2]) / 2.0),
+            _ => correlations.get(n / 2 - 1).zip(correlations.get(n / 2)).map(|(a, b)| (a + b) / 2.0),
         };
         let (turns, matched) = rotations.iter().map(|r| turns_matched(&r.points)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
         let (steps, clockwise) = rotations.iter().map(|r| clockwise_steps(&r.points)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));

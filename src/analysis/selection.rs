@@ -45,7 +45,7 @@ impl Selection {
 /// date). A day before the first date is an error.
 pub fn as_of_index(table: &PriceTable, as_of: Option<&str>) -> Result<usize, AnalysisError> {
     let Some(text) = as_of else {
-        return Ok(table.dates.len() - 1);
+        return Ok(table.last_index());
     };
     let day = Date::parse_iso(text.trim())
         .map_err(|e| AnalysisError::bad_option("asOf", format!("\"{text}\""), e.to_string()))?;

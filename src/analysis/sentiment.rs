@@ -78,7 +78,7 @@ impl Default for Bands {
 impl Bands {
     /// Cut points must be finite, strictly increasing and inside −1..1.
     pub fn new(cuts: [f64; 4]) -> Result<Bands, String> {
-        if cuts.iter().any(|c| !c.is_finite() || c.abs() > 1.0) || cuts.windows(2).any(|w| w[0] >= w[1]) {
+        if cuts.iter().any(|c| !c.is_finite() || c.abs() > 1.0) || cuts.iter().zip(cuts.iter().skip(1)).any(|(a, b)| a >= b) {
             return Err(format!("band cut points must be four increasing numbers within −1..1, got {cuts:?}"));
         }
         Ok(Bands(cuts))

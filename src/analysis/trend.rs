@@ -34,13 +34,15 @@ pub fn sma(closes: &[Option<f64>], n: usize) -> Vec<Option<f64>> {
     }
     let present: Vec<(usize, f64)> = closes.iter().enumerate().filter_map(|(i, c)| c.map(|v| (i, v))).collect();
     let mut sum = 0.0;
+    // The close leaving the window: `n` present closes behind the one entering it.
+    let mut leaving = present.iter();
     for (k, &(i, v)) in present.iter().enumerate() {
         sum += v;
         if k >= n {
-            sum -= present[k - n].1;
+            sum -= leaving.next().map_or(0.0, |&(_, old)| old);
         }
-        if k + 1 >= n {
-            out[i] = Some(sum / n as f64);
+        if let (true, Some(slot)) = (k + 1 >= n, out.get_mut(i)) {
+            *slot = Some(sum / n as f64);
         }
     }
     out
@@ -48,8 +50,10 @@ pub fn sma(closes: &[Option<f64>], n: usize) -> Vec<Option<f64>> {
 
 /// The highest close strictly before table index `to`, as (index, close).
 pub fn prior_high(series: &Series, to: usize) -> Option<(usize, f64)> {
-    series.closes[..to.min(series.closes.len())]
+    series
+        .closes
         .iter()
+        .take(to)
         .enumerate()
         .filter_map(|(i, c)| c.map(|v| (i, v)))
         .fold(None, |best: Option<(usize, f64)>, (i, v)| match best {
@@ -73,21 +77,21 @@ pub struct TrendSummary {
 }
 
 pub fn trend_summary(table: &PriceTable, position: usize, to: usize) -> Option<TrendSummary> {
-    let series = &table.series[position];
+    let series = table.series_at(position)?;
     let (at, close) = series.close_on_or_before(to)?;
     let avg = |n: usize| -> Option<f64> {
-        let window: Vec<f64> = series.closes[..=at].iter().rev().flatten().take(n).copied().collect();
+        let window: Vec<f64> = series.closes.iter().take(at + 1).rev().flatten().take(n).copied().collect();
         (window.len() == n).then(|| window.iter().sum::<f64>() / n as f64)
     };
     let high = prior_high(series, at);
     Some(TrendSummary {
         symbol: series.symbol.clone(),
-        date: table.dates[at],
+        date: table.date(at),
         close,
         sma50: avg(50),
         sma200: avg(200),
         prior_high: high.map(|h| h.1),
-        prior_high_date: high.map(|h| table.dates[h.0]),
+        prior_high_date: high.map(|h| table.date(h.0)),
         from_high_pct: high.map(|h| (close / h.1 - 1.0) * 100.0),
     })
 }
@@ -105,24 +109,26 @@ pub struct TrendLines {
 /// A line of `values` over `from..=to`, starting at the first defined value and carrying the
 /// last value across gaps.
 fn carried(values: &[Option<f64>], from: usize, to: usize) -> Option<Line> {
-    let start = (from..=to).find(|&i| values[i].is_some())?;
-    let mut last = values[start].expect("found");
-    let values = (start..=to)
-        .map(|i| {
-            if let Some(v) = values[i] {
+    let span = values.get(from..=to)?;
+    let (offset, mut last) = span.iter().enumerate().find_map(|(k, v)| v.map(|v| (k, v)))?;
+    let values = span
+        .iter()
+        .skip(offset)
+        .map(|v| {
+            if let Some(v) = *v {
                 last = v;
             }
             last
         })
         .collect();
-    Some(Line { from: start, values })
+    Some(Line { from: from + offset, values })
 }
 
 /// Close, SMA 50 and SMA 200 of a symbol over `from..=to` (averages use the history before
 /// `from` too, so they are defined from the first day when enough closes exist).
 pub fn trend_lines(table: &PriceTable, position: usize, from: usize, to: usize) -> Option<TrendLines> {
-    let series = &table.series[position];
-    let closes = &series.closes[..=to];
+    let series = table.series_at(position)?;
+    let closes = series.closes.get(..=to)?;
     let close = carried(closes, from, to)?;
     Some(TrendLines {
         close,

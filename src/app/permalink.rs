@@ -29,7 +29,7 @@ pub fn PermalinkSync(key: String) -> impl IntoView {
         problems.append(&mut unread);
         let mut shown = data.members.clone();
         shown.push(data.benchmark);
-        let (r, mut unfit) = resolve(&state, &key, |s| data.table.position(s), &shown);
+        let (r, mut unfit) = resolve(&state, &key, |s| data.table.position(s), &shown, data.as_of());
         problems.append(&mut unfit);
         if let Some(v) = r.view {
             c.view.set(v);

@@ -146,10 +146,10 @@ fn reflected(end: Point, inner: Point) -> Point {
 /// limit); the output stays finite for finite input.
 pub fn smooth_through(points: &[Point]) -> Vec<Cubic> {
     points
-        .windows(2)
+        .iter()
+        .zip(points.iter().skip(1))
         .enumerate()
-        .map(|(k, pair)| {
-            let (p1, p2) = (pair[0], pair[1]);
+        .map(|(k, (&p1, &p2))| {
             let p0 = k.checked_sub(1).and_then(|i| points.get(i)).copied().unwrap_or_else(|| reflected(p1, p2));
             let p3 = points.get(k + 2).copied().unwrap_or_else(|| reflected(p2, p1));
             let d12 = distance(p1, p2).sqrt();
@@ -199,8 +199,7 @@ pub(crate) fn clip_polyline(polyline: &[Point], rect: &Rect) -> Vec<Vec<Point>> 
         }
         current.clear();
     };
-    for pair in polyline.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
+    for (&a, &b) in polyline.iter().zip(polyline.iter().skip(1)) {
         let finite = a.0.is_finite() && a.1.is_finite() && b.0.is_finite() && b.1.is_finite();
         let Some((t_in, t_out)) = clip_segment(a, b, rect).filter(|_| finite) else {
             close(&mut current, &mut parts);

@@ -36,6 +36,12 @@ impl From<&SpreadReturn> for SpreadFact {
 }
 
 /// `a`, `a and b`, `a, b and c`.
+/// Why the performance view's "From" field refused a day: a period must start on or before
+/// the as-of day.
+pub fn start_after_as_of(day: Date, as_of: Date, fmt: &dyn Format) -> String {
+    format!("{} is after the as-of day. Choose a start on or before {}.", fmt.date(day), fmt.date(as_of))
+}
+
 pub fn list(items: &[String]) -> String {
     match items {
         [] => String::new(),
@@ -110,9 +116,9 @@ pub fn describe_rotation(
     }
     text.push(' ');
     text.push_str(&parts.join(" "));
-    let strongest = heads.iter().max_by(|a, b| a.1.rs_ratio.total_cmp(&b.1.rs_ratio)).expect("not empty");
-    let weakest = heads.iter().min_by(|a, b| a.1.rs_ratio.total_cmp(&b.1.rs_ratio)).expect("not empty");
-    if heads.len() > 1 {
+    let strongest = heads.iter().max_by(|a, b| a.1.rs_ratio.total_cmp(&b.1.rs_ratio));
+    let weakest = heads.iter().min_by(|a, b| a.1.rs_ratio.total_cmp(&b.1.rs_ratio));
+    if let (true, Some(strongest), Some(weakest)) = (heads.len() > 1, strongest, weakest) {
         text.push_str(&format!(
             " Strongest relative strength: {} ({}); weakest: {} ({}).",
             strongest.0,

@@ -76,8 +76,9 @@ impl DataTable {
     /// Sorts rows by `column` (stable, so equal values keep their previous order).
     pub fn sort_by(&mut self, column: usize, ascending: bool) {
         crate::analysis::sorting::sort_by(&mut self.rows, |a, b| {
-            let o = a[column].order(&b[column]);
-            if ascending || matches!((&a[column], &b[column]), (Cell::Missing, _) | (_, Cell::Missing)) { o } else { o.reverse() }
+            let (a, b) = (a.get(column).unwrap_or(&Cell::Missing), b.get(column).unwrap_or(&Cell::Missing));
+            let o = a.order(b);
+            if ascending || matches!((a, b), (Cell::Missing, _) | (_, Cell::Missing)) { o } else { o.reverse() }
         });
     }
 }
@@ -106,10 +107,10 @@ pub fn lines_table(caption: String, dates: &[Date], from: usize, to: usize, line
     let mut columns = vec!["Date".to_string()];
     columns.extend(lines.iter().map(|(label, _)| label.clone()));
     let rows = (from..=to)
-        .map(|i| {
-            let mut row = vec![Cell::Date(dates[i])];
+        .filter_map(|i| {
+            let mut row = vec![Cell::Date(*dates.get(i)?)];
             row.extend(lines.iter().map(|(_, l)| l.at(i).map_or(Cell::Missing, |v| Cell::Number(v, decimals))));
-            row
+            Some(row)
         })
         .collect();
     DataTable { caption, columns, rows }

@@ -44,6 +44,11 @@ pub struct PlainFormat;
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/// The short English name of month `month` (1–12; a [`Date`] never has another).
+fn month_name(month: u32) -> &'static str {
+    MONTHS.get((month as usize).wrapping_sub(1)).copied().unwrap_or("")
+}
+
 impl Format for PlainFormat {
     fn number(&self, value: f64, decimals: usize) -> String {
         if !value.is_finite() {
@@ -72,16 +77,16 @@ impl Format for PlainFormat {
 
     fn date(&self, date: Date) -> String {
         let (y, m, d) = date.ymd();
-        format!("{} {d}, {y}", MONTHS[m as usize - 1])
+        format!("{} {d}, {y}", month_name(m))
     }
 
     fn month(&self, date: Date) -> String {
-        MONTHS[date.ymd().1 as usize - 1].into()
+        month_name(date.ymd().1).into()
     }
 
     fn month_day(&self, date: Date) -> String {
         let (_, m, d) = date.ymd();
-        format!("{} {d}", MONTHS[m as usize - 1])
+        format!("{} {d}", month_name(m))
     }
 
     fn year(&self, date: Date) -> String {

@@ -28,21 +28,25 @@ pub fn bold_text_width(text: &str, font_px: f64) -> f64 {
 /// positions in the input order. Classic sweep: push down while sorted by wanted position,
 /// then pull back up from the far end if the stack overflowed.
 pub fn spread_1d(wanted: &[f64], height: f64, min: f64, max: f64) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..wanted.len()).collect();
-    crate::analysis::sorting::sort_by(&mut order, |&a, &b| wanted[a].total_cmp(&wanted[b]));
-    let mut placed = vec![0.0; wanted.len()];
+    // (input position, wanted position), sorted by wanted position, then placed in place.
+    let mut order: Vec<(usize, f64)> = wanted.iter().copied().enumerate().collect();
+    crate::analysis::sorting::sort_by(&mut order, |a, b| a.1.total_cmp(&b.1));
     let mut floor = min;
-    for &i in &order {
-        let y = wanted[i].clamp(min, max).max(floor);
-        placed[i] = y;
-        floor = y + height;
+    for (_, y) in order.iter_mut() {
+        // Not `clamp`, which panics when a tiny plot makes `min > max`.
+        *y = y.max(min).min(max).max(floor);
+        floor = *y + height;
     }
     let mut ceiling = max;
-    for &i in order.iter().rev() {
-        if placed[i] > ceiling {
-            placed[i] = ceiling;
+    for (_, y) in order.iter_mut().rev() {
+        *y = y.min(ceiling);
+        ceiling = *y - height;
+    }
+    let mut placed = vec![0.0; wanted.len()];
+    for (i, y) in order {
+        if let Some(slot) = placed.get_mut(i) {
+            *slot = y;
         }
-        ceiling = placed[i] - height;
     }
     placed
 }

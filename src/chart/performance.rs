@@ -206,7 +206,7 @@ impl LineChartView {
             .map(|(&v, label)| AxisTick { px: y.map(v), label, major: baseline.is_some_and(|b| (v - b).abs() < step * 1e-6) })
             .collect();
 
-        let shown = &spec.dates[from..=to.min(spec.dates.len() - 1)];
+        let shown = spec.dates.get(from..=to.min(spec.dates.len().saturating_sub(1))).unwrap_or_default();
         let (time_step, ticks) = time_ticks(shown, plot.width(), 64.0 * ui);
         let x_ticks = ticks
             .into_iter()
@@ -272,7 +272,8 @@ impl LineChartView {
         if x_px < self.plot.left - 1.0 || x_px > self.plot.right + 1.0 {
             return None;
         }
-        let i = self.x.invert(x_px).round().clamp(self.from as f64, self.to as f64);
+        // Not `clamp`, which panics when `from > to`.
+        let i = self.x.invert(x_px).round().max(self.from as f64).min(self.to as f64);
         Some(i as usize)
     }
 }

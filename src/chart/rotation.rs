@@ -55,7 +55,12 @@ pub enum Marker {
 impl Marker {
     /// The marker for colour slot `slot`: a new shape each time the palette wraps around.
     pub fn for_slot(slot: usize, palette_len: usize) -> Marker {
-        [Marker::Circle, Marker::Square, Marker::Triangle, Marker::Diamond][(slot / palette_len.max(1)) % 4]
+        match (slot / palette_len.max(1)) % 4 {
+            0 => Marker::Circle,
+            1 => Marker::Square,
+            2 => Marker::Triangle,
+            _ => Marker::Diamond,
+        }
     }
 }
 
@@ -472,15 +477,15 @@ fn place_labels(tails: &[TailInput], heads: &[Option<(f64, f64)>], plot: Rect, r
         heads.iter().flatten().filter(|&&(ox, oy)| (ox - x).abs() < 60.0 * ui && (oy - y).abs() < 30.0 * ui).count()
     };
     let mut order: Vec<usize> = (0..tails.len()).collect();
-    crate::analysis::sorting::sort_by_key(&mut order, |&i| (tails[i].emphasis != Emphasis::Highlighted, std::cmp::Reverse(crowding(i)), i));
+    crate::analysis::sorting::sort_by_key(&mut order, |&i| (tails.get(i).is_none_or(|t| t.emphasis != Emphasis::Highlighted), std::cmp::Reverse(crowding(i)), i));
 
     let mut placed: Vec<Option<HeadLabel>> = vec![None; tails.len()];
     let mut taken: Vec<Rect> = reserved.to_vec();
     // Eight directions: right, left, up, down, then the diagonals.
     let dirs = [(1.0, 0.0), (-1.0, 0.0), (0.0, -1.0), (0.0, 1.0), (1.0, -1.0), (-1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)];
     for &i in &order {
-        let Some((hx, hy)) = head_of(i) else { continue };
-        let text = tails[i].symbol.to_owned();
+        let (Some((hx, hy)), Some(tail)) = (head_of(i), tails.get(i)) else { continue };
+        let text = tail.symbol.to_owned();
         let w = text_width(&text, font_px) + 4.0 * ui;
         let rect_at = |dx: f64, dy: f64, dist: f64| -> Rect {
             let gap = head_radius + 3.0 * ui + dist;
@@ -591,7 +596,7 @@ pub fn draw_rrg(pen: &mut dyn Painter, view: &RrgView, palette: &Palette) {
     brush.rect(pen, (0.0, 0.0), (view.width, view.height), palette.background, 1.0);
     for q in view.quadrants.iter().filter(|q| q.visible()) {
         let r = q.rect;
-        brush.rect(pen, (r.left, r.top), (r.right, r.bottom), palette.quadrants[q.quadrant.index()], 1.0);
+        brush.rect(pen, (r.left, r.top), (r.right, r.bottom), palette.quadrant_colours(q.quadrant).0, 1.0);
     }
     for t in &view.x_ticks {
         brush.line(pen, (t.px, p.top), (t.px, p.bottom), palette.grid, 1.0);
@@ -607,7 +612,7 @@ pub fn draw_rrg(pen: &mut dyn Painter, view: &RrgView, palette: &Palette) {
         brush.line(pen, (p.left, cy), (p.right, cy), palette.axis, 1.5);
     }
     for q in view.quadrants.iter().filter(|q| q.visible()) {
-        brush.text(pen, q.quadrant.name(), q.label_at, view.font_px * 1.1, palette.quadrant_text[q.quadrant.index()], q.corner.anchor(), true);
+        brush.text(pen, q.quadrant.name(), q.label_at, view.font_px * 1.1, palette.quadrant_colours(q.quadrant).1, q.corner.anchor(), true);
     }
 
     // Faded tails first, highlighted last, so emphasis reads on top.

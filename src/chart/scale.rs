@@ -128,15 +128,18 @@ pub fn time_ticks(dates: &[Date], width_px: f64, min_gap_px: f64) -> (TimeStep, 
         // A tick shows the year when the year changed since the previous tick (or since
         // the first date), so weekly ticks still mark the turn of the year.
         let mut year_seen = dates.first().map_or(0, |d| d.year());
-        let ticks: Vec<TimeTick> = (1..n)
-            .filter(|&i| period_key(dates[i], step) != period_key(dates[i - 1], step))
-            .map(|i| {
-                let year_start = dates[i].year() != year_seen;
-                year_seen = dates[i].year();
-                TimeTick { index: i, date: dates[i], year_start }
+        let ticks: Vec<TimeTick> = dates
+            .iter()
+            .zip(dates.iter().skip(1))
+            .enumerate()
+            .filter(|(_, (&before, &date))| period_key(date, step) != period_key(before, step))
+            .map(|(k, (_, &date))| {
+                let year_start = date.year() != year_seen;
+                year_seen = date.year();
+                TimeTick { index: k + 1, date, year_start }
             })
             .collect();
-        let fits = ticks.windows(2).all(|w| (w[1].index - w[0].index) as f64 * px_per_day >= min_gap_px);
+        let fits = ticks.iter().zip(ticks.iter().skip(1)).all(|(a, b)| (b.index - a.index) as f64 * px_per_day >= min_gap_px);
         chosen = (step, ticks);
         if fits {
             break;

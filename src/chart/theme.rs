@@ -120,9 +120,16 @@ impl Palette {
         }
     }
 
-    /// The colour for the symbol at position `index` of the widget's symbol order.
+    /// The colour for the symbol at position `index` of the widget's symbol order (the text
+    /// colour if a publisher's palette has no series colours).
     pub fn series_colour(&self, index: usize) -> Rgb {
-        self.series[index % self.series.len()]
+        self.series.get(index.checked_rem(self.series.len()).unwrap_or(0)).copied().unwrap_or(self.text)
+    }
+
+    /// A quadrant's fill and its name's colour.
+    pub fn quadrant_colours(&self, quadrant: crate::analysis::rotation::Quadrant) -> (Rgb, Rgb) {
+        let i = quadrant.index();
+        (self.quadrants.get(i).copied().unwrap_or(self.background), self.quadrant_text.get(i).copied().unwrap_or(self.text))
     }
 
     /// Mutable slots in [`CSS_NAMES`] order, for reading overrides from CSS.

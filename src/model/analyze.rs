@@ -104,12 +104,14 @@ pub fn analyze<T: Deref<Target = PriceTable>>(table: T, options: &AnalyzeOptions
             warnings.extend(set.warnings.iter().cloned());
             set.rotations
                 .iter()
-                .map(|r| SymbolRotationOut {
-                    symbol: model.table.series[r.position].symbol.clone(),
-                    quadrant: r.head().expect("a computed rotation has points").quadrant,
+                .filter_map(|r| {
+                    Some(SymbolRotationOut {
+                        symbol: model.symbol(r.position).to_owned(),
+                        quadrant: r.head()?.quadrant,
                     periods_in_quadrant: r.periods_in_quadrant(),
-                    points: r.tail(params.tail).to_vec(),
-                    transitions: r.transitions.clone(),
+                        points: r.tail(params.tail).to_vec(),
+                        transitions: r.transitions.clone(),
+                    })
                 })
                 .collect()
         }
@@ -148,8 +150,8 @@ pub fn analyze<T: Deref<Target = PriceTable>>(table: T, options: &AnalyzeOptions
         .collect();
 
     Ok(Analysis {
-        benchmark: model.table.series[benchmark].symbol.clone(),
-        as_of: model.table.dates[model.to],
+        benchmark: model.symbol(benchmark).to_owned(),
+        as_of: model.table.date(model.to),
         adjustment: model.table.adjustment,
         adjustment_text: model.table.adjustment.describe(),
         returns,

@@ -97,9 +97,15 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
 
     /// [`Model::new`] but for the baskets, which [`Model::resolve_baskets`] adds: `analyze()`
     /// reports a bad basket only after the returns and the rotation, as it always has.
+    ///
+    /// Every period must start on or before the as-of day ([`Period::checked_start`]): this is
+    /// where a configured or requested period meets the data's as-of day.
     pub fn without_baskets(table: T, options: &AnalyzeOptions) -> Result<Model<T>, AnalysisError> {
         let selection = Selection::resolve(&table, options.benchmark.as_deref(), options.symbols.as_deref())?;
         let to = as_of_index(&table, options.as_of.as_deref())?;
+        for period in &options.periods {
+            period.checked_start(table.date(to))?;
+        }
         let mut members = selection.symbols;
         members.push(selection.benchmark);
         let colours = ColourOrder::new(&members, table.series.len());
@@ -132,11 +138,22 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
     }
 
     pub fn symbol(&self, position: usize) -> &str {
-        &self.table.series[position].symbol
+        self.table.symbol_at(position)
     }
 
     pub fn name(&self, position: usize) -> Option<&str> {
-        self.table.series[position].name.as_deref()
+        self.table.series_at(position)?.name.as_deref()
+    }
+
+    /// The as-of day (the last trading day on or before the configured one).
+    pub fn as_of(&self) -> crate::analysis::Date {
+        self.table.date(self.to)
+    }
+
+    /// `period` if it starts on or before the as-of day, else why not: for periods chosen
+    /// after the model is built (a link, the date field).
+    pub fn check_period(&self, period: Period) -> Result<Period, AnalysisError> {
+        period.checked_start(self.as_of()).map(|_| period)
     }
 
     /// Whether any shown symbol has a name (tables drop the Name column otherwise).
@@ -164,7 +181,10 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
     /// or the two baskets and their spread, from the period's base day to the as-of day.
     pub fn period_lines(&self, benchmark: usize, period: Period, mode: PerfMode) -> Rc<PerfLines> {
         // The spread chart spans the same range as the others and reports what they report.
-        let base = (mode == PerfMode::BasketSpread).then(|| self.period_lines(benchmark, period, PerfMode::PercentChange));
+        let base = match mode {
+            PerfMode::BasketSpread => Some(self.period_lines(benchmark, period, PerfMode::PercentChange)),
+            _ => None,
+        };
         self.lines_cache.get_or((benchmark, period, mode), || {
             let symbol_lines = |p: PeriodLines| PerfLines {
                 from: p.from,
@@ -174,10 +194,11 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
             };
             let sel = self.selection(benchmark);
             match (mode, base) {
-                (PerfMode::PercentChange, _) => symbol_lines(period_lines(&self.table, &sel, period, self.to, LineMode::PercentChange)),
                 (PerfMode::Ratio, _) => symbol_lines(period_lines(&self.table, &sel, period, self.to, LineMode::RatioToBenchmark)),
-                (PerfMode::BasketSpread, base) => {
-                    let base = base.expect("computed above");
+                (PerfMode::PercentChange, _) | (PerfMode::BasketSpread, None) => {
+                    symbol_lines(period_lines(&self.table, &sel, period, self.to, LineMode::PercentChange))
+                }
+                (PerfMode::BasketSpread, Some(base)) => {
                     let mut warnings = base.warnings.clone();
                     let lines = self
                         .basket_legs()

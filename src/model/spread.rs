@@ -74,7 +74,7 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
     /// The leg's return over `period`, if it has one.
     fn leg_return(&self, leg: &Leg, period: Period) -> Option<f64> {
         match leg.kind {
-            LegKind::Basket(k) => self.basket_returns(period).returns[k].as_ref().map(|b| b.return_pct),
+            LegKind::Basket(k) => self.basket_returns(period).returns.get(k)?.as_ref().map(|b| b.return_pct),
             // A symbol without a return is reported once, by `spread_skipped`.
             LegKind::Symbol(p) => period_return(&self.table, p, period, self.to).ok().map(|r| r.return_pct),
         }
@@ -105,10 +105,10 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
     fn leg_line(&self, leg: &Leg, from: usize, to: usize, warnings: &mut Vec<Warning>) -> Option<Line> {
         match leg.kind {
             LegKind::Basket(k) => {
-                let b = &self.baskets[k];
+                let b = self.baskets.get(k)?;
                 basket_line(&self.table, &b.name, &b.members, from, to, warnings)
             }
-            LegKind::Symbol(p) => lines::percent_change(&self.table.series[p], from, to),
+            LegKind::Symbol(p) => lines::percent_change(self.table.series_at(p)?, from, to),
         }
     }
 

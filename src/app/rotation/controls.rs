@@ -81,7 +81,7 @@ fn TailControl() -> impl IntoView {
                 prop:value=move || c.tail.get().to_string()
                 on:input=move |ev| {
                     if let Ok(v) = event_target_value(&ev).parse::<usize>() {
-                        c.tail.set(v.clamp(1, c.tail_max));
+                        c.tail.set(v.min(c.tail_max).max(1));
                     }
                 } />
         </label>
