@@ -235,6 +235,11 @@ mod tests {
             "IWC has no close on or before 2025-12-31, the YTD base (its first close is 2026-01-02), so it has no YTD return"
         );
         assert_eq!(reason(check(json!({"text": "", "kind": "return", "value": 1}), 0.5)), "`note.claims[0].symbol` is missing");
+        // A period that starts after the claim's as-of day has no figure (it used to "match").
+        assert_eq!(
+            reason(check(json!({"text": "", "kind": "return", "symbol": "IWM", "value": 0, "period": "2026-02-21", "as_of": "2026-02-20"}), 0.5)),
+            "its period starts on 2026-02-21, after its as-of day 2026-02-20"
+        );
         let n = parse_note(&json!({"claims": [{"text": "", "kind": "return", "symbol": "IWM", "value": 1}]})).unwrap();
         assert_eq!(reason(check_claim(None, None, None, &n.claims[0].claim, 0.5)), "no price data is loaded");
     }

@@ -242,6 +242,11 @@ mod tests {
             (AnalyzeOptions { benchmark: Some("QQQ".into()), ..Default::default() }, "unknown benchmark \"QQQ\": the prices have SPY, IWM, IWC"),
             (AnalyzeOptions { symbols: Some(vec!["XLK".into()]), ..Default::default() }, "unknown symbol \"XLK\": the prices have SPY, IWM, IWC"),
             (AnalyzeOptions { as_of: Some("2020-01-01".into()), ..Default::default() }, "option `asOf` = 2020-01-01: the data starts on 2025-11-03"),
+            // A custom period after the as-of day (2026-01-15 is a Thursday in the data).
+            (
+                AnalyzeOptions { as_of: Some("2026-01-15".into()), periods: vec![Period::YearToDate, Period::Since(Date::parse_iso("2026-03-03").unwrap())], ..Default::default() },
+                "option `period` = 2026-03-03: it starts after the as-of day 2026-01-15; choose a start on or before 2026-01-15",
+            ),
             (
                 AnalyzeOptions { spreads: vec![("IWM".into(), "DIA".into())], ..Default::default() },
                 "unknown spread leg (basket or symbol) \"DIA\": the prices have SPY, IWM, IWC",
