@@ -57,9 +57,13 @@ fn table() -> &'static PriceTable {
     })
 }
 
-/// A day from well before the data to well after it.
+/// A day from well before the data (which spans 605 days) to well after it.
 fn day() -> impl Strategy<Value = String> {
-    (-200i32..900).prop_map(|k| Date::parse_iso(FIRST_DAY).unwrap().add_days(k).to_string())
+    days_from(-200..900)
+}
+
+fn days_from(range: std::ops::Range<i32>) -> impl Strategy<Value = String> {
+    range.prop_map(|k| Date::parse_iso(FIRST_DAY).unwrap().add_days(k).to_string())
 }
 
 fn period_text() -> impl Strategy<Value = String> {
@@ -123,7 +127,10 @@ fn link() -> impl Strategy<Value = String> {
 
 /// A note's claim: every kind, with periods and as-of days in and out of the data.
 fn claim() -> impl Strategy<Value = Value> {
-    (0..3usize, symbol(), symbol(), proptest::option::of(period_text()), proptest::option::of(day()), -50.0..50.0f64).prop_map(|(kind, a, b, period, as_of, value)| {
+    // Mostly inside the data, so most claims reach a figure; some on either side of it.
+    let as_of = days_from(-40..660);
+    let period = prop_oneof![3 => proptest::sample::select(vec!["1W", "1M", "3M", "6M", "YTD", "1Y", "3Y"]).prop_map(String::from), 2 => days_from(-40..660), 1 => period_text()];
+    (0..3usize, symbol(), symbol(), proptest::option::of(period), proptest::option::of(as_of), -50.0..50.0f64).prop_map(|(kind, a, b, period, as_of, value)| {
         let mut c = match kind {
             0 => json!({ "text": "t", "kind": "return", "symbol": a, "value": value }),
             1 => json!({ "text": "t", "kind": "excess", "symbol": a, "benchmark": b, "value": value }),
@@ -267,4 +274,30 @@ proptest! {
             }
         }
     }
+}
+
+/// The generators reach the model: most configurations they make are valid and build one, and
+/// most claims get a figure, so the invariants above are checked on real answers.
+#[test]
+fn generated_configurations_mostly_reach_the_model() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let built = (0..400)
+        .filter(|_| {
+            let options = widget_options().new_tree(&mut runner).unwrap().current();
+            WidgetConfig::from_map(&options).is_ok_and(|c| Model::new(table(), &c.analyze_options()).is_ok())
+        })
+        .count();
+    assert!(built >= 120, "only {built} of 400 generated configs build a model");
+    let checked = (0..400)
+        .filter(|_| {
+            let c = claim().new_tree(&mut runner).unwrap().current();
+            let note = parse_note(&json!({ "claims": [c] })).unwrap();
+            let check = check_claim(Some(table()), table().position("SPY"), None, &note.claims[0].claim, 0.5);
+            !matches!(check.outcome, Outcome::Unchecked { .. })
+        })
+        .count();
+    assert!(checked >= 120, "only {checked} of 400 generated claims were checked");
+    eprintln!("{built} of 400 configs build a model; {checked} of 400 claims are checked");
 }
