@@ -49,6 +49,8 @@ const CASES = [
     "prices.csv line 3 = 2026-01-02 repeats the previous date 2026-01-02: dates must be strictly increasing"],
   ["csv", "dates out of order", csv("Date,Close\n2026-01-02,1\n2026-01-06,2\n2026-01-05,3\n"),
     "prices.csv line 4 = 2026-01-05 comes before the previous date 2026-01-06: dates must be strictly increasing"],
+  ["csv", "long format row without its symbol", csv("Date,Symbol,Close\n2026-01-02,SPY,1\n2026-01-02, ,2\n"),
+    "prices.csv: line 3, column Symbol is empty: give each row its symbol"],
   ["csv", "long format duplicate symbol date", csv("Symbol,Date,Close\nSPY,2026-01-02,1\nSPY,2026-01-02,2\n"),
     "prices.csv line 3 = 2026-01-02 repeats the previous date 2026-01-02: dates must be strictly increasing"],
   // --- CSV: dates

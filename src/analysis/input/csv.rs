@@ -184,7 +184,14 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
         let day_text = cell(date_col);
         let column = header.get(date_col).map_or("", |h| h.trim());
         let day = parse_day(day_text).map_err(|reason| AnalysisError::BadDate { at: format!("{at}, column {column}"), value: day_text.to_owned(), reason })?;
-        let sym = symbol_col.map_or_else(|| default_symbol.clone(), |c| cell(c).to_ascii_uppercase());
+        let sym = match symbol_col {
+            None => default_symbol.clone(),
+            // A row without its symbol belongs to no series (the contract refuses an empty key too).
+            Some(c) if cell(c).is_empty() => {
+                return Err(not_csv(format!("line {n}, column {} is empty: give each row its symbol", header.get(c).map_or("", |h| h.trim()))));
+            }
+            Some(c) => cell(c).to_ascii_uppercase(),
+        };
         let raw = cell(close_col);
         // With `;` between fields a decimal comma is the locale's: 10,5 is 10.5.
         let decimal_comma = sep == ';' && raw.matches(',').count() == 1 && !raw.contains('.');
@@ -335,6 +342,19 @@ mod tests {
         assert_eq!(t.symbols(), vec!["SPY", "IWM"]);
         assert_eq!(t.dates.len(), 3);
         assert_eq!(t.series[1].closes, vec![Some(50.0), None, Some(52.0)]);
+    }
+
+    #[test]
+    fn an_empty_symbol_cell_is_an_error_naming_its_line_and_column() {
+        assert_eq!(
+            err("Date,Symbol,Close\n2026-01-02,SPY,100\n2026-01-02,,50\n"),
+            "IWM.csv: line 3, column Symbol is empty: give each row its symbol"
+        );
+        // Blank is empty; the header's own spelling names the column; quoted line breaks count.
+        assert_eq!(
+            err("\"Na\nme\",Date,ticker,Close\nx,2026-01-02,  ,1\n"),
+            "IWM.csv: line 3, column ticker is empty: give each row its symbol"
+        );
     }
 
     #[test]
