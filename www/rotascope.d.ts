@@ -147,7 +147,8 @@ export type NoteClaim = ReturnClaim | ExcessClaim | SpreadClaim;
 export interface ResearchNote {
   title?: string | null;
   source?: string | null;
-  published?: IsoDate | null;
+  /** A time of day after the date (`2026-02-04T09:30:00Z`) is read as its date. */
+  published?: IsoDate | `${IsoDate}T${string}` | null;
   /** Only an `http(s)` URL becomes a link. */
   url?: string | null;
   summary?: string | null;

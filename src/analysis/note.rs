@@ -179,7 +179,8 @@ pub fn parse_note(value: &Value) -> Result<Note, String> {
             "summary" => note.summary = text(m, key, "note")?,
             "published" => {
                 note.published = match text(m, key, "note")? {
-                    Some(d) => Some(Date::parse_iso(d.trim()).map_err(|e| format!("`note.published` = \"{d}\" is {e}"))?),
+                    // A time of day (`2026-02-04T09:30:00Z`) is read as its date.
+                    Some(d) => Some(Date::parse_day(&d).map_err(|e| format!("`note.published` = \"{d}\" is {e}"))?),
                     None => None,
                 }
             }
@@ -281,6 +282,11 @@ mod tests {
         assert_eq!(parse_note(&json!([1])).unwrap_err(), "`note` should be an object, but it is an array of 1 items");
         assert_eq!(parse_note(&json!({"title": 5})).unwrap_err(), "`note.title` should be a text, but it is the number 5");
         assert_eq!(parse_note(&json!({"published": "Feb 4"})).unwrap_err(), "`note.published` = \"Feb 4\" is not an ISO date (YYYY-MM-DD)");
+        // A time of day is read as its date; a time glued on is still not a date.
+        for written in ["2026-02-04T09:30:00Z", "2026-02-04T23:59:59-05:00", " 2026-02-04 09:30 "] {
+            assert_eq!(parse_note(&json!({"published": written})).unwrap().published.map(|d| d.to_string()).as_deref(), Some("2026-02-04"), "{written}");
+        }
+        assert_eq!(parse_note(&json!({"published": "2026-02-0409:30"})).unwrap_err(), "`note.published` = \"2026-02-0409:30\" is not an ISO date (YYYY-MM-DD)");
         assert_eq!(parse_note_json("{").unwrap_err(), "the note is not valid JSON: EOF while parsing an object at line 1 column 1");
         let n = parse_note(&json!({"url": "javascript:alert(1)", "mood": "happy"})).unwrap();
         assert_eq!(n.url, None);

@@ -13,7 +13,7 @@
 //!   CRLF or a lone CR; messages count lines as an editor does.
 
 use super::{group_by_symbol, RawSeries, Tabled};
-use crate::analysis::date::{without_look_alikes, Date, DateParseError};
+use crate::analysis::date::Date;
 use crate::analysis::error::{AnalysisError, Warning};
 use crate::analysis::prices::{close_problem, Adjustment};
 
@@ -117,25 +117,6 @@ pub fn symbol_from_name(name: &str) -> String {
     stem.trim().to_ascii_uppercase()
 }
 
-
-/// A `YYYY-MM-DD` cell, optionally followed by a time. Never slices inside a character: a
-/// cell whose tenth byte falls in a multi-byte character is simply not a date.
-fn parse_day(text: &str) -> Result<Date, DateParseError> {
-    let t = text.trim();
-    // Checked on the whole cell (a time may follow the date), before the byte-10 split.
-    if let Some((cleaned, reason)) = without_look_alikes(t) {
-        return Err(parse_day(&cleaned).err().unwrap_or(reason));
-    }
-    let (day, rest) = match (t.get(..10), t.get(10..)) {
-        (Some(day), Some(rest)) => (day, rest),
-        _ if t.len() < 10 => (t, ""),
-        _ => return Err(DateParseError::Format),
-    };
-    if !(rest.is_empty() || rest.starts_with(' ') || rest.starts_with('T')) {
-        return Err(DateParseError::Format);
-    }
-    Date::parse_iso(day)
-}
 
 /// What the dots and commas of a close column mean.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -257,7 +238,7 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
         let cell = |c: usize| f.get(c).map_or("", |v| v.trim());
         let day_text = cell(date_col);
         let column = header.get(date_col).map_or("", |h| h.trim());
-        let day = parse_day(day_text).map_err(|reason| AnalysisError::BadDate { at: format!("{at}, column {column}"), value: day_text.to_owned(), reason })?;
+        let day = Date::parse_day(day_text).map_err(|reason| AnalysisError::BadDate { at: format!("{at}, column {column}"), value: day_text.to_owned(), reason })?;
         let sym = match symbol_col {
             None => default_symbol.clone(),
             // A row without its symbol belongs to no series (the contract refuses an empty key too).
@@ -317,6 +298,7 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::date::DateParseError;
 
     fn err(text: &str) -> String {
         parse_csv(text, "IWM.csv", None).unwrap_err().to_string()
@@ -328,18 +310,18 @@ mod tests {
             err("Date,Close\n2026-01-02,10\n2026–01–05,11\n"),
             "IWM.csv line 3, column Date = \"2026–01–05\" is written with \"–\" (U+2013) where an ISO date (YYYY-MM-DD) has a hyphen"
         );
-        assert_eq!(parse_day("2026−01−05 00:00"), Err(DateParseError::Dash('−')));
+        assert_eq!(Date::parse_day("2026−01−05 00:00"), Err(DateParseError::Dash('−')));
         // A dash that makes no date once replaced is just not a date.
-        assert_eq!(parse_day("2026–13–05"), Err(DateParseError::NoSuchDay));
+        assert_eq!(Date::parse_day("2026–13–05"), Err(DateParseError::NoSuchDay));
         // Multi-byte characters anywhere in the first ten bytes (the tenth byte inside one).
         for cell in ["2026-01-0é", "2026-01-é1", "é2026-01-01", "2026年01月02日", "😀😀😀", "2026-01-01é"] {
-            assert_eq!(parse_day(cell), Err(DateParseError::Format), "{cell}");
+            assert_eq!(Date::parse_day(cell), Err(DateParseError::Format), "{cell}");
         }
         // Invisible characters are named: a reader cannot see them in the message.
-        assert_eq!(parse_day("2026-01-02\u{200B}"), Err(DateParseError::Invisible('\u{200B}')));
-        assert_eq!(parse_day("\u{FEFF}2026-01-02"), Err(DateParseError::Invisible('\u{FEFF}')));
+        assert_eq!(Date::parse_day("2026-01-02\u{200B}"), Err(DateParseError::Invisible('\u{200B}')));
+        assert_eq!(Date::parse_day("\u{FEFF}2026-01-02"), Err(DateParseError::Invisible('\u{FEFF}')));
         assert_eq!(err("Date,Close\n2026-01-\u{a0}02,1\n"), "IWM.csv line 2, column Date = \"2026-01-\u{a0}02\" is a date but for an invisible no-break space (U+00A0) in it");
-        assert_eq!(parse_day(" 2026-01-02T10:00 "), Ok(Date::parse_iso("2026-01-02").unwrap()));
+        assert_eq!(Date::parse_day(" 2026-01-02T10:00 "), Ok(Date::parse_iso("2026-01-02").unwrap()));
         assert!(err("Date,Close\n2026-01-0é,10\n").starts_with("IWM.csv line 2, column Date = \"2026-01-0é\" is not an ISO date"));
     }
 
