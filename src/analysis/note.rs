@@ -119,6 +119,10 @@ fn parse_claim(v: &Value, path: &str) -> NoteClaim {
                 if long.is_empty() || short.is_empty() {
                     return Err(format!("`{path}`: a spread needs symbols on both sides"));
                 }
+                // The same basket on both sides is 0 pp whatever the prices: nothing to check.
+                if long.iter().all(|s| short.contains(s)) && short.iter().all(|s| long.contains(s)) {
+                    return Err(format!("`{path}`: its long and short sides are the same ({}), so the spread is always 0", long.join(", ")));
+                }
                 ClaimKind::Spread { long, short }
             }
             _ => return Err(format!("`{path}.kind` should be return, excess or spread")),
@@ -258,7 +262,9 @@ mod tests {
             {"text": "e", "kind": "spread", "long": [], "short": ["SPY"], "value": 1},
             {"text": "f", "kind": "excess", "symbol": "IWM", "value": 1, "as_of": "20 Feb"},
             {"text": "g", "kind": "excess", "symbol": "IWM", "value": 1, "period": "2W"},
-            7
+            7,
+            {"text": "h", "kind": "spread", "long": "IWM", "short": ["IWM"], "value": 0},
+            {"text": "i", "kind": "spread", "long": ["IWM", "IJR"], "short": "IJR, IWM, IJR", "value": 0}
         ]}))
         .unwrap();
         let reasons: Vec<String> = n.claims.iter().map(|c| c.claim.clone().unwrap_err()).collect();
@@ -273,8 +279,13 @@ mod tests {
                 "`note.claims[5].as_of` = \"20 Feb\" is not an ISO date (YYYY-MM-DD)",
                 "`note.claims[6].period`: option `period` = \"2W\": use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD",
                 "`note.claims[7]` should be an object, but it is the number 7",
+                "`note.claims[8]`: its long and short sides are the same (IWM), so the spread is always 0",
+                "`note.claims[9]`: its long and short sides are the same (IWM, IJR), so the spread is always 0",
             ]
         );
+        // Overlapping but different sides are a spread.
+        let n = parse_note(&json!({"claims": [{"text": "j", "kind": "spread", "long": ["IWM", "IJR"], "short": ["IWM"], "value": 1}]})).unwrap();
+        assert!(n.claims[0].claim.is_ok());
     }
 
     #[test]
