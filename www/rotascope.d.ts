@@ -206,7 +206,7 @@ export interface RotascopeConfig {
   note?: string | ResearchNote | null;
   /** Sentiment band cut points: four increasing numbers within −1..1. Default `[-0.6, -0.15, 0.15, 0.6]`. */
   bands?: [number, number, number, number] | string;
-  /** Percentage points a note's figure may be off and still match, 0 or more. Default `0.5`. */
+  /** Percentage points a note's figure may be off and still match, 0 to 100. Default `0.5`. */
   tolerance?: NumberLike;
   /** Wait until the widget nears the viewport before loading. Default `true`. */
   lazy?: boolean | "true" | "false" | "";

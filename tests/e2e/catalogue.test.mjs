@@ -305,6 +305,8 @@ const WIDGET_CASES = [
     "option `lazy` = \"maybe\": use true or false"],
   ["config", "tolerance negative", { prices: P, tolerance: -1 },
     "option `tolerance` = -1: use a number of percentage points, 0 or more"],
+  ["config", "tolerance above 100 pp", { prices: P, tolerance: 250 },
+    "option `tolerance` = 250: use at most 100 percentage points"],
   ["config", "rotation tail RTL mark", { prices: P, rotationTail: "\u200f10" },
     "option `rotation.tail` = \"‏10\": expected a number"],
   ["config", "period en dash day", { prices: P, period: "2026–01–02" },
