@@ -71,7 +71,8 @@ impl ViewState {
         if let Some(d) = self.date {
             parts.push(format!("date:{d}"));
         }
-        if let Some(h) = &self.highlight {
+        // A hidden symbol is not highlighted: a link never says both.
+        if let Some(h) = self.highlight.as_ref().filter(|h| !self.hidden.contains(h)) {
             parts.push(format!("highlight:{}", encode_component(h)));
         }
         if !self.hidden.is_empty() {
@@ -265,8 +266,8 @@ pub struct Restored {
 }
 
 /// Checks `state`'s symbols: the benchmark may be any loaded symbol (`position`), the
-/// highlighted and hidden ones must be among those the widget shows (`shown`). Whatever does
-/// not fit is left out and reported.
+/// highlighted and hidden ones must be among those the widget shows (`shown`), and a symbol
+/// both hidden and highlighted is only hidden. Whatever does not fit is left out and reported.
 pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<usize>, shown: &[usize]) -> (Restored, Vec<String>) {
     let mut problems = Vec::new();
     let mut find = |field: &str, symbol: &str, any: bool| -> Option<usize> {
@@ -283,8 +284,15 @@ pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<u
         }
     };
     let benchmark = state.benchmark.as_deref().and_then(|b| find("benchmark", b, true));
-    let highlight = state.highlight.as_deref().and_then(|h| find("highlight", h, false));
-    let hidden = state.hidden.iter().filter_map(|h| find("hidden", h, false)).collect();
+    let mut highlight = state.highlight.as_deref().and_then(|h| find("highlight", h, false));
+    let hidden: Vec<usize> = state.hidden.iter().filter_map(|h| find("hidden", h, false)).collect();
+    // Hidden and highlighted (a hand-made link): hidden wins, as the widget never writes both.
+    if let (Some(h), Some(symbol)) = (highlight, state.highlight.as_deref()) {
+        if hidden.contains(&h) {
+            problems.push(format!("permalink `{key}`: `highlight` = {}: also hidden, so not highlighted", quoted(symbol)));
+            highlight = None;
+        }
+    }
     (Restored { view: state.view, benchmark, method: state.method, period: state.period, date: state.date, highlight, hidden }, problems)
 }
 
@@ -375,6 +383,14 @@ mod tests {
         let (r, problems) = resolve(&state, "w", position, &[0, 1, 2]);
         assert_eq!((r.benchmark, r.highlight, r.hidden), (Some(1), None, vec![2]));
         assert_eq!(problems, ["permalink `w`: `highlight` = \"XLU\": not shown in this widget", "permalink `w`: `hidden` = \"QQQ\": not in the price data"]);
+        // Hidden and highlighted: restored hidden, not highlighted, and said so.
+        let (state, _) = ViewState::decode("highlight:IJR;hidden:IWM,IJR", "w");
+        let (r, problems) = resolve(&state, "w", position, &[0, 1, 2]);
+        assert_eq!((r.highlight, r.hidden), (None, vec![1, 2]));
+        assert_eq!(problems, ["permalink `w`: `highlight` = \"IJR\": also hidden, so not highlighted"]);
+        // The widget never writes such a link: a hidden symbol's highlight is left out.
+        let both = ViewState { highlight: Some("IJR".into()), hidden: vec!["IJR".into()], ..Default::default() };
+        assert_eq!(both.encode(), "hidden:IJR");
         // Any loaded symbol can be the benchmark.
         let (state, _) = ViewState::decode("benchmark:XLU", "w");
         assert_eq!(resolve(&state, "w", position, &[0]).0.benchmark, Some(3));
