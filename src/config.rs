@@ -428,6 +428,10 @@ impl WidgetConfig {
                     if !(t.is_finite() && t >= 0.0) {
                         return Err(bad("tolerance", v, "use a number of percentage points, 0 or more"));
                     }
+                    // Wider than 100 pp every figure "matches": the check would say nothing.
+                    if t > 100.0 {
+                        return Err(bad("tolerance", v, "use at most 100 percentage points"));
+                    }
                     c.tolerance = t;
                 }
             }
@@ -658,6 +662,12 @@ mod tests {
             "option `bands` = [0.5,0.1,0.2,0.6]: band cut points must be four increasing numbers within −1..1, got [0.5, 0.1, 0.2, 0.6]"
         );
         assert!(WidgetConfig::from_json(r#"{"note":"n","tolerance":-1}"#).is_err());
+        // Up to 100 pp; beyond, the error names the field and the value.
+        assert_eq!(WidgetConfig::from_json(r#"{"note":"n","tolerance":100}"#).map(|c| c.tolerance), Ok(100.0));
+        assert_eq!(
+            WidgetConfig::from_json(r#"{"note":"n","tolerance":"250"}"#).unwrap_err().to_string(),
+            "option `tolerance` = \"250\": use at most 100 percentage points"
+        );
         assert_eq!(WidgetConfig::from_json(r#"{"prices":"p.json"}"#).unwrap().timeout_s, 30.0);
         // Data after a byte-order mark, and lines ended by lone CRs, are data, not URLs.
         for text in ["\u{feff}{\"dates\":[]}", "Date,Close\r2026-01-02,1\r"] {

@@ -10,6 +10,7 @@
 //! or does not fit the data is reported, named by key and field, and the rest of the view is
 //! still restored.
 
+use crate::analysis::error::shown;
 use crate::analysis::period::Period;
 use crate::analysis::rotation::RotationMethod;
 use crate::analysis::Date;
@@ -70,7 +71,8 @@ impl ViewState {
         if let Some(d) = self.date {
             parts.push(format!("date:{d}"));
         }
-        if let Some(h) = &self.highlight {
+        // A hidden symbol is not highlighted: a link never says both.
+        if let Some(h) = self.highlight.as_ref().filter(|h| !self.hidden.contains(h)) {
             parts.push(format!("highlight:{}", encode_component(h)));
         }
         if !self.hidden.is_empty() {
@@ -92,10 +94,16 @@ impl ViewState {
     pub fn decode(text: &str, key: &str) -> (ViewState, Vec<String>) {
         let mut state = ViewState::default();
         let mut problems = Vec::new();
-        let wrong = |field: &str, value: &str, what: &str| format!("permalink `{key}`: `{field}` = {:?}: {what}", shorten(value));
+        // Longer than any view the widget writes: not read at all (a crafted link's megabyte
+        // costs nothing but this check).
+        if text.len() > MAX_VIEW_CHARS {
+            problems.push(format!("permalink `{key}`: the view is {} characters long, more than the {MAX_VIEW_CHARS} a view can have; it was not read", text.chars().count()));
+            return (state, problems);
+        }
+        let wrong = |field: &str, value: &str, what: &str| format!("permalink `{key}`: `{field}` = {}: {what}", quoted(value));
         for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
             let Some((field, raw)) = part.split_once(':') else {
-                problems.push(format!("permalink `{key}`: {:?} should be field:value", shorten(part)));
+                problems.push(format!("permalink `{key}`: {} should be field:value", quoted(part)));
                 continue;
             };
             if field == "hidden" {
@@ -138,23 +146,22 @@ impl ViewState {
                     Ok(d) => state.date = Some(d),
                     Err(_) => problems.push(wrong(field, value, "use a date YYYY-MM-DD")),
                 },
-                other => problems.push(format!("permalink `{key}`: `{}` is not part of a view ({})", shorten(other), VIEW_FIELDS.join(", "))),
+                other => problems.push(format!("permalink `{key}`: `{}` is not part of a view ({})", shown(other), VIEW_FIELDS.join(", "))),
             }
         }
         (state, problems)
     }
 }
 
-/// A link's text as quoted in a message: at most 40 characters, so a crafted link cannot put
-/// a paragraph of its own on the publisher's page.
-fn shorten(text: &str) -> String {
-    let mut chars = text.chars();
-    let head: String = chars.by_ref().take(40).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
+/// The longest view read from a link, in bytes of its (percent-encoded) text: room for a few
+/// thousand hidden symbols.
+pub const MAX_VIEW_CHARS: usize = 16_384;
+
+/// A link's text as every message quotes it: cut as [`shown`] cuts a publisher's text (40
+/// characters, then its length), so a crafted link cannot put a paragraph of its own on the
+/// publisher's page; in quotes, with control characters escaped.
+fn quoted(text: &str) -> String {
+    format!("{:?}", shown(text))
 }
 
 /// The page's own anchor in a hash that also holds views (`#intro&chart-1=…`): its first part
@@ -259,35 +266,47 @@ pub struct Restored {
 }
 
 /// Checks `state`'s symbols: the benchmark may be any loaded symbol (`position`), the
-/// highlighted and hidden ones must be among those the widget shows (`shown`); and its period,
-/// which must start on or before the widget's as-of day `as_of`. Whatever does not fit is left
-/// out and reported.
+/// highlighted and hidden ones must be among those the widget shows (`shown`), and a symbol
+/// both hidden and highlighted is only hidden; and its period, which must start on or before
+/// the widget's as-of day `as_of`. Whatever does not fit is left out and reported.
 pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<usize>, shown: &[usize], as_of: Date) -> (Restored, Vec<String>) {
     let mut problems = Vec::new();
     let mut find = |field: &str, symbol: &str, any: bool| -> Option<usize> {
         match position(symbol) {
             Some(p) if any || shown.contains(&p) => Some(p),
             Some(_) => {
-                problems.push(format!("permalink `{key}`: `{field}` = {symbol:?}: not shown in this widget"));
+                problems.push(format!("permalink `{key}`: `{field}` = {}: not shown in this widget", quoted(symbol)));
                 None
             }
             None => {
-                problems.push(format!("permalink `{key}`: `{field}` = {symbol:?}: not in the price data"));
+                problems.push(format!("permalink `{key}`: `{field}` = {}: not in the price data", quoted(symbol)));
                 None
             }
         }
     };
     let benchmark = state.benchmark.as_deref().and_then(|b| find("benchmark", b, true));
-    let highlight = state.highlight.as_deref().and_then(|h| find("highlight", h, false));
-    let hidden = state.hidden.iter().filter_map(|h| find("hidden", h, false)).collect();
+    let mut highlight = state.highlight.as_deref().and_then(|h| find("highlight", h, false));
+    let hidden: Vec<usize> = state.hidden.iter().filter_map(|h| find("hidden", h, false)).collect();
+    // Hidden and highlighted (a hand-made link): hidden wins, as the widget never writes both.
+    if let (Some(h), Some(symbol)) = (highlight, state.highlight.as_deref()) {
+        if hidden.contains(&h) {
+            problems.push(format!("permalink `{key}`: `highlight` = {}: also hidden, so not highlighted", quoted(symbol)));
+            highlight = None;
+        }
+    }
     let period = state.period.filter(|p| {
         let fits = p.checked_start(as_of).is_ok();
         if !fits {
-            problems.push(format!("permalink `{key}`: `period` = \"{}\": it starts after the as-of day {as_of}", p.code()));
+            problems.push(format!("permalink `{key}`: `period` = {}: it starts after the as-of day {as_of}", quoted(&p.code())));
         }
         fits
     });
     (Restored { view: state.view, benchmark, method: state.method, period, date: state.date, highlight, hidden }, problems)
+}
+
+/// The message for a link's `date` before the rotation graph's `first` point.
+pub fn before_first_point(key: &str, day: Date, first: Date) -> String {
+    format!("permalink `{key}`: `date` = \"{day}\": before the rotation graph's first point, {first}")
 }
 
 /// The step of a rotation timeline (indices into `dates`) shown for `day`: the last one on
@@ -384,6 +403,14 @@ mod tests {
         let (r, problems) = resolve(&state, "w", position, &[0, 1, 2], d("2026-07-13"));
         assert_eq!((r.benchmark, r.highlight, r.hidden), (Some(1), None, vec![2]));
         assert_eq!(problems, ["permalink `w`: `highlight` = \"XLU\": not shown in this widget", "permalink `w`: `hidden` = \"QQQ\": not in the price data"]);
+        // Hidden and highlighted: restored hidden, not highlighted, and said so.
+        let (state, _) = ViewState::decode("highlight:IJR;hidden:IWM,IJR", "w");
+        let (r, problems) = resolve(&state, "w", position, &[0, 1, 2], d("2026-07-13"));
+        assert_eq!((r.highlight, r.hidden), (None, vec![1, 2]));
+        assert_eq!(problems, ["permalink `w`: `highlight` = \"IJR\": also hidden, so not highlighted"]);
+        // The widget never writes such a link: a hidden symbol's highlight is left out.
+        let both = ViewState { highlight: Some("IJR".into()), hidden: vec!["IJR".into()], ..Default::default() };
+        assert_eq!(both.encode(), "hidden:IJR");
         // Any loaded symbol can be the benchmark.
         let (state, _) = ViewState::decode("benchmark:XLU", "w");
         assert_eq!(resolve(&state, "w", position, &[0], d("2026-07-13")).0.benchmark, Some(3));
@@ -398,7 +425,39 @@ mod tests {
         // A crafted link's text is quoted short.
         let long = format!("view:{}", "x".repeat(500));
         let (_, problems) = ViewState::decode(&long, "w");
-        assert_eq!(problems, [format!("permalink `w`: `view` = \"{}…\": use rotation, performance or trend", "x".repeat(40))]);
+        assert_eq!(problems, [format!("permalink `w`: `view` = \"{}… (500 characters)\": use rotation, performance or trend", "x".repeat(40))]);
+    }
+
+    #[test]
+    fn a_megabyte_symbol_is_quoted_short_wherever_it_is_named() {
+        let table = ["SPY", "IWM"];
+        let position = |s: &str| table.iter().position(|t| *t == s);
+        let big = "Q".repeat(1_000_000);
+        let head = "Q".repeat(40);
+        // Not in the data, loaded but not shown: each message quotes 40 characters and the length.
+        let state = ViewState { benchmark: Some(big.clone()), highlight: Some(format!("{big}X")), hidden: vec![big.clone(), "IWM".into()], ..Default::default() };
+        let (r, problems) = resolve(&state, "w", |s| if s == "IWM" { Some(1) } else { position(s) }, &[0], d("2026-07-13"));
+        assert_eq!(r, Restored::default());
+        assert_eq!(
+            problems,
+            [
+                format!("permalink `w`: `benchmark` = \"{head}… (1000000 characters)\": not in the price data"),
+                format!("permalink `w`: `highlight` = \"{head}… (1000001 characters)\": not in the price data"),
+                format!("permalink `w`: `hidden` = \"{head}… (1000000 characters)\": not in the price data"),
+                "permalink `w`: `hidden` = \"IWM\": not shown in this widget".to_string(),
+            ]
+        );
+        assert!(problems.iter().all(|p| p.len() < 120), "{:?}", problems.iter().map(String::len).collect::<Vec<_>>());
+        // A link that long is not read at all: one short message, nothing restored.
+        let (state, problems) = ViewState::decode(&format!("view:trend;highlight:{big}"), "w");
+        assert_eq!(state, ViewState::default());
+        assert_eq!(problems, ["permalink `w`: the view is 1000021 characters long, more than the 16384 a view can have; it was not read"]);
+        // Just under the limit, it is read: the view, and the symbol quoted short.
+        let near = format!("view:trend;highlight:{}", "Q".repeat(MAX_VIEW_CHARS - 21));
+        let (state, problems) = ViewState::decode(&near, "w");
+        assert_eq!((state.view, problems), (Some(View::Trend), vec![]));
+        let (_, problems) = resolve(&state, "w", position, &[0], d("2026-07-13"));
+        assert_eq!(problems, [format!("permalink `w`: `highlight` = \"{head}… (16363 characters)\": not in the price data")]);
     }
 
     #[test]

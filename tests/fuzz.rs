@@ -309,8 +309,12 @@ proptest! {
             let (_, problems) = ViewState::decode(raw, "w");
             prop_assert!(problems.iter().all(|p| p.starts_with("permalink `w`: ")));
         }
-        // Unmangled, it reads back as written.
-        prop_assert_eq!(ViewState::decode(hash_value(&hash, "w").unwrap_or(""), "w"), (state, vec![]));
+        // Unmangled, it reads back as written (a hidden symbol is written without its highlight).
+        let mut written = state.clone();
+        if written.highlight.as_ref().is_some_and(|h| written.hidden.contains(h)) {
+            written.highlight = None;
+        }
+        prop_assert_eq!(ViewState::decode(hash_value(&hash, "w").unwrap_or(""), "w"), (written, vec![]));
     }
 
     #[test]

@@ -5,14 +5,23 @@
 //   <iframe data-rotascope src="https://cdn.example.org/rotascope/embed.html?prices=..." height="1200" ...></iframe>
 //   <script type="module" src="/js/rotascope-frame.js"></script>
 //
+// Marked iframes are found in the page and inside open shadow roots (a page built of web
+// components); the events leave those roots as the widget's own do (composed).
 // A message counts only when it comes from an iframe the publisher marked `data-rotascope`,
 // and from that iframe's own origin: other frames on the page (ads, social embeds) cannot
 // resize themselves or fire rotascope events through it. Runs under `script-src 'self'` (no
 // inline code, no eval).
 const LIMITS = { min: 120, max: 20000 };
 
+function* markedFrames(root) {
+  yield* root.querySelectorAll("iframe[data-rotascope]");
+  for (const element of root.querySelectorAll("*")) {
+    if (element.shadowRoot) yield* markedFrames(element.shadowRoot);
+  }
+}
+
 function frameOf(event) {
-  for (const frame of document.querySelectorAll("iframe[data-rotascope]")) {
+  for (const frame of markedFrames(document)) {
     if (frame.contentWindow !== event.source) continue;
     let origin = null;
     try {
@@ -34,6 +43,6 @@ window.addEventListener("message", (event) => {
     const height = Math.min(LIMITS.max, Math.max(LIMITS.min, Math.round(message.height)));
     frame.setAttribute("height", String(height));
   } else if (message.type === "event" && typeof message.name === "string" && message.name.startsWith("rotascope:")) {
-    frame.dispatchEvent(new CustomEvent(message.name, { bubbles: true, detail: message.detail }));
+    frame.dispatchEvent(new CustomEvent(message.name, { bubbles: true, composed: true, detail: message.detail }));
   }
 });

@@ -147,7 +147,8 @@ export type NoteClaim = ReturnClaim | ExcessClaim | SpreadClaim;
 export interface ResearchNote {
   title?: string | null;
   source?: string | null;
-  published?: IsoDate | null;
+  /** A time of day after the date (`2026-02-04T09:30:00Z`) is read as its date. */
+  published?: IsoDate | `${IsoDate}T${string}` | null;
   /** Only an `http(s)` URL becomes a link. */
   url?: string | null;
   summary?: string | null;
@@ -205,7 +206,7 @@ export interface RotascopeConfig {
   note?: string | ResearchNote | null;
   /** Sentiment band cut points: four increasing numbers within −1..1. Default `[-0.6, -0.15, 0.15, 0.6]`. */
   bands?: [number, number, number, number] | string;
-  /** Percentage points a note's figure may be off and still match, 0 or more. Default `0.5`. */
+  /** Percentage points a note's figure may be off and still match, 0 to 100. Default `0.5`. */
   tolerance?: NumberLike;
   /** Wait until the widget nears the viewport before loading. Default `true`. */
   lazy?: boolean | "true" | "false" | "";

@@ -169,6 +169,26 @@ impl Date {
         }
     }
 
+    /// A `YYYY-MM-DD` text, optionally followed by a time of day (` 00:00:00`,
+    /// `T09:30:00Z`), which is ignored: the day as written. Never slices inside a character:
+    /// a text whose tenth byte falls in a multi-byte character is simply not a date.
+    pub fn parse_day(text: &str) -> Result<Date, DateParseError> {
+        let t = text.trim();
+        // Checked on the whole text (a time may follow the date), before the byte-10 split.
+        if let Some((cleaned, reason)) = without_look_alikes(t) {
+            return Err(Date::parse_day(&cleaned).err().unwrap_or(reason));
+        }
+        let (day, rest) = match (t.get(..10), t.get(10..)) {
+            (Some(day), Some(rest)) => (day, rest),
+            _ if t.len() < 10 => (t, ""),
+            _ => return Err(DateParseError::Format),
+        };
+        if !(rest.is_empty() || rest.starts_with(' ') || rest.starts_with('T')) {
+            return Err(DateParseError::Format);
+        }
+        Date::parse_iso(day)
+    }
+
     fn parse_iso_strict(text: &str) -> Result<Date, DateParseError> {
         let b = text.as_bytes();
         let digits = |r: std::ops::Range<usize>| -> Option<u32> {

@@ -37,6 +37,10 @@ pub enum AnalysisError {
     #[error("{symbol} on {date} ({at}): close {} is {reason}; closes must be positive numbers or null", shown(value))]
     BadClose { symbol: String, at: String, date: Date, value: String, reason: &'static str },
 
+    /// A close whose reading depends on what its dots and commas mean, and the file does not say.
+    #[error("{symbol} on {date} ({at}, column {column}): close {} {reason}", shown(value))]
+    UnreadableClose { symbol: String, at: String, column: String, date: Date, value: String, reason: String },
+
     #[error("{what} for {symbol} needs at least {needed} {unit}, but the data has {have}")]
     TooFewPoints { what: String, symbol: String, needed: usize, have: usize, unit: &'static str },
 

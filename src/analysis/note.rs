@@ -119,6 +119,10 @@ fn parse_claim(v: &Value, path: &str) -> NoteClaim {
                 if long.is_empty() || short.is_empty() {
                     return Err(format!("`{path}`: a spread needs symbols on both sides"));
                 }
+                // The same basket on both sides is 0 pp whatever the prices: nothing to check.
+                if long.iter().all(|s| short.contains(s)) && short.iter().all(|s| long.contains(s)) {
+                    return Err(format!("`{path}`: its long and short sides are the same ({}), so the spread is always 0", long.join(", ")));
+                }
                 ClaimKind::Spread { long, short }
             }
             _ => return Err(format!("`{path}.kind` should be return, excess or spread")),
@@ -179,7 +183,8 @@ pub fn parse_note(value: &Value) -> Result<Note, String> {
             "summary" => note.summary = text(m, key, "note")?,
             "published" => {
                 note.published = match text(m, key, "note")? {
-                    Some(d) => Some(Date::parse_iso(d.trim()).map_err(|e| format!("`note.published` = \"{d}\" is {e}"))?),
+                    // A time of day (`2026-02-04T09:30:00Z`) is read as its date.
+                    Some(d) => Some(Date::parse_day(&d).map_err(|e| format!("`note.published` = \"{d}\" is {e}"))?),
                     None => None,
                 }
             }
@@ -257,7 +262,9 @@ mod tests {
             {"text": "e", "kind": "spread", "long": [], "short": ["SPY"], "value": 1},
             {"text": "f", "kind": "excess", "symbol": "IWM", "value": 1, "as_of": "20 Feb"},
             {"text": "g", "kind": "excess", "symbol": "IWM", "value": 1, "period": "2W"},
-            7
+            7,
+            {"text": "h", "kind": "spread", "long": "IWM", "short": ["IWM"], "value": 0},
+            {"text": "i", "kind": "spread", "long": ["IWM", "IJR"], "short": "IJR, IWM, IJR", "value": 0}
         ]}))
         .unwrap();
         let reasons: Vec<String> = n.claims.iter().map(|c| c.claim.clone().unwrap_err()).collect();
@@ -272,8 +279,13 @@ mod tests {
                 "`note.claims[5].as_of` = \"20 Feb\" is not an ISO date (YYYY-MM-DD)",
                 "`note.claims[6].period`: option `period` = \"2W\": use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD",
                 "`note.claims[7]` should be an object, but it is the number 7",
+                "`note.claims[8]`: its long and short sides are the same (IWM), so the spread is always 0",
+                "`note.claims[9]`: its long and short sides are the same (IWM, IJR), so the spread is always 0",
             ]
         );
+        // Overlapping but different sides are a spread.
+        let n = parse_note(&json!({"claims": [{"text": "j", "kind": "spread", "long": ["IWM", "IJR"], "short": ["IWM"], "value": 1}]})).unwrap();
+        assert!(n.claims[0].claim.is_ok());
     }
 
     #[test]
@@ -281,6 +293,11 @@ mod tests {
         assert_eq!(parse_note(&json!([1])).unwrap_err(), "`note` should be an object, but it is an array of 1 items");
         assert_eq!(parse_note(&json!({"title": 5})).unwrap_err(), "`note.title` should be a text, but it is the number 5");
         assert_eq!(parse_note(&json!({"published": "Feb 4"})).unwrap_err(), "`note.published` = \"Feb 4\" is not an ISO date (YYYY-MM-DD)");
+        // A time of day is read as its date; a time glued on is still not a date.
+        for written in ["2026-02-04T09:30:00Z", "2026-02-04T23:59:59-05:00", " 2026-02-04 09:30 "] {
+            assert_eq!(parse_note(&json!({"published": written})).unwrap().published.map(|d| d.to_string()).as_deref(), Some("2026-02-04"), "{written}");
+        }
+        assert_eq!(parse_note(&json!({"published": "2026-02-0409:30"})).unwrap_err(), "`note.published` = \"2026-02-0409:30\" is not an ISO date (YYYY-MM-DD)");
         assert_eq!(parse_note_json("{").unwrap_err(), "the note is not valid JSON: EOF while parsing an object at line 1 column 1");
         let n = parse_note(&json!({"url": "javascript:alert(1)", "mood": "happy"})).unwrap();
         assert_eq!(n.url, None);

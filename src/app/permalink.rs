@@ -4,7 +4,7 @@
 
 use super::state::use_state;
 use crate::browser::location::{self, HashWriter};
-use crate::permalink::{anchor, hash_value, is_route, resolve, step_on_or_before, ViewState};
+use crate::permalink::{anchor, before_first_point, hash_value, is_route, resolve, step_on_or_before, ViewState};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -56,7 +56,7 @@ pub fn PermalinkSync(key: String) -> impl IntoView {
                 match step_on_or_before(&set.timeline, &data.table.dates, day) {
                     Ok(step) if step + 1 < set.timeline.len() => c.scrub.set(Some(step)),
                     Ok(_) => c.scrub.set(None),
-                    Err(first) => problems.push(format!("permalink `{key}`: `date` = \"{day}\": before the rotation graph's first point, {first}")),
+                    Err(first) => problems.push(before_first_point(&key, day, first)),
                 }
             }
         }

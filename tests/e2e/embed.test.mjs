@@ -26,6 +26,13 @@ for (const name of ["rotascope:ready", "rotascope:error", "rotascope:export"]) {
   document.addEventListener(name, (e) => window.__frameEvents.push({ id: e.target.dataset.testid, name, code: e.detail && e.detail.code, message: e.detail && e.detail.message,
     blob: e.detail && e.detail.blob instanceof Blob ? { type: e.detail.blob.type, size: e.detail.blob.size } : null, file: e.detail && e.detail.name }));
 }`;
+// A page built of web components: a marked iframe inside an open shadow root (made by a
+// script from the page's own origin, as its policy requires).
+const SHADOW_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>components</title>
+<link rel="icon" href="/favicon.svg"><script type="module" src="/listen.js"></script><script type="module" src="/rotascope-frame.js"></script>
+<script type="module" src="/shadow.js"></script></head><body><div data-testid="shadow-host"></div></body></html>`;
+const shadowScript = (cdn) => `const root = document.querySelector("[data-testid=shadow-host]").attachShadow({ mode: "open" });
+root.innerHTML = '<section><iframe data-rotascope data-testid="shadow-frame" title="Rotation chart" width="800" height="300" src="${cdn}embed.html?prices=data/sample-prices.json&benchmark=SPY"></iframe></section>';`;
 const withPolicy = (html) => (req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": HOST_POLICY }).end(html);
 
 let cdn = null;
@@ -33,6 +40,8 @@ const session = useSiteAndBrowser(DIST, {
   routes: {
     "/host.html": (req, res) => withPolicy(hostPage(cdn, true))(req, res),
     "/host-fixed.html": (req, res) => withPolicy(hostPage(cdn, false))(req, res),
+    "/host-shadow.html": withPolicy(SHADOW_PAGE),
+    "/shadow.js": (req, res) => res.writeHead(200, { "content-type": "text/javascript" }).end(shadowScript(cdn)),
     "/listen.js": (req, res) => res.writeHead(200, { "content-type": "text/javascript" }).end(LISTEN),
     // The same wrong view on a script-tag placeholder, on a page that allows WebAssembly.
     "/placeholder.html": htmlRoute(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg">
@@ -131,6 +140,22 @@ test("under script-src 'self' the script-tag widget says why, and the iframe dra
   assert.deepEqual(uncaught, []);
   // The only problems are the host page's own refusal to compile WebAssembly.
   assert.deepEqual(problems.filter((p) => !/WebAssembly|Content Security Policy|unsafe-eval/i.test(p)), []);
+  await page.close();
+});
+
+test("the helper also sizes a marked iframe inside an open shadow root, and its events reach the page", async () => {
+  const { page, uncaught } = await open("host-shadow.html");
+  const frame = await (await page.locator("[data-testid=shadow-frame]").elementHandle()).contentFrame();
+  await waitForChart(frame, ".rotascope");
+  const contentHeight = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  assert.ok(contentHeight > 300, `content ${contentHeight} px`);
+  await page.waitForFunction(
+    (h) => Number(document.querySelector("[data-testid=shadow-host]").shadowRoot.querySelector("iframe").getAttribute("height")) === h,
+    contentHeight,
+  );
+  // Fired on the iframe, seen by the page as coming from the shadow root's host.
+  await page.waitForFunction(() => window.__frameEvents.some((e) => e.id === "shadow-host" && e.name === "rotascope:ready"));
+  assert.deepEqual(uncaught, []);
   await page.close();
 });
 

@@ -145,6 +145,32 @@ test("what cannot be restored is named, reported like a config error, and the re
   await page.close();
 });
 
+test("a crafted link is quoted short, and a megabyte one is not read, quickly", async () => {
+  await session.ready;
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const long = "Q".repeat(200);
+  const huge = "x".repeat(1_000_000);
+  const started = Date.now();
+  await page.goto(`${session.url}share.html#styles=view:trend;highlight:${long}&rotascope-2=highlight:${huge}`);
+  const quoted = `permalink \`styles\`: \`highlight\` = "${"Q".repeat(40)}… (200 characters)": not in the price data`;
+  const refused = "permalink `rotascope-2`: the view is 1000010 characters long, more than the 16384 a view can have; it was not read";
+  const listed = async (widgetSelector) => {
+    const box = page.locator(`${widgetSelector} [data-testid=permalink-problems]`);
+    await box.waitFor();
+    return box.locator("li").allTextContents();
+  };
+  assert.deepEqual(await listed("[data-testid=second]"), [refused]);
+  // Refused before any of it is parsed: the page is as quick as any (a bound, not a wait: the
+  // widget is observed as soon as it shows).
+  assert.ok(Date.now() - started < 10_000, `${Date.now() - started} ms`);
+  assert.deepEqual(await listed("#styles"), [quoted]);
+  // The rest of the link applied, and the events say the same, as short.
+  assert.equal(await page.locator("#styles [data-testid=tab-trend]").getAttribute("aria-selected"), "true");
+  const errors = await page.evaluate(() => window.__errors.filter((e) => e.code === "config"));
+  assert.deepEqual(errors.filter((e) => e.id === "styles" || e.id === "second").map((e) => [e.id, e.message]).sort(), [["second", refused], ["styles", quoted]]);
+  await page.close();
+});
+
 test("a page that routes with its hash keeps it: the widget says so and writes nothing", async () => {
   await session.ready;
   const page = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });

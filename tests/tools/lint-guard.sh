@@ -12,7 +12,7 @@ cp -r Cargo.toml Cargo.lock src "$work"/
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}/lint-guard"
 # module|a line of it to plant after (the plant reads `text: &str`, declared here if needed)
 targets=(
-  'src/analysis/input/csv.rs|fn parse_day(text: &str) -> Result<Date, DateParseError> {'
+  'src/analysis/input/csv.rs|fn separator(text: &str) -> char {'
   'src/analysis/lines.rs|pub fn percent_change(series: &Series, from: usize, to: usize) -> Option<Line> {'
 )
 for target in "${targets[@]}"; do

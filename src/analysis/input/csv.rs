@@ -7,12 +7,13 @@
 //!   disorder is an error naming the line.
 //! - Empty, `null`, `NA`, `N/A` and `-` are missing closes (`null` in the contract).
 //! - Fields are separated by `,`, `;` or a tab, whichever the header holds most of (in a `;`
-//!   file a close may use a decimal comma: `10,5`). Fields may be quoted with `"` (RFC 4180):
+//!   file a close may use a decimal comma, `1.000,5`, decided for the whole
+//!   column: see `decimals`). Fields may be quoted with `"` (RFC 4180):
 //!   a quoted field may hold the separator, a doubled quote and line breaks. Lines end in LF,
 //!   CRLF or a lone CR; messages count lines as an editor does.
 
 use super::{group_by_symbol, RawSeries, Tabled};
-use crate::analysis::date::{without_look_alikes, Date, DateParseError};
+use crate::analysis::date::Date;
 use crate::analysis::error::{AnalysisError, Warning};
 use crate::analysis::prices::{close_problem, Adjustment};
 
@@ -117,23 +118,74 @@ pub fn symbol_from_name(name: &str) -> String {
 }
 
 
-/// A `YYYY-MM-DD` cell, optionally followed by a time. Never slices inside a character: a
-/// cell whose tenth byte falls in a multi-byte character is simply not a date.
-fn parse_day(text: &str) -> Result<Date, DateParseError> {
-    let t = text.trim();
-    // Checked on the whole cell (a time may follow the date), before the byte-10 split.
-    if let Some((cleaned, reason)) = without_look_alikes(t) {
-        return Err(parse_day(&cleaned).err().unwrap_or(reason));
+/// What the dots and commas of a close column mean.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Decimals {
+    /// A dot is the decimal point; a comma is no part of a number.
+    Point,
+    /// A comma is the decimal point and dots separate thousands (`1.000,5`).
+    Comma,
+    /// Every dotted close could be read either way (`1.234`), and nothing else tells.
+    Unknown,
+}
+
+/// Whether `digits` (an optional sign, then digits and dots) groups thousands with dots:
+/// 1 to 3 digits, then groups of exactly 3 (`1.234`, `12.345.678`).
+fn groups_thousands(digits: &str) -> bool {
+    let digits = digits.strip_prefix(['-', '+']).unwrap_or(digits);
+    let mut groups = digits.split('.');
+    let first = groups.next().unwrap_or("");
+    let all_digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    digits.contains('.') && (1..=3).contains(&first.len()) && all_digits(first) && groups.all(|g| g.len() == 3 && all_digits(g))
+}
+
+/// How a close column writes its numbers, decided once for the whole column. Outside a `;`
+/// file a dot is the decimal point. In one, a comma anywhere (or a close such as `1.234.567`)
+/// makes the dots thousands separators; else a close such as `10.5` makes them decimal points;
+/// else, when some close is dotted (`1.234`), which it is cannot be told.
+fn decimals<'a>(sep: char, closes: impl Iterator<Item = &'a str>) -> Decimals {
+    if sep != ';' {
+        return Decimals::Point;
     }
-    let (day, rest) = match (t.get(..10), t.get(10..)) {
-        (Some(day), Some(rest)) => (day, rest),
-        _ if t.len() < 10 => (t, ""),
-        _ => return Err(DateParseError::Format),
-    };
-    if !(rest.is_empty() || rest.starts_with(' ') || rest.starts_with('T')) {
-        return Err(DateParseError::Format);
+    let (mut comma, mut point, mut grouped, mut dotted) = (false, false, false, false);
+    for c in closes.map(str::trim).filter(|c| c.contains([',', '.'])) {
+        if c.contains(',') {
+            comma = true;
+        } else if !groups_thousands(c) {
+            point = true;
+        } else {
+            dotted = true;
+            grouped |= c.matches('.').count() > 1;
+        }
     }
-    Date::parse_iso(day)
+    match (comma || grouped, point, dotted) {
+        (true, _, _) => Decimals::Comma,
+        (false, true, _) | (false, false, false) => Decimals::Point,
+        (false, false, true) => Decimals::Unknown,
+    }
+}
+
+/// A close cell as Rust reads numbers (`1000.5`), given its column's [`Decimals`]; `Err` with
+/// why when its dots cannot be read in that column.
+fn plain_number(raw: &str, decimals: Decimals, column: &str) -> Result<String, String> {
+    match decimals {
+        Decimals::Point => Ok(raw.to_owned()),
+        Decimals::Unknown if raw.contains('.') => Err(format!(
+            "could be {raw} or {}: nothing in the {column} column shows whether its dots are decimal points or separate thousands; write a decimal comma ({}) or no thousands dot ({})",
+            raw.replace('.', ""),
+            raw.replace('.', ","),
+            raw.replace('.', "")
+        )),
+        Decimals::Unknown => Ok(raw.to_owned()),
+        Decimals::Comma => {
+            let (whole, fraction) = raw.split_once(',').unwrap_or((raw, ""));
+            if whole.contains('.') && !groups_thousands(whole) || fraction.contains('.') {
+                return Err(format!("cannot be read: the {column} column writes decimal commas, where a dot can only separate thousands (1.000,5)"));
+            }
+            let whole = whole.replace('.', "");
+            Ok(if raw.contains(',') { format!("{whole}.{fraction}") } else { whole })
+        }
+    }
 }
 
 /// Parses CSV text. `source_name` names the file in messages and, without a symbol column,
@@ -170,10 +222,13 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
         ),
     };
     let symbol_col = find_column(&header, &["symbol", "ticker"]);
+    let close_column = header.get(close_col).map_or("", |h| h.trim());
+    let records: Vec<(usize, Vec<String>)> = lines.collect();
+    let decimals = decimals(sep, records.iter().filter_map(|(_, f)| f.get(close_col)).map(String::as_str));
     let default_symbol = symbol.map_or_else(|| symbol_from_name(source_name), str::to_owned);
 
     let mut rows: Vec<(String, Date, Option<f64>, String)> = Vec::new();
-    for (n, f) in lines {
+    for (n, f) in records {
         let at = format!("{source_name} line {n}");
         if f.len() != header.len() {
             return Err(not_csv(format!("line {n} has {} fields but the header has {}", f.len(), header.len())));
@@ -183,15 +238,28 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
         let cell = |c: usize| f.get(c).map_or("", |v| v.trim());
         let day_text = cell(date_col);
         let column = header.get(date_col).map_or("", |h| h.trim());
-        let day = parse_day(day_text).map_err(|reason| AnalysisError::BadDate { at: format!("{at}, column {column}"), value: day_text.to_owned(), reason })?;
-        let sym = symbol_col.map_or_else(|| default_symbol.clone(), |c| cell(c).to_ascii_uppercase());
+        let day = Date::parse_day(day_text).map_err(|reason| AnalysisError::BadDate { at: format!("{at}, column {column}"), value: day_text.to_owned(), reason })?;
+        let sym = match symbol_col {
+            None => default_symbol.clone(),
+            // A row without its symbol belongs to no series (the contract refuses an empty key too).
+            Some(c) if cell(c).is_empty() => {
+                return Err(not_csv(format!("line {n}, column {} is empty: give each row its symbol", header.get(c).map_or("", |h| h.trim()))));
+            }
+            Some(c) => cell(c).to_ascii_uppercase(),
+        };
         let raw = cell(close_col);
-        // With `;` between fields a decimal comma is the locale's: 10,5 is 10.5.
-        let decimal_comma = sep == ';' && raw.matches(',').count() == 1 && !raw.contains('.');
-        let number = if decimal_comma { raw.replace(',', ".") } else { raw.to_owned() };
         let close = match raw.to_ascii_lowercase().as_str() {
             "" | "null" | "na" | "n/a" | "-" => None,
             _ => {
+                // With `;` between fields a decimal comma may be the locale's: 1.000,5 is 1000.5.
+                let number = plain_number(raw, decimals, close_column).map_err(|reason| AnalysisError::UnreadableClose {
+                    symbol: sym.clone(),
+                    at: at.clone(),
+                    column: close_column.to_owned(),
+                    date: day,
+                    value: raw.to_owned(),
+                    reason,
+                })?;
                 let value: f64 = number.parse().map_err(|_| AnalysisError::BadClose {
                     symbol: sym.clone(),
                     at: at.clone(),
@@ -230,6 +298,7 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::date::DateParseError;
 
     fn err(text: &str) -> String {
         parse_csv(text, "IWM.csv", None).unwrap_err().to_string()
@@ -241,18 +310,18 @@ mod tests {
             err("Date,Close\n2026-01-02,10\n2026–01–05,11\n"),
             "IWM.csv line 3, column Date = \"2026–01–05\" is written with \"–\" (U+2013) where an ISO date (YYYY-MM-DD) has a hyphen"
         );
-        assert_eq!(parse_day("2026−01−05 00:00"), Err(DateParseError::Dash('−')));
+        assert_eq!(Date::parse_day("2026−01−05 00:00"), Err(DateParseError::Dash('−')));
         // A dash that makes no date once replaced is just not a date.
-        assert_eq!(parse_day("2026–13–05"), Err(DateParseError::NoSuchDay));
+        assert_eq!(Date::parse_day("2026–13–05"), Err(DateParseError::NoSuchDay));
         // Multi-byte characters anywhere in the first ten bytes (the tenth byte inside one).
         for cell in ["2026-01-0é", "2026-01-é1", "é2026-01-01", "2026年01月02日", "😀😀😀", "2026-01-01é"] {
-            assert_eq!(parse_day(cell), Err(DateParseError::Format), "{cell}");
+            assert_eq!(Date::parse_day(cell), Err(DateParseError::Format), "{cell}");
         }
         // Invisible characters are named: a reader cannot see them in the message.
-        assert_eq!(parse_day("2026-01-02\u{200B}"), Err(DateParseError::Invisible('\u{200B}')));
-        assert_eq!(parse_day("\u{FEFF}2026-01-02"), Err(DateParseError::Invisible('\u{FEFF}')));
+        assert_eq!(Date::parse_day("2026-01-02\u{200B}"), Err(DateParseError::Invisible('\u{200B}')));
+        assert_eq!(Date::parse_day("\u{FEFF}2026-01-02"), Err(DateParseError::Invisible('\u{FEFF}')));
         assert_eq!(err("Date,Close\n2026-01-\u{a0}02,1\n"), "IWM.csv line 2, column Date = \"2026-01-\u{a0}02\" is a date but for an invisible no-break space (U+00A0) in it");
-        assert_eq!(parse_day(" 2026-01-02T10:00 "), Ok(Date::parse_iso("2026-01-02").unwrap()));
+        assert_eq!(Date::parse_day(" 2026-01-02T10:00 "), Ok(Date::parse_iso("2026-01-02").unwrap()));
         assert!(err("Date,Close\n2026-01-0é,10\n").starts_with("IWM.csv line 2, column Date = \"2026-01-0é\" is not an ISO date"));
     }
 
@@ -263,8 +332,34 @@ mod tests {
         assert_eq!(closes("Date\tClose\n2026-01-02\t10.5\n2026-01-05\t11\n"), vec![Some(10.5), Some(11.0)]);
         // A comma file keeps commas as separators: "10,5" there is two fields.
         assert_eq!(err("Date,Close\n2026-01-02,10,5\n"), "IWM.csv: line 2 has 3 fields but the header has 2");
-        // A decimal comma with a thousands dot is not guessed at.
-        assert_eq!(err("Date;Close\n2026-01-02;1.010,5\n"), "IWM on 2026-01-02 (IWM.csv line 2): close 1.010,5 is not a number; closes must be positive numbers or null");
+    }
+
+    #[test]
+    fn a_semicolon_column_with_decimal_commas_reads_its_dots_as_thousands_and_a_doubtful_dot_is_an_error() {
+        let closes = |text: &str| parse_csv(text, "IWM.csv", None).unwrap().series[0].closes.clone();
+        // A comma anywhere in the column: every dot there separates thousands.
+        assert_eq!(closes("Date;Close\n2026-01-02;1.000,5\n2026-01-05;1.000\n2026-01-06;12.345.678\n2026-01-07;999\n"), vec![Some(1000.5), Some(1000.0), Some(12_345_678.0), Some(999.0)]);
+        // Decided per file column, across symbols; missing closes say nothing.
+        let t = parse_csv("Date;Symbol;Close\n2026-01-02;SPY;1.234\n2026-01-02;IWM;2,5\n2026-01-05;SPY;NA\n", "all.csv", None).unwrap();
+        assert_eq!((t.series[0].closes.clone(), t.series[1].closes.clone()), (vec![Some(1234.0), None], vec![Some(2.5), None]));
+        // No comma, a close that can only be decimal: dots are decimal points.
+        assert_eq!(closes("Date;Close\n2026-01-02;1.234\n2026-01-05;10.5\n"), vec![Some(1.234), Some(10.5)]);
+        // Two dots can only be thousands, so the column's `1.234` is 1234.
+        assert_eq!(closes("Date;Close\n2026-01-02;1.234\n2026-01-05;1.234.567\n"), vec![Some(1234.0), Some(1_234_567.0)]);
+        // Outside `;` files nothing changes.
+        assert_eq!(closes("Date\tClose\n2026-01-02\t1.234\n"), vec![Some(1.234)]);
+        // Nothing tells: the first dotted close is named with its symbol, line, column and value.
+        assert_eq!(
+            err("Date;Close\n2026-01-02;7\n2026-01-05;1.234\n2026-01-06;2.500\n"),
+            "IWM on 2026-01-05 (IWM.csv line 3, column Close): close 1.234 could be 1.234 or 1234: nothing in the Close column shows whether its dots are decimal points or separate thousands; write a decimal comma (1,234) or no thousands dot (1234)"
+        );
+        // A dot that cannot separate thousands in a decimal-comma column.
+        assert_eq!(
+            err("Date;Adj Close\n2026-01-02;1,5\n2026-01-05;1.5\n"),
+            "IWM on 2026-01-05 (IWM.csv line 3, column Adj Close): close 1.5 cannot be read: the Adj Close column writes decimal commas, where a dot can only separate thousands (1.000,5)"
+        );
+        assert_eq!(err("Date;Close\n2026-01-02;1,5\n2026-01-05;10.00,5\n").split(':').nth(1), Some(" close 10.00,5 cannot be read"));
+        assert_eq!(err("Date;Close\n2026-01-02;1,5,0\n"), "IWM on 2026-01-02 (IWM.csv line 2): close 1,5,0 is not a number; closes must be positive numbers or null");
     }
 
     #[test]
@@ -335,6 +430,19 @@ mod tests {
         assert_eq!(t.symbols(), vec!["SPY", "IWM"]);
         assert_eq!(t.dates.len(), 3);
         assert_eq!(t.series[1].closes, vec![Some(50.0), None, Some(52.0)]);
+    }
+
+    #[test]
+    fn an_empty_symbol_cell_is_an_error_naming_its_line_and_column() {
+        assert_eq!(
+            err("Date,Symbol,Close\n2026-01-02,SPY,100\n2026-01-02,,50\n"),
+            "IWM.csv: line 3, column Symbol is empty: give each row its symbol"
+        );
+        // Blank is empty; the header's own spelling names the column; quoted line breaks count.
+        assert_eq!(
+            err("\"Na\nme\",Date,ticker,Close\nx,2026-01-02,  ,1\n"),
+            "IWM.csv: line 3, column ticker is empty: give each row its symbol"
+        );
     }
 
     #[test]
