@@ -281,7 +281,7 @@ export interface RotascopeWidgetElement extends HTMLElement {}
 // Events (they bubble and cross the shadow boundary: a listener on `document` sees every widget)
 
 /** The `code` of a `rotascope:error` (README "Behaviour everywhere"). */
-export type RotascopeErrorCode = "timeout" | "html" | "broken" | "cors" | "network" | "status" | "data" | "config" | "wasm";
+export type RotascopeErrorCode = "timeout" | "html" | "broken" | "cors" | "csp" | "network" | "status" | "data" | "config" | "wasm";
 
 export interface RotascopeErrorDetail {
   code: RotascopeErrorCode;
