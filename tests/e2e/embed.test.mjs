@@ -166,6 +166,26 @@ test("a key in the iframe's URL that cannot be a setting name is shown in the wi
   await page.close();
 });
 
+test("a URL key that is not a setting is listed as ignored, even one of the widget's own attribute names", async () => {
+  await session.ready;
+  const page = await session.browser.newPage();
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(String(e)));
+  await page.goto(`${session.url}embed.html?prices=data/sample-prices.json&rotascope-mounted=1&testid=x&rs-theme=dark#rotascope-root=1&as_of=2025-06-30`);
+  await waitForChart(page, ".rotascope");
+  assert.equal(await page.locator(".rotascope [data-testid=ignored]").textContent(), "Unknown settings ignored: rotascope-mounted, testid, rs-theme, rotascope-root");
+  // None became an attribute (the two the widget sets are its own); as_of, the old spelling
+  // of as-of, is still a setting, so it is not listed.
+  assert.deepEqual(await page.evaluate(() => document.querySelector(".rotascope").getAttributeNames().sort()), ["class", "data-prices", "data-rotascope-mounted", "data-rs-theme"]);
+  // With nothing else in the address, the frame still says what is missing.
+  await page.goto(`${session.url}embed.html?rotascope-mounted=1`);
+  const message = page.locator(".rotascope .rs-error-message");
+  await message.waitFor();
+  assert.equal(await message.textContent(), "option `prices` = missing: give the URL of the price data or the data inline");
+  assert.deepEqual(uncaught, []);
+  await page.close();
+});
+
 test("in iframe mode a prices URL the frame's own policy refuses says so and what to do, with no Try again", async () => {
   await session.ready;
   // The host page is on localhost, the frame on 127.0.0.1: plain http from the host's origin.
