@@ -1,7 +1,8 @@
 // The JS API at its edges (README "3. The JS API"): what mount() takes as its element, which
-// elements cannot hold a widget, and who owns a mount() target's widget (its handle, not the
-// page's removal sweep, and not after a second mount() replaced it). Each case settles with a
-// message naming the problem; nothing is left uncaught.
+// elements cannot hold a widget, who owns a mount() target's widget (its handle, not the
+// page's removal sweep, and not after a second mount() replaced it), and analyze() options
+// that cannot be read. Each case settles with a message naming the problem; nothing is left
+// uncaught.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { useSiteAndBrowser, watchProblems, waitForChart, DIST, API_PAGE, htmlRoute } from "./harness.mjs";
@@ -159,4 +160,29 @@ test("a second mount() on the same element replaces the first; the first handle 
     updated: "third",
   });
   await waitForChart(page, "#twice");
+});
+
+test("analyze() options whose getters throw reject naming the option; nothing is left uncaught", { timeout: 60000 }, async () => {
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(String(e)));
+  const got = await page.evaluate(async () => {
+    const outcome = window.__outcome;
+    const prices = "/data/sample-prices.json";
+    const boom = (m) => () => {
+      throw new Error(m);
+    };
+    return {
+      top: await outcome(globalThis.Rotascope.analyze(Object.defineProperty({ prices }, "benchmark", { get: boom("no benchmark today"), enumerable: true }))),
+      nested: await outcome(globalThis.Rotascope.analyze({ prices, rotation: Object.defineProperty({}, "tail", { get: boom("no tail"), enumerable: true }) })),
+      prices: await outcome(globalThis.Rotascope.analyze(Object.defineProperty({}, "prices", { get: boom("no prices"), enumerable: true }))),
+      keys: await outcome(globalThis.Rotascope.analyze(new Proxy({ prices }, { ownKeys: boom("no keys") }))),
+    };
+  });
+  assert.deepEqual(got, {
+    top: { rejected: "option `benchmark` cannot be read: no benchmark today" },
+    nested: { rejected: "option `rotation` cannot be read: no tail" },
+    prices: { rejected: "option `prices` cannot be read: no prices" },
+    keys: { rejected: "option `options` cannot be read: no keys" },
+  });
+  assert.deepEqual(uncaught, []);
 });
