@@ -48,11 +48,11 @@ pub fn price_source(v: &Value, field: &str) -> Result<PriceSource, AnalysisError
             Ok(if t.starts_with('{') || t.starts_with('[') || t.contains(['\n', '\r']) {
                 PriceSource::Text { text: s.clone(), symbol: None }
             } else {
-                PriceSource::Url { url: s.trim().to_owned(), symbol: None }
+                PriceSource::Url { url: fetchable(field, s)?, symbol: None }
             })
         }
         Value::Object(o) if o.contains_key("url") => match o.get("url") {
-            Some(Value::String(u)) if !u.trim().is_empty() => Ok(PriceSource::Url { url: u.trim().to_owned(), symbol: symbol(o) }),
+            Some(Value::String(s)) if !s.trim().is_empty() => Ok(PriceSource::Url { url: fetchable(&format!("{field}.url"), s)?, symbol: symbol(o) }),
             _ => Err(bad(&format!("{field}.url"), o.get("url").unwrap_or(&Value::Null), "give the URL as a text")),
         },
         Value::Object(o) if o.contains_key("csv") => match o.get("csv") {
@@ -61,6 +61,23 @@ pub fn price_source(v: &Value, field: &str) -> Result<PriceSource, AnalysisError
         },
         Value::Object(_) => Ok(PriceSource::Inline(v.clone())),
         _ => Err(bad(field, v, "give a URL, JSON or CSV text, an object, or a list of those")),
+    }
+}
+
+/// `url` trimmed, or why it cannot be downloaded: an address with a scheme other than http:,
+/// https: or blob: (`javascript:`, `data:`, `file:`) is refused here, in every mode, rather
+/// than left to a fetch that fails with advice that cannot help. A path has no scheme.
+fn fetchable(field: &str, url: &str) -> Result<String, AnalysisError> {
+    let url = url.trim();
+    let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
+        s.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    match scheme.map(str::to_ascii_lowercase) {
+        Some(s) if !matches!(s.as_str(), "http" | "https" | "blob") => {
+            // Quoted short: a data: URL may be megabytes.
+            Err(bad(field, &Value::String(crate::analysis::error::shown(url)), &format!("a {s}: address cannot be downloaded; give an https:// URL or a path on this site, or the data itself")))
+        }
+        _ => Ok(url.to_owned()),
     }
 }
 
@@ -278,7 +295,7 @@ fn source(field: &str, v: &Value) -> Result<Source, AnalysisError> {
             let text = s.trim_start_matches('\u{feff}');
             serde_json::from_str(text).map(Source::Inline).map_err(|e| bad(field, v, &format!("the text starts like JSON but is not valid JSON ({e})")))
         }
-        Value::String(s) if !s.trim().is_empty() => Ok(Source::Url(s.trim().to_owned())),
+        Value::String(s) if !s.trim().is_empty() => Ok(Source::Url(fetchable(field, s)?)),
         Value::Object(_) => Ok(Source::Inline(v.clone())),
         _ => Err(bad(field, v, "give a URL or an inline object")),
     }
@@ -619,6 +636,23 @@ mod tests {
         assert_eq!((c.view, c.theme, c.period, c.height), (View::Rotation, Theme::Auto, Period::YearToDate, 480.0));
         assert_eq!(c.rotation, RotationParams { interval: Interval::Weekly, window: 14, tail: 10, method: RotationMethod::RatioRoc });
         assert!(c.ignored.is_empty());
+    }
+
+    #[test]
+    fn only_addresses_that_can_be_downloaded_are_urls() {
+        let err = |json: &str| WidgetConfig::from_json(json).unwrap_err().to_string();
+        assert_eq!(
+            err(r#"{"prices":"javascript:alert(1)"}"#),
+            r#"option `prices` = "javascript:alert(1)": a javascript: address cannot be downloaded; give an https:// URL or a path on this site, or the data itself"#
+        );
+        let long = format!("data:text/csv,{}", "x".repeat(100));
+        assert!(err(&format!(r#"{{"prices":"{long}"}}"#)).starts_with(r#"option `prices` = "data:text/csv,xxxxxxxxxxxxxxxxxxxxxxxxxx… (114 characters)": a data: address"#));
+        assert!(err(r#"{"prices":[{"url":"FILE:///p.csv"}]}"#).starts_with("option `prices[0].url` = \"FILE:///p.csv\": a file: address"));
+        assert!(err(r#"{"prices":"p.json","note":"data:,{}"}"#).starts_with("option `note` = "));
+        for ok in ["https://x.org/p.json", "http://x.org/p.json", "blob:https://x.org/1", "p.json", "/d/p.json?a=b:c", "//cdn.x.org/p.json"] {
+            let c = WidgetConfig::from_json(&format!(r#"{{"prices":"{ok}"}}"#)).unwrap();
+            assert_eq!(c.prices, vec![PriceSource::Url { url: ok.into(), symbol: None }], "{ok}");
+        }
     }
 
     #[test]

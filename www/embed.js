@@ -6,7 +6,10 @@
 //
 // Each key is a config field, by its attribute (`rotation-tail`) or JSON name (`rotationTail`),
 // and becomes that data- attribute on a placeholder, so values are read, checked and reported
-// exactly as on a script-tag placeholder. Relative URLs are relative to embed.html.
+// exactly as on a script-tag placeholder. Any other key goes into the placeholder's JSON config
+// as written, where the widget lists it as ignored: it never becomes an attribute, so it cannot
+// collide with the widget's own (`rotascope-mounted`, `testid`). Relative URLs are relative to
+// embed.html.
 //
 // To the parent window it posts `{ rotascope: 1, type: "height", height }` when the content's
 // height changes and `{ rotascope: 1, type: "event", name, detail }` for every rotascope:*
@@ -30,6 +33,8 @@ const root = document.getElementById("rotascope-embed");
 const host = document.createElement("div");
 host.className = "rotascope";
 const bad = [];
+const unknown = new Map();
+const FIELDS = new Set(globalThis.Rotascope.observedAttributes);
 let permalink = false;
 for (const [key, value] of urlConfig(window.location)) {
   if (!SETTING.test(key)) {
@@ -41,7 +46,14 @@ for (const [key, value] of urlConfig(window.location)) {
     permalink = true;
     continue;
   }
-  host.setAttribute(`data-${kebab(key)}`, value);
+  if (FIELDS.has(kebab(key))) host.setAttribute(`data-${kebab(key)}`, value);
+  else unknown.set(key, value);
+}
+if (unknown.size > 0) {
+  const script = document.createElement("script");
+  script.type = "application/json";
+  script.textContent = JSON.stringify(Object.fromEntries(unknown));
+  host.append(script);
 }
 if (permalink) {
   const note = document.createElement("p");

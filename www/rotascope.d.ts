@@ -282,7 +282,7 @@ export interface RotascopeWidgetElement extends HTMLElement {}
 // Events (they bubble and cross the shadow boundary: a listener on `document` sees every widget)
 
 /** The `code` of a `rotascope:error` (README "Behaviour everywhere"). */
-export type RotascopeErrorCode = "timeout" | "html" | "broken" | "cors" | "network" | "status" | "data" | "config" | "wasm";
+export type RotascopeErrorCode = "timeout" | "html" | "broken" | "cors" | "csp" | "network" | "status" | "data" | "config" | "wasm";
 
 export interface RotascopeErrorDetail {
   code: RotascopeErrorCode;
@@ -311,13 +311,23 @@ export interface RotascopeEventMap {
 // ---------------------------------------------------------------------------------------
 // The JS API
 
-/** A mounted widget. */
+/**
+ * A mounted widget. It owns its element's widget until `unmount()` (removing the element from
+ * the page does not end it) or until a later `mount()` on the same element replaces it.
+ */
 export interface WidgetHandle {
-  /** Settles once the widget is mounted (not loaded: see `rotascope:ready`); rejects when the wasm cannot start. */
+  /**
+   * Settles once the widget is mounted (not loaded: see `rotascope:ready`); rejects when the
+   * wasm cannot start, when `element` is not an element or matches none, or when the element
+   * cannot hold a shadow root (a `<figure>`, one with a closed shadow root of its own).
+   */
   readonly ready: Promise<void>;
-  /** Merges `partial` into the config and rebuilds the widget (`null`: re-reads the element's attributes). */
+  /**
+   * Merges `partial` into the config and rebuilds the widget (`null`: re-reads the element's
+   * attributes); rejects once a later `mount()` on the element replaced this widget.
+   */
   update(partial?: RotascopeConfig | null): Promise<void>;
-  /** Removes the widget and everything it holds; the element is left empty. */
+  /** Removes the widget and everything it holds; the element is left empty. Does nothing once replaced. */
   unmount(): Promise<void>;
 }
 
@@ -492,11 +502,12 @@ export declare const ready: Promise<void>;
 export declare function analyze(options: AnalyzeOptions): Promise<AnalyzeResult>;
 
 /**
- * Mounts a widget in `element` with `config`, or with the element's own attributes when
- * `config` is `null` or left out. Returns its handle at once; calls made before the wasm is
- * ready wait for it.
+ * Mounts a widget in `element` (an element, or the id or CSS selector of one: `"chart"`,
+ * `"#chart"`) with `config`, or with the element's own attributes when `config` is `null` or
+ * left out; a widget the element already has is replaced. Returns its handle at once; calls
+ * made before the wasm is ready wait for it.
  */
-export declare function mount(element: HTMLElement, config?: MountConfig | null): WidgetHandle;
+export declare function mount(element: HTMLElement | string, config?: MountConfig | null): WidgetHandle;
 
 /** Mounts the `.rotascope` placeholders under `root` (default: the document) that have no widget yet. */
 export declare function scan(root?: Document | Element): Promise<void>;

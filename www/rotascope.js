@@ -67,18 +67,41 @@ export async function analyze(options) {
   return analyzeNow(options);
 }
 
+/** mount()'s first argument as an element: an element, or the id or CSS selector of one. */
+function targetOf(element) {
+  if (element?.nodeType === 1) return element;
+  if (typeof element === "string" && element.trim()) {
+    let found = document.getElementById(element);
+    let selector = true;
+    try {
+      found ??= document.querySelector(element);
+    } catch {
+      selector = false;
+    }
+    if (found) return found;
+    throw new Error(`mount(${JSON.stringify(element)}): no element has that id${selector ? " or matches that CSS selector" : ", and it is not a valid CSS selector"}`);
+  }
+  const got = element === null || element === undefined ? String(element) : element === "" ? "an empty text" : typeof element === "object" ? "an object that is not an element" : `a ${typeof element}`;
+  throw new Error(`mount() needs an element, or the id or CSS selector of one, as its first argument; it got ${got}`);
+}
+
 /**
- * Mounts a widget in `element` with `config` (or the element's own attributes when `config`
- * is null). Returns a handle at once: `update(partialConfig)`, `unmount()`, and `ready` (a
- * promise that settles once it is mounted). Calls made before the wasm is ready wait for it.
+ * Mounts a widget in `element` (an element, or its id or a CSS selector) with `config` (or the
+ * element's own attributes when `config` is null). Returns a handle at once: `update(partialConfig)`,
+ * `unmount()`, and `ready` (a promise that settles once it is mounted, and rejects with the
+ * reason when it cannot be). Calls made before the wasm is ready wait for it.
  */
 export function mount(element, config = null) {
   let inner = null;
   let gone = false;
-  asked.add(element);
-  const mounted = ready.then(() => {
-    asked.delete(element);
-    if (!gone) inner = mountNow(element, config);
+  let target = null;
+  const mounted = new Promise((resolve) => {
+    target = targetOf(element);
+    asked.add(target);
+    resolve(ready);
+  }).then(() => {
+    asked.delete(target);
+    if (!gone) inner = mountNow(target, config);
   });
   mounted.catch(() => {});
   return {

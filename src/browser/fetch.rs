@@ -13,6 +13,11 @@ pub enum FetchError {
     /// The request never completed (offline, DNS, blocked). `origins` is (the URL's origin,
     /// the page's) when they differ: then a CORS refusal is the likely cause.
     Network { url: String, detail: String, origins: Option<(String, String)> },
+    /// This document's own Content-Security-Policy (a `<meta>` one, as embed.html carries)
+    /// does not allow the download: no server header can help. `directive` is the policy's
+    /// `connect-src` (or `default-src`) as written; `https` whether the same file over https
+    /// would be allowed; `ours` this document's origin when `'self'` is allowed.
+    Refused { url: String, directive: String, https: bool, ours: Option<String>, framed: bool },
     /// The server answered with an error status.
     Status { url: String, status: u16, status_text: String },
     /// No complete answer within the time limit.
@@ -28,6 +33,7 @@ impl FetchError {
     pub fn retryable(&self) -> bool {
         match self {
             FetchError::Status { status, .. } => *status >= 500 || *status == 408 || *status == 429,
+            FetchError::Refused { .. } => false,
             _ => true,
         }
     }
@@ -37,6 +43,7 @@ impl FetchError {
         match self {
             FetchError::Network { origins: Some(_), .. } => "cors",
             FetchError::Network { .. } => "network",
+            FetchError::Refused { .. } => "csp",
             FetchError::Status { .. } => "status",
             FetchError::Timeout { .. } => "timeout",
             FetchError::NotData { .. } => "html",
@@ -64,6 +71,16 @@ impl std::fmt::Display for FetchError {
                 f,
                 "could not load {url}: {detail}. It is on another origin ({theirs}) than this page ({ours}): unless the network is down, its server refused the cross-origin request. It must answer with the header Access-Control-Allow-Origin: {ours} (or *), or the file must be served from {ours}"
             ),
+            FetchError::Refused { url, directive, https, ours, framed } => {
+                let whose = if *framed { "this frame's" } else { "this page's" };
+                write!(f, "could not load {url}: {whose} Content-Security-Policy ({directive}) does not allow downloading it, whatever its server sends. ")?;
+                match (https, ours) {
+                    (true, Some(o)) => write!(f, "Serve the file over https, or from {o}"),
+                    (true, None) => write!(f, "Serve the file over https"),
+                    (false, Some(o)) => write!(f, "Serve the file from {o}, or add its origin to {directive}"),
+                    (false, None) => write!(f, "Add its origin to {directive}"),
+                }
+            }
             FetchError::Status { url, status, status_text } => {
                 write!(f, "could not load {url}: the server answered {status} {status_text}")
             }
@@ -102,6 +119,51 @@ fn cross_origin(url: &str) -> Option<(String, String)> {
     (theirs != ours).then_some((theirs, ours))
 }
 
+/// `url` (relative to the page) as refused by this document's `<meta>` Content-Security-Policy,
+/// when its `connect-src` (else `default-src`) clearly does not allow it. A header policy is
+/// not visible to scripts, and a host source is not matched here: then `None`, and the
+/// failure is reported as a network or CORS one.
+fn refused_by_policy(url: &str) -> Option<FetchError> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let ours = location.origin().ok()?;
+    let target = web_sys::Url::new_with_base(url, &location.href().ok()?).ok()?;
+    let (scheme, theirs) = (target.protocol(), target.origin());
+    let metas = crate::browser::document().query_selector_all("meta[http-equiv='Content-Security-Policy' i]").ok()?;
+    (0..metas.length()).find_map(|i| {
+        let policy = metas.item(i)?.dyn_into::<web_sys::Element>().ok()?.get_attribute("content")?;
+        let find = |name: &str| policy.split(';').map(str::trim).find(|d| d.split_whitespace().next().is_some_and(|n| n.eq_ignore_ascii_case(name)));
+        let directive = find("connect-src").or_else(|| find("default-src"))?;
+        let sources: Vec<&str> = directive.split_whitespace().skip(1).collect();
+        // Whether a source allows a URL with this scheme and origin; `None`: cannot tell.
+        let allows = |scheme: &str, origin: &str| -> Option<bool> {
+            let mut any = Some(false);
+            for s in sources.iter().map(|s| s.to_ascii_lowercase()) {
+                let yes = match s.as_str() {
+                    "*" => matches!(scheme, "http:" | "https:" | "ws:" | "wss:"),
+                    "'self'" => origin == ours,
+                    s if s.starts_with('\'') => false,
+                    s if s.ends_with(':') => s == scheme || (s == "http:" && scheme == "https:"),
+                    _ => {
+                        any = None;
+                        false
+                    }
+                };
+                if yes {
+                    return Some(true);
+                }
+            }
+            any
+        };
+        if allows(&scheme, &theirs)? {
+            return None;
+        }
+        let https = allows("https:", "").unwrap_or(false) && matches!(scheme.as_str(), "http:" | "https:");
+        let framed = window.top().ok().flatten().is_some_and(|top| top != window);
+        Some(FetchError::Refused { url: url.to_owned(), directive: directive.split_whitespace().collect::<Vec<_>>().join(" "), https, ours: allows("", &ours).unwrap_or(false).then(|| ours.clone()), framed })
+    })
+}
+
 fn looks_like_html(text: &str) -> bool {
     let start: String = text.trim_start_matches('\u{feff}').trim_start().chars().take(15).collect::<String>().to_ascii_lowercase();
     start.starts_with("<!doctype html") || start.starts_with("<html")
@@ -118,7 +180,7 @@ pub async fn fetch_text(url: &str, expected: &'static str, timeout_s: f64, progr
         if timed_out.get() {
             FetchError::Timeout { url: url.to_owned(), seconds: timeout_s }
         } else {
-            FetchError::Network { url: url.to_owned(), detail: rejection_text(&e), origins: cross_origin(url) }
+            refused_by_policy(url).unwrap_or_else(|| FetchError::Network { url: url.to_owned(), detail: rejection_text(&e), origins: cross_origin(url) })
         }
     };
     let window = web_sys::window().ok_or_else(|| network(JsValue::from_str("no window")))?;

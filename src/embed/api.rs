@@ -53,15 +53,42 @@ fn read_prices(prices: &JsValue, field: &str) -> Result<Vec<PriceSource>, String
     price_source(&value, field).map(|s| vec![s]).map_err(|e| e.to_string())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, whose proxy trap may throw.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn own_keys(object: &JsValue) -> Result<js_sys::Array, JsValue>;
+}
+
+/// The options other than `prices`, as JSON, and `prices` itself, each read on its own so a
+/// getter (or a `toJSON`) that throws is reported with the option's name.
+fn read_options(options: &JsValue) -> Result<(String, JsValue), String> {
+    let unreadable = |key: &str, e: JsValue| format!("option `{key}` cannot be read: {}", js_error_text(&e));
+    let keys = own_keys(options).map_err(|e| unreadable("options", e))?;
+    // `prices` may be inherited (a class's getter); the others are own, enumerable keys, as
+    // JSON reads them.
+    let prices = js_sys::Reflect::get(options, &JsValue::from_str("prices")).map_err(|e| unreadable("prices", e))?;
+    let mut rest = serde_json::Map::new();
+    for key in keys.iter().filter_map(|k| k.as_string()).filter(|k| k != "prices") {
+        let value = js_sys::Reflect::get(options, &JsValue::from_str(&key)).map_err(|e| unreadable(&key, e))?;
+        // In a one-key object, so what JSON leaves out (undefined, a function) is left out.
+        let one = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&one, &JsValue::from_str(&key), &value);
+        let json = js_sys::JSON::stringify(&one).map_err(|e| unreadable(&key, e))?;
+        if let Ok(serde_json::Value::Object(m)) = serde_json::from_str(&String::from(json)) {
+            rest.extend(m);
+        }
+    }
+    Ok((serde_json::Value::Object(rest).to_string(), prices))
+}
+
 async fn run(options: JsValue) -> Result<JsValue, String> {
     if !options.is_object() || js_sys::Array::is_array(&options) {
         return Err("option `options` should be an object with at least `prices`".into());
     }
-    let key = JsValue::from_str("prices");
-    let prices = read_prices(&js_sys::Reflect::get(&options, &key).unwrap_or(JsValue::UNDEFINED), "prices")?;
-    let rest = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
-    let _ = js_sys::Reflect::delete_property(&rest, &key);
-    let request = AnalyzeRequest::from_json_with(&stringify(&rest, "options")?, prices).map_err(|e| e.to_string())?;
+    let (rest, prices) = read_options(&options)?;
+    let prices = read_prices(&prices, "prices")?;
+    let request = AnalyzeRequest::from_json_with(&rest, prices).map_err(|e| e.to_string())?;
     let table = load_prices(request.prices, crate::config::DEFAULT_TIMEOUT_S, std::rc::Rc::new(|_, _| {})).await.map_err(|e| e.to_string())?;
     let mut result = analyze_table(table, &request.options).map_err(|e| e.to_string())?;
     for key in request.ignored {

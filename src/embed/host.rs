@@ -116,15 +116,61 @@ pub enum ConfigSource {
 pub struct Host {
     pub element: HtmlElement,
     pub source: ConfigSource,
+    /// Mounted through `mount()` (as `<rotascope-widget>` is): its handle owns it, so the
+    /// page's removal sweep leaves it alone. Placeholders found by the scan are not.
+    pub owned: bool,
     /// Dropping this unmounts the leptos view (and runs every cleanup: observers, timers).
     mounted: Option<Box<dyn Any>>,
+}
+
+/// Whether `host` is an element that may have a shadow root: the DOM standard's list, and
+/// custom elements.
+fn can_host(host: &HtmlElement) -> bool {
+    const HOSTS: [&str; 18] = ["article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "main", "nav", "p", "section", "span"];
+    let tag = host.tag_name().to_ascii_lowercase();
+    tag.contains('-') || HOSTS.contains(&tag.as_str())
+}
+
+/// `host`'s open shadow root (made now if it has none), or why it cannot have one, naming
+/// the element: a `<figure>` cannot host a shadow root at all, and an element whose own
+/// closed shadow root is there already cannot host a second.
+fn shadow_root(host: &HtmlElement) -> Result<web_sys::ShadowRoot, String> {
+    if let Some(shadow) = host.shadow_root() {
+        return Ok(shadow);
+    }
+    host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).map_err(|_| {
+        let tag = host.tag_name().to_ascii_lowercase();
+        let id = host.id();
+        let named = if id.is_empty() { format!("<{tag}>") } else { format!("<{tag} id=\"{id}\">") };
+        if can_host(host) {
+            format!("cannot mount into {named}: it already has a closed shadow root of its own; mount into a <div> inside or beside it")
+        } else {
+            format!("cannot mount into {named}: a <{tag}> cannot hold a shadow root (which keeps the page's CSS out of the widget); mount into a <div> inside it")
+        }
+    })
+}
+
+/// Says on `host` why it cannot have a widget: the message in its place (unless it has a
+/// closed shadow root of its own, whose children are not ours) and `rotascope:error` with
+/// code `config`.
+fn refuse(host: &HtmlElement, message: &str) {
+    if !can_host(host) {
+        if let Ok(card) = document().create_element("p") {
+            let _ = card.set_attribute("role", "alert");
+            let _ = card.set_attribute("data-testid", "mount-error");
+            card.set_text_content(Some(message));
+            host.set_text_content(None);
+            let _ = host.append_child(&card);
+        }
+    }
+    dispatch(host, "error", &error_detail("config", message));
 }
 
 /// Gives `host` an open shadow root holding the widget stylesheet and an empty mount point:
 /// page CSS cannot reach in, widget CSS cannot leak out.
 fn shadow_mount_point(host: &HtmlElement) -> Option<HtmlElement> {
     let doc = document();
-    let shadow = host.shadow_root().or_else(|| host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok())?;
+    let shadow = shadow_root(host).ok()?;
     shadow.set_inner_html("");
     let link = doc.create_element("link").ok()?;
     link.set_attribute("rel", "stylesheet").ok()?;
@@ -155,9 +201,9 @@ fn error_detail(code: &str, message: &str) -> JsValue {
 }
 
 impl Host {
-    pub fn new(element: HtmlElement, source: ConfigSource) -> Rc<RefCell<Host>> {
+    pub fn new(element: HtmlElement, source: ConfigSource, owned: bool) -> Rc<RefCell<Host>> {
         let _ = element.set_attribute(MOUNTED, "");
-        Rc::new(RefCell::new(Host { element, source, mounted: None }))
+        Rc::new(RefCell::new(Host { element, source, owned, mounted: None }))
     }
 
     fn config(&self) -> Result<WidgetConfig, String> {
@@ -168,8 +214,14 @@ impl Host {
         WidgetConfig::from_map(&map).map_err(|e| e.to_string())
     }
 
-    /// Mounts (or waits for the viewport when the config says `lazy`).
-    pub fn start(this: &Rc<RefCell<Host>>) {
+    /// Mounts (or waits for the viewport when the config says `lazy`); an element that cannot
+    /// hold the widget says so (see [`refuse`]) and the reason is returned.
+    pub fn start(this: &Rc<RefCell<Host>>) -> Result<(), String> {
+        let element = this.borrow().element.clone();
+        if let Err(message) = shadow_root(&element) {
+            refuse(&element, &message);
+            return Err(message);
+        }
         let lazy = this.borrow().config().map(|c| c.lazy).unwrap_or(false);
         if lazy {
             Host::show_placeholder(this);
@@ -177,6 +229,7 @@ impl Host {
         } else {
             Host::mount_now(this);
         }
+        Ok(())
     }
 
     /// Keeps the widget's height while it waits, so the page does not jump when it loads.
@@ -202,8 +255,9 @@ impl Host {
         let mut host = this.borrow_mut();
         host.mounted = None;
         let element = host.element.clone();
+        // Only if the shadow root went away since `start` (a closed one attached meanwhile).
         let Some(point) = shadow_mount_point(&element) else {
-            element.set_text_content(Some("Rotascope: this browser cannot isolate the widget (no shadow DOM support)."));
+            refuse(&element, &shadow_root(&element).err().unwrap_or_else(|| "cannot mount: the widget's shadow root could not be filled".into()));
             return;
         };
         let config = host.config().and_then(|mut config| {

@@ -22,6 +22,11 @@ pub fn forget(host: &Rc<RefCell<Host>>) {
     HOSTS.with(|h| h.borrow_mut().retain(|x| !Rc::ptr_eq(x, host)));
 }
 
+/// Whether `host` is still listed (not unmounted, nor replaced by a later `mount()`).
+pub fn holds(host: &Rc<RefCell<Host>>) -> bool {
+    HOSTS.with(|h| h.borrow().iter().any(|x| Rc::ptr_eq(x, host)))
+}
+
 /// The host of `element`, if it has one.
 pub fn find(element: &Element) -> Option<Rc<RefCell<Host>>> {
     HOSTS.with(|h| h.borrow().iter().find(|x| x.borrow().element.is_same_node(Some(element))).cloned())

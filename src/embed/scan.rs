@@ -42,19 +42,19 @@ pub fn scan(root: JsValue) {
         if host.has_attribute(MOUNTED) || find(&host).is_some() {
             continue;
         }
-        let h = Host::new(host, ConfigSource::Element);
+        let h = Host::new(host, ConfigSource::Element, false);
         remember(h.clone());
-        Host::start(&h);
+        // An element that cannot hold a widget has said so; it stays listed, so it says it once.
+        let _ = Host::start(&h);
     }
 }
 
-/// Unmounts widgets whose host is no longer in the page (custom elements do this themselves
-/// in `disconnectedCallback`, and may come back).
+/// Unmounts placeholders' widgets whose host is no longer in the page. A `mount()` target
+/// (a `<rotascope-widget>` is one) belongs to its handle, which unmounts it: it may be mounted
+/// before it is attached, or moved, and still be wanted (the custom element unmounts itself
+/// in `disconnectedCallback`).
 fn sweep_detached() {
-    let gone = registry::hosts_where(|host| {
-        let el = &host.element;
-        !el.is_connected() && !el.tag_name().eq_ignore_ascii_case("rotascope-widget")
-    });
+    let gone = registry::hosts_where(|host| !host.owned && !host.element.is_connected());
     for host in gone {
         Host::unmount(&host);
         registry::forget(&host);

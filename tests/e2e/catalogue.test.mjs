@@ -232,6 +232,10 @@ const CASES = [
     "`prices.dates` should be present, but it is missing"],
   ["sources", "URL 404", { prices: "/nope/prices.json" },
     "could not load /nope/prices.json: the server answered 404 Not Found"],
+  ["sources", "a javascript: URL", { prices: "javascript:window.__ran=1" },
+    "option `prices` = \"javascript:window.__ran=1\": a javascript: address cannot be downloaded; give an https:// URL or a path on this site, or the data itself"],
+  ["sources", "a data: URL in a list", { prices: ["/data/sample-prices.json", { url: "data:text/csv,Date,Close%0A2026-01-02,1", symbol: "X" }] },
+    "option `prices[1].url` = \"data:text/csv,Date,Close%0A2026-01-02,1\": a data: address cannot be downloaded; give an https:// URL or a path on this site, or the data itself"],
   // --- options (analyze) and config
   ["options", "benchmark unknown", { prices: ytd, benchmark: "<img src=x onerror=window.__ran=1>" },
     "unknown benchmark \"<img src=x onerror=window.__ran=1>\": the prices have SPY, IWM"],

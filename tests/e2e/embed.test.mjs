@@ -42,6 +42,11 @@ const session = useSiteAndBrowser(DIST, {
     "/host-fixed.html": (req, res) => withPolicy(hostPage(cdn, false))(req, res),
     "/host-shadow.html": withPolicy(SHADOW_PAGE),
     "/shadow.js": (req, res) => res.writeHead(200, { "content-type": "text/javascript" }).end(shadowScript(cdn)),
+    // An iframe of embed.html with this page's own query (no policy, with the helper).
+    "/frame-of.html": (req, res) =>
+      htmlRoute(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>framed</title><link rel="icon" href="/favicon.svg">
+<script type="module" src="/listen.js"></script><script type="module" src="/rotascope-frame.js"></script></head><body>
+<iframe data-rotascope data-testid="frame" title="chart" width="800" height="400" src="${cdn}embed.html${new URL(req.url, "http://x").search.replace(/&/g, "&amp;")}"></iframe></body></html>`)(req, res),
     "/listen.js": (req, res) => res.writeHead(200, { "content-type": "text/javascript" }).end(LISTEN),
     // The same wrong view on a script-tag placeholder, on a page that allows WebAssembly.
     "/placeholder.html": htmlRoute(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg">
@@ -183,5 +188,54 @@ test("a key in the iframe's URL that cannot be a setting name is shown in the wi
   await ignored.waitFor();
   assert.equal(await ignored.textContent(), "Unknown settings ignored: benchmrk");
   assert.deepEqual(uncaught, []);
+  await page.close();
+});
+
+test("a URL key that is not a setting is listed as ignored, even one of the widget's own attribute names", async () => {
+  await session.ready;
+  const page = await session.browser.newPage();
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(String(e)));
+  await page.goto(`${session.url}embed.html?prices=data/sample-prices.json&rotascope-mounted=1&testid=x&rs-theme=dark#rotascope-root=1&as_of=2025-06-30`);
+  await waitForChart(page, ".rotascope");
+  assert.equal(await page.locator(".rotascope [data-testid=ignored]").textContent(), "Unknown settings ignored: rotascope-mounted, testid, rs-theme, rotascope-root");
+  // None became an attribute (the two the widget sets are its own); as_of, the old spelling
+  // of as-of, is still a setting, so it is not listed.
+  assert.deepEqual(await page.evaluate(() => document.querySelector(".rotascope").getAttributeNames().sort()), ["class", "data-prices", "data-rotascope-mounted", "data-rs-theme"]);
+  // With nothing else in the address, the frame still says what is missing.
+  await page.goto(`${session.url}embed.html?rotascope-mounted=1`);
+  const message = page.locator(".rotascope .rs-error-message");
+  await message.waitFor();
+  assert.equal(await message.textContent(), "option `prices` = missing: give the URL of the price data or the data inline");
+  assert.deepEqual(uncaught, []);
+  await page.close();
+});
+
+test("in iframe mode a prices URL the frame's own policy refuses says so and what to do, with no Try again", async () => {
+  await session.ready;
+  // The host page is on localhost, the frame on 127.0.0.1: plain http from the host's origin.
+  const prices = `${session.url.replace("127.0.0.1", "localhost")}data/sample-prices.json`;
+  const { page, uncaught } = await open(`frame-of.html?prices=${encodeURIComponent(prices)}`);
+  const frame = await frameOf(page, "frame");
+  await frame.waitForFunction(() => document.querySelector(".rotascope")?.shadowRoot?.querySelector(".rs-error-message"));
+  const card = await frame.evaluate(() => {
+    const root = document.querySelector(".rotascope").shadowRoot;
+    return { message: root.querySelector(".rs-error-message").textContent, buttons: [...root.querySelectorAll("[data-testid=error] button")].map((b) => b.textContent) };
+  });
+  const ours = session.url.replace(/\/$/, "");
+  assert.equal(card.message, `could not load ${prices}: this frame's Content-Security-Policy (connect-src 'self' https:) does not allow downloading it, whatever its server sends. Serve the file over https, or from ${ours}`);
+  assert.deepEqual(card.buttons, []);
+  await page.waitForFunction(() => window.__frameEvents.some((e) => e.name === "rotascope:error"));
+  assert.equal(await page.evaluate(() => window.__frameEvents.find((e) => e.name === "rotascope:error").code), "csp");
+  assert.deepEqual(uncaught, []);
+
+  // A javascript: or data: address is refused as the setting it is, before any download.
+  for (const [url, scheme] of [["javascript:alert(1)", "javascript"], ["data:application/json,{}", "data"]]) {
+    await page.goto(`${session.url}embed.html?prices=${encodeURIComponent(url)}`);
+    const message = page.locator(".rotascope .rs-error-message");
+    await message.waitFor();
+    assert.equal(await message.textContent(), `option \`prices\` = ${JSON.stringify(url)}: a ${scheme}: address cannot be downloaded; give an https:// URL or a path on this site, or the data itself`);
+    assert.equal(await page.locator(".rotascope [data-testid=error] button").count(), 0);
+  }
   await page.close();
 });
