@@ -149,7 +149,7 @@ pub enum FieldKey {
     RotationWindow,
     /// Rotation.tail: points in a tail.
     RotationTail,
-    /// Rotation.method: ratio-roc or zscore.
+    /// Rotation.method: log-trend or zscore.
     RotationMethod,
     /// Light, dark or auto.
     Theme,
@@ -523,7 +523,10 @@ fn rotation_setting(r: &mut RotationParams, key: &str, x: &Value) -> Result<(), 
         "interval" => r.interval = enum_field::<Interval>("rotation.interval", x, "weekly, daily")?,
         "window" => r.window = whole("rotation.window", x, 2)?,
         "tail" => r.tail = whole("rotation.tail", x, 1)?,
-        "method" => r.method = enum_field::<RotationMethod>("rotation.method", x, "ratio-roc, zscore")?,
+        "method" => {
+            let text = x.as_str().ok_or_else(|| bad("rotation.method", x, "use log-trend or zscore"))?;
+            r.method = RotationMethod::parse(text).map_err(|why| bad("rotation.method", x, &why))?;
+        }
         _ => return Err(bad(&format!("rotation.{key}"), x, "not a rotation setting (interval, window, tail, method)")),
     }
     Ok(())
@@ -634,7 +637,7 @@ mod tests {
         let c = WidgetConfig::from_json(r#"{"prices":"p.json"}"#).unwrap();
         assert_eq!(c.prices, vec![PriceSource::Url { url: "p.json".into(), symbol: None }]);
         assert_eq!((c.view, c.theme, c.period, c.height), (View::Rotation, Theme::Auto, Period::YearToDate, 480.0));
-        assert_eq!(c.rotation, RotationParams { interval: Interval::Weekly, window: 14, tail: 10, method: RotationMethod::RatioRoc });
+        assert_eq!(c.rotation, RotationParams { interval: Interval::Weekly, window: 14, tail: 10, method: RotationMethod::LogTrend });
         assert!(c.ignored.is_empty());
     }
 
@@ -725,6 +728,10 @@ mod tests {
             (r#"{"prices":"p","rotation":{"window":1}}"#, "option `rotation.window` = 1: use a whole number of at least 2"),
             (r#"{"prices":"p","rotation":{"speed":1}}"#, "option `rotation.speed` = 1: not a rotation setting (interval, window, tail, method)"),
             (r#"{"prices":"p","rotationTail":"0"}"#, "option `rotation.tail` = \"0\": use a whole number of at least 1"),
+            (
+                r#"{"prices":"p","rotationMethod":"ratio-roc"}"#,
+                "option `rotation.method` = \"ratio-roc\": ratio-roc was retired: it measured each symbol in its own units, so distance from 100 did not mean strength; use log-trend (the default) or zscore",
+            ),
             (r#"{"prices":"p","height":"tall"}"#, "option `height` = \"tall\": expected a number"),
             (r#"{"prices":"p","height":50}"#, "option `height` = 50: use a height between 120 and 4000 pixels"),
             (r#"{"prices":"p","baskets":{"small":[]}}"#, "option `baskets.small` = []: a basket needs at least one symbol"),
@@ -741,7 +748,7 @@ mod tests {
             r#"{"prices":"Date,Close\n2026-01-02,1\n","benchmark":"SPY","symbols":["IWM","IJR"],"asOf":"2026-07-13",
                 "period":"1M, YTD","baskets":{"small":["IWM"],"large":["SPY"]},
                 "spreads":[["small","large"],{"long":"IWM","short":"SPY"}],
-                "rotation":{"interval":"daily","window":10,"tail":5,"method":"ratio-roc"},"colour":"red"}"#,
+                "rotation":{"interval":"daily","window":10,"tail":5,"method":"log-trend"},"colour":"red"}"#,
         )
         .unwrap();
         let o = &r.options;
@@ -749,14 +756,18 @@ mod tests {
         assert_eq!(o.benchmark.as_deref(), Some("SPY"));
         assert_eq!(o.periods, vec![Period::Month1, Period::YearToDate]);
         assert_eq!(o.spreads, vec![("small".into(), "large".into()), ("IWM".into(), "SPY".into())]);
-        assert_eq!(o.rotation, RotationParams { interval: Interval::Daily, window: 10, tail: 5, method: RotationMethod::RatioRoc });
+        assert_eq!(o.rotation, RotationParams { interval: Interval::Daily, window: 10, tail: 5, method: RotationMethod::LogTrend });
         assert_eq!(r.ignored, vec!["colour".to_string()]);
         let cases = [
             (r#"{"benchmark":"SPY"}"#, "option `prices` = missing: give the price data (an object, JSON or CSV text, a URL, or a list of those)"),
             (r#"{"prices":"p","spreads":[["a"]]}"#, "option `spreads[0]` = [\"a\"]: give [long, short] or { long, short } with basket or symbol names"),
             (r#"{"prices":"p","period":["YTD","5D"]}"#, "option `period` = \"5D\": use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD"),
             (r#"{"prices":"p","rotation":{"interval":"monthly"}}"#, "option `rotation.interval` = \"monthly\": use one of weekly, daily"),
-            (r#"{"prices":"p","rotation":{"method":"jdk"}}"#, "option `rotation.method` = \"jdk\": use one of ratio-roc, zscore"),
+            (r#"{"prices":"p","rotation":{"method":"jdk"}}"#, "option `rotation.method` = \"jdk\": use log-trend or zscore"),
+            (
+                r#"{"prices":"p","rotation":{"method":"Ratio-ROC"}}"#,
+                "option `rotation.method` = \"Ratio-ROC\": ratio-roc was retired: it measured each symbol in its own units, so distance from 100 did not mean strength; use log-trend (the default) or zscore",
+            ),
             (r#"[1]"#, "option `options` = [1]: expected an object"),
         ];
         for (input, expected) in cases {

@@ -134,9 +134,9 @@ impl ViewState {
                 "benchmark" | "highlight" if value.is_empty() => problems.push(wrong(field, value, "name a symbol")),
                 "benchmark" => state.benchmark = Some(value.to_owned()),
                 "highlight" => state.highlight = Some(value.to_owned()),
-                "method" => match RotationMethod::ALL.into_iter().find(|m| m.name() == value) {
-                    Some(m) => state.method = Some(m),
-                    None => problems.push(wrong(field, value, "use ratio-roc or zscore")),
+                "method" => match RotationMethod::parse(value) {
+                    Ok(m) => state.method = Some(m),
+                    Err(why) => problems.push(wrong(field, value, &why)),
                 },
                 "period" => match Period::parse(value) {
                     Ok(p) => state.period = Some(p),
@@ -356,7 +356,7 @@ mod tests {
             problems,
             [
                 "permalink `chart-2`: `view` = \"pie\": use rotation, performance or trend",
-                "permalink `chart-2`: `method` = \"fast\": use ratio-roc or zscore",
+                "permalink `chart-2`: `method` = \"fast\": use log-trend or zscore",
                 "permalink `chart-2`: `date` = \"2026-13-01\": use a date YYYY-MM-DD",
                 "permalink `chart-2`: `zoom` is not part of a view (view, benchmark, method, period, date, highlight, hidden)",
                 "permalink `chart-2`: `highlight` = \"%E2%8\": a % must be followed by two hex digits",

@@ -35,12 +35,6 @@ fn z(xs: &[f64]) -> f64 {
     if sd <= 1e-9 * mean.abs() { 100.0 } else { 100.0 + (xs[xs.len() - 1] - mean) / sd }
 }
 
-/// `100 + x_t / rms` over the window `xs` (ending at t); an rms of at most 1e-9 gives 100.
-fn rms100(xs: &[f64]) -> f64 {
-    let rms = (xs.iter().map(|x| x * x).sum::<f64>() / xs.len() as f64).sqrt();
-    if rms <= 1e-9 { 100.0 } else { 100.0 + xs[xs.len() - 1] / rms }
-}
-
 fn mean(xs: &[f64]) -> f64 {
     xs.iter().sum::<f64>() / xs.len() as f64
 }
@@ -73,15 +67,15 @@ fn naive_rotation(table: &PriceTable, sym: usize, bench: usize, to: usize, weekl
                 })
                 .collect()
         }
-        RotationMethod::RatioRoc => {
-            // T from t = 29, RS-Ratio from 28 + w, its 2-sample change from 30 + w, RS-Momentum
-            // from 2w + 29: every window recomputed from scratch.
-            let trend = |t: usize| (mean(&rs[t - 9..=t]) / mean(&rs[t - 29..=t])).ln();
-            let rsr = |t: usize| rms100(&(t + 1 - w..=t).map(trend).collect::<Vec<_>>());
-            let roc = |t: usize| rsr(t) - rsr(t - 2);
-            (2 * w + 29..samples.len())
-                .map(|t| (samples[t].0, rsr(t), rms100(&(t + 1 - w..=t).map(roc).collect::<Vec<_>>()), samples[t].2))
-                .collect()
+        RotationMethod::LogTrend => {
+            // T from t = 29 (the 30-sample mean), RS-Momentum from t = 30: every window
+            // recomputed from scratch; |T| ≤ 1e-12 counts as 0.
+            let log: Vec<f64> = rs.iter().map(|x| x.ln()).collect();
+            let rsr = |t: usize| {
+                let trend = mean(&log[t - 9..=t]) - mean(&log[t - 29..=t]);
+                if trend.abs() <= 1e-12 { 100.0 } else { 100.0 + 100.0 * trend }
+            };
+            (30..samples.len()).map(|t| (samples[t].0, rsr(t), 100.0 + 3.0 * (rsr(t) - rsr(t - 1)), samples[t].2)).collect()
         }
     }
 }

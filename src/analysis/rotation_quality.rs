@@ -1,4 +1,5 @@
-//! How well a rotation graph rotates: the two figures the default method is held to.
+//! How well a rotation graph rotates, and whether its distances mean strength: the figures
+//! the default method is held to (README "Rotation methods" prints them for each method).
 //!
 //! # Formula
 //!
@@ -16,11 +17,129 @@
 //! - **Clockwise steps**: steps from `t − 1` to `t` that turn clockwise around 100/100 (on the
 //!   graph, x right and y up): `x_{t−1} · (y_t − y_{t−1}) − y_{t−1} · (x_t − x_{t−1}) < 0`.
 //!
+//! - **Roundness**: for each run of 10 consecutive points (points 0–9, 10–19, …; a shorter
+//!   rest is left out), the span of RS-Momentum divided by the span of RS-Ratio (max − min);
+//!   runs where RS-Ratio does not move are left out. Round loops give about 1; tall spikes
+//!   much more, flat dashes much less.
+//! - **Proportionality**: against the same benchmark `B`, a symbol whose log relative strength
+//!   is scaled by `s` (closes `P′ = B · (P / B)^s`, so `ln RS′ = s · ln RS` up to the constant
+//!   `ln 100`) should sit `s` times as far from 100 on each axis: for every point with both
+//!   versions, `|x′| / |x|` and `|y′| / |y|` (where `|x|`, `|y| > 10⁻⁹`), and their median.
+//!
 //! Over a set of symbols: the median of the correlations (the mean of the middle two for an
-//! even count; symbols whose `x` or `y` never varies have no correlation and are left out) and
-//! the turns and matches added up.
+//! even count; symbols whose `x` or `y` never varies have no correlation and are left out),
+//! the turns and matches added up, and the median of every run's roundness.
 
+use super::prices::{PriceTable, Series};
 use super::rotation::{RotationPoint, SymbolRotation};
+
+/// The median of `values` (the mean of the middle two for an even count); `None` when empty.
+pub fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => values.get(n / 2).copied(),
+        _ => values.get(n / 2 - 1).zip(values.get(n / 2)).map(|(a, b)| (a + b) / 2.0),
+    }
+}
+
+/// RS-Momentum span ÷ RS-Ratio span of each run of 10 consecutive points (see the module docs).
+pub fn roundness(points: &[RotationPoint]) -> Vec<f64> {
+    let span = |values: &mut dyn Iterator<Item = f64>| {
+        let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        hi - lo
+    };
+    points
+        .chunks_exact(10)
+        .filter_map(|run| {
+            let width = span(&mut run.iter().map(|p| p.rs_ratio));
+            let height = span(&mut run.iter().map(|p| p.rs_momentum));
+            (width > 1e-12).then(|| height / width)
+        })
+        .collect()
+}
+
+/// `series` with its log relative strength to `benchmark` scaled by `s`: closes
+/// `B · (P / B)^s` on the days both have one (see the module docs).
+pub fn scaled_relative_strength(series: &Series, benchmark: &Series, s: f64) -> Series {
+    let closes = series.closes.iter().zip(&benchmark.closes).map(|(p, b)| Some(b.as_ref()? * (p.as_ref()? / b.as_ref()?).powf(s))).collect();
+    Series { symbol: format!("{}^{s}", series.symbol), name: None, group: None, closes }
+}
+
+/// Per point present in both histories (same date), `|x′| / |x|` and `|y′| / |y|`.
+pub fn distance_ratios(base: &[RotationPoint], scaled: &[RotationPoint]) -> Vec<f64> {
+    let mut out = Vec::new();
+    for p in base {
+        let Some(q) = scaled.iter().find(|q| q.date == p.date) else { continue };
+        for (a, b) in [(p.rs_ratio - 100.0, q.rs_ratio - 100.0), (p.rs_momentum - 100.0, q.rs_momentum - 100.0)] {
+            if a.abs() > 1e-9 {
+                out.push(b.abs() / a.abs());
+            }
+        }
+    }
+    out
+}
+
+/// A table of `table`'s dates holding only `benchmark` and `series` (for measuring one
+/// symbol without the others).
+pub fn pair_table(table: &PriceTable, benchmark: &Series, series: Series) -> Result<PriceTable, super::AnalysisError> {
+    PriceTable::validated(table.dates.clone(), vec![benchmark.clone(), series], table.adjustment, None, Vec::new())
+}
+
+/// Every property a rotation method is measured by, over every symbol of a table against one
+/// benchmark (README "Rotation methods" has the table for each method).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MethodProperties {
+    pub quality: RotationQuality,
+    /// (s, median over every point of every symbol of the distance ratio ÷ s).
+    pub proportional: Vec<(f64, Option<f64>)>,
+    /// Symbols whose points alone against the benchmark differ from theirs in the whole table.
+    pub universe_dependent: Vec<String>,
+    /// Points that are not finite.
+    pub not_finite: usize,
+}
+
+/// Measures `params`' method on `table` against `benchmark` (its position): the rotation
+/// figures, proportionality for s = 0.5, 2 and 4, and independence of the other symbols.
+pub fn method_properties(table: &PriceTable, benchmark: usize, to: usize, params: super::rotation::RotationParams) -> Result<MethodProperties, super::AnalysisError> {
+    use super::rotation::{rotation, rotations};
+    let bench = table.series_at(benchmark).ok_or_else(|| super::AnalysisError::NoData { detail: "no benchmark".into() })?;
+    let symbols: Vec<usize> = (0..table.series.len()).filter(|&p| p != benchmark).collect();
+    let (rots, _) = rotations(table, &super::Selection { benchmark, symbols }, to, params)?;
+    let mut proportional = Vec::new();
+    for s in [0.5, 2.0, 4.0] {
+        let mut ratios = Vec::new();
+        for r in &rots {
+            let Some(series) = table.series_at(r.position) else { continue };
+            let scaled = pair_table(table, bench, scaled_relative_strength(series, bench, s))?;
+            if let Ok(q) = rotation(&scaled, 1, 0, to, params) {
+                ratios.extend(distance_ratios(&r.points, &q.points).into_iter().map(|d| d / s));
+            }
+        }
+        proportional.push((s, median(ratios)));
+    }
+    let mut universe_dependent = Vec::new();
+    for r in &rots {
+        let Some(series) = table.series_at(r.position) else { continue };
+        let alone = rotation(&pair_table(table, bench, series.clone())?, 1, 0, to, params).map(|a| a.points);
+        if alone.as_ref().ok() != Some(&r.points) {
+            universe_dependent.push(series.symbol.clone());
+        }
+    }
+    let not_finite = rots.iter().flat_map(|r| &r.points).filter(|p| !(p.rs_ratio.is_finite() && p.rs_momentum.is_finite())).count();
+    Ok(MethodProperties { quality: RotationQuality::of(&rots), proportional, universe_dependent, not_finite })
+}
+
+impl std::fmt::Display for MethodProperties {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}; distance ÷ s:", self.quality)?;
+        for (s, m) in &self.proportional {
+            write!(f, " s={s} {}", m.map_or("none".to_string(), |m| format!("{m:.3}")))?;
+        }
+        write!(f, "; depends on the other symbols: {}; not finite: {}", if self.universe_dependent.is_empty() { "none".to_string() } else { self.universe_dependent.join(", ") }, self.not_finite)
+    }
+}
 
 /// Pearson's correlation of RS-Ratio and RS-Momentum; `None` with fewer than two points or
 /// when either never varies.
@@ -84,21 +203,17 @@ pub struct RotationQuality {
     pub matched: usize,
     pub steps: usize,
     pub clockwise: usize,
+    /// Median roundness over every run of 10 points of every symbol.
+    pub median_roundness: Option<f64>,
 }
 
 impl RotationQuality {
     pub fn of(rotations: &[SymbolRotation]) -> RotationQuality {
-        let mut correlations: Vec<f64> = rotations.iter().filter_map(|r| correlation(&r.points)).collect();
-        correlations.sort_by(f64::total_cmp);
-        let n = correlations.len();
-        let median_correlation = match n {
-            0 => None,
-            _ if n % 2 == 1 => correlations.get(n / 2).copied(),
-            _ => correlations.get(n / 2 - 1).zip(correlations.get(n / 2)).map(|(a, b)| (a + b) / 2.0),
-        };
+        let median_correlation = median(rotations.iter().filter_map(|r| correlation(&r.points)).collect());
+        let median_roundness = median(rotations.iter().flat_map(|r| roundness(&r.points)).collect());
         let (turns, matched) = rotations.iter().map(|r| turns_matched(&r.points)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
         let (steps, clockwise) = rotations.iter().map(|r| clockwise_steps(&r.points)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
-        RotationQuality { symbols: rotations.len(), median_correlation, turns, matched, steps, clockwise }
+        RotationQuality { symbols: rotations.len(), median_correlation, turns, matched, steps, clockwise, median_roundness }
     }
 
     /// Share of steps turning clockwise, in percent (0 when there are none).
@@ -123,7 +238,16 @@ impl RotationQuality {
 impl std::fmt::Display for RotationQuality {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let r = self.median_correlation.map_or("none".to_string(), |r| format!("{r:+.3}"));
-        write!(f, "{} symbols: median correlation {r}, turns matched {}/{} = {:.1} %, clockwise steps {:.1} %", self.symbols, self.matched, self.turns, self.matched_pct(), self.clockwise_pct())
+        let round = self.median_roundness.map_or("none".to_string(), |r| format!("{r:.2}"));
+        write!(
+            f,
+            "{} symbols: median correlation {r}, turns matched {}/{} = {:.1} %, clockwise steps {:.1} %, median roundness {round}",
+            self.symbols,
+            self.matched,
+            self.turns,
+            self.matched_pct(),
+            self.clockwise_pct()
+        )
     }
 }
 
@@ -166,6 +290,27 @@ mod tests {
         // A flat run is not a turn; too few points, no turns.
         assert_eq!(turns_matched(&points(&[(100.0, 101.0); 9])), (0, 0));
         assert_eq!(turns_matched(&points(&crossing[..6])), (0, 0));
+    }
+
+    #[test]
+    fn roundness_divides_the_spans_of_each_run_of_ten() {
+        // Run 1: RS-Ratio 100..109 (span 9), RS-Momentum 100..104.5 (span 4.5): 0.5. Run 2: a
+        // still RS-Ratio is left out. The last 5 points make no run.
+        let mut xy: Vec<(f64, f64)> = (0..10).map(|k| (100.0 + k as f64, 100.0 + k as f64 / 2.0)).collect();
+        xy.extend((0..10).map(|k| (101.0, 100.0 + k as f64)));
+        xy.extend((0..5).map(|k| (100.0 + k as f64, 90.0)));
+        assert_eq!(roundness(&points(&xy)), vec![0.5]);
+        assert_eq!(median(vec![3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(vec![4.0, 1.0, 2.0, 3.0]), Some(2.5));
+        assert_eq!(median(vec![]), None);
+    }
+
+    #[test]
+    fn distance_ratios_compare_points_of_the_same_date() {
+        let base = points(&[(102.0, 99.0), (100.0, 101.0)]);
+        let scaled = points(&[(104.0, 98.0), (100.0, 102.5)]);
+        // |4|/|2|, |−2|/|−1|; the second point's x is 0 (left out), |2.5|/|1|.
+        assert_eq!(distance_ratios(&base, &scaled), vec![2.0, 2.0, 2.5]);
     }
 
     #[test]

@@ -10,8 +10,8 @@
 use rotascope::model::{analyze, AnalyzeOptions};
 use rotascope::analysis::input::{merge, parse_contract_json, parse_text, to_contract_json};
 use rotascope::analysis::period::Period;
-use rotascope::analysis::rotation::{rotations, Interval, RotationMethod, RotationParams};
-use rotascope::analysis::rotation_quality::RotationQuality;
+use rotascope::analysis::rotation::{Interval, RotationMethod, RotationParams};
+use rotascope::analysis::rotation_quality::method_properties;
 use rotascope::analysis::Selection;
 use rotascope::analysis::{Date, PriceTable};
 use std::path::{Path, PathBuf};
@@ -127,17 +127,17 @@ fn bench(mut args: Vec<String>) -> Result<(), String> {
     print_rotation_quality(&table)
 }
 
-/// The rotation criteria of README "How well it rotates", for both methods, weekly and daily.
+/// The properties of README "Rotation methods", for both methods, weekly and daily.
 fn print_rotation_quality(table: &PriceTable) -> Result<(), String> {
     // The default benchmark: SPY if loaded, else the first symbol.
     let selection = Selection::resolve(table, None, None).map_err(|e| e.to_string())?;
     let benchmark = &table.series[selection.benchmark].symbol;
-    println!("rotation against {benchmark}, window 14 (target for ratio-roc weekly: median correlation <= 0.3, >= 90 % of turns matched):");
+    println!("rotation methods against {benchmark}, window 14 (log-trend's targets: distance ÷ s within 1 ± 0.1, median correlation <= 0.3, >= 90 % of turns matched, median roundness 0.67..1.5):");
     for interval in [Interval::Weekly, Interval::Daily] {
         for method in RotationMethod::ALL {
             let params = RotationParams::new(interval, 14, 10).map_err(|e| e.to_string())?.with_method(method);
-            let (rots, _) = rotations(table, &selection, table.dates.len() - 1, params).map_err(|e| e.to_string())?;
-            println!("  {:<6} {:<9} {}", format!("{interval:?}").to_lowercase(), method.name(), RotationQuality::of(&rots));
+            let properties = method_properties(table, selection.benchmark, table.dates.len() - 1, params).map_err(|e| e.to_string())?;
+            println!("  {:<6} {:<9} {properties}", format!("{interval:?}").to_lowercase(), method.name());
         }
     }
     Ok(())

@@ -6,6 +6,7 @@ reads_input! {
     pub mod fetch;
     pub mod palette;
 }
+pub mod assets;
 pub mod canvas;
 pub mod export;
 pub mod frame;

@@ -5,7 +5,7 @@
 
 use super::format::Format;
 use crate::analysis::returns::{PeriodReturn, SpreadReturn};
-use crate::analysis::rotation::{Interval, Quadrant, RotationPoint};
+use crate::analysis::rotation::{Interval, Quadrant, RotationMethod, RotationPoint};
 use crate::analysis::Date;
 
 /// A period's return of one symbol, for leaders and laggards.
@@ -187,11 +187,59 @@ pub fn describe_trend(
     text
 }
 
-/// Which method drew the graph and, when zoomed, what part of it is in view: "Method
-/// ratio-roc (trend of relative strength and its rate of change), window 14. Zoomed to
-/// RS-Ratio 98.00 to 102.00, RS-Momentum 99.00 to 101.00."
-pub fn describe_extent(method: crate::analysis::rotation::RotationMethod, window: usize, zoom: Option<super::rotation::Viewport>, fmt: &dyn Format) -> String {
-    let mut text = format!("Method {} ({}), window {window}.", method.name(), method.description());
+/// The text of the link from the method note to the README's "Rotation methods".
+pub const METHODS_LINK: &str = "All the formulas: README, Rotation methods";
+
+/// A method's name as the method select, its note and the summaries give it.
+pub fn method_label(method: RotationMethod) -> &'static str {
+    match method {
+        RotationMethod::LogTrend => "Log trend",
+        RotationMethod::Zscore => "Z-score (RRG-Lite)",
+    }
+}
+
+/// The method's name with its settings: "Log trend (log-trend)", "Z-score (RRG-Lite)
+/// (zscore, window 14)".
+fn method_with_settings(method: RotationMethod, window: usize) -> String {
+    match method {
+        RotationMethod::LogTrend => format!("{} ({})", method_label(method), method.name()),
+        RotationMethod::Zscore => format!("{} ({}, window {window})", method_label(method), method.name()),
+    }
+}
+
+/// The line under the method select, which opens [`method_explainer`]: "How Log trend
+/// computes RS-Ratio and RS-Momentum".
+pub fn method_summary(method: RotationMethod) -> String {
+    format!("How {} computes RS-Ratio and RS-Momentum", method_label(method))
+}
+
+/// What RS-Ratio and RS-Momentum mean for `method`, its parameters and the samples it needs
+/// (README "Rotation methods" has the same, with the reasons).
+pub fn method_explainer(method: RotationMethod, window: usize, interval: Interval) -> Vec<String> {
+    let (sample, samples) = match interval {
+        Interval::Weekly => ("week", "weeks"),
+        Interval::Daily => ("day", "days"),
+    };
+    match method {
+        RotationMethod::LogTrend => vec![
+            format!("RS = 100 × close ÷ benchmark close, on each {sample}'s last shared trading day."),
+            format!("RS-Ratio = 100 + 100 × (mean of ln RS over the last 10 {samples} − mean over the last 30): 103 means relative strength runs about 3 % above its longer average. Every symbol is in the same units: the farther right, the stronger."),
+            format!("RS-Momentum = 100 + 3 × the change of RS-Ratio since the previous {sample}: above 100 while RS-Ratio rises, so tails turn clockwise."),
+            format!("Needs {} {}; the window setting is not used.", method.samples_needed(window), interval.unit()),
+        ],
+        RotationMethod::Zscore => vec![
+            format!("RS = 100 × close ÷ benchmark close, on each {sample}'s last shared trading day."),
+            format!("RS-Ratio = 100 + the z-score of RS over the last {window} {samples}; RS-Momentum = 100 + the z-score of RS-Ratio over the last {window}. The formula of RRGPy and RRG-Lite."),
+            "Each symbol is measured against its own recent range, so distance from 100 does not compare strength between symbols, and momentum moves with the ratio.".to_string(),
+            format!("Needs {} {}.", method.samples_needed(window), interval.unit()),
+        ],
+    }
+}
+
+/// Which method drew the graph and, when zoomed, what part of it is in view: "Method Log
+/// trend (log-trend). Zoomed to RS-Ratio 98.00 to 102.00, RS-Momentum 99.00 to 101.00."
+pub fn describe_extent(method: RotationMethod, window: usize, zoom: Option<super::rotation::Viewport>, fmt: &dyn Format) -> String {
+    let mut text = format!("Method {}.", method_with_settings(method, window));
     if let Some(v) = zoom {
         text.push_str(&format!(
             " Zoomed to RS-Ratio {} to {}, RS-Momentum {} to {}.",
@@ -276,10 +324,13 @@ mod tests {
         use crate::chart::rotation::Viewport;
         assert_eq!(
             describe_extent(RotationMethod::Zscore, 14, None, &PlainFormat),
-            "Method zscore (z-score of relative strength and of that z-score), window 14."
+            "Method Z-score (RRG-Lite) (zscore, window 14)."
         );
         let zoom = Viewport { x: (98.0, 102.0), y: (99.5, 101.0) };
-        assert!(describe_extent(RotationMethod::RatioRoc, 10, Some(zoom), &PlainFormat).ends_with("Zoomed to RS-Ratio 98.00 to 102.00, RS-Momentum 99.50 to 101.00."));
+        let text = describe_extent(RotationMethod::LogTrend, 10, Some(zoom), &PlainFormat);
+        assert_eq!(text, "Method Log trend (log-trend). Zoomed to RS-Ratio 98.00 to 102.00, RS-Momentum 99.50 to 101.00.");
+        assert_eq!(method_explainer(RotationMethod::LogTrend, 14, Interval::Weekly).last().map(String::as_str), Some("Needs 31 weekly closes; the window setting is not used."));
+        assert_eq!(method_explainer(RotationMethod::Zscore, 14, Interval::Daily).last().map(String::as_str), Some("Needs 27 daily closes."));
         let p = |x: f64, y: f64| RotationPoint { date: Date::parse_iso("2026-01-05").unwrap(), rs_ratio: x, rs_momentum: y, quadrant: Quadrant::of(x, y), partial: false, index: 0 };
         let kept = points_in_view(&[p(97.0, 100.0), p(100.0, 100.0), p(101.0, 101.5)], Some(zoom));
         assert_eq!(kept.iter().map(|q| q.rs_ratio).collect::<Vec<_>>(), vec![100.0]);

@@ -39,7 +39,6 @@ pub fn version() -> String {
 type Observer<O> = Option<(O, Closure<dyn FnMut(js_sys::Array)>)>;
 
 thread_local! {
-    static STYLESHEET_URL: RefCell<String> = const { RefCell::new(String::new()) };
     /// One observer for every lazy host on the page.
     static LAZY: RefCell<Observer<IntersectionObserver>> = const { RefCell::new(None) };
     /// Hosts waiting to come near the viewport.
@@ -48,14 +47,7 @@ thread_local! {
     static PRINT_STARTS_WAITING: RefCell<Option<crate::browser::print::PrintWatch>> = const { RefCell::new(None) };
 }
 
-pub fn set_stylesheet_url(url: String) {
-    STYLESHEET_URL.with(|b| *b.borrow_mut() = url);
-}
-
-/// URL of the widget stylesheet (next to `rotascope.js`, as the loader resolved it).
-pub fn stylesheet_url() -> String {
-    STYLESHEET_URL.with(|b| b.borrow().clone())
-}
+pub use crate::browser::assets::{set_stylesheet_url, stylesheet_url};
 
 fn camel(kebab: &str) -> String {
     kebab.split('-').enumerate().fold(String::new(), |mut acc, (k, part)| {

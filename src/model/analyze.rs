@@ -202,7 +202,7 @@ mod tests {
         assert_eq!(a.returns.iter().filter(|r| r.period == Period::Month1).count(), 3);
         assert_eq!(a.returns.iter().filter(|r| r.period == Period::YearToDate).count(), 2);
         assert!(a.returns.iter().filter(|r| r.symbol == "SPY").all(|r| r.excess_pp == 0.0));
-        // IWM has 80 weeks, more than the 58 ratio-roc needs: rotation computed with a 10-point
+        // IWM has 80 weeks, more than the 31 log-trend needs: rotation computed with a 10-point
         // tail; IWC (10 weeks) skipped.
         assert_eq!(a.rotation.len(), 1);
         assert_eq!(a.rotation[0].points.len(), 10);

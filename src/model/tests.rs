@@ -35,18 +35,18 @@ fn the_same_input_gives_the_same_rc_and_computes_once() {
     let t = table();
     let m = Model::new(&t, &options()).unwrap();
     let (b, ytd) = (m.benchmark, Period::YearToDate);
-    assert!(Rc::ptr_eq(&m.rotation_set(b, Interval::Weekly, RotationMethod::RatioRoc), &m.rotation_set(b, Interval::Weekly, RotationMethod::RatioRoc)));
+    assert!(Rc::ptr_eq(&m.rotation_set(b, Interval::Weekly, RotationMethod::LogTrend), &m.rotation_set(b, Interval::Weekly, RotationMethod::LogTrend)));
     assert!(Rc::ptr_eq(&m.returns(b, ytd), &m.returns(b, ytd)));
     assert!(Rc::ptr_eq(&m.period_lines(b, ytd, PerfMode::Ratio), &m.period_lines(b, ytd, PerfMode::Ratio)));
     assert!(Rc::ptr_eq(&m.trend(1, ytd), &m.trend(1, ytd)));
     let after_first_reads = m.cached();
-    m.rotation_set(b, Interval::Weekly, RotationMethod::RatioRoc);
+    m.rotation_set(b, Interval::Weekly, RotationMethod::LogTrend);
     m.period_lines(b, ytd, PerfMode::Ratio);
     m.trend(1, ytd);
     assert_eq!(m.cached(), after_first_reads, "a second read computes nothing");
     // Another input is another result.
     assert!(!Rc::ptr_eq(&m.returns(b, ytd), &m.returns(b, Period::Month1)));
-    assert!(!Rc::ptr_eq(&m.rotation_set(b, Interval::Weekly, RotationMethod::RatioRoc), &m.rotation_set(1, Interval::Weekly, RotationMethod::RatioRoc)));
+    assert!(!Rc::ptr_eq(&m.rotation_set(b, Interval::Weekly, RotationMethod::LogTrend), &m.rotation_set(1, Interval::Weekly, RotationMethod::LogTrend)));
 }
 
 #[test]

@@ -7,6 +7,8 @@ use crate::analysis::rotation::{Interval, RotationMethod};
 use crate::app::controls::{BenchmarkSelect, Segmented};
 use crate::app::state::use_state;
 use crate::app::widget_context;
+use crate::browser::assets::docs_url;
+use crate::chart::describe::{method_explainer, method_label, method_summary, METHODS_LINK};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -33,13 +35,7 @@ fn MethodSelect() -> impl IntoView {
     let (_, c) = use_state();
     let options = RotationMethod::ALL
         .into_iter()
-        .map(|m| {
-            let text = match m {
-                RotationMethod::RatioRoc => "Trend & rate of change",
-                RotationMethod::Zscore => "Z-score (RRG-Lite)",
-            };
-            view! { <option value=m.name() selected=move || c.method.get() == m>{text}</option> }
-        })
+        .map(|m| view! { <option value=m.name() selected=move || c.method.get() == m>{method_label(m)}</option> })
         .collect_view();
     view! {
         <label class="rs-field">
@@ -57,15 +53,18 @@ fn MethodSelect() -> impl IntoView {
     }
 }
 
-/// Says which method draws the graph and with what window.
+/// Says which method draws the graph, and opens to how it computes (README "Rotation methods").
 #[component]
 pub fn MethodNote() -> impl IntoView {
     let (data, c) = use_state();
-    let text = move || {
-        let m = c.method.get();
-        format!("RS-Ratio and RS-Momentum by {}: {}, window {}", m.name(), m.description(), data.window)
-    };
-    view! { <p class="rs-method-note" data-testid="method-note">{text}</p> }
+    let lines = move || method_explainer(c.method.get(), data.window, c.interval.get()).into_iter().map(|line| view! { <p>{line}</p> }).collect_view();
+    view! {
+        <details class="rs-method-note" data-testid="method-note">
+            <summary>{move || method_summary(c.method.get())}</summary>
+            {lines}
+            <p><a href=docs_url("#rotation-methods") target="_blank" rel="noopener">{METHODS_LINK}</a></p>
+        </details>
+    }
 }
 
 #[component]
