@@ -18,8 +18,8 @@ const shots = [
   { name: "rotation-dark", theme: "dark", attrs: { view: "rotation", title: "Sectors against SPY, weekly", symbols: real ? sectors : "XLK,XLF,XLE,XLV,XLU", "rotation-tail": "8" } },
   { name: "performance-light", theme: "light", attrs: { view: "performance", title: "Styles year to date", symbols: styles, baskets } },
   { name: "trend-dark", theme: "dark", attrs: { view: "trend", title: "Small caps: trend", symbols: "IWM", period: "1Y" } },
-  // The same data drawn by each rotation method (README "Formulas").
-  ...["ratio-roc", "zscore"].map((method) => ({
+  // The same data drawn by each rotation method (README "Rotation methods").
+  ...["log-trend", "zscore"].map((method) => ({
     name: `method-${method}`,
     theme: "light",
     attrs: { view: "rotation", title: `${method}: styles against SPY, weekly, tail 10`, symbols: real ? "IWM,IJR,MDY,IVE,IVW,QQQ" : "IWM,IJR,MDY,IVE,IVW", "rotation-method": method, "rotation-tail": "10" },
