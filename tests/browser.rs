@@ -209,7 +209,7 @@ async fn network_failure_offers_retry_and_names_the_url() {
     assert_eq!(button.text_content().as_deref(), Some("Try again"));
 }
 
-/// 600 weekdays (120 weeks, enough for ratio-roc's 58-week start and a 52-point tail) from
+/// 600 weekdays (120 weeks, enough for log-trend's 31-week start and a 52-point tail) from
 /// 2023-11-13 to 2026-02-27: SPY drifts up; AAA, BBB and CCC are SPY times a slow cycle each, so their
 /// rotations orbit the graph at different phases.
 fn rotation_fixture() -> String {

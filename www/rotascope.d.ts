@@ -29,7 +29,7 @@ export type View = "rotation" | "performance" | "trend";
 export type Theme = "light" | "dark" | "auto";
 export type RotationInterval = "weekly" | "daily";
 /** How RS-Ratio and RS-Momentum are computed (README "Formulas"). */
-export type RotationMethod = "ratio-roc" | "zscore";
+export type RotationMethod = "log-trend" | "zscore";
 
 /** The price data contract (README "Price data contract"). */
 export interface PriceContract {
@@ -95,11 +95,11 @@ export type Baskets = Record<string, string | string[]> | string;
 export interface RotationOptions {
   /** `weekly` (default) or `daily` closes. */
   interval?: RotationInterval;
-  /** Samples in the normalisation window, at least 2. Default `14`. */
+  /** Samples in `zscore`'s window, at least 2 (`log-trend` has fixed 10- and 30-sample means). Default `14`. */
   window?: NumberLike;
   /** Points in each tail, at least 1. Default `10`. */
   tail?: NumberLike;
-  /** Default `ratio-roc`. */
+  /** Default `log-trend` (README "Rotation methods"); `ratio-roc` is retired and refused. */
   method?: RotationMethod;
 }
 
@@ -186,7 +186,7 @@ export interface RotascopeConfig {
   period?: PeriodInput | null;
   /** The day the numbers are computed for. Default: the last date in the data. */
   asOf?: IsoDate | null;
-  /** Rotation graph settings. Default `{ interval: "weekly", window: 14, tail: 10, method: "ratio-roc" }`. */
+  /** Rotation graph settings. Default `{ interval: "weekly", window: 14, tail: 10, method: "log-trend" }`. */
   rotation?: RotationOptions;
   /** `rotation.interval` on its own (`rotation-interval` attribute). */
   rotationInterval?: RotationInterval;
@@ -243,7 +243,7 @@ export interface RotascopeWidgetAttributes {
   period?: string;
   /** `YYYY-MM-DD`. Default: the last date in the data. */
   "as-of"?: string;
-  /** JSON: `{"interval": "weekly", "window": 14, "tail": 10, "method": "ratio-roc"}`. */
+  /** JSON: `{"interval": "weekly", "window": 14, "tail": 10, "method": "log-trend"}`. */
   rotation?: string;
   /** `weekly` (default) or `daily`. */
   "rotation-interval"?: string;
@@ -251,7 +251,7 @@ export interface RotascopeWidgetAttributes {
   "rotation-window"?: string;
   /** Default `10`. */
   "rotation-tail"?: string;
-  /** `ratio-roc` (default) or `zscore`. */
+  /** `log-trend` (default) or `zscore`. */
   "rotation-method"?: string;
   /** `light`, `dark` or `auto` (default). */
   theme?: string;
@@ -346,7 +346,7 @@ export interface AnalyzeOptions {
   asOf?: IsoDate | null;
   /** One or several periods. Default `YTD`. */
   period?: PeriodInput | PeriodInput[];
-  /** Default `{ interval: "weekly", window: 14, tail: 10, method: "ratio-roc" }`. */
+  /** Default `{ interval: "weekly", window: 14, tail: 10, method: "log-trend" }`. */
   rotation?: RotationOptions;
 }
 
