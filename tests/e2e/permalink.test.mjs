@@ -99,7 +99,7 @@ test("a reader's view goes into the URL under the widget's key and comes back fr
   // The second widget takes key rotascope-2 (its place on the page) once its reader acts.
   const second = shared.locator("[data-testid=second]");
   await second.locator("[data-testid=tab-trend]").click();
-  await shared.waitForFunction(() => location.hash.endsWith("&rotascope-2=view:trend;benchmark:SPY;method:ratio-roc;period:YTD"));
+  await shared.waitForFunction(() => location.hash.endsWith("&rotascope-2=view:trend;benchmark:SPY;method:log-trend;period:YTD"));
   assert.deepEqual(problems, []);
   await page.close();
   await shared.close();
@@ -142,6 +142,27 @@ test("what cannot be restored is named, reported like a config error, and the re
     (await page.evaluate(() => window.__errors.find((e) => e.id === "api"))).message,
     "option `permalink` = true: this element has no id to name its view in the address; give it an id, or set permalink to a key",
   );
+  await page.close();
+});
+
+test("a link that names the retired ratio-roc says why, draws log-trend and restores the rest", async () => {
+  await session.ready;
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.goto(`${session.url}share.html#styles=view:rotation;benchmark:IWM;method:ratio-roc;hidden:XLU`);
+  const w = widget(page);
+  const box = w.locator("[data-testid=permalink-problems]");
+  await box.waitFor();
+  // README "The retired `ratio-roc`": a shared link that names it restores the rest of the
+  // view and says the same as the refused config.
+  const why = "ratio-roc was retired: it measured each symbol in its own units, so distance from 100 did not mean strength; use log-trend (the default) or zscore";
+  assert.deepEqual(await box.locator("li").allTextContents(), [`permalink \`styles\`: \`method\` = "ratio-roc": ${why}`]);
+  assert.equal(await w.locator("[data-testid=method]").inputValue(), "log-trend");
+  assert.match(await w.locator("[data-testid=subtitle]").textContent(), /^Against IWM/);
+  assert.equal(await w.locator("[data-testid=legend] button", { hasText: "XLU" }).getAttribute("aria-pressed"), "false");
+  const errors = await page.evaluate(() => window.__errors.filter((e) => e.id === "styles"));
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0].code, "config");
+  assert.ok(errors[0].message.includes(why), errors[0].message);
   await page.close();
 });
 

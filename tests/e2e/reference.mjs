@@ -3,8 +3,9 @@
 // implementation it is used to cross-check. Plain JavaScript ES module, Node 20,
 // no dependencies. All date arithmetic is integer civil-date arithmetic (UTC),
 // never local time zones. Clarity over speed: windows are recomputed with
-// direct two-pass mean / population-sd summation (zscore) and direct SMA / RMS
-// sums (ratio-roc, the README's default rotation method).
+// direct two-pass mean / population-sd summation (zscore) and direct means of
+// ln RS (log-trend, the README's default rotation method; the retired ratio-roc
+// is not offered and is refused with the README's message).
 //
 // Self-check: node tests/e2e/reference.mjs
 
@@ -193,17 +194,24 @@ function quadrantOf(rsRatio, rsMomentum) {
   return rsMomentum >= 100 ? "Improving" : "Lagging";
 }
 
-// --- ratio-roc helpers -------------------------------------------------------
-// README "Definitions": SMA_n(x)_t is the mean of the last n values including t;
-// rms_w(x)_t = sqrt((x_{t-w+1}^2 + ... + x_t^2) / w), no mean taken out. Each
-// window is recomputed directly; a window that is not full (reaches before the
-// first sample or onto a value that does not exist) is a programming error here,
-// because the loops below start exactly where every window is full.
+// --- log-trend helpers ---------------------------------------------------------
+// README "Rotation methods", column `"log-trend"` (default):
+//   RS-Ratio     T_t = mean₁₀(ln RS)_t − mean₃₀(ln RS)_t, then RSR_t = 100 + 100 · T_t
+//   RS-Momentum  RSM_t = 100 + 3 · (RSR_t − RSR_{t−1})
+//   parameters   fixed: 10 and 30 samples, scales 100 and 3 (`window` is not used)
+//   first point  sample 30: 31 samples needed
+//   numerically zero: |T| ≤ 1e-12 counts as 0
+// README "Definitions": mean_n(x)_t is the mean of the last n values including t;
+// a value exists only when every window it needs is full. Each window is
+// recomputed directly from scratch; a window that is not full (reaches before
+// the first sample or onto a value that does not exist) is a programming error
+// here, because the loops below start exactly where every window is full.
 
-const RATIO_ROC_SHORT = 10; // SMA of RS, short (fixed)
-const RATIO_ROC_LONG = 30; // SMA of RS, long (fixed)
-const RATIO_ROC_LAG = 2; // RS-Momentum is the 2-sample change of RS-Ratio (fixed)
-const RMS_ZERO = 1e-9; // rms <= 1e-9 -> exactly 100
+const LOG_TREND_SHORT = 10; // mean₁₀ of ln RS (fixed)
+const LOG_TREND_LONG = 30; // mean₃₀ of ln RS (fixed)
+const LOG_TREND_RATIO_SCALE = 100; // RSR = 100 + 100 · T (fixed)
+const LOG_TREND_MOMENTUM_SCALE = 3; // RSM = 100 + 3 · ΔRSR (fixed)
+const LOG_TREND_ZERO = 1e-12; // |T| ≤ 1e-12 counts as 0
 
 function fullWindow(values, t, n) {
   if (t - n + 1 < 0 || t >= values.length) throw new Error(`window of ${n} ending at ${t} is not full`);
@@ -212,48 +220,37 @@ function fullWindow(values, t, n) {
   return win;
 }
 
-function sma(values, t, n) {
+// mean_n(x)_t: the mean of the last n values including t.
+function meanN(values, t, n) {
   return mean(fullWindow(values, t, n));
 }
 
-function rms(values, t, w) {
-  let s = 0;
-  for (const x of fullWindow(values, t, w)) s += x * x;
-  return Math.sqrt(s / w);
-}
-
-// 100 + x_t / rms_w(x)_t, or exactly 100 when rms_w(x)_t <= 1e-9.
-function rmsScore100(values, t, w) {
-  const r = rms(values, t, w);
-  if (r <= RMS_ZERO) return 100;
-  return 100 + values[t] / r;
-}
-
-// Index (0-based sample number) of the first ratio-roc point: T needs 30
-// samples (t >= 29), RS-Ratio w values of T (t >= 29 + w - 1), the change needs
-// RS-Ratio two samples back (t >= 29 + w + 1), RS-Momentum w changes
-// (t >= 29 + w + 1 + w - 1 = 2w + 29).
-function ratioRocFirstIndex(window) {
-  return RATIO_ROC_LONG - 1 + (window - 1) + RATIO_ROC_LAG + (window - 1);
-}
+// Index (0-based sample number) of the first log-trend point: T needs 30
+// samples (t >= 29), RS-Ratio exists wherever T does (t >= 29), RS-Momentum
+// needs RS-Ratio at t and t − 1 (t >= 30). README: "sample 30: 31 samples needed".
+const LOG_TREND_FIRST = LOG_TREND_LONG; // = (30 − 1) + 1
 
 // Returns per-sample arrays (undefined where a value does not exist).
-function ratioRocSeries(rs, w) {
+function logTrendSeries(rs) {
   const n = rs.length;
+  // ln RS, per sample (README: "mean₁₀(ln RS)", RS computed as (100 × P) / B).
+  const lnRs = rs.map((x) => Math.log(x));
+  // T_t = mean₁₀(ln RS)_t − mean₃₀(ln RS)_t; |T| ≤ 1e-12 counts as 0.
   const T = new Array(n).fill(undefined);
-  for (let t = RATIO_ROC_LONG - 1; t < n; t++) {
-    T[t] = Math.log(sma(rs, t, RATIO_ROC_SHORT) / sma(rs, t, RATIO_ROC_LONG));
+  for (let t = LOG_TREND_LONG - 1; t < n; t++) {
+    const trend = meanN(lnRs, t, LOG_TREND_SHORT) - meanN(lnRs, t, LOG_TREND_LONG);
+    T[t] = Math.abs(trend) <= LOG_TREND_ZERO ? 0 : trend;
   }
+  // RSR_t = 100 + 100 · T_t.
   const rsr = new Array(n).fill(undefined);
-  for (let t = RATIO_ROC_LONG - 1 + (w - 1); t < n; t++) rsr[t] = rmsScore100(T, t, w);
-  const roc = new Array(n).fill(undefined);
-  for (let t = RATIO_ROC_LONG - 1 + (w - 1) + RATIO_ROC_LAG; t < n; t++) {
-    if (rsr[t] === undefined || rsr[t - RATIO_ROC_LAG] === undefined) throw new Error(`RS-Ratio missing at ${t}`);
-    roc[t] = rsr[t] - rsr[t - RATIO_ROC_LAG];
-  }
+  for (let t = LOG_TREND_LONG - 1; t < n; t++) rsr[t] = 100 + LOG_TREND_RATIO_SCALE * T[t];
+  // RSM_t = 100 + 3 · (RSR_t − RSR_{t−1}).
   const rsm = new Array(n).fill(undefined);
-  for (let t = ratioRocFirstIndex(w); t < n; t++) rsm[t] = rmsScore100(roc, t, w);
-  return { T, rsr, roc, rsm };
+  for (let t = LOG_TREND_FIRST; t < n; t++) {
+    if (rsr[t] === undefined || rsr[t - 1] === undefined) throw new Error(`RS-Ratio missing at ${t}`);
+    rsm[t] = 100 + LOG_TREND_MOMENTUM_SCALE * (rsr[t] - rsr[t - 1]);
+  }
+  return { lnRs, T, rsr, rsm };
 }
 
 // --- samples (shared by both methods) ------------------------------------------
@@ -291,31 +288,40 @@ function rotationSamples(symRows, benchRows, asOf, interval) {
   return samples;
 }
 
+// README: the retired `ratio-roc` is refused with this message (config and analyze()).
+export const RATIO_ROC_RETIRED =
+  'option `rotation.method` = "ratio-roc": ratio-roc was retired: it measured each symbol in its own units, so distance from 100 did not mean strength; use log-trend (the default) or zscore';
+
 // rotation(symRows, benchRows, asOf, { interval, window, method })
 //   interval: "weekly" (default) | "daily"
-//   window:   w, default 14 (ratio-roc: w >= 2 as the README says; zscore keeps
-//             accepting w >= 1 as before)
-//   method:   "ratio-roc" (default, as in the README) | "zscore"
+//   window:   w, default 14; README: "A window below 2 is an error" (log-trend
+//             does not use it, it is still checked); zscore keeps accepting
+//             w >= 1 here as before, for the self-check's grouping cases
+//   method:   "log-trend" (default, as in the README) | "zscore"; the retired
+//             "ratio-roc" throws the README's message
 // Returns [{ date, rsRatio, rsMomentum, quadrant, partial }], one per sample
-// from the first sample where every window is full (ratio-roc: sample 2w + 29;
+// from the first sample where every window is full (log-trend: sample 30;
 // zscore: sample 2w - 2).
-export function rotation(symRows, benchRows, asOf, { interval = "weekly", window = 14, method = "ratio-roc" } = {}) {
+export function rotation(symRows, benchRows, asOf, { interval = "weekly", window = 14, method = "log-trend" } = {}) {
   if (interval !== "weekly" && interval !== "daily") {
     throw new Error(`unknown interval: ${JSON.stringify(interval)}`);
   }
-  if (method !== "ratio-roc" && method !== "zscore") {
+  if (method === "ratio-roc") throw new Error(RATIO_ROC_RETIRED);
+  if (method !== "log-trend" && method !== "zscore") {
     throw new Error(`unknown method: ${JSON.stringify(method)}`);
   }
   if (!Number.isInteger(window) || window < 1) throw new Error(`bad window: ${window}`);
-  if (method === "ratio-roc" && window < 2) throw new Error(`bad window for ratio-roc (needs >= 2): ${window}`);
+  if (method === "log-trend" && window < 2) throw new Error(`bad window (README: a window below 2 is an error): ${window}`);
 
+  // README "Samples" and "RS_t = 100 × P_t / B_t", computed as (100 × P) / B.
   const samples = rotationSamples(symRows, benchRows, asOf, interval);
   const rs = samples.map((s) => (100 * s.p) / s.b);
 
   const points = [];
-  if (method === "ratio-roc") {
-    const { rsr, rsm } = ratioRocSeries(rs, window);
-    for (let t = ratioRocFirstIndex(window); t < samples.length; t++) {
+  if (method === "log-trend") {
+    const { rsr, rsm } = logTrendSeries(rs);
+    // README "first point": sample 30 (31 samples needed).
+    for (let t = LOG_TREND_FIRST; t < samples.length; t++) {
       points.push({
         date: samples[t].date,
         rsRatio: rsr[t],
@@ -421,7 +427,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   check("periodReturn null when no base", periodReturn(toy, "2026-01-05", "1M"), null);
 
-  // --- rotation checks (zscore first; ratio-roc, the default, further down) ---
+  // --- rotation checks (zscore first; log-trend, the default, further down) ---
   const real = (sym) => parseCsv(fs.readFileSync(`/work/shared/data/prices/${sym}.csv`, "utf8"));
   const spy = real("SPY");
   const iwm = real("IWM");
@@ -536,7 +542,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
 
   // =========================================================================
-  // ratio-roc (the README's default method), checks derived from the README
+  // log-trend (the README's default method), checks derived from the README
   // =========================================================================
   const pairDays = (sym, ben, upTo) => {
     const bd = new Set(ben.filter((r) => r.date <= upTo).map((r) => r.date));
@@ -557,26 +563,32 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return out;
   };
   const fridaysFrom = (startFriday, n) => Array.from({ length: n }, (_, i) => dateFromDayNumber(dayNumber(startFriday) + 7 * i));
+  const thrown = (f) => {
+    try {
+      f();
+      return null;
+    } catch (e) {
+      return e.message;
+    }
+  };
 
-  // --- the default method is ratio-roc; bad options are refused ---
+  // --- the default method is log-trend; ratio-roc is retired; bad options are refused ---
   {
     const dflt = rotation(iwm, spy, asOf);
-    const rr = rotation(iwm, spy, asOf, { interval: "weekly", window: 14, method: "ratio-roc" });
+    const lt = rotation(iwm, spy, asOf, { interval: "weekly", window: 14, method: "log-trend" });
     const zs = rotation(iwm, spy, asOf, { interval: "weekly", window: 14, method: "zscore" });
-    check("default method is ratio-roc", JSON.stringify(dflt) === JSON.stringify(rr) && JSON.stringify(rr) !== JSON.stringify(zs), true);
-    const throws = (f) => {
-      try {
-        f();
-        return false;
-      } catch {
-        return true;
-      }
-    };
-    check("unknown method refused", throws(() => rotation(iwm, spy, asOf, { method: "jdk" })), true);
-    check("ratio-roc window 1 refused (README: any w >= 2)", throws(() => rotation(iwm, spy, asOf, { window: 1 })), true);
+    check("default method is log-trend", JSON.stringify(dflt) === JSON.stringify(lt) && JSON.stringify(lt) !== JSON.stringify(zs), true);
+    // README: `window` is not used by log-trend.
+    check("log-trend ignores the window", JSON.stringify(rotation(iwm, spy, asOf, { window: 2 })) === JSON.stringify(rotation(iwm, spy, asOf, { window: 40 })), true);
+    check("unknown method refused", thrown(() => rotation(iwm, spy, asOf, { method: "jdk" })) !== null, true);
+    check("ratio-roc refused with the README's message", thrown(() => rotation(iwm, spy, asOf, { method: "ratio-roc" })), RATIO_ROC_RETIRED);
+    check("window 1 refused (README: a window below 2 is an error)", thrown(() => rotation(iwm, spy, asOf, { window: 1 })) !== null, true);
   }
 
   // --- benchmark vs itself and constant multiples: exactly 100/100 everywhere ---
+  // README "Edge cases": P/B of a constant multiple wobbles in the last bit, so
+  // T is a few 1e-16 at most, |T| <= 1e-12 counts as 0, RSR is exactly 100,
+  // RSR - RSR_{t-1} is exactly 0 and RSM exactly 100.
   for (const interval of ["weekly", "daily"]) {
     const days = pairDays(spy, spy, asOf);
     const nSamples = interval === "weekly" ? weeklyDays(days).length : days.length;
@@ -584,163 +596,179 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       ["SPY", (c) => c],
       ["2.5 x SPY", (c) => 2.5 * c],
       ["SPY / 3", (c) => c / 3],
+      ["SPY x 0.7", (c) => c * 0.7],
     ]) {
-      for (const window of [2, 14]) {
-        const sym = spy.map((r) => ({ date: r.date, close: f(r.close) }));
-        const pts = rotation(sym, spy, asOf, { interval, window, method: "ratio-roc" });
-        check(
-          `ratio-roc: ${label} vs SPY (${interval}, w=${window}) all exactly 100/100 Leading, ${nSamples} - (2w+29) points`,
-          pts.length === nSamples - (2 * window + 29) &&
-            pts.length > 0 &&
-            pts.every((p) => p.rsRatio === 100 && p.rsMomentum === 100 && p.quadrant === "Leading"),
-          true,
-        );
-      }
+      const sym = spy.map((r) => ({ date: r.date, close: f(r.close) }));
+      const pts = rotation(sym, spy, asOf, { interval, method: "log-trend" });
+      check(
+        `log-trend: ${label} vs SPY (${interval}) all exactly 100/100 Leading, ${nSamples} - 30 points`,
+        pts.length === nSamples - 30 && pts.length > 0 && pts.every((p) => p.rsRatio === 100 && p.rsMomentum === 100 && p.quadrant === "Leading"),
+        true,
+      );
     }
   }
 
-  // --- steady geometric trend RS = 100 * g^t: RS-Ratio 101 (99), RS-Momentum exactly 100 ---
-  // T_t = ln(SMA10/SMA30) of 100 g^t is the same constant c for every t
-  // (c = ln(mean_{k<10} g^-k / mean_{k<30} g^-k), sign of ln g), so
-  // rms_w(T) = |c| and RSR = 100 + c/|c| = 100 +- 1; RSR does not change, so
-  // ROC = 0 up to the last bit, its rms is <= 1e-9 and RSM is exactly 100.
+  // --- steady trend: RS growing by g per sample sits still at 100 + 1000 ln(1 + g) / 100 ---
+  // README "Edge cases". ln RS_t = ln RS_0 + t ln(1 + g), so the mean of the last
+  // 10 is ln RS_0 + (t - 4.5) ln(1 + g), of the last 30 ln RS_0 + (t - 14.5) ln(1 + g):
+  // T = 10 ln(1 + g), RSR = 100 + 1000 ln(1 + g), the same every sample, so
+  // RSR_t - RSR_{t-1} = 0 and RSM = 100 (up to rounding in the last bits: the
+  // README gives no threshold for the change of RS-Ratio, so the quadrant of a
+  // steady trend, Leading or Weakening, is decided by rounding and not checked).
   // The benchmark wobbles (not constant) so P/B really is a division.
   for (const interval of ["weekly", "daily"]) {
     const n = 120;
     const dates = interval === "weekly" ? fridaysFrom("2024-01-05", n) : weekdaysFrom("2024-01-01", n);
     const ben = dates.map((d, t) => ({ date: d, close: 100 * (1 + 0.1 * Math.sin(t / 7)) }));
-    for (const g of [1.002, 1.01, 1.05, 0.998, 0.99, 0.95]) {
-      const sym = ben.map((r, t) => ({ date: r.date, close: r.close * g ** t }));
-      for (const window of [2, 14]) {
-        const pts = rotation(sym, ben, dates.at(-1), { interval, window, method: "ratio-roc" });
-        const target = g > 1 ? 101 : 99;
-        check(
-          `ratio-roc: RS = 100*${g}^t (${interval}, w=${window}) RS-Ratio ${target} within 1e-9, RS-Momentum exactly 100, ${g > 1 ? "Leading" : "Improving"}`,
-          pts.length === n - (2 * window + 29) &&
-            pts.every(
-              (p) => Math.abs(p.rsRatio - target) <= 1e-9 && p.rsMomentum === 100 && p.quadrant === (g > 1 ? "Leading" : "Improving"),
-            ),
-          true,
-        );
-      }
+    const heads = [];
+    for (const g of [-0.05, -0.01, -0.002, 0.002, 0.01, 0.05]) {
+      const sym = ben.map((r, t) => ({ date: r.date, close: r.close * (1 + g) ** t }));
+      const pts = rotation(sym, ben, dates.at(-1), { interval, method: "log-trend" });
+      const target = 100 + 1000 * Math.log(1 + g);
+      heads.push(pts.at(-1).rsRatio);
+      check(
+        `log-trend: RS growing by ${g} per sample (${interval}) RS-Ratio ${target.toFixed(6)} and RS-Momentum 100 within 1e-9, ${n} - 30 points`,
+        pts.length === n - 30 && pts.every((p) => Math.abs(p.rsRatio - target) <= 1e-9 && Math.abs(p.rsMomentum - 100) <= 1e-9),
+        true,
+      );
     }
+    check(`log-trend: steady trends (${interval}) RS-Ratio rises strictly with g`, heads.every((h, i) => i === 0 || h > heads[i - 1]), true);
   }
 
-  // --- first point is sample 2w + 29 (2w + 30 samples needed) ---
-  for (const window of [2, 14]) {
+  // --- first point is sample 30 (31 samples needed: 31 weekly closes, 30 weeks) ---
+  {
     const days = pairDays(iwm, spy, asOf);
-    const first = 2 * window + 29;
-    const pts = rotation(iwm, spy, asOf, { interval: "daily", window, method: "ratio-roc" });
-    check(`ratio-roc daily w=${window}: first point is sample 2w+29 = ${first}`, [pts[0].date, pts.length], [days[first], days.length - first]);
-    // Cut the history: 2w + 29 samples give no point, 2w + 30 give exactly one.
-    const none = rotation(iwm, spy, days[first - 1], { interval: "daily", window, method: "ratio-roc" });
-    const one = rotation(iwm, spy, days[first], { interval: "daily", window, method: "ratio-roc" });
-    check(`ratio-roc daily w=${window}: ${first} samples -> 0 points, ${first + 1} -> 1`, [none.length, one.map((p) => p.date)], [0, [days[first]]]);
+    const pts = rotation(iwm, spy, asOf, { interval: "daily", method: "log-trend" });
+    check("log-trend daily: first point is sample 30", [pts[0].date, pts.length], [days[30], days.length - 30]);
+    // Cut the history: 30 samples give no point, 31 give exactly one.
+    const none = rotation(iwm, spy, days[29], { interval: "daily", method: "log-trend" });
+    const one = rotation(iwm, spy, days[30], { interval: "daily", method: "log-trend" });
+    check("log-trend daily: 30 samples -> 0 points, 31 -> 1", [none.length, one.map((p) => p.date)], [0, [days[30]]]);
     // The points that exist do not depend on how much later data there is.
-    check(`ratio-roc daily w=${window}: the one point equals the full run's first`, JSON.stringify(one[0]) === JSON.stringify(pts[0]), true);
+    check("log-trend daily: the one point equals the full run's first", JSON.stringify(one[0]) === JSON.stringify(pts[0]), true);
   }
   {
     const weeks = weeklyDays(pairDays(iwm, spy, asOf));
-    const pts = rotation(iwm, spy, asOf, { interval: "weekly", window: 14, method: "ratio-roc" });
-    check("ratio-roc weekly w=14: first point is the 58th weekly close", [pts[0].date, pts.length], [weeks[57], weeks.length - 57]);
+    const pts = rotation(iwm, spy, asOf, { interval: "weekly", method: "log-trend" });
+    check("log-trend weekly: first point is the 31st weekly close", [pts[0].date, pts.length], [weeks[30], weeks.length - 30]);
+    // As of the Friday of the 31st week: one point (30 weeks after the first close).
+    const one = rotation(iwm, spy, weeks[30], { interval: "weekly", method: "log-trend" });
+    check("log-trend weekly: 31 weekly closes -> 1 point, 30 weeks after the first", [one.length, one[0].date, dayNumber(weeks[30]) - isoWeekKey(weeks[0]) >= 7 * 30], [1, weeks[30], true]);
   }
 
-  // --- RS-Momentum >= 100 exactly when RS-Ratio >= RS-Ratio two samples back ---
-  // RSM_t - 100 = ROC_t / rms, rms > 0, so its sign is the sign of RSR_t - RSR_{t-2}.
+  // --- RS-Momentum >= 100 exactly when RS-Ratio did not fall over the last sample ---
+  // RSM_t - 100 = 3 (RSR_t - RSR_{t-1}): momentum leads the ratio.
   {
     const n = 400;
     for (const interval of ["daily", "weekly"]) {
       const dates = interval === "weekly" ? fridaysFrom("2018-01-05", n) : weekdaysFrom("2018-01-01", n);
       const ben = dates.map((d, t) => ({ date: d, close: 200 + 30 * Math.cos(t / 11) }));
       const sym = ben.map((r, t) => ({ date: r.date, close: r.close * Math.exp(0.05 * Math.sin((2 * Math.PI * t) / 40)) }));
-      for (const window of [2, 14]) {
-        const pts = rotation(sym, ben, dates.at(-1), { interval, window, method: "ratio-roc" });
-        let agree = 0;
-        let up = 0;
-        for (let i = 2; i < pts.length; i++) {
-          const rising = pts[i].rsRatio >= pts[i - 2].rsRatio;
-          if ((pts[i].rsMomentum >= 100) === rising) agree++;
-          if (rising) up++;
-        }
-        const m = pts.length - 2;
-        check(
-          `ratio-roc: 40-sample sine in ln RS (${interval}, w=${window}) RSM >= 100 <=> RSR >= RSR two back, ${m} of ${m} (both signs seen)`,
-          [agree, up > 0 && up < m, quadrantsSeen(pts)],
-          [m, true, 4],
-        );
+      const pts = rotation(sym, ben, dates.at(-1), { interval, method: "log-trend" });
+      let agree = 0;
+      let up = 0;
+      for (let i = 1; i < pts.length; i++) {
+        const rising = pts[i].rsRatio >= pts[i - 1].rsRatio;
+        if ((pts[i].rsMomentum >= 100) === rising) agree++;
+        if (rising) up++;
       }
+      const m = pts.length - 1;
+      check(
+        `log-trend: 40-sample sine in ln RS (${interval}) RSM >= 100 <=> RSR >= RSR one back, ${m} of ${m} (both signs seen)`,
+        [agree, up > 0 && up < m, quadrantsSeen(pts)],
+        [m, true, 4],
+      );
     }
-    // The same on real data, every ETF vs SPY, weekly and daily, w = 14.
+    // The same on real data, every ETF vs SPY, weekly and daily.
     let agree = 0;
     let total = 0;
     for (const f of fs.readdirSync("/work/shared/data/prices").filter((x) => x.endsWith(".csv") && x !== "SPY.csv")) {
       for (const interval of ["weekly", "daily"]) {
-        const pts = rotation(real(f.slice(0, -4)), spy, asOf, { interval, window: 14, method: "ratio-roc" });
-        for (let i = 2; i < pts.length; i++) {
+        const pts = rotation(real(f.slice(0, -4)), spy, asOf, { interval, method: "log-trend" });
+        for (let i = 1; i < pts.length; i++) {
           total++;
-          if ((pts[i].rsMomentum >= 100) === (pts[i].rsRatio >= pts[i - 2].rsRatio)) agree++;
+          if ((pts[i].rsMomentum >= 100) === (pts[i].rsRatio >= pts[i - 1].rsRatio)) agree++;
         }
       }
     }
-    check(`ratio-roc: real ETFs vs SPY, RSM >= 100 <=> RSR >= RSR two back (${total} points)`, [total > 0, agree], [true, total]);
+    check(`log-trend: real ETFs vs SPY, RSM >= 100 <=> RSR >= RSR one back (${total} points)`, [total > 0, agree], [true, total]);
   }
 
-  // --- hand-worked ratio-roc case, w = 2, daily ---
-  // Benchmark constant 100, so RS_t = P_t. 35 samples (0..34):
-  //   RS_t = 100 for t = 0..29, RS_30 = RS_31 = 130, RS_32 = RS_33 = RS_34 = 100.
-  // First point at sample 2w + 29 = 33; needs T_29..T_34 (all sums are exact integers):
-  //   t=29: SMA10 = 100,            SMA30 = 100             -> T = ln 1 = 0
-  //   t=30: SMA10 = (9*100+130)/10 = 103, SMA30 = (29*100+130)/30 = 101 -> T = ln(103/101) = l1
-  //   t=31: SMA10 = (8*100+260)/10 = 106, SMA30 = (28*100+260)/30 = 102 -> T = ln(106/102) = L
-  //   t=32..34: the two 130s stay in both windows: SMA10 = 106, SMA30 = 102 -> T = L
-  //   l1 = 0.0196084713883763..., L = ln(53/51) = 0.0384662808277960...
-  // RS-Ratio, rms over the last 2 values of T:
-  //   RSR_30 = 100 + l1 / sqrt((0 + l1^2)/2)            = 100 + sqrt 2 = 101.414213562373095
-  //   RSR_31 = 100 + L / sqrt((l1^2 + L^2)/2)
-  //          = 100 + 0.0384662808277960 / 0.0305298780779717 = 101.259955271670431
-  //   RSR_32 = RSR_33 = RSR_34 = 100 + L / sqrt((L^2 + L^2)/2) = 100 + L/L = 101
-  // ROC = RSR_t - RSR_{t-2}:
-  //   ROC_32 = 101 - 101.414213562373095 = -0.414213562373095 (= 1 - sqrt 2)
-  //   ROC_33 = 101 - 101.259955271670431 = -0.259955271670431
-  //   ROC_34 = 101 - 101                 =  0 (identical inputs, so exactly 0)
-  // RS-Momentum, rms over the last 2 ROC values:
-  //   RSM_33 = 100 + ROC_33 / sqrt((ROC_32^2 + ROC_33^2)/2)
-  //          = 100 - 0.259955271670431 / 0.345795906947333 = 99.248240749969248
-  //   RSM_34 = 100 + 0 / sqrt((ROC_33^2 + 0)/2) = 100 exactly (rms 0.1838 > 1e-9)
-  // Points: t=33 (101, 99.2482...) Weakening; t=34 (101, 100) Leading.
-  // RS-Ratio is falling from 101.26 to 101 (two back) at 33, so momentum < 100,
-  // and unchanged at 34, so momentum exactly 100.
+  // --- proportional: closes P' = B (P/B)^s move every point s times as far on each axis ---
+  // README "What each method does": ln RS' = ln 100 + s ln(P/B), so the means of
+  // ln RS' differ by s times those of ln RS, T' = s T, RSR' - 100 = s (RSR - 100)
+  // and RSM' - 100 = s (RSM - 100).
+  for (const interval of ["weekly", "daily"]) {
+    const byDate = new Map(spy.map((r) => [r.date, r.close]));
+    const base = rotation(iwm, spy, asOf, { interval, method: "log-trend" });
+    let worst = 0;
+    for (const s of [0.5, 2, 4]) {
+      const scaled = iwm.filter((r) => byDate.has(r.date)).map((r) => ({ date: r.date, close: byDate.get(r.date) * (r.close / byDate.get(r.date)) ** s }));
+      const pts = rotation(scaled, spy, asOf, { interval, method: "log-trend" });
+      if (pts.length !== base.length) worst = Infinity;
+      pts.forEach((p, i) => {
+        worst = Math.max(worst, Math.abs(p.rsRatio - 100 - s * (base[i].rsRatio - 100)), Math.abs(p.rsMomentum - 100 - s * (base[i].rsMomentum - 100)));
+      });
+    }
+    check(`log-trend: IWM vs SPY (${interval}) with ln RS x 0.5, 2, 4: every point s times as far, within 1e-9`, worst <= 1e-9, true);
+  }
+
+  // --- hand-worked log-trend case, daily ---
+  // Benchmark constant 100, so RS_t = (100 × P_t) / 100 = P_t. Write a = ln 1.1 and
+  // ln RS_t = ln 100 + e_t · a. 36 samples (0..35):
+  //   t:    0..29   30    31    32    33          34        35
+  //   RS:   100     110   110   121   100/1.4641  100/1.1   100·√1.1
+  //   e_t:  0       1     1     2     −4          −1        0.5
+  // Every nonzero e_t lies in both the last 10 and the last 30 samples of t ≤ 35, so
+  // T_t = (Σ e) · a · (1/10 − 1/30) = (Σ e) · a/15, with a/15 = 0.006354011986954991:
+  //   t    Σe    T            RSR = 100 + 100 T        RSM = 100 + 3 (RSR_t − RSR_{t−1})
+  //   29   0     0            100 (|T| ≤ 1e-12 → 0)     (no point: sample 29)
+  //   30   1     a/15         100.635401198695499      101.906203596086497   Leading
+  //   31   2     2a/15        101.270802397390998      101.906203596086497   Leading
+  //   32   4     4a/15        102.541604794781996      103.812407192172995   Leading
+  //   33   0     0 (rounding) 100 exactly              92.375185615654012    Weakening
+  //   34   −1    −a/15        99.364598801304501       98.093796403913503    Lagging
+  //   35   −0.5  −a/30        99.682299400652250       100.953101798043249   Improving
+  // Transitions: 33 Leading → Weakening, 34 Weakening → Lagging, 35 Lagging → Improving.
   {
-    const rsv = [...Array(30).fill(100), 130, 130, 100, 100, 100];
+    const rsv = [...Array(30).fill(100), 110, 110, 121, 100 / 1.4641, 100 / 1.1, 100 * Math.sqrt(1.1)];
     const dates = weekdaysFrom("2026-01-05", rsv.length);
     const sym = dates.map((d, i) => ({ date: d, close: rsv[i] }));
     const ben = dates.map((d) => ({ date: d, close: 100 }));
-    const pts = rotation(sym, ben, dates.at(-1), { interval: "daily", window: 2, method: "ratio-roc" });
+    const pts = rotation(sym, ben, dates.at(-1), { interval: "daily", method: "log-trend" });
+    const expected = [
+      [100.635401198695499, 101.906203596086497, "Leading"],
+      [101.270802397390998, 101.906203596086497, "Leading"],
+      [102.541604794781996, 103.812407192172995, "Leading"],
+      [100, 92.375185615654012, "Weakening"],
+      [99.364598801304501, 98.093796403913503, "Lagging"],
+      [99.68229940065225, 100.953101798043249, "Improving"],
+    ];
     const near = (a, b) => Math.abs(a - b) <= 1e-12;
     check(
-      "ratio-roc hand-worked w=2: two points, dates of samples 33 and 34",
+      "log-trend hand-worked: six points, samples 30..35, quadrants",
       pts.map((p) => [p.date, p.quadrant, p.partial]),
-      [
-        [dates[33], "Weakening", false],
-        [dates[34], "Leading", false],
-      ],
+      expected.map((e, i) => [dates[30 + i], e[2], false]),
     );
     check(
-      "ratio-roc hand-worked w=2: (101, 99.248240749969248), (101, exactly 100)",
-      [near(pts[0].rsRatio, 101), near(pts[0].rsMomentum, 99.248240749969248), near(pts[1].rsRatio, 101), pts[1].rsMomentum === 100],
-      [true, true, true, true],
+      "log-trend hand-worked: RS-Ratio and RS-Momentum within 1e-12, RS-Ratio exactly 100 at sample 33",
+      [pts.every((p, i) => near(p.rsRatio, expected[i][0]) && near(p.rsMomentum, expected[i][1])), pts[3].rsRatio === 100],
+      [true, true],
     );
-    check("ratio-roc hand-worked w=2: transitions", transitions(pts), [{ date: dates[34], from: "Weakening", to: "Leading" }]);
-    // One sample fewer (34): only the first point; 33 samples: none.
+    check("log-trend hand-worked: transitions", transitions(pts), [
+      { date: dates[33], from: "Leading", to: "Weakening" },
+      { date: dates[34], from: "Weakening", to: "Lagging" },
+      { date: dates[35], from: "Lagging", to: "Improving" },
+    ]);
     check(
-      "ratio-roc hand-worked w=2: 34 samples -> 1 point, 33 -> 0",
-      [rotation(sym, ben, dates[33], { interval: "daily", window: 2 }).length, rotation(sym, ben, dates[32], { interval: "daily", window: 2 }).length],
+      "log-trend hand-worked: 31 samples -> 1 point, 30 -> 0",
+      [rotation(sym, ben, dates[30], { interval: "daily" }).length, rotation(sym, ben, dates[29], { interval: "daily" }).length],
       [1, 0],
     );
   }
 
   // --- real data, printed for a human ---
-  for (const method of ["zscore", "ratio-roc"]) {
+  for (const method of ["zscore", "log-trend"]) {
     const rot = rotation(iwm, spy, asOf, { interval: "weekly", window: 14, method });
     console.log(`\nIWM vs SPY weekly rotation (${method}, window 14), as of`, asOf, "- last 3 points:");
     for (const p of rot.slice(-3)) console.log("  ", JSON.stringify(p));

@@ -55,7 +55,7 @@ export async function example(): Promise<string[]> {
   const turns = result.rotation.flatMap((r) => r.transitions.map((t) => `${t.from}→${t.to} ${t.date}`));
   const spread: number | undefined = result.spreads?.[0]?.spread_pp;
   const sma: number | null = result.trend[0]?.sma200 ?? null;
-  const method: "ratio-roc" | "zscore" = result.rotation_settings.method;
+  const method: "log-trend" | "zscore" = result.rotation_settings.method;
   seen.push(result.as_of, result.adjustment, method, String(spread), String(sma), ...quadrants, ...heads.map(String), ...turns);
   for (const w of result.warnings) seen.push(`${w.code}${w.symbol ? ` (${w.symbol})` : ""}: ${w.message}`);
 
@@ -91,6 +91,8 @@ export async function example(): Promise<string[]> {
   mount(host, { benchmark: "SPY" });
   // @ts-expect-error: not a rotation method
   await handle.update({ rotation: { method: "macd" } });
+  // @ts-expect-error: ratio-roc was retired (README "Rotation methods")
+  await handle.update({ rotation: { method: "ratio-roc" } });
   // @ts-expect-error: not a period
   await handle.update({ period: "2W" });
   // @ts-expect-error: analyze() needs prices
