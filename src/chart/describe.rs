@@ -220,15 +220,19 @@ pub fn method_explainer(method: RotationMethod, window: usize, interval: Interva
         Interval::Weekly => ("week", "weeks"),
         Interval::Daily => ("day", "days"),
     };
+    let sampled = match interval {
+        Interval::Weekly => "on each week's last trading day both have a close",
+        Interval::Daily => "on each day both have a close",
+    };
     match method {
         RotationMethod::LogTrend => vec![
-            format!("RS = 100 × close ÷ benchmark close, on each {sample}'s last shared trading day."),
+            format!("RS = 100 × close ÷ benchmark close, {sampled}."),
             format!("RS-Ratio = 100 + 100 × (mean of ln RS over the last 10 {samples} − mean over the last 30): 103 means relative strength runs about 3 % above its longer average. Every symbol is in the same units: the farther right, the stronger."),
             format!("RS-Momentum = 100 + 3 × the change of RS-Ratio since the previous {sample}: above 100 while RS-Ratio rises, so tails turn clockwise."),
             format!("Needs {} {}; the window setting is not used.", method.samples_needed(window), interval.unit()),
         ],
         RotationMethod::Zscore => vec![
-            format!("RS = 100 × close ÷ benchmark close, on each {sample}'s last shared trading day."),
+            format!("RS = 100 × close ÷ benchmark close, {sampled}."),
             format!("RS-Ratio = 100 + the z-score of RS over the last {window} {samples}; RS-Momentum = 100 + the z-score of RS-Ratio over the last {window}. The formula of RRGPy and RRG-Lite."),
             "Each symbol is measured against its own recent range, so distance from 100 does not compare strength between symbols, and momentum moves with the ratio.".to_string(),
             format!("Needs {} {}.", method.samples_needed(window), interval.unit()),

@@ -88,7 +88,7 @@ test("the method control switches formulas, says which one draws, and matches an
   // README "Rotation methods", log-trend: RS_t = 100 × P_t / B_t on each week's sample;
   // RSR = 100 + 100 · (mean₁₀ − mean₃₀ of ln RS); RSM = 100 + 3 · its one-sample change;
   // fixed 10 and 30, `window` not used; first point at sample 30, so 31 weekly closes.
-  assert.match(note.lines[0], /^RS = 100 × close ÷ benchmark close, on each week's last shared trading day\.$/);
+  assert.match(note.lines[0], /^RS = 100 × close ÷ benchmark close, on each week's last trading day both have a close\.$/);
   assert.match(note.lines[1], /^RS-Ratio = 100 \+ 100 × \(mean of ln RS over the last 10 weeks − mean over the last 30\)/);
   assert.match(note.lines[2], /^RS-Momentum = 100 \+ 3 × the change of RS-Ratio since the previous week/);
   assert.match(note.lines[3], /^Needs 31 weekly closes; the window setting is not used\.$/);
@@ -145,12 +145,16 @@ test("the method control switches formulas, says which one draws, and matches an
   await z.tab.close();
 });
 
-test("the method note's README link opens the README", { todo: "the link is the page's own /README.md, which the bundle does not ship (404)" }, async () => {
+test("the method note's README link opens the README beside the loader, at its Rotation methods", async () => {
   const { tab, host } = await open("light.html");
   const href = await host.locator("[data-testid=method-note] a").evaluate((a) => a.href);
+  const loader = await tab.evaluate(() => document.querySelector("script[src$='rotascope.js']").src);
+  assert.equal(href, new URL("README.md#rotation-methods", loader).href);
   const response = await tab.request.get(href);
+  const text = await response.text();
   await tab.close();
   assert.equal(response.status(), 200, `${href}: ${response.status()}`);
+  assert.match(text, /^## Rotation methods$/m);
 });
 
 for (const theme of ["light", "dark"]) {
