@@ -389,7 +389,21 @@ export interface RotationPoint {
   quadrant: Quadrant;
   /** Sampled from an unfinished week. */
   partial: boolean;
+  /**
+   * Direction of the last step in degrees, [0, 360): 0 = straight right (RS-Ratio rising),
+   * 90 = straight up, counter-clockwise. `null` at a history's first point or after a step of
+   * length zero.
+   */
+  heading_deg: number | null;
+  /** The heading's compass sector (45° each, centred on E at 0°). */
+  heading: Compass | null;
+  /** Distance from 100/100: √((RS-Ratio − 100)² + (RS-Momentum − 100)²). */
+  distance: number;
+  /** Mean step length over the tail ending here, per sample (week or day); `null` without a step. */
+  velocity: number | null;
 }
+
+export type Compass = "E" | "NE" | "N" | "NW" | "W" | "SW" | "S" | "SE";
 
 export interface Transition {
   date: string;

@@ -15,6 +15,7 @@ pub mod prices;
 pub mod relative;
 pub mod returns;
 pub mod rotation;
+pub mod rotation_metrics;
 pub mod rotation_quality;
 pub mod selection;
 pub mod sentiment;

@@ -6,6 +6,7 @@
 use super::format::Format;
 use crate::analysis::returns::{PeriodReturn, SpreadReturn};
 use crate::analysis::rotation::{Interval, Quadrant, RotationMethod, RotationPoint};
+use crate::analysis::rotation_metrics::{Compass, PointMetrics};
 use crate::analysis::Date;
 
 /// A period's return of one symbol, for leaders and laggards.
@@ -132,6 +133,104 @@ pub fn describe_rotation(
     text
 }
 
+/// The sample unit for `n` samples: "week", "weeks", "day", "days".
+pub fn unit(interval: Interval, n: usize) -> &'static str {
+    match (interval, n) {
+        (Interval::Weekly, 1) => "week",
+        (Interval::Weekly, _) => "weeks",
+        (Interval::Daily, 1) => "day",
+        (Interval::Daily, _) => "days",
+    }
+}
+
+/// A compass sector as spoken: "north-east".
+pub fn compass_words(c: Compass) -> &'static str {
+    match c {
+        Compass::E => "east",
+        Compass::NE => "north-east",
+        Compass::N => "north",
+        Compass::NW => "north-west",
+        Compass::W => "west",
+        Compass::SW => "south-west",
+        Compass::S => "south",
+        Compass::SE => "south-east",
+    }
+}
+
+/// "north-east (45°)", or "no heading".
+fn heading_words(m: &PointMetrics, fmt: &dyn Format) -> String {
+    match (m.heading(), m.heading_deg) {
+        (Some(c), Some(deg)) => format!("{} ({}°)", compass_words(c), fmt.number(deg, 0)),
+        _ => "no heading".into(),
+    }
+}
+
+/// "0.50 per week".
+fn velocity_words(v: f64, interval: Interval, fmt: &dyn Format) -> String {
+    format!("{} per {}", fmt.number(v, 2), unit(interval, 1))
+}
+
+/// The tooltip of one point: date, RS-Ratio, RS-Momentum, quadrant, heading, distance and
+/// velocity (when there is one).
+///
+/// # Example
+/// ```
+/// use rotascope::analysis::rotation::{Interval, Quadrant, RotationPoint};
+/// use rotascope::analysis::rotation_metrics::metrics_at;
+/// use rotascope::analysis::Date;
+/// use rotascope::chart::{describe::point_lines, PlainFormat};
+/// let p = |x: f64, y: f64| RotationPoint { date: Date::parse_iso("2026-06-12").unwrap(), rs_ratio: x, rs_momentum: y, quadrant: Quadrant::of(x, y), partial: false, index: 0 };
+/// let history = [p(97.0, 96.0), p(100.0, 100.0)];
+/// let lines = point_lines(&history[1], &metrics_at(&history, 1, 10).unwrap(), Interval::Weekly, &PlainFormat);
+/// assert_eq!(lines, ["Jun 12, 2026", "RS-Ratio 100.00", "RS-Momentum 100.00", "Leading", "Heading NE 53°", "Distance 0.00", "Velocity 5.00 per week"]);
+/// ```
+pub fn point_lines(p: &RotationPoint, m: &PointMetrics, interval: Interval, fmt: &dyn Format) -> Vec<String> {
+    let mut lines = vec![
+        format!("{}{}", fmt.date(p.date), if p.partial { " (week in progress)" } else { "" }),
+        format!("RS-Ratio {}", fmt.number(p.rs_ratio, 2)),
+        format!("RS-Momentum {}", fmt.number(p.rs_momentum, 2)),
+        p.quadrant.name().to_owned(),
+        format!("Heading {}", super::ranking::heading_text(m, fmt)),
+        format!("Distance {}", fmt.number(m.distance, 2)),
+    ];
+    if let Some(v) = m.velocity {
+        lines.push(format!("Velocity {}", velocity_words(v, interval, fmt)));
+    }
+    lines
+}
+
+/// What the live region says when keyboard focus lands on a point: "IWM, Improving,
+/// RS-Ratio 99.20, RS-Momentum 101.40, heading north-east (45°), distance 1.62, velocity 0.50
+/// per week, week of Jun 8, 2026".
+pub fn describe_point(symbol: &str, p: &RotationPoint, m: &PointMetrics, interval: Interval, fmt: &dyn Format) -> String {
+    let when = match interval {
+        Interval::Weekly => format!("week of {}", fmt.date(p.date.week_start())),
+        Interval::Daily => fmt.date(p.date),
+    };
+    let velocity = m.velocity.map_or_else(String::new, |v| format!(", velocity {}", velocity_words(v, interval, fmt)));
+    format!(
+        "{symbol}, {}, RS-Ratio {}, RS-Momentum {}, {}, distance {}{velocity}, {when}{}",
+        p.quadrant.name(),
+        fmt.number(p.rs_ratio, 2),
+        fmt.number(p.rs_momentum, 2),
+        if m.heading_deg.is_some() { format!("heading {}", heading_words(m, fmt)) } else { heading_words(m, fmt) },
+        fmt.number(m.distance, 2),
+        if p.partial { ", week in progress" } else { "" }
+    )
+}
+
+/// Where the heads are going, farthest from the centre first: "Heading and distance from
+/// 100/100: XLF north-east (45°), 2.83; IWM north (90°), 1.50." Empty without heads.
+pub fn describe_motion(heads: &[(String, PointMetrics)], fmt: &dyn Format) -> String {
+    let mut sorted: Vec<&(String, PointMetrics)> = heads.iter().collect();
+    crate::analysis::sorting::sort_by(&mut sorted, |a, b| b.1.distance.total_cmp(&a.1.distance));
+    let parts: Vec<String> = sorted.iter().map(|(s, m)| format!("{s} {}, {}", heading_words(m, fmt), fmt.number(m.distance, 2))).collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("Heading and distance from 100/100: {}.", parts.join("; "))
+}
+
 /// The performance chart in words.
 #[allow(clippy::too_many_arguments)]
 pub fn describe_performance(
@@ -256,10 +355,14 @@ pub fn describe_extent(method: RotationMethod, window: usize, zoom: Option<super
     text
 }
 
+/// Whether `p` is inside `zoom` (every point is when not zoomed).
+pub fn in_view(p: &RotationPoint, zoom: Option<super::rotation::Viewport>) -> bool {
+    zoom.is_none_or(|v| (v.x.0..=v.x.1).contains(&p.rs_ratio) && (v.y.0..=v.y.1).contains(&p.rs_momentum))
+}
+
 /// The points of `points` inside `zoom` (all of them when not zoomed), order kept.
 pub fn points_in_view(points: &[RotationPoint], zoom: Option<super::rotation::Viewport>) -> Vec<RotationPoint> {
-    let inside = |p: &&RotationPoint| zoom.is_none_or(|v| (v.x.0..=v.x.1).contains(&p.rs_ratio) && (v.y.0..=v.y.1).contains(&p.rs_momentum));
-    points.iter().filter(inside).cloned().collect()
+    points.iter().filter(|p| in_view(p, zoom)).cloned().collect()
 }
 
 #[cfg(test)]
@@ -314,6 +417,34 @@ mod tests {
             "Price of IWM with its 50- and 200-day moving averages. It closed at 293.48 on Jul 13, 2026, above its 50-day average (288.63) and above its 200-day average (261.30). \
              That is 2.3% below its prior high of 300.45 on Jun 30, 2026."
         );
+    }
+
+    #[test]
+    fn points_and_heads_are_told_with_heading_distance_and_velocity() {
+        use crate::analysis::rotation_metrics::metrics_at;
+        // (100, 100) → (101, 101): 45°, north-east; distance √2 = 1.41; one step of √2.
+        let mut history = vec![point(100.0, 100.0), point(101.0, 101.0)];
+        history[1].partial = true;
+        let m = metrics_at(&history, 1, 10).unwrap();
+        assert_eq!(
+            describe_point("IWM", &history[1], &m, Interval::Weekly, &PlainFormat),
+            "IWM, Leading, RS-Ratio 101.00, RS-Momentum 101.00, heading north-east (45°), distance 1.41, velocity 1.41 per week, week of Jun 8, 2026, week in progress"
+        );
+        let first = metrics_at(&history, 0, 10).unwrap();
+        assert_eq!(
+            describe_point("IWM", &history[0], &first, Interval::Daily, &PlainFormat),
+            "IWM, Leading, RS-Ratio 100.00, RS-Momentum 100.00, no heading, distance 0.00, Jun 12, 2026"
+        );
+        let lines = point_lines(&history[0], &first, Interval::Daily, &PlainFormat);
+        assert_eq!(lines[4..], ["Heading –", "Distance 0.00"]);
+        assert_eq!(point_lines(&history[1], &m, Interval::Daily, &PlainFormat)[0], "Jun 12, 2026 (week in progress)");
+        assert_eq!(point_lines(&history[1], &m, Interval::Daily, &PlainFormat)[6], "Velocity 1.41 per day");
+        let heads = vec![("IWM".to_string(), m), ("XLE".to_string(), PointMetrics { heading_deg: Some(200.0), distance: 3.0, velocity: None }), ("SPY".to_string(), first)];
+        assert_eq!(
+            describe_motion(&heads, &PlainFormat),
+            "Heading and distance from 100/100: XLE west (200°), 3.00; IWM north-east (45°), 1.41; SPY no heading, 0.00."
+        );
+        assert_eq!(describe_motion(&[], &PlainFormat), "");
     }
 
     #[test]

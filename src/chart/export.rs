@@ -5,6 +5,7 @@
 use super::format::Format;
 use crate::analysis::lines::Line;
 use crate::analysis::rotation::RotationPoint;
+use crate::analysis::rotation_metrics::PointMetrics;
 use crate::analysis::Date;
 use std::cmp::Ordering;
 
@@ -83,23 +84,30 @@ impl DataTable {
     }
 }
 
-/// Every point of the visible tails.
-pub fn rotation_table(caption: String, tails: &[(String, Vec<RotationPoint>)]) -> DataTable {
+/// Every point of the visible tails, with its rotation metrics: the heading as a compass name
+/// and in degrees, the distance from 100/100 and the velocity (missing where there is none).
+pub fn rotation_table(caption: String, tails: &[(String, Vec<(RotationPoint, PointMetrics)>)]) -> DataTable {
+    let number = |v: Option<f64>, decimals: usize| v.map_or(Cell::Missing, |v| Cell::Number(v, decimals));
     let rows = tails
         .iter()
         .flat_map(|(symbol, points)| {
-            points.iter().map(move |p| {
+            points.iter().map(move |(p, m)| {
                 vec![
                     Cell::Text(symbol.clone()),
                     Cell::Date(p.date),
                     Cell::Number(p.rs_ratio, 2),
                     Cell::Number(p.rs_momentum, 2),
                     Cell::Text(p.quadrant.name().into()),
+                    m.heading().map_or(Cell::Missing, |c| Cell::Text(c.name().into())),
+                    number(m.heading_deg, 0),
+                    Cell::Number(m.distance, 2),
+                    number(m.velocity, 2),
                 ]
             })
         })
         .collect();
-    DataTable { caption, columns: ["Symbol", "Date", "RS-Ratio", "RS-Momentum", "Quadrant"].map(String::from).to_vec(), rows }
+    let columns = ["Symbol", "Date", "RS-Ratio", "RS-Momentum", "Quadrant", "Heading", "Heading (°)", "Distance", "Velocity"];
+    DataTable { caption, columns: columns.map(String::from).to_vec(), rows }
 }
 
 /// One row per date in `from..=to`, one column per line.
@@ -144,10 +152,30 @@ mod tests {
 
     #[test]
     fn csv_writes_full_precision_iso_dates_and_quotes_text() {
+        use crate::analysis::rotation_metrics::metrics_from;
         let p = RotationPoint { date: d("2026-06-12"), rs_ratio: 99.2000000001, rs_momentum: 101.4, quadrant: Quadrant::Improving, partial: false, index: 0 };
-        let t = rotation_table("c".into(), &[("IWM, Inc".to_string(), vec![p])]);
-        assert_eq!(t.to_csv(), "Symbol,Date,RS-Ratio,RS-Momentum,Quadrant\n\"IWM, Inc\",2026-06-12,99.2000000001,101.4,Improving\n");
-        assert_eq!(t.rows[0][2].display(&PlainFormat), "99.20");
+        // A step 3 right and 4 up from (96.2…, 97.4): heading atan2(4, 3) = 53.13°, NE; one
+        // step of 5; distance √(0.8² + 1.4²) = 1.6125 (to the digits the float gives).
+        let before = RotationPoint { rs_ratio: 96.2000000001, rs_momentum: 97.4, ..p.clone() };
+        let history = [before, p];
+        let shown: Vec<(RotationPoint, PointMetrics)> = history.iter().cloned().zip(metrics_from(&history, 0, 10)).collect();
+        let t = rotation_table("c".into(), &[("IWM, Inc".to_string(), shown)]);
+        let csv = t.to_csv();
+        let mut lines = csv.lines();
+        assert_eq!(lines.next(), Some("Symbol,Date,RS-Ratio,RS-Momentum,Quadrant,Heading,Heading (°),Distance,Velocity"));
+        // The first point of the history: no heading, no velocity (empty cells); its distance
+        // is √(3.8² + 2.6²) = 4.6043.
+        let first: Vec<&str> = lines.next().unwrap().split(',').skip(6).collect();
+        assert_eq!((first[0], first[1], first[3]), ("", "", ""));
+        assert!((first[2].parse::<f64>().unwrap() - 4.604_345_773_2).abs() < 1e-9, "{csv}");
+        let last: Vec<String> = lines.next().unwrap().rsplitn(5, ',').map(String::from).collect();
+        let (velocity, distance, degrees, name) = (last[0].parse::<f64>().unwrap(), last[1].parse::<f64>().unwrap(), last[2].parse::<f64>().unwrap(), &last[3]);
+        assert_eq!(name, "NE");
+        assert!((degrees - 53.130_102_354_155_98).abs() < 1e-9 && (velocity - 5.0).abs() < 1e-9 && (distance - 0.8f64.hypot(1.4)).abs() < 1e-9, "{csv}");
+        assert!(csv.contains("\"IWM, Inc\",2026-06-12,99.2000000001,101.4,Improving,NE,"), "{csv}");
+        assert_eq!(t.rows[1][2].display(&PlainFormat), "99.20");
+        assert_eq!(t.rows[1][6].display(&PlainFormat), "53");
+        assert_eq!(t.rows[0][8].display(&PlainFormat), "–");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod gesture;
 pub mod labels;
 pub mod paint;
 pub mod performance;
+pub mod ranking;
 pub mod rotation;
 pub mod scale;
 pub mod theme;

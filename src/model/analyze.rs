@@ -7,6 +7,7 @@ use crate::analysis::period::Period;
 use crate::analysis::prices::PriceTable;
 use crate::analysis::returns::{BasketReturn, PeriodReturn, SpreadReturn};
 use crate::analysis::rotation::{Interval, Quadrant, RotationMethod, RotationParams, RotationPoint, Transition};
+use crate::analysis::rotation_metrics::{tail_metrics, Compass, PointMetrics};
 use crate::analysis::trend::{trend_summary, TrendSummary};
 use crate::analysis::Date;
 use serde::Serialize;
@@ -43,10 +44,38 @@ pub struct SymbolRotationOut {
     pub quadrant: Quadrant,
     /// Consecutive points in that quadrant, counting back from the last.
     pub periods_in_quadrant: usize,
-    /// The last `tail` points, oldest first.
-    pub points: Vec<RotationPoint>,
+    /// The last `tail` points, oldest first, with their rotation metrics.
+    pub points: Vec<PointOut>,
     /// Every change of quadrant in the computed history, oldest first.
     pub transitions: Vec<Transition>,
+}
+
+/// A tail point and its rotation metrics ([`crate::analysis::rotation_metrics`]): in JSON the
+/// point's own fields, then `heading_deg`, `heading`, `distance` and `velocity` (`null` where
+/// there is none).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PointOut {
+    #[serde(flatten)]
+    pub point: RotationPoint,
+    pub heading_deg: Option<f64>,
+    /// The compass name of the heading ("NE").
+    pub heading: Option<Compass>,
+    pub distance: f64,
+    pub velocity: Option<f64>,
+}
+
+impl PointOut {
+    pub fn new(point: RotationPoint, m: PointMetrics) -> PointOut {
+        PointOut { point, heading_deg: m.heading_deg, heading: m.heading(), distance: m.distance, velocity: m.velocity }
+    }
+}
+
+/// The point's own fields read through (`p.rs_ratio`).
+impl Deref for PointOut {
+    type Target = RotationPoint;
+    fn deref(&self) -> &RotationPoint {
+        &self.point
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -108,8 +137,8 @@ pub fn analyze<T: Deref<Target = PriceTable>>(table: T, options: &AnalyzeOptions
                     Some(SymbolRotationOut {
                         symbol: model.symbol(r.position).to_owned(),
                         quadrant: r.head()?.quadrant,
-                    periods_in_quadrant: r.periods_in_quadrant(),
-                        points: r.tail(params.tail).to_vec(),
+                        periods_in_quadrant: r.periods_in_quadrant(),
+                        points: r.tail(params.tail).iter().cloned().zip(tail_metrics(&r.points, params.tail)).map(|(p, m)| PointOut::new(p, m)).collect(),
                         transitions: r.transitions.clone(),
                     })
                 })
@@ -230,9 +259,39 @@ mod tests {
         for key in ["date", "rs_ratio", "rs_momentum", "quadrant", "partial"] {
             assert!(p.get(key).is_some(), "point.{key} in {p}");
         }
+        for key in ["heading_deg", "heading", "distance", "velocity"] {
+            assert!(p.get(key).is_some(), "point.{key} in {p}");
+        }
+        assert!(p["heading"].is_string() && p["heading_deg"].is_number() && p["velocity"].is_number(), "{p}");
         assert!(v["rotation"][0]["transitions"].is_array());
         assert!(v.get("baskets").is_none(), "baskets only when asked");
         assert!(v["warnings"].is_array());
+    }
+
+    #[test]
+    fn tail_points_carry_their_metrics_from_the_whole_history() {
+        let t = weekly_table();
+        let options = AnalyzeOptions { rotation: RotationParams::new(Interval::Weekly, 14, 4).unwrap(), ..AnalyzeOptions::default() };
+        let a = analyze(&t, &options).unwrap();
+        let model = Model::new(&t, &options).unwrap();
+        let set = model.rotation_set(model.benchmark, Interval::Weekly, RotationMethod::LogTrend);
+        let history = &set.as_ref().as_ref().unwrap().rotations[0].points;
+        let out = &a.rotation[0].points;
+        assert_eq!(out.len(), 4);
+        let n = history.len();
+        assert!(n > 8, "the history reaches back past the tail");
+        for (j, p) in out.iter().enumerate() {
+            // Written out from the formulas: the previous point of the history (also for the
+            // tail's first point), and the 3 steps of the 4 points ending here.
+            let k = n - 4 + j;
+            let (x, y, px, py) = (history[k].rs_ratio, history[k].rs_momentum, history[k - 1].rs_ratio, history[k - 1].rs_momentum);
+            assert_eq!(p.distance, ((x - 100.0).powi(2) + (y - 100.0).powi(2)).sqrt());
+            let deg = (y - py).atan2(x - px).to_degrees().rem_euclid(360.0);
+            assert!((p.heading_deg.unwrap() - deg).abs() < 1e-9, "{j}: {:?} vs {deg}", p.heading_deg);
+            assert_eq!(p.heading.unwrap().name(), ["E", "NE", "N", "NW", "W", "SW", "S", "SE"][((deg + 22.5) / 45.0).floor() as usize % 8]);
+            let steps: f64 = (k - 2..=k).map(|i| ((history[i].rs_ratio - history[i - 1].rs_ratio).powi(2) + (history[i].rs_momentum - history[i - 1].rs_momentum).powi(2)).sqrt()).sum();
+            assert!((p.velocity.unwrap() - steps / 3.0).abs() < 1e-12, "{j}");
+        }
     }
 
     #[test]

@@ -93,7 +93,7 @@ fn widget_path_and_analyze_path_agree() {
     assert_eq!(set.rotations.len(), a.rotation.len());
     for (r, out) in set.rotations.iter().zip(&a.rotation) {
         assert_eq!(widget.symbol(r.position), out.symbol);
-        assert_eq!(r.tail(o.rotation.tail), out.points.as_slice());
+        assert_eq!(r.tail(o.rotation.tail), out.points.iter().map(|p| p.point.clone()).collect::<Vec<_>>().as_slice());
         assert_eq!(r.transitions, out.transitions);
     }
 }

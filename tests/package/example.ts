@@ -5,6 +5,7 @@
 import { analyze, mount, ready, scan } from "rotascope";
 import type {
   AnalyzeResult,
+  Compass,
   Quadrant,
   RotascopeConfig,
   RotascopeErrorCode,
@@ -52,11 +53,17 @@ export async function example(): Promise<string[]> {
   if (best) seen.push(`${best.symbol} ${best.period} ${best.return_pct.toFixed(2)} % (${best.excess_pp} pp)`);
   const quadrants: Quadrant[] = result.rotation.map((r) => r.quadrant);
   const heads = result.rotation.map((r) => r.points.at(-1)?.rs_ratio ?? 100);
+  // Where each head is going: "NE 45° at 2.83 from 100/100, 0.71 per week".
+  const headings = result.rotation.map((r) => {
+    const head = r.points.at(-1);
+    const compass: Compass | null = head?.heading ?? null;
+    return head ? `${compass ?? "still"} ${head.heading_deg?.toFixed(0) ?? "–"}° at ${head.distance.toFixed(2)}, ${head.velocity?.toFixed(2) ?? "–"} per week` : "";
+  });
   const turns = result.rotation.flatMap((r) => r.transitions.map((t) => `${t.from}→${t.to} ${t.date}`));
   const spread: number | undefined = result.spreads?.[0]?.spread_pp;
   const sma: number | null = result.trend[0]?.sma200 ?? null;
   const method: "log-trend" | "zscore" = result.rotation_settings.method;
-  seen.push(result.as_of, result.adjustment, method, String(spread), String(sma), ...quadrants, ...heads.map(String), ...turns);
+  seen.push(result.as_of, result.adjustment, method, String(spread), String(sma), ...quadrants, ...heads.map(String), ...headings, ...turns);
   for (const w of result.warnings) seen.push(`${w.code}${w.symbol ? ` (${w.symbol})` : ""}: ${w.message}`);
 
   // Events, with a typed detail, on an element and on the document.
@@ -101,12 +108,14 @@ export async function example(): Promise<string[]> {
   seen.push(String(best?.return_percent));
   // @ts-expect-error: the quadrant names are capitalised
   const lower: Quadrant = "leading";
+  // @ts-expect-error: eight compass sectors, no sixteen-point names
+  const finer: Compass = "NNE";
   // @ts-expect-error: the error detail has `code`, not `kind`
   host.addEventListener("rotascope:error", (event) => seen.push(event.detail.kind));
   // @ts-expect-error: attributes are kebab-case (asOf is the config's name)
   const camel: RotascopeWidgetAttributes = { asOf: "2026-07-13" };
   // @ts-expect-error: attributes are text
   const height: RotascopeWidgetAttributes = { height: 480 };
-  seen.push(lower, String(camel), String(height));
+  seen.push(lower, finer, String(camel), String(height));
   return seen;
 }

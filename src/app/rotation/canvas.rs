@@ -41,7 +41,10 @@ pub fn scene(g: &Graph, ctx: &WidgetContext) -> PaintBuilder {
         let inputs: Vec<TailInput> = tails
             .0
             .iter()
-            .map(|(p, pts)| TailInput { symbol: data.symbol(*p), colour: data.colour(&palette, *p), marker: data.marker(*p), emphasis: c.pinned_emphasis(*p), points: pts })
+            .map(|t| {
+                let p = t.position;
+                TailInput { symbol: data.symbol(p), colour: data.colour(&palette, p), marker: data.marker(p), emphasis: c.pinned_emphasis(p), points: &t.points }
+            })
             .collect();
         let spec = RrgSpec {
             tails: &inputs,

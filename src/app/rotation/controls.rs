@@ -2,7 +2,7 @@
 //! toggles with the zoom reset (the toolbar), the method note, and the date slider with
 //! play/pause.
 
-use super::unit;
+use crate::chart::describe::unit;
 use crate::analysis::rotation::{Interval, RotationMethod};
 use crate::app::controls::{BenchmarkSelect, Segmented};
 use crate::app::state::use_state;

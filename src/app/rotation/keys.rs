@@ -4,27 +4,11 @@
 //! says what it is.
 
 use super::Graph;
-use crate::analysis::rotation::{Interval, RotationPoint};
 use crate::app::chart_canvas::ChartKeyboard;
 use crate::app::WidgetContext;
-use crate::chart::format::Format;
+use crate::chart::describe::describe_point;
 use leptos::prelude::*;
 use std::rc::Rc;
-
-/// "IWM, Improving, RS-Ratio 99.20, RS-Momentum 101.40, week of Jun 8, 2026".
-fn describe_point(symbol: &str, p: &RotationPoint, interval: Interval, fmt: &dyn Format) -> String {
-    let when = match interval {
-        Interval::Weekly => format!("week of {}", fmt.date(p.date.week_start())),
-        Interval::Daily => fmt.date(p.date),
-    };
-    format!(
-        "{symbol}, {}, RS-Ratio {}, RS-Momentum {}, {when}{}",
-        p.quadrant.name(),
-        fmt.number(p.rs_ratio, 2),
-        fmt.number(p.rs_momentum, 2),
-        if p.partial { ", week in progress" } else { "" }
-    )
-}
 
 /// Where a key moves focus `current` among `reachable` (per tail, the indices of its points
 /// inside the plot); `None` when the key does not move it.
@@ -109,7 +93,9 @@ pub fn keyboard(g: &Graph, ctx: &WidgetContext, described_by: String) -> ChartKe
         g.focus.set(Some((t, k)));
         let dot = &s.view.tails[t].points[k];
         g.point_at(s, t, k, (dot.x / s.view.ui, dot.y / s.view.ui), format.as_ref());
-        c.announce.set(describe_point(g.data.symbol(s.position(t)), s.point(t, k), c.interval.get_untracked(), format.as_ref()));
+        if let Some(m) = g.point_metrics(&s.tails.0[t], k) {
+            c.announce.set(describe_point(g.data.symbol(s.position(t)), s.point(t, k), &m, c.interval.get_untracked(), format.as_ref()));
+        }
         true
     });
     ChartKeyboard { on_key, on_blur, described_by }

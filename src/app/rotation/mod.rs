@@ -26,7 +26,9 @@ use super::chart_canvas::ChartCanvas;
 use super::controls::{Legend, Tooltip, TooltipData, ViewError};
 use super::state::{use_state, Controls, SharedData};
 use super::widget_context;
-use crate::analysis::rotation::{Interval, RotationPoint};
+use crate::analysis::rotation::RotationPoint;
+use crate::analysis::rotation_metrics::{metrics_at, metrics_from, PointMetrics};
+use crate::chart::describe::point_lines;
 use crate::chart::format::Format;
 use crate::chart::rotation::RrgView;
 use crate::model::Model;
@@ -35,10 +37,20 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// The tails on screen: (table position, points up to the date shown) of every shown symbol
-/// that has points by then, in the model's order.
+/// One tail on screen: the symbol's table position, where the tail starts in its history, and
+/// its points up to the date shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownTail {
+    pub position: usize,
+    /// Index in the symbol's rotation history of the first point shown.
+    pub start: usize,
+    pub points: Vec<RotationPoint>,
+}
+
+/// The tails on screen: every shown symbol that has points by the date shown, in the model's
+/// order.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct VisibleTails(pub Vec<(usize, Vec<RotationPoint>)>);
+pub struct VisibleTails(pub Vec<ShownTail>);
 
 /// What the scene last drew: the laid-out graph and the tails it was laid out from (shared,
 /// not copied), for hit-testing, rings and tooltips without recomputing anything.
@@ -49,16 +61,16 @@ struct Shown {
 
 impl Shown {
     fn position(&self, t: usize) -> usize {
-        self.tails.0[t].0
+        self.tails.0[t].position
     }
 
     fn point(&self, t: usize, k: usize) -> &RotationPoint {
-        &self.tails.0[t].1[k]
+        &self.tails.0[t].points[k]
     }
 
     /// The index of `position`'s tail on screen.
     fn tail_of(&self, position: usize) -> Option<usize> {
-        self.tails.0.iter().position(|(p, _)| *p == position)
+        self.tails.0.iter().position(|tail| tail.position == position)
     }
 }
 
@@ -98,6 +110,17 @@ impl Graph {
         }
     }
 
+    /// The metrics of point `k` of `tail` (computed when asked: a tooltip, a key press).
+    fn point_metrics(&self, tail: &ShownTail, k: usize) -> Option<PointMetrics> {
+        point_metrics(&self.data, self.c, tail, k)
+    }
+
+    /// The metrics of every point of `tail`, in order (for the data table and CSV).
+    fn tail_metrics(&self, tail: &ShownTail) -> Vec<PointMetrics> {
+        let end = tail.start + tail.points.len();
+        with_history(&self.data, self.c, tail.position, |h| metrics_from(h.get(..end).unwrap_or_default(), tail.start, self.c.tail.get_untracked())).unwrap_or_default()
+    }
+
     /// Shows the ring and tooltip on point `k` of tail `t` (CSS pixel position `at`), and
     /// highlights its symbol (on the overlay only).
     fn point_at(&self, s: &Shown, t: usize, k: usize, at: (f64, f64), format: &dyn Format) {
@@ -106,12 +129,10 @@ impl Graph {
         self.c.hovered.set(Some(pos));
         let symbol = self.data.symbol(pos);
         let title = self.data.name(pos).map_or_else(|| symbol.to_owned(), |n| format!("{symbol} · {n}"));
-        let lines = vec![
-            format!("{}{}", format.date(p.date), if p.partial { " (week in progress)" } else { "" }),
-            format!("RS-Ratio {}", format.number(p.rs_ratio, 2)),
-            format!("RS-Momentum {}", format.number(p.rs_momentum, 2)),
-            p.quadrant.name().to_owned(),
-        ];
+        let lines = match self.point_metrics(&s.tails.0[t], k) {
+            Some(m) => point_lines(p, &m, self.c.interval.get_untracked(), format),
+            None => Vec::new(),
+        };
         let (w, h) = (s.view.width / s.view.ui, s.view.height / s.view.ui);
         self.tooltip.set(Some(TooltipData::beside(at.0, at.1, w, h, title, lines)));
     }
@@ -124,10 +145,25 @@ impl Graph {
     }
 }
 
-/// The points of `rotation` up to table index `at`, the last `tail` of them.
-fn visible_tail(points: &[RotationPoint], at: usize, tail: usize) -> Vec<RotationPoint> {
+/// The rotation history of `position` against the current benchmark (untracked), for the
+/// metrics of the points on screen: a point's heading and velocity reach back before its tail.
+fn with_history<R>(data: &Model, c: Controls, position: usize, f: impl FnOnce(&[RotationPoint]) -> R) -> Option<R> {
+    let set = data.rotation_set(c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked());
+    let r = set.as_ref().as_ref().ok()?.rotations.iter().find(|r| r.position == position)?;
+    Some(f(&r.points))
+}
+
+/// The metrics of point `k` of `tail`.
+fn point_metrics(data: &Model, c: Controls, tail: &ShownTail, k: usize) -> Option<PointMetrics> {
+    with_history(data, c, tail.position, |h| metrics_at(h, tail.start + k, c.tail.get_untracked())).flatten()
+}
+
+/// The points of `rotation` up to table index `at`, the last `tail` of them, and the index of
+/// the first.
+fn visible_tail(points: &[RotationPoint], at: usize, tail: usize) -> (usize, Vec<RotationPoint>) {
     let end = points.partition_point(|p| p.index <= at);
-    points[end.saturating_sub(tail)..end].to_vec()
+    let start = end.saturating_sub(tail);
+    (start, points[start..end].to_vec())
 }
 
 /// The tails on screen (tracked: benchmark, interval, method, tail, scrub, hidden). Read it
@@ -141,20 +177,13 @@ fn visible_tails(data: &Model, c: Controls) -> VisibleTails {
         set.rotations
             .iter()
             .filter(|r| !c.is_hidden(r.position))
-            .map(|r| (r.position, visible_tail(&r.points, at, tail)))
-            .filter(|(_, pts)| !pts.is_empty())
+            .map(|r| {
+                let (start, points) = visible_tail(&r.points, at, tail);
+                ShownTail { position: r.position, start, points }
+            })
+            .filter(|t| !t.points.is_empty())
             .collect(),
     )
-}
-
-/// The unit of the tail and the streak in words.
-fn unit(interval: Interval, n: usize) -> &'static str {
-    match (interval, n) {
-        (Interval::Weekly, 1) => "week",
-        (Interval::Weekly, _) => "weeks",
-        (Interval::Daily, 1) => "day",
-        (Interval::Daily, _) => "days",
-    }
 }
 
 #[component]

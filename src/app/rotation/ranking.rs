@@ -1,58 +1,51 @@
 //! The ranking at the date shown: symbol, quadrant, RS-Ratio, RS-Momentum and time in the
 //! quadrant, strongest RS-Ratio first.
 
-use super::unit;
-use crate::analysis::rotation::{periods_in_quadrant, Quadrant, RotationPoint};
+use crate::analysis::rotation::{periods_in_quadrant, Quadrant};
+use crate::analysis::rotation_metrics::metrics_at;
 use crate::app::controls::Swatch;
 use crate::app::state::{use_state, Looks};
 use crate::app::widget_context;
+use crate::chart::ranking::{quadrant_short, rank, RankColumn, RankInput, RankRow, RankSort, SORT_LABEL};
 use leptos::prelude::*;
 
-/// One row of the ranking, as shown.
-#[derive(Debug, Clone, PartialEq)]
-struct Ranked {
-    position: usize,
-    quadrant: Quadrant,
-    rs_ratio: String,
-    rs_momentum: String,
-    in_quadrant: String,
-}
-
-/// Symbol, quadrant, RS-Ratio, RS-Momentum and time in quadrant at the shown date, strongest
-/// RS-Ratio first. Choosing a row pins that symbol's highlight. The rows are built once per
-/// set of rotations (benchmark, interval, method), one per symbol; scrubbing changes only the
-/// texts that differ and, where the order changes, which symbol a row shows, so a drag
-/// rewrites a few text nodes per frame instead of rebuilding the table.
+/// Symbol, quadrant, RS-Ratio, RS-Momentum, time in quadrant, heading, distance and velocity at
+/// the shown date, strongest RS-Ratio first until a header picks another column (again to
+/// reverse). Choosing a row pins that symbol's highlight. The rows are built once per set of
+/// rotations (benchmark, interval, method), one per symbol; scrubbing or sorting changes only
+/// the texts that differ and, where the order changes, which symbol a row shows, so a drag
+/// rewrites a few text nodes per frame instead of rebuilding the table. The metrics are the
+/// heads' alone: one tail's steps per symbol per step.
 #[component]
 pub fn RankingTable() -> impl IntoView {
     let ctx = widget_context();
     let (data, c) = use_state();
     let names = data.has_names();
-    let ranked: Memo<Vec<Ranked>> = {
+    let sort = RwSignal::new(RankSort::default());
+    let ranked: Memo<Vec<RankRow>> = {
         let (data, format) = (data.clone(), ctx.format.clone());
         Memo::new(move |_| {
             let s = data.rotation_set(c.benchmark.get(), c.interval.get(), c.method.get());
             let Ok(s) = s.as_ref() else { return Vec::new() };
             let at = c.scrub_index(&s.timeline).unwrap_or(data.to);
-            let interval = c.interval.get();
-            let mut rows: Vec<(usize, &RotationPoint, usize)> = s
+            let tail = c.tail.get();
+            let inputs: Vec<RankInput> = s
                 .rotations
                 .iter()
                 .filter_map(|r| {
                     let shown = r.points.get(..r.points.partition_point(|p| p.index <= at))?;
-                    Some((r.position, shown.last()?, periods_in_quadrant(shown)))
+                    let head = shown.last()?;
+                    Some(RankInput {
+                        position: r.position,
+                        symbol: data.symbol(r.position),
+                        name: data.name(r.position).unwrap_or(""),
+                        head,
+                        streak: periods_in_quadrant(shown),
+                        metrics: metrics_at(shown, shown.len() - 1, tail)?,
+                    })
                 })
                 .collect();
-            crate::analysis::sorting::sort_by(&mut rows, |a, b| b.1.rs_ratio.total_cmp(&a.1.rs_ratio));
-            rows.into_iter()
-                .map(|(position, head, streak)| Ranked {
-                    position,
-                    quadrant: head.quadrant,
-                    rs_ratio: format.number(head.rs_ratio, 2),
-                    rs_momentum: format.number(head.rs_momentum, 2),
-                    in_quadrant: format!("{streak} {}", unit(interval, streak)),
-                })
-                .collect()
+            rank(inputs, sort.get(), c.interval.get(), format.as_ref())
         })
     };
     let count = Memo::new(move |_| ranked.with(Vec::len));
@@ -61,7 +54,7 @@ pub fn RankingTable() -> impl IntoView {
             .map(|k| {
                 // The symbol in row `k`: its colour, marker and name change only with it.
                 let position = Memo::new(move |_| ranked.with(|r| r.get(k).map_or(0, |r| r.position)));
-                let field = move |pick: fn(&Ranked) -> String| move || ranked.with(|r| r.get(k).map(pick).unwrap_or_default());
+                let field = move |pick: fn(&RankRow) -> String| move || ranked.with(|r| r.get(k).map(pick).unwrap_or_default());
                 // An index into Quadrant::ALL, so this memo shares its code with the others.
                 let quadrant_index = Memo::new(move |_| ranked.with(|r| r.get(k).map_or(usize::MAX, |r| r.quadrant.index())));
                 let quadrant = move || Quadrant::ALL.get(quadrant_index.get()).copied();
@@ -92,31 +85,61 @@ pub fn RankingTable() -> impl IntoView {
                         </th>
                         {names.then(|| view! { <td class="rs-name">{name}</td> })}
                         <td><span class=move || quadrant().map_or(String::new(), |q| format!("rs-quadrant rs-q-{}", q.name().to_ascii_lowercase()))>
-                            {move || quadrant().map_or("", |q| q.name())}
+                            <span class="rs-th-long">{move || quadrant().map_or("", |q| q.name())}</span>
+                            <span class="rs-th-short" aria-hidden="true">{move || quadrant().map_or("", quadrant_short)}</span>
                         </span></td>
                         <td class="rs-num">{field(|r| r.rs_ratio.clone())}</td>
                         <td class="rs-num">{field(|r| r.rs_momentum.clone())}</td>
-                        <td class="rs-num">{field(|r| r.in_quadrant.clone())}</td>
+                        <td class="rs-num">{field(|r| r.in_quadrant.0.clone())}<span class="rs-narrow-hide">{field(|r| r.in_quadrant.1.clone())}</span></td>
+                        <td class="rs-num">{field(|r| r.heading.0.clone())}<span class="rs-narrow-hide">{field(|r| r.heading.1.clone())}</span></td>
+                        <td class="rs-num">{field(|r| r.distance.clone())}</td>
+                        <td class="rs-num">{field(|r| r.velocity.clone())}</td>
                     </tr>
                 }
             })
             .collect::<Vec<_>>()
     };
+    // One header per column, each a button that sorts by it (again to reverse). A narrow
+    // widget has no room for a 44 px button per column: it shows the short header as text
+    // and a "Sort by" list instead; a screen reader always hears the full header (README
+    // "Phones").
+    let headers = RankColumn::ALL
+        .into_iter()
+        .filter(|&col| names || col != RankColumn::Name)
+        .map(|col| {
+            let class = match (col.numeric(), col == RankColumn::Name) {
+                (true, _) => "rs-num",
+                (_, true) => "rs-name",
+                _ => "",
+            };
+            view! {
+                <th scope="col" class=class aria-sort=move || sort.get().aria(col)>
+                    <button type="button" class="rs-sort" on:click=move |_| sort.update(|s| *s = s.choose(col))>{col.header()}</button>
+                    <span class="rs-th-plain"><span class="rs-th-long">{col.header()}</span><span class="rs-th-short" aria-hidden="true">{col.short()}</span></span>
+                </th>
+            }
+        })
+        .collect_view();
+    let choices = RankSort::choices(names);
+    let options = choices.iter().enumerate().map(|(i, s)| view! { <option value=i.to_string()>{s.label()}</option> }).collect_view();
+    let chosen = {
+        let choices = choices.clone();
+        move || choices.iter().position(|s| *s == sort.get()).unwrap_or(0).to_string()
+    };
+    let choose = move |ev: leptos::ev::Event| {
+        if let Some(s) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| choices.get(i).copied()) {
+            sort.set(s);
+        }
+    };
     view! {
+        <label class="rs-rank-sort">{SORT_LABEL}" "
+            <select class="rs-select" data-testid="ranking-sort" prop:value=chosen on:change=choose>{options}</select>
+        </label>
         <div class="rs-table-wrap">
-            <table class="rs-table" data-testid="ranking">
-                <caption class="rs-caption">"Ranking by RS-Ratio at the date shown"</caption>
+            <table class="rs-table rs-ranking" data-testid="ranking">
+                <caption class="rs-caption">{move || sort.get().caption()}</caption>
                 <thead>
-                    <tr>
-                        <th scope="col">"Symbol"</th>
-                        {names.then(|| view! { <th scope="col" class="rs-name">"Name"</th> })}
-                        <th scope="col">"Quadrant"</th>
-                        <th scope="col" class="rs-num">"RS-Ratio"</th>
-                        // A narrow widget shows the short header; a screen reader always
-                        // hears the full one (README "Phones").
-                        <th scope="col" class="rs-num"><span class="rs-th-long">"RS-Momentum"</span><span class="rs-th-short" aria-hidden="true">"Mom."</span></th>
-                        <th scope="col" class="rs-num"><span class="rs-th-long">"In quadrant"</span><span class="rs-th-short" aria-hidden="true">"Time"</span></th>
-                    </tr>
+                    <tr>{headers}</tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -1,31 +1,41 @@
 //! The graph in words and numbers: the summary (before the chart), the data table, the PNG's
 //! title and legend and the export file names, all read from the tails memo the scene draws.
 
-use super::{unit, Graph};
+use super::{point_metrics, Graph};
 use crate::analysis::rotation::RotationPoint;
+use crate::analysis::rotation_metrics::PointMetrics;
 use crate::app::a11y::ViewExports;
 use crate::app::state::Looks;
 use crate::app::WidgetContext;
-use crate::chart::describe::{describe_extent, describe_rotation, points_in_view, Performer, SpreadFact};
+use crate::chart::describe::{describe_extent, describe_motion, describe_rotation, in_view, unit, Performer, SpreadFact};
 use crate::chart::export::rotation_table;
 use leptos::prelude::*;
 use std::rc::Rc;
 
-/// Who sits in which quadrant, the period's leaders and laggards, the basket spread, the
-/// method and the zoom.
+/// Who sits in which quadrant, where each head is heading and how far from the centre, the
+/// period's leaders and laggards, the basket spread, the method and the zoom.
 pub fn summary(g: &Graph, ctx: &WidgetContext) -> Signal<String> {
     let (g, format) = (g.clone(), ctx.format.clone());
     Signal::derive(move || {
         let (data, c) = (&g.data, g.c);
         let heads: Vec<(String, RotationPoint)> =
-            g.tails.with(|t| t.0.iter().filter_map(|(p, pts)| pts.last().cloned().map(|h| (data.symbol(*p).to_owned(), h))).collect());
+            g.tails.with(|t| t.0.iter().filter_map(|tail| tail.points.last().cloned().map(|h| (data.symbol(tail.position).to_owned(), h))).collect());
+        // Heads only: one tail's worth of steps each, per scrub step.
+        let motion: Vec<(String, PointMetrics)> = g.tails.with(|t| {
+            t.0.iter()
+                .filter_map(|tail| {
+                    let k = tail.points.len().checked_sub(1)?;
+                    Some((data.symbol(tail.position).to_owned(), point_metrics(data, c, tail, k)?))
+                })
+                .collect()
+        });
         let as_of = heads.iter().map(|(_, h)| h.date).max().unwrap_or(data.table.dates[data.to]);
         let period = c.period.get();
         let (returns, _) = data.performers(c.benchmark.get(), period);
         let performers: Vec<Performer> = returns.iter().map(Performer::from).collect();
         let spread = data.basket_spread(period).as_ref().map(SpreadFact::from);
         let rotation = describe_rotation(data.symbol(c.benchmark.get()), c.interval.get(), as_of, &heads, &period.to_string(), &performers, spread.as_ref(), format.as_ref());
-        format!("{rotation} {}", describe_extent(c.method.get(), data.window, c.zoom.get(), format.as_ref()))
+        format!("{rotation} {} {}", describe_motion(&motion, format.as_ref()), describe_extent(c.method.get(), data.window, c.zoom.get(), format.as_ref()))
     })
 }
 
@@ -38,8 +48,14 @@ pub fn exports(g: &Graph, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
     ViewExports {
         table: Rc::new(move || {
             let (data, zoom) = (&g1.data, c.zoom.get_untracked());
-            let tails: Vec<(String, Vec<RotationPoint>)> = g1.tails.with(|t| {
-                t.0.iter().map(|(p, pts)| (data.symbol(*p).to_owned(), points_in_view(pts, zoom))).filter(|(_, pts)| !pts.is_empty()).collect()
+            let tails: Vec<(String, Vec<(RotationPoint, PointMetrics)>)> = g1.tails.with(|t| {
+                t.0.iter()
+                    .map(|tail| {
+                        let shown = tail.points.iter().cloned().zip(g1.tail_metrics(tail)).filter(|(p, _)| in_view(p, zoom)).collect::<Vec<_>>();
+                        (data.symbol(tail.position).to_owned(), shown)
+                    })
+                    .filter(|(_, pts)| !pts.is_empty())
+                    .collect()
             });
             let tail = c.tail.get_untracked();
             let caption = format!(
@@ -52,11 +68,11 @@ pub fn exports(g: &Graph, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
         }),
         frame: Rc::new(move || {
             let (data, palette) = (&g2.data, palette.get_untracked());
-            let legend = g2.tails.with_untracked(|t| t.0.iter().map(|(p, _)| (data.symbol(*p).to_owned(), data.colour(&palette, *p))).collect());
+            let legend = g2.tails.with_untracked(|t| t.0.iter().map(|tail| (data.symbol(tail.position).to_owned(), data.colour(&palette, tail.position))).collect());
             let title = format!("Relative rotation against {} · {}", data.symbol(c.benchmark.get_untracked()), format.date(data.table.dates[data.to]));
             (title, legend)
         }),
-        naming: Rc::new(move || ("rotation", g3.tails.with_untracked(|t| t.0.iter().map(|(p, _)| g3.data.symbol(*p).to_owned()).collect()))),
+        naming: Rc::new(move || ("rotation", g3.tails.with_untracked(|t| t.0.iter().map(|tail| g3.data.symbol(tail.position).to_owned()).collect()))),
         scene,
     }
 }
