@@ -143,6 +143,7 @@ pub fn PerformanceView() -> impl IntoView {
                     width: size.device_width(),
                     height: size.device_height(),
                     ui: size.dpr,
+                    gutters: (0.0, 0.0),
                 },
                 ctx.format.as_ref(),
             );

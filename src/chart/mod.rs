@@ -13,6 +13,7 @@ pub mod labels;
 pub mod paint;
 pub mod performance;
 pub mod rotation;
+pub mod rs_lines;
 pub mod scale;
 pub mod theme;
 
