@@ -342,10 +342,10 @@ fn every(interval: Interval) -> &'static str {
 }
 
 /// The panel's one line above it: "IWM against SPY: RS-Ratio (solid) and RS-Momentum
-/// (dashed), weekly by ratio-roc, window 14, on the quadrant each stretch ended in."
+/// (dashed), weekly by ratio-roc, window 14; the band behind shows each week's quadrant."
 pub fn panel_title(symbol: &str, benchmark: &str, interval: Interval, method: RotationMethod, window: usize) -> String {
     format!(
-        "{symbol} against {benchmark}: {} (solid) and {} (dashed), {} by {}, window {window}, over the quadrant of each {}.",
+        "{symbol} against {benchmark}: {} (solid) and {} (dashed), {} by {}, window {window}; the band behind shows each {}'s quadrant.",
         LINE_NAMES[0],
         LINE_NAMES[1],
         every(interval),
@@ -585,6 +585,10 @@ mod tests {
 
     #[test]
     fn words_for_a_point() {
+        assert_eq!(
+            panel_title("IWM", "SPY", Interval::Weekly, RotationMethod::Zscore, 14),
+            "IWM against SPY: RS-Ratio (solid) and RS-Momentum (dashed), weekly by zscore, window 14; the band behind shows each week's quadrant."
+        );
         let d = dates(10);
         let p = point(&d, 4, 101.234, 99.87);
         assert_eq!(reading_rows(&p, &PlainFormat), ("Jan 9, 2026".to_string(), vec!["RS-Ratio 101.23".to_string(), "RS-Momentum 99.87".into(), "Weakening".into()]));
