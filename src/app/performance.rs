@@ -277,6 +277,7 @@ pub fn PerformanceView() -> impl IntoView {
                 ("performance", d3.members.iter().filter(|&&p| p != benchmark && !c.is_hidden(p)).map(|&p| d3.symbol(p).to_owned()).collect())
             }),
             scene: scene_ref,
+            below: None,
         }
     };
     let table_rows = exports.table.clone();

@@ -96,6 +96,7 @@ pub fn TrendView() -> impl IntoView {
     let (data, c) = use_state();
     let surface = LineSurface::new();
     let scene_ref = NodeRef::<leptos::html::Canvas>::new();
+    let rs_scene_ref = NodeRef::<leptos::html::Canvas>::new();
 
     // The RS panel's height: a third of the price chart's.
     let panel_height = (ctx.height / 3.0).round();
@@ -304,6 +305,7 @@ pub fn TrendView() -> impl IntoView {
             }),
             naming: Rc::new(move || ("trend", vec![d3.symbol(c.trend_symbol.get_untracked()).to_owned()])),
             scene: scene_ref,
+            below: Some(rs_scene_ref),
         }
     };
     let table_rows = exports.table.clone();
@@ -368,7 +370,7 @@ pub fn TrendView() -> impl IntoView {
                 <ul class="rs-quadrant-key" data-testid="quadrant-key">
                     {Quadrant::ALL.iter().zip(KEY_CLASSES).map(|(q, class)| view! { <li class=class>{q.name()}</li> }).collect_view()}
                 </ul>
-                <ChartCanvas height=panel_height label=rs_label scene=rs_scene overlay=rs_overlay on_pointer=rs_pointer keyboard=rs_keyboard>
+                <ChartCanvas height=panel_height label=rs_label scene=rs_scene overlay=rs_overlay on_pointer=rs_pointer keyboard=rs_keyboard scene_ref=rs_scene_ref>
                     <Tooltip data=rs_tooltip />
                 </ChartCanvas>
             </div>

@@ -3,7 +3,8 @@
 // both lines; hovering it reads each point as analyze() computes it and draws the crosshair in
 // the price chart too (and hovering the price chart draws it in the panel); the keyboard
 // walks the points and the live region says them; the data table and the CSV carry RS-Ratio,
-// RS-Momentum and Quadrant on exactly the points' dates; the benchmark gets one line instead.
+// RS-Momentum and Quadrant on exactly the points' dates; the PNG holds it under the price
+// chart; the benchmark gets one line instead.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -202,8 +203,57 @@ test("the data table and the CSV carry RS-Ratio, RS-Momentum and Quadrant on the
   await tab.close();
 });
 
+test("printed, the panel is redrawn light at the printed width, under the price chart", async () => {
+  const { tab, problems } = await open("dark.html");
+  // Added once the widget is up, so it runs after the widget's own listeners.
+  await tab.evaluate(([h, p]) => window.addEventListener("beforeprint", () => {
+    const root = document.querySelector(h).shadowRoot;
+    const light = getComputedStyle(root.querySelector(".rotascope-widget")).getPropertyValue("--rs-leading").trim();
+    const hex = light.replace("#", "").match(/../g).map((x) => parseInt(x, 16));
+    const [price, panel] = [root.querySelector("canvas.rs-canvas"), root.querySelector(`${p} canvas.rs-canvas`)];
+    const data = panel.getContext("2d").getImageData(0, 0, panel.width, panel.height).data;
+    let leading = 0;
+    for (let i = 0; i < data.length; i += 4) if (hex.every((v, j) => v === data[i + j])) leading++;
+    window.__printed = {
+      widths: [price.dataset.printWidth, panel.dataset.printWidth, price.width, panel.width],
+      corner: [...panel.getContext("2d").getImageData(2, 2, 1, 1).data.slice(0, 3)],
+      leading,
+      below: panel.getBoundingClientRect().top >= price.getBoundingClientRect().bottom,
+    };
+  }), [HOST, PANEL]);
+  await tab.pdf({ format: "A4" });
+  const printed = await tab.evaluate(() => window.__printed);
+  assert.deepEqual(printed.widths, ["718", "718", 1436, 1436]);
+  assert.ok(printed.corner.every((c) => c > 200), `the panel's background is light: ${printed.corner}`);
+  assert.ok(printed.leading > 1000, `the light Leading fill on paper: ${printed.leading} pixels`);
+  assert.ok(printed.below);
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
+
+/** The next PNG export's image height, and the two charts' canvas heights. */
+async function pngHeights(tab, host) {
+  await tab.evaluate((h) => {
+    window.__png = null;
+    document.querySelector(h).addEventListener("rotascope:export", (e) => {
+      e.preventDefault();
+      createImageBitmap(e.detail.blob).then((b) => (window.__png = b.height));
+    }, { once: true });
+  }, HOST);
+  await host.locator("[data-testid=export-png]").click();
+  await tab.waitForFunction(() => window.__png);
+  return tab.evaluate(([h, p]) => {
+    const root = document.querySelector(h).shadowRoot;
+    return { png: window.__png, price: root.querySelector("canvas.rs-canvas").height, panel: root.querySelector(`${p} canvas.rs-canvas`).height };
+  }, [HOST, PANEL]);
+}
+
 test("for the benchmark the panel says so in one line and draws nothing", async () => {
   const { tab, problems, host } = await open("light.html");
+  // The PNG holds the panel under the price chart (its title, legend and source line take
+  // less than the panel's height), and leaves it out once it is hidden.
+  const withPanel = await pngHeights(tab, host);
+  assert.ok(withPanel.png > withPanel.price + withPanel.panel, JSON.stringify(withPanel));
   await host.locator("[data-testid=trend-symbol]").selectOption({ label: "SPY" });
   const line = host.locator("[data-testid=rs-lines-line]");
   await tab.waitForFunction(([h]) => document.querySelector(h).shadowRoot.querySelector("[data-testid=rs-lines-line]").textContent.startsWith("SPY"), [HOST]);
@@ -213,6 +263,8 @@ test("for the benchmark the panel says so in one line and draws nothing", async 
   await host.locator("[data-testid=table-toggle]").click();
   const headers = await host.locator("[data-testid=data-table] thead th").allTextContents();
   assert.ok(!headers.includes("RS-Ratio"), headers.join(", "));
+  const without = await pngHeights(tab, host);
+  assert.ok(without.png < without.price + without.panel, JSON.stringify(without));
   // Back to a symbol: the panel is drawn again.
   await host.locator("[data-testid=trend-symbol]").selectOption({ label: "IWM" });
   await host.locator(`${PANEL} [data-testid=chart]`).waitFor({ state: "visible" });
