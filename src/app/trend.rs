@@ -87,6 +87,23 @@ fn layout(data: &SharedData, c: Controls, size: CanvasSize, panel_height: f64, p
     Some((price, panel))
 }
 
+/// The panel's one line (tracked): whether it draws, and what it shows or why it shows nothing.
+fn panel_line(data: &SharedData, c: Controls) -> (bool, String) {
+    let (symbol, benchmark) = (c.trend_symbol.get(), c.benchmark.get());
+    let (interval, method) = (c.interval.get(), c.method.get());
+    let set = data.rotation_set(benchmark, interval, method);
+    let shown = history_of(&set, symbol, benchmark).and_then(|h| {
+        let trend = data.trend(symbol, c.period.get());
+        let from = trend.as_ref().as_ref().map_or(data.to, |(_, from)| *from);
+        if in_period(h, from, data.to).1.is_empty() { Err(NoPanel::NoneInPeriod) } else { Ok(()) }
+    });
+    let (name, bench) = (data.symbol(symbol), data.symbol(benchmark));
+    match shown {
+        Ok(()) => (true, rs_lines::panel_title(name, bench, interval, method, data.window)),
+        Err(why) => (false, rs_lines::panel_unavailable(why, name, bench, interval, data.window)),
+    }
+}
+
 /// The quadrant key's swatches, in [`Quadrant::ALL`] order (fills and text from the theme).
 const KEY_CLASSES: [&str; 4] = ["rs-key-leading", "rs-key-weakening", "rs-key-lagging", "rs-key-improving"];
 
@@ -230,25 +247,6 @@ pub fn TrendView() -> impl IntoView {
             summary_id.clone(),
         )
     };
-    // The panel's one line: what it shows, or why it shows nothing.
-    let rs_line = {
-        let data = data.clone();
-        Signal::derive(move || {
-            let (symbol, benchmark) = (c.trend_symbol.get(), c.benchmark.get());
-            let (interval, method) = (c.interval.get(), c.method.get());
-            let set = data.rotation_set(benchmark, interval, method);
-            let shown = history_of(&set, symbol, benchmark).and_then(|h| {
-                let trend = data.trend(symbol, c.period.get());
-                let from = trend.as_ref().as_ref().map_or(data.to, |(_, from)| *from);
-                if in_period(h, from, data.to).1.is_empty() { Err(NoPanel::NoneInPeriod) } else { Ok(()) }
-            });
-            let (name, bench) = (data.symbol(symbol), data.symbol(benchmark));
-            match shown {
-                Ok(()) => (true, rs_lines::panel_title(name, bench, interval, method, data.window)),
-                Err(why) => (false, rs_lines::panel_unavailable(why, name, bench, interval, data.window)),
-            }
-        })
-    };
     let rs_label = {
         let data = data.clone();
         Signal::derive(move || rs_lines::panel_label(data.symbol(c.trend_symbol.get()), data.symbol(c.benchmark.get())))
@@ -365,8 +363,8 @@ pub fn TrendView() -> impl IntoView {
             <Tooltip data=tooltip />
         </ChartCanvas>
         <div class="rs-panel" data-testid="rs-lines">
-            <p class="rs-panel-line" data-testid="rs-lines-line">{move || rs_line.get().1}</p>
-            <div class:rs-hidden=move || !rs_line.get().0>
+            <p class="rs-panel-line" data-testid="rs-lines-line">{let data = data.clone(); move || panel_line(&data, c).1}</p>
+            <div class:rs-hidden={let data = data.clone(); move || !panel_line(&data, c).0}>
                 <ul class="rs-quadrant-key" data-testid="quadrant-key">
                     {Quadrant::ALL.iter().zip(KEY_CLASSES).map(|(q, class)| view! { <li class=class>{q.name()}</li> }).collect_view()}
                 </ul>
