@@ -236,7 +236,8 @@ pub fn TrendView() -> impl IntoView {
             LineNav {
                 shape: Rc::new(move || shape_of.borrow().as_ref().and_then(|v| Some((rs_lines::LINE_NAMES.len(), 0, v.points.len().checked_sub(1)?)))),
                 show: Rc::new(move |line, k| {
-                    let Some((x, y, point)) = rs.borrow().as_ref().and_then(|v| Some((v.line_point(line, k)?, v.points.get(k)?.point.clone()))).map(|((x, y), p)| (x, y, p)) else { return };
+                    let found = rs.borrow().as_ref().and_then(|v| Some((v.line_point(line, k)?, v.points.get(k)?.point.clone())));
+                    let Some(((x, y), point)) = found else { return };
                     show(k, x, y);
                     c.announce.set(rs_lines::announce_point(data.symbol(c.trend_symbol.get_untracked()), line, &point, format.as_ref()));
                 }),
