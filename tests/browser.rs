@@ -172,6 +172,7 @@ async fn performance_view_draws_each_line_where_its_data_says() {
             width: f64::from(canvas.width()),
             height: f64::from(canvas.height()),
             ui: dpr,
+            gutters: (0.0, 0.0),
         },
         &IntlFormat::new(None).unwrap(),
     );

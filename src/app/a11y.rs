@@ -135,6 +135,9 @@ pub struct ViewExports {
     /// (view name, symbols) for file names.
     pub naming: Rc<dyn Fn() -> (&'static str, Vec<String>)>,
     pub scene: NodeRef<html::Canvas>,
+    /// A chart drawn under the scene on the same dates (the trend's RS panel), in the PNG
+    /// below it while it is shown.
+    pub below: Option<NodeRef<html::Canvas>>,
 }
 
 /// Summary, table, PNG and CSV buttons and the summary caption (before the chart, so a
@@ -144,7 +147,7 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
     let ctx = widget_context();
     let (data, c) = use_state();
     let summary_toggle_id = unique_id("rs-summary-toggle");
-    let (table_fn, frame_fn, naming_fn, scene) = (exports.table.clone(), exports.frame.clone(), exports.naming.clone(), exports.scene);
+    let (table_fn, frame_fn, naming_fn, scene, below) = (exports.table.clone(), exports.frame.clone(), exports.naming.clone(), exports.scene, exports.below);
     let file_name = {
         let data = data.clone();
         let naming = naming_fn.clone();
@@ -179,7 +182,8 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
             let (title, legend) = frame_fn();
             let palette = palette.get_untracked();
             let dpr = crate::browser::canvas::device_pixel_ratio();
-            let Some(image) = compose_png(&chart, &PngFrame { title: &title, legend: &legend, source: &source_line, palette: &palette, dpr }) else { return };
+            let below = below.and_then(|b| b.get_untracked()).filter(|b| b.client_width() > 0);
+            let Some(image) = compose_png(&chart, below.as_ref(), &PngFrame { title: &title, legend: &legend, source: &source_line, palette: &palette, dpr }) else { return };
             let name = file_name("png");
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(blob) = png_blob(&image).await {

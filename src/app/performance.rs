@@ -143,6 +143,7 @@ pub fn PerformanceView() -> impl IntoView {
                     width: size.device_width(),
                     height: size.device_height(),
                     ui: size.dpr,
+                    gutters: (0.0, 0.0),
                 },
                 ctx.format.as_ref(),
             );
@@ -276,6 +277,7 @@ pub fn PerformanceView() -> impl IntoView {
                 ("performance", d3.members.iter().filter(|&&p| p != benchmark && !c.is_hidden(p)).map(|&p| d3.symbol(p).to_owned()).collect())
             }),
             scene: scene_ref,
+            below: None,
         }
     };
     let table_rows = exports.table.clone();

@@ -24,8 +24,9 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
 }
 
-/// A new canvas: title, legend rows, the chart at its own resolution, then the source line.
-pub fn compose_png(chart: &HtmlCanvasElement, frame: &PngFrame) -> Option<HtmlCanvasElement> {
+/// A new canvas: title, legend rows, the chart at its own resolution (and `below` under it,
+/// as wide), then the source line.
+pub fn compose_png(chart: &HtmlCanvasElement, below: Option<&HtmlCanvasElement>, frame: &PngFrame) -> Option<HtmlCanvasElement> {
     let doc = super::document();
     let out: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
     let (w, s) = (f64::from(chart.width()), frame.dpr);
@@ -48,8 +49,10 @@ pub fn compose_png(chart: &HtmlCanvasElement, frame: &PngFrame) -> Option<HtmlCa
     let (title_h, row_h, source_h) = (34.0 * s, 20.0 * s, 26.0 * s);
     let legend_h = if frame.legend.is_empty() { 0.0 } else { rows.len() as f64 * row_h + 6.0 * s };
     let chart_top = title_h + legend_h;
+    let below_h = below.map_or(0.0, |b| f64::from(b.height()));
+    let charts_h = f64::from(chart.height()) + below_h;
     out.set_width(chart.width());
-    out.set_height((chart_top + f64::from(chart.height()) + source_h).round() as u32);
+    out.set_height((chart_top + charts_h + source_h).round() as u32);
     let ctx = context(&out)?;
     ctx.set_fill_style_str(&frame.palette.background.to_string());
     ctx.fill_rect(0.0, 0.0, w, f64::from(out.height()));
@@ -68,9 +71,12 @@ pub fn compose_png(chart: &HtmlCanvasElement, frame: &PngFrame) -> Option<HtmlCa
         }
     }
     ctx.draw_image_with_html_canvas_element(chart, 0.0, chart_top).ok()?;
+    if let Some(b) = below {
+        ctx.draw_image_with_html_canvas_element(b, 0.0, chart_top + f64::from(chart.height())).ok()?;
+    }
     ctx.set_font(&font(11.0, false));
     ctx.set_fill_style_str(&frame.palette.muted.to_string());
-    let _ = ctx.fill_text(frame.source, pad, chart_top + f64::from(chart.height()) + source_h / 2.0);
+    let _ = ctx.fill_text(frame.source, pad, chart_top + charts_h + source_h / 2.0);
     Some(out)
 }
 

@@ -124,6 +124,22 @@ pub fn lines_table(caption: String, dates: &[Date], from: usize, to: usize, line
     DataTable { caption, columns, rows }
 }
 
+/// Adds RS-Ratio, RS-Momentum and Quadrant columns to a table of one row per date (the
+/// first cell), filled on the dates of `points` (oldest first) and missing on the others.
+pub fn add_rotation_columns(table: &mut DataTable, points: &[RotationPoint]) {
+    table.columns.extend(super::rs_lines::LINE_NAMES.iter().map(|n| n.to_string()).chain(["Quadrant".to_string()]));
+    for row in &mut table.rows {
+        let point = match row.first() {
+            Some(Cell::Date(d)) => points.binary_search_by(|p| p.date.cmp(d)).ok().and_then(|k| points.get(k)),
+            _ => None,
+        };
+        match point {
+            Some(p) => row.extend([Cell::Number(p.rs_ratio, 2), Cell::Number(p.rs_momentum, 2), Cell::Text(p.quadrant.name().into())]),
+            None => row.extend([Cell::Missing, Cell::Missing, Cell::Missing]),
+        }
+    }
+}
+
 /// `rotascope-rotation-IWM-IJR-MDY-and-7-more-2026-11-20.png`: view, symbols, as-of day.
 pub fn file_name(view: &str, symbols: &[&str], as_of: Date, extension: &str) -> String {
     const SHOWN: usize = 3;
@@ -185,6 +201,19 @@ mod tests {
         let b = Line { from: 1, values: vec![0.0, -1.0] };
         let t = lines_table("c".into(), &dates, 0, 2, &[("A".into(), &a), ("B".into(), &b)], 2);
         assert_eq!(t.to_csv(), "Date,A,B\n2026-01-05,0,\n2026-01-06,1.5,0\n2026-01-07,2.25,-1\n");
+    }
+
+    #[test]
+    fn rotation_columns_fill_the_dates_that_have_a_point() {
+        let dates: Vec<Date> = (0..3).map(|i| d("2026-01-05").add_days(i)).collect();
+        let close = Line { from: 0, values: vec![10.0, 11.0, 12.5] };
+        let mut t = lines_table("c".into(), &dates, 0, 2, &[("Close".into(), &close)], 2);
+        let p = RotationPoint { date: d("2026-01-06"), rs_ratio: 101.25, rs_momentum: 99.5, quadrant: Quadrant::Weakening, partial: false, index: 1 };
+        add_rotation_columns(&mut t, &[p]);
+        assert_eq!(
+            t.to_csv(),
+            "Date,Close,RS-Ratio,RS-Momentum,Quadrant\n2026-01-05,10,,,\n2026-01-06,11,101.25,99.5,Weakening\n2026-01-07,12.5,,,\n"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod paint;
 pub mod performance;
 pub mod ranking;
 pub mod rotation;
+pub mod rs_lines;
 pub mod scale;
 pub mod theme;
 

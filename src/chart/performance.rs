@@ -92,6 +92,9 @@ pub struct LineChartSpec<'a> {
     pub width: f64,
     pub height: f64,
     pub ui: f64,
+    /// The least room (left, right) in device pixels beside the plot: a panel below that
+    /// shares the x axis reserves its labels' room here, so both plots have the same edges.
+    pub gutters: (f64, f64),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -183,7 +186,7 @@ impl LineChartView {
         let decimals = decimals_for_step(step);
         let y_values = nice_ticks(lo, hi, y_target);
         let y_labels: Vec<String> = y_values.iter().map(|&v| spec.kind.tick_label(fmt, v, decimals)).collect();
-        let left_gutter = y_labels.iter().map(|l| text_width(l, font_px)).fold(0.0, f64::max) + 10.0 * ui;
+        let left_gutter = (y_labels.iter().map(|l| text_width(l, font_px)).fold(0.0, f64::max) + 10.0 * ui).max(spec.gutters.0);
 
         let end_texts: Vec<String> = spec
             .lines
@@ -194,7 +197,7 @@ impl LineChartView {
             })
             .collect();
         let right_gutter =
-            end_texts.iter().map(|t| bold_text_width(t, font_px)).fold(0.0, f64::max) + 18.0 * ui;
+            (end_texts.iter().map(|t| bold_text_width(t, font_px)).fold(0.0, f64::max) + 18.0 * ui).max(spec.gutters.1);
 
         let plot = Rect { left: left_gutter, top, right: (spec.width - right_gutter).max(left_gutter + 10.0), bottom };
         let x = LinearScale::new((from as f64, to as f64), (plot.left, plot.right));
@@ -376,7 +379,7 @@ mod tests {
     }
 
     fn spec<'a>(d: &'a [Date], lines: &'a [PlotLine<'a>]) -> LineChartSpec<'a> {
-        LineChartSpec { dates: d, from: 0, to: d.len() - 1, lines, kind: ValueKind::PercentChange, reference: &[], width: 800.0, height: 400.0, ui: 1.0 }
+        LineChartSpec { dates: d, from: 0, to: d.len() - 1, lines, kind: ValueKind::PercentChange, reference: &[], width: 800.0, height: 400.0, ui: 1.0, gutters: (0.0, 0.0) }
     }
 
     #[test]

@@ -74,5 +74,6 @@ pub fn exports(g: &Graph, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
         }),
         naming: Rc::new(move || ("rotation", g3.tails.with_untracked(|t| t.0.iter().map(|tail| g3.data.symbol(tail.position).to_owned()).collect()))),
         scene,
+        below: None,
     }
 }
