@@ -728,9 +728,41 @@ fn key(el: &web_sys::Element, name: &str) {
 
 /// The rotation fixture's tails (default settings), in the widget's order.
 fn fixture_rotations(table: &PriceTable) -> Vec<(String, Vec<rotascope::analysis::rotation::RotationPoint>)> {
+    fixture_tails(table).into_iter().map(|(s, points)| (s, points.into_iter().map(|(p, _)| p).collect())).collect()
+}
+
+/// The fixture's tails (10 points) with each point's metrics worked out here from README
+/// "Rotation metrics": heading `atan2(Δy, Δx)` in degrees from the point before (in the whole
+/// history), its compass word, distance from 100/100, velocity = mean step over the 10-point
+/// tail ending at the point.
+fn fixture_tails(table: &PriceTable) -> Vec<(String, Vec<(rotascope::analysis::rotation::RotationPoint, (f64, &'static str, f64, f64))>)> {
     let selection = Selection::resolve(table, None, None).unwrap();
     let (rots, _) = rotations(table, &selection, table.dates.len() - 1, RotationParams::default()).unwrap();
-    rots.iter().map(|r| (table.series[r.position].symbol.clone(), r.tail(10).to_vec())).collect()
+    let step = |a: &rotascope::analysis::rotation::RotationPoint, b: &rotascope::analysis::rotation::RotationPoint| (b.rs_ratio - a.rs_ratio).hypot(b.rs_momentum - a.rs_momentum);
+    let words = ["east", "north-east", "north", "north-west", "west", "south-west", "south", "south-east"];
+    rots.iter()
+        .map(|r| {
+            let h = &r.points;
+            let start = h.len() - 10;
+            let tail = (start..h.len())
+                .map(|k| {
+                    let (p, prev) = (&h[k], &h[k - 1]);
+                    let deg = (p.rs_momentum - prev.rs_momentum).atan2(p.rs_ratio - prev.rs_ratio).to_degrees().rem_euclid(360.0);
+                    let word = words[(((deg + 22.5) / 45.0).floor() as usize) % 8];
+                    let distance = (p.rs_ratio - 100.0).hypot(p.rs_momentum - 100.0);
+                    let first = (k + 1).saturating_sub(10);
+                    let velocity = (first + 1..=k).map(|j| step(&h[j - 1], &h[j])).sum::<f64>() / (k - first) as f64;
+                    (p.clone(), (deg, word, distance, velocity))
+                })
+                .collect();
+            (table.series[r.position].symbol.clone(), tail)
+        })
+        .collect()
+}
+
+/// "NE" for "north-east".
+fn compass_abbreviation(word: &str) -> String {
+    word.split('-').map(|w| w[..1].to_uppercase()).collect()
 }
 
 #[wasm_bindgen_test]
@@ -738,16 +770,19 @@ async fn a_keyboard_walk_through_the_rotation_chart_is_announced_in_order() {
     let prices = rotation_fixture();
     let (host, _) = mount_drawn(&format!(r#"{{"prices":{prices}}}"#)).await;
     let table = parse_contract_json(&prices).unwrap();
-    let tails = fixture_rotations(&table);
+    let tails = fixture_tails(&table);
     let fmt = IntlFormat::new(None).unwrap();
     let say = |t: usize, k: usize| {
         let (sym, pts) = &tails[t];
-        let p = &pts[k];
+        let (p, (deg, word, distance, velocity)) = &pts[k];
         format!(
-            "{sym}, {}, RS-Ratio {}, RS-Momentum {}, week of {}{}",
+            "{sym}, {}, RS-Ratio {}, RS-Momentum {}, heading {word} ({}°), distance {}, velocity {} per week, week of {}{}",
             p.quadrant.name(),
             fmt.number(p.rs_ratio, 2),
             fmt.number(p.rs_momentum, 2),
+            fmt.number(*deg, 0),
+            fmt.number(*distance, 2),
+            fmt.number(*velocity, 2),
             fmt.date(p.date.week_start()),
             if p.partial { ", week in progress" } else { "" }
         )
@@ -813,10 +848,22 @@ async fn the_data_table_holds_the_analytics_and_sorts() {
     settle().await;
     let table = parse_contract_json(&prices).unwrap();
     let fmt = IntlFormat::new(None).unwrap();
-    let expected: Vec<Vec<String>> = fixture_rotations(&table)
+    let expected: Vec<Vec<String>> = fixture_tails(&table)
         .iter()
         .flat_map(|(sym, pts)| pts.iter().map(move |p| (sym.clone(), p.clone())))
-        .map(|(sym, p)| vec![sym, fmt.date(p.date), fmt.number(p.rs_ratio, 2), fmt.number(p.rs_momentum, 2), p.quadrant.name().to_string()])
+        .map(|(sym, (p, (deg, word, distance, velocity)))| {
+            vec![
+                sym,
+                fmt.date(p.date),
+                fmt.number(p.rs_ratio, 2),
+                fmt.number(p.rs_momentum, 2),
+                p.quadrant.name().to_string(),
+                compass_abbreviation(word),
+                fmt.number(deg, 0),
+                fmt.number(distance, 2),
+                fmt.number(velocity, 2),
+            ]
+        })
         .collect();
     let cells = |row: web_sys::Element| -> Vec<String> {
         let list = row.query_selector_all("th, td").unwrap();
@@ -826,7 +873,7 @@ async fn the_data_table_holds_the_analytics_and_sorts() {
     let got: Vec<Vec<String>> = (0..rows.length()).map(|i| cells(rows.item(i).unwrap().dyn_into().unwrap())).collect();
     assert_eq!(got, expected);
     let headers = host.query_selector_all("[data-testid=data-table] thead th[scope=col]").unwrap();
-    assert_eq!(headers.length(), 5);
+    assert_eq!(headers.length(), 9);
     // Sort by RS-Ratio (third column) with its header button: ascending, then descending.
     click(&host, "[data-testid=data-table] thead th:nth-child(3) button");
     settle().await;
@@ -878,17 +925,22 @@ async fn png_and_csv_exports_carry_the_chart_and_its_numbers() {
     let text = JsFuture::from(csv.text()).await.unwrap().as_string().unwrap();
     let table = parse_contract_json(&prices).unwrap();
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("Symbol,Date,RS-Ratio,RS-Momentum,Quadrant"));
-    let expected: Vec<(String, rotascope::analysis::rotation::RotationPoint)> =
-        fixture_rotations(&table).into_iter().flat_map(|(s, pts)| pts.into_iter().map(move |p| (s.clone(), p))).collect();
+    assert_eq!(lines.next(), Some("Symbol,Date,RS-Ratio,RS-Momentum,Quadrant,Heading,Heading (°),Distance,Velocity"));
+    let expected: Vec<(String, (rotascope::analysis::rotation::RotationPoint, (f64, &str, f64, f64)))> =
+        fixture_tails(&table).into_iter().flat_map(|(s, pts)| pts.into_iter().map(move |p| (s.clone(), p))).collect();
     let parsed: Vec<Vec<String>> = lines.map(|l| l.split(',').map(str::to_owned).collect()).collect();
     assert_eq!(parsed.len(), expected.len());
-    for (row, (sym, p)) in parsed.iter().zip(&expected) {
+    for (row, (sym, (p, (deg, word, distance, velocity)))) in parsed.iter().zip(&expected) {
         assert_eq!(row[0], *sym);
         assert_eq!(row[1], p.date.to_string());
         // Full precision: the numbers read back exactly.
         assert_eq!(row[2].parse::<f64>().unwrap(), p.rs_ratio);
         assert_eq!(row[3].parse::<f64>().unwrap(), p.rs_momentum);
         assert_eq!(row[4], p.quadrant.name());
+        assert_eq!(row[5], compass_abbreviation(word));
+        // The metrics to 1e-9 (worked out here in another order of operations).
+        for (cell, want) in [(&row[6], *deg), (&row[7], *distance), (&row[8], *velocity)] {
+            assert!((cell.parse::<f64>().unwrap() - want).abs() < 1e-9, "{sym} {}: {cell} vs {want}", p.date);
+        }
     }
 }
