@@ -7,7 +7,7 @@ use rotascope::analysis::input::parse_contract_json;
 use rotascope::analysis::period::Period;
 use rotascope::analysis::relative::{period_lines, LineMode};
 use rotascope::analysis::returns::ranked_returns;
-use rotascope::analysis::rotation::{rotations, RotationParams};
+use rotascope::analysis::rotation::{rotations, RotationParams, RotationPoint};
 use rotascope::analysis::trend::trend_summary;
 use rotascope::analysis::{Date, PriceTable, Selection};
 use rotascope::app::widget::Widget;
@@ -727,18 +727,22 @@ fn key(el: &web_sys::Element, name: &str) {
 }
 
 /// The rotation fixture's tails (default settings), in the widget's order.
-fn fixture_rotations(table: &PriceTable) -> Vec<(String, Vec<rotascope::analysis::rotation::RotationPoint>)> {
+fn fixture_rotations(table: &PriceTable) -> Vec<(String, Vec<RotationPoint>)> {
     fixture_tails(table).into_iter().map(|(s, points)| (s, points.into_iter().map(|(p, _)| p).collect())).collect()
 }
+
+/// A point's metrics as the test works them out: (heading in degrees, compass word, distance,
+/// velocity).
+type Worked = (f64, &'static str, f64, f64);
 
 /// The fixture's tails (10 points) with each point's metrics worked out here from README
 /// "Rotation metrics": heading `atan2(Δy, Δx)` in degrees from the point before (in the whole
 /// history), its compass word, distance from 100/100, velocity = mean step over the 10-point
 /// tail ending at the point.
-fn fixture_tails(table: &PriceTable) -> Vec<(String, Vec<(rotascope::analysis::rotation::RotationPoint, (f64, &'static str, f64, f64))>)> {
+fn fixture_tails(table: &PriceTable) -> Vec<(String, Vec<(RotationPoint, Worked)>)> {
     let selection = Selection::resolve(table, None, None).unwrap();
     let (rots, _) = rotations(table, &selection, table.dates.len() - 1, RotationParams::default()).unwrap();
-    let step = |a: &rotascope::analysis::rotation::RotationPoint, b: &rotascope::analysis::rotation::RotationPoint| (b.rs_ratio - a.rs_ratio).hypot(b.rs_momentum - a.rs_momentum);
+    let step = |a: &RotationPoint, b: &RotationPoint| (b.rs_ratio - a.rs_ratio).hypot(b.rs_momentum - a.rs_momentum);
     let words = ["east", "north-east", "north", "north-west", "west", "south-west", "south", "south-east"];
     rots.iter()
         .map(|r| {
@@ -926,7 +930,7 @@ async fn png_and_csv_exports_carry_the_chart_and_its_numbers() {
     let table = parse_contract_json(&prices).unwrap();
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("Symbol,Date,RS-Ratio,RS-Momentum,Quadrant,Heading,Heading (°),Distance,Velocity"));
-    let expected: Vec<(String, (rotascope::analysis::rotation::RotationPoint, (f64, &str, f64, f64)))> =
+    let expected: Vec<(String, (RotationPoint, Worked))> =
         fixture_tails(&table).into_iter().flat_map(|(s, pts)| pts.into_iter().map(move |p| (s.clone(), p))).collect();
     let parsed: Vec<Vec<String>> = lines.map(|l| l.split(',').map(str::to_owned).collect()).collect();
     assert_eq!(parsed.len(), expected.len());
