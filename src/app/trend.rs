@@ -100,7 +100,7 @@ fn panel_line(data: &SharedData, c: Controls) -> (bool, String) {
     let (name, bench) = (data.symbol(symbol), data.symbol(benchmark));
     match shown {
         Ok(()) => (true, rs_lines::panel_title(name, bench, interval, method, data.window)),
-        Err(why) => (false, rs_lines::panel_unavailable(why, name, bench, interval, data.window)),
+        Err(why) => (false, rs_lines::panel_unavailable(why, name, bench, interval, method, data.window)),
     }
 }
 

@@ -299,7 +299,7 @@ pub fn method_label(method: RotationMethod) -> &'static str {
 
 /// The method's name with its settings: "Log trend (log-trend)", "Z-score (RRG-Lite)
 /// (zscore, window 14)".
-fn method_with_settings(method: RotationMethod, window: usize) -> String {
+pub fn method_with_settings(method: RotationMethod, window: usize) -> String {
     match method {
         RotationMethod::LogTrend => format!("{} ({})", method_label(method), method.name()),
         RotationMethod::Zscore => format!("{} ({}, window {window})", method_label(method), method.name()),

@@ -342,14 +342,15 @@ fn every(interval: Interval) -> &'static str {
 }
 
 /// The panel's one line above it: "IWM against SPY: RS-Ratio (solid) and RS-Momentum
-/// (dashed), weekly by ratio-roc, window 14; the band behind shows each week's quadrant."
+/// (dashed), weekly by Log trend (log-trend); the band behind shows each week's quadrant."
+/// The method is named as the rotation view's select and note name it.
 pub fn panel_title(symbol: &str, benchmark: &str, interval: Interval, method: RotationMethod, window: usize) -> String {
     format!(
-        "{symbol} against {benchmark}: {} (solid) and {} (dashed), {} by {}, window {window}; the band behind shows each {}'s quadrant.",
+        "{symbol} against {benchmark}: {} (solid) and {} (dashed), {} by {}; the band behind shows each {}'s quadrant.",
         LINE_NAMES[0],
         LINE_NAMES[1],
         every(interval),
-        method.name(),
+        super::describe::method_with_settings(method, window),
         match interval {
             Interval::Weekly => "week",
             Interval::Daily => "day",
@@ -368,14 +369,16 @@ pub enum NoPanel {
     NoneInPeriod,
 }
 
-pub fn panel_unavailable(why: NoPanel, symbol: &str, benchmark: &str, interval: Interval, window: usize) -> String {
+pub fn panel_unavailable(why: NoPanel, symbol: &str, benchmark: &str, interval: Interval, method: RotationMethod, window: usize) -> String {
     match why {
         NoPanel::Benchmark => format!("{symbol} is the benchmark: it has no {} or {} against itself.", LINE_NAMES[0], LINE_NAMES[1]),
         NoPanel::NoHistory => format!(
-            "{symbol} has too few {} shared with {benchmark} for {} and {} (window {window}).",
+            "{symbol} has too few {} shared with {benchmark} for {} and {} ({} needs {}).",
             interval.unit(),
             LINE_NAMES[0],
-            LINE_NAMES[1]
+            LINE_NAMES[1],
+            super::describe::method_label(method),
+            method.samples_needed(window)
         ),
         NoPanel::NoneInPeriod => format!("{symbol} has no {} or {} point against {benchmark} in this period.", LINE_NAMES[0], LINE_NAMES[1]),
     }
@@ -535,12 +538,12 @@ mod tests {
         let history = weekly(&d);
         assert_eq!(RsLinesView::build(&RsLinesSpec { price: &late, ..spec(&history) }, &PlainFormat), None);
         assert_eq!(
-            panel_unavailable(NoPanel::Benchmark, "SPY", "SPY", Interval::Weekly, 14),
+            panel_unavailable(NoPanel::Benchmark, "SPY", "SPY", Interval::Weekly, RotationMethod::LogTrend, 14),
             "SPY is the benchmark: it has no RS-Ratio or RS-Momentum against itself."
         );
         assert_eq!(
-            panel_unavailable(NoPanel::NoHistory, "XLC", "SPY", Interval::Weekly, 14),
-            "XLC has too few weekly closes shared with SPY for RS-Ratio and RS-Momentum (window 14)."
+            panel_unavailable(NoPanel::NoHistory, "XLC", "SPY", Interval::Weekly, RotationMethod::Zscore, 14),
+            "XLC has too few weekly closes shared with SPY for RS-Ratio and RS-Momentum (Z-score (RRG-Lite) needs 27)."
         );
     }
 
@@ -587,7 +590,7 @@ mod tests {
     fn words_for_a_point() {
         assert_eq!(
             panel_title("IWM", "SPY", Interval::Weekly, RotationMethod::Zscore, 14),
-            "IWM against SPY: RS-Ratio (solid) and RS-Momentum (dashed), weekly by zscore, window 14; the band behind shows each week's quadrant."
+            "IWM against SPY: RS-Ratio (solid) and RS-Momentum (dashed), weekly by Z-score (RRG-Lite) (zscore, window 14); the band behind shows each week's quadrant."
         );
         let d = dates(10);
         let p = point(&d, 4, 101.234, 99.87);
