@@ -268,18 +268,22 @@ impl RrgView {
         let ui = spec.ui.max(0.5);
         let font_px = (11.0 * ui).round();
         let head_radius = 5.0 * ui;
+        let left = 52.0 * ui;
+        let bottom_gutter = 40.0 * ui;
+        let plot = Rect { left, top: 10.0 * ui, right: spec.width - 14.0 * ui, bottom: spec.height - bottom_gutter };
+        // Fitted, both axes get the same units per pixel (the wider range decides), so a step's
+        // drawn direction is its heading and a loop looks as round as it is.
         let fitted = || {
             let visible = || spec.tails.iter().flat_map(|t| t.points.iter());
-            let hx = half_range(visible().map(|p| p.rs_ratio));
-            let hy = half_range(visible().map(|p| p.rs_momentum));
+            let (hx, hy) = (half_range(visible().map(|p| p.rs_ratio)), half_range(visible().map(|p| p.rs_momentum)));
+            let (w, h) = (plot.width().max(1.0), plot.height().max(1.0));
+            let per_px = (hx / w).max(hy / h);
+            let (hx, hy) = (per_px * w, per_px * h);
             Viewport { x: (100.0 - hx, 100.0 + hx), y: (100.0 - hy, 100.0 + hy) }
         };
         let shown = spec.zoom.and_then(Viewport::normalised).unwrap_or_else(fitted);
 
         let target = |px: f64| ((px / (70.0 * ui)).floor() as usize).clamp(2, 10);
-        let left = 52.0 * ui;
-        let bottom_gutter = 40.0 * ui;
-        let plot = Rect { left, top: 10.0 * ui, right: spec.width - 14.0 * ui, bottom: spec.height - bottom_gutter };
         let x = LinearScale::new(shown.x, (plot.left, plot.right));
         let y = LinearScale::new(shown.y, (plot.bottom, plot.top));
         let ticks = |scale: &LinearScale, n: usize| {
@@ -796,9 +800,14 @@ mod tests {
     #[test]
     fn ranges_are_centred_on_100_and_hold_every_point() {
         let v = view_of(&[("A".into(), vec![point(97.0, 101.0, 0), point(103.5, 99.0, 1)])]);
-        // x: max |Δ| 3.5 × 1.15 = 4.025 either side of 100; y: 1 × 1.15 = 1.15.
+        // x: max |Δ| 3.5 × 1.15 = 4.025 either side of 100; y: 1 × 1.15 = 1.15, widened to the
+        // same units per pixel: the plot is 900 − 52 − 14 = 834 px wide and 600 − 10 − 40 = 550
+        // px tall, so y's half-range is 4.025 × 550 / 834.
         assert!((v.x.domain.0 - 95.975).abs() < 1e-9 && (v.x.domain.1 - 104.025).abs() < 1e-9);
-        assert!((v.y.domain.0 - 98.85).abs() < 1e-9 && (v.y.domain.1 - 101.15).abs() < 1e-9);
+        let hy = 4.025 * 550.0 / 834.0;
+        assert!((v.y.domain.0 - (100.0 - hy)).abs() < 1e-9 && (v.y.domain.1 - (100.0 + hy)).abs() < 1e-9);
+        let units_per_px = |(lo, hi): (f64, f64), px: f64| (hi - lo) / px;
+        assert!((units_per_px(v.x.domain, v.plot.width()) - units_per_px(v.y.domain, v.plot.height())).abs() < 1e-12);
         for p in &v.tails[0].points {
             assert!(v.plot.contains(p.x, p.y));
         }
@@ -810,8 +819,10 @@ mod tests {
     #[test]
     fn quiet_data_keeps_at_least_one_point_either_side() {
         let v = view_of(&[("A".into(), vec![point(100.1, 99.95, 0)])]);
-        assert_eq!(v.x.domain, (99.0, 101.0));
-        assert_eq!(v.y.domain, (99.0, 101.0));
+        // ±1 on the shorter axis (550 px tall); the wider one gets the same units per pixel.
+        let hx = 834.0 / 550.0;
+        assert!(close(v.x.domain.0, 100.0 - hx) && close(v.x.domain.1, 100.0 + hx), "{:?}", v.x.domain);
+        assert!(close(v.y.domain.0, 99.0) && close(v.y.domain.1, 101.0), "{:?}", v.y.domain);
     }
 
     #[test]
