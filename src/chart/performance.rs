@@ -320,13 +320,19 @@ pub fn draw_line_chart(
         brush.text(pen, &r.label, (p.left + 6.0 * view.ui, r.y - 3.0 * view.ui), view.font_px, r.colour, (Align::Left, Baseline::Bottom), true);
     }
 
-    let gap = 6.0 * view.ui;
-    for label in &view.end_labels {
+    draw_end_labels(pen, &brush, &view.end_labels, p.right, view.ui, view.font_px);
+}
+
+/// Line-end labels right of the plot, each with a leader from its line's end when it had to
+/// move away from it (the performance and trend charts and the RS panel share them).
+pub fn draw_end_labels(pen: &mut dyn Painter, brush: &Brush, labels: &[EndLabel], plot_right: f64, ui: f64, font_px: f64) {
+    let gap = 6.0 * ui;
+    for label in labels {
         let (ax, ay) = label.anchor;
         if (label.y - ay).abs() > 1.0 {
-            brush.path(pen, &[(ax, ay), (p.right + gap * 0.6, label.y)], label.colour, 1.0);
+            brush.path(pen, &[(ax, ay), (plot_right + gap * 0.6, label.y)], label.colour, 1.0);
         }
-        brush.text(pen, &label.text, (p.right + gap, label.y), view.font_px, label.colour, (Align::Left, Baseline::Middle), true);
+        brush.text(pen, &label.text, (plot_right + gap, label.y), font_px, label.colour, (Align::Left, Baseline::Middle), true);
     }
 }
 

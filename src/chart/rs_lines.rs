@@ -17,7 +17,7 @@ use super::draw::Brush;
 use super::format::Format;
 use super::labels::{bold_text_width, spread_1d, text_width, Rect};
 use super::paint::{Align, Baseline, Painter};
-use super::performance::{AxisTick, EndLabel, LineChartView};
+use super::performance::{draw_end_labels, AxisTick, EndLabel, LineChartView};
 use super::scale::{decimals_for_step, nice_step, nice_ticks, padded, LinearScale};
 use super::theme::{Palette, Rgb};
 use crate::analysis::rotation::{Interval, Quadrant, RotationMethod, RotationPoint};
@@ -272,14 +272,7 @@ pub fn draw_rs_lines(pen: &mut dyn Painter, view: &RsLinesView, palette: &Palett
         brush.circle(pen, (only.x, only.ratio_y), 3.0, ratio, 1.0, true);
         brush.circle(pen, (only.x, only.momentum_y), 3.0, momentum, 1.0, true);
     }
-    let gap = 6.0 * view.ui;
-    for label in &view.labels {
-        let (ax, ay) = label.anchor;
-        if (label.y - ay).abs() > 1.0 {
-            brush.path(pen, &[(ax, ay), (p.right + gap * 0.6, label.y)], label.colour, 1.0);
-        }
-        brush.text(pen, &label.text, (p.right + gap, label.y), view.font_px, label.colour, (Align::Left, Baseline::Middle), true);
-    }
+    draw_end_labels(pen, &brush, &view.labels, p.right, view.ui, view.font_px);
 }
 
 /// The crosshair at table index `index` (shared with the price chart), a dot on each line at
