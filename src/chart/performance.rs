@@ -238,17 +238,13 @@ impl LineChartView {
             })
             .collect();
 
-        let label_h = font_px * 1.45;
-        let anchors: Vec<(f64, f64)> =
-            lines.iter().map(|l| l.points.last().copied().unwrap_or((plot.right, (plot.top + plot.bottom) / 2.0))).collect();
-        let wanted: Vec<f64> = anchors.iter().map(|a| a.1).collect();
-        let placed = spread_1d(&wanted, label_h, plot.top + label_h / 2.0, plot.bottom - label_h / 2.0);
-        let end_labels = end_texts
+        let ends = end_texts
             .into_iter()
             .zip(spec.lines)
-            .zip(anchors.into_iter().zip(placed))
-            .map(|((text, l), (anchor, y))| EndLabel { text, colour: l.colour, anchor, y })
+            .zip(&lines)
+            .map(|((text, l), drawn)| (text, l.colour, drawn.points.last().copied().unwrap_or((plot.right, (plot.top + plot.bottom) / 2.0))))
             .collect();
+        let end_labels = place_end_labels(ends, &plot, font_px);
         let reference = spec.reference.iter().map(|r| ReferenceView { y: y.map(r.value), label: r.label.clone(), colour: r.colour }).collect();
 
         LineChartView {
@@ -321,6 +317,15 @@ pub fn draw_line_chart(
     }
 
     draw_end_labels(pen, &brush, &view.end_labels, p.right, view.ui, view.font_px);
+}
+
+/// Labels for lines ending at their anchors ((text, colour, anchor)), moved apart vertically so
+/// none overlaps another and all stay inside the plot (the line charts and the RS panel).
+pub fn place_end_labels(ends: Vec<(String, Rgb, (f64, f64))>, plot: &Rect, font_px: f64) -> Vec<EndLabel> {
+    let label_h = font_px * 1.45;
+    let wanted: Vec<f64> = ends.iter().map(|(_, _, anchor)| anchor.1).collect();
+    let placed = spread_1d(&wanted, label_h, plot.top + label_h / 2.0, plot.bottom - label_h / 2.0);
+    ends.into_iter().zip(placed).map(|((text, colour, anchor), y)| EndLabel { text, colour, anchor, y }).collect()
 }
 
 /// Line-end labels right of the plot, each with a leader from its line's end when it had to

@@ -15,9 +15,9 @@
 
 use super::draw::Brush;
 use super::format::Format;
-use super::labels::{bold_text_width, spread_1d, text_width, Rect};
+use super::labels::{bold_text_width, text_width, Rect};
 use super::paint::{Align, Baseline, Painter};
-use super::performance::{draw_end_labels, AxisTick, EndLabel, LineChartView};
+use super::performance::{draw_end_labels, place_end_labels, AxisTick, EndLabel, LineChartView};
 use super::scale::{decimals_for_step, nice_step, nice_ticks, padded, LinearScale};
 use super::theme::{Palette, Rgb};
 use crate::analysis::rotation::{Interval, Quadrant, RotationMethod, RotationPoint};
@@ -188,16 +188,9 @@ impl RsLinesView {
             }
         }
 
-        let label_h = font * 1.45;
         let ends: Vec<(f64, f64)> = points.last().map(|p| vec![(p.x, p.ratio_y), (p.x, p.momentum_y)]).unwrap_or_default();
-        let wanted: Vec<f64> = ends.iter().map(|e| e.1).collect();
-        let placed = spread_1d(&wanted, label_h, plot.top + label_h / 2.0, plot.bottom - label_h / 2.0);
-        let labels = LINE_NAMES
-            .iter()
-            .zip(spec.colours)
-            .zip(ends.into_iter().zip(placed))
-            .map(|((name, colour), (anchor, y))| EndLabel { text: (*name).to_string(), colour, anchor, y })
-            .collect();
+        let ends = LINE_NAMES.iter().zip(spec.colours).zip(ends).map(|((name, colour), anchor)| ((*name).to_string(), colour, anchor)).collect();
+        let labels = place_end_labels(ends, &plot, font);
 
         Some(RsLinesView {
             width: price.width,
