@@ -628,9 +628,155 @@ fn whole(field: &str, v: &Value, min: usize) -> Result<usize, AnalysisError> {
     Ok(n as usize)
 }
 
+/// The box a widget keeps from the first paint to a drawn chart, so the page never jumps:
+/// its height in CSS pixels for a host `width` pixels wide, from the config as written (read
+/// leniently: a value the widget will refuse counts as its default, since the error card
+/// keeps the same box). README "Height rule" gives the formula; `www/rotascope.js` holds the
+/// same rule for the moment before the WebAssembly runs, and an end-to-end test checks the
+/// two agree.
+///
+/// Content taller than the box (more symbols than the rule assumed, a note card longer than
+/// its share) scrolls inside it; shorter content leaves the space at the foot.
+pub fn box_height(raw: &Map<String, Value>, width: f64) -> f64 {
+    let text = |key: &str| raw.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty());
+    let view = match text("view").map(str::to_ascii_lowercase).as_deref() {
+        Some("performance") => View::Performance,
+        Some("trend") => View::Trend,
+        _ => View::Rotation,
+    };
+    let chart = match raw.get("height") {
+        Some(Value::Number(n)) => n.as_f64(),
+        Some(Value::String(s)) => s.trim().parse::<f64>().ok(),
+        _ => None,
+    }
+    .filter(|h| (120.0..=4000.0).contains(h))
+    .unwrap_or(DEFAULT_HEIGHT);
+    let count = |key: &str, separator: fn(char) -> bool| match raw.get(key) {
+        Some(Value::Array(items)) => Some(items.len()),
+        Some(Value::Object(groups)) => Some(groups.len()),
+        Some(Value::String(s)) => Some(s.split(separator).filter(|part| !part.trim().is_empty()).count()),
+        _ => None,
+    };
+    let symbols = count("symbols", |c| c == ',' || c.is_whitespace()).filter(|n| *n > 0).unwrap_or(BOX_ASSUMED_SYMBOLS);
+    let baskets = count("baskets", |c| c == ';').unwrap_or(0);
+    let has = |key: &str| raw.get(key).is_some_and(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()));
+    let width = if width.is_finite() && width > 0.0 { width } else { 600.0 };
+    // Beside the chart, the note card takes a column of its own: the chart column is narrower.
+    let beside = has("note") && width >= BOX_CARD_BESIDE;
+    let main = if beside { width - BOX_CARD_COLUMN } else { width };
+    let class = BOX_BAND_FROM.iter().rposition(|&from| main >= from).unwrap_or(0);
+    let (base, per_row) = BOX_BANDS
+        .iter()
+        .find(|(v, _)| *v == view)
+        .and_then(|(_, by_class)| by_class.get(class))
+        .copied()
+        .unwrap_or((500.0, 30.0));
+    let (rows, chart) = match view {
+        View::Rotation => (symbols, chart),
+        View::Performance => (symbols + baskets, chart),
+        // The trend view draws its RS panel a third as tall as the price chart.
+        View::Trend => (0, chart * 4.0 / 3.0),
+    };
+    let title = text("title").map_or(0.0, |t| {
+        let lines = (t.chars().count() as f64 * BOX_TITLE_CHAR / (width - 34.0).max(100.0)).ceil();
+        lines * BOX_TITLE_LINE
+    });
+    if !has("prices") && has("note") {
+        return (BOX_FRAME + title + BOX_CARD_STACKED).ceil();
+    }
+    let card = if has("note") && !beside { BOX_CARD_GAP + BOX_CARD_STACKED } else { 0.0 };
+    (base + chart + rows as f64 * per_row + title + card).ceil()
+}
+
+/// How many symbols the height rule assumes when the config does not list them.
+pub const BOX_ASSUMED_SYMBOLS: usize = 10;
+/// Where the rule's width bands start (the chart column's width in CSS pixels): controls and
+/// legends wrap onto fewer lines as the widget widens.
+pub const BOX_BAND_FROM: [f64; 8] = [0.0, 340.0, 370.0, 420.0, 555.0, 700.0, 830.0, 1050.0];
+/// Per view and width band: the height of everything but the chart and the table rows (frame,
+/// tabs, controls, legend, table header, footnote), and the height of one table row. Measured
+/// on the widget as drawn, at the tallest point of each band, plus 8 px (README "Height rule").
+pub const BOX_BANDS: [(View, [(f64, f64); 8]); 3] = [
+    (View::Rotation, [(748.0, 32.0), (653.0, 32.0), (623.0, 28.0), (558.0, 33.0), (519.0, 33.0), (452.0, 30.0), (444.0, 30.0), (402.0, 30.0)]),
+    (View::Performance, [(635.0, 33.5), (553.0, 33.5), (522.0, 29.5), (485.0, 33.0), (485.0, 33.0), (429.0, 30.0), (410.0, 30.0), (368.0, 30.0)]),
+    (View::Trend, [(690.0, 0.0), (584.0, 0.0), (549.0, 0.0), (507.0, 0.0), (384.0, 0.0), (367.0, 0.0), (367.0, 0.0), (350.0, 0.0)]),
+];
+/// From this host width the research note card stands beside the chart, in a column this wide
+/// (with the gap); below it, it goes under the chart.
+pub const BOX_CARD_BESIDE: f64 = 914.0;
+pub const BOX_CARD_COLUMN: f64 = 318.0;
+/// A title line: 17 px text at 1.3, and the width one character is allowed.
+pub const BOX_TITLE_LINE: f64 = 22.5;
+pub const BOX_TITLE_CHAR: f64 = 10.0;
+/// The research note card below the chart (where it does not fit beside it) has this
+/// height and scrolls inside it; beside the chart it takes the chart column's height.
+pub const BOX_CARD_STACKED: f64 = 640.0;
+pub const BOX_CARD_GAP: f64 = 18.0;
+/// The widget's border and padding, for a card standing alone.
+pub const BOX_FRAME: f64 = 26.0;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn raw(pairs: serde_json::Value) -> Map<String, Value> {
+        pairs.as_object().cloned().unwrap_or_default()
+    }
+
+    #[test]
+    fn the_height_rule_by_hand() {
+        // Rotation, ten symbols assumed, band from 830: 444 + 480 + 10 × 30.
+        assert_eq!(box_height(&raw(serde_json::json!({ "prices": "p.json" })), 1000.0), 1224.0);
+        // Performance on a 390 px phone (band from 370): 522 + 480 + (2 symbols + 2 baskets) × 29.5.
+        let perf = raw(serde_json::json!({ "prices": "p.json", "view": "performance", "symbols": "IWM, IJR", "baskets": "small: IWM IJR; large: SPY" }));
+        assert_eq!(box_height(&perf, 390.0), 1120.0);
+        // Trend, 360 px chart (its RS panel a third of that again) and a one-line title, at 760
+        // (band from 700): 367 + 480 + 22.5 = 869.5, up to 870.
+        let trend = raw(serde_json::json!({ "prices": "p.json", "view": "trend", "height": "360", "title": "Small caps" }));
+        assert_eq!(box_height(&trend, 760.0), 870.0);
+        // A 34-character title needs two lines in a 330 px widget: 34 × 10 / (330 − 34) = 1.15.
+        let titled = raw(serde_json::json!({ "prices": "p.json", "symbols": ["IWM"], "title": "Size and style against the S&P 500" }));
+        assert_eq!(box_height(&titled, 330.0), 748.0 + 480.0 + 32.0 + 45.0);
+        // A note below the chart adds its gap and 640 px; beside it (from 914 px) the chart
+        // column is 318 px narrower and nothing is added.
+        let noted = raw(serde_json::json!({ "prices": "p.json", "symbols": "IWM", "note": "n.json" }));
+        assert_eq!(box_height(&noted, 600.0), 519.0 + 480.0 + 33.0 + 18.0 + 640.0);
+        assert_eq!(box_height(&noted, 1200.0), 444.0 + 480.0 + 30.0);
+        // A card alone: the frame and the card.
+        assert_eq!(box_height(&raw(serde_json::json!({ "note": "n.json" })), 500.0), 666.0);
+    }
+
+    #[test]
+    fn the_height_rule_reads_leniently_and_a_value_the_widget_refuses_counts_as_its_default() {
+        let plain = box_height(&raw(serde_json::json!({ "prices": "p.json" })), 800.0);
+        for bad in [serde_json::json!({ "prices": "p.json", "height": "tall" }), serde_json::json!({ "prices": "p.json", "height": 9000 }), serde_json::json!({ "prices": "p.json", "view": "pie" }), serde_json::json!({ "prices": "p.json", "symbols": "" })] {
+            assert_eq!(box_height(&raw(bad.clone()), 800.0), plain, "{bad}");
+        }
+        // No width yet (a host not in the layout) is read as 600 px; every answer is finite.
+        for width in [f64::NAN, -1.0, 0.0] {
+            assert_eq!(box_height(&raw(serde_json::json!({})), width), box_height(&raw(serde_json::json!({})), 600.0));
+        }
+    }
+
+    #[test]
+    fn the_height_rule_grows_with_rows_and_chart_height_and_shrinks_with_width() {
+        for view in ["rotation", "performance"] {
+            let at = |symbols: usize, height: f64, width: f64| {
+                let list: Vec<String> = (0..symbols).map(|k| format!("S{k}")).collect();
+                box_height(&raw(serde_json::json!({ "prices": "p.json", "view": view, "symbols": list, "height": height })), width)
+            };
+            for width in [320.0, 390.0, 600.0, 800.0, 1200.0] {
+                assert!(at(5, 480.0, width) > at(4, 480.0, width));
+                assert_eq!(at(5, 600.0, width) - at(5, 480.0, width), 120.0);
+            }
+            let widths: Vec<f64> = (300..1400).step_by(10).map(f64::from).collect();
+            for pair in widths.windows(2) {
+                if let [narrow, wide] = pair {
+                    assert!(at(5, 480.0, *wide) <= at(5, 480.0, *narrow), "{view}: {narrow} → {wide}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn defaults_apply() {

@@ -526,11 +526,19 @@ export declare function mount(element: HTMLElement | string, config?: MountConfi
 /** Mounts the `.rotascope` placeholders under `root` (default: the document) that have no widget yet. */
 export declare function scan(root?: Document | Element): Promise<void>;
 
+/**
+ * The height rule (README "Height rule"): the height in CSS pixels of the box a widget with
+ * `config` (as written: attribute strings or JSON values) keeps in a host `width` pixels wide,
+ * from the first paint to a drawn chart. Available before the wasm has loaded.
+ */
+export declare function boxHeight(config: Partial<RotascopeConfig> | Record<string, unknown>, width: number): number;
+
 /** `globalThis.Rotascope`, defined as soon as rotascope.js runs; its functions wait for the wasm. */
 export interface RotascopeGlobal {
   analyze: typeof analyze;
   mount: typeof mount;
   scan: typeof scan;
+  boxHeight: typeof boxHeight;
   ready: Promise<void>;
   /** The attributes `<rotascope-widget>` observes, from the wasm's own table. */
   configAttributes(): Promise<RotascopeWidgetAttributeName[]>;

@@ -15,6 +15,102 @@ import init, { start, analyze as analyzeNow, mount as mountNow, scan as scanNow,
 // can be shown on each of them too.
 const asked = new Set();
 
+// The height rule (README "Height rule"): the same table and formula as `box_height` in
+// src/config.rs, here for the moment before the WebAssembly runs (an end-to-end test checks the
+// two agree). Per view and width class: everything but the chart and the table rows, and one row.
+const BOX = {
+  bandFrom: [0, 340, 370, 420, 555, 700, 830, 1050],
+  bands: {
+    rotation: [[748, 32], [653, 32], [623, 28], [558, 33], [519, 33], [452, 30], [444, 30], [402, 30]],
+    performance: [[635, 33.5], [553, 33.5], [522, 29.5], [485, 33], [485, 33], [429, 30], [410, 30], [368, 30]],
+    trend: [[690, 0], [584, 0], [549, 0], [507, 0], [384, 0], [367, 0], [367, 0], [350, 0]],
+  },
+  assumedSymbols: 10, titleLine: 22.5, titleChar: 10, cardStacked: 640, cardGap: 18, frame: 26,
+  cardBeside: 914, cardColumn: 318,
+};
+
+/** The height of a widget's box, in CSS pixels, for `config` (as written) in a host `width` wide. */
+export function boxHeight(config, width) {
+  const c = config && typeof config === "object" ? config : {};
+  const text = (key) => (typeof c[key] === "string" && c[key].trim() ? c[key].trim() : null);
+  const view = ["performance", "trend"].includes(text("view")?.toLowerCase()) ? text("view").toLowerCase() : "rotation";
+  const asNumber = typeof c.height === "number" ? c.height : typeof c.height === "string" && c.height.trim() && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(c.height.trim()) ? Number(c.height.trim()) : NaN;
+  let chart = asNumber >= 120 && asNumber <= 4000 ? asNumber : 480;
+  const count = (key, separators) => {
+    const v = c[key];
+    if (Array.isArray(v)) return v.length;
+    if (v && typeof v === "object") return Object.keys(v).length;
+    if (typeof v === "string") return v.split(separators).filter((part) => part.trim()).length;
+    return null;
+  };
+  const listed = count("symbols", /[,\s]/);
+  const symbols = listed > 0 ? listed : BOX.assumedSymbols;
+  const baskets = count("baskets", /;/) ?? 0;
+  const has = (key) => c[key] !== undefined && c[key] !== null && (typeof c[key] !== "string" || c[key].trim() !== "");
+  const w = Number.isFinite(width) && width > 0 ? width : 600;
+  const beside = has("note") && w >= BOX.cardBeside;
+  const main = beside ? w - BOX.cardColumn : w;
+  const band = BOX.bandFrom.findLastIndex((from) => main >= from);
+  const [base, perRow] = BOX.bands[view][Math.max(band, 0)];
+  let rows = symbols;
+  if (view === "performance") rows = symbols + baskets;
+  if (view === "trend") {
+    rows = 0;
+    chart = (chart * 4) / 3;
+  }
+  const title = text("title") ? Math.ceil(([...text("title")].length * BOX.titleChar) / Math.max(w - 34, 100)) * BOX.titleLine : 0;
+  if (!has("prices") && has("note")) return Math.ceil(BOX.frame + title + BOX.cardStacked);
+  const card = has("note") && !beside ? BOX.cardGap + BOX.cardStacked : 0;
+  return Math.ceil(base + chart + rows * perRow + title + card);
+}
+
+/** A host's config as written in the page: its JSON child, then its data- attributes (and, on
+ * `<rotascope-widget>`, its plain ones). Only what the height rule reads matters here. */
+function configOf(host) {
+  let config = {};
+  const script = host.querySelector(":scope > script[type='application/json']");
+  try {
+    const value = script ? JSON.parse(script.textContent) : null;
+    if (value && typeof value === "object" && !Array.isArray(value)) config = value;
+  } catch {}
+  const custom = host.localName === "rotascope-widget";
+  for (const { name, value } of host.attributes) {
+    const key = name.startsWith("data-") ? name.slice(5) : custom ? name : null;
+    if (!key || key.startsWith("rotascope") || key.startsWith("rs-") || key === "testid") continue;
+    config[key.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = value;
+  }
+  return config;
+}
+
+// Hosts given their box here (before the wasm runs); the widget replaces it with its own.
+const reserved = new WeakSet();
+
+/** Gives `host` its widget's box at once, with the height rule's height and the publisher's
+ * fallback content shown through a slot, so the page does not jump while the wasm loads. */
+function reserve(host, config) {
+  if (host.shadowRoot || reserved.has(host)) return;
+  let shadow;
+  try {
+    shadow = host.attachShadow({ mode: "open" });
+  } catch {
+    return; // an element that cannot hold a widget: mount() says so
+  }
+  reserved.add(host);
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL("./rotascope.css", import.meta.url).href;
+  const frame = document.createElement("div");
+  frame.className = "rs-box";
+  frame.dataset.state = "loading";
+  Object.assign(frame.style, { display: "flex", flexDirection: "column", overflow: "hidden" });
+  const fallback = document.createElement("div");
+  fallback.className = "rs-fallback";
+  fallback.append(document.createElement("slot"));
+  frame.append(fallback);
+  shadow.append(link, frame);
+  frame.style.height = `${boxHeight(config, frame.getBoundingClientRect().width)}px`;
+}
+
 /** Why the wasm could not start, in words a publisher can act on. */
 function startFailure(error) {
   const detail = String(error && error.message ? error.message : error);
@@ -30,18 +126,28 @@ function startFailure(error) {
   return `Rotascope cannot start: its WebAssembly module did not load (${detail}). Check that rotascope-widget_bg.wasm is served next to rotascope.js, as application/wasm.`;
 }
 
-/** Shows `message` in every placeholder, custom element and mount() target, and fires
- * rotascope:error on each (code "wasm"). */
+// What a reader sees when the chart cannot start (the same words as CHART_UNAVAILABLE in
+// src/chart/describe.rs); the publisher's detail goes to the console and rotascope:error.
+const UNAVAILABLE = "This chart could not be shown.";
+
+/** Tells the reader, in every placeholder, custom element and mount() target, that the chart
+ * could not be shown (above the publisher's fallback content, which stays); logs `message`
+ * once and fires rotascope:error on each (code "wasm"). */
 function showFailure(message) {
   const hosts = new Set([...document.querySelectorAll(".rotascope, rotascope-widget"), ...asked]);
+  if (hosts.size > 0) console.error(`Rotascope: ${message}`);
   for (const host of hosts) {
-    if (host.shadowRoot) continue; // a widget that did start (not possible today) keeps itself
-    const card = document.createElement("p");
-    card.setAttribute("role", "alert");
-    card.className = "rotascope-start-error";
-    card.dataset.testid = "start-error";
-    card.textContent = message;
-    host.replaceChildren(card);
+    reserve(host, configOf(host));
+    const frame = reserved.has(host) ? host.shadowRoot.querySelector(".rs-box") : null;
+    if (frame && frame.dataset.state !== "failed") {
+      frame.dataset.state = "failed";
+      const note = document.createElement("p");
+      note.className = "rs-reader-note";
+      note.setAttribute("role", "status");
+      note.dataset.testid = "start-error";
+      note.textContent = UNAVAILABLE;
+      frame.prepend(note);
+    }
     host.dispatchEvent(new CustomEvent("rotascope:error", { bubbles: true, composed: true, detail: { code: "wasm", message } }));
   }
 }
@@ -98,6 +204,7 @@ export function mount(element, config = null) {
   const mounted = new Promise((resolve) => {
     target = targetOf(element);
     asked.add(target);
+    reserve(target, config ?? configOf(target));
     resolve(ready);
   }).then(() => {
     asked.delete(target);
@@ -145,6 +252,7 @@ class RotascopeWidget extends HTMLElement {
   }
 
   connectedCallback() {
+    reserve(this, configOf(this));
     if (!this.rotascope) this.rotascope = mount(this, null);
   }
 
@@ -165,6 +273,9 @@ class RotascopeWidget extends HTMLElement {
   }
 }
 
+// Placeholders in the page get their box now, before the wasm has downloaded.
+for (const host of document.querySelectorAll(".rotascope")) reserve(host, configOf(host));
+
 if (!customElements.get("rotascope-widget")) customElements.define("rotascope-widget", RotascopeWidget);
 
 globalThis.Rotascope = Object.assign(globalThis.Rotascope || {}, {
@@ -175,4 +286,5 @@ globalThis.Rotascope = Object.assign(globalThis.Rotascope || {}, {
   configAttributes: () => ready.then(() => configAttributes()),
   version: () => ready.then(() => versionNow()),
   observedAttributes: ATTRIBUTES,
+  boxHeight,
 });

@@ -5,7 +5,7 @@
 use crate::app::widget::{resolve_dark, Widget};
 use crate::app::WidgetEvents;
 use crate::browser::document;
-use crate::config::{field_of_attribute, WidgetConfig, FIELDS};
+use crate::config::{box_height, field_of_attribute, WidgetConfig, FIELDS};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde_json::{Map, Value};
@@ -27,6 +27,16 @@ pub const MOUNTED: &str = "data-rotascope-mounted";
 #[wasm_bindgen(js_name = configAttributes)]
 pub fn config_attributes() -> Vec<String> {
     FIELDS.iter().map(|f| f.attribute.to_string()).collect()
+}
+
+/// The height rule ([`box_height`]) for a config object as written, for the end-to-end test
+/// that checks the loader's copy of the rule gives the same heights.
+/// It takes the config as JSON text (the bundle already reads JSON; a second reader of JS
+/// objects would cost kilobytes).
+#[wasm_bindgen(js_name = boxHeightOf)]
+pub fn box_height_of(config_json: &str, width: f64) -> f64 {
+    let raw = serde_json::from_str::<Map<String, Value>>(config_json).unwrap_or_default();
+    box_height(&raw, width)
 }
 
 /// The bundle's version.
@@ -113,6 +123,8 @@ pub struct Host {
     pub owned: bool,
     /// Dropping this unmounts the leptos view (and runs every cleanup: observers, timers).
     mounted: Option<Box<dyn Any>>,
+    /// Resizes the box when the host's width changes.
+    resize: Option<crate::browser::resize::ResizeWatch>,
 }
 
 /// Whether `host` is an element that may have a shadow root: the DOM standard's list, and
@@ -158,20 +170,87 @@ fn refuse(host: &HtmlElement, message: &str) {
     dispatch(host, "error", &error_detail("config", message));
 }
 
-/// Gives `host` an open shadow root holding the widget stylesheet and an empty mount point:
-/// page CSS cannot reach in, widget CSS cannot leak out.
-fn shadow_mount_point(host: &HtmlElement) -> Option<HtmlElement> {
+/// Gives `host` an open shadow root holding the widget stylesheet and the widget's box: the
+/// height rule's height from the first moment ([`box_height`]), the publisher's fallback
+/// content (the host's own children, through a `<slot>`) until the chart draws, and an empty
+/// mount point. Page CSS cannot reach in, widget CSS cannot leak out. Returns the mount point
+/// (the box is its parent).
+fn shadow_mount_point(host: &HtmlElement, raw: &Map<String, Value>) -> Option<HtmlElement> {
     let doc = document();
     let shadow = shadow_root(host).ok()?;
     shadow.set_inner_html("");
     let link = doc.create_element("link").ok()?;
     link.set_attribute("rel", "stylesheet").ok()?;
     link.set_attribute("href", &stylesheet_url()).ok()?;
+    let frame = doc.create_element("div").ok()?.dyn_into::<HtmlElement>().ok()?;
+    frame.set_class_name("rs-box");
+    frame.set_attribute("data-state", "loading").ok()?;
+    // Set here as well as in the stylesheet, which may still be on its way; until it has
+    // arrived the box is kept but not shown (the stylesheet's `visibility: visible !important`
+    // wins over this), so nothing inside it is seen moving into place.
+    let style = frame.style();
+    for (property, value) in [("display", "flex"), ("flex-direction", "column"), ("overflow", "hidden"), ("visibility", "hidden")] {
+        let _ = style.set_property(property, value);
+    }
     shadow.append_child(&link).ok()?;
+    shadow.append_child(&frame).ok()?;
+    let fallback = doc.create_element("div").ok()?;
+    fallback.set_class_name("rs-fallback");
+    let slot = doc.create_element("slot").ok()?;
+    fallback.append_child(&slot).ok()?;
+    frame.append_child(&fallback).ok()?;
     let point = doc.create_element("div").ok()?.dyn_into::<HtmlElement>().ok()?;
     point.set_class_name("rs-mount");
-    shadow.append_child(&point).ok()?;
+    frame.append_child(&point).ok()?;
+    size_box(&frame, raw);
     Some(point)
+}
+
+/// Sets the box's height from the height rule for its current width.
+fn size_box(frame: &HtmlElement, raw: &Map<String, Value>) {
+    let width = frame.get_bounding_client_rect().width();
+    let height = format!("{}px", box_height(raw, width));
+    if frame.style().get_property_value("height").ok().as_deref() != Some(height.as_str()) {
+        let _ = frame.style().set_property("height", &height);
+    }
+}
+
+/// Whether the publisher put something inside the host for readers (an image, a sentence, a
+/// table): anything but the JSON config, `<noscript>` (shown only without scripts) and
+/// blank text.
+fn has_fallback(host: &HtmlElement) -> bool {
+    let nodes = host.child_nodes();
+    (0..nodes.length()).filter_map(|i| nodes.item(i)).any(|node| match node.dyn_ref::<Element>() {
+        Some(el) => !matches!(el.tag_name().to_ascii_lowercase().as_str(), "script" | "noscript" | "template" | "style"),
+        None => node.node_type() == web_sys::Node::TEXT_NODE && node.text_content().is_some_and(|t| !t.trim().is_empty()),
+    })
+}
+
+/// The widget could not draw and the publisher gave fallback content: readers see it with one
+/// line of their own; the detail goes to the console (and, by the caller, to `rotascope:error`).
+fn fall_back(frame: &HtmlElement, detail: &str) {
+    let _ = frame.set_attribute("data-state", "failed");
+    web_sys::console::error_1(&format!("Rotascope: {detail}").into());
+    let doc = document();
+    if let Ok(note) = doc.create_element("p") {
+        note.set_class_name("rs-reader-note");
+        let _ = note.set_attribute("role", "status");
+        let _ = note.set_attribute("data-testid", "reader-note");
+        note.set_text_content(Some(crate::chart::describe::CHART_UNAVAILABLE));
+        let _ = frame.insert_before(&note, frame.first_child().as_ref());
+    }
+}
+
+/// What to do with a failure before the chart drew: fall back to the publisher's content
+/// when there is some (true), or leave the widget's own error card (false).
+fn failed_before_drawing(host: &HtmlElement, frame: Option<&HtmlElement>, detail: &str) -> bool {
+    match frame {
+        Some(frame) if frame.get_attribute("data-state").as_deref() != Some("drawn") && has_fallback(host) => {
+            fall_back(frame, detail);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Fires `rotascope:<name>` on the host (bubbling out of the shadow root).
@@ -195,7 +274,7 @@ fn error_detail(code: &str, message: &str) -> JsValue {
 impl Host {
     pub fn new(element: HtmlElement, source: ConfigSource, owned: bool) -> Rc<RefCell<Host>> {
         let _ = element.set_attribute(MOUNTED, "");
-        Rc::new(RefCell::new(Host { element, source, owned, mounted: None }))
+        Rc::new(RefCell::new(Host { element, source, owned, mounted: None, resize: None }))
     }
 
     fn config(&self) -> Result<WidgetConfig, String> {
@@ -204,6 +283,32 @@ impl Host {
             ConfigSource::Object(m) => m.clone(),
         };
         WidgetConfig::from_map(&map).map_err(|e| e.to_string())
+    }
+
+    /// The config as written, for the height rule (an unreadable one counts as empty: the
+    /// error card keeps the default box).
+    fn raw_config(&self) -> Map<String, Value> {
+        match &self.source {
+            ConfigSource::Element => config_from_element(&self.element).unwrap_or_default(),
+            ConfigSource::Object(m) => m.clone(),
+        }
+    }
+
+    /// Keeps the box's height right when the host's width changes (a phone turned, a sidebar
+    /// opened): the rule depends on the width.
+    fn watch_width(this: &Rc<RefCell<Host>>, frame: &HtmlElement) {
+        let weak = Rc::downgrade(this);
+        let observed = frame.clone();
+        let watch = crate::browser::resize::ResizeWatch::new(frame, move |_| {
+            if let Some(host) = weak.upgrade() {
+                if let Ok(host) = host.try_borrow() {
+                    size_box(&observed, &host.raw_config());
+                }
+            }
+        });
+        if let Ok(mut host) = this.try_borrow_mut() {
+            host.resize = watch;
+        }
     }
 
     /// Mounts (or waits for the viewport when the config says `lazy`); an element that cannot
@@ -224,23 +329,32 @@ impl Host {
         Ok(())
     }
 
-    /// Keeps the widget's height while it waits, so the page does not jump when it loads.
+    /// Shows the widget's box while it waits: the height it will have (so the page does not
+    /// jump, and the next widget down stays out of reach of the viewport), the publisher's
+    /// fallback content, and a line saying it loads on scroll.
     fn show_placeholder(this: &Rc<RefCell<Host>>) {
-        let host = this.borrow();
-        let Some(point) = shadow_mount_point(&host.element) else { return };
-        let height = host.config().map(|c| c.height).unwrap_or(crate::config::DEFAULT_HEIGHT);
-        point.set_class_name("rotascope-widget rs-waiting");
-        let _ = point.style().set_property("min-height", &format!("{}px", height + 120.0));
-        let _ = point.set_attribute("aria-busy", "true");
-        // Paper gets its own sentence (print CSS shows it instead).
+        let Some(point) = ({
+            let host = this.borrow();
+            shadow_mount_point(&host.element, &host.raw_config())
+        }) else {
+            return;
+        };
+        let Some(frame) = point.parent_element().and_then(|f| f.dyn_into::<HtmlElement>().ok()) else { return };
+        let _ = frame.set_attribute("data-state", "waiting");
         let doc = document();
+        let Ok(waiting) = doc.create_element("div") else { return };
+        waiting.set_class_name("rotascope-widget rs-waiting");
+        let _ = waiting.set_attribute("aria-busy", "true");
+        // Paper gets its own sentence (print CSS shows it instead).
         for (class, text) in [("rs-waiting-screen", "This chart loads when you scroll to it."), ("rs-waiting-print", crate::app::widget::NOT_LOADED_ON_PAPER)] {
             if let Ok(span) = doc.create_element("span") {
                 span.set_class_name(class);
                 span.set_text_content(Some(text));
-                let _ = point.append_child(&span);
+                let _ = waiting.append_child(&span);
             }
         }
+        let _ = point.append_child(&waiting);
+        Host::watch_width(this, &frame);
     }
 
     pub fn mount_now(this: &Rc<RefCell<Host>>) {
@@ -248,10 +362,11 @@ impl Host {
         host.mounted = None;
         let element = host.element.clone();
         // Only if the shadow root went away since `start` (a closed one attached meanwhile).
-        let Some(point) = shadow_mount_point(&element) else {
+        let Some(point) = shadow_mount_point(&element, &host.raw_config()) else {
             refuse(&element, &shadow_root(&element).err().unwrap_or_else(|| "cannot mount: the widget's shadow root could not be filled".into()));
             return;
         };
+        let frame = point.parent_element().and_then(|f| f.dyn_into::<HtmlElement>().ok());
         let config = host.config().and_then(|mut config| {
             if config.permalink == Some(crate::config::Permalink::Auto) {
                 config.permalink = Some(crate::config::Permalink::Key(permalink_key(&element)?));
@@ -263,9 +378,18 @@ impl Host {
                 let dark = resolve_dark(config.theme);
                 let _ = element.set_attribute("data-rs-theme", if dark { "dark" } else { "light" });
                 let (ready_host, error_host, theme_host) = (element.clone(), element.clone(), element.clone());
+                let (ready_frame, error_frame) = (frame.clone(), frame.clone());
                 let events = WidgetEvents {
-                    ready: SendWrapper::new(Rc::new(move || dispatch(&ready_host, "ready", &JsValue::NULL))),
-                    error: SendWrapper::new(Rc::new(move |code: &'static str, m: String| dispatch(&error_host, "error", &error_detail(code, &m)))),
+                    ready: SendWrapper::new(Rc::new(move || {
+                        if let Some(frame) = &ready_frame {
+                            let _ = frame.set_attribute("data-state", "drawn");
+                        }
+                        dispatch(&ready_host, "ready", &JsValue::NULL)
+                    })),
+                    error: SendWrapper::new(Rc::new(move |code: &'static str, m: String| {
+                        failed_before_drawing(&error_host, error_frame.as_ref(), &m);
+                        dispatch(&error_host, "error", &error_detail(code, &m))
+                    })),
                     theme: SendWrapper::new(Rc::new(move |dark: bool| {
                         let _ = theme_host.set_attribute("data-rs-theme", if dark { "dark" } else { "light" });
                     })),
@@ -278,15 +402,19 @@ impl Host {
             }
             Err(message) => {
                 let _ = element.set_attribute("data-rs-theme", "light");
-                point.set_class_name("rotascope-widget");
-                point.set_attribute("data-rotascope-root", "").ok();
-                point.set_inner_html(r#"<div class="rs-error" role="alert" data-testid="error"><p class="rs-error-title">This chart cannot be shown</p><p class="rs-error-message"></p></div>"#);
-                if let Ok(Some(msg)) = point.query_selector(".rs-error-message") {
-                    // Text only: the message may quote the publisher's config.
-                    msg.set_text_content(Some(&message));
+                if !failed_before_drawing(&element, frame.as_ref(), &message) {
+                    point.set_inner_html(r#"<div class="rotascope-widget" data-rotascope-root=""><div class="rs-error" role="alert" data-testid="error"><p class="rs-error-title">This chart cannot be shown</p><p class="rs-error-message"></p></div></div>"#);
+                    if let Ok(Some(msg)) = point.query_selector(".rs-error-message") {
+                        // Text only: the message may quote the publisher's config.
+                        msg.set_text_content(Some(&message));
+                    }
                 }
                 dispatch(&element, "error", &error_detail("config", &message));
             }
+        }
+        drop(host);
+        if let Some(frame) = &frame {
+            Host::watch_width(this, frame);
         }
     }
 
@@ -313,6 +441,7 @@ impl Host {
         stop_waiting(this);
         let mut host = this.borrow_mut();
         host.mounted = None;
+        host.resize = None;
         if let Some(shadow) = host.element.shadow_root() {
             shadow.set_inner_html("");
         }
