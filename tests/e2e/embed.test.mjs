@@ -65,7 +65,14 @@ async function open(name) {
   return { page, problems, uncaught };
 }
 
-const frameOf = async (page, id) => (await page.locator(`[data-testid=${id}]`).elementHandle()).contentFrame();
+// Scrolled into view first, as a reader would: a widget in a frame from another origin starts
+// when the frame nears the reader's viewport, and the host page's own (failed) widget above
+// keeps its box.
+const frameOf = async (page, id) => {
+  const frame = page.locator(`[data-testid=${id}]`);
+  await frame.scrollIntoViewIfNeeded();
+  return (await frame.elementHandle()).contentFrame();
+};
 
 test("embed.html carries its own strict policy: scripts and styles from its folder, WebAssembly, no inline code", () => {
   const html = fs.readFileSync(path.join(DIST, "embed.html"), "utf8");
@@ -81,10 +88,12 @@ test("embed.html carries its own strict policy: scripts and styles from its fold
 
 test("under script-src 'self' the script-tag widget says why, and the iframe draws the chart, sizes itself and passes its events", async () => {
   const { page, problems, uncaught } = await open("host.html");
-  // The script-tag widget on the host page cannot start, and says what to do.
+  // The script-tag widget on the host page cannot start: one line for readers, the reason and
+  // what to do for the publisher.
   const start = page.locator("[data-testid=script-tag] [data-testid=start-error]");
   await start.waitFor();
-  assert.match(await start.textContent(), /Content-Security-Policy does not allow WebAssembly. Add 'wasm-unsafe-eval'/);
+  assert.equal(await start.textContent(), "This chart could not be shown.");
+  assert.ok(problems.some((m) => /Content-Security-Policy does not allow WebAssembly. Add 'wasm-unsafe-eval'/.test(m)), problems.join("\n"));
 
   // The iframe: a drawn rotation graph with the URL's settings.
   const frame = await frameOf(page, "frame");

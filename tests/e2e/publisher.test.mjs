@@ -90,7 +90,10 @@ async function open(path, viewport = { width: 1100, height: 900 }) {
 test("the publisher page draws its widgets under a strict CSP, the broken one names its cause", async () => {
   const { page, problems, requests } = await open("publisher.html");
   await waitForChart(page, "[data-testid=pub-rotation]");
+  // Each widget's box keeps its height, so the ones below load as the reader scrolls on.
+  await page.locator("[data-testid=pub-performance]").scrollIntoViewIfNeeded();
   await waitForChart(page, "[data-testid=pub-performance]");
+  await page.locator("[data-testid=pub-broken]").scrollIntoViewIfNeeded();
   const broken = page.locator("[data-testid=pub-broken] .rs-error-message");
   assert.equal(
     await broken.textContent(),
@@ -144,6 +147,7 @@ test("a CSV with en dashes in its dates names the file, line and cell, and the o
 test("changing an attribute of <rotascope-widget> redraws it", async () => {
   const { page, problems } = await open("publisher.html");
   const host = page.locator("[data-testid=pub-performance]");
+  await host.scrollIntoViewIfNeeded();
   await waitForChart(page, "[data-testid=pub-performance]");
   assert.match(await host.locator("[data-testid=subtitle]").textContent(), /^Against IVE/);
   const before = await host.locator("canvas").first().evaluate((c) => c.toDataURL());
