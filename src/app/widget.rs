@@ -11,6 +11,7 @@ use super::trend::TrendView;
 use super::{intl_or_default, widget_context, WidgetContext, WidgetEvents};
 use crate::analysis::{AnalysisError, PriceTable};
 use crate::browser::palette::{prefers_dark, read_palette, ColourSchemeWatch};
+use crate::chart::describe::{subtitle, Shown};
 use crate::chart::Palette;
 use crate::analysis::sentiment::Bands;
 use crate::config::{Source, Theme, View, WidgetConfig};
@@ -204,8 +205,13 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64
         let data = data.clone();
         let format = ctx.format.clone();
         move || {
-            let bench = data.symbol(c.benchmark.get());
-            format!("Against {bench} · data to {}", format.date(data.table.dates[data.to]))
+            let benchmark = data.symbol(c.benchmark.get());
+            let shown = match c.view.get() {
+                View::Rotation => Shown::Rotation { benchmark, interval: c.interval.get(), method: c.method.get() },
+                View::Performance => Shown::Performance { benchmark, period: c.period.get() },
+                View::Trend => Shown::Trend { symbol: data.symbol(c.trend_symbol.get()), period: c.period.get() },
+            };
+            subtitle(shown, data.table.dates[data.to], format.as_ref())
         }
     };
     let panel = move || match c.view.get() {
