@@ -428,6 +428,22 @@ mod tests {
     }
 
     #[test]
+    fn the_method_select_and_its_note_name_the_same_method_in_reader_words() {
+        for m in RotationMethod::ALL {
+            let label = method_label(m);
+            // The note under the select names the method as the select does.
+            assert!(method_summary(m).contains(label), "{} / {label}", method_summary(m));
+            // Settings, where shown, add the config name in brackets after the same words.
+            assert!(method_with_settings(m, 14).starts_with(&format!("{label} ({}", m.name())));
+            // Reader words, not the config name (`log-trend`), and never the retired method.
+            for text in [label.to_string(), method_summary(m)] {
+                assert!(!text.contains(m.name()) && !text.contains("ratio-roc") && !text.contains("rate of change"), "{text}");
+            }
+        }
+        assert_eq!(method_summary(RotationMethod::LogTrend), "How Log trend computes RS-Ratio and RS-Momentum");
+    }
+
+    #[test]
     fn rotation_summary_names_each_quadrant_and_the_extremes() {
         let heads = vec![
             ("IWM".to_string(), point(99.2, 101.4)),

@@ -130,3 +130,17 @@ test("the performance chart reads out lines and dates from the keyboard", async 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the method select and the note under it name the same method", async () => {
+  const { page, problems, host } = await openDemo();
+  const select = host.locator("[data-testid=method]");
+  for (const value of await select.locator("option").evaluateAll((os) => os.map((o) => o.value))) {
+    await select.selectOption(value);
+    const label = (await select.evaluate((s) => s.selectedOptions[0].textContent)).trim();
+    const note = (await host.locator("[data-testid=method-note] summary").textContent()).trim();
+    assert.equal(note, `How ${label} computes RS-Ratio and RS-Momentum`, `option ${value}`);
+    assert.doesNotMatch(`${label} ${note}`, /ratio-roc|rate of change/i);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
