@@ -294,10 +294,12 @@ pub struct LineNav {
 }
 
 /// Keyboard navigation of a line chart: Up/Down between lines, Left/Right between dates,
-/// Home/End to the first and last date, Enter chooses the line, Escape leaves.
+/// Home/End to the first and last date, Enter chooses the line, Escape clears the ring, the
+/// crosshair and the highlight and keeps focus on the chart (the keyboard goes on from there).
 pub fn line_keyboard(nav: LineNav, focus: RwSignal<Option<(usize, usize)>>, described_by: String) -> super::chart_canvas::ChartKeyboard {
     let LineNav { shape, show, choose, clear } = nav;
     let clear_for_blur = clear.clone();
+    let controls = use_context::<super::state::Controls>();
     let on_key = Rc::new(move |ev: &web_sys::KeyboardEvent| -> bool {
         let Some((n, from, to)) = shape() else { return false };
         if n == 0 {
@@ -307,8 +309,8 @@ pub fn line_keyboard(nav: LineNav, focus: RwSignal<Option<(usize, usize)>>, desc
         if key == "Escape" {
             focus.set(None);
             clear();
-            if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.blur();
+            if let Some(c) = controls {
+                c.clear_highlight();
             }
             return true;
         }

@@ -100,3 +100,44 @@ test("a reader who asks for reduced motion gets no movement", async () => {
   assert.equal(transitions, "0s");
   await page.close();
 });
+
+test("Escape in a chart clears the highlight, the ring and the tooltip, and keeps focus on the chart", async () => {
+  const page = await session.browser.newPage({ viewport: { width: 1300, height: 1000 } });
+  const problems = watchProblems(page);
+  await page.goto(session.url);
+  const host = page.locator("[data-testid=demo-widget]");
+  await waitForChart(page, "[data-testid=demo-widget]");
+  const focus = () =>
+    page.evaluate(() => {
+      const h = document.querySelector("[data-testid=demo-widget]");
+      return [document.activeElement === h, h.shadowRoot.activeElement?.dataset.testid ?? null];
+    });
+  // Rotation: a symbol highlighted with Enter (its ranking row pinned), then Escape.
+  await host.locator("[data-testid=chart]").focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await host.locator(".rs-row-pinned").waitFor();
+  assert.ok(await host.locator("[data-testid=tooltip]").isVisible());
+  await page.keyboard.press("Escape");
+  assert.equal(await host.locator(".rs-row-pinned").count(), 0, "the highlight is cleared");
+  assert.equal(await host.locator("[data-testid=tooltip]").count(), 0, "the tooltip is gone");
+  assert.equal(await host.locator("[data-testid=live]").textContent(), "Highlight cleared");
+  assert.deepEqual(await focus(), [true, "chart"], "focus stays on the chart");
+  // The keyboard goes on from there.
+  await page.keyboard.press("ArrowDown");
+  assert.ok(await host.locator("[data-testid=tooltip]").isVisible());
+  // A line chart too: the crosshair's tooltip goes, focus stays.
+  await host.locator("[data-testid=tab-performance]").click();
+  await waitForChart(page, "[data-testid=demo-widget]");
+  await host.locator("[data-testid=chart]").focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  assert.ok(await host.locator("[data-testid=tooltip]").isVisible());
+  await page.keyboard.press("Escape");
+  assert.equal(await host.locator("[data-testid=tooltip]").count(), 0);
+  assert.equal(await host.locator("[data-testid=live]").textContent(), "Highlight cleared");
+  assert.deepEqual(await focus(), [true, "chart"]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
