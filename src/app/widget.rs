@@ -10,7 +10,7 @@ use super::state::{use_state, Controls};
 use super::trend::TrendView;
 use super::{intl_or_default, widget_context, WidgetContext, WidgetEvents};
 use crate::analysis::{AnalysisError, PriceTable};
-use crate::browser::palette::{prefers_dark, read_palette, ColourSchemeWatch};
+use crate::browser::palette::{page_declares_dark, prefers_dark, read_palette, ColourSchemeWatch};
 use crate::chart::describe::{subtitle, Shown};
 use crate::chart::Palette;
 use crate::analysis::sentiment::Bands;
@@ -21,12 +21,14 @@ use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// Whether a widget with `theme` draws dark: `auto` follows `prefers-color-scheme`.
+/// Whether a widget with `theme` draws dark: `auto` follows the page's own colour scheme when
+/// it declares exactly one (`color-scheme` on the root element, or its `<meta>`), else
+/// `prefers-color-scheme`.
 pub fn resolve_dark(theme: Theme) -> bool {
     match theme {
         Theme::Dark => true,
         Theme::Light => false,
-        Theme::Auto => prefers_dark(),
+        Theme::Auto => page_declares_dark().unwrap_or_else(prefers_dark),
     }
 }
 
@@ -66,10 +68,11 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             }
         })
     };
-    // `auto` follows the reader's colour scheme while the page is open.
+    // `auto` follows the reader's colour scheme while the page is open (unless the page
+    // declares its own).
     if config.theme == Theme::Auto {
         let show = show_theme.clone();
-        let watch = ColourSchemeWatch::new(move |now_dark| show(now_dark));
+        let watch = ColourSchemeWatch::new(move |_| show(resolve_dark(Theme::Auto)));
         let watch = StoredValue::new_local(watch);
         on_cleanup(move || watch.set_value(None));
     }
