@@ -179,11 +179,12 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
         move |ev: web_sys::MouseEvent| {
             let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
             let Some(chart) = scene.get_untracked() else { return };
-            let (title, legend) = frame_fn();
+            let (view_title, legend) = frame_fn();
+            let (title, subtitle) = crate::chart::export::png_headings(ctx.title.as_deref(), view_title);
             let palette = palette.get_untracked();
             let dpr = crate::browser::canvas::device_pixel_ratio();
             let below = below.and_then(|b| b.get_untracked()).filter(|b| b.client_width() > 0);
-            let Some(image) = compose_png(&chart, below.as_ref(), &PngFrame { title: &title, legend: &legend, source: &source_line, palette: &palette, dpr }) else { return };
+            let Some(image) = compose_png(&chart, below.as_ref(), &PngFrame { title: &title, subtitle: subtitle.as_deref(), legend: &legend, source: &source_line, palette: &palette, dpr }) else { return };
             let name = file_name("png");
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(blob) = png_blob(&image).await {

@@ -46,7 +46,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let dark = resolve_dark(config.theme);
     let palette = RwSignal::new(if dark { Palette::dark() } else { Palette::light() });
     let (format, locale_problem) = intl_or_default(config.locale.as_deref());
-    provide_context(WidgetContext { palette, format, height: config.height });
+    provide_context(WidgetContext { palette, format, height: config.height, title: config.title.clone() });
 
     // Publisher CSS may override the palette through custom properties: read them once the
     // root is in the document.
