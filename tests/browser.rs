@@ -808,7 +808,7 @@ async fn a_keyboard_walk_through_the_rotation_chart_is_announced_in_order() {
         assert_eq!(text_of(&host, "[data-testid=live]").unwrap(), expected, "after {k}");
         assert!(text_of(&host, "[data-testid=tooltip]").is_some(), "the focused point shows its tooltip");
     }
-    // Enter highlights that symbol; Escape leaves (tooltip gone).
+    // Enter highlights that symbol; Escape clears it (tooltip gone).
     key(&chart, "Enter");
     settle().await;
     assert_eq!(text_of(&host, "[data-testid=live]").unwrap(), format!("{} highlighted", tails[0].0));

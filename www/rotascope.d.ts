@@ -196,7 +196,7 @@ export interface RotascopeConfig {
   rotationTail?: NumberLike;
   /** `rotation.method` on its own (`rotation-method` attribute). */
   rotationMethod?: RotationMethod;
-  /** `light`, `dark`, or `auto` (default: follows `prefers-color-scheme`). */
+  /** `light`, `dark`, or `auto` (default: the page's own colour scheme when it declares exactly one, else `prefers-color-scheme`). */
   theme?: Theme;
   /** BCP 47 tag for numbers and dates, e.g. `de-DE`; an invalid one falls back, with a note. Default: the browser's. */
   locale?: string | null;

@@ -179,11 +179,12 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
         move |ev: web_sys::MouseEvent| {
             let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
             let Some(chart) = scene.get_untracked() else { return };
-            let (title, legend) = frame_fn();
+            let (view_title, legend) = frame_fn();
+            let (title, subtitle) = crate::chart::export::png_headings(ctx.title.as_deref(), view_title);
             let palette = palette.get_untracked();
             let dpr = crate::browser::canvas::device_pixel_ratio();
             let below = below.and_then(|b| b.get_untracked()).filter(|b| b.client_width() > 0);
-            let Some(image) = compose_png(&chart, below.as_ref(), &PngFrame { title: &title, legend: &legend, source: &source_line, palette: &palette, dpr }) else { return };
+            let Some(image) = compose_png(&chart, below.as_ref(), &PngFrame { title: &title, subtitle: subtitle.as_deref(), legend: &legend, source: &source_line, palette: &palette, dpr }) else { return };
             let name = file_name("png");
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(blob) = png_blob(&image).await {
@@ -294,10 +295,12 @@ pub struct LineNav {
 }
 
 /// Keyboard navigation of a line chart: Up/Down between lines, Left/Right between dates,
-/// Home/End to the first and last date, Enter chooses the line, Escape leaves.
+/// Home/End to the first and last date, Enter chooses the line, Escape clears the ring, the
+/// crosshair and the highlight and keeps focus on the chart (the keyboard goes on from there).
 pub fn line_keyboard(nav: LineNav, focus: RwSignal<Option<(usize, usize)>>, described_by: String) -> super::chart_canvas::ChartKeyboard {
     let LineNav { shape, show, choose, clear } = nav;
     let clear_for_blur = clear.clone();
+    let controls = use_context::<super::state::Controls>();
     let on_key = Rc::new(move |ev: &web_sys::KeyboardEvent| -> bool {
         let Some((n, from, to)) = shape() else { return false };
         if n == 0 {
@@ -307,8 +310,8 @@ pub fn line_keyboard(nav: LineNav, focus: RwSignal<Option<(usize, usize)>>, desc
         if key == "Escape" {
             focus.set(None);
             clear();
-            if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.blur();
+            if let Some(c) = controls {
+                c.clear_highlight();
             }
             return true;
         }

@@ -30,6 +30,8 @@ pub struct WidgetContext {
     /// Locale formatting (`Intl` objects are browser values: wrapped to travel in closures).
     pub format: SendWrapper<Rc<dyn Format>>,
     pub height: f64,
+    /// The configured title (the heading of an exported image).
+    pub title: Option<String>,
 }
 
 /// How a widget tells its host what happened (the embed layer provides it; without it the

@@ -98,6 +98,14 @@ impl Controls {
         }
     }
 
+    /// Unpins the highlighted symbol, if one is (Escape in a chart); nothing to announce
+    /// otherwise.
+    pub fn clear_highlight(&self) {
+        if self.pinned.get_untracked().is_some() {
+            self.pinned.set(None);
+        }
+    }
+
     /// How `position` is drawn given the pinned symbol alone (tracked; a click, not a hover).
     pub fn pinned_emphasis(&self, position: usize) -> Emphasis {
         match self.pinned.get() {

@@ -19,7 +19,7 @@ use crate::chart::Palette;
 use crate::analysis::lines::Line;
 use crate::analysis::rotation::Quadrant;
 use crate::analysis::trend::TrendLines;
-use crate::chart::performance::{draw_line_chart, LineChartSpec, LineChartView, PlotLine, ReferenceLine, ValueKind};
+use crate::chart::performance::{draw_line_chart, prior_high_labels, LineChartSpec, LineChartView, PlotLine, ReferenceLine, ValueKind};
 use crate::chart::paint::Painter;
 use super::state::{Controls, SharedData};
 use leptos::prelude::*;
@@ -59,11 +59,7 @@ fn layout(data: &SharedData, c: Controls, size: CanvasSize, panel_height: f64, p
     let reference: Vec<ReferenceLine> = s
         .prior_high
         .zip(s.prior_high_date)
-        .map(|(high, date)| ReferenceLine {
-            value: high,
-            label: format!("Prior high {} · {} · {} from it", format.number(high, 2), format.date(date), format.percent(s.from_high_pct.unwrap_or(0.0), 1)),
-            colour: palette.quadrant_text[2],
-        })
+        .map(|(high, date)| ReferenceLine { value: high, labels: prior_high_labels(high, date, s.from_high_pct, format), colour: palette.quadrant_text[2] })
         .into_iter()
         .collect();
     let price = LineChartView::build(

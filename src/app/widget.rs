@@ -10,7 +10,8 @@ use super::state::{use_state, Controls};
 use super::trend::TrendView;
 use super::{intl_or_default, widget_context, WidgetContext, WidgetEvents};
 use crate::analysis::{AnalysisError, PriceTable};
-use crate::browser::palette::{prefers_dark, read_palette, ColourSchemeWatch};
+use crate::browser::palette::{page_declares_dark, prefers_dark, read_palette, ColourSchemeWatch};
+use crate::chart::describe::{subtitle, Shown};
 use crate::chart::Palette;
 use crate::analysis::sentiment::Bands;
 use crate::config::{Source, Theme, View, WidgetConfig};
@@ -20,12 +21,14 @@ use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// Whether a widget with `theme` draws dark: `auto` follows `prefers-color-scheme`.
+/// Whether a widget with `theme` draws dark: `auto` follows the page's own colour scheme when
+/// it declares exactly one (`color-scheme` on the root element, or its `<meta>`), else
+/// `prefers-color-scheme`.
 pub fn resolve_dark(theme: Theme) -> bool {
     match theme {
         Theme::Dark => true,
         Theme::Light => false,
-        Theme::Auto => prefers_dark(),
+        Theme::Auto => page_declares_dark().unwrap_or_else(prefers_dark),
     }
 }
 
@@ -43,7 +46,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let dark = resolve_dark(config.theme);
     let palette = RwSignal::new(if dark { Palette::dark() } else { Palette::light() });
     let (format, locale_problem) = intl_or_default(config.locale.as_deref());
-    provide_context(WidgetContext { palette, format, height: config.height });
+    provide_context(WidgetContext { palette, format, height: config.height, title: config.title.clone() });
 
     // Publisher CSS may override the palette through custom properties: read them once the
     // root is in the document.
@@ -65,10 +68,11 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             }
         })
     };
-    // `auto` follows the reader's colour scheme while the page is open.
+    // `auto` follows the reader's colour scheme while the page is open (unless the page
+    // declares its own).
     if config.theme == Theme::Auto {
         let show = show_theme.clone();
-        let watch = ColourSchemeWatch::new(move |now_dark| show(now_dark));
+        let watch = ColourSchemeWatch::new(move |_| show(resolve_dark(Theme::Auto)));
         let watch = StoredValue::new_local(watch);
         on_cleanup(move || watch.set_value(None));
     }
@@ -204,8 +208,13 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64
         let data = data.clone();
         let format = ctx.format.clone();
         move || {
-            let bench = data.symbol(c.benchmark.get());
-            format!("Against {bench} · data to {}", format.date(data.table.dates[data.to]))
+            let benchmark = data.symbol(c.benchmark.get());
+            let shown = match c.view.get() {
+                View::Rotation => Shown::Rotation { benchmark, interval: c.interval.get(), method: c.method.get() },
+                View::Performance => Shown::Performance { benchmark, period: c.period.get() },
+                View::Trend => Shown::Trend { symbol: data.symbol(c.trend_symbol.get()), period: c.period.get() },
+            };
+            subtitle(shown, data.table.dates[data.to], format.as_ref())
         }
     };
     let panel = move || match c.view.get() {

@@ -13,6 +13,8 @@ use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, Element, HtmlAnch
 /// What goes around the chart in the PNG.
 pub struct PngFrame<'a> {
     pub title: &'a str,
+    /// A second, smaller heading under the title (the view's own, under a configured title).
+    pub subtitle: Option<&'a str>,
     pub legend: &'a [(String, Rgb)],
     pub source: &'a str,
     pub palette: &'a Palette,
@@ -47,8 +49,10 @@ pub fn compose_png(chart: &HtmlCanvasElement, below: Option<&HtmlCanvasElement>,
         x += width + gap;
     }
     let (title_h, row_h, source_h) = (34.0 * s, 20.0 * s, 26.0 * s);
+    let subtitle_h = if frame.subtitle.is_some() { 20.0 * s } else { 0.0 };
     let legend_h = if frame.legend.is_empty() { 0.0 } else { rows.len() as f64 * row_h + 6.0 * s };
-    let chart_top = title_h + legend_h;
+    let legend_top = title_h + subtitle_h;
+    let chart_top = legend_top + legend_h;
     let below_h = below.map_or(0.0, |b| f64::from(b.height()));
     let charts_h = f64::from(chart.height()) + below_h;
     out.set_width(chart.width());
@@ -60,9 +64,13 @@ pub fn compose_png(chart: &HtmlCanvasElement, below: Option<&HtmlCanvasElement>,
     ctx.set_fill_style_str(&frame.palette.text.to_string());
     ctx.set_font(&font(16.0, true));
     let _ = ctx.fill_text(frame.title, pad, title_h / 2.0 + 2.0 * s);
+    if let Some(subtitle) = frame.subtitle {
+        ctx.set_font(&font(13.0, false));
+        let _ = ctx.fill_text(subtitle, pad, title_h + subtitle_h / 2.0 - 4.0 * s);
+    }
     ctx.set_font(&font(12.0, true));
     for (r, row) in rows.iter().enumerate() {
-        let y = title_h + r as f64 * row_h + row_h / 2.0;
+        let y = legend_top + r as f64 * row_h + row_h / 2.0;
         for (x, (label, colour)) in row {
             ctx.set_fill_style_str(&colour.to_string());
             ctx.fill_rect(*x, y - swatch / 2.0, swatch, swatch);

@@ -54,6 +54,19 @@ pub fn prefers_dark() -> bool {
     media_matches("(prefers-color-scheme: dark)")
 }
 
+/// Whether the page declares itself dark (`Some(true)`) or light: the root element's computed
+/// `color-scheme`, else `<meta name="color-scheme">`, when it names exactly one scheme
+/// ([`crate::chart::theme::declared_scheme`]); `None` otherwise.
+pub fn page_declares_dark() -> Option<bool> {
+    let doc = super::document();
+    let root = doc.document_element()?;
+    let computed = super::window().get_computed_style(&root).ok().flatten().and_then(|s| s.get_property_value("color-scheme").ok()).unwrap_or_default();
+    crate::chart::theme::declared_scheme(&computed).or_else(|| {
+        let meta = doc.query_selector("meta[name='color-scheme' i]").ok().flatten()?;
+        crate::chart::theme::declared_scheme(&meta.get_attribute("content")?)
+    })
+}
+
 /// Whether the reader asks for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
     media_matches("(prefers-reduced-motion: reduce)")

@@ -7,7 +7,40 @@ use super::format::Format;
 use crate::analysis::returns::{PeriodReturn, SpreadReturn};
 use crate::analysis::rotation::{Interval, Quadrant, RotationMethod, RotationPoint};
 use crate::analysis::rotation_metrics::{Compass, PointMetrics};
+use crate::analysis::period::Period;
 use crate::analysis::Date;
+
+/// What the chosen view shows, for the line under the widget's title.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Shown<'a> {
+    Rotation { benchmark: &'a str, interval: Interval, method: RotationMethod },
+    Performance { benchmark: &'a str, period: Period },
+    /// One symbol's own price and averages (its RS panel names the benchmark itself).
+    Trend { symbol: &'a str, period: Period },
+}
+
+/// The line under the title: what the view shows, as its controls chose it, and the last day
+/// of data. On paper, where the controls are not printed, it is what states the choices:
+/// "Against SPY · weekly · Log trend · data to Jun 30, 2026", "Against SPY · YTD · data to
+/// Jun 30, 2026", "Trend of IWM · since Jan 15, 2026 · data to Jun 30, 2026".
+pub fn subtitle(shown: Shown, data_to: Date, fmt: &dyn Format) -> String {
+    let period = |p: Period| match p {
+        Period::Since(day) => format!("since {}", fmt.date(day)),
+        named => named.to_string(),
+    };
+    let what = match shown {
+        Shown::Rotation { benchmark, interval, method } => {
+            let every = match interval {
+                Interval::Weekly => "weekly",
+                Interval::Daily => "daily",
+            };
+            format!("Against {benchmark} · {every} · {}", method_label(method))
+        }
+        Shown::Performance { benchmark, period: p } => format!("Against {benchmark} · {}", period(p)),
+        Shown::Trend { symbol, period: p } => format!("Trend of {symbol} · {}", period(p)),
+    };
+    format!("{what} · data to {}", fmt.date(data_to))
+}
 
 /// A period's return of one symbol, for leaders and laggards.
 #[derive(Debug, Clone, PartialEq)]
@@ -377,6 +410,42 @@ mod tests {
 
     fn point(rsr: f64, rsm: f64) -> RotationPoint {
         RotationPoint { date: Date::parse_iso("2026-06-12").unwrap(), rs_ratio: rsr, rs_momentum: rsm, quadrant: Quadrant::of(rsr, rsm), partial: false, index: 0 }
+    }
+
+    #[test]
+    fn the_subtitle_states_each_views_choices_and_the_trend_is_not_relative() {
+        let d = |s: &str| Date::parse_iso(s).unwrap();
+        let to = d("2026-06-30");
+        assert_eq!(
+            subtitle(Shown::Rotation { benchmark: "SPY", interval: Interval::Weekly, method: RotationMethod::LogTrend }, to, &PlainFormat),
+            "Against SPY · weekly · Log trend · data to Jun 30, 2026"
+        );
+        assert_eq!(
+            subtitle(Shown::Rotation { benchmark: "IWM", interval: Interval::Daily, method: RotationMethod::Zscore }, to, &PlainFormat),
+            "Against IWM · daily · Z-score (RRG-Lite) · data to Jun 30, 2026"
+        );
+        assert_eq!(subtitle(Shown::Performance { benchmark: "SPY", period: Period::YearToDate }, to, &PlainFormat), "Against SPY · YTD · data to Jun 30, 2026");
+        // The trend view is the symbol's own price: no "Against".
+        assert_eq!(
+            subtitle(Shown::Trend { symbol: "IWM", period: Period::Since(d("2026-01-15")) }, to, &PlainFormat),
+            "Trend of IWM · since Jan 15, 2026 · data to Jun 30, 2026"
+        );
+    }
+
+    #[test]
+    fn the_method_select_and_its_note_name_the_same_method_in_reader_words() {
+        for m in RotationMethod::ALL {
+            let label = method_label(m);
+            // The note under the select names the method as the select does.
+            assert!(method_summary(m).contains(label), "{} / {label}", method_summary(m));
+            // Settings, where shown, add the config name in brackets after the same words.
+            assert!(method_with_settings(m, 14).starts_with(&format!("{label} ({}", m.name())));
+            // Reader words, not the config name (`log-trend`), and never the retired method.
+            for text in [label.to_string(), method_summary(m)] {
+                assert!(!text.contains(m.name()) && !text.contains("ratio-roc") && !text.contains("rate of change"), "{text}");
+            }
+        }
+        assert_eq!(method_summary(RotationMethod::LogTrend), "How Log trend computes RS-Ratio and RS-Momentum");
     }
 
     #[test]

@@ -110,6 +110,16 @@ pub fn rotation_table(caption: String, tails: &[(String, Vec<(RotationPoint, Poi
     DataTable { caption, columns: columns.map(String::from).to_vec(), rows }
 }
 
+/// The headings of an exported image, biggest first: the widget's configured `title` over the
+/// view's own title ("Relative rotation against SPY · Jun 30, 2026"), or the view's alone
+/// when no title is configured (as Highcharts' exporting draws the chart's title).
+pub fn png_headings(configured: Option<&str>, view_title: String) -> (String, Option<String>) {
+    match configured.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(title) => (title.to_string(), Some(view_title)),
+        None => (view_title, None),
+    }
+}
+
 /// One row per date in `from..=to`, one column per line.
 pub fn lines_table(caption: String, dates: &[Date], from: usize, to: usize, lines: &[(String, &Line)], decimals: usize) -> DataTable {
     let mut columns = vec!["Date".to_string()];
@@ -161,6 +171,18 @@ mod tests {
     use super::*;
     use crate::analysis::rotation::Quadrant;
     use crate::chart::format::PlainFormat;
+
+    #[test]
+    fn the_png_heading_is_the_configured_title_over_the_views_own() {
+        let view = || "Relative rotation against SPY · Jun 30, 2026".to_string();
+        assert_eq!(
+            png_headings(Some("Size and style against the S&P 500"), view()),
+            ("Size and style against the S&P 500".to_string(), Some(view()))
+        );
+        // No title configured (or a blank one): the view's title is the heading.
+        assert_eq!(png_headings(None, view()), (view(), None));
+        assert_eq!(png_headings(Some("  "), view()), (view(), None));
+    }
 
     fn d(s: &str) -> Date {
         Date::parse_iso(s).unwrap()

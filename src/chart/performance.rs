@@ -60,8 +60,25 @@ impl ValueKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReferenceLine {
     pub value: f64,
-    pub label: String,
+    /// The label's wordings, longest first: the chart writes the longest that fits in the plot
+    /// (a phone's plot is narrow), else the shortest.
+    pub labels: Vec<String>,
     pub colour: Rgb,
+}
+
+/// The prior high's label, longest first: "Prior high 300.45 · Jun 30, 2026 · −2.3% from it",
+/// then without the date, then shorter ("Prior high 300.45 · −2.3%", "High 300.45 · −2.3%").
+pub fn prior_high_labels(high: f64, date: Date, from_high_pct: Option<f64>, fmt: &dyn Format) -> Vec<String> {
+    let (value, day) = (fmt.number(high, 2), fmt.date(date));
+    match from_high_pct.map(|d| fmt.percent(d, 1)) {
+        Some(d) => vec![
+            format!("Prior high {value} · {day} · {d} from it"),
+            format!("Prior high {value} · {d} from it"),
+            format!("Prior high {value} · {d}"),
+            format!("High {value} · {d}"),
+        ],
+        None => vec![format!("Prior high {value} · {day}"), format!("Prior high {value}"), format!("High {value}")],
+    }
 }
 
 /// One line to plot.
@@ -125,12 +142,29 @@ impl LineView {
     }
 }
 
-/// A reference line laid out: its y and where its label goes.
+/// A reference line laid out: its y and where its label goes (inside the plot: above the
+/// line, or below it when the line runs along the plot's top).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReferenceView {
     pub y: f64,
     pub label: String,
     pub colour: Rgb,
+    /// The label's box (bold text at the chart's font size).
+    pub label_box: Rect,
+}
+
+impl ReferenceView {
+    fn lay_out(r: &ReferenceLine, y: f64, plot: &Rect, font_px: f64, ui: f64) -> ReferenceView {
+        let gap = 6.0 * ui;
+        let room = plot.width() - 2.0 * gap;
+        let fits = r.labels.iter().find(|l| bold_text_width(l, font_px) <= room);
+        let label = fits.or(r.labels.last()).cloned().unwrap_or_default();
+        let width = bold_text_width(&label, font_px);
+        let (height, lift) = (font_px * 1.2, 3.0 * ui);
+        let top = if y - lift - height >= plot.top { y - lift - height } else { y + lift };
+        let left = plot.left + gap;
+        ReferenceView { y, label, colour: r.colour, label_box: Rect { left, top, right: left + width, bottom: top + height } }
+    }
 }
 
 /// The value tag at the right end of a line, moved vertically to avoid its neighbours.
@@ -245,7 +279,7 @@ impl LineChartView {
             .map(|((text, l), drawn)| (text, l.colour, drawn.points.last().copied().unwrap_or((plot.right, (plot.top + plot.bottom) / 2.0))))
             .collect();
         let end_labels = place_end_labels(ends, &plot, font_px);
-        let reference = spec.reference.iter().map(|r| ReferenceView { y: y.map(r.value), label: r.label.clone(), colour: r.colour }).collect();
+        let reference = spec.reference.iter().map(|r| ReferenceView::lay_out(r, y.map(r.value), &plot, font_px, ui)).collect();
 
         LineChartView {
             width: spec.width,
@@ -313,7 +347,8 @@ pub fn draw_line_chart(
 
     for r in &view.reference {
         brush.dashed_path(pen, &[(p.left, r.y), (p.right, r.y)], r.colour, 1.2);
-        brush.text(pen, &r.label, (p.left + 6.0 * view.ui, r.y - 3.0 * view.ui), view.font_px, r.colour, (Align::Left, Baseline::Bottom), true);
+        let b = r.label_box;
+        brush.text(pen, &r.label, (b.left, (b.top + b.bottom) / 2.0), view.font_px, r.colour, (Align::Left, Baseline::Middle), true);
     }
 
     draw_end_labels(pen, &brush, &view.end_labels, p.right, view.ui, view.font_px);
@@ -442,7 +477,7 @@ mod tests {
         let d = dates(50);
         let price = Line { from: 10, values: (10..50).map(|i| 200.0 + i as f64).collect() };
         let lines = [PlotLine { label: "P", colour: Rgb(1, 1, 1), dashed: false, faded: false, line: &price, unit: None }];
-        let reference = [ReferenceLine { value: 300.0, label: "Prior high".into(), colour: Rgb(9, 9, 9) }];
+        let reference = [ReferenceLine { value: 300.0, labels: vec!["Prior high".into()], colour: Rgb(9, 9, 9) }];
         let spec = LineChartSpec { kind: ValueKind::Price, reference: &reference, ..spec(&d, &lines) };
         let v = LineChartView::build(&spec, &PlainFormat);
         // No zero baseline: the range runs from the lowest price to the reference line.
@@ -453,6 +488,42 @@ mod tests {
         assert_eq!(v.lines[0].start, 10);
         assert_eq!(v.lines[0].point_at(10), Some(v.lines[0].points[0]));
         assert_eq!(v.lines[0].point_at(9), None);
+    }
+
+    #[test]
+    fn the_prior_high_label_stays_inside_the_plot_however_narrow_the_chart() {
+        // The trend chart as a 360 px phone draws it (2 device px per CSS px) and on a desktop:
+        // close and both averages labelled at the right, the prior high just above the prices.
+        let d = dates(260);
+        let close = Line { from: 0, values: (0..260).map(|i| 250.0 + 50.0 * (i as f64 / 40.0).sin()).collect() };
+        let sma50 = Line { from: 49, values: (49..260).map(|i| 250.0 + (i as f64) * 0.1).collect() };
+        let sma200 = Line { from: 199, values: (199..260).map(|i| 240.0 + (i as f64) * 0.05).collect() };
+        let lines = [
+            PlotLine { label: "IWM", colour: Rgb(1, 1, 1), dashed: false, faded: false, line: &close, unit: None },
+            PlotLine { label: "SMA 50", colour: Rgb(2, 2, 2), dashed: false, faded: false, line: &sma50, unit: None },
+            PlotLine { label: "SMA 200", colour: Rgb(3, 3, 3), dashed: true, faded: false, line: &sma200, unit: None },
+        ];
+        let labels = prior_high_labels(300.45, Date::parse_iso("2026-06-30").unwrap(), Some(-2.32), &PlainFormat);
+        assert_eq!(labels[0], "Prior high 300.45 · Jun 30, 2026 · −2.3% from it");
+        let reference = [ReferenceLine { value: 300.45, labels: labels.clone(), colour: Rgb(9, 9, 9) }];
+        for (css_width, ui) in [(1000.0, 1.0), (330.0, 2.0), (330.0, 3.0), (250.0, 2.0), (160.0, 1.0)] {
+            let s = LineChartSpec { kind: ValueKind::Price, reference: &reference, width: css_width * ui, height: 480.0 * ui, ui, ..spec(&d, &lines) };
+            let v = LineChartView::build(&s, &PlainFormat);
+            let r = &v.reference[0];
+            let b = r.label_box;
+            assert!((b.right - b.left - bold_text_width(&r.label, v.font_px)).abs() < 1e-9);
+            assert!(b.left >= v.plot.left && b.top >= v.plot.top && b.bottom <= v.plot.bottom, "{css_width} px: {b:?} in {:?}", v.plot);
+            // Whole inside the plot when any wording fits; then never past the canvas.
+            if labels.iter().any(|l| bold_text_width(l, v.font_px) <= v.plot.width() - 12.0 * ui) {
+                assert!(b.right <= v.plot.right, "{css_width} px: \"{}\" ends at {} past the plot's {}", r.label, b.right, v.plot.right);
+            }
+            if css_width == 1000.0 {
+                assert_eq!(r.label, labels[0], "a desktop chart has room for the whole label");
+            }
+            if css_width == 330.0 {
+                assert_ne!(r.label, labels[0], "a phone's plot is too narrow for the whole label");
+            }
+        }
     }
 
     #[test]

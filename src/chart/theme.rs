@@ -143,9 +143,33 @@ impl Palette {
     }
 }
 
+/// The scheme a page declares in a `color-scheme` value (the root element's computed style, or
+/// a `<meta name="color-scheme">`'s content): dark (`true`) or light (`false`) when it names
+/// exactly one of them, `None` when it names both or neither (then the reader's system decides).
+pub fn declared_scheme(value: &str) -> Option<bool> {
+    let words: Vec<String> = value.split_whitespace().map(str::to_ascii_lowercase).collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    match (has("light"), has("dark")) {
+        (true, false) => Some(false),
+        (false, true) => Some(true),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_declares_a_scheme_only_by_naming_exactly_one() {
+        assert_eq!(declared_scheme("dark"), Some(true));
+        assert_eq!(declared_scheme("only dark"), Some(true));
+        assert_eq!(declared_scheme(" Light "), Some(false));
+        assert_eq!(declared_scheme("light only"), Some(false));
+        for both_or_none in ["light dark", "dark light", "normal", "", "only"] {
+            assert_eq!(declared_scheme(both_or_none), None, "{both_or_none:?}");
+        }
+    }
 
     #[test]
     fn parses_css_colours() {

@@ -1,11 +1,13 @@
 //! Placeholders: every `.rotascope` element gets a widget, once; placeholders added later (a
 //! CMS, infinite scroll) are found by a `MutationObserver`, and widgets whose host leaves the
-//! page are unmounted so nothing is left running.
+//! page are unmounted so nothing is left running; a placeholder whose `data-` config attribute
+//! changes is updated, as `<rotascope-widget>` is.
 
 use super::host::{ConfigSource, Host, MOUNTED};
 use super::registry::{self, find, remember};
 use crate::browser::document;
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -69,8 +71,19 @@ pub fn watch_page() {
         }
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
             let mut removed = false;
+            let mut changed: Vec<Rc<RefCell<Host>>> = Vec::new();
             for record in records.iter() {
                 let Ok(record) = record.dyn_into::<web_sys::MutationRecord>() else { continue };
+                // A placeholder's data- config attribute changed: its widget updates, as a
+                // `<rotascope-widget>` does when one of its attributes changes (once for
+                // several changes in one task).
+                if record.type_() == "attributes" {
+                    let host = record.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|el| find(&el));
+                    if let Some(h) = host.filter(|h| !h.borrow().owned && !changed.iter().any(|c| Rc::ptr_eq(c, h))) {
+                        changed.push(h);
+                    }
+                    continue;
+                }
                 removed |= record.removed_nodes().length() > 0;
                 let added = record.added_nodes();
                 for i in 0..added.length() {
@@ -82,6 +95,9 @@ pub fn watch_page() {
             if removed {
                 sweep_detached();
             }
+            for h in changed {
+                Host::update(&h, None);
+            }
         });
         // Without a MutationObserver the placeholders on the page at the first scan still
         // start; ones added later wait for Rotascope.scan().
@@ -89,6 +105,9 @@ pub fn watch_page() {
         let init = MutationObserverInit::new();
         init.set_child_list(true);
         init.set_subtree(true);
+        // Only the config's data- attributes (not the host's own markers, which it sets).
+        let filter: js_sys::Array = crate::config::FIELDS.iter().map(|f| JsValue::from(format!("data-{}", f.attribute))).collect();
+        init.set_attribute_filter(&filter);
         if let Some(root) = document().document_element() {
             let _ = observer.observe_with_options(&root, &init);
         }

@@ -104,3 +104,81 @@ test("a reader who asks for reduced motion gets no movement", async () => {
   assert.equal(transitions, "0s");
   await page.close();
 });
+
+test("Escape in a chart clears the highlight, the ring and the tooltip, and keeps focus on the chart", async () => {
+  const page = await session.browser.newPage({ viewport: { width: 1300, height: 1000 } });
+  const problems = watchProblems(page);
+  await page.goto(session.url);
+  const host = page.locator("[data-testid=demo-widget]");
+  await waitForChart(page, "[data-testid=demo-widget]");
+  const focus = () =>
+    page.evaluate(() => {
+      const h = document.querySelector("[data-testid=demo-widget]");
+      return [document.activeElement === h, h.shadowRoot.activeElement?.dataset.testid ?? null];
+    });
+  // Rotation: a symbol highlighted with Enter (its ranking row pinned), then Escape.
+  await host.locator("[data-testid=chart]").focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await host.locator(".rs-row-pinned").waitFor();
+  assert.ok(await host.locator("[data-testid=tooltip]").isVisible());
+  await page.keyboard.press("Escape");
+  assert.equal(await host.locator(".rs-row-pinned").count(), 0, "the highlight is cleared");
+  assert.equal(await host.locator("[data-testid=tooltip]").count(), 0, "the tooltip is gone");
+  assert.equal(await host.locator("[data-testid=live]").textContent(), "Highlight cleared");
+  assert.deepEqual(await focus(), [true, "chart"], "focus stays on the chart");
+  // The keyboard goes on from there.
+  await page.keyboard.press("ArrowDown");
+  assert.ok(await host.locator("[data-testid=tooltip]").isVisible());
+  // A line chart too: the crosshair's tooltip goes, focus stays.
+  await host.locator("[data-testid=tab-performance]").click();
+  await waitForChart(page, "[data-testid=demo-widget]");
+  await host.locator("[data-testid=chart]").focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  assert.ok(await host.locator("[data-testid=tooltip]").isVisible());
+  await page.keyboard.press("Escape");
+  assert.equal(await host.locator("[data-testid=tooltip]").count(), 0);
+  assert.equal(await host.locator("[data-testid=live]").textContent(), "Highlight cleared");
+  assert.deepEqual(await focus(), [true, "chart"]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the auto theme follows the page's own colour scheme when it declares one, else the reader's", async () => {
+  const pageWith = (head, rootStyle = "") => `<!doctype html><html lang="en"${rootStyle ? ` style="${rootStyle}"` : ""}><head><meta charset="utf-8">${head}
+<link rel="icon" href="/favicon.svg"><script type="module" src="/rotascope.js"></script></head>
+<body><div class="rotascope" id="w" data-prices="/data/sample-prices.json" data-lazy="false"></div></body></html>`;
+  const cases = [
+    // [what the page declares, the reader's scheme, the widget's theme]
+    ["root color-scheme: dark", pageWith("", "color-scheme: dark"), "light", "dark"],
+    ["root color-scheme: only light", pageWith("", "color-scheme: only light"), "dark", "light"],
+    ["<meta> dark", pageWith(`<meta name="color-scheme" content="dark">`), "light", "dark"],
+    ["<meta> light", pageWith(`<meta name="color-scheme" content="light">`), "dark", "light"],
+    ["<meta> light dark (both)", pageWith(`<meta name="color-scheme" content="light dark">`), "dark", "dark"],
+    ["nothing declared", pageWith(""), "dark", "dark"],
+  ];
+  for (const [what, html, os, expected] of cases) {
+    const page = await session.browser.newPage({ colorScheme: os });
+    const problems = watchProblems(page);
+    await page.route("**/scheme.html", (route) => route.fulfill({ contentType: "text/html", body: html }));
+    await page.goto(session.url + "scheme.html");
+    await waitForChart(page, "#w");
+    assert.equal(await page.locator("#w").getAttribute("data-rs-theme"), expected, `${what}, reader ${os}`);
+    // The reader's scheme changing does not override the page's one declared scheme.
+    const flipped = os === "dark" ? "light" : "dark";
+    await page.emulateMedia({ colorScheme: flipped });
+    const followsOs = what.includes("both") || what === "nothing declared";
+    if (followsOs) {
+      await page.waitForFunction((t) => document.querySelector("#w").dataset.rsTheme === t, flipped);
+    } else {
+      // Media query changes are reported in the rendering steps before animation frames: two
+      // frames on, the change has been seen.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.equal(await page.locator("#w").getAttribute("data-rs-theme"), expected, `${what}, reader now ${flipped}`);
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});

@@ -125,3 +125,51 @@ test("printed from a phone, the chart is drawn for the page; lazy widgets start,
   await page.locator("#later [data-testid=ranking] tbody tr").first().waitFor({ state: "attached" });
   await context.close();
 });
+
+// A light widget with a title, for what paper keeps and what it drops.
+const CONTROLS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg">
+<script type="module" src="/rotascope.js"></script></head>
+<body><div class="rotascope" id="w" data-prices="/data/sample-prices.json" data-title="Sector rotation on paper" data-lazy="false"></div></body></html>`;
+
+test("on paper the controls are gone and the title, the subtitle stating the choices, the chart and the figures stay", async () => {
+  await session.ready;
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const problems = watchProblems(page);
+  await page.route("**/controls.html", (route) => route.fulfill({ contentType: "text/html", body: CONTROLS }));
+  await page.goto(`${session.url}controls.html`);
+  await page.locator("#w [data-testid=ranking] tbody tr").first().waitFor();
+  const shown = (selectors) =>
+    page.evaluate((list) => {
+      const root = document.querySelector("#w").shadowRoot;
+      return Object.fromEntries(list.map((s) => [s, [...root.querySelectorAll(s)].map((el) => el.checkVisibility())]));
+    }, selectors);
+  const views = [
+    ["rotation", ["[data-testid=interval]", "[data-testid=method]", "[data-testid=benchmark]", "[data-testid=tail]"], "[data-testid=ranking]"],
+    ["performance", ["[data-testid=period]", "[data-testid=period-start]", "[data-testid=benchmark]", "[data-testid=mode]"], "[data-testid=returns]"],
+    ["trend", ["[data-testid=period]", "[data-testid=trend-symbol]"], "[data-testid=trend-stats]"],
+  ];
+  for (const [view, controls, figures] of views) {
+    await page.locator(`#w [data-testid=tab-${view}]`).click();
+    await page.locator(`#w ${figures}`).first().waitFor();
+    await page.waitForFunction(() => document.querySelector("#w").shadowRoot.querySelector("canvas.rs-canvas")?.dataset.builds);
+    // What the controls say now, in the reader's words.
+    const chosen = await page.evaluate(() => {
+      const root = document.querySelector("#w").shadowRoot;
+      const pressed = (id) => root.querySelector(`[data-testid=${id}] [aria-pressed=true]`)?.textContent.trim();
+      const option = (id) => root.querySelector(`[data-testid=${id}]`)?.selectedOptions[0]?.textContent.trim();
+      return [option("benchmark")?.split(" · ")[0], pressed("interval")?.toLowerCase(), option("method"), pressed("period"), option("trend-symbol")].filter(Boolean);
+    });
+    const onScreen = await shown([...controls, "[role=tablist]"]);
+    assert.ok(Object.values(onScreen).flat().every(Boolean), `${view}: the controls are on screen ${JSON.stringify(onScreen)}`);
+    await page.emulateMedia({ media: "print" });
+    const onPaper = await shown([...controls, "[role=tablist]", "[role=tab]", "select", "input", ".rs-seg"]);
+    for (const [selector, visible] of Object.entries(onPaper)) assert.ok(visible.every((v) => !v), `${view}: ${selector} is printed`);
+    const kept = await shown([".rs-title", "[data-testid=subtitle]", "canvas.rs-canvas:not(.rs-overlay)", figures]);
+    for (const [selector, visible] of Object.entries(kept)) assert.ok(visible[0], `${view}: ${selector} is not printed`);
+    const subtitle = await page.locator("#w [data-testid=subtitle]").textContent();
+    for (const choice of chosen) assert.ok(subtitle.includes(choice), `${view}: the subtitle "${subtitle}" does not say "${choice}"`);
+    await page.emulateMedia({ media: "screen" });
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});

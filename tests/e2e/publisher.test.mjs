@@ -168,6 +168,27 @@ test("changing an attribute of <rotascope-widget> redraws it", async () => {
   await page.close();
 });
 
+test("changing a data- attribute of a loaded placeholder redraws it, as on the custom element", async () => {
+  const { page, problems } = await open("publisher.html");
+  const host = page.locator("[data-testid=pub-rotation]");
+  await waitForChart(page, "[data-testid=pub-rotation]");
+  assert.equal(await host.getAttribute("data-rs-theme"), "light");
+  await host.evaluate((el) => el.setAttribute("data-theme", "dark"));
+  await page.waitForFunction(() => document.querySelector("[data-testid=pub-rotation]").dataset.rsTheme === "dark");
+  await waitForChart(page, "[data-testid=pub-rotation]");
+  const bg = await host.locator(".rotascope-widget").evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(bg, "rgb(18, 22, 28)", "the dark theme's background");
+  // A data- attribute wins over the JSON child, as when the page loaded; taking it away
+  // gives the JSON's value back.
+  await host.evaluate((el) => el.setAttribute("data-benchmark", "IWM"));
+  await page.waitForFunction(() => document.querySelector("[data-testid=pub-rotation]").shadowRoot.querySelector("[data-testid=subtitle]")?.textContent.startsWith("Against IWM"));
+  await host.evaluate((el) => el.removeAttribute("data-benchmark"));
+  await page.waitForFunction(() => document.querySelector("[data-testid=pub-rotation]").shadowRoot.querySelector("[data-testid=subtitle]")?.textContent.startsWith("Against SPY"));
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("50 mount/unmount cycles leave no widget DOM, listeners or timers behind", async () => {
   const { page, problems } = await open("api.html");
   await page.evaluate(() => globalThis.Rotascope.ready);

@@ -84,6 +84,8 @@ for (const theme of ["light", "dark"]) {
   test(`${theme}: the panel draws the quadrants of the period's points behind both lines`, async () => {
     const { tab, problems, host, points } = await open(`${theme}.html`);
     assert.match(await host.locator("[data-testid=rs-lines-line]").textContent(), /^IWM against SPY: RS-Ratio \(solid\) and RS-Momentum \(dashed\), weekly by /);
+    // The view is IWM's own trend: the subtitle says so, not "Against SPY".
+    assert.equal(await host.locator("[data-testid=subtitle]").textContent(), `Trend of IWM · YTD · data to ${dateText(json.dates[n - 1])}`);
     assert.deepEqual(await host.locator("[data-testid=quadrant-key] li").allTextContents(), QUADRANTS);
     const fills = [];
     for (const q of QUADRANTS) fills.push(await cssVar(tab, `--rs-${q.toLowerCase()}`));

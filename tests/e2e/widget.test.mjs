@@ -130,3 +130,45 @@ test("the performance chart reads out lines and dates from the keyboard", async 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the PNG export carries the widget's configured title as its heading, over the view's own", async () => {
+  const { page, problems, host } = await openDemo();
+  // Every text drawn on a canvas that is not in the page: the composed image.
+  await page.evaluate((h) => {
+    window.__drawn = [];
+    const fill = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+      if (!this.canvas.isConnected) window.__drawn.push({ text, font: this.font, y });
+      return fill.call(this, text, x, y, ...rest);
+    };
+    window.__png = null;
+    document.querySelector(h).addEventListener("rotascope:export", (e) => {
+      e.preventDefault();
+      createImageBitmap(e.detail.blob).then((b) => (window.__png = [b.width, b.height]));
+    });
+  }, HOST);
+  await host.locator("[data-testid=export-png]").click();
+  await page.waitForFunction(() => window.__png);
+  const drawn = await page.evaluate(() => window.__drawn);
+  const [heading, second] = drawn;
+  assert.equal(heading.text, "Style and sector rotation against the S&P 500", JSON.stringify(drawn.slice(0, 3)));
+  assert.match(heading.font, /^bold 32px /, "the heading is the largest text (16 CSS px at 2 device px each)");
+  assert.match(second.text, /^Relative rotation against SPY · /, "the view's own title comes under it");
+  assert.ok(second.y > heading.y);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the method select and the note under it name the same method", async () => {
+  const { page, problems, host } = await openDemo();
+  const select = host.locator("[data-testid=method]");
+  for (const value of await select.locator("option").evaluateAll((os) => os.map((o) => o.value))) {
+    await select.selectOption(value);
+    const label = (await select.evaluate((s) => s.selectedOptions[0].textContent)).trim();
+    const note = (await host.locator("[data-testid=method-note] summary").textContent()).trim();
+    assert.equal(note, `How ${label} computes RS-Ratio and RS-Momentum`, `option ${value}`);
+    assert.doesNotMatch(`${label} ${note}`, /ratio-roc|rate of change/i);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});

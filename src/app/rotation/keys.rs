@@ -1,5 +1,5 @@
 //! Keyboard inside the chart: Up/Down from symbol to symbol (by tail head), Left/Right along
-//! its tail, Home/End to its ends, Enter pins the highlight, Escape leaves, + and − zoom, 0
+//! its tail, Home/End to its ends, Enter pins the highlight, Escape clears it, + and − zoom, 0
 //! fits. The focused point gets the ring and tooltip (on the overlay), and the live region
 //! says what it is.
 
@@ -74,12 +74,11 @@ pub fn keyboard(g: &Graph, ctx: &WidgetContext, described_by: String) -> ChartKe
         if reachable.iter().all(Vec::is_empty) {
             return false;
         }
+        // Escape clears the ring, the tooltip and the highlight; focus stays on the chart.
         if key == "Escape" {
             g.focus.set(None);
             g.clear_point();
-            if let Some(el) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()) {
-                let _ = el.blur();
-            }
+            c.clear_highlight();
             return true;
         }
         let current = g.focus.get_untracked().filter(|&(t, k)| reachable.get(t).is_some_and(|r| r.contains(&k)));
