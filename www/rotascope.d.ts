@@ -225,7 +225,9 @@ export type MountConfig = RotascopeConfig & ({ prices: PriceInput } | { note: st
 /**
  * The attributes of `<rotascope-widget>`: the config fields, kebab-case, as text (the same
  * names with `data-` in front on a `.rotascope` placeholder). Changing one updates the
- * widget. Object fields (`rotation`, `baskets`, an inline `note`) take JSON text.
+ * widget. Object fields (`rotation`, `baskets`, an inline `note`) take JSON text; `view`,
+ * `period`, `theme`, `rotation-interval` and `rotation-method` take only their values (in JSX,
+ * `view="pie"` is a type error).
  */
 export interface RotascopeWidgetAttributes {
   /** URL of price JSON or CSV, or the data inline (JSON or CSV text). */
@@ -238,23 +240,23 @@ export interface RotascopeWidgetAttributes {
   baskets?: string;
   title?: string;
   /** `rotation` (default), `performance` or `trend`. */
-  view?: string;
+  view?: View;
   /** `1W 1M 3M 6M YTD 1Y 3Y` or `YYYY-MM-DD`. Default `YTD`. */
-  period?: string;
+  period?: PeriodInput;
   /** `YYYY-MM-DD`. Default: the last date in the data. */
   "as-of"?: string;
   /** JSON: `{"interval": "weekly", "window": 14, "tail": 10, "method": "log-trend"}`. */
   rotation?: string;
   /** `weekly` (default) or `daily`. */
-  "rotation-interval"?: string;
+  "rotation-interval"?: RotationInterval;
   /** Default `14`. */
   "rotation-window"?: string;
   /** Default `10`. */
   "rotation-tail"?: string;
   /** `log-trend` (default) or `zscore`. */
-  "rotation-method"?: string;
+  "rotation-method"?: RotationMethod;
   /** `light`, `dark` or `auto` (default). */
-  theme?: string;
+  theme?: Theme;
   /** BCP 47 tag. Default: the browser's. */
   locale?: string;
   /** CSS pixels, 120–4000. Default `480`. */

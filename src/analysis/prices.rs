@@ -132,14 +132,26 @@ impl PriceTable {
     /// The table cut after `last` (rows dated later are dropped), validated again so gap
     /// warnings describe what is left.
     pub fn until(&self, last: Date) -> Result<PriceTable, AnalysisError> {
-        let keep = self.dates.partition_point(|&d| d <= last);
-        let series = self
-            .series
-            .iter()
-            .map(|s| Series { closes: s.closes.iter().take(keep).copied().collect(), ..s.clone() })
-            .collect();
+        self.dated(None, Some(last))
+    }
+
+    /// The rows dated on or after `first` (when given) and on or before `last` (when given),
+    /// validated again so gap warnings describe what is left. No row left is an error.
+    pub fn dated(&self, first: Option<Date>, last: Option<Date>) -> Result<PriceTable, AnalysisError> {
+        let from = first.map_or(0, |f| self.dates.partition_point(|&d| d < f));
+        let keep = last.map_or(self.dates.len(), |l| self.dates.partition_point(|&d| d <= l)).saturating_sub(from);
+        let rows = |closes: &[Option<f64>]| closes.iter().skip(from).take(keep).copied().collect();
+        let series = self.series.iter().map(|s| Series { closes: rows(&s.closes), ..s.clone() }).collect();
         let warnings = self.warnings.iter().filter(|w| !matches!(w.code, "late_start" | "missing_closes" | "early_end" | "empty_series")).cloned().collect();
-        PriceTable::validated(self.dates.iter().take(keep).copied().collect(), series, self.adjustment, self.source.clone(), warnings)
+        PriceTable::validated(self.dates.iter().skip(from).take(keep).copied().collect(), series, self.adjustment, self.source.clone(), warnings)
+    }
+
+    /// Only the series of `symbols`, in that order, with only the warnings about them (or about
+    /// no symbol). A symbol not in the table is an error naming it.
+    pub fn only(&self, symbols: &[&str]) -> Result<PriceTable, AnalysisError> {
+        let series = symbols.iter().map(|&s| self.require(s, "symbol").cloned()).collect::<Result<Vec<Series>, _>>()?;
+        let warnings = self.warnings.iter().filter(|w| w.symbol.as_deref().is_none_or(|s| symbols.contains(&s))).cloned().collect();
+        Ok(PriceTable { dates: self.dates.clone(), series, adjustment: self.adjustment, source: self.source.clone(), warnings })
     }
 
     /// Checks every invariant of the model and records the gap warnings. All input formats
@@ -309,6 +321,52 @@ mod tests {
         assert_eq!(cut.dates.len(), 3);
         assert_eq!(cut.series[0].closes, vec![Some(1.0), Some(2.0), Some(3.0)]);
         assert!(cut.warnings.is_empty(), "{:?}", cut.warnings);
+    }
+
+    #[test]
+    fn dated_keeps_the_rows_from_first_to_last_and_recomputes_gap_warnings() {
+        // 2026-01-05 .. 2026-01-08; A late (from the 6th), B ends early (to the 7th).
+        let t = PriceTable::validated(
+            dates(4),
+            vec![series("A", &[None, Some(2.0), Some(3.0), Some(4.0)]), series("B", &[Some(1.0), Some(1.5), Some(1.0), None])],
+            Adjustment::NotStated,
+            None,
+            vec![Warning::new("ignored_field", None, "kept")],
+        )
+        .unwrap();
+        assert_eq!(t.warnings.iter().map(|w| w.code).collect::<Vec<_>>(), ["ignored_field", "late_start", "early_end"]);
+        // From the 6th (a day in the data): A no longer starts late.
+        let cut = t.dated(Some(d("2026-01-06")), None).unwrap();
+        assert_eq!(cut.dates, vec![d("2026-01-06"), d("2026-01-07"), d("2026-01-08")]);
+        assert_eq!(cut.series[0].closes, vec![Some(2.0), Some(3.0), Some(4.0)]);
+        assert_eq!(cut.series[1].closes, vec![Some(1.5), Some(1.0), None]);
+        assert_eq!(cut.warnings.iter().map(|w| w.code).collect::<Vec<_>>(), ["ignored_field", "early_end"]);
+        // A day before the data keeps it from its start; both ends cut: no gap left at all.
+        let both = t.dated(Some(d("2026-01-04")), Some(d("2026-01-07"))).unwrap();
+        assert_eq!(both.dates.len(), 3);
+        let middle = t.dated(Some(d("2026-01-06")), Some(d("2026-01-07"))).unwrap();
+        assert_eq!(middle.dates, vec![d("2026-01-06"), d("2026-01-07")]);
+        assert_eq!(middle.warnings.iter().map(|w| w.code).collect::<Vec<_>>(), ["ignored_field"]);
+        // After the last day: nothing left, an error.
+        assert!(matches!(t.dated(Some(d("2026-01-09")), None), Err(AnalysisError::NoData { .. })));
+    }
+
+    #[test]
+    fn only_keeps_the_named_series_in_order_and_their_warnings() {
+        let t = PriceTable::validated(
+            dates(3),
+            vec![series("A", &[None, Some(2.0), Some(3.0)]), series("B", &[Some(1.0); 3]), series("C", &[Some(1.0), None, Some(1.0)])],
+            Adjustment::NotStated,
+            None,
+            vec![Warning::new("ignored_field", None, "kept")],
+        )
+        .unwrap();
+        let kept = t.only(&["C", "B"]).unwrap();
+        assert_eq!(kept.symbols(), vec!["C", "B"]);
+        assert_eq!(kept.dates, t.dates);
+        assert_eq!(kept.warnings.iter().map(|w| (w.code, w.symbol.as_deref())).collect::<Vec<_>>(), [("ignored_field", None), ("missing_closes", Some("C"))]);
+        let err = t.only(&["B", "XLK"]).unwrap_err().to_string();
+        assert_eq!(err, "unknown symbol \"XLK\": the prices have A, B, C");
     }
 
     #[test]

@@ -9,10 +9,10 @@ use super::rotation::RotationView;
 use super::state::{use_state, Controls};
 use super::trend::TrendView;
 use super::{intl_or_default, widget_context, WidgetContext, WidgetEvents};
-use crate::analysis::{AnalysisError, PriceTable};
+use crate::analysis::{AnalysisError, PriceTable, Warning};
 use crate::browser::palette::{page_declares_dark, prefers_dark, read_palette, ColourSchemeWatch};
 use crate::chart::describe::{subtitle, Shown};
-use crate::chart::Palette;
+use crate::chart::{notes, Palette};
 use crate::analysis::sentiment::Bands;
 use crate::config::{Source, Theme, View, WidgetConfig};
 use crate::model::Model;
@@ -250,29 +250,35 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64
     }
 }
 
-/// Everything the data needed fixing for, listed (never silent).
+/// Everything the data needed fixing for about the symbols shown, listed (never silent), and a
+/// count of the notes about the file's other symbols, in a fold closed by default. A control
+/// change rebuilds it in place (the same view shape), so the element and whether the reader
+/// left it open stay.
 #[component]
 fn DataNotes() -> impl IntoView {
     let (data, c) = use_state();
     move || {
-        let mut notes: Vec<String> = data.table.warnings.iter().map(|w| w.message.clone()).collect();
-        match c.view.get() {
+        let benchmark = c.benchmark.get();
+        let (set, lines);
+        let view_warnings: &[Warning] = match c.view.get() {
             View::Rotation => {
-                if let Ok(set) = data.rotation_set(c.benchmark.get(), c.interval.get(), c.method.get()).as_ref() {
-                    notes.extend(set.warnings.iter().map(|w| w.message.clone()));
-                }
+                set = data.rotation_set(benchmark, c.interval.get(), c.method.get());
+                set.as_ref().as_ref().map_or(&[], |s| &s.warnings)
             }
             View::Performance => {
-                notes.extend(data.period_lines(c.benchmark.get(), c.period.get(), c.mode.get()).warnings.iter().map(|w| w.message.clone()));
+                lines = data.period_lines(benchmark, c.period.get(), c.mode.get());
+                &lines.warnings
             }
-            View::Trend => {}
-        }
+            View::Trend => &[],
+        };
+        let shown: Vec<&str> = data.shown(benchmark).into_iter().map(|p| data.symbol(p)).collect();
+        let notes = notes::DataNotes::new(data.table.warnings.iter().chain(view_warnings), &shown);
         (!notes.is_empty()).then(|| {
-            let n = notes.len();
+            let summary = notes.summary();
             view! {
                 <details class="rs-notes" data-testid="notes">
-                    <summary>{format!("Data notes ({n})")}</summary>
-                    <ul>{notes.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                    <summary>{summary}</summary>
+                    <ul>{notes.listed.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
                 </details>
             }
         })

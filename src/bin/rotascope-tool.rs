@@ -2,11 +2,14 @@
 //!
 //! ```text
 //! rotascope-tool sample-data                       the sample price contract (stdout)
-//! rotascope-tool convert [--until DAY] [--adjusted yes|no] FILE...
+//! rotascope-tool convert [--symbols A,B] [--since DAY|PERIOD] [--until DAY] [--adjusted yes|no] FILE...
 //!                                                  CSV / Yahoo / contract files → contract JSON
 //! rotascope-tool bench [--data DIR] [--until DAY] [--runs N] [--json OUT]
 //!                                                  parse + analyze timings (see README)
 //! ```
+//!
+//! `rotascope-tool --help` and `rotascope-tool COMMAND --help` print the usage; an unknown
+//! option is an error naming it. `tests/tool.rs` runs the built tool.
 use rotascope::model::{analyze, AnalyzeOptions};
 use rotascope::analysis::input::{merge, parse_contract_json, parse_text, to_contract_json};
 use rotascope::analysis::period::Period;
@@ -18,24 +21,115 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-fn usage() -> ExitCode {
-    eprintln!(
-        "usage:\n  rotascope-tool sample-data > www/data/sample-prices.json\n  \
-         rotascope-tool convert [--until YYYY-MM-DD] [--adjusted yes|no] FILE... > prices.json\n  \
-         rotascope-tool bench [--data DIR] [--until YYYY-MM-DD] [--runs N] [--json OUT]"
-    );
-    ExitCode::from(2)
+const USAGE: &str = "\
+rotascope-tool: Rotascope's developer tool (native)
+
+usage:
+  rotascope-tool sample-data                 the sample price contract, on stdout
+  rotascope-tool convert [OPTIONS] FILE...   CSV, Yahoo or contract files -> one contract JSON, on stdout
+  rotascope-tool bench [OPTIONS]             parse + analyze timings (the native half of `make bench`)
+
+`rotascope-tool COMMAND --help` lists a command's options.
+";
+
+const SAMPLE_USAGE: &str = "\
+usage: rotascope-tool sample-data > www/data/sample-prices.json
+
+Writes the sample price contract (illustrative prices, not market data) on stdout.
+";
+
+const CONVERT_USAGE: &str = "\
+usage: rotascope-tool convert [OPTIONS] FILE... > prices.json
+
+Reads CSV (a `SPY.csv` of Date,Close rows, or a file of several symbols), Yahoo chart JSON or
+price-contract files, merges them on one calendar and writes one price contract on stdout.
+Data notes (late starts, gaps) go to stderr.
+
+options:
+  --symbols A,B,C      keep only these symbols, in this order (one not in the input is an error)
+  --since DAY|PERIOD   keep only dates on or after DAY (YYYY-MM-DD), or after the last date
+                       minus PERIOD: a number and W, M or Y (2Y, 18M, 6W), or YTD
+  --until DAY          keep only dates on or before DAY (applied first: PERIOD counts back from it)
+  --adjusted yes|no    whether the closes are adjusted for dividends and splits (total return);
+                       a CSV `Close` column cannot say
+  -h, --help           this help
+
+How much to keep: a widget needs history before the first day it shows. The trend view's
+200-day average needs 200 trading days (about 10 months), the weekly rotation graph 30 weeks
+before its first point, a period's return the close on or before its start. Keep one year more
+than the longest period shown: `--since 2Y` for a 1Y view, `--since 4Y` for 3Y.
+";
+
+const BENCH_USAGE: &str = "\
+usage: rotascope-tool bench [--data DIR] [--until YYYY-MM-DD] [--runs N] [--json OUT]
+
+Times parsing and analyze() on the .csv files in DIR (else synthetic random walks of the same
+size) and prints the rotation methods' properties.
+
+options:
+  --data DIR     a folder of per-symbol CSV files
+  --until DAY    drop rows after DAY
+  --runs N       timed runs per measurement (20)
+  --json OUT     also write the data as a price contract to OUT
+  -h, --help     this help
+";
+
+/// A command's arguments: the options given (name, value) and the other arguments.
+#[derive(Debug, Default)]
+struct Args {
+    options: Vec<(&'static str, String)>,
+    rest: Vec<String>,
+    help: bool,
 }
 
-/// Value of `--name` in `args`, removing both.
-fn take_flag(args: &mut Vec<String>, name: &str) -> Option<String> {
-    let i = args.iter().position(|a| a == name)?;
-    let value = args.get(i + 1).cloned();
-    args.drain(i..(i + 2).min(args.len()));
-    value
+impl Args {
+    /// Splits `args` into the options `known` (each takes a value: `--name value` or
+    /// `--name=value`) and the rest. `-h` or `--help` anywhere asks for help; `--` ends the
+    /// options; any other argument starting with `-` is an error naming it.
+    fn parse(command: &str, args: Vec<String>, known: &[&'static str]) -> Result<Args, String> {
+        let mut out = Args::default();
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            if arg == "--" {
+                out.rest.extend(args.by_ref());
+                break;
+            }
+            if arg == "-h" || arg == "--help" {
+                out.help = true;
+                continue;
+            }
+            if !arg.starts_with('-') || arg == "-" {
+                out.rest.push(arg);
+                continue;
+            }
+            let (name, inline) = match arg.split_once('=') {
+                Some((n, v)) => (n.to_owned(), Some(v.to_owned())),
+                None => (arg.clone(), None),
+            };
+            let Some(&name) = known.iter().find(|k| **k == name) else {
+                let options = if known.is_empty() { "no options".to_owned() } else { known.join(", ") };
+                return Err(format!("{command}: unknown option {arg} ({command} takes {options}; see `rotascope-tool {command} --help`)"));
+            };
+            if out.options.iter().any(|(n, _)| *n == name) {
+                return Err(format!("{command}: {name} is given twice"));
+            }
+            let Some(value) = inline.or_else(|| args.next()) else {
+                return Err(format!("{command}: {name} needs a value (see `rotascope-tool {command} --help`)"));
+            };
+            out.options.push((name, value));
+        }
+        Ok(out)
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.options.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
 }
 
 fn load_files(files: &[PathBuf], until: Option<Date>) -> Result<PriceTable, String> {
+    if let Some(missing) = files.iter().find(|f| !f.is_file()) {
+        return Err(format!("{}: no such file", missing.display()));
+    }
     let mut tables = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
@@ -56,9 +150,70 @@ fn csv_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn parse_day(text: Option<String>) -> Result<Option<Date>, String> {
-    text.map(|t| Date::parse_iso(&t).map_err(|e| format!("--until {t}: {e}"))).transpose()
+fn parse_day(name: &str, text: Option<&str>) -> Result<Option<Date>, String> {
+    text.map(|t| Date::parse_iso(t).map_err(|e| format!("{name} {t}: {e}"))).transpose()
 }
+
+/// The first day `--since` keeps: DAY itself, or `last` minus a period (`2Y`, `18M`, `6W`;
+/// `YTD`: the last day of the year before).
+fn since_day(text: &str, last: Date) -> Result<Date, String> {
+    let upper = text.trim().to_ascii_uppercase();
+    if upper == "YTD" {
+        return Ok(last.end_of_previous_year());
+    }
+    let count = upper.get(..upper.len().saturating_sub(1)).and_then(|n| n.parse::<i32>().ok()).filter(|&n| n > 0);
+    match (count, upper.chars().last()) {
+        (Some(n), Some('W')) => Ok(last.add_days(-7 * n)),
+        (Some(n), Some('M')) => Ok(last.add_months_clamped(-n)),
+        (Some(n), Some('Y')) => Ok(last.add_months_clamped(-12 * n)),
+        _ => Date::parse_iso(text.trim()).map_err(|_| format!("--since {text}: use a day YYYY-MM-DD or a period such as 2Y, 18M, 6W or YTD")),
+    }
+}
+
+/// `convert`: read and merge the files, keep what the options say, write the contract.
+fn convert(args: Args) -> Result<(), String> {
+    let until = parse_day("--until", args.get("--until"))?;
+    // The file may not say (a `Close` column can hold adjusted closes): the caller can.
+    let adjusted = match args.get("--adjusted") {
+        None => None,
+        Some("yes") => Some(rotascope::analysis::Adjustment::TotalReturn),
+        Some("no") => Some(rotascope::analysis::Adjustment::PriceOnly),
+        Some(other) => return Err(format!("--adjusted {other}: use yes or no")),
+    };
+    let symbols: Option<Vec<&str>> = args.get("--symbols").map(|list| list.split(',').map(str::trim).filter(|s| !s.is_empty()).collect());
+    if let Some(list) = &symbols {
+        if list.is_empty() {
+            return Err("--symbols: name at least one symbol, as A,B,C".into());
+        }
+        if let Some((_, twice)) = list.iter().enumerate().find(|(i, s)| list[..*i].contains(s)) {
+            return Err(format!("--symbols: {twice} is named twice"));
+        }
+    }
+    if args.rest.is_empty() {
+        return Err("convert needs at least one file (see `rotascope-tool convert --help`)".into());
+    }
+    let files: Vec<PathBuf> = args.rest.iter().map(PathBuf::from).collect();
+    let mut t = load_files(&files, until)?;
+    if let Some(list) = &symbols {
+        t = t.only(list).map_err(|e| format!("--symbols: {e}"))?;
+    }
+    if let Some(text) = args.get("--since") {
+        let first = since_day(text, t.last_date())?;
+        if first > t.last_date() {
+            return Err(format!("--since {text}: the data ends on {}", t.last_date()));
+        }
+        t = t.dated(Some(first), None).map_err(|e| format!("--since {text}: {e}"))?;
+    }
+    if let Some(a) = adjusted {
+        t.adjustment = a;
+    }
+    for w in &t.warnings {
+        eprintln!("warning: {w}");
+    }
+    print!("{}", to_contract_json(&t));
+    Ok(())
+}
+
 
 fn median_ms(mut samples: Vec<f64>) -> (f64, f64) {
     samples.sort_by(f64::total_cmp);
@@ -76,13 +231,16 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64) {
     median_ms(samples)
 }
 
-fn bench(mut args: Vec<String>) -> Result<(), String> {
-    let data = take_flag(&mut args, "--data").filter(|d| !d.is_empty());
-    let until = parse_day(take_flag(&mut args, "--until"))?;
-    let runs: usize = take_flag(&mut args, "--runs").map_or(Ok(20), |r| r.parse().map_err(|_| format!("--runs {r}: not a number")))?;
-    let json_out = take_flag(&mut args, "--json");
+fn bench(args: Args) -> Result<(), String> {
+    if let Some(extra) = args.rest.first() {
+        return Err(format!("bench: unexpected argument {extra} (see `rotascope-tool bench --help`)"));
+    }
+    let data = args.get("--data").filter(|d| !d.is_empty());
+    let until = parse_day("--until", args.get("--until"))?;
+    let runs: usize = args.get("--runs").map_or(Ok(20), |r| r.parse().map_err(|_| format!("--runs {r}: not a number")))?;
+    let json_out = args.get("--json");
 
-    let (table, origin) = match data.as_deref().map(Path::new).filter(|d| d.is_dir()) {
+    let (table, origin) = match data.map(Path::new).filter(|d| d.is_dir()) {
         Some(dir) => {
             let files = csv_files(dir);
             if files.is_empty() {
@@ -101,7 +259,7 @@ fn bench(mut args: Vec<String>) -> Result<(), String> {
         if let Some(parent) = Path::new(&out).parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{out}: {e}"))?;
         }
-        std::fs::write(&out, &text).map_err(|e| format!("{out}: {e}"))?;
+        std::fs::write(out, &text).map_err(|e| format!("{out}: {e}"))?;
     }
     let weekly = AnalyzeOptions { periods: Period::NAMED.to_vec(), ..AnalyzeOptions::default() };
     let daily = AnalyzeOptions {
@@ -146,39 +304,41 @@ fn print_rotation_quality(table: &PriceTable) -> Result<(), String> {
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     if args.is_empty() {
-        return usage();
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
     }
     let command = args.remove(0);
-    let result = match command.as_str() {
-        "sample-data" => {
-            print!("{}", rotascope::sample::sample_prices_json());
-            Ok(())
+    let (usage, known): (&str, &[&'static str]) = match command.as_str() {
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
         }
-        "convert" => parse_day(take_flag(&mut args, "--until")).and_then(|until| {
-            // The file may not say (a `Close` column can hold adjusted closes): the caller can.
-            let adjusted = match take_flag(&mut args, "--adjusted").as_deref() {
-                None => None,
-                Some("yes") => Some(rotascope::analysis::Adjustment::TotalReturn),
-                Some("no") => Some(rotascope::analysis::Adjustment::PriceOnly),
-                Some(other) => return Err(format!("--adjusted {other}: use yes or no")),
-            };
-            if args.is_empty() {
-                return Err("convert needs at least one file".into());
-            }
-            let files: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
-            load_files(&files, until).map(|mut t| {
-                if let Some(a) = adjusted {
-                    t.adjustment = a;
-                }
-                for w in &t.warnings {
-                    eprintln!("warning: {w}");
-                }
-                print!("{}", to_contract_json(&t));
-            })
-        }),
-        "bench" => bench(args),
-        _ => return usage(),
+        "sample-data" => (SAMPLE_USAGE, &[]),
+        "convert" => (CONVERT_USAGE, &["--symbols", "--since", "--until", "--adjusted"]),
+        "bench" => (BENCH_USAGE, &["--data", "--until", "--runs", "--json"]),
+        other => {
+            eprintln!("rotascope-tool: unknown command {other}\n");
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
     };
+    let result = Args::parse(&command, args, known).and_then(|args| {
+        if args.help {
+            print!("{usage}");
+            return Ok(());
+        }
+        match command.as_str() {
+            "sample-data" => match args.rest.first() {
+                Some(extra) => Err(format!("sample-data: unexpected argument {extra}")),
+                None => {
+                    print!("{}", rotascope::sample::sample_prices_json());
+                    Ok(())
+                }
+            },
+            "convert" => convert(args),
+            _ => bench(args),
+        }
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

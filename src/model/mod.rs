@@ -137,6 +137,20 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
         Selection { benchmark, symbols: self.members.iter().copied().filter(|&p| p != benchmark).collect() }
     }
 
+    /// The symbols the widget shows against `benchmark`, each once: the configured symbols and
+    /// benchmark, the baskets' members and `benchmark` itself (the reader may pick any loaded
+    /// symbol). The data notes are limited to these.
+    pub fn shown(&self, benchmark: usize) -> Vec<usize> {
+        let mut shown = Vec::with_capacity(self.members.len() + 1);
+        let baskets = self.baskets.iter().flat_map(|b| b.members.iter());
+        for &p in self.members.iter().chain(baskets).chain(std::iter::once(&benchmark)) {
+            if !shown.contains(&p) {
+                shown.push(p);
+            }
+        }
+        shown
+    }
+
     pub fn symbol(&self, position: usize) -> &str {
         self.table.symbol_at(position)
     }

@@ -6,6 +6,11 @@
 // - tests/package/example.ts type-checked against it with `tsc --noEmit` (typescript from
 //   tests/node_modules), and the same file with its `@ts-expect-error` markers removed
 //   failing with exactly one error on each marked line;
+// - every `ts` and `tsx` snippet of README "npm package" compiled as written with
+//   tests/package/tsconfig.vite.json (the settings of Vite's React + TypeScript template) and
+//   small React and Svelte type stubs (tests/package/stubs), and variants that must not
+//   compile: the element with `view="pie"` and other bad attribute values, an effect returning
+//   unmount()'s Promise, mount() given a plain RotascopeConfig;
 // - the installed folder served with a page that imports "rotascope" through an import map
 //   built from the package's `exports`: a <rotascope-widget> and a mount() target draw, and
 //   a real analyze() result is walked against the result interfaces parsed from the
@@ -57,7 +62,65 @@ const installing = (async () => {
     ({ stdout }) => ({ code: 0, stdout, marked }),
     (e) => ({ code: e.code, stdout: e.stdout, marked }),
   );
+  // README's TypeScript snippets, with React and Svelte type stubs, under Vite's settings.
+  snippets = writeSnippets();
+  const vite = path.join(APP, "tsconfig.vite.json");
+  fs.copyFileSync(path.join(ROOT, "tests/package/tsconfig.vite.json"), vite);
+  snippetCheck = run(process.execPath, [TSC, "-p", vite, "--pretty", "false"], { cwd: APP }).then(
+    ({ stdout }) => ({ code: 0, stdout }),
+    (e) => ({ code: e.code, stdout: e.stdout }),
+  );
 })();
+
+let snippets = null;
+let snippetCheck = null;
+
+/** The `ts` and `tsx` fences of README "npm package", in order, as { lang, code }. */
+function readmeSnippets() {
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const section = readme.split("\n### npm package\n")[1].split(/\n## /)[0];
+  return [...section.matchAll(/^```(tsx?)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1], code: m[2] }));
+}
+
+/**
+ * Writes each README snippet to snippets/ (as written), the type stubs to node_modules, and
+ * variants that must not compile: the element's JSX line with a bad attribute value, the
+ * effect returning unmount()'s Promise, and mount() given a plain RotascopeConfig. Returns
+ * { written, rejected: [{ file, line, code }] } (line: 1-based, where tsc must report `code`).
+ */
+function writeSnippets() {
+  const dir = path.join(APP, "snippets");
+  fs.mkdirSync(dir);
+  const stubs = path.join(ROOT, "tests/package/stubs");
+  fs.cpSync(path.join(stubs, "react"), path.join(APP, "node_modules/@types/react"), { recursive: true });
+  fs.cpSync(path.join(stubs, "svelte"), path.join(APP, "node_modules/svelte"), { recursive: true });
+  const found = readmeSnippets();
+  const written = found.map(({ lang, code }, i) => {
+    const file = `snippet-${i + 1}.${lang}`;
+    fs.writeFileSync(path.join(dir, file), code);
+    return file;
+  });
+  const rejected = [];
+  const variant = (name, from, edit, code, lineOf) => {
+    const source = found.find((s) => s.code.includes(from))?.code;
+    assert.ok(source, `a README snippet has ${from}`);
+    const text = edit(source);
+    assert.notEqual(text, source, `${name}: the edit applies`);
+    fs.writeFileSync(path.join(dir, name), text);
+    rejected.push({ file: name, line: text.split("\n").findIndex((l) => l.includes(lineOf)) + 1, code });
+  };
+  const element = "<rotascope-widget ref={widget}";
+  for (const [i, attr] of ['view="pie"', 'period="2W"', 'period="2026-1-x"', 'theme="blue"', 'rotation-method="macd"', 'rotation-method="ratio-roc"'].entries()) {
+    variant(`bad-attribute-${i + 1}.tsx`, element, (s) => s.replace('view="performance"', attr), "TS2322", element);
+  }
+  // The good values of the same attributes compile (checked with the snippets).
+  const good = 'view="trend" period="2026-01-02" theme="dark" rotation-method="zscore" rotation-interval="daily"';
+  const goodSource = found.find((s) => s.code.includes(element)).code;
+  fs.writeFileSync(path.join(dir, "good-attributes.tsx"), goodSource.replace('view="performance"', good));
+  variant("promise-cleanup.tsx", "void handle.unmount();", (s) => s.replace(/return \(\) => \{\n\s*void handle\.unmount\(\);\n\s*\};/, "return () => handle.unmount();"), "TS2345", "useEffect(() => {");
+  variant("plain-config.tsx", "void handle.unmount();", (s) => s.replaceAll("MountConfig", "RotascopeConfig"), "TS2345", "mount(host.current, config)");
+  return { written, rejected };
+}
 installing.catch(() => {});
 
 before(() => installing);
@@ -226,6 +289,24 @@ test("the installed package renders a widget and analyze() returns what rotascop
   assert.ok(result.warnings.some((w) => w.code === "ignored_option" && !("symbol" in w)), "a warning without a symbol");
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test("README's TypeScript snippets compile as written under Vite's React + TypeScript settings, and the element's attributes take only their values", async () => {
+  await installing;
+  const { code, stdout } = await snippetCheck;
+  const { written, rejected } = snippets;
+  assert.ok(written.length >= 4 && written.some((f) => f.endsWith(".tsx")), `README "npm package" has ts and tsx snippets (${written})`);
+  const diagnostics = stdout.split("\n").filter((l) => /\(\d+,\d+\): error TS\d+/.test(l));
+  const ok = diagnostics.filter((l) => /^snippets[\\/](snippet-|good-)/.test(l));
+  assert.deepEqual(ok, [], "the snippets as written and the good attribute values compile");
+  for (const { file, line, code: ts } of rejected) {
+    const errors = diagnostics.filter((l) => l.startsWith(`snippets/${file}(`) || l.startsWith(`snippets\\${file}(`));
+    assert.equal(errors.length, 1, `${file}: one error expected, got ${errors.join(" | ") || "none"}`);
+    const [, at, got] = errors[0].match(/\((\d+),\d+\): error (TS\d+)/);
+    assert.deepEqual([Number(at), got], [line, ts], `${file}: ${errors[0]}`);
+  }
+  assert.equal(diagnostics.length, rejected.length, diagnostics.join("\n"));
+  assert.equal(code, 2, "tsc fails on the rejected variants");
 });
 
 test("the TypeScript example type-checks against the installed package, and each marked misuse is rejected", async () => {

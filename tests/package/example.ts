@@ -116,6 +116,11 @@ export async function example(): Promise<string[]> {
   const camel: RotascopeWidgetAttributes = { asOf: "2026-07-13" };
   // @ts-expect-error: attributes are text
   const height: RotascopeWidgetAttributes = { height: 480 };
-  seen.push(lower, finer, String(camel), String(height));
+  // @ts-expect-error: the view attribute takes only a view's name
+  const pie: RotascopeWidgetAttributes = { view: "pie" };
+  // @ts-expect-error: nor the period attribute a period it does not have
+  const fortnight: RotascopeWidgetAttributes = { period: "2W" };
+  const good: RotascopeWidgetAttributes = { view: "trend", period: "2026-01-02", theme: "dark", "rotation-method": "zscore" };
+  seen.push(lower, finer, String(camel), String(height), String(pie), String(fortnight), String(good));
   return seen;
 }
