@@ -697,9 +697,9 @@ pub const BOX_BAND_FROM: [f64; 8] = [0.0, 340.0, 370.0, 420.0, 555.0, 700.0, 830
 /// tabs, controls, legend, table header, footnote), and the height of one table row. Measured
 /// on the widget as drawn, at the tallest point of each band, plus 8 px (README "Height rule").
 pub const BOX_BANDS: [(View, [(f64, f64); 8]); 3] = [
-    (View::Rotation, [(748.0, 32.0), (653.0, 32.0), (623.0, 28.0), (558.0, 33.0), (519.0, 33.0), (452.0, 30.0), (444.0, 30.0), (402.0, 30.0)]),
+    (View::Rotation, [(775.0, 32.0), (680.0, 32.0), (650.0, 28.0), (566.0, 33.0), (527.0, 33.0), (460.0, 30.0), (452.0, 30.0), (410.0, 30.0)]),
     (View::Performance, [(635.0, 33.5), (553.0, 33.5), (522.0, 29.5), (485.0, 33.0), (485.0, 33.0), (429.0, 30.0), (410.0, 30.0), (368.0, 30.0)]),
-    (View::Trend, [(690.0, 0.0), (584.0, 0.0), (549.0, 0.0), (507.0, 0.0), (384.0, 0.0), (367.0, 0.0), (367.0, 0.0), (350.0, 0.0)]),
+    (View::Trend, [(709.0, 0.0), (584.0, 0.0), (549.0, 0.0), (507.0, 0.0), (384.0, 0.0), (367.0, 0.0), (367.0, 0.0), (350.0, 0.0)]),
 ];
 /// From this host width the research note card stands beside the chart, in a column this wide
 /// (with the gap); below it, it goes under the chart.
@@ -725,8 +725,8 @@ mod tests {
 
     #[test]
     fn the_height_rule_by_hand() {
-        // Rotation, ten symbols assumed, band from 830: 444 + 480 + 10 × 30.
-        assert_eq!(box_height(&raw(serde_json::json!({ "prices": "p.json" })), 1000.0), 1224.0);
+        // Rotation, ten symbols assumed, band from 830: 452 + 480 + 10 × 30.
+        assert_eq!(box_height(&raw(serde_json::json!({ "prices": "p.json" })), 1000.0), 1232.0);
         // Performance on a 390 px phone (band from 370): 522 + 480 + (2 symbols + 2 baskets) × 29.5.
         let perf = raw(serde_json::json!({ "prices": "p.json", "view": "performance", "symbols": "IWM, IJR", "baskets": "small: IWM IJR; large: SPY" }));
         assert_eq!(box_height(&perf, 390.0), 1120.0);
@@ -736,12 +736,13 @@ mod tests {
         assert_eq!(box_height(&trend, 760.0), 870.0);
         // A 34-character title needs two lines in a 330 px widget: 34 × 10 / (330 − 34) = 1.15.
         let titled = raw(serde_json::json!({ "prices": "p.json", "symbols": ["IWM"], "title": "Size and style against the S&P 500" }));
-        assert_eq!(box_height(&titled, 330.0), 748.0 + 480.0 + 32.0 + 45.0);
+        assert_eq!(box_height(&titled, 330.0), 775.0 + 480.0 + 32.0 + 45.0);
         // A note below the chart adds its gap and 640 px; beside it (from 914 px) the chart
         // column is 318 px narrower and nothing is added.
         let noted = raw(serde_json::json!({ "prices": "p.json", "symbols": "IWM", "note": "n.json" }));
-        assert_eq!(box_height(&noted, 600.0), 519.0 + 480.0 + 33.0 + 18.0 + 640.0);
-        assert_eq!(box_height(&noted, 1200.0), 444.0 + 480.0 + 30.0);
+        assert_eq!(box_height(&noted, 600.0), 527.0 + 480.0 + 33.0 + 18.0 + 640.0);
+        // 1200 − 318 = 882: the band from 830.
+        assert_eq!(box_height(&noted, 1200.0), 452.0 + 480.0 + 30.0);
         // A card alone: the frame and the card.
         assert_eq!(box_height(&raw(serde_json::json!({ "note": "n.json" })), 500.0), 666.0);
     }

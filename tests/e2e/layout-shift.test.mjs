@@ -173,3 +173,42 @@ test("a box keeps its height while lazy, loading, drawn, failed and retrying, an
   assert.equal(await height("#bad"), await rule("#bad", { prices: "x" }), "config error");
   await page.close();
 });
+
+test("the rule fits the widget as drawn: no view, symbol count or width overflows its box (re-measure the rule when the layout changes)", async () => {
+  const page = await site.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const cases = [];
+  for (const view of ["rotation", "performance", "trend"])
+    for (const symbols of ["IWM", "IWM,IJR,MDY,IVE,IVW", null])
+      for (const width of [320, 390, 480, 600, 760, 900, 1000, 1300]) cases.push({ view, symbols, width });
+  for (const width of [1000, 1300]) cases.push({ view: "rotation", symbols: "IWM,IJR,MDY,IVE,IVW", width, note: true });
+  await page.goto(site.url + "lazy.html");
+  await page.evaluate(() => globalThis.Rotascope.ready);
+  const results = await page.evaluate(async (all) => {
+    for (const [k, c] of all.entries()) {
+      const holder = document.createElement("div");
+      holder.style.width = `${c.width}px`;
+      const host = document.createElement("div");
+      host.className = "rotascope";
+      host.id = `fit-${k}`;
+      Object.assign(host.dataset, { prices: "data/sample-prices.json", view: c.view, lazy: "false", ...(c.symbols ? { symbols: c.symbols } : {}), ...(c.note ? { note: "data/demo-note.json" } : {}) });
+      holder.append(host);
+      document.body.prepend(holder);
+    }
+    // Drawn, and styled: each shadow root's stylesheet arrives on its own.
+    const drawn = () =>
+      all.every((_, k) => {
+        const box = document.querySelector(`#fit-${k}`).shadowRoot?.querySelector(".rs-box");
+        return box?.dataset.state === "drawn" && getComputedStyle(box).visibility === "visible";
+      });
+    while (!drawn()) await new Promise((r) => requestAnimationFrame(r));
+    // The note card loads on its own; wait for its claims.
+    while (all.some((c, k) => c.note && !document.querySelector(`#fit-${k}`).shadowRoot.querySelector("[data-testid=claims]"))) await new Promise((r) => requestAnimationFrame(r));
+    return all.map((c, k) => {
+      const widget = document.querySelector(`#fit-${k}`).shadowRoot.querySelector(".rs-mount > .rotascope-widget");
+      const main = widget.querySelector(".rs-main");
+      return { ...c, over: Math.max(widget.scrollHeight - widget.clientHeight, main.scrollHeight - main.clientHeight) };
+    });
+  }, cases);
+  assert.deepEqual(results.filter((r) => r.over > 0), []);
+  await page.close();
+});
