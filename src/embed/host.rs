@@ -35,7 +35,10 @@ pub fn config_attributes() -> Vec<String> {
 /// objects would cost kilobytes).
 #[wasm_bindgen(js_name = boxHeightOf)]
 pub fn box_height_of(config_json: &str, width: f64) -> f64 {
-    let raw = serde_json::from_str::<Map<String, Value>>(config_json).unwrap_or_default();
+    let raw = match serde_json::from_str::<Value>(config_json) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
     box_height(&raw, width)
 }
 
