@@ -166,10 +166,8 @@ fn main() -> ExitCode {
                 return Err("convert needs at least one file".into());
             }
             let files: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
-            load_files(&files, until).map(|mut t| {
-                if let Some(a) = adjusted {
-                    t.adjustment = a;
-                }
+            load_files(&files, until).map(|t| {
+                let t = t.stated(adjusted);
                 for w in &t.warnings {
                     eprintln!("warning: {w}");
                 }
