@@ -133,8 +133,9 @@ pub fn price_sources(v: &Value, ignored: &mut Vec<String>) -> Result<Vec<PriceSo
             Ok(list) => price_sources(&list, ignored),
             Err(e) => Err(bad("prices", &Value::String(crate::analysis::error::shown(s.trim())), &format!("a text starting with [ is read as a JSON list of sources, but it is not valid JSON ({e})"))),
         },
-        Value::String(s) if !is_data(s) && s.split_whitespace().nth(1).is_some() => {
-            s.split_whitespace().enumerate().map(|(i, url)| price_source(&Value::from(url), &format!("prices[{i}]"), ignored)).collect()
+        // Split as HTML splits its token lists (class, ping): on ASCII whitespace.
+        Value::String(s) if !is_data(s) && s.split_ascii_whitespace().nth(1).is_some() => {
+            s.split_ascii_whitespace().enumerate().map(|(i, url)| price_source(&Value::from(url), &format!("prices[{i}]"), ignored)).collect()
         }
         _ => Ok(vec![price_source(v, "prices", ignored)?]),
     }

@@ -3,6 +3,8 @@
 //
 //   embed.html?prices=https://example.org/prices.json&benchmark=SPY&view=performance
 //   embed.html#prices=...&rotation-tail=8        (the hash is read too and wins over the query)
+//   embed.html?prices=IWM.csv+SPY.csv              (several sources: `+` is a space in a query;
+//                                                   or a JSON array, URL-encoded)
 //
 // Each key is a config field, by its attribute (`rotation-tail`) or JSON name (`rotationTail`),
 // and becomes that data- attribute on a placeholder, so values are read, checked and reported
