@@ -14,7 +14,7 @@ use crate::analysis::period::Period;
 use crate::analysis::claims::DEFAULT_TOLERANCE;
 use crate::analysis::rotation::{Interval, RotationMethod, RotationParams};
 use crate::analysis::sentiment::Bands;
-use crate::analysis::AnalysisError;
+use crate::analysis::{AnalysisError, Adjustment};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -28,40 +28,66 @@ pub enum Source {
 /// One piece of price data, before loading.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PriceSource {
-    /// Fetch this URL (contract JSON, Yahoo-chart JSON or CSV); `symbol` names a CSV's symbol.
-    Url { url: String, symbol: Option<String> },
+    /// Fetch this URL (contract JSON, Yahoo-chart JSON or CSV); `symbol` names a CSV's symbol,
+    /// `adjusted` says what its closes are (see [`crate::analysis::PriceTable::stated`]).
+    Url { url: String, symbol: Option<String>, adjusted: Option<Adjustment> },
     /// JSON or CSV text given inline.
-    Text { text: String, symbol: Option<String> },
+    Text { text: String, symbol: Option<String>, adjusted: Option<Adjustment> },
     /// A decoded JSON value (contract or Yahoo chart).
     Inline(Value),
 }
 
-/// One source (not a list), named `field` in messages (`prices`, `prices[2]`).
-pub fn price_source(v: &Value, field: &str) -> Result<PriceSource, AnalysisError> {
-    let symbol = |o: &Map<String, Value>| o.get("symbol").and_then(Value::as_str).map(|s| s.trim().to_owned());
+/// What a source in a list may be, for messages.
+const A_SOURCE: &str = "a URL, CSV or JSON text, or an object: { \"url\": …, \"symbol\": …, \"adjusted\": … }, { \"csv\": …, \"symbol\": …, \"adjusted\": … }, or the price data";
+
+/// One source (not a list), named `field` in messages (`prices`, `prices[2]`). A key of a
+/// `{ url }` or `{ csv }` object that is not one of its own is named in `ignored`
+/// (`prices[1].adjustd`), as unknown settings are.
+pub fn price_source(v: &Value, field: &str, ignored: &mut Vec<String>) -> Result<PriceSource, AnalysisError> {
     match v {
         Value::String(s) if s.trim().is_empty() => Err(bad(field, v, "give a URL or the data itself")),
         Value::String(s) => {
-            // Data, not a URL: JSON (after a byte-order mark) or text of several lines (any
-            // line end: a file saved with lone CRs is one "line" to `lines()`).
-            let t = s.trim_start_matches('\u{feff}').trim_start();
-            Ok(if t.starts_with('{') || t.starts_with('[') || t.contains(['\n', '\r']) {
-                PriceSource::Text { text: s.clone(), symbol: None }
+            Ok(if is_data(s) {
+                PriceSource::Text { text: s.clone(), symbol: None, adjusted: None }
             } else {
-                PriceSource::Url { url: fetchable(field, s)?, symbol: None }
+                PriceSource::Url { url: fetchable(field, s)?, symbol: None, adjusted: None }
             })
         }
-        Value::Object(o) if o.contains_key("url") => match o.get("url") {
-            Some(Value::String(s)) if !s.trim().is_empty() => Ok(PriceSource::Url { url: fetchable(&format!("{field}.url"), s)?, symbol: symbol(o) }),
-            _ => Err(bad(&format!("{field}.url"), o.get("url").unwrap_or(&Value::Null), "give the URL as a text")),
-        },
-        Value::Object(o) if o.contains_key("csv") => match o.get("csv") {
-            Some(Value::String(t)) => Ok(PriceSource::Text { text: t.clone(), symbol: symbol(o) }),
-            _ => Err(bad(&format!("{field}.csv"), o.get("csv").unwrap_or(&Value::Null), "give the CSV as a text")),
-        },
+        Value::Object(o) if o.contains_key("url") || o.contains_key("csv") => {
+            let kind = if o.contains_key("url") { "url" } else { "csv" };
+            let symbol = match o.get("symbol") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+                Some(other) => return Err(bad(&format!("{field}.symbol"), other, "give the symbol as a text")),
+            };
+            let adjusted = match o.get("adjusted") {
+                None | Some(Value::Null) => None,
+                Some(Value::Bool(true)) => Some(Adjustment::TotalReturn),
+                Some(Value::Bool(false)) => Some(Adjustment::PriceOnly),
+                Some(other) => return Err(bad(&format!("{field}.adjusted"), other, "use true (total-return closes, dividends reinvested) or false (price closes)")),
+            };
+            ignored.extend(o.keys().filter(|k| !matches!(k.as_str(), "symbol" | "adjusted") && *k != kind).map(|k| format!("{field}.{k}")));
+            match (kind, o.get(kind)) {
+                ("url", Some(Value::String(s))) if !s.trim().is_empty() => Ok(PriceSource::Url { url: fetchable(&format!("{field}.url"), s)?, symbol, adjusted }),
+                ("url", other) => Err(bad(&format!("{field}.url"), other.unwrap_or(&Value::Null), "give the URL as a text")),
+                (_, Some(Value::String(t))) => Ok(PriceSource::Text { text: t.clone(), symbol, adjusted }),
+                (_, other) => Err(bad(&format!("{field}.csv"), other.unwrap_or(&Value::Null), "give the CSV as a text")),
+            }
+        }
         Value::Object(_) => Ok(PriceSource::Inline(v.clone())),
+        // An entry of a list: no list inside a list.
+        _ if field != "prices" => Err(bad(field, v, &format!("a list holds sources, each {A_SOURCE}"))),
         _ => Err(bad(field, v, "give a URL, JSON or CSV text, an object, or a list of those")),
     }
+}
+
+/// Whether a text is the data itself rather than URLs: JSON (after a byte-order mark), or
+/// text of several lines (any line end: a file saved with lone CRs is one "line" to
+/// `lines()`) whose first line holds a CSV separator (`,`, `;` or a tab), as a CSV header
+/// does. Lines of URLs without one are a list (an attribute may be written over lines).
+fn is_data(s: &str) -> bool {
+    let t = s.trim_start_matches('\u{feff}').trim_start();
+    t.starts_with('{') || t.starts_with('[') || (t.contains(['\n', '\r']) && t.split(['\n', '\r']).next().is_some_and(|first| first.contains([',', ';', '\t'])))
 }
 
 /// `url` trimmed, or why it cannot be downloaded: an address with a scheme other than http:,
@@ -81,22 +107,37 @@ fn fetchable(field: &str, url: &str) -> Result<String, AnalysisError> {
     }
 }
 
-/// Reads `prices`: a URL; JSON or CSV text (recognised by a leading `{` or `[`, or by line
-/// breaks); an object (the contract, a Yahoo chart, or `{ "url": ..., "symbol": ... }` /
-/// `{ "csv": ..., "symbol": ... }`); or an array of any of these, merged on one calendar.
+/// Reads `prices`: a URL; JSON or CSV text (recognised by a leading `{`, or by line breaks);
+/// an object (the contract, a Yahoo chart, or `{ "url": ..., "symbol": ..., "adjusted": ... }` /
+/// `{ "csv": ..., "symbol": ..., "adjusted": ... }`); or a list of any of these, merged on one
+/// calendar. A list may also come as one text, as an attribute carries it: a JSON array, or
+/// URLs separated by whitespace (a URL cannot hold an unescaped space, where it can hold a
+/// comma; HTML's own lists of URLs, `ping`, are space-separated). Unknown keys of source
+/// objects are named in `ignored`.
 ///
 /// # Example
 /// ```
 /// use rotascope::config::{price_sources, PriceSource};
-/// let s = price_sources(&serde_json::json!(["data/SPY.csv", {"url": "iwm.csv?v=2", "symbol": "IWM"}])).unwrap();
-/// assert_eq!(s[0], PriceSource::Url { url: "data/SPY.csv".into(), symbol: None });
+/// let mut ignored = Vec::new();
+/// let s = price_sources(&serde_json::json!(["data/SPY.csv", {"url": "iwm.csv?v=2", "symbol": "IWM"}]), &mut ignored).unwrap();
+/// assert_eq!(s[0], PriceSource::Url { url: "data/SPY.csv".into(), symbol: None, adjusted: None });
 /// assert_eq!(s.len(), 2);
+/// let attribute = price_sources(&"data/SPY.csv  data/IWM.csv".into(), &mut ignored).unwrap();
+/// assert_eq!(attribute.len(), 2);
 /// ```
-pub fn price_sources(v: &Value) -> Result<Vec<PriceSource>, AnalysisError> {
+pub fn price_sources(v: &Value, ignored: &mut Vec<String>) -> Result<Vec<PriceSource>, AnalysisError> {
     match v {
         Value::Array(items) if items.is_empty() => Err(bad("prices", v, "the list of sources is empty")),
-        Value::Array(items) => items.iter().enumerate().map(|(i, x)| price_source(x, &format!("prices[{i}]"))).collect(),
-        _ => Ok(vec![price_source(v, "prices")?]),
+        Value::Array(items) => items.iter().enumerate().map(|(i, x)| price_source(x, &format!("prices[{i}]"), ignored)).collect(),
+        Value::String(s) if s.trim_start_matches('\u{feff}').trim_start().starts_with('[') => match serde_json::from_str::<Value>(s.trim_start_matches('\u{feff}')) {
+            Ok(list) => price_sources(&list, ignored),
+            Err(e) => Err(bad("prices", &Value::String(crate::analysis::error::shown(s.trim())), &format!("a text starting with [ is read as a JSON list of sources, but it is not valid JSON ({e})"))),
+        },
+        // Split as HTML splits its token lists (class, ping): on ASCII whitespace.
+        Value::String(s) if !is_data(s) && s.split_ascii_whitespace().nth(1).is_some() => {
+            s.split_ascii_whitespace().enumerate().map(|(i, url)| price_source(&Value::from(url), &format!("prices[{i}]"), ignored)).collect()
+        }
+        _ => Ok(vec![price_source(v, "prices", ignored)?]),
     }
 }
 
@@ -388,7 +429,7 @@ impl WidgetConfig {
             };
             match field.key {
                 FieldKey::Prices => {
-                    c.prices = price_sources(v)?;
+                    c.prices = price_sources(v, &mut c.ignored)?;
                     has_prices = true;
                 }
                 FieldKey::Benchmark => c.benchmark = text("benchmark", v)?,
@@ -602,7 +643,7 @@ impl AnalyzeRequest {
         let mut r = AnalyzeRequest { prices, options: AnalyzeOptions::default(), ignored: Vec::new() };
         for (key, v) in &map {
             match key.as_str() {
-                "prices" => r.prices.extend(price_sources(v)?),
+                "prices" => r.prices.extend(price_sources(v, &mut r.ignored)?),
                 "benchmark" => r.options.benchmark = text("benchmark", v)?,
                 "symbols" => r.options.symbols = Some(list("symbols", v)?).filter(|s| !s.is_empty()),
                 "baskets" => r.options.baskets = baskets(v)?,
@@ -782,7 +823,7 @@ mod tests {
     #[test]
     fn defaults_apply() {
         let c = WidgetConfig::from_json(r#"{"prices":"p.json"}"#).unwrap();
-        assert_eq!(c.prices, vec![PriceSource::Url { url: "p.json".into(), symbol: None }]);
+        assert_eq!(c.prices, vec![PriceSource::Url { url: "p.json".into(), symbol: None, adjusted: None }]);
         assert_eq!((c.view, c.theme, c.period, c.height), (View::Rotation, Theme::Auto, Period::YearToDate, 480.0));
         assert_eq!(c.rotation, RotationParams { interval: Interval::Weekly, window: 14, tail: 10, method: RotationMethod::LogTrend });
         assert!(c.ignored.is_empty());
@@ -801,7 +842,7 @@ mod tests {
         assert!(err(r#"{"prices":"p.json","note":"data:,{}"}"#).starts_with("option `note` = "));
         for ok in ["https://x.org/p.json", "http://x.org/p.json", "blob:https://x.org/1", "p.json", "/d/p.json?a=b:c", "//cdn.x.org/p.json"] {
             let c = WidgetConfig::from_json(&format!(r#"{{"prices":"{ok}"}}"#)).unwrap();
-            assert_eq!(c.prices, vec![PriceSource::Url { url: ok.into(), symbol: None }], "{ok}");
+            assert_eq!(c.prices, vec![PriceSource::Url { url: ok.into(), symbol: None, adjusted: None }], "{ok}");
         }
     }
 
@@ -855,13 +896,70 @@ mod tests {
         assert_eq!(WidgetConfig::from_json(r#"{"prices":"p.json"}"#).unwrap().timeout_s, 30.0);
         // Data after a byte-order mark, and lines ended by lone CRs, are data, not URLs.
         for text in ["\u{feff}{\"dates\":[]}", "Date,Close\r2026-01-02,1\r"] {
-            assert!(matches!(price_sources(&Value::from(text)).unwrap().as_slice(), [PriceSource::Text { .. }]), "{text:?}");
+            assert!(matches!(price_sources(&Value::from(text), &mut Vec::new()).unwrap().as_slice(), [PriceSource::Text { .. }]), "{text:?}");
         }
         assert_eq!(WidgetConfig::from_json(r#"{"prices":"p.json","timeout":"2.5"}"#).unwrap().timeout_s, 2.5);
         for (bad, expected) in [("0", "option `timeout` = 0: use a number of seconds from 0.1 to 600"), ("601", "option `timeout` = 601: use a number of seconds from 0.1 to 600"), ("\"soon\"", "option `timeout` = \"soon\": expected a number")] {
             let e = WidgetConfig::from_json(&format!(r#"{{"prices":"p.json","timeout":{bad}}}"#)).unwrap_err().to_string();
             assert_eq!(e, expected);
         }
+    }
+
+    fn url(url: &str) -> PriceSource {
+        PriceSource::Url { url: url.into(), symbol: None, adjusted: None }
+    }
+
+    #[test]
+    fn an_attribute_text_carries_a_list_of_sources() {
+        let read = |text: &str| (WidgetConfig::from_json(&serde_json::json!({ "prices": text }).to_string()).map(|c| c.prices),);
+        // URLs separated by whitespace, on one line or several (a comma may be in a URL).
+        for text in ["data/IWM.csv data/SPY.csv", "  data/IWM.csv\n\t data/SPY.csv\r\n", "data/IWM.csv\rdata/SPY.csv"] {
+            assert_eq!(read(text).0, Ok(vec![url("data/IWM.csv"), url("data/SPY.csv")]), "{text:?}");
+        }
+        assert_eq!(read("https://x.org/p?s=IWM,SPY").0, Ok(vec![url("https://x.org/p?s=IWM,SPY")]));
+        assert_eq!(read("p.csv\n").0, Ok(vec![url("p.csv")]), "one URL and a line end");
+        // A JSON array: the entries of the JSON config, each named by its place.
+        let c = WidgetConfig::from_json(&serde_json::json!({
+            "prices": r#" [ "data/IWM.csv", {"url": "spy.csv?v=2", "symbol": " SPY ", "adjusted": true}, {"csv": "Date,Close\n2026-01-02,1\n", "symbol": "X", "adjusted": false} ]"#,
+        }).to_string())
+        .unwrap();
+        assert_eq!(
+            c.prices,
+            vec![
+                url("data/IWM.csv"),
+                PriceSource::Url { url: "spy.csv?v=2".into(), symbol: Some("SPY".into()), adjusted: Some(Adjustment::TotalReturn) },
+                PriceSource::Text { text: "Date,Close\n2026-01-02,1\n".into(), symbol: Some("X".into()), adjusted: Some(Adjustment::PriceOnly) },
+            ]
+        );
+        // CSV and JSON data stay data.
+        for text in ["Date,Close\n2026-01-02,1\n", "Date;Close\r2026-01-02;1", "\u{feff}{\"dates\":[]}"] {
+            assert!(matches!(read(text).0.as_deref(), Ok([PriceSource::Text { .. }])), "{text:?}");
+        }
+        let err = |text: &str| read(text).0.unwrap_err().to_string();
+        assert_eq!(
+            err("[[\"2026-01-02\", 1]]"),
+            "option `prices[0]` = [\"2026-01-02\",1]: a list holds sources, each a URL, CSV or JSON text, or an object: { \"url\": …, \"symbol\": …, \"adjusted\": … }, { \"csv\": …, \"symbol\": …, \"adjusted\": … }, or the price data"
+        );
+        assert_eq!(err("[1]"), "option `prices[0]` = 1: a list holds sources, each a URL, CSV or JSON text, or an object: { \"url\": …, \"symbol\": …, \"adjusted\": … }, { \"csv\": …, \"symbol\": …, \"adjusted\": … }, or the price data");
+        assert_eq!(
+            err("[\"a.csv\", \"b.csv\""),
+            "option `prices` = \"[\\\"a.csv\\\", \\\"b.csv\\\"\": a text starting with [ is read as a JSON list of sources, but it is not valid JSON (EOF while parsing a list at line 1 column 17)"
+        );
+        assert_eq!(err("[]"), "option `prices` = []: the list of sources is empty");
+        assert_eq!(err("a.csv javascript:alert(1)"), "option `prices[1]` = \"javascript:alert(1)\": a javascript: address cannot be downloaded; give an https:// URL or a path on this site, or the data itself");
+    }
+
+    #[test]
+    fn a_source_object_says_what_its_closes_are_and_unknown_keys_are_named_with_their_place() {
+        let c = WidgetConfig::from_json(r#"{"prices":[{"url":"a.csv","adjusted":true},{"url":"b.csv","adjustd":true,"csv":"x"},{"csv":"Date,Close\n","Symbol":"B"}],"colour":"red"}"#).unwrap();
+        assert_eq!(c.prices.first(), Some(&PriceSource::Url { url: "a.csv".into(), symbol: None, adjusted: Some(Adjustment::TotalReturn) }));
+        assert_eq!(c.ignored, vec!["prices[1].adjustd".to_string(), "prices[1].csv".into(), "prices[2].Symbol".into(), "colour".into()]);
+        let r = AnalyzeRequest::from_json(r#"{"prices":"[{\"url\":\"a.csv\",\"adjustd\":true}]"}"#).unwrap();
+        assert_eq!(r.ignored, vec!["prices[0].adjustd".to_string()]);
+        let err = |json: &str| WidgetConfig::from_json(json).unwrap_err().to_string();
+        assert_eq!(err(r#"{"prices":[{"url":"a.csv","adjusted":"yes"}]}"#), "option `prices[0].adjusted` = \"yes\": use true (total-return closes, dividends reinvested) or false (price closes)");
+        assert_eq!(err(r#"{"prices":{"csv":"Date,Close\n","symbol":5}}"#), "option `prices.symbol` = 5: give the symbol as a text");
+        assert_eq!(err(r#"{"prices":{"csv":3}}"#), "option `prices.csv` = 3: give the CSV as a text");
     }
 
     #[test]
@@ -899,7 +997,7 @@ mod tests {
         )
         .unwrap();
         let o = &r.options;
-        assert_eq!(r.prices, vec![PriceSource::Text { text: "Date,Close\n2026-01-02,1\n".into(), symbol: None }]);
+        assert_eq!(r.prices, vec![PriceSource::Text { text: "Date,Close\n2026-01-02,1\n".into(), symbol: None, adjusted: None }]);
         assert_eq!(o.benchmark.as_deref(), Some("SPY"));
         assert_eq!(o.periods, vec![Period::Month1, Period::YearToDate]);
         assert_eq!(o.spreads, vec![("small".into(), "large".into()), ("IWM".into(), "SPY".into())]);

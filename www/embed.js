@@ -3,6 +3,8 @@
 //
 //   embed.html?prices=https://example.org/prices.json&benchmark=SPY&view=performance
 //   embed.html#prices=...&rotation-tail=8        (the hash is read too and wins over the query)
+//   embed.html?prices=IWM.csv+SPY.csv              (several sources: `+` is a space in a query;
+//                                                   or a JSON array, URL-encoded)
 //
 // Each key is a config field, by its attribute (`rotation-tail`) or JSON name (`rotationTail`),
 // and becomes that data- attribute on a placeholder, so values are read, checked and reported
@@ -63,6 +65,50 @@ if (permalink) {
   note.textContent = "permalink is not available in iframe mode: the reader's address bar shows the host page, not this frame.";
   root.append(note);
 }
+// This document's own policy may forbid WebAssembly where embed.html's <meta> allows it: a
+// policy in a header applies too (a site-wide `script-src 'self'`), and both must allow. The
+// widget would then advise an iframe of embed.html, which this is: the frame says instead how
+// to serve it. Compiling the smallest module (8 bytes: magic and version) is what the policy
+// forbids, so it tells; it runs only after the wasm failed to start.
+const wasmForbidden = () => {
+  if (typeof WebAssembly !== "object") return false;
+  try {
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    return false;
+  } catch {
+    return true;
+  }
+};
+const code = (text) => {
+  const element = document.createElement("code");
+  element.textContent = text;
+  return element;
+};
+let refused = false;
+host.addEventListener("rotascope:error", (event) => {
+  if (refused || event.detail?.code !== "wasm" || !wasmForbidden()) return;
+  refused = true;
+  event.stopPropagation();
+  const card = document.createElement("div");
+  card.className = "rotascope-url-error rotascope-frame-csp";
+  card.setAttribute("role", "alert");
+  card.dataset.testid = "frame-csp";
+  const why = document.createElement("p");
+  why.append("This chart cannot run here: the server sends embed.html a Content-Security-Policy header that does not allow WebAssembly (a site-wide header applies to embed.html too).");
+  const fix = document.createElement("p");
+  fix.append(
+    "Serve embed.html from another origin and allow it in the host page's policy: ",
+    code("frame-src https://cdn.example.org"),
+    ". Or exempt embed.html from the site's header, or send it its own: ",
+    code("Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'"),
+    ". (README, \"Iframe mode\".)",
+  );
+  card.append(why, fix);
+  host.replaceChildren(card);
+  const message = `${why.textContent} ${fix.textContent}`;
+  host.dispatchEvent(new CustomEvent("rotascope:error", { bubbles: true, composed: true, detail: { code: "wasm", message } }));
+});
+
 if (bad.length > 0) {
   // A key that cannot be an attribute name: said here, in the widget's place.
   const card = document.createElement("p");

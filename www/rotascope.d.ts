@@ -64,21 +64,29 @@ export interface YahooChartResult {
   [key: string]: unknown;
 }
 
-/** A URL to fetch (contract JSON, Yahoo-chart JSON or CSV); `symbol` names a one-symbol CSV. */
+/**
+ * A URL to fetch (contract JSON, Yahoo-chart JSON or CSV); `symbol` names a one-symbol CSV;
+ * `adjusted` says what its closes are (`true` total return, `false` price closes), over what
+ * the file says.
+ */
 export interface PriceUrl {
   url: string;
   symbol?: string;
+  adjusted?: boolean;
 }
 
-/** CSV text given inline; `symbol` names a one-symbol CSV. */
+/** CSV text given inline; `symbol` names a one-symbol CSV; `adjusted` as on {@link PriceUrl}. */
 export interface PriceCsv {
   csv: string;
   symbol?: string;
+  adjusted?: boolean;
 }
 
 /**
- * One price source: a URL; JSON or CSV text (recognised by a leading `{` or `[`, or by line
- * breaks); the contract or a Yahoo chart as an object; `{ url, symbol }`; `{ csv, symbol }`.
+ * One price source: a URL; JSON or CSV text (recognised by a leading `{`, or by line breaks
+ * with a CSV separator in the first); the contract or a Yahoo chart as an object;
+ * `{ url, symbol, adjusted }`; `{ csv, symbol, adjusted }`. At the top of `prices`, a text may
+ * also be a list: a JSON array of these, or URLs separated by whitespace.
  */
 export type PriceSource = string | PriceUrl | PriceCsv | PriceContract | YahooChart;
 
@@ -230,7 +238,7 @@ export type MountConfig = RotascopeConfig & ({ prices: PriceInput } | { note: st
  * `view="pie"` is a type error).
  */
 export interface RotascopeWidgetAttributes {
-  /** URL of price JSON or CSV, or the data inline (JSON or CSV text). */
+  /** URL of price JSON or CSV, the data inline (JSON or CSV text), or several sources: a JSON array, or URLs separated by spaces. */
   prices?: string;
   /** Default: `SPY` if loaded, else the first symbol. */
   benchmark?: string;

@@ -41,7 +41,7 @@ impl Series {
 }
 
 /// Whether closes include reinvested dividends. The widget says which it shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Adjustment {
     /// Split- and dividend-adjusted (total return).
@@ -76,6 +76,17 @@ pub struct PriceTable {
 }
 
 impl PriceTable {
+    /// The table with its closes stated as `adjusted` when the publisher says (a source's
+    /// `adjusted`, `rotascope-tool convert --adjusted`), which a file may not: a CSV `Close`
+    /// column can hold adjusted closes. The publisher's word wins over the file's; `None`
+    /// keeps what the file says.
+    pub fn stated(mut self, adjusted: Option<Adjustment>) -> PriceTable {
+        if let Some(a) = adjusted {
+            self.adjustment = a;
+        }
+        self
+    }
+
     pub fn symbols(&self) -> Vec<&str> {
         self.series.iter().map(|s| s.symbol.as_str()).collect()
     }

@@ -1,8 +1,8 @@
 //! Loading configured price sources into one validated table: URLs are fetched concurrently,
 //! each source is parsed in its own format, and several are merged on one calendar.
 
-use crate::analysis::input::{merge, parse_text, parse_value};
-use crate::analysis::{AnalysisError, PriceTable};
+use crate::analysis::input::{merge, parse_source, parse_value};
+use crate::analysis::{Adjustment, AnalysisError, PriceTable};
 use crate::browser::fetch::{fetch_text, FetchError};
 use crate::config::PriceSource;
 use leptos::prelude::*;
@@ -13,8 +13,8 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::Poll;
 
-/// Loaded tables by (URL, symbol given for it).
-type LoadedTables = HashMap<(String, Option<String>), Rc<PriceTable>>;
+/// Loaded tables by (URL, symbol and adjustment given for it).
+type LoadedTables = HashMap<(String, Option<String>, Option<Adjustment>), Rc<PriceTable>>;
 
 thread_local! {
     /// Tables loaded from URLs on this page, so several widgets (or a widget remounted after a
@@ -61,14 +61,14 @@ impl std::fmt::Display for LoadError {
 async fn load_one(source: PriceSource, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>)) -> Result<Rc<PriceTable>, LoadError> {
     match source {
         PriceSource::Inline(value) => parse_value(&value).map(Rc::new).map_err(LoadError::Data),
-        PriceSource::Text { text, symbol } => parse_text("", &text, symbol.as_deref()).map(Rc::new).map_err(LoadError::Data),
-        PriceSource::Url { url, symbol } => {
-            let key = (url.clone(), symbol.clone());
+        PriceSource::Text { text, symbol, adjusted } => parse_source("", &text, symbol.as_deref(), adjusted).map(Rc::new).map_err(LoadError::Data),
+        PriceSource::Url { url, symbol, adjusted } => {
+            let key = (url.clone(), symbol.clone(), adjusted);
             if let Some(table) = LOADED.with(|c| c.borrow().get(&key).cloned()) {
                 return Ok(table);
             }
             let text = fetch_text(&url, "price data", timeout_s, progress).await.map_err(LoadError::Fetch)?;
-            let table = Rc::new(parse_text(&url, &text, symbol.as_deref()).map_err(LoadError::Data)?);
+            let table = Rc::new(parse_source(&url, &text, symbol.as_deref(), adjusted).map_err(LoadError::Data)?);
             LOADED.with(|c| c.borrow_mut().insert(key, table.clone()));
             Ok(table)
         }

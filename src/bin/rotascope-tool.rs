@@ -204,9 +204,7 @@ fn convert(args: Args) -> Result<(), String> {
         }
         t = t.dated(Some(first), None).map_err(|e| format!("--since {text}: {e}"))?;
     }
-    if let Some(a) = adjusted {
-        t.adjustment = a;
-    }
+    let t = t.stated(adjusted);
     for w in &t.warnings {
         eprintln!("warning: {w}");
     }

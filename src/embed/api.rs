@@ -27,30 +27,32 @@ fn stringify(value: &JsValue, what: &str) -> Result<String, String> {
 /// Reads `prices` without passing megabytes of data through a JSON round trip: text is taken
 /// as is, an inline object is stringified on its own (and then read by the typed fast path).
 /// The sources `prices` holds; `field` names it in messages (`prices`, `prices[2]`), as the
-/// widget's config does.
-fn read_prices(prices: &JsValue, field: &str) -> Result<Vec<PriceSource>, String> {
+/// widget's config does, and unknown keys of source objects go to `ignored`.
+fn read_prices(prices: &JsValue, field: &str, ignored: &mut Vec<String>) -> Result<Vec<PriceSource>, String> {
     if prices.is_undefined() {
         return Ok(Vec::new());
     }
     if let Some(list) = prices.dyn_ref::<js_sys::Array>() {
         if list.length() == 0 {
-            return price_sources(&serde_json::json!([])).map_err(|e| e.to_string());
+            return price_sources(&serde_json::json!([]), ignored).map_err(|e| e.to_string());
         }
         let mut out = Vec::new();
         for (k, item) in list.iter().enumerate() {
-            out.extend(read_prices(&item, &format!("{field}[{k}]"))?);
+            out.extend(read_prices(&item, &format!("{field}[{k}]"), ignored)?);
         }
         return Ok(out);
     }
     let is_spec = ["url", "csv"].iter().any(|k| js_sys::Reflect::has(prices, &JsValue::from_str(k)).unwrap_or(false));
     if prices.is_object() && !is_spec {
-        return Ok(vec![PriceSource::Text { text: stringify(prices, "prices")?, symbol: None }]);
+        return Ok(vec![PriceSource::Text { text: stringify(prices, "prices")?, symbol: None, adjusted: None }]);
     }
     let value: serde_json::Value = match prices.as_string() {
         Some(text) => serde_json::Value::String(text),
         None => serde_json::from_str(&stringify(prices, "prices")?).map_err(|e| e.to_string())?,
     };
-    price_source(&value, field).map(|s| vec![s]).map_err(|e| e.to_string())
+    // A text at the top may be a list (a JSON array, or URLs separated by whitespace).
+    let sources = if field == "prices" { price_sources(&value, ignored) } else { price_source(&value, field, ignored).map(|s| vec![s]) };
+    sources.map_err(|e| e.to_string())
 }
 
 #[wasm_bindgen]
@@ -87,8 +89,10 @@ async fn run(options: JsValue) -> Result<JsValue, String> {
         return Err("option `options` should be an object with at least `prices`".into());
     }
     let (rest, prices) = read_options(&options)?;
-    let prices = read_prices(&prices, "prices")?;
-    let request = AnalyzeRequest::from_json_with(&rest, prices).map_err(|e| e.to_string())?;
+    let mut ignored = Vec::new();
+    let prices = read_prices(&prices, "prices", &mut ignored)?;
+    let mut request = AnalyzeRequest::from_json_with(&rest, prices).map_err(|e| e.to_string())?;
+    request.ignored.extend(ignored);
     let table = load_prices(request.prices, crate::config::DEFAULT_TIMEOUT_S, std::rc::Rc::new(|_, _| {})).await.map_err(|e| e.to_string())?;
     let mut result = analyze_table(table, &request.options).map_err(|e| e.to_string())?;
     for key in request.ignored {

@@ -112,6 +112,12 @@ pub fn parse_text(name: &str, text: &str, symbol: Option<&str>) -> Result<PriceT
     csv::parse_csv(text, csv_name, symbol)
 }
 
+/// Parses one source as [`parse_text`] does, its closes stated as `adjusted` when the
+/// publisher says so (a source's `adjusted`; see [`PriceTable::stated`]).
+pub fn parse_source(name: &str, text: &str, symbol: Option<&str>, adjusted: Option<Adjustment>) -> Result<PriceTable, AnalysisError> {
+    parse_text(name, text, symbol).map(|t| t.stated(adjusted))
+}
+
 /// Parses an already-decoded JSON value: a Yahoo chart or the price contract.
 pub fn parse_value(value: &serde_json::Value) -> Result<PriceTable, AnalysisError> {
     if yahoo::is_yahoo_chart(value) {
@@ -179,6 +185,26 @@ mod tests {
         assert_eq!(csv.symbols(), vec!["XLK"]);
         let named = parse_text("download.csv", "Date,Close\n2026-01-02,1\n", Some("QQQ")).unwrap();
         assert_eq!(named.symbols(), vec!["QQQ"]);
+    }
+
+    #[test]
+    fn a_source_states_what_its_closes_are_over_what_the_file_says() {
+        let csv = "Date,Close\n2026-01-02,1\n";
+        let yahoo = r#"{"chart":{"result":[{"meta":{"symbol":"Y"},"timestamp":[1783949400],"indicators":{"quote":[{"close":[3]}]}}],"error":null}}"#;
+        // A `Close` column cannot say; Yahoo's quote close is price-only.
+        assert_eq!(parse_source("a.csv", csv, None, None).map(|t| t.adjustment), Ok(Adjustment::NotStated));
+        assert_eq!(parse_source("q.json", yahoo, None, None).map(|t| t.adjustment), Ok(Adjustment::PriceOnly));
+        for (adjusted, expected) in [(Adjustment::TotalReturn, Adjustment::TotalReturn), (Adjustment::PriceOnly, Adjustment::PriceOnly)] {
+            assert_eq!(parse_source("a.csv", csv, Some("A"), Some(adjusted)).map(|t| t.adjustment), Ok(expected));
+            assert_eq!(parse_source("q.json", yahoo, None, Some(adjusted)).map(|t| t.adjustment), Ok(expected));
+        }
+        // One CSV per symbol, each marked total-return: the merged table is too, with no
+        // mixed-adjustment warning; one left unmarked makes it "not stated", with the warning.
+        let one = |symbol: &str, adjusted| parse_source("", csv, Some(symbol), adjusted).unwrap();
+        let both = merge(vec![one("A", Some(Adjustment::TotalReturn)), one("B", Some(Adjustment::TotalReturn))]).unwrap();
+        assert_eq!((both.adjustment, both.symbols(), both.warnings.len()), (Adjustment::TotalReturn, vec!["A", "B"], 0));
+        let mixed = merge(vec![one("A", Some(Adjustment::TotalReturn)), one("B", None)]).unwrap();
+        assert_eq!((mixed.adjustment, mixed.warnings.first().map(|w| w.code)), (Adjustment::NotStated, Some("mixed_adjustment")));
     }
 
     #[test]
