@@ -108,7 +108,8 @@ function reserve(host, config) {
   fallback.append(document.createElement("slot"));
   frame.append(fallback);
   shadow.append(link, frame);
-  frame.style.height = `${boxHeight(config, frame.getBoundingClientRect().width)}px`;
+  // The publisher's own choice (`--rs-box-height` on the host) wins over the rule.
+  frame.style.height = `var(--rs-box-height, ${boxHeight(config, frame.getBoundingClientRect().width)}px)`;
 }
 
 /** Why the wasm could not start, in words a publisher can act on. */

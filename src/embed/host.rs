@@ -209,10 +209,11 @@ fn shadow_mount_point(host: &HtmlElement, raw: &Map<String, Value>) -> Option<Ht
     Some(point)
 }
 
-/// Sets the box's height from the height rule for its current width.
+/// Sets the box's height from the height rule for its current width, unless the publisher
+/// chose one (`--rs-box-height` on the host, which the shadow root inherits).
 fn size_box(frame: &HtmlElement, raw: &Map<String, Value>) {
     let width = frame.get_bounding_client_rect().width();
-    let height = format!("{}px", box_height(raw, width));
+    let height = format!("var(--rs-box-height, {}px)", box_height(raw, width));
     if frame.style().get_property_value("height").ok().as_deref() != Some(height.as_str()) {
         let _ = frame.style().set_property("height", &height);
     }

@@ -4,7 +4,15 @@
 // policy forbids WebAssembly: tests/e2e/csp.test.mjs.)
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { useSiteAndBrowser, waitForChart, htmlRoute } from "./harness.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { useSiteAndBrowser, waitForChart, htmlRoute, ROOT, DIST } from "./harness.mjs";
+
+// The README's snippet as a publisher would paste it, fed a broken price file.
+const SNIPPET = fs.readFileSync(path.join(ROOT, "README.md"), "utf8").split("#### Fallback content")[1].match(/```html\n([\s\S]*?)```/)[1];
+const README_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Snippet</title>
+<link rel="icon" href="/favicon.svg"><script type="module" src="/rotascope.js"></script></head><body>
+${SNIPPET.replace('data-prices="/data/prices.json"', 'id="snippet" data-prices="/data/broken-prices.json"')}</body></html>`;
 
 const FALLBACK = `<img src="/favicon.svg" alt="Small caps against large caps, year to date" width="120" height="40">
   <p>Small caps led large caps by 8.5 pp this year.</p>
@@ -26,6 +34,8 @@ const held = new Promise((resolve) => (release = resolve));
 const site = useSiteAndBrowser(undefined, {
   routes: {
     "/fallback.html": htmlRoute(PAGE),
+    "/snippet.html": htmlRoute(README_PAGE),
+    "/img/small-caps-2026.png": (req, res) => res.writeHead(200, { "content-type": "image/svg+xml" }).end(fs.readFileSync(path.join(DIST, "favicon.svg"))),
     "/events.js": (req, res) => res.writeHead(200, { "content-type": "text/javascript" }).end(EVENTS),
   },
 });
@@ -81,5 +91,16 @@ test("fallback content shows until the chart draws, and stays, under one line fo
   await page.waitForFunction(() => document.querySelector("#plain").shadowRoot?.querySelector("[data-testid=error]"));
   assert.equal(await page.evaluate(() => !!document.querySelector("#plain").shadowRoot.querySelector("[data-testid=reader-note]")), false);
   assert.deepEqual(consoleErrors.filter((m) => !m.startsWith("Rotascope: ") && !/Failed to load resource/.test(m)), []);
+  await page.close();
+});
+
+test("the README's fallback snippet keeps its image and sentence in view when the data is wrong", async () => {
+  assert.match(README_PAGE, /id="snippet" data-prices="\/data\/broken-prices.json"/);
+  const page = await site.browser.newPage();
+  await page.goto(site.url + "snippet.html");
+  await page.waitForFunction(() => document.querySelector("#snippet").shadowRoot?.querySelector("[data-testid=reader-note]"));
+  assert.equal(await page.evaluate(() => document.querySelector("#snippet").shadowRoot.querySelector("[data-testid=reader-note]").textContent), "This chart could not be shown.");
+  for (const part of ["img", "p"]) assert.ok(await shown(page, "snippet", part), part);
+  assert.ok(await page.evaluate(() => document.querySelector("#snippet img").complete && document.querySelector("#snippet img").naturalWidth > 0), "the image loaded");
   await page.close();
 });

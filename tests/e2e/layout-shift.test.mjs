@@ -4,7 +4,9 @@
 // below the fold fetches nothing until the reader scrolls near it.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { useSiteAndBrowser, watchProblems, waitForChart, htmlRoute } from "./harness.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { useSiteAndBrowser, watchProblems, waitForChart, htmlRoute, ROOT } from "./harness.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -22,11 +24,25 @@ const LAZY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <div class="rotascope" id="lazy-3" data-prices="data/sample-prices.json?lazy-3" data-view="trend" data-symbols="IWM" data-note="data/demo-note.json"></div>
 <p>The end.</p></article></body></html>`;
 
+// The README's own CSS for a box of the publisher's choosing, on a page that loads the widget the
+// ordinary way (not render-blocking): the box is there from the first paint.
+const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+const CHOSEN_CSS = README.split("#### Height rule")[1].match(/```css\n([\s\S]*?)```/)[1];
+const CHOSEN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chosen height</title>
+<link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="/chosen.css"><script type="module" src="/rotascope.js"></script></head>
+<body><h1>Above</h1><div class="rotascope" id="small-caps" data-prices="data/sample-prices.json" data-symbols="IWM,IJR"></div>
+<p id="below">Below the widget.</p></body></html>`;
+
 // The first widget starts 450 px below the fold: just out of the 400 px reach.
 const LAZY_CSS = ".fold { height: calc(100vh + 450px); margin: 0; overflow: hidden; } h1 { margin: 0; }";
 const site = useSiteAndBrowser(undefined, {
   csp: CSP,
-  routes: { "/lazy.html": htmlRoute(LAZY_PAGE), "/lazy.css": (req, res) => res.writeHead(200, { "content-type": "text/css" }).end(LAZY_CSS) },
+  routes: {
+    "/lazy.html": htmlRoute(LAZY_PAGE),
+    "/lazy.css": (req, res) => res.writeHead(200, { "content-type": "text/css" }).end(LAZY_CSS),
+    "/chosen.html": htmlRoute(CHOSEN_PAGE),
+    "/chosen.css": (req, res) => res.writeHead(200, { "content-type": "text/css" }).end(CHOSEN_CSS),
+  },
 });
 before(() => site.ready);
 
@@ -210,5 +226,25 @@ test("the rule fits the widget as drawn: no view, symbol count or width overflow
     });
   }, cases);
   assert.deepEqual(results.filter((r) => r.over > 0), []);
+  await page.close();
+});
+
+test("the README's CSS chooses the box's height; reserved in the page's CSS, nothing moves from the first paint", async () => {
+  assert.match(CHOSEN_CSS, /--rs-box-height: 900px/);
+  const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const problems = watchProblems(page);
+  await page.addInitScript(MEASURE_CLS);
+  await page.goto(site.url + "chosen.html");
+  await waitForChart(page, "#small-caps");
+  const sizes = await page.evaluate(() => ({
+    host: document.querySelector("#small-caps").getBoundingClientRect().height,
+    box: document.querySelector("#small-caps").shadowRoot.querySelector(".rs-box").getBoundingClientRect().height,
+    rule: globalThis.Rotascope.boxHeight({ prices: "x", symbols: "IWM,IJR" }, 1000),
+  }));
+  assert.deepEqual([sizes.host, sizes.box], [900, 900]);
+  assert.notEqual(sizes.rule, 900, "the chosen height is not the rule's");
+  const { cls, shifts } = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
+  assert.equal(cls, 0, JSON.stringify(shifts));
+  assert.deepEqual(problems, []);
   await page.close();
 });

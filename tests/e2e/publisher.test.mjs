@@ -176,6 +176,11 @@ test("changing a data- attribute of a loaded placeholder redraws it, as on the c
   await host.evaluate((el) => el.setAttribute("data-theme", "dark"));
   await page.waitForFunction(() => document.querySelector("[data-testid=pub-rotation]").dataset.rsTheme === "dark");
   await waitForChart(page, "[data-testid=pub-rotation]");
+  // The rebuilt widget's stylesheet arrives on its own (from the cache): wait for it to apply.
+  await page.waitForFunction(() => {
+    const box = document.querySelector("[data-testid=pub-rotation]").shadowRoot.querySelector(".rs-box");
+    return box && getComputedStyle(box).visibility === "visible";
+  });
   const bg = await host.locator(".rotascope-widget").evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(bg, "rgb(18, 22, 28)", "the dark theme's background");
   // A data- attribute wins over the JSON child, as when the page loaded; taking it away
