@@ -9,7 +9,11 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launchBrowser, DIST, waitForChart, watchProblems } from "./harness.mjs";
+import { serve, launchBrowser, DIST, ROOT, waitForChart, watchProblems } from "./harness.mjs";
+
+// The README's nginx lines: the site-wide header, and the one its `location` gives embed.html.
+const NGINX = fs.readFileSync(path.join(ROOT, "README.md"), "utf8").match(/```nginx\n([\s\S]*?)```/)[1];
+const [SITE_HEADER, EMBED_HEADER] = [...NGINX.matchAll(/add_header Content-Security-Policy "([^"]+)"/g)].map((m) => m[1]);
 
 const LISTEN = `window.__frameEvents = [];
 for (const name of ["rotascope:ready", "rotascope:error"]) {
@@ -30,7 +34,8 @@ before(async () => {
   cdn = await serve(DIST);
   const cdnOrigin = cdn.url.replace(/\/$/, "");
   // The site-wide header, on every HTML page of the site: embed.html too.
-  const policy = `script-src 'self'; frame-src 'self' ${cdnOrigin}`;
+  assert.equal(SITE_HEADER, "script-src 'self'");
+  const policy = `${SITE_HEADER}; frame-src 'self' ${cdnOrigin}`;
   site = await serve(DIST, {
     csp: policy,
     routes: {
@@ -44,7 +49,7 @@ before(async () => {
   exempt = await serve(DIST, {
     routes: {
       "/same-site.html": html(article(`/embed.html?${QUERY}`), { "content-security-policy": policy }),
-      "/embed.html": html(embed, { "content-security-policy": "script-src 'self' 'wasm-unsafe-eval'" }),
+      "/embed.html": html(embed, { "content-security-policy": EMBED_HEADER }),
       "/listen.js": js(LISTEN),
     },
   });
