@@ -699,7 +699,6 @@ pub fn box_height(raw: &Map<String, Value>, width: f64) -> f64 {
         _ => None,
     };
     let symbols = count("symbols", |c| c == ',' || c.is_whitespace()).filter(|n| *n > 0).unwrap_or(BOX_ASSUMED_SYMBOLS);
-    let baskets = count("baskets", |c| c == ';').unwrap_or(0);
     let has = |key: &str| raw.get(key).is_some_and(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()));
     let width = if width.is_finite() && width > 0.0 { width } else { 600.0 };
     // Beside the chart, the note card takes a column of its own: the chart column is narrower.
@@ -713,8 +712,8 @@ pub fn box_height(raw: &Map<String, Value>, width: f64) -> f64 {
         .copied()
         .unwrap_or((500.0, 30.0));
     let (rows, chart) = match view {
-        View::Rotation => (symbols, chart),
-        View::Performance => (symbols + baskets, chart),
+        // One table row a symbol (the benchmark's row is in the base; baskets have none).
+        View::Rotation | View::Performance => (symbols, chart),
         // The trend view draws its RS panel a third as tall as the price chart.
         View::Trend => (0, chart * 4.0 / 3.0),
     };
@@ -722,10 +721,11 @@ pub fn box_height(raw: &Map<String, Value>, width: f64) -> f64 {
         let lines = (t.chars().count() as f64 * BOX_TITLE_CHAR / (width - 34.0).max(100.0)).ceil();
         lines * BOX_TITLE_LINE
     });
+    let card_height = BOX_CARD_STACKED.get(class).copied().unwrap_or(1180.0);
     if !has("prices") && has("note") {
-        return (BOX_FRAME + title + BOX_CARD_STACKED).ceil();
+        return (BOX_FRAME + title + card_height).ceil();
     }
-    let card = if has("note") && !beside { BOX_CARD_GAP + BOX_CARD_STACKED } else { 0.0 };
+    let card = if has("note") && !beside { BOX_CARD_GAP + card_height } else { 0.0 };
     (base + chart + rows as f64 * per_row + title + card).ceil()
 }
 
@@ -749,9 +749,11 @@ pub const BOX_CARD_COLUMN: f64 = 318.0;
 /// A title line: 17 px text at 1.3, and the width one character is allowed.
 pub const BOX_TITLE_LINE: f64 = 22.5;
 pub const BOX_TITLE_CHAR: f64 = 10.0;
-/// The research note card below the chart (where it does not fit beside it) has this
-/// height and scrolls inside it; beside the chart it takes the chart column's height.
-pub const BOX_CARD_STACKED: f64 = 640.0;
+/// The research note card below the chart (where it does not fit beside it), by width band:
+/// the sample note's card as drawn (four checked figures, its alerts). A longer note grows the
+/// box at its foot. Beside the chart the card takes the chart column's height and scrolls
+/// inside it.
+pub const BOX_CARD_STACKED: [f64; 8] = [1820.0, 1690.0, 1590.0, 1350.0, 1290.0, 1210.0, 1180.0, 1180.0];
 pub const BOX_CARD_GAP: f64 = 18.0;
 /// The widget's border and padding, for a card standing alone.
 pub const BOX_FRAME: f64 = 26.0;
@@ -768,9 +770,10 @@ mod tests {
     fn the_height_rule_by_hand() {
         // Rotation, ten symbols assumed, band from 830: 452 + 480 + 10 × 30.
         assert_eq!(box_height(&raw(serde_json::json!({ "prices": "p.json" })), 1000.0), 1232.0);
-        // Performance on a 390 px phone (band from 370): 522 + 480 + (2 symbols + 2 baskets) × 29.5.
+        // Performance on a 390 px phone (band from 370): 522 + 480 + 2 symbols × 29.5 (its
+        // baskets are lines, not table rows).
         let perf = raw(serde_json::json!({ "prices": "p.json", "view": "performance", "symbols": "IWM, IJR", "baskets": "small: IWM IJR; large: SPY" }));
-        assert_eq!(box_height(&perf, 390.0), 1120.0);
+        assert_eq!(box_height(&perf, 390.0), 1061.0);
         // Trend, 360 px chart (its RS panel a third of that again) and a one-line title, at 760
         // (band from 700): 367 + 480 + 22.5 = 869.5, up to 870.
         let trend = raw(serde_json::json!({ "prices": "p.json", "view": "trend", "height": "360", "title": "Small caps" }));
@@ -778,14 +781,14 @@ mod tests {
         // A 34-character title needs two lines in a 330 px widget: 34 × 10 / (330 − 34) = 1.15.
         let titled = raw(serde_json::json!({ "prices": "p.json", "symbols": ["IWM"], "title": "Size and style against the S&P 500" }));
         assert_eq!(box_height(&titled, 330.0), 775.0 + 480.0 + 32.0 + 45.0);
-        // A note below the chart adds its gap and 640 px; beside it (from 914 px) the chart
-        // column is 318 px narrower and nothing is added.
+        // A note below the chart adds its gap and the card's band height (1290 px from 555);
+        // beside it (from 914 px) the chart column is 318 px narrower and nothing is added.
         let noted = raw(serde_json::json!({ "prices": "p.json", "symbols": "IWM", "note": "n.json" }));
-        assert_eq!(box_height(&noted, 600.0), 527.0 + 480.0 + 33.0 + 18.0 + 640.0);
+        assert_eq!(box_height(&noted, 600.0), 527.0 + 480.0 + 33.0 + 18.0 + 1290.0);
         // 1200 − 318 = 882: the band from 830.
         assert_eq!(box_height(&noted, 1200.0), 452.0 + 480.0 + 30.0);
-        // A card alone: the frame and the card.
-        assert_eq!(box_height(&raw(serde_json::json!({ "note": "n.json" })), 500.0), 666.0);
+        // A card alone: the frame and the card (1350 px from 420).
+        assert_eq!(box_height(&raw(serde_json::json!({ "note": "n.json" })), 500.0), 1376.0);
     }
 
     #[test]

@@ -25,7 +25,8 @@ const BOX = {
     performance: [[635, 33.5], [553, 33.5], [522, 29.5], [485, 33], [485, 33], [429, 30], [410, 30], [368, 30]],
     trend: [[709, 0], [584, 0], [549, 0], [507, 0], [384, 0], [367, 0], [367, 0], [350, 0]],
   },
-  assumedSymbols: 10, titleLine: 22.5, titleChar: 10, cardStacked: 640, cardGap: 18, frame: 26,
+  assumedSymbols: 10, titleLine: 22.5, titleChar: 10, cardGap: 18, frame: 26,
+  cardStacked: [1820, 1690, 1590, 1350, 1290, 1210, 1180, 1180],
   cardBeside: 914, cardColumn: 318,
 };
 
@@ -45,7 +46,6 @@ export function boxHeight(config, width) {
   };
   const listed = count("symbols", /[,\s]/);
   const symbols = listed > 0 ? listed : BOX.assumedSymbols;
-  const baskets = count("baskets", /;/) ?? 0;
   const has = (key) => c[key] !== undefined && c[key] !== null && (typeof c[key] !== "string" || c[key].trim() !== "");
   const w = Number.isFinite(width) && width > 0 ? width : 600;
   const beside = has("note") && w >= BOX.cardBeside;
@@ -53,14 +53,14 @@ export function boxHeight(config, width) {
   const band = BOX.bandFrom.findLastIndex((from) => main >= from);
   const [base, perRow] = BOX.bands[view][Math.max(band, 0)];
   let rows = symbols;
-  if (view === "performance") rows = symbols + baskets;
   if (view === "trend") {
     rows = 0;
     chart = (chart * 4) / 3;
   }
   const title = text("title") ? Math.ceil(([...text("title")].length * BOX.titleChar) / Math.max(w - 34, 100)) * BOX.titleLine : 0;
-  if (!has("prices") && has("note")) return Math.ceil(BOX.frame + title + BOX.cardStacked);
-  const card = has("note") && !beside ? BOX.cardGap + BOX.cardStacked : 0;
+  const cardHeight = BOX.cardStacked[Math.max(band, 0)];
+  if (!has("prices") && has("note")) return Math.ceil(BOX.frame + title + cardHeight);
+  const card = has("note") && !beside ? BOX.cardGap + cardHeight : 0;
   return Math.ceil(base + chart + rows * perRow + title + card);
 }
 
@@ -102,14 +102,17 @@ function reserve(host, config) {
   const frame = document.createElement("div");
   frame.className = "rs-box";
   frame.dataset.state = "loading";
-  Object.assign(frame.style, { display: "flex", flexDirection: "column", overflow: "hidden" });
+  Object.assign(frame.style, { display: "flex", flexDirection: "column", position: "relative" });
   const fallback = document.createElement("div");
   fallback.className = "rs-fallback";
+  Object.assign(fallback.style, { position: "absolute", inset: "0", overflow: "auto", zIndex: "2" });
   fallback.append(document.createElement("slot"));
   frame.append(fallback);
   shadow.append(link, frame);
-  // The publisher's own choice (`--rs-box-height` on the host) wins over the rule.
-  frame.style.height = `var(--rs-box-height, ${boxHeight(config, frame.getBoundingClientRect().width)}px)`;
+  // The rule's height as the least (content taller grows it at the foot); the publisher's own
+  // choice (`--rs-box-height` on the host) is kept exactly.
+  frame.style.minHeight = `var(--rs-box-height, ${boxHeight(config, frame.getBoundingClientRect().width)}px)`;
+  frame.style.maxHeight = "var(--rs-box-height, none)";
 }
 
 /** Why the wasm could not start, in words a publisher can act on. */
@@ -132,11 +135,11 @@ function startFailure(error) {
 const UNAVAILABLE = "This chart could not be shown.";
 
 /** Tells the reader, in every placeholder, custom element and mount() target, that the chart
- * could not be shown (above the publisher's fallback content, which stays); logs `message`
+ * could not be shown (under the publisher's fallback content, which stays); logs `message`
  * once and fires rotascope:error on each (code "wasm"). */
 function showFailure(message) {
   const hosts = new Set([...document.querySelectorAll(".rotascope, rotascope-widget"), ...asked]);
-  if (hosts.size > 0) console.error(`Rotascope: ${message}`);
+  if (hosts.size > 0) console.error(message);
   for (const host of hosts) {
     reserve(host, configOf(host));
     const frame = reserved.has(host) ? host.shadowRoot.querySelector(".rs-box") : null;
@@ -147,7 +150,8 @@ function showFailure(message) {
       note.setAttribute("role", "status");
       note.dataset.testid = "start-error";
       note.textContent = UNAVAILABLE;
-      frame.prepend(note);
+      // Under the fallback content, which stays where it was: nothing on the page moves.
+      frame.querySelector(".rs-fallback").append(note);
     }
     host.dispatchEvent(new CustomEvent("rotascope:error", { bubbles: true, composed: true, detail: { code: "wasm", message } }));
   }

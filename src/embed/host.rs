@@ -188,34 +188,41 @@ fn shadow_mount_point(host: &HtmlElement, raw: &Map<String, Value>) -> Option<Ht
     let frame = doc.create_element("div").ok()?.dyn_into::<HtmlElement>().ok()?;
     frame.set_class_name("rs-box");
     frame.set_attribute("data-state", "loading").ok()?;
-    // Set here as well as in the stylesheet, which may still be on its way; until it has
-    // arrived the box is kept but not shown (the stylesheet's `visibility: visible !important`
-    // wins over this), so nothing inside it is seen moving into place.
+    // Set here as well as in the stylesheet, which may still be on its way.
     let style = frame.style();
-    for (property, value) in [("display", "flex"), ("flex-direction", "column"), ("overflow", "hidden"), ("visibility", "hidden")] {
+    for (property, value) in [("display", "flex"), ("flex-direction", "column"), ("position", "relative")] {
         let _ = style.set_property(property, value);
     }
     shadow.append_child(&link).ok()?;
     shadow.append_child(&frame).ok()?;
-    let fallback = doc.create_element("div").ok()?;
+    let fallback = doc.create_element("div").ok()?.dyn_into::<HtmlElement>().ok()?;
     fallback.set_class_name("rs-fallback");
+    // Over the box until the chart draws (the stylesheet takes it into the flow on failure).
+    for (property, value) in [("position", "absolute"), ("inset", "0"), ("overflow", "auto"), ("z-index", "2")] {
+        let _ = fallback.style().set_property(property, value);
+    }
     let slot = doc.create_element("slot").ok()?;
     fallback.append_child(&slot).ok()?;
     frame.append_child(&fallback).ok()?;
     let point = doc.create_element("div").ok()?.dyn_into::<HtmlElement>().ok()?;
     point.set_class_name("rs-mount");
+    // Not shown until the stylesheet has arrived (its `visibility: visible !important` wins
+    // over this), so nothing inside is seen moving into place; the fallback stays in view.
+    let _ = point.style().set_property("visibility", "hidden");
     frame.append_child(&point).ok()?;
     size_box(&frame, raw);
     Some(point)
 }
 
-/// Sets the box's height from the height rule for its current width, unless the publisher
-/// chose one (`--rs-box-height` on the host, which the shadow root inherits).
+/// Gives the box the height rule's height for its current width as its least height (content
+/// taller than the rule said grows it at its foot), unless the publisher chose one
+/// (`--rs-box-height` on the host, which the shadow root inherits): that one is kept exactly.
 fn size_box(frame: &HtmlElement, raw: &Map<String, Value>) {
     let width = frame.get_bounding_client_rect().width();
-    let height = format!("var(--rs-box-height, {}px)", box_height(raw, width));
-    if frame.style().get_property_value("height").ok().as_deref() != Some(height.as_str()) {
-        let _ = frame.style().set_property("height", &height);
+    let least = format!("var(--rs-box-height, {}px)", box_height(raw, width));
+    if frame.style().get_property_value("min-height").ok().as_deref() != Some(least.as_str()) {
+        let _ = frame.style().set_property("min-height", &least);
+        let _ = frame.style().set_property("max-height", "var(--rs-box-height, none)");
     }
 }
 
@@ -230,8 +237,8 @@ fn has_fallback(host: &HtmlElement) -> bool {
     })
 }
 
-/// The widget could not draw and the publisher gave fallback content: readers see it with one
-/// line of their own; the detail goes to the console (and, by the caller, to `rotascope:error`).
+/// The widget could not draw and the publisher gave fallback content: readers keep seeing it,
+/// with one line of their own under it; the detail goes to the console (and, by the caller, to `rotascope:error`).
 fn fall_back(frame: &HtmlElement, detail: &str) {
     let _ = frame.set_attribute("data-state", "failed");
     web_sys::console::error_1(&format!("Rotascope: {detail}").into());
@@ -241,7 +248,10 @@ fn fall_back(frame: &HtmlElement, detail: &str) {
         let _ = note.set_attribute("role", "status");
         let _ = note.set_attribute("data-testid", "reader-note");
         note.set_text_content(Some(crate::chart::describe::CHART_UNAVAILABLE));
-        let _ = frame.insert_before(&note, frame.first_child().as_ref());
+        // Under the fallback content, which stays where it was: nothing on the page moves.
+        if let Ok(Some(fallback)) = frame.query_selector(".rs-fallback") {
+            let _ = fallback.append_child(&note);
+        }
     }
 }
 

@@ -53,6 +53,13 @@ test("fallback content shows until the chart draws, and stays, under one line fo
   const consoleErrors = [];
   page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
   page.on("pageerror", (e) => consoleErrors.push(`uncaught: ${e.message}`));
+  // Every layout shift not caused by input: the fallback going, or staying, moves nothing.
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
   await page.route("**/held/sample-prices.json", async (route) => {
     await held;
     route.fulfill({ path: "dist/data/sample-prices.json" }).catch(() => {});
@@ -87,6 +94,7 @@ test("fallback content shows until the chart draws, and stays, under one line fo
   }
   assert.match(errors.find((e) => e.id === "refused").message, /period/);
 
+  assert.ok((await page.evaluate(() => window.__cls)) <= 0.01, `CLS ${await page.evaluate(() => window.__cls)}`);
   // <noscript> and the JSON config are not fallback content: without any, the error card stays.
   await page.waitForFunction(() => document.querySelector("#plain").shadowRoot?.querySelector("[data-testid=error]"));
   assert.equal(await page.evaluate(() => !!document.querySelector("#plain").shadowRoot.querySelector("[data-testid=reader-note]")), false);
