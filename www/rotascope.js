@@ -82,6 +82,14 @@ function configOf(host) {
   return config;
 }
 
+/** Whether the publisher put something inside the host for readers (anything but the JSON
+ * config, `<noscript>` and blank text), as `has_fallback` in src/embed/host.rs decides. */
+function hasFallback(host) {
+  return [...host.childNodes].some((node) =>
+    node.nodeType === 1 ? !["script", "noscript", "template", "style"].includes(node.localName) : node.nodeType === 3 && node.textContent.trim() !== "",
+  );
+}
+
 // Hosts given their box here (before the wasm runs); the widget replaces it with its own.
 const reserved = new WeakSet();
 
@@ -105,7 +113,8 @@ function reserve(host, config) {
   Object.assign(frame.style, { display: "flex", flexDirection: "column", position: "relative" });
   const fallback = document.createElement("div");
   fallback.className = "rs-fallback";
-  Object.assign(fallback.style, { position: "absolute", inset: "0", overflow: "auto", zIndex: "2" });
+  // Over the box until the chart draws, when the publisher gave any; else out of the way.
+  Object.assign(fallback.style, hasFallback(host) ? { position: "absolute", inset: "0", overflow: "auto", zIndex: "2" } : { display: "none" });
   fallback.append(document.createElement("slot"));
   frame.append(fallback);
   shadow.append(link, frame);
@@ -151,7 +160,9 @@ function showFailure(message) {
       note.dataset.testid = "start-error";
       note.textContent = UNAVAILABLE;
       // Under the fallback content, which stays where it was: nothing on the page moves.
-      frame.querySelector(".rs-fallback").append(note);
+      const fallback = frame.querySelector(".rs-fallback");
+      Object.assign(fallback.style, { display: "block", position: "absolute", inset: "0", overflow: "auto", zIndex: "2" });
+      fallback.append(note);
     }
     host.dispatchEvent(new CustomEvent("rotascope:error", { bubbles: true, composed: true, detail: { code: "wasm", message } }));
   }

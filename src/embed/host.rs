@@ -197,8 +197,10 @@ fn shadow_mount_point(host: &HtmlElement, raw: &Map<String, Value>) -> Option<Ht
     shadow.append_child(&frame).ok()?;
     let fallback = doc.create_element("div").ok()?.dyn_into::<HtmlElement>().ok()?;
     fallback.set_class_name("rs-fallback");
-    // Over the box until the chart draws (the stylesheet takes it into the flow on failure).
-    for (property, value) in [("position", "absolute"), ("inset", "0"), ("overflow", "auto"), ("z-index", "2")] {
+    // Over the box until the chart draws, when the publisher gave any; else out of the way
+    // (an empty cover would still take the pointer).
+    let cover: &[(&str, &str)] = if has_fallback(host) { &[("position", "absolute"), ("inset", "0"), ("overflow", "auto"), ("z-index", "2")] } else { &[("display", "none")] };
+    for (property, value) in cover {
         let _ = fallback.style().set_property(property, value);
     }
     let slot = doc.create_element("slot").ok()?;

@@ -213,6 +213,14 @@ test("the rule fits the widget as drawn: no view, symbol count or width grows it
     while (!drawn()) await new Promise((r) => requestAnimationFrame(r));
     // The note card loads on its own; wait for its claims.
     while (all.some((c, k) => c.note && !document.querySelector(`#fit-${k}`).shadowRoot.querySelector("[data-testid=claims]"))) await new Promise((r) => requestAnimationFrame(r));
+    // Until every box has stopped changing (late parts of a view, the card's alerts).
+    const heights = () => all.map((_, k) => document.querySelector(`#fit-${k}`).getBoundingClientRect().height).join();
+    for (let before = heights(), settled = 0; settled < 3; ) {
+      await new Promise((r) => setTimeout(r, 50));
+      const now = heights();
+      settled = now === before ? settled + 1 : 0;
+      before = now;
+    }
     return all.map((c, k) => {
       const host = document.querySelector(`#fit-${k}`);
       const config = { prices: "x", view: c.view, symbols: c.symbols ?? undefined, note: c.note ? "n" : undefined };
