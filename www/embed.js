@@ -51,6 +51,10 @@ for (const [key, value] of urlConfig(window.location)) {
   if (FIELDS.has(kebab(key))) host.setAttribute(`data-${kebab(key)}`, value);
   else unknown.set(key, value);
 }
+// The frame is the unit of laziness (`loading="lazy"` on the iframe): inside it the widget
+// loads at once, since a frame from another origin would otherwise wait until it is in view
+// (the browser ignores the 400 px head start there).
+if (!host.hasAttribute("data-lazy")) host.setAttribute("data-lazy", "false");
 if (unknown.size > 0) {
   const script = document.createElement("script");
   script.type = "application/json";

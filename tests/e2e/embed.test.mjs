@@ -208,9 +208,10 @@ test("a URL key that is not a setting is listed as ignored, even one of the widg
   await page.goto(`${session.url}embed.html?prices=data/sample-prices.json&rotascope-mounted=1&testid=x&rs-theme=dark#rotascope-root=1&as_of=2025-06-30`);
   await waitForChart(page, ".rotascope");
   assert.equal(await page.locator(".rotascope [data-testid=ignored]").textContent(), "Unknown settings ignored: rotascope-mounted, testid, rs-theme, rotascope-root");
-  // None became an attribute (the two the widget sets are its own); as_of, the old spelling
-  // of as-of, is still a setting, so it is not listed.
-  assert.deepEqual(await page.evaluate(() => document.querySelector(".rotascope").getAttributeNames().sort()), ["class", "data-prices", "data-rotascope-mounted", "data-rs-theme"]);
+  // None became an attribute (the two the widget sets are its own, and data-lazy="false" is the
+  // frame's default); as_of, the old spelling of as-of, is still a setting, so it is not listed.
+  assert.deepEqual(await page.evaluate(() => document.querySelector(".rotascope").getAttributeNames().sort()), ["class", "data-lazy", "data-prices", "data-rotascope-mounted", "data-rs-theme"]);
+  assert.equal(await page.evaluate(() => document.querySelector(".rotascope").dataset.lazy), "false");
   // With nothing else in the address, the frame still says what is missing.
   await page.goto(`${session.url}embed.html?rotascope-mounted=1`);
   const message = page.locator(".rotascope .rs-error-message");
