@@ -319,9 +319,9 @@ pub fn TrendView() -> impl IntoView {
             let f = words::trend_figures(&lines.summary, format.as_ref());
             view! {
                 <dl class="rs-stats" data-testid="trend-stats">
-                    <div><dt>{words::CLOSE}</dt><dd>{f.close}<span class="rs-muted">{f.close_date}</span></dd></div>
-                    <div><dt>{words::SMA50}</dt><dd>{f.sma50}<span class="rs-muted">{f.sma50_side}</span></dd></div>
-                    <div><dt>{words::SMA200}</dt><dd>{f.sma200}<span class="rs-muted">{f.sma200_side}</span></dd></div>
+                    <div><dt>"Close"</dt><dd>{f.close}<span class="rs-muted">{f.close_date}</span></dd></div>
+                    <div><dt>"SMA 50"</dt><dd>{f.sma50}<span class="rs-muted">{f.sma50_side}</span></dd></div>
+                    <div><dt>"SMA 200"</dt><dd>{f.sma200}<span class="rs-muted">{f.sma200_side}</span></dd></div>
                     <div><dt>"From prior high"</dt><dd>{f.from_high}</dd></div>
                 </dl>
             }

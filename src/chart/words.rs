@@ -176,11 +176,12 @@ pub fn spread_name(first: &str, second: &str) -> String {
 /// The mode buttons: % change and ratio, and the spread of the first two baskets when there
 /// are two.
 pub fn mode_options(baskets: Option<(&str, &str)>) -> Vec<(PerfMode, String)> {
-    [PerfMode::PercentChange, PerfMode::Ratio]
-        .into_iter()
-        .filter_map(|m| mode_words(m).button.map(|b| (m, b.to_owned())))
-        .chain(baskets.map(|(a, b)| (PerfMode::BasketSpread, spread_name(a, b))))
-        .collect()
+    let named = |m: PerfMode| (m, mode_words(m).button.unwrap_or_default().to_owned());
+    let mut out = vec![named(PerfMode::PercentChange), named(PerfMode::Ratio)];
+    if let Some((a, b)) = baskets {
+        out.push((PerfMode::BasketSpread, spread_name(a, b)));
+    }
+    out
 }
 
 pub fn performance_chart_label(mode: PerfMode, benchmark: &str, period: &Period) -> String {
