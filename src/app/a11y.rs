@@ -3,12 +3,10 @@
 //! (sortable from the keyboard) and the export buttons.
 
 use super::state::use_state;
-use crate::model::PerfMode;
 use super::widget_context;
 use crate::browser::export::{compose_png, hand_over, hand_over_text, png_blob, PngFrame};
 use crate::chart::export::DataTable;
-use crate::chart::Rgb;
-use crate::config::View;
+use crate::chart::{words, Rgb};
 use leptos::html;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -18,7 +16,7 @@ use wasm_bindgen::JsCast;
 pub fn unique_id(prefix: &str) -> String {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static NEXT: AtomicUsize = AtomicUsize::new(0);
-    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+    crate::chart::markup::numbered_id(prefix, NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
 /// The polite live region: what keyboard focus lands on, and what a control just changed.
@@ -36,42 +34,24 @@ pub fn Announcer() -> impl IntoView {
     let say = move |text: String| c.announce.set(text);
     Effect::watch(
         move || (c.tail.get(), c.interval.get()),
-        move |(tail, interval), prev, _| {
-            let unit = match interval {
-                crate::analysis::rotation::Interval::Weekly => if *tail == 1 { "week" } else { "weeks" },
-                crate::analysis::rotation::Interval::Daily => if *tail == 1 { "day" } else { "days" },
-            };
-            match prev {
-                Some((_, before)) if before != interval => say(format!("{} rotation, tail {tail} {unit}", if unit.starts_with("week") { "Weekly" } else { "Daily" })),
-                _ => say(format!("Tail length {tail} {unit}")),
-            }
-        },
+        move |(tail, interval), prev, _| say(words::tail_changed(*tail, *interval, prev.is_some_and(|(_, before)| before != interval))),
         false,
     );
     {
         let data = data.clone();
-        Effect::watch(move || c.benchmark.get(), move |b, _, _| say(format!("Benchmark {}", data.symbol(*b))), false);
+        Effect::watch(move || c.benchmark.get(), move |b, _, _| say(words::benchmark_changed(data.symbol(*b))), false);
     }
-    Effect::watch(move || c.period.get(), move |p, _, _| say(format!("Period {p}")), false);
+    Effect::watch(move || c.period.get(), move |p, _, _| say(words::period_changed(p)), false);
     Effect::watch(
         move || c.mode.get(),
-        move |m, _, _| {
-            say(match m {
-                PerfMode::PercentChange => "Showing % change".into(),
-                PerfMode::Ratio => "Showing the ratio to the benchmark".into(),
-                PerfMode::BasketSpread => "Showing the basket spread".into(),
-            })
-        },
+        move |m, _, _| say(words::mode_words(*m).chosen.into()),
         false,
     );
     Effect::watch(
         move || c.view.get(),
         move |v, _, _| {
-            say(match v {
-                View::Rotation => "Rotation view".into(),
-                View::Performance => "Performance view".into(),
-                View::Trend => "Trend view".into(),
-            })
+            let tab = super::widget::VIEWS.iter().position(|x| x == v).map_or("", |i| words::TAB_NAMES[i]);
+            say(words::view_changed(tab))
         },
         false,
     );
@@ -82,9 +62,9 @@ pub fn Announcer() -> impl IntoView {
             move |now, before, _| {
                 let before = before.cloned().unwrap_or_default();
                 if let Some(p) = now.iter().find(|p| !before.contains(p)) {
-                    say(format!("{} hidden", data.symbol(*p)));
+                    say(words::hidden_changed(data.symbol(*p), true));
                 } else if let Some(p) = before.iter().find(|p| !now.contains(p)) {
-                    say(format!("{} shown", data.symbol(*p)));
+                    say(words::hidden_changed(data.symbol(*p), false));
                 }
             },
             false,
@@ -94,11 +74,11 @@ pub fn Announcer() -> impl IntoView {
         let data = data.clone();
         Effect::watch(
             move || c.pinned.get(),
-            move |p, _, _| say(p.map_or_else(|| "Highlight cleared".to_string(), |p| format!("{} highlighted", data.symbol(p)))),
+            move |p, _, _| say(words::highlight_changed(p.map(|p| data.symbol(p)))),
             false,
         );
     }
-    Effect::watch(move || c.playing.get(), move |playing, _, _| say(if *playing { "Playing".into() } else { "Paused".into() }), false);
+    Effect::watch(move || c.playing.get(), move |playing, _, _| say(words::playing_changed(*playing).into()), false);
     {
         let data = data.clone();
         let format = ctx.format.clone();
@@ -113,7 +93,7 @@ pub fn Announcer() -> impl IntoView {
                 if let Ok(set) = set.as_ref() {
                     let last = set.timeline.len().saturating_sub(1);
                     if let Some(&i) = set.timeline.get(s.unwrap_or(last)) {
-                        say(format!("Showing {}", format.date(data.table.dates[i])));
+                        say(words::showing_date(data.table.dates[i], format.as_ref()));
                     }
                 }
             },
@@ -157,20 +137,12 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
             crate::chart::export::file_name(view, &refs, data.table.dates[data.to], ext)
         }
     };
-    let source_line = {
-        let t = &data.table;
-        let mut s = format!("Rotascope · {}", t.adjustment.describe());
-        if let Some(src) = &t.source {
-            s.push_str(" · ");
-            s.push_str(src);
-        }
-        s
-    };
+    let source_line = words::source_line(data.table.adjustment.describe(), data.table.source.as_deref());
     let csv = {
         let (table_fn, file_name) = (table_fn.clone(), file_name.clone());
         move |ev: web_sys::MouseEvent| {
             if hand_over_text(&ev, &file_name("csv"), &table_fn().to_csv(), "text/csv") {
-                c.announce.set("CSV file ready".into());
+                c.announce.set(words::CSV_READY.into());
             }
         }
     };
@@ -189,7 +161,7 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(blob) = png_blob(&image).await {
                     hand_over(&button, &name, &blob);
-                    c.announce.set("PNG image ready".into());
+                    c.announce.set(words::PNG_READY.into());
                 }
             });
         }

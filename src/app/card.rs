@@ -11,7 +11,8 @@ use crate::analysis::Date;
 use crate::chart::claims::{claim_text, claims_table, describe_claims};
 use crate::analysis::note::{Note, NoteClaim};
 use crate::analysis::rotation::latest_transitions;
-use crate::analysis::sentiment::{read_sentiment, Band, Bands, LabelCheck};
+use crate::analysis::sentiment::{read_sentiment, Band, Bands};
+use crate::chart::{markup, words};
 use crate::browser::fetch::fetch_text;
 use crate::config::{Source, View};
 use leptos::prelude::*;
@@ -132,31 +133,26 @@ fn SentimentBlock(label: Option<String>, score: Option<f64>, bands: Bands) -> im
     };
     let score_text = ctx.format.number(s.score, 2);
     let shown = s.label.clone().unwrap_or_else(|| s.band.label().to_owned());
-    let alt = format!("Sentiment: {shown}, score {score_text} on a scale from −1 to 1");
-    let check = match &s.label_check {
-        LabelCheck::NoLabel | LabelCheck::Agrees => None,
-        LabelCheck::Disagrees { .. } => Some(format!("The score {score_text} is {} on this scale.", s.band.label())),
-        LabelCheck::NotOnScale => Some(format!("“{shown}” is not on this scale; the score {score_text} is {}.", s.band.label())),
-    };
+    let (alt, check) = words::sentiment_words(&shown, &score_text, s.band, &s.label_check);
     let x = |v: f64| (v + 1.0) * 100.0;
     let rects = bands
         .ranges()
         .iter()
         .zip(Band::ALL)
-        .map(|(&(from, to), band)| view! { <rect class=format!("rs-band rs-band-{}", band.index() + 1) x=x(from) y="6" width=x(to) - x(from) height="12" /> })
+        .map(|(&(from, to), band)| view! { <rect class=markup::band_class(band) x=x(from) y="6" width=x(to) - x(from) height="12" /> })
         .collect_view();
     let m = x(s.score);
     view! {
         <div class="rs-sentiment" data-testid="sentiment">
             <p class="rs-sentiment-label">
-                <span class=format!("rs-sentiment-name rs-band-text-{}", s.band.index() + 1)>{shown.clone()}</span>
+                <span class=markup::band_text_class(s.band)>{shown.clone()}</span>
                 <span class="rs-sentiment-score">{score_text.clone()}</span>
                 {check.is_some().then(|| view! { <span class="rs-disagree" data-testid="disagree">"label and score disagree"</span> })}
             </p>
             <svg class="rs-gauge" viewBox="0 -2 200 34" role="img" aria-label=alt data-testid="gauge">
                 {rects}
                 <line class="rs-gauge-zero" x1="100" y1="4" x2="100" y2="20" />
-                <path class="rs-gauge-marker" d=format!("M{m} 22 L{} 30 L{} 30 Z", m - 5.0, m + 5.0) />
+                <path class="rs-gauge-marker" d=markup::gauge_marker(m) />
                 <line class="rs-gauge-needle" x1=m y1="2" x2=m y2="22" />
             </svg>
             <div class="rs-gauge-scale" aria-hidden="true"><span>"−1"</span><span>"0"</span><span>"+1"</span></div>
@@ -173,7 +169,7 @@ fn Chips(tickers: Vec<String>, data: Option<SharedData>, controls: Option<Contro
         .into_iter()
         .map(|t| {
             let position = data.as_ref().and_then(|d| d.table.position(&t));
-            let title = if position.is_some() { format!("Highlight {t} in the chart") } else { format!("{t} is not in the price data") };
+            let title = words::chip_title(&t, position.is_some());
             let pressed = move || (position.is_some() && controls.is_some_and(|c| c.pinned.get() == position)).to_string();
             view! {
                 <button type="button" class="rs-chip" title=title disabled=position.is_none() aria-pressed=pressed
@@ -231,7 +227,7 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
                             <p class="rs-claim-figures">
                                 {t.stated.map(|s| view! { <span>"Note " <strong>{s}</strong></span> })}
                                 {t.computed.map(|s| view! { <span>" · Prices " <strong>{s}</strong></span> })}
-                                {t.basis.map(|b| view! { <span class="rs-muted">{format!(" ({b})")}</span> })}
+                                {t.basis.map(|b| view! { <span class="rs-muted">{words::basis_aside(&b)}</span> })}
                             </p>
                             <p class="rs-claim-verdict">{t.verdict}</p>
                             {t.now.map(|n| view! { <p class="rs-claim-now" data-testid="claim-now">{n}</p> })}
@@ -262,7 +258,7 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
             };
             if crate::browser::export::hand_over_text(&ev, &name, &table.to_csv(), "text/csv") {
                 if let Some(c) = controls {
-                    c.announce.set("CSV file ready".into());
+                    c.announce.set(words::CSV_READY.into());
                 }
             }
         }
@@ -291,13 +287,10 @@ fn Alerts(data: SharedData, controls: Controls) -> impl IntoView {
         latest_transitions(&set.rotations, ALERTS)
             .into_iter()
             .map(|(position, t)| {
-                let when = match c.interval.get_untracked() {
-                    crate::analysis::rotation::Interval::Weekly => format!("week of {}", ctx.format.date(t.date.week_start())),
-                    crate::analysis::rotation::Interval::Daily => ctx.format.date(t.date),
-                };
+                let when = words::alert_when(c.interval.get_untracked(), t.date, t.partial, ctx.format.as_ref());
                 let step = set.timeline.partition_point(|&i| i < t.index);
                 let last = set.timeline.len().saturating_sub(1);
-                let text = format!("{} {} → {}", data.symbol(position), t.from.name(), t.to.name());
+                let text = words::alert_text(data.symbol(position), t.from, t.to);
                 view! {
                     <li>
                         <button type="button" class="rs-alert" on:click=move |_| {
@@ -306,8 +299,8 @@ fn Alerts(data: SharedData, controls: Controls) -> impl IntoView {
                             c.scrub.set(if step >= last { None } else { Some(step) });
                             c.pinned.set(Some(position));
                         }>
-                            <span class=format!("rs-alert-text rs-q-{}", t.to.name().to_ascii_lowercase())>{text}</span>
-                            <span class="rs-muted">{format!(" · {when}{}", if t.partial { " (week in progress)" } else { "" })}</span>
+                            <span class=markup::quadrant_class("rs-alert-text", t.to)>{text}</span>
+                            <span class="rs-muted">{when}</span>
                         </button>
                     </li>
                 }

@@ -215,7 +215,7 @@ pub fn ChartCanvas(
     let on_blur = move |_| keys.with_value(|k| if let Some(k) = k { (k.on_blur)() });
     let holder_label = move || {
         if interactive {
-            format!("{} Arrow keys move between symbols and dates, Home and End jump to the ends, Enter highlights, Escape clears.", label.get())
+            crate::chart::words::with_keys(&label.get())
         } else {
             String::new()
         }

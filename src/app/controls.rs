@@ -49,10 +49,7 @@ pub fn BenchmarkSelect() -> impl IntoView {
     let (data, c) = use_state();
     let options = (0..data.table.series.len())
         .map(|p| {
-            let label = match data.name(p) {
-                Some(n) => format!("{} · {n}", data.symbol(p)),
-                None => data.symbol(p).to_owned(),
-            };
+            let label = crate::chart::words::symbol_with_name(data.symbol(p), data.name(p));
             view! { <option value=p.to_string() selected=move || c.benchmark.get() == p>{label}</option> }
         })
         .collect_view();
@@ -136,8 +133,8 @@ pub fn Tooltip(data: RwSignal<Option<TooltipData>>) -> impl IntoView {
         data.get().map(|t| {
             view! {
                 <div class="rs-tooltip" role="tooltip" data-testid="tooltip"
-                    style:left=format!("{}px", t.x)
-                    style:top=format!("{}px", t.y)>
+                    style:left=crate::chart::markup::px(t.x)
+                    style:top=crate::chart::markup::px(t.y)>
                     <div class="rs-tooltip-title">{t.title}</div>
                     {t.lines.into_iter().map(|l| view! { <div>{l}</div> }).collect_view()}
                 </div>

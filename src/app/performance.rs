@@ -14,7 +14,7 @@ use crate::browser::canvas::CanvasSize;
 use crate::chart::describe::{describe_performance, start_after_as_of, Performer, SpreadFact};
 use crate::chart::export::lines_table;
 use crate::chart::performance::{draw_line_chart, LineChartSpec, LineChartView, PlotLine, ValueKind};
-use crate::chart::{Palette, Rgb};
+use crate::chart::{markup, words, Palette, Rgb};
 use crate::model::{LineKey, Model, PerfLines, PerfMode};
 use crate::chart::paint::Painter;
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ fn line_style(data: &Model, palette: &Palette, key: LineKey, benchmark: usize) -
         LineKey::Symbol(p) if p == benchmark => (data.symbol(p).to_owned(), palette.text, true),
         LineKey::Symbol(p) => (data.symbol(p).to_owned(), data.colour(palette, p), false),
         LineKey::Basket(k) => (data.baskets[k].name.clone(), palette.series_colour(k), false),
-        LineKey::Spread => (format!("{} − {}", data.baskets[0].name, data.baskets[1].name), palette.text, false),
+        LineKey::Spread => (words::spread_name(&data.baskets[0].name, &data.baskets[1].name), palette.text, false),
     }
 }
 
@@ -105,10 +105,7 @@ pub fn PerformanceView() -> impl IntoView {
             let lines = data.period_lines(benchmark, c.period.get(), mode);
             let mut source = Vec::new();
             let styled: Vec<(LineKey, String, Rgb, bool, bool, &crate::analysis::lines::Line)> = lines
-                .lines
-                .iter()
-                .enumerate()
-                .filter(|(_, (key, _))| !matches!(key.symbol(), Some(p) if p != benchmark && c.is_hidden(p)))
+                .shown(benchmark, |p| c.is_hidden(p))
                 .map(|(k, (key, line))| {
                     source.push(k);
                     let (label, colour, dashed) = line_style(&data, &palette, *key, benchmark);
@@ -170,7 +167,7 @@ pub fn PerformanceView() -> impl IntoView {
                 .iter()
                 .flat_map(|v| v.lines.iter().enumerate())
                 .filter(|(_, l)| !l.faded)
-                .filter_map(|(k, l)| value_of(k, i).map(|value| (value, format!("{} {}", l.label, l.unit.format(format.as_ref(), value)))))
+                .filter_map(|(k, l)| value_of(k, i).map(|value| (value, words::line_reading(&l.label, l.unit, value, format.as_ref()))))
                 .collect();
             crate::analysis::sorting::sort_by(&mut rows, |a, b| b.0.total_cmp(&a.0));
             (format.date(data.table.dates[i]), rows.into_iter().map(|r| r.1).collect())
@@ -184,10 +181,8 @@ pub fn PerformanceView() -> impl IntoView {
             let view = surface_for_label.view.borrow();
             let Some(line) = view.as_ref().and_then(|v| v.lines.get(l)) else { return };
             let day = format.date(data.table.dates[i]);
-            c.announce.set(match value_of(l, i) {
-                Some(val) => format!("{} {} on {day}", line.label, line.unit.format(format.as_ref(), val)),
-                None => format!("{}: no value on {day}", line.label),
-            });
+            let value = value_of(l, i).map(|val| line.unit.format(format.as_ref(), val));
+            c.announce.set(words::value_on(&line.label, value.as_deref(), &day));
         });
         let choose = Rc::new(move |l: usize| {
             let symbol = drawn.borrow().as_ref().and_then(|d| d.lines.lines[d.source[l]].0.symbol());
@@ -217,14 +212,9 @@ pub fn PerformanceView() -> impl IntoView {
             let lines = data.period_lines(benchmark, period, mode);
             let (performers, bench_return) = data.performers(benchmark, period);
             let performers: Vec<Performer> = performers.iter().map(Performer::from).collect();
-            let what = match mode {
-                PerfMode::PercentChange => "% change",
-                PerfMode::Ratio => "ratio to the benchmark (rebased to 100)",
-                PerfMode::BasketSpread => "basket spread",
-            };
             describe_performance(
                 data.symbol(benchmark),
-                what,
+                words::mode_words(mode).summary,
                 &period.to_string(),
                 data.table.dates[lines.from],
                 data.table.dates[lines.to],
@@ -244,33 +234,22 @@ pub fn PerformanceView() -> impl IntoView {
                 let (benchmark, period, mode) = (c.benchmark.get(), c.period.get(), c.mode.get());
                 let lines = d1.period_lines(benchmark, period, mode);
                 let palette = palette.get_untracked();
-                let labelled: Vec<(String, &crate::analysis::lines::Line)> = lines
-                    .lines
-                    .iter()
-                    .filter(|(key, _)| !matches!(key.symbol(), Some(p) if p != benchmark && c.is_hidden(p)))
-                    .map(|(key, l)| (line_style(&d1, &palette, *key, benchmark).0, l))
-                    .collect();
-                let what = match mode {
-                    PerfMode::PercentChange => "% change",
-                    PerfMode::Ratio => "ratio to the benchmark",
-                    PerfMode::BasketSpread => "basket lines (% change) and spread (pp)",
-                };
-                lines_table(format!("{what}, {period}, against {}", d1.symbol(benchmark)), &d1.table.dates, lines.from, lines.to, &labelled, 2)
+                let labelled: Vec<(String, &crate::analysis::lines::Line)> =
+                    lines.shown(benchmark, |p| c.is_hidden(p)).map(|(_, (key, l))| (line_style(&d1, &palette, *key, benchmark).0, l)).collect();
+                lines_table(words::performance_table_caption(mode, &period, d1.symbol(benchmark)), &d1.table.dates, lines.from, lines.to, &labelled, 2)
             }),
             frame: Rc::new(move || {
                 let (benchmark, period, mode) = (c.benchmark.get_untracked(), c.period.get_untracked(), c.mode.get_untracked());
                 let palette = palette.get_untracked();
                 let lines = d2.period_lines(benchmark, period, mode);
                 let legend = lines
-                    .lines
-                    .iter()
-                    .filter(|(key, _)| !matches!(key.symbol(), Some(p) if p != benchmark && c.is_hidden(p)))
-                    .map(|(key, _)| {
+                    .shown(benchmark, |p| c.is_hidden(p))
+                    .map(|(_, (key, _))| {
                         let (label, colour, _) = line_style(&d2, &palette, *key, benchmark);
                         (label, colour)
                     })
                     .collect();
-                (format!("Performance, {period}, against {}", d2.symbol(benchmark)), legend)
+                (words::performance_png_title(&period, d2.symbol(benchmark)), legend)
             }),
             naming: Rc::new(move || {
                 let benchmark = c.benchmark.get_untracked();
@@ -282,20 +261,9 @@ pub fn PerformanceView() -> impl IntoView {
     };
     let table_rows = exports.table.clone();
 
-    let mut modes = vec![(PerfMode::PercentChange, "% change".to_string()), (PerfMode::Ratio, "Ratio to benchmark".to_string())];
-    if data.baskets.len() >= 2 {
-        modes.push((PerfMode::BasketSpread, format!("{} − {}", data.baskets[0].name, data.baskets[1].name)));
-    }
+    let modes = words::mode_options(data.baskets.first().zip(data.baskets.get(1)).map(|(a, b)| (a.name.as_str(), b.name.as_str())));
     let data_for_label = data.clone();
-    let label = Signal::derive(move || {
-        let what = match c.mode.get() {
-            PerfMode::PercentChange => "% change",
-            PerfMode::Ratio => "ratio to the benchmark",
-            PerfMode::BasketSpread => "basket spread",
-        };
-        let bench = data_for_label.symbol(c.benchmark.get()).to_owned();
-        format!("Line chart: {what} of each symbol against {bench} for {}", c.period.get())
-    });
+    let label = Signal::derive(move || words::performance_chart_label(c.mode.get(), data_for_label.symbol(c.benchmark.get()), &c.period.get()));
     view! {
         <div class="rs-toolbar">
             <BenchmarkSelect />
@@ -332,9 +300,9 @@ fn ReturnsTable() -> impl IntoView {
             .map(|(rank, r)| {
                 let p = data.table.position(&r.symbol).expect("returned symbols are loaded");
                 let colour = if p == benchmark { palette.text } else { data.colour(&palette, p) };
-                let width = format!("{:.1}%", 100.0 * r.return_pct.abs() / widest);
+                let width = markup::percent_of(r.return_pct.abs(), widest);
                 let bar = if r.return_pct >= 0.0 { "rs-bar rs-bar-up" } else { "rs-bar rs-bar-down" };
-                let excess = if p == benchmark { "benchmark".to_string() } else { ctx.format.points(r.excess_pp, 2) };
+                let excess = if p == benchmark { words::BENCHMARK_EXCESS.to_string() } else { ctx.format.points(r.excess_pp, 2) };
                 view! {
                     <tr class:rs-row-benchmark=p == benchmark
                         on:mouseenter=move |_| c.hovered.set(Some(p))
@@ -349,11 +317,7 @@ fn ReturnsTable() -> impl IntoView {
                 }
             })
             .collect_view();
-        let caption = format!(
-            "{} returns to {}, ranked",
-            period,
-            ctx.format.date(data.table.dates[data.to])
-        );
+        let caption = words::returns_caption(&period, data.table.dates[data.to], ctx.format.as_ref());
         view! {
             <div class="rs-table-wrap">
                 <table class="rs-table" data-testid="returns">

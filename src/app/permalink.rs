@@ -130,7 +130,7 @@ pub fn PermalinkSync(key: String) -> impl IntoView {
                     <p>"Part of the shared view could not be restored:"</p>
                     <ul>
                         {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                        {(more > 0).then(|| view! { <li>{format!("and {more} more")}</li> })}
+                        {(more > 0).then(|| view! { <li>{crate::chart::words::and_more(more)}</li> })}
                     </ul>
                 </div>
             }

@@ -15,6 +15,7 @@ use crate::chart::describe::describe_trend;
 use crate::chart::export::{add_rotation_columns, lines_table};
 use crate::chart::rs_lines::{self, draw_rs_lines, draw_rs_overlay, history_of, in_period, rs_gutters, NoPanel, RsLinesSpec, RsLinesView};
 use crate::chart::format::Format;
+use crate::chart::words;
 use crate::chart::Palette;
 use crate::analysis::lines::Line;
 use crate::analysis::rotation::Quadrant;
@@ -28,9 +29,9 @@ use std::rc::Rc;
 
 /// The lines on screen, with their names: the close, then the averages that exist.
 fn named_lines(lines: &TrendLines) -> Vec<(&'static str, &Line)> {
-    let mut out = vec![("Close", &lines.close)];
-    out.extend(lines.sma50.as_ref().map(|l| ("SMA 50", l)));
-    out.extend(lines.sma200.as_ref().map(|l| ("SMA 200", l)));
+    let mut out = vec![(words::CLOSE, &lines.close)];
+    out.extend(lines.sma50.as_ref().map(|l| (words::SMA50, l)));
+    out.extend(lines.sma200.as_ref().map(|l| (words::SMA200, l)));
     out
 }
 
@@ -50,10 +51,10 @@ fn layout(data: &SharedData, c: Controls, size: CanvasSize, panel_height: f64, p
     let colour = data.colour(palette, symbol);
     let mut plot = vec![PlotLine { label: data.symbol(symbol), colour, dashed: false, faded: false, line: &lines.close, unit: None }];
     if let Some(l) = &lines.sma50 {
-        plot.push(PlotLine { label: "SMA 50", colour: palette.text, dashed: false, faded: false, line: l, unit: None });
+        plot.push(PlotLine { label: words::SMA50, colour: palette.text, dashed: false, faded: false, line: l, unit: None });
     }
     if let Some(l) = &lines.sma200 {
-        plot.push(PlotLine { label: "SMA 200", colour: palette.muted, dashed: true, faded: false, line: l, unit: None });
+        plot.push(PlotLine { label: words::SMA200, colour: palette.muted, dashed: true, faded: false, line: l, unit: None });
     }
     let s = &lines.summary;
     let reference: Vec<ReferenceLine> = s
@@ -200,7 +201,7 @@ pub fn TrendView() -> impl IntoView {
                 .as_ref()
                 .iter()
                 .flat_map(|(lines, _)| named_lines(lines))
-                .filter_map(|(name, line)| line.at(i).map(|x| format!("{name} {}", format.number(x, 2))))
+                .filter_map(|(name, line)| line.at(i).map(|x| words::reading(name, &format.number(x, 2))))
                 .collect();
             (format.date(data.table.dates[i]), rows)
         })
@@ -213,12 +214,9 @@ pub fn TrendView() -> impl IntoView {
             let symbol = c.trend_symbol.get_untracked();
             let trend = data.trend(symbol, c.period.get_untracked());
             let Some((name, line)) = trend.as_ref().as_ref().and_then(|(lines, _)| named_lines(lines).into_iter().nth(l)) else { return };
-            let who = if name == "Close" { data.symbol(symbol).to_owned() } else { format!("{} {name}", data.symbol(symbol)) };
+            let who = words::trend_line_owner(data.symbol(symbol), name);
             let day = format.date(data.table.dates[i]);
-            c.announce.set(match line.at(i) {
-                Some(x) => format!("{who} {} on {day}", format.number(x, 2)),
-                None => format!("{who}: no value on {day}"),
-            });
+            c.announce.set(words::value_on(&who, line.at(i).map(|x| format.number(x, 2)).as_deref(), &day));
         });
         surface.keyboard(read.clone(), announce, Rc::new(|_| {}), summary_id.clone())
     };
@@ -257,7 +255,7 @@ pub fn TrendView() -> impl IntoView {
         Signal::derive(move || {
             let symbol = c.trend_symbol.get();
             let trend = data.trend(symbol, c.period.get());
-            let Some((lines, from)) = trend.as_ref() else { return format!("{} has no closes in this period.", data.symbol(symbol)) };
+            let Some((lines, from)) = trend.as_ref() else { return words::no_closes_sentence(data.symbol(symbol)) };
             let s = &lines.summary;
             let mut text = describe_trend(data.symbol(symbol), s.date, s.close, s.sma50, s.sma200, s.prior_high.zip(s.prior_high_date), s.from_high_pct, format.as_ref());
             let benchmark = c.benchmark.get();
@@ -280,7 +278,7 @@ pub fn TrendView() -> impl IntoView {
                     return crate::chart::export::DataTable { caption: String::new(), columns: vec!["Date".into()], rows: Vec::new() };
                 };
                 let labelled: Vec<(String, &Line)> = named_lines(lines).into_iter().map(|(n, l)| (n.to_string(), l)).collect();
-                let mut table = lines_table(format!("{} close and moving averages, {period}", d1.symbol(symbol)), &d1.table.dates, *from, d1.to, &labelled, 2);
+                let mut table = lines_table(words::trend_table_caption(d1.symbol(symbol), &period), &d1.table.dates, *from, d1.to, &labelled, 2);
                 let benchmark = c.benchmark.get();
                 let set = d1.rotation_set(benchmark, c.interval.get(), c.method.get());
                 if let Ok(history) = history_of(&set, symbol, benchmark) {
@@ -293,10 +291,10 @@ pub fn TrendView() -> impl IntoView {
                 let palette = palette.get_untracked();
                 let legend = vec![
                     (d2.symbol(symbol).to_owned(), d2.colour(&palette, symbol)),
-                    ("SMA 50".to_string(), palette.text),
-                    ("SMA 200".to_string(), palette.muted),
+                    (words::SMA50.to_string(), palette.text),
+                    (words::SMA200.to_string(), palette.muted),
                 ];
-                (format!("{}: trend, {}", d2.symbol(symbol), c.period.get_untracked()), legend)
+                (words::trend_png_title(d2.symbol(symbol), &c.period.get_untracked()), legend)
             }),
             naming: Rc::new(move || ("trend", vec![d3.symbol(c.trend_symbol.get_untracked()).to_owned()])),
             scene: scene_ref,
@@ -316,21 +314,15 @@ pub fn TrendView() -> impl IntoView {
         move || {
             let trend = data.trend(c.trend_symbol.get(), c.period.get());
             let Some((lines, _)) = trend.as_ref() else {
-                return view! { <ViewError message=format!("{} has no closes in this period", data.symbol(c.trend_symbol.get())) /> }.into_any();
+                return view! { <ViewError message=words::no_closes(data.symbol(c.trend_symbol.get())) /> }.into_any();
             };
-            let s = &lines.summary;
-            let value = |v: Option<f64>| v.map_or_else(|| "not enough history".to_string(), |v| format.number(v, 2));
-            let above = |avg: Option<f64>| match avg {
-                Some(a) if s.close >= a => "above",
-                Some(_) => "below",
-                None => "",
-            };
+            let f = words::trend_figures(&lines.summary, format.as_ref());
             view! {
                 <dl class="rs-stats" data-testid="trend-stats">
-                    <div><dt>"Close"</dt><dd>{format.number(s.close, 2)}<span class="rs-muted">{format!(" {}", format.date(s.date))}</span></dd></div>
-                    <div><dt>"SMA 50"</dt><dd>{value(s.sma50)}<span class="rs-muted">{format!(" {}", above(s.sma50))}</span></dd></div>
-                    <div><dt>"SMA 200"</dt><dd>{value(s.sma200)}<span class="rs-muted">{format!(" {}", above(s.sma200))}</span></dd></div>
-                    <div><dt>"From prior high"</dt><dd>{s.from_high_pct.map_or_else(|| "no earlier close".to_string(), |d| format.percent(d, 1))}</dd></div>
+                    <div><dt>"Close"</dt><dd>{f.close}<span class="rs-muted">{f.close_date}</span></dd></div>
+                    <div><dt>"SMA 50"</dt><dd>{f.sma50}<span class="rs-muted">{f.sma50_side}</span></dd></div>
+                    <div><dt>"SMA 200"</dt><dd>{f.sma200}<span class="rs-muted">{f.sma200_side}</span></dd></div>
+                    <div><dt>"From prior high"</dt><dd>{f.from_high}</dd></div>
                 </dl>
             }
             .into_any()
@@ -338,8 +330,7 @@ pub fn TrendView() -> impl IntoView {
     };
     let data_for_label = data.clone();
     let label = Signal::derive(move || {
-        let symbol = data_for_label.symbol(c.trend_symbol.get()).to_owned();
-        format!("Price of {symbol} with 50- and 200-day moving averages and its prior high")
+        words::trend_chart_label(data_for_label.symbol(c.trend_symbol.get()))
     });
     view! {
         <div class="rs-toolbar">

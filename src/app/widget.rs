@@ -12,6 +12,8 @@ use super::{intl_or_default, widget_context, WidgetContext, WidgetEvents};
 use crate::analysis::{AnalysisError, PriceTable, Warning};
 use crate::browser::palette::{page_declares_dark, prefers_dark, read_palette, ColourSchemeWatch};
 use crate::chart::describe::{subtitle, Shown};
+use crate::chart::markup::{numbered_id, tab_testid};
+use crate::chart::words::{self, TAB_NAMES};
 use crate::chart::{notes, Palette};
 use crate::analysis::sentiment::Bands;
 use crate::config::{Source, Theme, View, WidgetConfig};
@@ -20,6 +22,9 @@ use leptos::html;
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
+
+/// The views in tab order (their names: [`TAB_NAMES`]).
+pub const VIEWS: [View; 3] = [View::Rotation, View::Performance, View::Trend];
 
 /// Whether a widget with `theme` draws dark: `auto` follows the page's own colour scheme when
 /// it declares exactly one (`color-scheme` on the root element, or its `<meta>`), else
@@ -97,9 +102,9 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     });
     let config = Arc::new(config);
     let title = config.title.clone();
-    let region_label = title.clone().unwrap_or_else(|| "Rotascope market rotation chart".into());
+    let region_label = title.clone().unwrap_or_else(|| words::DEFAULT_REGION_LABEL.into());
     let theme_class = if dark { "rotascope-widget rs-theme-dark" } else { "rotascope-widget rs-theme-light" };
-    let ignored = (!config.ignored.is_empty()).then(|| format!("Unknown settings ignored: {}", config.ignored.join(", ")));
+    let ignored = words::ignored_settings(&config.ignored);
 
     let (note, bands, tolerance) = (config.note.clone(), config.bands, config.tolerance);
     let card_only = config.prices.is_empty();
@@ -170,7 +175,7 @@ body.clone().into_any()
 fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64, permalink: Option<String>) -> impl IntoView {
     let ctx = widget_context();
     let (data, c) = use_state();
-    let tabs = [(View::Rotation, "Rotation"), (View::Performance, "Performance"), (View::Trend, "Trend")];
+    let tabs: [(View, &str); 3] = [(VIEWS[0], TAB_NAMES[0]), (VIEWS[1], TAB_NAMES[1]), (VIEWS[2], TAB_NAMES[2])];
     let tab_buttons = tabs
         .iter()
         .enumerate()
@@ -179,8 +184,8 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64
                 c.view.set(tabs[to].0);
             };
             view! {
-                <button type="button" role="tab" class="rs-tab" id=format!("rs-tab-{i}")
-                    data-testid=format!("tab-{}", name.to_ascii_lowercase())
+                <button type="button" role="tab" class="rs-tab" id=numbered_id("rs-tab", i)
+                    data-testid=tab_testid(name)
                     aria-selected=move || (c.view.get() == v).to_string()
                     tabindex=move || if c.view.get() == v { "0" } else { "-1" }
                     on:click=move |_| select(i)
@@ -293,10 +298,7 @@ pub const NOT_LOADED_ON_PAPER: &str = "This chart had not loaded when the page w
 /// known total, or a moving one when the server does not say the size.
 #[component]
 pub fn Loading(what: &'static str, received: RwSignal<Option<(u64, Option<u64>)>, LocalStorage>) -> impl IntoView {
-    let text = move || match received.get() {
-        Some((got, total)) => format!("Loading {what}… {}", crate::browser::fetch::size_text(got, total)),
-        None => format!("Loading {what}…"),
-    };
+    let text = move || words::loading(what, received.get().map(|(got, total)| crate::browser::fetch::size_text(got, total)).as_deref());
     let total = move || received.get().and_then(|(_, t)| t).map(|t| t as f64);
     view! {
         <div class="rs-loading" role="status" data-testid="loading">

@@ -10,6 +10,7 @@ pub mod export;
 pub mod format;
 pub mod gesture;
 pub mod labels;
+pub mod markup;
 pub mod notes;
 pub mod paint;
 pub mod performance;
@@ -18,6 +19,7 @@ pub mod rotation;
 pub mod rs_lines;
 pub mod scale;
 pub mod theme;
+pub mod words;
 
 pub use format::{Format, PlainFormat};
 pub use theme::{Palette, Rgb};

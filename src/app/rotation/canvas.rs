@@ -17,13 +17,7 @@ use std::rc::Rc;
 /// The chart's accessible name.
 pub fn label(g: &Graph) -> Signal<String> {
     let (data, c) = (g.data.clone(), g.c);
-    Signal::derive(move || {
-        format!(
-            "Relative rotation graph of {} symbols against {}: RS-Ratio across, RS-Momentum up. Plus and minus zoom, 0 fits.",
-            data.members.len().saturating_sub(1),
-            data.symbol(c.benchmark.get())
-        )
-    })
+    Signal::derive(move || crate::chart::words::rotation_chart_label(data.members.len().saturating_sub(1), data.symbol(c.benchmark.get())))
 }
 
 /// The whole graph: quadrants, ticks, tails, dots, heads, labels. Emphasis here is the pinned

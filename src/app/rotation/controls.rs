@@ -2,7 +2,6 @@
 //! toggles with the zoom reset (the toolbar), the method note, and the date slider with
 //! play/pause.
 
-use crate::chart::describe::unit;
 use crate::analysis::rotation::{Interval, RotationMethod};
 use crate::app::controls::{BenchmarkSelect, Segmented};
 use crate::app::state::use_state;
@@ -74,7 +73,7 @@ fn TailControl() -> impl IntoView {
         <label class="rs-field">
             <span class="rs-field-label">
                 "Tail " <output data-testid="tail-value">{move || c.tail.get()}</output>
-                {move || format!(" {}", unit(c.interval.get(), c.tail.get()))}
+                {move || crate::chart::words::tail_unit(c.interval.get(), c.tail.get())}
             </span>
             <input type="range" class="rs-range" min="1" max=c.tail_max.to_string() step="1" data-testid="tail"
                 prop:value=move || c.tail.get().to_string()

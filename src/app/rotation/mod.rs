@@ -128,7 +128,7 @@ impl Graph {
         self.ring.set(Some((pos, k)));
         self.c.hovered.set(Some(pos));
         let symbol = self.data.symbol(pos);
-        let title = self.data.name(pos).map_or_else(|| symbol.to_owned(), |n| format!("{symbol} · {n}"));
+        let title = crate::chart::words::symbol_with_name(symbol, self.data.name(pos));
         let lines = match self.point_metrics(&s.tails.0[t], k) {
             Some(m) => point_lines(p, &m, self.c.interval.get_untracked(), format),
             None => Vec::new(),

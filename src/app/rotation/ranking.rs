@@ -84,7 +84,7 @@ pub fn RankingTable() -> impl IntoView {
                             </button>
                         </th>
                         {names.then(|| view! { <td class="rs-name">{name}</td> })}
-                        <td><span class=move || quadrant().map_or(String::new(), |q| format!("rs-quadrant rs-q-{}", q.name().to_ascii_lowercase()))>
+                        <td><span class=move || quadrant().map_or(String::new(), |q| crate::chart::markup::quadrant_class("rs-quadrant", q))>
                             <span class="rs-th-long">{move || quadrant().map_or("", |q| q.name())}</span>
                             <span class="rs-th-short" aria-hidden="true">{move || quadrant().map_or("", quadrant_short)}</span>
                         </span></td>

@@ -1,0 +1,506 @@
+//! The words the components show around the charts: what the live region announces, the
+//! charts' accessible names, tooltip and keyboard readings, table captions, PNG titles, the
+//! performance modes' names, the trend's figures, the note card's texts and the loading line.
+//! The components only pass them on; each text here is tested as it reads.
+
+use super::describe::unit;
+use super::format::Format;
+use super::performance::ValueKind;
+use crate::analysis::period::Period;
+use crate::analysis::rotation::{Interval, Quadrant};
+use crate::analysis::sentiment::{Band, LabelCheck};
+use crate::analysis::trend::TrendSummary;
+use crate::analysis::Date;
+use crate::model::PerfMode;
+
+// ---- The widget and its controls ----------------------------------------------------------
+
+/// The widget region's name when the publisher gave no title.
+pub const DEFAULT_REGION_LABEL: &str = "Rotascope market rotation chart";
+
+/// The view tabs' names, in tab order (rotation, performance, trend).
+pub const TAB_NAMES: [&str; 3] = ["Rotation", "Performance", "Trend"];
+
+/// The settings the widget did not know, or nothing when there were none.
+pub fn ignored_settings(names: &[String]) -> Option<String> {
+    (!names.is_empty()).then(|| format!("Unknown settings ignored: {}", names.join(", ")))
+}
+
+/// "Loading prices…", then how much has arrived (`size`, e.g. "12 of 40 KB").
+pub fn loading(what: &str, size: Option<&str>) -> String {
+    match size {
+        Some(size) => format!("Loading {what}… {size}"),
+        None => format!("Loading {what}…"),
+    }
+}
+
+/// The last item of a shortened list: "and 3 more".
+pub fn and_more(n: usize) -> String {
+    format!("and {n} more")
+}
+
+/// A symbol with its name when the data has one: "XLK · Technology" (benchmark choices,
+/// the rotation graph's tooltip title).
+pub fn symbol_with_name(symbol: &str, name: Option<&str>) -> String {
+    match name {
+        Some(n) => format!("{symbol} · {n}"),
+        None => symbol.to_owned(),
+    }
+}
+
+/// A chart's accessible name when it takes the keyboard: its label, then the keys.
+pub fn with_keys(label: &str) -> String {
+    format!("{label} Arrow keys move between symbols and dates, Home and End jump to the ends, Enter highlights, Escape clears.")
+}
+
+/// The line under an exported PNG: the product, how the prices are adjusted, their source.
+pub fn source_line(adjustment: &str, source: Option<&str>) -> String {
+    match source {
+        Some(src) => format!("Rotascope · {adjustment} · {src}"),
+        None => format!("Rotascope · {adjustment}"),
+    }
+}
+
+/// " weeks" after the tail slider's value (one sample unit: "week", "days", …).
+pub fn tail_unit(interval: Interval, tail: usize) -> String {
+    format!(" {}", unit(interval, tail))
+}
+
+// ---- Announcements (the polite live region) -----------------------------------------------
+
+/// The tail length, or the interval and the tail when the interval just changed.
+pub fn tail_changed(tail: usize, interval: Interval, interval_changed: bool) -> String {
+    let unit = unit(interval, tail);
+    if interval_changed {
+        let which = match interval {
+            Interval::Weekly => "Weekly",
+            Interval::Daily => "Daily",
+        };
+        format!("{which} rotation, tail {tail} {unit}")
+    } else {
+        format!("Tail length {tail} {unit}")
+    }
+}
+
+pub fn benchmark_changed(symbol: &str) -> String {
+    format!("Benchmark {symbol}")
+}
+
+pub fn period_changed(period: &Period) -> String {
+    format!("Period {period}")
+}
+
+/// "Rotation view", from the tab's name.
+pub fn view_changed(tab: &str) -> String {
+    format!("{tab} view")
+}
+
+pub fn hidden_changed(symbol: &str, hidden: bool) -> String {
+    if hidden { format!("{symbol} hidden") } else { format!("{symbol} shown") }
+}
+
+pub fn highlight_changed(symbol: Option<&str>) -> String {
+    symbol.map_or_else(|| "Highlight cleared".to_owned(), |s| format!("{s} highlighted"))
+}
+
+pub fn playing_changed(playing: bool) -> &'static str {
+    if playing { "Playing" } else { "Paused" }
+}
+
+/// The date the graph was scrubbed to.
+pub fn showing_date(date: Date, fmt: &dyn Format) -> String {
+    format!("Showing {}", fmt.date(date))
+}
+
+pub const CSV_READY: &str = "CSV file ready";
+pub const PNG_READY: &str = "PNG image ready";
+
+// ---- Line charts (performance and trend) --------------------------------------------------
+
+/// One line's reading in a tooltip: "XLK +4.20%".
+pub fn reading(label: &str, value: &str) -> String {
+    format!("{label} {value}")
+}
+
+/// What the keyboard announces on a line at a date: "XLK +4.20% on Jun 30, 2026", or that the
+/// line has no value there.
+pub fn value_on(who: &str, value: Option<&str>, day: &str) -> String {
+    match value {
+        Some(v) => format!("{who} {v} on {day}"),
+        None => format!("{who}: no value on {day}"),
+    }
+}
+
+// ---- The performance view -----------------------------------------------------------------
+
+/// How the performance modes are named, each where it appears.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ModeWords {
+    /// The mode button (the spread's is the baskets' names: [`spread_name`]).
+    pub button: Option<&'static str>,
+    /// In the chart's accessible name.
+    pub chart: &'static str,
+    /// In the summary.
+    pub summary: &'static str,
+    /// In the data table's caption.
+    pub table: &'static str,
+    /// What the live region says when the mode is chosen.
+    pub chosen: &'static str,
+}
+
+pub fn mode_words(mode: PerfMode) -> ModeWords {
+    match mode {
+        PerfMode::PercentChange => ModeWords { button: Some("% change"), chart: "% change", summary: "% change", table: "% change", chosen: "Showing % change" },
+        PerfMode::Ratio => ModeWords {
+            button: Some("Ratio to benchmark"),
+            chart: "ratio to the benchmark",
+            summary: "ratio to the benchmark (rebased to 100)",
+            table: "ratio to the benchmark",
+            chosen: "Showing the ratio to the benchmark",
+        },
+        PerfMode::BasketSpread => ModeWords {
+            button: None,
+            chart: "basket spread",
+            summary: "basket spread",
+            table: "basket lines (% change) and spread (pp)",
+            chosen: "Showing the basket spread",
+        },
+    }
+}
+
+/// The first basket minus the second: "Growth − Value".
+pub fn spread_name(first: &str, second: &str) -> String {
+    format!("{first} − {second}")
+}
+
+/// The mode buttons: % change and ratio, and the spread of the first two baskets when there
+/// are two.
+pub fn mode_options(baskets: Option<(&str, &str)>) -> Vec<(PerfMode, String)> {
+    let named = |m: PerfMode| (m, mode_words(m).button.unwrap_or_default().to_owned());
+    let mut out = vec![named(PerfMode::PercentChange), named(PerfMode::Ratio)];
+    if let Some((a, b)) = baskets {
+        out.push((PerfMode::BasketSpread, spread_name(a, b)));
+    }
+    out
+}
+
+pub fn performance_chart_label(mode: PerfMode, benchmark: &str, period: &Period) -> String {
+    format!("Line chart: {} of each symbol against {benchmark} for {period}", mode_words(mode).chart)
+}
+
+pub fn performance_table_caption(mode: PerfMode, period: &Period, benchmark: &str) -> String {
+    format!("{}, {period}, against {benchmark}", mode_words(mode).table)
+}
+
+pub fn performance_png_title(period: &Period, benchmark: &str) -> String {
+    format!("Performance, {period}, against {benchmark}")
+}
+
+/// The returns table's caption: "YTD returns to Jun 30, 2026, ranked".
+pub fn returns_caption(period: &Period, as_of: Date, fmt: &dyn Format) -> String {
+    format!("{} returns to {}, ranked", period, fmt.date(as_of))
+}
+
+/// The benchmark's own row in the "vs benchmark" column.
+pub const BENCHMARK_EXCESS: &str = "benchmark";
+
+/// A line's reading in its unit: "XLK +4.20%".
+pub fn line_reading(label: &str, kind: ValueKind, value: f64, fmt: &dyn Format) -> String {
+    reading(label, &kind.format(fmt, value))
+}
+
+// ---- The trend view -----------------------------------------------------------------------
+
+/// The trend chart's line names: the close, then the averages.
+pub const CLOSE: &str = "Close";
+pub const SMA50: &str = "SMA 50";
+pub const SMA200: &str = "SMA 200";
+
+/// Who a trend line is when announced: the symbol for its close, "IWM SMA 50" for an average.
+pub fn trend_line_owner(symbol: &str, line: &str) -> String {
+    if line == CLOSE { symbol.to_owned() } else { format!("{symbol} {line}") }
+}
+
+/// Why the trend view has nothing to show (a notice).
+pub fn no_closes(symbol: &str) -> String {
+    format!("{symbol} has no closes in this period")
+}
+
+/// The same, as the summary's sentence.
+pub fn no_closes_sentence(symbol: &str) -> String {
+    format!("{symbol} has no closes in this period.")
+}
+
+pub fn trend_chart_label(symbol: &str) -> String {
+    format!("Price of {symbol} with 50- and 200-day moving averages and its prior high")
+}
+
+pub fn trend_table_caption(symbol: &str, period: &Period) -> String {
+    format!("{symbol} close and moving averages, {period}")
+}
+
+pub fn trend_png_title(symbol: &str, period: &Period) -> String {
+    format!("{symbol}: trend, {period}")
+}
+
+/// The trend's figures above the chart: each value and its muted aside (with its leading
+/// space), as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrendFigures {
+    pub close: String,
+    pub close_date: String,
+    pub sma50: String,
+    pub sma50_side: String,
+    pub sma200: String,
+    pub sma200_side: String,
+    pub from_high: String,
+}
+
+pub fn trend_figures(s: &TrendSummary, fmt: &dyn Format) -> TrendFigures {
+    let value = |v: Option<f64>| v.map_or_else(|| "not enough history".to_owned(), |v| fmt.number(v, 2));
+    let side = |avg: Option<f64>| {
+        let word = match avg {
+            Some(a) if s.close >= a => "above",
+            Some(_) => "below",
+            None => "",
+        };
+        format!(" {word}")
+    };
+    TrendFigures {
+        close: fmt.number(s.close, 2),
+        close_date: format!(" {}", fmt.date(s.date)),
+        sma50: value(s.sma50),
+        sma50_side: side(s.sma50),
+        sma200: value(s.sma200),
+        sma200_side: side(s.sma200),
+        from_high: s.from_high_pct.map_or_else(|| "no earlier close".to_owned(), |d| fmt.percent(d, 1)),
+    }
+}
+
+// ---- The rotation view --------------------------------------------------------------------
+
+/// The rotation graph's accessible name.
+pub fn rotation_chart_label(symbols: usize, benchmark: &str) -> String {
+    format!("Relative rotation graph of {symbols} symbols against {benchmark}: RS-Ratio across, RS-Momentum up. Plus and minus zoom, 0 fits.")
+}
+
+/// The rotation summary: where the heads are, how they move, and what the graph shows.
+pub fn rotation_summary(rotation: &str, motion: &str, extent: &str) -> String {
+    format!("{rotation} {motion} {extent}")
+}
+
+pub fn rotation_table_caption(benchmark: &str, interval: Interval, tail: usize, extent: &str) -> String {
+    format!("RS-Ratio and RS-Momentum against {benchmark}, the last {tail} {} of each tail. {extent}", unit(interval, tail))
+}
+
+pub fn rotation_png_title(benchmark: &str, as_of: Date, fmt: &dyn Format) -> String {
+    format!("Relative rotation against {benchmark} · {}", fmt.date(as_of))
+}
+
+// ---- The note card ------------------------------------------------------------------------
+
+/// The sentiment gauge's texts: its accessible name, and what is said when the note's label
+/// and its score disagree (or the label is not on the scale).
+pub fn sentiment_words(shown: &str, score: &str, band: Band, check: &LabelCheck) -> (String, Option<String>) {
+    let alt = format!("Sentiment: {shown}, score {score} on a scale from −1 to 1");
+    let note = match check {
+        LabelCheck::NoLabel | LabelCheck::Agrees => None,
+        LabelCheck::Disagrees { .. } => Some(format!("The score {score} is {} on this scale.", band.label())),
+        LabelCheck::NotOnScale => Some(format!("“{shown}” is not on this scale; the score {score} is {}.", band.label())),
+    };
+    (alt, note)
+}
+
+/// A ticker chip's title: what choosing it does, or why it does nothing.
+pub fn chip_title(ticker: &str, in_data: bool) -> String {
+    if in_data { format!("Highlight {ticker} in the chart") } else { format!("{ticker} is not in the price data") }
+}
+
+/// A claim's basis after its figures: " (close to close)".
+pub fn basis_aside(basis: &str) -> String {
+    format!(" ({basis})")
+}
+
+/// A rotation alert: "XLK Improving → Leading".
+pub fn alert_text(symbol: &str, from: Quadrant, to: Quadrant) -> String {
+    format!("{symbol} {} → {}", from.name(), to.name())
+}
+
+/// When an alert happened, after it: " · week of Jun 22, 2026", " · Jun 24, 2026", and
+/// " (week in progress)" for a partial week.
+pub fn alert_when(interval: Interval, date: Date, partial: bool, fmt: &dyn Format) -> String {
+    let when = match interval {
+        Interval::Weekly => format!("week of {}", fmt.date(date.week_start())),
+        Interval::Daily => fmt.date(date),
+    };
+    format!(" · {when}{}", if partial { " (week in progress)" } else { "" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::format::PlainFormat;
+
+    fn day(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn the_widget_and_its_controls() {
+        assert_eq!(DEFAULT_REGION_LABEL, "Rotascope market rotation chart");
+        assert_eq!(TAB_NAMES, ["Rotation", "Performance", "Trend"]);
+        assert_eq!(ignored_settings(&[]), None);
+        assert_eq!(ignored_settings(&["colour".into(), "hieght".into()]).as_deref(), Some("Unknown settings ignored: colour, hieght"));
+        assert_eq!(loading("prices", None), "Loading prices…");
+        assert_eq!(loading("the note", Some("12 of 40 KB")), "Loading the note… 12 of 40 KB");
+        assert_eq!(and_more(3), "and 3 more");
+        assert_eq!(symbol_with_name("XLK", Some("Technology")), "XLK · Technology");
+        assert_eq!(symbol_with_name("XLK", None), "XLK");
+        assert_eq!(
+            with_keys("Line chart."),
+            "Line chart. Arrow keys move between symbols and dates, Home and End jump to the ends, Enter highlights, Escape clears."
+        );
+        assert_eq!(source_line("Adjusted closes", None), "Rotascope · Adjusted closes");
+        assert_eq!(source_line("Adjusted closes", Some("Example Data Inc.")), "Rotascope · Adjusted closes · Example Data Inc.");
+        assert_eq!(tail_unit(Interval::Weekly, 1), " week");
+        assert_eq!(tail_unit(Interval::Weekly, 5), " weeks");
+        assert_eq!(tail_unit(Interval::Daily, 1), " day");
+        assert_eq!(tail_unit(Interval::Daily, 10), " days");
+    }
+
+    #[test]
+    fn announcements() {
+        assert_eq!(tail_changed(1, Interval::Weekly, false), "Tail length 1 week");
+        assert_eq!(tail_changed(6, Interval::Weekly, false), "Tail length 6 weeks");
+        assert_eq!(tail_changed(1, Interval::Daily, false), "Tail length 1 day");
+        assert_eq!(tail_changed(10, Interval::Daily, true), "Daily rotation, tail 10 days");
+        assert_eq!(tail_changed(1, Interval::Weekly, true), "Weekly rotation, tail 1 week");
+        assert_eq!(benchmark_changed("IWM"), "Benchmark IWM");
+        assert_eq!(period_changed(&Period::YearToDate), "Period YTD");
+        assert_eq!(view_changed("Performance"), "Performance view");
+        assert_eq!(hidden_changed("XLK", true), "XLK hidden");
+        assert_eq!(hidden_changed("XLK", false), "XLK shown");
+        assert_eq!(highlight_changed(Some("XLE")), "XLE highlighted");
+        assert_eq!(highlight_changed(None), "Highlight cleared");
+        assert_eq!(playing_changed(true), "Playing");
+        assert_eq!(playing_changed(false), "Paused");
+        assert_eq!(showing_date(day("2026-06-12"), &PlainFormat), "Showing Jun 12, 2026");
+        assert_eq!(CSV_READY, "CSV file ready");
+        assert_eq!(PNG_READY, "PNG image ready");
+    }
+
+    #[test]
+    fn line_chart_readings() {
+        assert_eq!(reading("SMA 50", "412.30"), "SMA 50 412.30");
+        // A % change reads to one decimal, a price to two.
+        assert_eq!(line_reading("XLK", ValueKind::PercentChange, 4.2, &PlainFormat), "XLK +4.2%");
+        assert_eq!(line_reading("XLK", ValueKind::Price, 412.3, &PlainFormat), "XLK 412.30");
+        assert_eq!(value_on("XLK", Some("+4.20%"), "Jun 30, 2026"), "XLK +4.20% on Jun 30, 2026");
+        assert_eq!(value_on("IWM SMA 200", None, "Jan 2, 2026"), "IWM SMA 200: no value on Jan 2, 2026");
+    }
+
+    #[test]
+    fn each_performance_mode_is_named_in_one_place() {
+        let p = Period::YearToDate;
+        assert_eq!(mode_options(None), vec![(PerfMode::PercentChange, "% change".to_owned()), (PerfMode::Ratio, "Ratio to benchmark".to_owned())]);
+        assert_eq!(
+            mode_options(Some(("Growth", "Value"))).last(),
+            Some(&(PerfMode::BasketSpread, "Growth − Value".to_owned()))
+        );
+        assert_eq!(performance_chart_label(PerfMode::PercentChange, "SPY", &p), "Line chart: % change of each symbol against SPY for YTD");
+        assert_eq!(performance_chart_label(PerfMode::Ratio, "SPY", &p), "Line chart: ratio to the benchmark of each symbol against SPY for YTD");
+        assert_eq!(performance_chart_label(PerfMode::BasketSpread, "SPY", &p), "Line chart: basket spread of each symbol against SPY for YTD");
+        assert_eq!(performance_table_caption(PerfMode::PercentChange, &p, "SPY"), "% change, YTD, against SPY");
+        assert_eq!(performance_table_caption(PerfMode::Ratio, &p, "SPY"), "ratio to the benchmark, YTD, against SPY");
+        assert_eq!(performance_table_caption(PerfMode::BasketSpread, &p, "SPY"), "basket lines (% change) and spread (pp), YTD, against SPY");
+        assert_eq!(mode_words(PerfMode::PercentChange).summary, "% change");
+        assert_eq!(mode_words(PerfMode::Ratio).summary, "ratio to the benchmark (rebased to 100)");
+        assert_eq!(mode_words(PerfMode::BasketSpread).summary, "basket spread");
+        assert_eq!(mode_words(PerfMode::PercentChange).chosen, "Showing % change");
+        assert_eq!(mode_words(PerfMode::Ratio).chosen, "Showing the ratio to the benchmark");
+        assert_eq!(mode_words(PerfMode::BasketSpread).chosen, "Showing the basket spread");
+        assert_eq!(performance_png_title(&p, "SPY"), "Performance, YTD, against SPY");
+        assert_eq!(returns_caption(&p, day("2026-06-30"), &PlainFormat), "YTD returns to Jun 30, 2026, ranked");
+        assert_eq!(BENCHMARK_EXCESS, "benchmark");
+    }
+
+    #[test]
+    fn trend_words() {
+        let p = Period::Since(day("2026-01-15"));
+        assert_eq!([CLOSE, SMA50, SMA200], ["Close", "SMA 50", "SMA 200"]);
+        assert_eq!(trend_line_owner("IWM", "Close"), "IWM");
+        assert_eq!(trend_line_owner("IWM", "SMA 50"), "IWM SMA 50");
+        assert_eq!(no_closes("IWM"), "IWM has no closes in this period");
+        assert_eq!(no_closes_sentence("IWM"), "IWM has no closes in this period.");
+        assert_eq!(trend_chart_label("IWM"), "Price of IWM with 50- and 200-day moving averages and its prior high");
+        assert_eq!(trend_table_caption("IWM", &p), "IWM close and moving averages, since 2026-01-15");
+        assert_eq!(trend_table_caption("IWM", &Period::YearToDate), "IWM close and moving averages, YTD");
+        assert_eq!(trend_png_title("IWM", &Period::YearToDate), "IWM: trend, YTD");
+        let s = TrendSummary {
+            symbol: "IWM".into(),
+            date: day("2026-06-30"),
+            close: 210.5,
+            sma50: Some(205.126),
+            sma200: Some(1210.0),
+            prior_high: Some(230.0),
+            prior_high_date: Some(day("2026-02-02")),
+            from_high_pct: Some(-8.478),
+        };
+        assert_eq!(
+            trend_figures(&s, &PlainFormat),
+            TrendFigures {
+                close: "210.50".into(),
+                close_date: " Jun 30, 2026".into(),
+                sma50: "205.13".into(),
+                sma50_side: " above".into(),
+                sma200: "1,210.00".into(),
+                sma200_side: " below".into(),
+                from_high: "−8.5%".into(),
+            }
+        );
+        let short = TrendSummary { sma50: None, sma200: None, prior_high: None, prior_high_date: None, from_high_pct: None, ..s };
+        let f = trend_figures(&short, &PlainFormat);
+        assert_eq!((f.sma50.as_str(), f.sma50_side.as_str()), ("not enough history", " "));
+        assert_eq!((f.sma200.as_str(), f.sma200_side.as_str()), ("not enough history", " "));
+        assert_eq!(f.from_high, "no earlier close");
+        // Level with the average counts as above.
+        let level = TrendSummary { sma50: Some(210.5), ..short };
+        assert_eq!(trend_figures(&level, &PlainFormat).sma50_side, " above");
+    }
+
+    #[test]
+    fn rotation_words() {
+        assert_eq!(
+            rotation_chart_label(10, "SPY"),
+            "Relative rotation graph of 10 symbols against SPY: RS-Ratio across, RS-Momentum up. Plus and minus zoom, 0 fits."
+        );
+        assert_eq!(rotation_summary("A.", "B.", "C."), "A. B. C.");
+        assert_eq!(
+            rotation_table_caption("SPY", Interval::Weekly, 5, "Extent."),
+            "RS-Ratio and RS-Momentum against SPY, the last 5 weeks of each tail. Extent."
+        );
+        assert_eq!(rotation_table_caption("SPY", Interval::Daily, 1, "E."), "RS-Ratio and RS-Momentum against SPY, the last 1 day of each tail. E.");
+        assert_eq!(rotation_png_title("SPY", day("2026-06-30"), &PlainFormat), "Relative rotation against SPY · Jun 30, 2026");
+    }
+
+    #[test]
+    fn note_card_words() {
+        let (alt, note) = sentiment_words("Bullish", "0.60", Band::MildlyPositive, &LabelCheck::Agrees);
+        assert_eq!(alt, "Sentiment: Bullish, score 0.60 on a scale from −1 to 1");
+        assert_eq!(note, None);
+        assert_eq!(sentiment_words("mildly positive", "0.60", Band::MildlyPositive, &LabelCheck::NoLabel).1, None);
+        let disagrees = LabelCheck::Disagrees { label_band: Band::StronglyPositive };
+        assert_eq!(sentiment_words("Bullish", "0.30", Band::MildlyPositive, &disagrees).1.as_deref(), Some("The score 0.30 is mildly positive on this scale."));
+        let (alt, note) = sentiment_words("Bullish", "−0.40", Band::MildlyNegative, &LabelCheck::NotOnScale);
+        assert_eq!(alt, "Sentiment: Bullish, score −0.40 on a scale from −1 to 1");
+        assert_eq!(note.as_deref(), Some("“Bullish” is not on this scale; the score −0.40 is mildly negative."));
+        assert_eq!(chip_title("XLK", true), "Highlight XLK in the chart");
+        assert_eq!(chip_title("ZZZ", false), "ZZZ is not in the price data");
+        assert_eq!(basis_aside("close to close"), " (close to close)");
+        assert_eq!(alert_text("XLK", Quadrant::Improving, Quadrant::Leading), "XLK Improving → Leading");
+        // 2026-06-24 is a Wednesday: its week starts on Monday the 22nd.
+        assert_eq!(alert_when(Interval::Weekly, day("2026-06-24"), false, &PlainFormat), " · week of Jun 22, 2026");
+        assert_eq!(alert_when(Interval::Weekly, day("2026-06-24"), true, &PlainFormat), " · week of Jun 22, 2026 (week in progress)");
+        assert_eq!(alert_when(Interval::Daily, day("2026-06-24"), false, &PlainFormat), " · Jun 24, 2026");
+    }
+}
