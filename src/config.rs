@@ -367,6 +367,45 @@ pub struct WidgetConfig {
     pub ignored: Vec<String>,
 }
 
+/// Why a widget's config cannot be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigError {
+    /// The `<script type="application/json">` child holds JSON that is not an object (what it is).
+    ScriptNotObject(String),
+    /// The `<script type="application/json">` child is not valid JSON (the parser's words).
+    ScriptNotJson(String),
+    /// `permalink: true` on an element with neither an id nor a place among the page's widgets.
+    NoPermalinkKey,
+    /// A field that does not read.
+    Field(Box<AnalysisError>),
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigError::ScriptNotObject(what) => write!(f, "the config script should hold a JSON object, but it is {what}"),
+            ConfigError::ScriptNotJson(why) => write!(f, "the config script is not valid JSON: {why}"),
+            ConfigError::NoPermalinkKey => f.write_str("option `permalink` = true: this element has no id to name its view in the address; give it an id, or set permalink to a key"),
+            ConfigError::Field(e) => e.fmt(f),
+        }
+    }
+}
+
+impl From<AnalysisError> for ConfigError {
+    fn from(e: AnalysisError) -> ConfigError {
+        ConfigError::Field(Box::new(e))
+    }
+}
+
+/// The config a `<script type="application/json">` child holds: a JSON object.
+pub fn config_script(text: &str) -> Result<Map<String, Value>, ConfigError> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(m)) => Ok(m),
+        Ok(other) => Err(ConfigError::ScriptNotObject(crate::analysis::error::describe_json(&other))),
+        Err(e) => Err(ConfigError::ScriptNotJson(e.to_string())),
+    }
+}
+
 /// Whether `key` can name a view in the page URL's hash: 1 to 40 letters, digits, `-` and `_`.
 pub fn is_permalink_key(key: &str) -> bool {
     !key.is_empty() && key.len() <= 40 && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
@@ -856,6 +895,16 @@ mod tests {
         assert_eq!((c.view, c.theme, c.period, c.height), (View::Rotation, Theme::Auto, Period::YearToDate, 480.0));
         assert_eq!(c.rotation, RotationParams { interval: Interval::Weekly, window: 14, tail: 10, method: RotationMethod::LogTrend });
         assert!(c.ignored.is_empty());
+    }
+
+    #[test]
+    fn a_config_script_holds_an_object() {
+        assert_eq!(config_script(r#"{"prices":"p.json"}"#).map(|m| m.len()), Ok(1));
+        assert_eq!(config_script("[1]").unwrap_err().to_string(), format!("the config script should hold a JSON object, but it is {}", crate::analysis::error::describe_json(&serde_json::json!([1]))));
+        assert_eq!(config_script("{").unwrap_err().to_string(), "the config script is not valid JSON: EOF while parsing an object at line 1 column 1");
+        let e: ConfigError = WidgetConfig::from_json("{}").unwrap_err().into();
+        assert_eq!(e.to_string(), "option `prices` = missing: give the URL of the price data or the data inline");
+        assert_eq!(ConfigError::NoPermalinkKey.to_string(), "option `permalink` = true: this element has no id to name its view in the address; give it an id, or set permalink to a key");
     }
 
     #[test]
