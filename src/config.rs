@@ -3,9 +3,10 @@
 //! `<script type="application/json">` child. Pure, so it is tested natively.
 //!
 //! Every field is in one table, [`FIELDS`]: its JSON name, the attribute that carries it
-//! (`<rotascope-widget benchmark=…>`, `data-benchmark=…` on a placeholder) and what it is.
-//! The parser dispatches on it, the embed layer observes its attributes, and tests check
-//! that the loader (`www/rotascope.js`) and the README list the same fields.
+//! (`<rotascope-widget benchmark=…>`, `data-benchmark=…` on a placeholder), its default and
+//! its parser. The widget's config and `analyze()`'s options are read through it, the embed
+//! layer observes its attributes, and tests check that the loader (`www/rotascope.js`), the
+//! README and the d.ts list the same fields with the same defaults.
 //!
 //! `prices` may be left out when a `note` is given: the card then stands alone.
 
