@@ -3,15 +3,15 @@
 //! `<script type="application/json">` child. Pure, so it is tested natively.
 //!
 //! Every field is in one table, [`FIELDS`]: its JSON name, the attribute that carries it
-//! (`<rotascope-widget benchmark=…>`, `data-benchmark=…` on a placeholder) and what it is.
-//! The parser dispatches on it, the embed layer observes its attributes, and tests check
-//! that the loader (`www/rotascope.js`) and the README list the same fields.
+//! (`<rotascope-widget benchmark=…>`, `data-benchmark=…` on a placeholder), its default and
+//! its parser. The widget's config and `analyze()`'s options are read through it, the embed
+//! layer observes its attributes, and tests check that the loader (`www/rotascope.js`), the
+//! README and the d.ts list the same fields with the same defaults.
 //!
 //! `prices` may be left out when a `note` is given: the card then stands alone.
 
 use crate::model::AnalyzeOptions;
 use crate::analysis::period::Period;
-use crate::analysis::claims::DEFAULT_TOLERANCE;
 use crate::analysis::rotation::{Interval, RotationMethod, RotationParams};
 use crate::analysis::sentiment::Bands;
 use crate::analysis::{AnalysisError, Adjustment};
@@ -157,101 +157,175 @@ pub enum Theme {
     Auto,
 }
 
-pub const DEFAULT_HEIGHT: f64 = 480.0;
-/// Seconds a download may take before the widget gives up and offers to try again.
+/// Seconds a download of `analyze()` may take (it has no `timeout` option): the `timeout`
+/// field's default, which a test holds to the table.
 pub const DEFAULT_TIMEOUT_S: f64 = 30.0;
 
-/// Which setting a [`Field`] is, and what it is (the README table says more, with
-/// defaults). The parser matches on this, so a field in the table without a parser (or the
-/// reverse) does not compile.
+/// What a field is when the publisher leaves it out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldKey {
-    /// URL of price JSON or CSV, the data inline, or a list of sources.
-    Prices,
-    /// What everything is relative to.
-    Benchmark,
-    /// What to show, in colour order.
-    Symbols,
-    /// Named groups of symbols, equal weight.
-    Baskets,
-    /// Heading above the chart.
-    Title,
-    /// Rotation, performance or trend.
-    View,
-    /// 1W 1M 3M 6M YTD 1Y 3Y or a start day.
-    Period,
-    /// The day the numbers are computed for.
-    AsOf,
-    /// Rotation graph settings: interval, window, tail, method.
-    Rotation,
-    /// Rotation.interval: weekly or daily.
-    RotationInterval,
-    /// Rotation.window: samples in the window.
-    RotationWindow,
-    /// Rotation.tail: points in a tail.
-    RotationTail,
-    /// Rotation.method: log-trend or zscore.
-    RotationMethod,
-    /// Light, dark or auto.
-    Theme,
-    /// BCP 47 tag for numbers and dates.
-    Locale,
-    /// Chart height in CSS pixels.
-    Height,
-    /// Research note: a URL or the note inline.
-    Note,
-    /// Sentiment band cut points.
-    Bands,
-    /// Pp a note's figure may be off and still match.
-    Tolerance,
-    /// Wait until the widget nears the viewport.
-    Lazy,
-    /// Seconds a download may take.
-    Timeout,
-    /// Keep the reader's view in the page URL's hash (`true`, or the key to use).
-    Permalink,
+pub enum FieldDefault {
+    /// It must be given (`prices`, unless a `note` is).
+    Required,
+    /// The value as a publisher would write it in an attribute, read by the field's own
+    /// parser: every config starts from these.
+    Value(&'static str),
+    /// Nothing is set; what the widget does instead, in the README's words.
+    Unset(&'static str),
 }
 
+/// Reads one field's value into a config (the value as written: JSON, or attribute text).
+pub type ParseField = fn(&mut WidgetConfig, &Value) -> Result<(), AnalysisError>;
+
 /// One configuration field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Field {
     /// The name in a JSON config and in the JS API (camelCase).
     pub name: &'static str,
     /// The attribute on `<rotascope-widget>`; with `data-` in front, on a placeholder.
     pub attribute: &'static str,
-    /// What it is.
-    pub key: FieldKey,
+    /// What it is when left out (the README's and the d.ts's defaults are held to it).
+    pub default: FieldDefault,
+    /// Whether `analyze()` takes it too (read by the same parser).
+    pub analyze: bool,
+    /// Its parser.
+    pub parse: ParseField,
 }
 
-const fn field(name: &'static str, attribute: &'static str, key: FieldKey) -> Field {
-    Field { name, attribute, key }
+impl PartialEq for Field {
+    fn eq(&self, other: &Field) -> bool {
+        self.name == other.name
+    }
 }
 
-/// Every configuration field: the one list the parser, the custom element's observed
-/// attributes (`configAttributes()`) and the loader's list are checked against.
+const fn field(name: &'static str, attribute: &'static str, default: FieldDefault, parse: ParseField) -> Field {
+    Field { name, attribute, default, analyze: false, parse }
+}
+
+/// A field `analyze()` takes too.
+const fn shared(name: &'static str, attribute: &'static str, default: FieldDefault, parse: ParseField) -> Field {
+    Field { name, attribute, default, analyze: true, parse }
+}
+
+use FieldDefault::{Required, Unset};
+use FieldDefault::Value as Written;
+
+/// Every configuration field, with its default and its parser: the one list the widget's
+/// config, `analyze()`'s options, the custom element's observed attributes
+/// (`configAttributes()`, and through the loader's checked copy the iframe page's URL keys)
+/// and the README's and d.ts's defaults are checked against. Adding a field is one row here
+/// and its use.
 pub const FIELDS: [Field; 22] = [
-    field("prices", "prices", FieldKey::Prices),
-    field("benchmark", "benchmark", FieldKey::Benchmark),
-    field("symbols", "symbols", FieldKey::Symbols),
-    field("baskets", "baskets", FieldKey::Baskets),
-    field("title", "title", FieldKey::Title),
-    field("view", "view", FieldKey::View),
-    field("period", "period", FieldKey::Period),
-    field("asOf", "as-of", FieldKey::AsOf),
-    field("rotation", "rotation", FieldKey::Rotation),
-    field("rotationInterval", "rotation-interval", FieldKey::RotationInterval),
-    field("rotationWindow", "rotation-window", FieldKey::RotationWindow),
-    field("rotationTail", "rotation-tail", FieldKey::RotationTail),
-    field("rotationMethod", "rotation-method", FieldKey::RotationMethod),
-    field("theme", "theme", FieldKey::Theme),
-    field("locale", "locale", FieldKey::Locale),
-    field("height", "height", FieldKey::Height),
-    field("note", "note", FieldKey::Note),
-    field("bands", "bands", FieldKey::Bands),
-    field("tolerance", "tolerance", FieldKey::Tolerance),
-    field("lazy", "lazy", FieldKey::Lazy),
-    field("timeout", "timeout", FieldKey::Timeout),
-    field("permalink", "permalink", FieldKey::Permalink),
+    // URL of price JSON or CSV, the data inline, or a list of sources.
+    shared("prices", "prices", Required, |c, v| {
+        let sources = price_sources(v, &mut c.ignored)?;
+        c.prices.extend(sources);
+        Ok(())
+    }),
+    shared("benchmark", "benchmark", Unset("`SPY` if loaded, else the first symbol"), |c, v| {
+        c.benchmark = text("benchmark", v)?;
+        Ok(())
+    }),
+    shared("symbols", "symbols", Unset("every loaded symbol but the benchmark"), |c, v| {
+        c.symbols = Some(list("symbols", v)?).filter(|s| !s.is_empty());
+        Ok(())
+    }),
+    shared("baskets", "baskets", Unset("none"), |c, v| {
+        c.baskets = baskets(v)?;
+        Ok(())
+    }),
+    field("title", "title", Unset("none"), |c, v| {
+        c.title = text("title", v)?;
+        Ok(())
+    }),
+    field("view", "view", Written("rotation"), |c, v| {
+        c.view = enum_field("view", v, "rotation, performance, trend")?;
+        Ok(())
+    }),
+    // One period here; `analyze()` reads a list of them itself.
+    field("period", "period", Written("YTD"), |c, v| {
+        if let Some(p) = text("period", v)? {
+            c.period = Period::parse(&p)?;
+        }
+        Ok(())
+    }),
+    shared("asOf", "as-of", Unset("the last date in the data"), |c, v| {
+        c.as_of = text("asOf", v)?;
+        Ok(())
+    }),
+    shared("rotation", "rotation", Written(r#"{ "interval": "weekly", "window": 14, "tail": 10, "method": "log-trend" }"#), |c, v| {
+        c.rotation = rotation(v, c.rotation)?;
+        Ok(())
+    }),
+    // data-rotation-tail="6" and friends.
+    field("rotationInterval", "rotation-interval", Written("weekly"), |c, v| rotation_setting(&mut c.rotation, "interval", v)),
+    field("rotationWindow", "rotation-window", Written("14"), |c, v| rotation_setting(&mut c.rotation, "window", v)),
+    field("rotationTail", "rotation-tail", Written("10"), |c, v| rotation_setting(&mut c.rotation, "tail", v)),
+    field("rotationMethod", "rotation-method", Written("log-trend"), |c, v| rotation_setting(&mut c.rotation, "method", v)),
+    field("theme", "theme", Written("auto"), |c, v| {
+        c.theme = enum_field("theme", v, "light, dark, auto")?;
+        Ok(())
+    }),
+    field("locale", "locale", Unset("the browser's"), |c, v| {
+        c.locale = text("locale", v)?;
+        Ok(())
+    }),
+    field("height", "height", Written("480"), |c, v| {
+        let h = number("height", v)?;
+        if !(120.0..=4000.0).contains(&h) {
+            return Err(bad("height", v, "use a height between 120 and 4000 pixels"));
+        }
+        c.height = h;
+        Ok(())
+    }),
+    field("note", "note", Unset("none"), |c, v| {
+        c.note = if v.is_null() { None } else { Some(source("note", v)?) };
+        Ok(())
+    }),
+    field("bands", "bands", Written("[-0.6, -0.15, 0.15, 0.6]"), |c, v| {
+        c.bands = bands(v)?;
+        Ok(())
+    }),
+    field("tolerance", "tolerance", Written("0.5"), |c, v| {
+        let t = number("tolerance", v)?;
+        if !(t.is_finite() && t >= 0.0) {
+            return Err(bad("tolerance", v, "use a number of percentage points, 0 or more"));
+        }
+        // Wider than 100 pp every figure "matches": the check would say nothing.
+        if t > 100.0 {
+            return Err(bad("tolerance", v, "use at most 100 percentage points"));
+        }
+        c.tolerance = t;
+        Ok(())
+    }),
+    field("lazy", "lazy", Written("true"), |c, v| {
+        c.lazy = match v {
+            Value::Bool(b) => *b,
+            Value::String(s) if matches!(s.trim(), "true" | "") => true,
+            Value::String(s) if s.trim() == "false" => false,
+            _ => return Err(bad("lazy", v, "use true or false")),
+        };
+        Ok(())
+    }),
+    field("timeout", "timeout", Written("30"), |c, v| {
+        let t = number("timeout", v)?;
+        if !(t.is_finite() && (0.1..=600.0).contains(&t)) {
+            return Err(bad("timeout", v, "use a number of seconds from 0.1 to 600"));
+        }
+        c.timeout_s = t;
+        Ok(())
+    }),
+    // Keep the reader's view in the page URL's hash (`true`, or the key to use).
+    field("permalink", "permalink", Written("false"), |c, v| {
+        c.permalink = match v {
+            Value::Bool(true) => Some(Permalink::Auto),
+            Value::Bool(false) | Value::Null => None,
+            Value::String(s) if matches!(s.trim(), "true" | "") => Some(Permalink::Auto),
+            Value::String(s) if s.trim() == "false" => None,
+            Value::String(s) if is_permalink_key(s.trim()) => Some(Permalink::Key(s.trim().to_owned())),
+            _ => return Err(bad("permalink", v, "use true, false, or a key of up to 40 letters, digits, - and _")),
+        };
+        Ok(())
+    }),
 ];
 
 /// The field a config key names: its camelCase name (`as_of` is also read, as before).
@@ -292,6 +366,45 @@ pub struct WidgetConfig {
     pub permalink: Option<Permalink>,
     /// Fields this version does not know: reported, never silently dropped.
     pub ignored: Vec<String>,
+}
+
+/// Why a widget's config cannot be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigError {
+    /// The `<script type="application/json">` child holds JSON that is not an object (what it is).
+    ScriptNotObject(String),
+    /// The `<script type="application/json">` child is not valid JSON (the parser's words).
+    ScriptNotJson(String),
+    /// `permalink: true` on an element with neither an id nor a place among the page's widgets.
+    NoPermalinkKey,
+    /// A field that does not read.
+    Field(Box<AnalysisError>),
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigError::ScriptNotObject(what) => write!(f, "the config script should hold a JSON object, but it is {what}"),
+            ConfigError::ScriptNotJson(why) => write!(f, "the config script is not valid JSON: {why}"),
+            ConfigError::NoPermalinkKey => f.write_str("option `permalink` = true: this element has no id to name its view in the address; give it an id, or set permalink to a key"),
+            ConfigError::Field(e) => e.fmt(f),
+        }
+    }
+}
+
+impl From<AnalysisError> for ConfigError {
+    fn from(e: AnalysisError) -> ConfigError {
+        ConfigError::Field(Box::new(e))
+    }
+}
+
+/// The config a `<script type="application/json">` child holds: a JSON object.
+pub fn config_script(text: &str) -> Result<Map<String, Value>, ConfigError> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(m)) => Ok(m),
+        Ok(other) => Err(ConfigError::ScriptNotObject(crate::analysis::error::describe_json(&other))),
+        Err(e) => Err(ConfigError::ScriptNotJson(e.to_string())),
+    }
 }
 
 /// Whether `key` can name a view in the page URL's hash: 1 to 40 letters, digits, `-` and `_`.
@@ -399,7 +512,11 @@ impl WidgetConfig {
         WidgetConfig::from_map(&map)
     }
 
-    pub fn from_map(map: &Map<String, Value>) -> Result<WidgetConfig, AnalysisError> {
+    /// Every field at its default: each [`FieldDefault::Value`] of the table read by the
+    /// field's own parser.
+    pub fn defaults() -> WidgetConfig {
+        // Placeholders, each replaced by its table default below (a test checks that every
+        // default reads).
         let mut c = WidgetConfig {
             prices: Vec::new(),
             benchmark: None,
@@ -412,89 +529,33 @@ impl WidgetConfig {
             rotation: RotationParams::default(),
             theme: Theme::Auto,
             locale: None,
-            height: DEFAULT_HEIGHT,
+            height: 0.0,
             note: None,
             bands: Bands::default(),
-            tolerance: DEFAULT_TOLERANCE,
-            lazy: true,
-            timeout_s: DEFAULT_TIMEOUT_S,
+            tolerance: 0.0,
+            lazy: false,
+            timeout_s: 0.0,
             permalink: None,
             ignored: Vec::new(),
         };
-        let mut has_prices = false;
-        for (key, v) in map {
-            let Some(field) = field_named(key) else {
-                c.ignored.push(key.clone());
-                continue;
-            };
-            match field.key {
-                FieldKey::Prices => {
-                    c.prices = price_sources(v, &mut c.ignored)?;
-                    has_prices = true;
-                }
-                FieldKey::Benchmark => c.benchmark = text("benchmark", v)?,
-                FieldKey::Symbols => c.symbols = Some(list("symbols", v)?).filter(|s| !s.is_empty()),
-                FieldKey::Baskets => c.baskets = baskets(v)?,
-                FieldKey::Title => c.title = text("title", v)?,
-                FieldKey::View => c.view = enum_field("view", v, "rotation, performance, trend")?,
-                FieldKey::Period => c.period = text("period", v)?.map_or(Ok(Period::YearToDate), |p| Period::parse(&p))?,
-                FieldKey::AsOf => c.as_of = text("asOf", v)?,
-                FieldKey::Rotation => c.rotation = rotation(v, c.rotation)?,
-                // data-rotation-tail="6" and friends.
-                FieldKey::RotationInterval => rotation_setting(&mut c.rotation, "interval", v)?,
-                FieldKey::RotationWindow => rotation_setting(&mut c.rotation, "window", v)?,
-                FieldKey::RotationTail => rotation_setting(&mut c.rotation, "tail", v)?,
-                FieldKey::RotationMethod => rotation_setting(&mut c.rotation, "method", v)?,
-                FieldKey::Theme => c.theme = enum_field("theme", v, "light, dark, auto")?,
-                FieldKey::Locale => c.locale = text("locale", v)?,
-                FieldKey::Height => {
-                    let h = number("height", v)?;
-                    if !(120.0..=4000.0).contains(&h) {
-                        return Err(bad("height", v, "use a height between 120 and 4000 pixels"));
-                    }
-                    c.height = h;
-                }
-                FieldKey::Note => c.note = if v.is_null() { None } else { Some(source("note", v)?) },
-                FieldKey::Bands => c.bands = bands(v)?,
-                FieldKey::Lazy => {
-                    c.lazy = match v {
-                        Value::Bool(b) => *b,
-                        Value::String(s) if matches!(s.trim(), "true" | "") => true,
-                        Value::String(s) if s.trim() == "false" => false,
-                        _ => return Err(bad("lazy", v, "use true or false")),
-                    }
-                }
-                FieldKey::Permalink => {
-                    c.permalink = match v {
-                        Value::Bool(true) => Some(Permalink::Auto),
-                        Value::Bool(false) | Value::Null => None,
-                        Value::String(s) if matches!(s.trim(), "true" | "") => Some(Permalink::Auto),
-                        Value::String(s) if s.trim() == "false" => None,
-                        Value::String(s) if is_permalink_key(s.trim()) => Some(Permalink::Key(s.trim().to_owned())),
-                        _ => return Err(bad("permalink", v, "use true, false, or a key of up to 40 letters, digits, - and _")),
-                    }
-                }
-                FieldKey::Timeout => {
-                    let t = number("timeout", v)?;
-                    if !(t.is_finite() && (0.1..=600.0).contains(&t)) {
-                        return Err(bad("timeout", v, "use a number of seconds from 0.1 to 600"));
-                    }
-                    c.timeout_s = t;
-                }
-                FieldKey::Tolerance => {
-                    let t = number("tolerance", v)?;
-                    if !(t.is_finite() && t >= 0.0) {
-                        return Err(bad("tolerance", v, "use a number of percentage points, 0 or more"));
-                    }
-                    // Wider than 100 pp every figure "matches": the check would say nothing.
-                    if t > 100.0 {
-                        return Err(bad("tolerance", v, "use at most 100 percentage points"));
-                    }
-                    c.tolerance = t;
-                }
+        for f in &FIELDS {
+            if let FieldDefault::Value(text) = f.default {
+                let _ = (f.parse)(&mut c, &Value::String(text.to_owned()));
             }
         }
-        if !has_prices && c.note.is_none() {
+        c
+    }
+
+    pub fn from_map(map: &Map<String, Value>) -> Result<WidgetConfig, AnalysisError> {
+        let mut c = WidgetConfig::defaults();
+        for (key, v) in map {
+            match field_named(key) {
+                Some(field) => (field.parse)(&mut c, v)?,
+                None => c.ignored.push(key.clone()),
+            }
+        }
+        // A source list that reads is never empty.
+        if c.prices.is_empty() && c.note.is_none() {
             return Err(AnalysisError::bad_option("prices", "missing", "give the URL of the price data or the data inline"));
         }
         Ok(c)
@@ -640,20 +701,23 @@ impl AnalyzeRequest {
         let Value::Object(map) = value else {
             return Err(bad("options", &value, "expected an object"));
         };
-        let mut r = AnalyzeRequest { prices, options: AnalyzeOptions::default(), ignored: Vec::new() };
+        // The widget's fields that analyze() takes, read by the table's parsers from the
+        // table's defaults; then its own: a list of periods, and spreads.
+        let mut c = WidgetConfig::defaults();
+        c.prices = prices;
+        let (mut periods_given, mut spreads_given) = (Vec::new(), Vec::new());
         for (key, v) in &map {
             match key.as_str() {
-                "prices" => r.prices.extend(price_sources(v, &mut r.ignored)?),
-                "benchmark" => r.options.benchmark = text("benchmark", v)?,
-                "symbols" => r.options.symbols = Some(list("symbols", v)?).filter(|s| !s.is_empty()),
-                "baskets" => r.options.baskets = baskets(v)?,
-                "spreads" => r.options.spreads = spreads(v)?,
-                "asOf" | "as_of" => r.options.as_of = text("asOf", v)?,
-                "period" | "periods" => r.options.periods = periods(v)?,
-                "rotation" => r.options.rotation = rotation(v, r.options.rotation)?,
-                _ => r.ignored.push(key.clone()),
+                "spreads" => spreads_given = spreads(v)?,
+                "period" | "periods" => periods_given = periods(v)?,
+                _ => match field_named(key) {
+                    Some(field) if field.analyze => (field.parse)(&mut c, v)?,
+                    _ => c.ignored.push(key.clone()),
+                },
             }
         }
+        let options = AnalyzeOptions { spreads: spreads_given, periods: periods_given, ..c.analyze_options() };
+        let r = AnalyzeRequest { prices: c.prices, options, ignored: c.ignored };
         if r.prices.is_empty() {
             return Err(AnalysisError::bad_option("prices", "missing", "give the price data (an object, JSON or CSV text, a URL, or a list of those)"));
         }
@@ -680,10 +744,12 @@ fn whole(field: &str, v: &Value, min: usize) -> Result<usize, AnalysisError> {
 /// its share) scrolls inside it; shorter content leaves the space at the foot.
 pub fn box_height(raw: &Map<String, Value>, width: f64) -> f64 {
     let text = |key: &str| raw.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty());
+    let defaults = WidgetConfig::defaults();
     let view = match text("view").map(str::to_ascii_lowercase).as_deref() {
+        Some("rotation") => View::Rotation,
         Some("performance") => View::Performance,
         Some("trend") => View::Trend,
-        _ => View::Rotation,
+        _ => defaults.view,
     };
     let chart = match raw.get("height") {
         Some(Value::Number(n)) => n.as_f64(),
@@ -691,7 +757,7 @@ pub fn box_height(raw: &Map<String, Value>, width: f64) -> f64 {
         _ => None,
     }
     .filter(|h| (120.0..=4000.0).contains(h))
-    .unwrap_or(DEFAULT_HEIGHT);
+    .unwrap_or(defaults.height);
     let count = |key: &str, separator: fn(char) -> bool| match raw.get(key) {
         Some(Value::Array(items)) => Some(items.len()),
         Some(Value::Object(groups)) => Some(groups.len()),
@@ -830,6 +896,35 @@ mod tests {
         assert_eq!((c.view, c.theme, c.period, c.height), (View::Rotation, Theme::Auto, Period::YearToDate, 480.0));
         assert_eq!(c.rotation, RotationParams { interval: Interval::Weekly, window: 14, tail: 10, method: RotationMethod::LogTrend });
         assert!(c.ignored.is_empty());
+    }
+
+    #[test]
+    fn a_config_script_holds_an_object() {
+        assert_eq!(config_script(r#"{"prices":"p.json"}"#).map(|m| m.len()), Ok(1));
+        assert_eq!(config_script("[1]").unwrap_err().to_string(), format!("the config script should hold a JSON object, but it is {}", crate::analysis::error::describe_json(&serde_json::json!([1]))));
+        assert_eq!(config_script("{").unwrap_err().to_string(), "the config script is not valid JSON: EOF while parsing an object at line 1 column 1");
+        let e: ConfigError = WidgetConfig::from_json("{}").unwrap_err().into();
+        assert_eq!(e.to_string(), "option `prices` = missing: give the URL of the price data or the data inline");
+        assert_eq!(ConfigError::NoPermalinkKey.to_string(), "option `permalink` = true: this element has no id to name its view in the address; give it an id, or set permalink to a key");
+    }
+
+    #[test]
+    fn every_default_in_the_table_reads_and_is_what_the_widget_starts_from() {
+        for f in &FIELDS {
+            if let FieldDefault::Value(text) = f.default {
+                let mut c = WidgetConfig::defaults();
+                assert_eq!((f.parse)(&mut c, &Value::from(text)), Ok(()), "{}: {text}", f.name);
+                assert_eq!(c, WidgetConfig::defaults(), "{}'s default is what the config starts from", f.name);
+            }
+        }
+        let c = WidgetConfig::defaults();
+        assert_eq!((c.tolerance, c.lazy, c.timeout_s, c.permalink, c.bands), (0.5, true, 30.0, None, Bands([-0.6, -0.15, 0.15, 0.6])));
+        assert_eq!((c.view, c.theme, c.period, c.height), (View::Rotation, Theme::Auto, Period::YearToDate, 480.0));
+        // The analysis layer's own defaults (for callers of the library) agree with the table.
+        assert_eq!((c.rotation, c.bands, c.timeout_s), (RotationParams::default(), Bands::default(), DEFAULT_TIMEOUT_S));
+        assert_eq!(AnalyzeRequest::from_json(r#"{"prices":"p"}"#).map(|r| r.options), Ok(AnalyzeOptions { rotation: c.rotation, ..AnalyzeOptions::default() }));
+        // Only `prices` is required (or a note in its place); nothing else is unset text.
+        assert_eq!(FIELDS.iter().filter(|f| f.default == FieldDefault::Required).map(|f| f.name).collect::<Vec<_>>(), ["prices"]);
     }
 
     #[test]
@@ -1024,24 +1119,25 @@ mod tests {
     }
 
     /// A value each field accepts, so the parser can be walked through the whole table.
-    fn sample(key: FieldKey) -> Value {
-        match key {
-            FieldKey::Prices | FieldKey::Note => Value::from("p.json"),
-            FieldKey::Benchmark | FieldKey::Title | FieldKey::Locale => Value::from("SPY"),
-            FieldKey::Symbols => Value::from("IWM,IJR"),
-            FieldKey::Baskets => Value::from("small: IWM; large: SPY"),
-            FieldKey::View => Value::from("trend"),
-            FieldKey::Period => Value::from("1M"),
-            FieldKey::AsOf => Value::from("2026-07-13"),
-            FieldKey::Rotation => serde_json::json!({ "tail": 4 }),
-            FieldKey::RotationInterval => Value::from("daily"),
-            FieldKey::RotationWindow | FieldKey::RotationTail | FieldKey::Height => Value::from("200"),
-            FieldKey::RotationMethod => Value::from("zscore"),
-            FieldKey::Theme => Value::from("dark"),
-            FieldKey::Bands => Value::from("-0.5,-0.1,0.1,0.5"),
-            FieldKey::Tolerance | FieldKey::Timeout => Value::from("1"),
-            FieldKey::Lazy => Value::from("false"),
-            FieldKey::Permalink => Value::from("chart-1"),
+    fn sample(name: &str) -> Value {
+        match name {
+            "prices" | "note" => Value::from("p.json"),
+            "benchmark" | "title" | "locale" => Value::from("SPY"),
+            "symbols" => Value::from("IWM,IJR"),
+            "baskets" => Value::from("small: IWM; large: SPY"),
+            "view" => Value::from("trend"),
+            "period" => Value::from("1M"),
+            "asOf" => Value::from("2026-07-13"),
+            "rotation" => serde_json::json!({ "tail": 4 }),
+            "rotationInterval" => Value::from("daily"),
+            "rotationWindow" | "rotationTail" | "height" => Value::from("200"),
+            "rotationMethod" => Value::from("zscore"),
+            "theme" => Value::from("dark"),
+            "bands" => Value::from("-0.5,-0.1,0.1,0.5"),
+            "tolerance" | "timeout" => Value::from("1"),
+            "lazy" => Value::from("false"),
+            "permalink" => Value::from("chart-1"),
+            other => panic!("no sample for {other}"),
         }
     }
 
@@ -1050,7 +1146,7 @@ mod tests {
         for f in &FIELDS {
             let mut map = Map::new();
             map.insert("prices".into(), Value::from("p.json"));
-            map.insert(f.name.into(), sample(f.key));
+            map.insert(f.name.into(), sample(f.name));
             let c = WidgetConfig::from_map(&map).unwrap_or_else(|e| panic!("{}: {e}", f.name));
             assert!(c.ignored.is_empty(), "{} was ignored", f.name);
             let kebab: String = f.name.chars().flat_map(|ch| if ch.is_ascii_uppercase() { vec!['-', ch.to_ascii_lowercase()] } else { vec![ch] }).collect();
@@ -1059,7 +1155,7 @@ mod tests {
         }
         let names: Vec<&str> = FIELDS.iter().map(|f| f.name).collect();
         assert!(names.iter().enumerate().all(|(i, n)| !names[..i].contains(n)), "no field twice");
-        assert_eq!(field_named("as_of").map(|f| f.key), Some(FieldKey::AsOf));
+        assert_eq!(field_named("as_of").map(|f| f.name), Some("asOf"));
         let c = WidgetConfig::from_json(r#"{"prices":"p","rotation-method":"zscore"}"#).unwrap();
         assert_eq!(c.ignored, vec!["rotation-method".to_string()], "attribute names are not JSON names");
     }

@@ -111,7 +111,7 @@ impl ViewState {
                 for item in raw.split(',').filter(|i| !i.trim().is_empty()) {
                     match decode_component(item) {
                         Ok(s) => state.hidden.push(s.trim().to_owned()),
-                        Err(why) => problems.push(wrong(field, item, &why)),
+                        Err(why) => problems.push(wrong(field, item, &why.to_string())),
                     }
                 }
                 continue;
@@ -119,7 +119,7 @@ impl ViewState {
             let value = match decode_component(raw) {
                 Ok(v) => v,
                 Err(why) => {
-                    problems.push(wrong(field, raw, &why));
+                    problems.push(wrong(field, raw, &why.to_string()));
                     continue;
                 }
             };
@@ -197,9 +197,27 @@ pub fn encode_component(text: &str) -> String {
     out
 }
 
+/// Why a hash value's text cannot be decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadEscape {
+    /// A `%` without two hex digits after it.
+    NotHex,
+    /// The bytes of the `%`-escapes are not UTF-8.
+    NotUtf8,
+}
+
+impl std::fmt::Display for BadEscape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            BadEscape::NotHex => "a % must be followed by two hex digits",
+            BadEscape::NotUtf8 => "its %-escapes are not UTF-8 text",
+        })
+    }
+}
+
 /// Reverses [`encode_component`] (any `%XX`; `+` stays `+`), rejecting bad escapes and
 /// bytes that are not UTF-8.
-pub fn decode_component(text: &str) -> Result<String, String> {
+pub fn decode_component(text: &str) -> Result<String, BadEscape> {
     let mut bytes = Vec::with_capacity(text.len());
     let mut it = text.bytes();
     while let Some(b) = it.next() {
@@ -209,11 +227,12 @@ pub fn decode_component(text: &str) -> Result<String, String> {
         }
         let hex = |x: Option<u8>| x.and_then(|x| char::from(x).to_digit(16));
         match (hex(it.next()), hex(it.next())) {
-            (Some(hi), Some(lo)) => bytes.push(u8::try_from(hi * 16 + lo).map_err(|_| "a bad %-escape".to_string())?),
-            _ => return Err("a % must be followed by two hex digits".into()),
+            // Two hex digits make at most 255.
+            (Some(hi), Some(lo)) => bytes.push(u8::try_from(hi * 16 + lo).map_err(|_| BadEscape::NotHex)?),
+            _ => return Err(BadEscape::NotHex),
         }
     }
-    String::from_utf8(bytes).map_err(|_| "its %-escapes are not UTF-8 text".into())
+    String::from_utf8(bytes).map_err(|_| BadEscape::NotUtf8)
 }
 
 /// The value of `key` in a URL hash (`#a=1&chart-1=view:trend`; with or without the `#`),

@@ -194,15 +194,15 @@ export interface RotascopeConfig {
   period?: PeriodInput | null;
   /** The day the numbers are computed for. Default: the last date in the data. */
   asOf?: IsoDate | null;
-  /** Rotation graph settings. Default `{ interval: "weekly", window: 14, tail: 10, method: "log-trend" }`. */
+  /** Rotation graph settings. Default `{ "interval": "weekly", "window": 14, "tail": 10, "method": "log-trend" }`. */
   rotation?: RotationOptions;
-  /** `rotation.interval` on its own (`rotation-interval` attribute). */
+  /** `rotation.interval` on its own (`rotation-interval` attribute): `weekly` (default) or `daily`. */
   rotationInterval?: RotationInterval;
-  /** `rotation.window` on its own (`rotation-window` attribute). */
+  /** `rotation.window` on its own (`rotation-window` attribute). Default `14`. */
   rotationWindow?: NumberLike;
-  /** `rotation.tail` on its own (`rotation-tail` attribute). */
+  /** `rotation.tail` on its own (`rotation-tail` attribute). Default `10`. */
   rotationTail?: NumberLike;
-  /** `rotation.method` on its own (`rotation-method` attribute). */
+  /** `rotation.method` on its own (`rotation-method` attribute): `log-trend` (default) or `zscore`. */
   rotationMethod?: RotationMethod;
   /** `light`, `dark`, or `auto` (default: the page's own colour scheme when it declares exactly one, else `prefers-color-scheme`). */
   theme?: Theme;
@@ -238,14 +238,15 @@ export type MountConfig = RotascopeConfig & ({ prices: PriceInput } | { note: st
  * `view="pie"` is a type error).
  */
 export interface RotascopeWidgetAttributes {
-  /** URL of price JSON or CSV, the data inline (JSON or CSV text), or several sources: a JSON array, or URLs separated by spaces. */
+  /** URL of price JSON or CSV, the data inline (JSON or CSV text), or several sources: a JSON array, or URLs separated by spaces. Required unless `note` is given. */
   prices?: string;
   /** Default: `SPY` if loaded, else the first symbol. */
   benchmark?: string;
   /** `"IWM,IJR"`. Default: every loaded symbol but the benchmark. */
   symbols?: string;
-  /** `"small: IWM IJR; large: SPY"` or JSON. */
+  /** `"small: IWM IJR; large: SPY"` or JSON. Default: none. */
   baskets?: string;
+  /** Default: none. */
   title?: string;
   /** `rotation` (default), `performance` or `trend`. */
   view?: View;
@@ -253,7 +254,7 @@ export interface RotascopeWidgetAttributes {
   period?: PeriodInput;
   /** `YYYY-MM-DD`. Default: the last date in the data. */
   "as-of"?: string;
-  /** JSON: `{"interval": "weekly", "window": 14, "tail": 10, "method": "log-trend"}`. */
+  /** JSON. Default `{"interval": "weekly", "window": 14, "tail": 10, "method": "log-trend"}`. */
   rotation?: string;
   /** `weekly` (default) or `daily`. */
   "rotation-interval"?: RotationInterval;
@@ -269,7 +270,7 @@ export interface RotascopeWidgetAttributes {
   locale?: string;
   /** CSS pixels, 120–4000. Default `480`. */
   height?: string;
-  /** A URL, or the note as JSON text. */
+  /** A URL, or the note as JSON text. Default: none. */
   note?: string;
   /** `"-0.6,-0.15,0.15,0.6"` (the default). */
   bands?: string;
@@ -279,7 +280,7 @@ export interface RotascopeWidgetAttributes {
   lazy?: string;
   /** Seconds. Default `30`. */
   timeout?: string;
-  /** `"true"` or a hash key. Default: off. */
+  /** `"true"` or a hash key. Default `false`. */
   permalink?: string;
 }
 

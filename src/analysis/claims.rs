@@ -39,9 +39,6 @@ use super::returns::period_return;
 use super::Date;
 use serde::Serialize;
 
-/// Default tolerance, in percentage points.
-pub const DEFAULT_TOLERANCE: f64 = 0.5;
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum Outcome {

@@ -5,7 +5,7 @@
 use crate::app::widget::{resolve_dark, Widget};
 use crate::app::WidgetEvents;
 use crate::browser::document;
-use crate::config::{box_height, field_of_attribute, WidgetConfig, FIELDS};
+use crate::config::{box_height, config_script, field_of_attribute, ConfigError, WidgetConfig, FIELDS};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde_json::{Map, Value};
@@ -80,15 +80,10 @@ fn camel(kebab: &str) -> String {
 /// A host's config as written in the page: the JSON of a child
 /// `<script type="application/json">` first, then `data-*` attributes (and, on
 /// `<rotascope-widget>`, the plain config attributes), later ones winning.
-pub fn config_from_element(el: &Element) -> Result<Map<String, Value>, String> {
+pub fn config_from_element(el: &Element) -> Result<Map<String, Value>, ConfigError> {
     let mut map = Map::new();
     if let Ok(Some(script)) = el.query_selector(":scope > script[type='application/json']") {
-        let text = script.text_content().unwrap_or_default();
-        match serde_json::from_str::<Value>(&text) {
-            Ok(Value::Object(m)) => map.extend(m),
-            Ok(other) => return Err(format!("the config script should hold a JSON object, but it is {}", crate::analysis::error::describe_json(&other))),
-            Err(e) => return Err(format!("the config script is not valid JSON: {e}")),
-        }
+        map.extend(config_script(&script.text_content().unwrap_or_default())?);
     }
     let custom = el.tag_name().eq_ignore_ascii_case("rotascope-widget");
     let names = el.get_attribute_names();
@@ -293,12 +288,12 @@ impl Host {
         Rc::new(RefCell::new(Host { element, source, owned, mounted: None, resize: None }))
     }
 
-    fn config(&self) -> Result<WidgetConfig, String> {
+    fn config(&self) -> Result<WidgetConfig, ConfigError> {
         let map = match &self.source {
             ConfigSource::Element => config_from_element(&self.element)?,
             ConfigSource::Object(m) => m.clone(),
         };
-        WidgetConfig::from_map(&map).map_err(|e| e.to_string())
+        Ok(WidgetConfig::from_map(&map)?)
     }
 
     /// The config as written, for the height rule (an unreadable one counts as empty: the
@@ -416,7 +411,8 @@ impl Host {
                 });
                 host.mounted = Some(Box::new(handle));
             }
-            Err(message) => {
+            Err(error) => {
+                let message = error.to_string();
                 let _ = element.set_attribute("data-rs-theme", "light");
                 if !failed_before_drawing(&element, frame.as_ref(), &message) {
                     point.set_inner_html(r#"<div class="rotascope-widget" data-rotascope-root=""><div class="rs-error" role="alert" data-testid="error"><p class="rs-error-title">This chart cannot be shown</p><p class="rs-error-message"></p></div></div>"#);
@@ -469,14 +465,14 @@ impl Host {
 /// The hash key of a `permalink: true` widget: its host's id when that is a usable key, else
 /// `rotascope-N`, N being its place among the page's placeholders and `<rotascope-widget>`
 /// elements (1-based). A `mount()` target has no such place: it needs an id or a key.
-fn permalink_key(element: &HtmlElement) -> Result<String, String> {
+fn permalink_key(element: &HtmlElement) -> Result<String, ConfigError> {
     let id = element.id();
     if crate::config::is_permalink_key(&id) {
         return Ok(id);
     }
     const PLACES: &str = ".rotascope, rotascope-widget";
     if !element.matches(PLACES).unwrap_or(false) {
-        return Err("option `permalink` = true: this element has no id to name its view in the address; give it an id, or set permalink to a key".into());
+        return Err(ConfigError::NoPermalinkKey);
     }
     let place = document()
         .query_selector_all(PLACES)
