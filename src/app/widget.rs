@@ -3,7 +3,7 @@
 
 use super::a11y::{Announcer, LiveRegion};
 use super::card::NoteCard;
-use super::load::{load_prices, LoadError, Loaded};
+use super::loading::{Loaded, Loading};
 use super::performance::PerformanceView;
 use super::rotation::RotationView;
 use super::state::{use_state, Controls};
@@ -15,6 +15,7 @@ use crate::chart::describe::{subtitle, Shown};
 use crate::chart::{notes, Palette};
 use crate::analysis::sentiment::Bands;
 use crate::config::{Source, Theme, View, WidgetConfig};
+use crate::load::{load_prices, LoadError};
 use crate::model::Model;
 use leptos::html;
 use leptos::prelude::*;
@@ -282,30 +283,6 @@ fn DataNotes() -> impl IntoView {
                 </details>
             }
         })
-    }
-}
-
-/// What a chart that had not loaded says on paper (print CSS shows it instead of the screen's
-/// text), while waiting for the viewport or its data.
-pub const NOT_LOADED_ON_PAPER: &str = "This chart had not loaded when the page was printed: open the page to see it.";
-
-/// "Loading prices…" (or `what` else is loading), then how much has arrived: a bar of the
-/// known total, or a moving one when the server does not say the size.
-#[component]
-pub fn Loading(what: &'static str, received: RwSignal<Option<(u64, Option<u64>)>, LocalStorage>) -> impl IntoView {
-    let text = move || match received.get() {
-        Some((got, total)) => format!("Loading {what}… {}", crate::browser::fetch::size_text(got, total)),
-        None => format!("Loading {what}…"),
-    };
-    let total = move || received.get().and_then(|(_, t)| t).map(|t| t as f64);
-    view! {
-        <div class="rs-loading" role="status" data-testid="loading">
-            <span class="rs-waiting-screen">{text}</span>
-            <span class="rs-waiting-print">{NOT_LOADED_ON_PAPER}</span>
-            <progress class="rs-progress" max=move || total().map(|t| t.to_string())
-                value=move || received.get().filter(|(_, t)| t.is_some()).map(|(got, _)| got.to_string())
-                aria-hidden="true"></progress>
-        </div>
     }
 }
 
