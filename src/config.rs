@@ -149,6 +149,11 @@ pub enum View {
     Trend,
 }
 
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 3] = [View::Rotation, View::Performance, View::Trend];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {

@@ -3,10 +3,11 @@
 //! One chain, no import running back up it:
 //! [`analysis`] (pure numbers) → [`model`] (what the widget and `analyze()` derive for one
 //! configuration, cached) → [`chart`] (view-models, and drawing through a painter) → `browser` (thin
-//! platform glue: fetch, canvas, Intl) → `app` (leptos components) → `embed` (placeholders,
-//! custom element, JS API). [`config`] and [`sample`] are pure too.
-//! `browser`, `app` and `embed` exist only on wasm32, so a native `cargo test` builds the
-//! pure core alone.
+//! platform glue: fetch, canvas, Intl) → `load` (prices and notes from their sources, one
+//! error type, the page's cache; no leptos) → `app` (leptos components) → `embed`
+//! (placeholders, custom element, JS API). [`config`] and [`sample`] are pure too.
+//! `browser`, `load`, `app` and `embed` exist only on wasm32, so a native `cargo test` builds
+//! the pure core alone.
 
 /// Declares modules that read input (files, notes, attributes, options) or compute on what a
 /// reader chose (periods, dates, links: the analytics, the model, the chart view-models) as
@@ -49,3 +50,7 @@ pub mod app;
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+reads_input! {
+    #[cfg(target_arch = "wasm32")]
+    pub mod load;
+}

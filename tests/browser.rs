@@ -948,3 +948,24 @@ async fn png_and_csv_exports_carry_the_chart_and_its_numbers() {
         }
     }
 }
+
+/// The loading layer, without the widget: a note fails with the same typed error as the prices,
+/// its message as the card shows it, `data` for a note that cannot be read (never retried) and
+/// the fetch's own code and retry for a download that failed.
+#[wasm_bindgen_test]
+async fn the_load_layer_types_note_failures_like_price_failures() {
+    use rotascope::config::Source;
+    use rotascope::load::{load_note, LoadError};
+    let value = serde_json::json!(["not", "a", "note"]);
+    let expected = rotascope::analysis::note::parse_note(&value).unwrap_err();
+    let inline = load_note(Source::Inline(value), 5.0, &|_, _| {}).await.unwrap_err();
+    assert_eq!(inline, LoadError::Note { url: None, reason: expected.clone() });
+    assert_eq!(inline.to_string(), expected);
+    assert_eq!((inline.code(), inline.retryable()), ("data", false));
+    let read = LoadError::Note { url: Some("notes/q1.json".into()), reason: "the note is not valid JSON: EOF".into() };
+    assert_eq!(read.to_string(), "notes/q1.json: the note is not valid JSON: EOF");
+    let fetched = load_note(Source::Url("http://127.0.0.1:9/note.json".into()), 5.0, &|_, _| {}).await.unwrap_err();
+    let LoadError::Fetch(fetch) = &fetched else { panic!("a download failure: {fetched:?}") };
+    assert_eq!((fetched.code(), fetched.retryable(), fetched.to_string()), (fetch.code(), true, fetch.to_string()));
+    assert!(fetched.to_string().starts_with("could not load http://127.0.0.1:9/note.json"), "{fetched}");
+}

@@ -50,7 +50,7 @@ pub fn Announcer() -> impl IntoView {
     Effect::watch(
         move || c.view.get(),
         move |v, _, _| {
-            let tab = super::widget::VIEWS.iter().position(|x| x == v).map_or("", |i| words::TAB_NAMES[i]);
+            let tab = crate::config::View::ALL.iter().position(|x| x == v).map_or("", |i| words::TAB_NAMES[i]);
             say(words::view_changed(tab))
         },
         false,

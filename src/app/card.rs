@@ -4,6 +4,7 @@
 //! Every piece of note text goes into text nodes (never parsed as HTML); only http(s) URLs
 //! become links.
 
+use super::loading::{Loaded, Loading};
 use super::state::{Controls, SharedData};
 use super::widget_context;
 use crate::analysis::claims::{check_claim, Outcome};
@@ -13,22 +14,12 @@ use crate::analysis::note::{Note, NoteClaim};
 use crate::analysis::rotation::latest_transitions;
 use crate::analysis::sentiment::{read_sentiment, Band, Bands};
 use crate::chart::{markup, words};
-use crate::browser::fetch::fetch_text;
 use crate::config::{Source, View};
+use crate::load::load_note;
 use leptos::prelude::*;
 
 /// Alerts shown in the feed.
 const ALERTS: usize = 8;
-
-pub async fn load_note(source: Source, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>)) -> Result<Note, String> {
-    match source {
-        Source::Inline(value) => crate::analysis::note::parse_note(&value),
-        Source::Url(url) => {
-            let text = fetch_text(&url, "a research note", timeout_s, progress).await.map_err(|e| e.to_string())?;
-            crate::analysis::note::parse_note_json(&text).map_err(|e| format!("{url}: {e}"))
-        }
-    }
-}
 
 /// The card, with or without prices (without, claims cannot be checked and there are no
 /// alerts or highlights).
@@ -36,7 +27,7 @@ pub async fn load_note(source: Source, timeout_s: f64, progress: &dyn Fn(u64, Op
 pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) -> impl IntoView {
     // Bytes received (and the total, when known) while the note downloads.
     let received: RwSignal<Option<(u64, Option<u64>)>, LocalStorage> = RwSignal::new_local(None);
-    let note = super::load::Loaded::new(move || {
+    let note = Loaded::new(move || {
         received.set(None);
         let source = source.clone();
         async move { load_note(source, timeout_s, &move |got, total| received.set(Some((got, total)))).await }
@@ -50,14 +41,14 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) ->
                     move || {
                         let data = data.clone();
                         let Some(result) = note.get() else {
-                            return view! { <super::widget::Loading what="the note" received=received /> }.into_any();
+                            return view! { <Loading what="the note" received=received /> }.into_any();
                         };
                         match result {
                             Ok(note) => view! { <NoteBody note=note bands=bands tolerance=tolerance data=data controls=controls /> }.into_any(),
-                            Err(message) => view! {
+                            Err(error) => view! {
                                 <div class="rs-error" role="alert" data-testid="card-error">
                                     <p class="rs-error-title">"The research note cannot be shown"</p>
-                                    <p class="rs-error-message">{message}</p>
+                                    <p class="rs-error-message">{error.to_string()}</p>
                                 </div>
                             }
                             .into_any(),

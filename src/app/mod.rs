@@ -1,14 +1,12 @@
 //! Leptos components: wiring signals to the analytics and the charts. No math and no
 //! formatting rules here; those live in `analysis` and `chart`.
 
-reads_input! {
-    pub mod load;
-}
 pub mod a11y;
 pub mod card;
 pub mod chart_canvas;
 pub mod controls;
 pub mod line_surface;
+pub mod loading;
 pub mod performance;
 pub mod permalink;
 pub mod rotation;

@@ -3,7 +3,7 @@
 
 use super::a11y::{Announcer, LiveRegion};
 use super::card::NoteCard;
-use super::load::{load_prices, LoadError, Loaded};
+use super::loading::{Loaded, Loading};
 use super::performance::PerformanceView;
 use super::rotation::RotationView;
 use super::state::{use_state, Controls};
@@ -17,14 +17,12 @@ use crate::chart::words::{self, TAB_NAMES};
 use crate::chart::{notes, Palette};
 use crate::analysis::sentiment::Bands;
 use crate::config::{Source, Theme, View, WidgetConfig};
+use crate::load::{load_prices, LoadError};
 use crate::model::Model;
 use leptos::html;
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
-
-/// The views in tab order (their names: [`TAB_NAMES`]).
-pub const VIEWS: [View; 3] = [View::Rotation, View::Performance, View::Trend];
 
 /// Whether a widget with `theme` draws dark: `auto` follows the page's own colour scheme when
 /// it declares exactly one (`color-scheme` on the root element, or its `<meta>`), else
@@ -175,7 +173,7 @@ body.clone().into_any()
 fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64, permalink: Option<String>) -> impl IntoView {
     let ctx = widget_context();
     let (data, c) = use_state();
-    let tabs: [(View, &str); 3] = [(VIEWS[0], TAB_NAMES[0]), (VIEWS[1], TAB_NAMES[1]), (VIEWS[2], TAB_NAMES[2])];
+    let tabs: [(View, &str); 3] = [(View::ALL[0], TAB_NAMES[0]), (View::ALL[1], TAB_NAMES[1]), (View::ALL[2], TAB_NAMES[2])];
     let tab_buttons = tabs
         .iter()
         .enumerate()
@@ -287,27 +285,6 @@ fn DataNotes() -> impl IntoView {
                 </details>
             }
         })
-    }
-}
-
-/// What a chart that had not loaded says on paper (print CSS shows it instead of the screen's
-/// text), while waiting for the viewport or its data.
-pub const NOT_LOADED_ON_PAPER: &str = "This chart had not loaded when the page was printed: open the page to see it.";
-
-/// "Loading prices…" (or `what` else is loading), then how much has arrived: a bar of the
-/// known total, or a moving one when the server does not say the size.
-#[component]
-pub fn Loading(what: &'static str, received: RwSignal<Option<(u64, Option<u64>)>, LocalStorage>) -> impl IntoView {
-    let text = move || words::loading(what, received.get().map(|(got, total)| crate::browser::fetch::size_text(got, total)).as_deref());
-    let total = move || received.get().and_then(|(_, t)| t).map(|t| t as f64);
-    view! {
-        <div class="rs-loading" role="status" data-testid="loading">
-            <span class="rs-waiting-screen">{text}</span>
-            <span class="rs-waiting-print">{NOT_LOADED_ON_PAPER}</span>
-            <progress class="rs-progress" max=move || total().map(|t| t.to_string())
-                value=move || received.get().filter(|(_, t)| t.is_some()).map(|(got, _)| got.to_string())
-                aria-hidden="true"></progress>
-        </div>
     }
 }
 

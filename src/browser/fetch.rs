@@ -3,6 +3,7 @@
 //! is read as a stream so a long download can show its progress, and every download has a
 //! time limit.
 
+use crate::chart::loading::size_text;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -49,17 +50,6 @@ impl FetchError {
             FetchError::NotData { .. } => "html",
             FetchError::Broken { .. } => "broken",
         }
-    }
-}
-
-/// `received` (and `total`) as a reader reads sizes: "1.6 of 3.2 MB", "120 of 450 KB".
-pub fn size_text(received: u64, total: Option<u64>) -> String {
-    let largest = total.unwrap_or(received).max(received) as f64;
-    let (unit, scale, decimals) = if largest >= 1e6 { ("MB", 1e6, 1) } else { ("KB", 1e3, 0) };
-    let show = |b: u64| format!("{:.*}", decimals, b as f64 / scale);
-    match total {
-        Some(t) => format!("{} of {} {unit}", show(received), show(t)),
-        None => format!("{} {unit}", show(received)),
     }
 }
 

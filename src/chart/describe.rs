@@ -190,6 +190,14 @@ pub fn compass_words(c: Compass) -> &'static str {
     }
 }
 
+/// "NE 45°", or "–" without a heading.
+pub fn heading_text(m: &PointMetrics, fmt: &dyn Format) -> String {
+    match (m.heading(), m.heading_deg) {
+        (Some(c), Some(deg)) => format!("{} {}°", c.name(), fmt.number(deg, 0)),
+        _ => "–".into(),
+    }
+}
+
 /// "north-east (45°)", or "no heading".
 fn heading_words(m: &PointMetrics, fmt: &dyn Format) -> String {
     match (m.heading(), m.heading_deg) {
@@ -223,7 +231,7 @@ pub fn point_lines(p: &RotationPoint, m: &PointMetrics, interval: Interval, fmt:
         format!("RS-Ratio {}", fmt.number(p.rs_ratio, 2)),
         format!("RS-Momentum {}", fmt.number(p.rs_momentum, 2)),
         p.quadrant.name().to_owned(),
-        format!("Heading {}", super::ranking::heading_text(m, fmt)),
+        format!("Heading {}", heading_text(m, fmt)),
         format!("Distance {}", fmt.number(m.distance, 2)),
     ];
     if let Some(v) = m.velocity {

@@ -10,6 +10,7 @@ pub mod export;
 pub mod format;
 pub mod gesture;
 pub mod labels;
+pub mod loading;
 pub mod markup;
 pub mod notes;
 pub mod paint;

@@ -186,14 +186,6 @@ pub fn quadrant_short(q: Quadrant) -> &'static str {
     }
 }
 
-/// "NE 45°", or "–" without a heading.
-pub fn heading_text(m: &PointMetrics, fmt: &dyn Format) -> String {
-    match (m.heading(), m.heading_deg) {
-        (Some(c), Some(deg)) => format!("{} {}°", c.name(), fmt.number(deg, 0)),
-        _ => "–".into(),
-    }
-}
-
 /// A value to sort on: text, or a number that may be missing (missing sorts last either way).
 enum Key<'a> {
     Text(&'a str),

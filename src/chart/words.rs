@@ -26,14 +26,6 @@ pub fn ignored_settings(names: &[String]) -> Option<String> {
     (!names.is_empty()).then(|| format!("Unknown settings ignored: {}", names.join(", ")))
 }
 
-/// "Loading prices…", then how much has arrived (`size`, e.g. "12 of 40 KB").
-pub fn loading(what: &str, size: Option<&str>) -> String {
-    match size {
-        Some(size) => format!("Loading {what}… {size}"),
-        None => format!("Loading {what}…"),
-    }
-}
-
 /// The last item of a shortened list: "and 3 more".
 pub fn and_more(n: usize) -> String {
     format!("and {n} more")
@@ -351,8 +343,6 @@ mod tests {
         assert_eq!(TAB_NAMES, ["Rotation", "Performance", "Trend"]);
         assert_eq!(ignored_settings(&[]), None);
         assert_eq!(ignored_settings(&["colour".into(), "hieght".into()]).as_deref(), Some("Unknown settings ignored: colour, hieght"));
-        assert_eq!(loading("prices", None), "Loading prices…");
-        assert_eq!(loading("the note", Some("12 of 40 KB")), "Loading the note… 12 of 40 KB");
         assert_eq!(and_more(3), "and 3 more");
         assert_eq!(symbol_with_name("XLK", Some("Technology")), "XLK · Technology");
         assert_eq!(symbol_with_name("XLK", None), "XLK");

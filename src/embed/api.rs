@@ -2,7 +2,7 @@
 
 use crate::model::analyze as analyze_table;
 use crate::analysis::Warning;
-use crate::app::load::load_prices;
+use crate::load::load_prices;
 use crate::browser::intl::js_error_text;
 use crate::config::{price_source, price_sources, AnalyzeRequest, PriceSource};
 use wasm_bindgen::prelude::*;

@@ -357,7 +357,7 @@ impl Host {
         waiting.set_class_name("rotascope-widget rs-waiting");
         let _ = waiting.set_attribute("aria-busy", "true");
         // Paper gets its own sentence (print CSS shows it instead).
-        for (class, text) in [("rs-waiting-screen", "This chart loads when you scroll to it."), ("rs-waiting-print", crate::app::widget::NOT_LOADED_ON_PAPER)] {
+        for (class, text) in [("rs-waiting-screen", "This chart loads when you scroll to it."), ("rs-waiting-print", crate::chart::loading::NOT_LOADED_ON_PAPER)] {
             if let Ok(span) = doc.create_element("span") {
                 span.set_class_name(class);
                 span.set_text_content(Some(text));

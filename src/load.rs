@@ -1,12 +1,14 @@
-//! Loading configured price sources into one validated table: URLs are fetched concurrently,
-//! each source is parsed in its own format, and several are merged on one calendar.
+//! Loading what a widget (or `analyze()`) reads: the configured price sources into one
+//! validated table (URLs fetched concurrently, each source parsed in its own format, several
+//! merged on one calendar, tables kept for the page) and the research note. Both fail with
+//! one [`LoadError`]. No leptos here: the components and the JS API sit on top.
 
 use crate::analysis::input::{merge, parse_source, parse_value};
+use crate::analysis::note::{parse_note, parse_note_json, Note};
 use crate::analysis::{Adjustment, AnalysisError, PriceTable};
 use crate::browser::fetch::{fetch_text, FetchError};
-use crate::config::PriceSource;
-use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
+use crate::config::{PriceSource, Source};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
@@ -22,11 +24,15 @@ thread_local! {
     static LOADED: RefCell<LoadedTables> = RefCell::new(HashMap::new());
 }
 
-/// Why a widget (or `analyze`) could not get its data.
+/// Why a widget (or `analyze`) could not get its data or its note.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
+    /// The download failed (network, CORS, CSP, HTTP status, time limit, HTML, broken body).
     Fetch(FetchError),
+    /// The prices arrived but cannot be used.
     Data(AnalysisError),
+    /// The note arrived (or was given inline) but cannot be read: `url` when it was downloaded.
+    Note { url: Option<String>, reason: String },
 }
 
 impl LoadError {
@@ -39,7 +45,7 @@ impl LoadError {
     pub fn code(&self) -> &'static str {
         match self {
             LoadError::Fetch(e) => e.code(),
-            LoadError::Data(_) => "data",
+            LoadError::Data(_) | LoadError::Note { .. } => "data",
         }
     }
 }
@@ -54,6 +60,8 @@ impl std::fmt::Display for LoadError {
         match self {
             LoadError::Fetch(e) => e.fmt(f),
             LoadError::Data(e) => e.fmt(f),
+            LoadError::Note { url: Some(url), reason } => write!(f, "{url}: {reason}"),
+            LoadError::Note { url: None, reason } => f.write_str(reason),
         }
     }
 }
@@ -132,54 +140,15 @@ async fn join_all<T, F: Future<Output = T>>(mut pending: Vec<Pin<Box<F>>>) -> Ve
     .await
 }
 
-/// The result of an async load as a local signal, `None` while it runs. It stands in for
-/// leptos' `LocalResource` + `Suspense`, which bring their async machinery into the bundle
-/// for what is one fetch per widget.
-pub struct Loaded<T: 'static> {
-    value: RwSignal<Option<T>, LocalStorage>,
-    start: StoredValue<Rc<dyn Fn()>, LocalStorage>,
-}
 
-impl<T: 'static> Clone for Loaded<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T: 'static> Copy for Loaded<T> {}
-
-impl<T: Clone + 'static> Loaded<T> {
-    /// Starts `load` now; `reload` starts it again.
-    pub fn new<Fut: Future<Output = T> + 'static>(load: impl Fn() -> Fut + 'static) -> Self {
-        let value = RwSignal::new_local(None);
-        // Only the newest load may set the value: a retry can overtake a slow first attempt.
-        let generation = Rc::new(Cell::new(0u32));
-        let start: Rc<dyn Fn()> = Rc::new(move || {
-            let this = generation.get().wrapping_add(1);
-            generation.set(this);
-            value.try_set(None);
-            let future = load();
-            let generation = generation.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = future.await;
-                // The widget may be gone by then (try_set is a no-op on a disposed signal).
-                if generation.get() == this {
-                    value.try_set(Some(result));
-                }
-            });
-        });
-        start();
-        Loaded { value, start: StoredValue::new_local(start) }
-    }
-
-    /// The loaded value (tracked), `None` while loading.
-    pub fn get(&self) -> Option<T> {
-        self.value.get()
-    }
-
-    pub fn reload(&self) {
-        if let Some(start) = self.start.try_get_value() {
-            start();
+/// The research note from `source`, its download within `timeout_s`, `progress` hearing the
+/// bytes received (and the total when known).
+pub async fn load_note(source: Source, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>)) -> Result<Note, LoadError> {
+    match source {
+        Source::Inline(value) => parse_note(&value).map_err(|reason| LoadError::Note { url: None, reason }),
+        Source::Url(url) => {
+            let text = fetch_text(&url, "a research note", timeout_s, progress).await.map_err(LoadError::Fetch)?;
+            parse_note_json(&text).map_err(|reason| LoadError::Note { url: Some(url), reason })
         }
     }
 }
