@@ -95,7 +95,8 @@ export function watchProblems(page) {
 
 /**
  * Waits until the canvas inside `hostSelector`'s shadow root has at least `minColoured`
- * sampled pixels that are not grey (chart lines, not just background and grid), and returns
+ * sampled pixels that are not grey (chart lines, not just background and grid) and the widget
+ * is styled, and returns
  * { width, height, cssWidth, coloured }.
  */
 export async function waitForChart(page, hostSelector, minColoured = 100) {
@@ -104,6 +105,10 @@ export async function waitForChart(page, hostSelector, minColoured = 100) {
       const host = document.querySelector(sel);
       const canvas = host?.shadowRoot?.querySelector("canvas");
       if (!canvas || !canvas.width || !canvas.height) return false;
+      // Styled too: each shadow root's stylesheet arrives on its own, and the widget is hidden
+      // until it has.
+      const widget = host.shadowRoot.querySelector(".rs-mount");
+      if (widget && getComputedStyle(widget).visibility !== "visible") return false;
       const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
       let coloured = 0;
       for (let i = 0; i < data.length; i += 4 * 7) {

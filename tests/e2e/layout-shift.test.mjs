@@ -208,7 +208,7 @@ test("the rule fits the widget as drawn: no view, symbol count or width grows it
     const drawn = () =>
       all.every((_, k) => {
         const box = document.querySelector(`#fit-${k}`).shadowRoot?.querySelector(".rs-box");
-        return box?.dataset.state === "drawn" && getComputedStyle(box).visibility === "visible";
+        return box?.dataset.state === "drawn" && getComputedStyle(box.querySelector(".rs-mount")).visibility === "visible";
       });
     while (!drawn()) await new Promise((r) => requestAnimationFrame(r));
     // The note card loads on its own; wait for its claims.

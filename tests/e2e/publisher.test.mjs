@@ -178,8 +178,8 @@ test("changing a data- attribute of a loaded placeholder redraws it, as on the c
   await waitForChart(page, "[data-testid=pub-rotation]");
   // The rebuilt widget's stylesheet arrives on its own (from the cache): wait for it to apply.
   await page.waitForFunction(() => {
-    const box = document.querySelector("[data-testid=pub-rotation]").shadowRoot.querySelector(".rs-box");
-    return box && getComputedStyle(box).visibility === "visible";
+    const widget = document.querySelector("[data-testid=pub-rotation]").shadowRoot.querySelector(".rs-mount");
+    return widget && getComputedStyle(widget).visibility === "visible";
   });
   const bg = await host.locator(".rotascope-widget").evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(bg, "rgb(18, 22, 28)", "the dark theme's background");
