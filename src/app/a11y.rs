@@ -167,14 +167,14 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
         }
     };
     view! {
-        <div class="rs-actions" role="group" aria-label="Chart tools">
+        <div class="rs-actions" role="group" aria-label=words::CHART_TOOLS>
             <button type="button" class="rs-action" id=summary_toggle_id data-testid="summary-toggle"
                 aria-expanded=move || c.show_summary.get().to_string() aria-controls=summary_id.clone()
-                on:click=move |_| c.show_summary.update(|s| *s = !*s)>"Summary"</button>
+                on:click=move |_| c.show_summary.update(|s| *s = !*s)>{words::SUMMARY_TOGGLE}</button>
             <button type="button" class="rs-action" data-testid="table-toggle" aria-pressed=move || table_open.get().to_string()
-                on:click=move |_| table_open.update(|t| *t = !*t)>"Data table"</button>
-            <button type="button" class="rs-action" data-testid="export-png" aria-label="Download the chart as a PNG image" on:click=png>"PNG"</button>
-            <button type="button" class="rs-action" data-testid="export-csv" aria-label="Download the chart's data as CSV" on:click=csv>"CSV"</button>
+                on:click=move |_| table_open.update(|t| *t = !*t)>{words::TABLE_TOGGLE}</button>
+            <button type="button" class="rs-action" data-testid="export-png" aria-label=words::EXPORT_PNG.1 on:click=png>{words::EXPORT_PNG.0}</button>
+            <button type="button" class="rs-action" data-testid="export-csv" aria-label=words::EXPORT_CSV.1 on:click=csv>{words::EXPORT_CSV.0}</button>
         </div>
         <p id=summary_id class=move || if c.show_summary.get() { "rs-summary-text" } else { "rs-summary-text rs-visually-hidden" }
             data-testid="summary">{move || summary.get()}</p>

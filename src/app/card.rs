@@ -35,7 +35,7 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) ->
     let data = use_context::<SharedData>();
     let controls = use_context::<Controls>();
     view! {
-        <aside class="rs-card" aria-label="Research note" data-testid="card">
+        <aside class="rs-card" aria-label=words::NOTE_LABEL data-testid="card">
             {
                     let data = data.clone();
                     move || {
@@ -47,7 +47,7 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) ->
                             Ok(note) => view! { <NoteBody note=note bands=bands tolerance=tolerance data=data controls=controls /> }.into_any(),
                             Err(error) => view! {
                                 <div class="rs-error" role="alert" data-testid="card-error">
-                                    <p class="rs-error-title">"The research note cannot be shown"</p>
+                                    <p class="rs-error-title">{words::NOTE_FAILED}</p>
                                     <p class="rs-error-message">{error.to_string()}</p>
                                 </div>
                             }
@@ -71,7 +71,7 @@ fn NoteBody(note: Note, bands: Bands, tolerance: f64, data: Option<SharedData>, 
     .flatten()
     .collect::<Vec<_>>()
     .join(" · ");
-    let link = note.url.clone().map(|u| view! { <a class="rs-card-link" href=u target="_blank" rel="noopener noreferrer">"Read the note"</a> });
+    let link = note.url.clone().map(|u| view! { <a class="rs-card-link" href=u target="_blank" rel="noopener noreferrer">{words::READ_NOTE}</a> });
     let sentiment = note.sentiment.clone().map(|s| view! { <SentimentBlock label=s.label score=s.score bands=bands /> });
     let sections = note
         .sections
@@ -138,7 +138,7 @@ fn SentimentBlock(label: Option<String>, score: Option<f64>, bands: Bands) -> im
             <p class="rs-sentiment-label">
                 <span class=markup::band_text_class(s.band)>{shown.clone()}</span>
                 <span class="rs-sentiment-score">{score_text.clone()}</span>
-                {check.is_some().then(|| view! { <span class="rs-disagree" data-testid="disagree">"label and score disagree"</span> })}
+                {check.is_some().then(|| view! { <span class="rs-disagree" data-testid="disagree">{words::LABEL_SCORE_DISAGREE}</span> })}
             </p>
             <svg class="rs-gauge" viewBox="0 -2 200 34" role="img" aria-label=alt data-testid="gauge">
                 {rects}
@@ -175,7 +175,7 @@ fn Chips(tickers: Vec<String>, data: Option<SharedData>, controls: Option<Contro
             }
         })
         .collect_view();
-    view! { <div class="rs-chips" role="group" aria-label="Tickers in the note" data-testid="chips">{chips}</div> }
+    view! { <div class="rs-chips" role="group" aria-label=words::CHIPS_LABEL data-testid="chips">{chips}</div> }
 }
 
 /// Each claim beside what the prices say: then (the claim's day), now (the data's last day)
@@ -216,8 +216,8 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
                         <li class=class>
                             <p class="rs-claim-text">{c.text.clone()}</p>
                             <p class="rs-claim-figures">
-                                {t.stated.map(|s| view! { <span>"Note " <strong>{s}</strong></span> })}
-                                {t.computed.map(|s| view! { <span>" · Prices " <strong>{s}</strong></span> })}
+                                {t.stated.map(|s| view! { <span>{words::CLAIM_STATED} <strong>{s}</strong></span> })}
+                                {t.computed.map(|s| view! { <span>{words::CLAIM_COMPUTED} <strong>{s}</strong></span> })}
                                 {t.basis.map(|b| view! { <span class="rs-muted">{words::basis_aside(&b)}</span> })}
                             </p>
                             <p class="rs-claim-verdict">{t.verdict}</p>
@@ -255,10 +255,10 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
         }
     };
     view! {
-        <section class="rs-claims" aria-label="The note's figures, checked against the prices">
+        <section class="rs-claims" aria-label=words::CLAIMS_LABEL>
             <div class="rs-claims-head">
-                <h4 class="rs-card-h">"Figures checked"</h4>
-                <button type="button" class="rs-action" data-testid="claims-csv" aria-label="Download the checked figures as CSV" on:click=csv>"CSV"</button>
+                <h4 class="rs-card-h">{words::CLAIMS_HEADING}</h4>
+                <button type="button" class="rs-action" data-testid="claims-csv" aria-label=words::CLAIMS_CSV on:click=csv>{words::EXPORT_CSV.0}</button>
             </div>
             <p id=summary_id.clone() class="rs-visually-hidden" data-testid="claims-summary">{summary}</p>
             <ul class="rs-claim-list" data-testid="claims" aria-describedby=summary_id>{rows}</ul>
@@ -299,8 +299,8 @@ fn Alerts(data: SharedData, controls: Controls) -> impl IntoView {
             .collect::<Vec<_>>()
     };
     view! {
-        <section class="rs-alerts" aria-label="Rotation alerts">
-            <h4 class="rs-card-h">"Rotation alerts"</h4>
+        <section class="rs-alerts" aria-label=words::ALERTS_HEADING>
+            <h4 class="rs-card-h">{words::ALERTS_HEADING}</h4>
             <ul class="rs-alert-list" data-testid="alerts">{items}</ul>
         </section>
     }

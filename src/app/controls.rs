@@ -55,7 +55,7 @@ pub fn BenchmarkSelect() -> impl IntoView {
         .collect_view();
     view! {
         <label class="rs-field">
-            <span class="rs-field-label">"Benchmark"</span>
+            <span class="rs-field-label">{crate::chart::words::BENCHMARK}</span>
             <select class="rs-select" data-testid="benchmark"
                 on:change=move |ev| {
                     if let Ok(p) = event_target_value(&ev).parse::<usize>() {
@@ -100,7 +100,7 @@ pub fn Legend() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="rs-legend" role="group" aria-label="Show or hide symbols" data-testid="legend">{items}</div>
+        <div class="rs-legend" role="group" aria-label=crate::chart::words::LEGEND_LABEL data-testid="legend">{items}</div>
     }
 }
 
@@ -148,7 +148,7 @@ pub fn Tooltip(data: RwSignal<Option<TooltipData>>) -> impl IntoView {
 pub fn ViewError(message: String) -> impl IntoView {
     view! {
         <div class="rs-error" role="alert" data-testid="view-error">
-            <p class="rs-error-title">"This view cannot be shown"</p>
+            <p class="rs-error-title">{crate::chart::words::VIEW_FAILED}</p>
             <p class="rs-error-message">{message}</p>
         </div>
     }

@@ -56,9 +56,9 @@ pub fn PeriodControl() -> impl IntoView {
         _ => String::new(),
     };
     view! {
-        <Segmented label="Period" value=c.period options=named testid="period" />
+        <Segmented label=words::PERIOD value=c.period options=named testid="period" />
         <label class="rs-field">
-            <span class="rs-field-label">"From"</span>
+            <span class="rs-field-label">{words::PERIOD_START}</span>
             <input type="date" class="rs-date" data-testid="period-start" min=first max=last
                 aria-invalid=move || refused.get().is_some().then_some("true")
                 aria-describedby=move || refused.get().is_some().then(|| described_by.clone())
@@ -268,7 +268,7 @@ pub fn PerformanceView() -> impl IntoView {
         <div class="rs-toolbar">
             <BenchmarkSelect />
             <PeriodControl />
-            <Segmented label="Show" value=c.mode options=modes testid="mode" />
+            <Segmented label=words::MODE value=c.mode options=modes testid="mode" />
         </div>
         <ChartExtras summary=summary summary_id=summary_id exports=exports table_open=table_open />
         <ChartCanvas height=ctx.height label=label scene=scene overlay=overlay on_pointer=on_pointer keyboard=keyboard scene_ref=scene_ref>
@@ -317,18 +317,19 @@ fn ReturnsTable() -> impl IntoView {
                 }
             })
             .collect_view();
+        let h = words::RETURNS_HEADINGS;
         let caption = words::returns_caption(&period, data.table.dates[data.to], ctx.format.as_ref());
         view! {
             <div class="rs-table-wrap">
                 <table class="rs-table" data-testid="returns">
                     <caption class="rs-caption">{caption}</caption>
                     <thead><tr>
-                        <th scope="col" class="rs-num">"#"</th>
-                        <th scope="col">"Symbol"</th>
-                        {names.then(|| view! { <th scope="col" class="rs-name">"Name"</th> })}
-                        <th scope="col" class="rs-num">"Return"</th>
-                        <th scope="col" class="rs-num">"vs benchmark"</th>
-                        <th scope="col" class="rs-bar-cell"><span class="rs-visually-hidden">"Bar"</span></th>
+                        <th scope="col" class="rs-num">{h.rank}</th>
+                        <th scope="col">{h.symbol}</th>
+                        {names.then(|| view! { <th scope="col" class="rs-name">{h.name}</th> })}
+                        <th scope="col" class="rs-num">{h.return_pct}</th>
+                        <th scope="col" class="rs-num">{h.excess}</th>
+                        <th scope="col" class="rs-bar-cell"><span class="rs-visually-hidden">{h.bar}</span></th>
                     </tr></thead>
                     <tbody>{body}</tbody>
                 </table>

@@ -127,7 +127,7 @@ pub fn PermalinkSync(key: String) -> impl IntoView {
         .then(|| {
             view! {
                 <div class="rs-note rs-permalink-problems" role="alert" data-testid="permalink-problems">
-                    <p>"Part of the shared view could not be restored:"</p>
+                    <p>{crate::chart::words::VIEW_NOT_RESTORED}</p>
                     <ul>
                         {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                         {(more > 0).then(|| view! { <li>{crate::chart::words::and_more(more)}</li> })}

@@ -319,10 +319,10 @@ pub fn TrendView() -> impl IntoView {
             let f = words::trend_figures(&lines.summary, format.as_ref());
             view! {
                 <dl class="rs-stats" data-testid="trend-stats">
-                    <div><dt>"Close"</dt><dd>{f.close}<span class="rs-muted">{f.close_date}</span></dd></div>
-                    <div><dt>"SMA 50"</dt><dd>{f.sma50}<span class="rs-muted">{f.sma50_side}</span></dd></div>
-                    <div><dt>"SMA 200"</dt><dd>{f.sma200}<span class="rs-muted">{f.sma200_side}</span></dd></div>
-                    <div><dt>"From prior high"</dt><dd>{f.from_high}</dd></div>
+                    <div><dt>{words::CLOSE}</dt><dd>{f.close}<span class="rs-muted">{f.close_date}</span></dd></div>
+                    <div><dt>{words::SMA50}</dt><dd>{f.sma50}<span class="rs-muted">{f.sma50_side}</span></dd></div>
+                    <div><dt>{words::SMA200}</dt><dd>{f.sma200}<span class="rs-muted">{f.sma200_side}</span></dd></div>
+                    <div><dt>{words::FROM_PRIOR_HIGH}</dt><dd>{f.from_high}</dd></div>
                 </dl>
             }
             .into_any()
@@ -335,7 +335,7 @@ pub fn TrendView() -> impl IntoView {
     view! {
         <div class="rs-toolbar">
             <label class="rs-field">
-                <span class="rs-field-label">"Symbol"</span>
+                <span class="rs-field-label">{words::SYMBOL}</span>
                 <select class="rs-select" data-testid="trend-symbol"
                     on:change=move |ev| {
                         if let Ok(p) = event_target_value(&ev).parse::<usize>() {

@@ -243,7 +243,7 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64
                 <Announcer />
                 <LiveRegion />
                 <p class="rs-subtitle" data-testid="subtitle">{subtitle}</p>
-                <div class="rs-tabs" role="tablist" aria-label="View">{tab_buttons}</div>
+                <div class="rs-tabs" role="tablist" aria-label=words::TABS_LABEL>{tab_buttons}</div>
                 <div class="rs-panel" role="tabpanel" aria-live="off">{panel}</div>
                 <DataNotes />
                 <p class="rs-footnote" data-testid="footnote">{footnote}</p>
@@ -295,9 +295,9 @@ pub fn ErrorPanel(error: LoadError, on_retry: impl Fn() + Send + Sync + 'static)
     let message = error.to_string();
     view! {
         <div class="rs-error" role="alert" data-testid="error">
-            <p class="rs-error-title">"This chart cannot be shown"</p>
+            <p class="rs-error-title">{words::CHART_FAILED}</p>
             <p class="rs-error-message">{message}</p>
-            {retryable.then(|| view! { <button class="rs-button" on:click=move |_| on_retry()>"Try again"</button> })}
+            {retryable.then(|| view! { <button class="rs-button" on:click=move |_| on_retry()>{words::TRY_AGAIN}</button> })}
         </div>
     }
 }

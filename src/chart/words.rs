@@ -21,6 +21,34 @@ pub const DEFAULT_REGION_LABEL: &str = "Rotascope market rotation chart";
 /// The view tabs' names, in tab order (rotation, performance, trend).
 pub const TAB_NAMES: [&str; 3] = ["Rotation", "Performance", "Trend"];
 
+/// The tab list's name.
+pub const TABS_LABEL: &str = "View";
+
+/// The failure notices' titles: the whole widget (with its retry button), one view.
+pub const CHART_FAILED: &str = "This chart cannot be shown";
+pub const TRY_AGAIN: &str = "Try again";
+pub const VIEW_FAILED: &str = "This view cannot be shown";
+
+/// Above the list of what a shared view's address held that could not be restored.
+pub const VIEW_NOT_RESTORED: &str = "Part of the shared view could not be restored:";
+
+/// The controls' names: the benchmark menu, the period buttons and their custom start day,
+/// the performance modes, the trend's symbol menu, the legend's group.
+pub const BENCHMARK: &str = "Benchmark";
+pub const PERIOD: &str = "Period";
+pub const PERIOD_START: &str = "From";
+pub const MODE: &str = "Show";
+pub const SYMBOL: &str = "Symbol";
+pub const LEGEND_LABEL: &str = "Show or hide symbols";
+
+/// The chart tools above each chart: their group's name, the toggles, and each export's
+/// button with what it does.
+pub const CHART_TOOLS: &str = "Chart tools";
+pub const SUMMARY_TOGGLE: &str = "Summary";
+pub const TABLE_TOGGLE: &str = "Data table";
+pub const EXPORT_PNG: (&str, &str) = ("PNG", "Download the chart as a PNG image");
+pub const EXPORT_CSV: (&str, &str) = ("CSV", "Download the chart's data as CSV");
+
 /// The settings the widget did not know, or nothing when there were none.
 pub fn ignored_settings(names: &[String]) -> Option<String> {
     (!names.is_empty()).then(|| format!("Unknown settings ignored: {}", names.join(", ")))
@@ -196,6 +224,18 @@ pub fn returns_caption(period: &Period, as_of: Date, fmt: &dyn Format) -> String
 /// The benchmark's own row in the "vs benchmark" column.
 pub const BENCHMARK_EXCESS: &str = "benchmark";
 
+/// The returns table's column headings (the bar's is for screen readers only).
+pub struct ReturnsHeadings {
+    pub rank: &'static str,
+    pub symbol: &'static str,
+    pub name: &'static str,
+    pub return_pct: &'static str,
+    pub excess: &'static str,
+    pub bar: &'static str,
+}
+
+pub const RETURNS_HEADINGS: ReturnsHeadings = ReturnsHeadings { rank: "#", symbol: SYMBOL, name: "Name", return_pct: "Return", excess: "vs benchmark", bar: "Bar" };
+
 /// A line's reading in its unit: "XLK +4.20%".
 pub fn line_reading(label: &str, kind: ValueKind, value: f64, fmt: &dyn Format) -> String {
     reading(label, &kind.format(fmt, value))
@@ -207,6 +247,8 @@ pub fn line_reading(label: &str, kind: ValueKind, value: f64, fmt: &dyn Format) 
 pub const CLOSE: &str = "Close";
 pub const SMA50: &str = "SMA 50";
 pub const SMA200: &str = "SMA 200";
+/// The trend's last figure above the chart.
+pub const FROM_PRIOR_HIGH: &str = "From prior high";
 
 /// Who a trend line is when announced: the symbol for its close, "IWM SMA 50" for an average.
 pub fn trend_line_owner(symbol: &str, line: &str) -> String {
@@ -291,6 +333,25 @@ pub fn rotation_png_title(benchmark: &str, as_of: Date, fmt: &dyn Format) -> Str
 
 // ---- The note card ------------------------------------------------------------------------
 
+/// The card's name, and its failure notice's title.
+pub const NOTE_LABEL: &str = "Research note";
+pub const NOTE_FAILED: &str = "The research note cannot be shown";
+/// The link to the note itself.
+pub const READ_NOTE: &str = "Read the note";
+/// Beside the gauge when the note's label and its score disagree.
+pub const LABEL_SCORE_DISAGREE: &str = "label and score disagree";
+/// The ticker chips' group.
+pub const CHIPS_LABEL: &str = "Tickers in the note";
+/// Before a claim's figure as the note states it, and as the prices give it.
+pub const CLAIM_STATED: &str = "Note ";
+pub const CLAIM_COMPUTED: &str = " · Prices ";
+/// The checked figures' section: its name, heading and CSV export's description.
+pub const CLAIMS_LABEL: &str = "The note's figures, checked against the prices";
+pub const CLAIMS_HEADING: &str = "Figures checked";
+pub const CLAIMS_CSV: &str = "Download the checked figures as CSV";
+/// The rotation alerts' section, named as headed.
+pub const ALERTS_HEADING: &str = "Rotation alerts";
+
 /// The sentiment gauge's texts: its accessible name, and what is said when the note's label
 /// and its score disagree (or the label is not on the scale).
 pub fn sentiment_words(shown: &str, score: &str, band: Band, check: &LabelCheck) -> (String, Option<String>) {
@@ -356,6 +417,14 @@ mod tests {
         assert_eq!(tail_unit(Interval::Weekly, 5), " weeks");
         assert_eq!(tail_unit(Interval::Daily, 1), " day");
         assert_eq!(tail_unit(Interval::Daily, 10), " days");
+        assert_eq!(TABS_LABEL, "View");
+        assert_eq!([CHART_FAILED, TRY_AGAIN, VIEW_FAILED], ["This chart cannot be shown", "Try again", "This view cannot be shown"]);
+        assert_eq!(VIEW_NOT_RESTORED, "Part of the shared view could not be restored:");
+        assert_eq!([BENCHMARK, PERIOD, PERIOD_START, MODE, SYMBOL], ["Benchmark", "Period", "From", "Show", "Symbol"]);
+        assert_eq!(LEGEND_LABEL, "Show or hide symbols");
+        assert_eq!([CHART_TOOLS, SUMMARY_TOGGLE, TABLE_TOGGLE], ["Chart tools", "Summary", "Data table"]);
+        assert_eq!(EXPORT_PNG, ("PNG", "Download the chart as a PNG image"));
+        assert_eq!(EXPORT_CSV, ("CSV", "Download the chart's data as CSV"));
     }
 
     #[test]
@@ -412,12 +481,15 @@ mod tests {
         assert_eq!(performance_png_title(&p, "SPY"), "Performance, YTD, against SPY");
         assert_eq!(returns_caption(&p, day("2026-06-30"), &PlainFormat), "YTD returns to Jun 30, 2026, ranked");
         assert_eq!(BENCHMARK_EXCESS, "benchmark");
+        let h = RETURNS_HEADINGS;
+        assert_eq!([h.rank, h.symbol, h.name, h.return_pct, h.excess, h.bar], ["#", "Symbol", "Name", "Return", "vs benchmark", "Bar"]);
     }
 
     #[test]
     fn trend_words() {
         let p = Period::Since(day("2026-01-15"));
         assert_eq!([CLOSE, SMA50, SMA200], ["Close", "SMA 50", "SMA 200"]);
+        assert_eq!(FROM_PRIOR_HIGH, "From prior high");
         assert_eq!(trend_line_owner("IWM", "Close"), "IWM");
         assert_eq!(trend_line_owner("IWM", "SMA 50"), "IWM SMA 50");
         assert_eq!(no_closes("IWM"), "IWM has no closes in this period");
@@ -475,6 +547,12 @@ mod tests {
 
     #[test]
     fn note_card_words() {
+        assert_eq!([NOTE_LABEL, NOTE_FAILED, READ_NOTE], ["Research note", "The research note cannot be shown", "Read the note"]);
+        assert_eq!([LABEL_SCORE_DISAGREE, CHIPS_LABEL], ["label and score disagree", "Tickers in the note"]);
+        assert_eq!([CLAIM_STATED, CLAIM_COMPUTED], ["Note ", " · Prices "]);
+        assert_eq!(CLAIMS_LABEL, "The note's figures, checked against the prices");
+        assert_eq!([CLAIMS_HEADING, CLAIMS_CSV], ["Figures checked", "Download the checked figures as CSV"]);
+        assert_eq!(ALERTS_HEADING, "Rotation alerts");
         let (alt, note) = sentiment_words("Bullish", "0.60", Band::MildlyPositive, &LabelCheck::Agrees);
         assert_eq!(alt, "Sentiment: Bullish, score 0.60 on a scale from −1 to 1");
         assert_eq!(note, None);
