@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const BROWSER_CRATES: [&str; 6] = ["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo", "serde_wasm_bindgen"];
+const BROWSER_CRATES: [&str; 6] = ["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo_net", "serde_wasm_bindgen"];
 
 fn rust_files(path: &Path) -> Vec<PathBuf> {
     if path.is_file() {
@@ -82,6 +82,18 @@ fn no_import_runs_back_up_the_chain() {
     }
 }
 
+/// Every download goes through `browser::fetch::fetch_text` (gloo-net, the time limit, the
+/// progress and the named faults): no other file makes an HTTP request.
+#[test]
+fn http_goes_through_one_function() {
+    let requests = ["gloo_net", "fetch_with_str", "fetch_with_str_and_init", "fetch_with_request", "fetch_with_request_and_init", "XmlHttpRequest"];
+    let v: Vec<String> = code_lines("")
+        .into_iter()
+        .filter(|(file, _, code)| !file.ends_with("browser/fetch.rs") && requests.iter().any(|r| mentions(code, r)))
+        .map(|(file, n, code)| format!("{file}:{n}: {}", code.trim()))
+        .collect();
+    assert!(v.is_empty(), "HTTP outside src/browser/fetch.rs (download through fetch_text):\n{}", v.join("\n"));
+}
 
 /// Components hold no wording or formatting: every text, label, id and class string comes
 /// from pure, natively tested functions in `chart` (or `model`).
@@ -112,6 +124,8 @@ fn the_checker_itself_catches_a_forbidden_use() {
     assert!(mentions("    web_sys::window()", "web_sys"));
     assert!(!mentions("let leptos_like = 1;", "leptos"));
     assert!(!mentions("my_web_sys_helper()", "web_sys"));
+    assert!(mentions("gloo_net::http::Request::from(r)", "gloo_net"));
+    assert!(!mentions("w.fetch_with_str_and_init(u, &i)", "fetch_with_str"));
 }
 
 /// A source file as a module path: `src/chart/describe.rs` is `chart::describe`, a `mod.rs`

@@ -7,7 +7,7 @@ use crate::chart::loading::size_text;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader, RequestInit, Response};
+use web_sys::{AbortController, ReadableStreamDefaultReader, RequestInit};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchError {
@@ -159,21 +159,22 @@ fn looks_like_html(text: &str) -> bool {
     start.starts_with("<!doctype html") || start.starts_with("<html")
 }
 
-/// GETs `url` as text through the page's own `fetch` (no HTTP crate: every byte of the widget
-/// ships to readers), within `timeout_s` seconds from request to last byte, calling
+/// GETs `url` as text through gloo-net (the request is built here rather than by its
+/// `RequestBuilder`, which appends `&` to a URL that has a query: rustwasm/gloo#498), within
+/// `timeout_s` seconds from request to last byte, calling
 /// `progress(received, total)` as the body arrives (`total` when the server says it and the
 /// bytes are not compressed). `expected` names what the file should be ("price data") for
 /// the message when an HTML page comes back instead.
 pub async fn fetch_text(url: &str, expected: &'static str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>)) -> Result<String, FetchError> {
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
-    let network = |e: JsValue| -> FetchError {
+    let network = |detail: String| -> FetchError {
         if timed_out.get() {
             FetchError::Timeout { url: url.to_owned(), seconds: timeout_s }
         } else {
-            refused_by_policy(url).unwrap_or_else(|| FetchError::Network { url: url.to_owned(), detail: rejection_text(&e), origins: cross_origin(url) })
+            refused_by_policy(url).unwrap_or_else(|| FetchError::Network { url: url.to_owned(), detail, origins: cross_origin(url) })
         }
     };
-    let window = web_sys::window().ok_or_else(|| network(JsValue::from_str("no window")))?;
+    let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
     let init = RequestInit::new();
     // Without AbortController (very old browsers) there is no time limit, only the browser's.
     let _deadline = AbortController::new().ok().and_then(|controller| {
@@ -187,13 +188,17 @@ pub async fn fetch_text(url: &str, expected: &'static str, timeout_s: f64, progr
         let handle = window.set_timeout_with_callback_and_timeout_and_arguments_0(fire.as_ref().unchecked_ref(), ms).ok()?;
         Some(Deadline { handle, _fire: fire })
     });
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(network)?.unchecked_into();
+    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|e| network(rejection_text(&e)))?;
+    let response = gloo_net::http::Request::from(request).send().await.map_err(|e| network(match e {
+        gloo_net::Error::JsError(e) => format!("{}: {}", e.name, e.message),
+        e => e.to_string(),
+    }))?;
     let status = response.status();
     if !response.ok() {
         return Err(FetchError::Status { url: url.to_owned(), status, status_text: response.status_text() });
     }
     let headers = response.headers();
-    let header = |name: &str| headers.get(name).ok().flatten();
+    let header = |name: &str| headers.get(name);
     let content_type = header("content-type").unwrap_or_default();
     let not_data = || FetchError::NotData { url: url.to_owned(), status, content_type: if content_type.is_empty() { "none given".into() } else { content_type.clone() }, expected };
     if content_type.contains("text/html") || content_type.contains("application/xhtml") {

@@ -74,6 +74,14 @@ routes["/faults/slow-note.json"] = (req, res) => {
   res.write(NOTE.subarray(0, half));
   new Promise((done) => (release.note = done)).then(() => res.end(NOTE.subarray(half)));
 };
+// A signed URL: its server answers only the query exactly as signed.
+const SIGNED = "/faults/signed.json?expires=1&sig=abc";
+const requested = [];
+routes["/faults/signed.json"] = (req, res) => {
+  requested.push(req.url);
+  if (req.url === SIGNED) return faulty("ok")(req, res);
+  res.writeHead(403, { "content-type": "text/plain" }).end("signature mismatch");
+};
 routes["/faults.html"] = (req, res) => {
   const url = new URL(req.url, "http://x");
   const prices = url.searchParams.get("prices");
@@ -165,6 +173,14 @@ test("a slow research note shows how much of it has arrived, then the card", asy
   release.note();
   await page.locator("[data-testid=faulty] [data-testid=card-title]").waitFor();
   assert.equal(await page.locator("[data-testid=faulty] [data-testid=card-title]").textContent(), "A slow note");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a URL with a query is requested exactly as written", async () => {
+  const { page, problems } = await open(SIGNED.slice(1));
+  await waitForChart(page, "[data-testid=faulty]");
+  assert.deepEqual(requested, [SIGNED]);
   assert.deepEqual(problems, []);
   await page.close();
 });
