@@ -412,6 +412,90 @@ pub fn config_script(text: &str) -> Result<Map<String, Value>, ConfigError> {
     }
 }
 
+/// How deep a config value read from a JavaScript object may nest (as deep as a JSON text
+/// may: serde_json's limit). A cyclic object is refused rather than followed forever.
+pub const NESTING: u8 = 128;
+
+/// Reads one config value through any serde deserializer, as JSON would hold it: the
+/// browser's objects come through serde-wasm-bindgen (no JSON text in between), nested at
+/// most `self.0` levels. Numbers JSON cannot hold (NaN, ±Infinity) read as `null`, as
+/// `JSON.stringify` writes them.
+///
+/// # Example
+/// ```
+/// use serde::de::DeserializeSeed;
+/// use rotascope::config::Nested;
+/// let v = Nested(2).deserialize(&mut serde_json::Deserializer::from_str(r#"{"a": [1]}"#)).unwrap();
+/// assert_eq!(v, serde_json::json!({"a": [1]}));
+/// assert!(Nested(1).deserialize(&mut serde_json::Deserializer::from_str(r#"{"a": [1]}"#)).is_err());
+/// ```
+#[derive(Clone, Copy)]
+pub struct Nested(pub u8);
+
+impl Nested {
+    fn deeper<E: serde::de::Error>(self) -> Result<Nested, E> {
+        self.0.checked_sub(1).map(Nested).ok_or_else(|| E::custom("nested too deeply"))
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Nested {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Nested {
+    type Value = Value;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::from(n))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::from(n))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let inner = self.deeper()?;
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(inner)? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut entries: A) -> Result<Value, A::Error> {
+        let inner = self.deeper()?;
+        let mut map = Map::new();
+        while let Some(key) = entries.next_key::<String>()? {
+            let v = entries.next_value_seed(inner)?;
+            map.insert(key, v);
+        }
+        Ok(Value::Object(map))
+    }
+}
+
 /// Whether `key` can name a view in the page URL's hash: 1 to 40 letters, digits, `-` and `_`.
 pub fn is_permalink_key(key: &str) -> bool {
     !key.is_empty() && key.len() <= 40 && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')

@@ -59,7 +59,7 @@ fn read_prices(prices: &JsValue, field: &str, ignored: &mut Vec<String>) -> Resu
 extern "C" {
     /// `Object.keys`, whose proxy trap may throw.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    fn own_keys(object: &JsValue) -> Result<js_sys::Array, JsValue>;
+    pub(super) fn own_keys(object: &JsValue) -> Result<js_sys::Array, JsValue>;
 }
 
 /// The options other than `prices`, as JSON, and `prices` itself, each read on its own so a
@@ -98,8 +98,8 @@ async fn run(options: JsValue) -> Result<JsValue, String> {
     for key in request.ignored {
         result.warnings.push(Warning::new("ignored_option", None, format!("option `{key}` is not known and was ignored")));
     }
-    // One JSON text parsed by the engine is much faster than building a large result
-    // (tens of thousands of transitions in daily mode) field by field across the boundary.
-    let json = serde_json::to_string(&result).map_err(|e| format!("internal error while returning the result: {e}"))?;
-    js_sys::JSON::parse(&json).map_err(|e| format!("internal error while returning the result: {}", js_error_text(&e)))
+    // As JS values (serde-wasm-bindgen), maps as plain objects and `None` as `null`, as JSON
+    // would have them.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&result, &serializer).map_err(|e| format!("internal error while returning the result: {e}"))
 }

@@ -186,3 +186,32 @@ test("analyze() options whose getters throw reject naming the option; nothing is
   });
   assert.deepEqual(uncaught, []);
 });
+
+test("mount() and update() read the config as JS values, not as JSON text: a BigInt reads as its number; a cyclic object is refused", async () => {
+  const got = await page.evaluate(async (config) => {
+    const outcome = window.__outcome;
+    const el = document.createElement("div");
+    el.id = "values";
+    document.body.append(el);
+    const tail = () => el.shadowRoot.querySelector("[data-testid=tail]")?.value;
+    const drawn = () => new Promise((resolve) => el.addEventListener("rotascope:ready", resolve, { once: true }));
+    // JSON.stringify throws on a BigInt: through JSON text this config could not be read at all.
+    let ready = drawn();
+    const handle = globalThis.Rotascope.mount(el, { ...config, rotation: { tail: 3n } });
+    const mounted = await outcome(handle.ready);
+    if (!mounted.resolved) return { mounted };
+    await ready;
+    const first = tail();
+    ready = drawn();
+    await handle.update({ rotation: { tail: 5n } });
+    await ready;
+    const updated = tail();
+    const cyclic = { ...config };
+    cyclic.self = cyclic;
+    const refused = await outcome(globalThis.Rotascope.mount(document.createElement("div"), cyclic).ready);
+    await handle.unmount();
+    el.remove();
+    return { mounted, first, updated, refused };
+  }, CONFIG);
+  assert.deepEqual(got, { mounted: { resolved: true }, first: "3", updated: "5", refused: { rejected: "config cannot be read as JSON" } });
+});
