@@ -34,13 +34,17 @@ pub fn Segmented<T: Copy + PartialEq + Send + Sync + 'static>(
 /// A colour swatch in the symbol's marker shape (shape tells symbols apart beyond hue).
 #[component]
 pub fn Swatch(colour: Rgb, marker: Marker) -> impl IntoView {
-    let shape = match marker {
+    view! { <span class=swatch_class(marker) aria-hidden="true" style:background-color=colour.to_string()></span> }
+}
+
+/// A swatch's classes for `marker`'s shape.
+pub fn swatch_class(marker: Marker) -> &'static str {
+    match marker {
         Marker::Circle => "rs-swatch",
         Marker::Square => "rs-swatch rs-swatch-square",
         Marker::Triangle => "rs-swatch rs-swatch-triangle",
         Marker::Diamond => "rs-swatch rs-swatch-diamond",
-    };
-    view! { <span class=shape aria-hidden="true" style:background-color=colour.to_string()></span> }
+    }
 }
 
 /// The benchmark: any loaded symbol.
