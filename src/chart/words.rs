@@ -338,6 +338,15 @@ pub const NOTE_LABEL: &str = "Research note";
 pub const NOTE_FAILED: &str = "The research note cannot be shown";
 /// The link to the note itself.
 pub const READ_NOTE: &str = "Read the note";
+/// What the card says it is loading.
+pub const LOADING_NOTE: &str = "the note";
+/// The sentiment gauge's scale under it: its ends and its middle.
+pub const GAUGE_SCALE: [&str; 3] = ["−1", "0", "+1"];
+
+/// The line under the note's title: its source and its publication day, those it has.
+pub fn note_meta(source: Option<&str>, published: Option<&str>) -> String {
+    [source, published].into_iter().flatten().collect::<Vec<_>>().join(" · ")
+}
 /// Beside the gauge when the note's label and its score disagree.
 pub const LABEL_SCORE_DISAGREE: &str = "label and score disagree";
 /// The ticker chips' group.
@@ -393,6 +402,15 @@ pub fn alert_when(interval: Interval, date: Date, partial: bool, fmt: &dyn Forma
 mod tests {
     use super::*;
     use crate::chart::format::PlainFormat;
+
+    #[test]
+    fn the_note_meta_joins_what_the_note_has() {
+        assert_eq!(note_meta(Some("Desk"), Some("Mar 2, 2026")), "Desk · Mar 2, 2026");
+        assert_eq!(note_meta(None, Some("Mar 2, 2026")), "Mar 2, 2026");
+        assert_eq!(note_meta(Some("Desk"), None), "Desk");
+        assert_eq!(note_meta(None, None), "");
+        assert_eq!(GAUGE_SCALE, ["−1", "0", "+1"]);
+    }
 
     fn day(s: &str) -> Date {
         Date::parse_iso(s).unwrap()
