@@ -54,10 +54,8 @@ pub fn PeriodControl() -> impl IntoView {
     }
 }
 
-/// % change, ratio to the benchmark, or the spread of the first two baskets (when there are).
-#[component]
-pub fn ModeControl() -> impl IntoView {
-    let (data, c) = use_state();
-    let modes = words::mode_options(data.baskets.first().zip(data.baskets.get(1)).map(|(a, b)| (a.name.as_str(), b.name.as_str())));
-    view! { <Segmented label=words::MODE value=c.mode options=modes testid="mode" /> }
+/// The modes: % change, ratio to the benchmark, and the spread of the first two baskets
+/// (when there are).
+pub fn modes(data: &crate::model::Model) -> Vec<(crate::model::PerfMode, String)> {
+    words::mode_options(data.baskets.first().zip(data.baskets.get(1)).map(|(a, b)| (a.name.as_str(), b.name.as_str())))
 }

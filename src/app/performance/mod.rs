@@ -21,7 +21,7 @@ pub use controls::PeriodControl;
 
 use super::a11y::{unique_id, ChartExtras, ChartTable};
 use super::chart_canvas::ChartCanvas;
-use super::controls::{BenchmarkSelect, Legend, Tooltip};
+use super::controls::{BenchmarkSelect, Legend, Segmented, Tooltip};
 use super::line_surface::LineSurface;
 use super::state::{use_state, Controls, SharedData};
 use super::widget_context;
@@ -69,12 +69,13 @@ pub fn PerformanceView() -> impl IntoView {
     let exports = words::exports(&chart, &ctx, scene_ref);
     let table_rows = exports.table.clone();
     let read = keys::read(&chart, &ctx);
+    let modes = controls::modes(&chart.data);
 
     view! {
         <div class="rs-toolbar">
             <BenchmarkSelect />
             <PeriodControl />
-            <controls::ModeControl />
+            <Segmented label=crate::chart::words::MODE value=c.mode options=modes testid="mode" />
         </div>
         <ChartExtras summary=words::summary(&chart, &ctx) summary_id=summary_id.clone() exports=exports table_open=table_open />
         <ChartCanvas height=ctx.height label=canvas::label(&chart) scene=canvas::scene(&chart, &ctx) overlay=canvas::overlay(&chart, &ctx)
