@@ -1,13 +1,11 @@
 //! The trend view's symbol (the period control is the performance view's).
 
-use crate::app::state::use_state;
 use crate::chart::words;
 use leptos::prelude::*;
 
 /// Which symbol the chart shows.
-#[component]
-pub fn SymbolSelect() -> impl IntoView {
-    let (data, c) = use_state();
+pub fn symbol_select(g: &super::Chart) -> impl IntoView {
+    let (data, c) = (&g.data, g.c);
     let options = data
         .members
         .iter()

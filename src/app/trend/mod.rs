@@ -104,10 +104,10 @@ pub fn TrendView() -> impl IntoView {
 
     view! {
         <div class="rs-toolbar">
-            <controls::SymbolSelect />
+            {controls::symbol_select(&chart)}
             <super::performance::PeriodControl />
         </div>
-        <words::Figures />
+        {words::figures(&chart, &ctx)}
         <ChartExtras summary=words::summary(&chart, &ctx) summary_id=summary_id.clone() exports=exports table_open=table_open />
         <ChartCanvas height=ctx.height label=canvas::label(&chart) scene=canvas::scene(&chart, &ctx) overlay=chart.surface.overlay(ctx.palette, || None)
             on_pointer=chart.surface.pointer(read.clone()) keyboard=keys::keyboard(&chart, &ctx, read, summary_id.clone()) scene_ref=scene_ref>

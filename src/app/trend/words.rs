@@ -5,8 +5,8 @@ use super::Chart;
 use crate::analysis::lines::Line;
 use crate::app::a11y::ViewExports;
 use crate::app::controls::ViewError;
-use crate::app::state::{use_state, Looks};
-use crate::app::{widget_context, WidgetContext};
+use crate::app::state::Looks;
+use crate::app::WidgetContext;
 use crate::chart::describe::describe_trend;
 use crate::chart::export::{add_rotation_columns, lines_table, no_lines_table};
 use crate::chart::performance::trend_lines;
@@ -16,16 +16,14 @@ use leptos::prelude::*;
 use std::rc::Rc;
 
 /// The close, the averages and the distance from the prior high, or why there are none.
-#[component]
-pub fn Figures() -> impl IntoView {
-    let ctx = widget_context();
-    let (data, c) = use_state();
+pub fn figures(g: &Chart, ctx: &WidgetContext) -> impl IntoView {
+    let (data, c, format) = (g.data.clone(), g.c, ctx.format.clone());
     move || {
         let trend = data.trend(c.trend_symbol.get(), c.period.get());
         let Some((lines, _)) = trend.as_ref() else {
             return view! { <ViewError message=words::no_closes(data.symbol(c.trend_symbol.get())) /> }.into_any();
         };
-        let f = words::trend_figures(&lines.summary, ctx.format.as_ref());
+        let f = words::trend_figures(&lines.summary, format.as_ref());
         view! {
             <dl class="rs-stats" data-testid="trend-stats">
                 <div><dt>{words::CLOSE}</dt><dd>{f.close}<span class="rs-muted">{f.close_date}</span></dd></div>
