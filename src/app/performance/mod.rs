@@ -84,6 +84,6 @@ pub fn PerformanceView() -> impl IntoView {
         </ChartCanvas>
         <ChartTable open=table_open table=table_rows />
         {move || (c.mode.get() != PerfMode::BasketSpread).then(|| view! { <Legend /> })}
-        <returns::ReturnsTable />
+        {returns::returns_table(&chart, &ctx)}
     }
 }

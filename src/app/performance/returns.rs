@@ -2,20 +2,18 @@
 //! benchmark in percentage points and a bar for each.
 
 use crate::app::controls::{Swatch, ViewError};
-use crate::app::state::{use_state, Looks};
-use crate::app::widget_context;
+use crate::app::state::Looks;
+use crate::app::WidgetContext;
 use crate::chart::performance::return_bars;
 use crate::chart::words;
 use leptos::prelude::*;
 
 /// Period returns ranked best first, with excess over the benchmark in percentage points.
-#[component]
-pub fn ReturnsTable() -> impl IntoView {
-    let ctx = widget_context();
-    let (data, c) = use_state();
+pub fn returns_table(g: &super::Chart, ctx: &WidgetContext) -> impl IntoView {
+    let (data, c, palette, format) = (g.data.clone(), g.c, ctx.palette, ctx.format.clone());
     let names = data.has_names();
     move || {
-        let (benchmark, period, palette) = (c.benchmark.get(), c.period.get(), ctx.palette.get());
+        let (benchmark, period, palette) = (c.benchmark.get(), c.period.get(), palette.get());
         let returns = data.returns(benchmark, period);
         let (rows, _) = match returns.as_ref() {
             Ok(r) => r,
@@ -29,7 +27,7 @@ pub fn ReturnsTable() -> impl IntoView {
             .map(|(rank, (r, (bar, width)))| {
                 let p = data.table.position(&r.symbol).expect("returned symbols are loaded");
                 let colour = if p == benchmark { palette.text } else { data.colour(&palette, p) };
-                let excess = if p == benchmark { words::BENCHMARK_EXCESS.to_string() } else { ctx.format.points(r.excess_pp, 2) };
+                let excess = if p == benchmark { words::BENCHMARK_EXCESS.to_string() } else { format.points(r.excess_pp, 2) };
                 view! {
                     <tr class:rs-row-benchmark=p == benchmark
                         on:mouseenter=move |_| c.hovered.set(Some(p))
@@ -37,7 +35,7 @@ pub fn ReturnsTable() -> impl IntoView {
                         <td class="rs-num">{rank + 1}</td>
                         <th scope="row"><Swatch colour=colour marker=data.marker(p) />{r.symbol.clone()}</th>
                         {names.then(|| view! { <td class="rs-name">{data.name(p).unwrap_or("").to_owned()}</td> })}
-                        <td class="rs-num">{ctx.format.percent(r.return_pct, 2)}</td>
+                        <td class="rs-num">{format.percent(r.return_pct, 2)}</td>
                         <td class="rs-num">{excess}</td>
                         <td class="rs-bar-cell" aria-hidden="true"><span class=bar style:width=width></span></td>
                     </tr>
@@ -45,7 +43,7 @@ pub fn ReturnsTable() -> impl IntoView {
             })
             .collect_view();
         let h = words::RETURNS_HEADINGS;
-        let caption = words::returns_caption(&period, data.table.dates[data.to], ctx.format.as_ref());
+        let caption = words::returns_caption(&period, data.table.dates[data.to], format.as_ref());
         view! {
             <div class="rs-table-wrap">
                 <table class="rs-table" data-testid="returns">
