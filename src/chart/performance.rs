@@ -13,9 +13,8 @@ use super::labels::{bold_text_width, spread_1d, text_width, Rect};
 use super::scale::{decimals_for_step, nice_step, nice_ticks, padded, time_ticks, LinearScale, TimeStep};
 use super::theme::{Palette, Rgb};
 use crate::analysis::lines::Line;
-use crate::analysis::trend::TrendLines;
 use crate::analysis::Date;
-use crate::model::{LineKey, Model, PerfMode};
+use crate::model::PerfMode;
 
 /// What the y values mean, which fixes the baseline and the label format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -425,30 +424,10 @@ pub fn draw_line_overlay(
     }
 }
 
-/// Label, colour and dash of a performance line: the benchmark dashed in the text colour, a
-/// symbol in its series colour, a basket in its basket's colour, the spread in the text colour.
-pub fn line_style(model: &Model, palette: &Palette, key: LineKey, benchmark: usize) -> (String, Rgb, bool) {
-    let basket = |k: usize| model.baskets.get(k).map_or("", |b| b.name.as_str());
-    match key {
-        LineKey::Symbol(p) if p == benchmark => (model.symbol(p).to_owned(), palette.text, true),
-        LineKey::Symbol(p) => (model.symbol(p).to_owned(), palette.series_colour(model.colour_slot(p)), false),
-        LineKey::Basket(k) => (basket(k).to_owned(), palette.series_colour(k), false),
-        LineKey::Spread => (super::words::spread_name(basket(0), basket(1)), palette.text, false),
-    }
-}
-
 /// A date's readings, highest value first (the tooltip's rows).
 pub fn best_first(mut rows: Vec<(f64, String)>) -> Vec<String> {
     crate::analysis::sorting::sort_by(&mut rows, |a, b| b.0.total_cmp(&a.0));
     rows.into_iter().map(|r| r.1).collect()
-}
-
-/// The trend chart's lines with their names: the close, then the averages that exist.
-pub fn trend_lines(lines: &TrendLines) -> Vec<(&'static str, &Line)> {
-    let mut out = vec![(super::words::CLOSE, &lines.close)];
-    out.extend(lines.sma50.as_ref().map(|l| (super::words::SMA50, l)));
-    out.extend(lines.sma200.as_ref().map(|l| (super::words::SMA200, l)));
-    out
 }
 
 /// Each return's bar in the returns table: its class (up or down) and its width, a share of
@@ -466,26 +445,6 @@ mod tests {
     use super::*;
     use crate::chart::format::PlainFormat;
 
-    /// SPY, IWM and IJR over 260 weekdays, with baskets "small" (IWM, IJR) and "large" (SPY).
-    fn model() -> Model {
-        use crate::analysis::input::parse_contract_json;
-        let first = Date::parse_iso("2025-01-06").unwrap();
-        let dates: Vec<String> = (0..).map(|i| first.add_days(i)).filter(|d| d.weekday() < 5).take(260).map(|d| format!("\"{d}\"")).collect();
-        let series = |f: &dyn Fn(f64) -> f64| (0..260).map(|i| format!("{}", f(f64::from(i)))).collect::<Vec<_>>().join(",");
-        let json = format!(
-            r#"{{"dates":[{}],"series":{{"SPY":[{}],"IWM":[{}],"IJR":[{}]}}}}"#,
-            dates.join(","),
-            series(&|i| 100.0 + i * 0.1),
-            series(&|i| 50.0 + i * 0.2),
-            series(&|i| 80.0 - i * 0.05)
-        );
-        let options = crate::model::AnalyzeOptions {
-            baskets: vec![("small".into(), vec!["IWM".into(), "IJR".into()]), ("large".into(), vec!["SPY".into()])],
-            ..crate::model::AnalyzeOptions::default()
-        };
-        Model::new(std::rc::Rc::new(parse_contract_json(&json).unwrap()), &options).unwrap()
-    }
-
     #[test]
     fn each_mode_has_its_kind_of_value() {
         assert_eq!(ValueKind::of(PerfMode::PercentChange), ValueKind::PercentChange);
@@ -494,39 +453,10 @@ mod tests {
     }
 
     #[test]
-    fn the_benchmark_is_dashed_in_the_text_colour_and_the_others_keep_their_colours() {
-        let m = model();
-        let palette = Palette::light();
-        let (spy, iwm) = (m.table.position("SPY").unwrap(), m.table.position("IWM").unwrap());
-        assert_eq!(line_style(&m, &palette, LineKey::Symbol(spy), spy), ("SPY".to_string(), palette.text, true));
-        assert_eq!(line_style(&m, &palette, LineKey::Symbol(iwm), spy), ("IWM".to_string(), palette.series_colour(m.colour_slot(iwm)), false));
-        // Against IWM, SPY is an ordinary line.
-        assert_eq!(line_style(&m, &palette, LineKey::Symbol(spy), iwm).2, false);
-        assert_eq!(line_style(&m, &palette, LineKey::Basket(1), spy), ("large".to_string(), palette.series_colour(1), false));
-        assert_eq!(line_style(&m, &palette, LineKey::Spread, spy), (crate::chart::words::spread_name("small", "large"), palette.text, false));
-    }
-
-    #[test]
     fn readings_go_highest_first_and_ties_keep_their_order() {
         let rows = vec![(-1.0, "a".to_string()), (3.0, "b".to_string()), (0.5, "c".to_string()), (3.0, "d".to_string())];
         assert_eq!(best_first(rows), ["b", "d", "c", "a"]);
         assert!(best_first(Vec::new()).is_empty());
-    }
-
-    #[test]
-    fn the_trend_chart_names_the_close_then_the_averages_that_exist() {
-        let m = model();
-        let spy = m.table.position("SPY").unwrap();
-        // A year of data: the 50-day average exists, the 200-day one too (260 days).
-        let trend = m.trend(spy, crate::analysis::period::Period::Year1);
-        let (lines, _) = trend.as_ref().as_ref().unwrap();
-        let names: Vec<&str> = trend_lines(lines).iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, [crate::chart::words::CLOSE, crate::chart::words::SMA50, crate::chart::words::SMA200]);
-        assert!(std::ptr::eq(trend_lines(lines)[0].1, &lines.close));
-        let mut short = lines.clone();
-        short.sma200 = None;
-        let names: Vec<&str> = trend_lines(&short).iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, [crate::chart::words::CLOSE, crate::chart::words::SMA50]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::app::a11y::ViewExports;
 use crate::app::WidgetContext;
 use crate::chart::describe::{describe_performance, Performer, SpreadFact};
 use crate::chart::export::lines_table;
-use crate::chart::performance::line_style;
+use crate::chart::words::line_style;
 use crate::chart::words;
 use leptos::prelude::*;
 use std::rc::Rc;

@@ -5,7 +5,7 @@ use super::Chart;
 use crate::app::chart_canvas::ChartKeyboard;
 use crate::app::line_surface::Read;
 use crate::app::WidgetContext;
-use crate::chart::performance::trend_lines;
+use crate::chart::words::trend_lines;
 use crate::chart::words;
 use leptos::prelude::*;
 use std::rc::Rc;

@@ -9,7 +9,7 @@ use crate::app::state::Looks;
 use crate::app::WidgetContext;
 use crate::chart::describe::describe_trend;
 use crate::chart::export::{add_rotation_columns, lines_table, no_lines_table};
-use crate::chart::performance::trend_lines;
+use crate::chart::words::trend_lines;
 use crate::chart::rs_lines::{self, history_of, in_period};
 use crate::chart::words;
 use leptos::prelude::*;
