@@ -8,7 +8,8 @@
 //! - [`canvas`]: the scene, the overlay, the pointer and the chart's label;
 //! - [`keys`]: what a date reads (tooltip) and the keyboard walk along the lines;
 //! - [`words`]: the summary, the data table and the export names;
-//! - [`controls`]: the period (shared with the trend view) and the mode;
+//! - [`controls`]: the mode buttons' options (the period control is shared:
+//!   [`PeriodControl`]);
 //! - [`returns`]: the returns table.
 
 mod canvas;
@@ -17,11 +18,9 @@ mod keys;
 mod returns;
 mod words;
 
-pub use controls::PeriodControl;
-
 use super::a11y::{unique_id, ChartExtras, ChartTable};
 use super::chart_canvas::ChartCanvas;
-use super::controls::{BenchmarkSelect, Legend, Segmented, Tooltip};
+use super::controls::{BenchmarkSelect, Legend, PeriodControl, Segmented, Tooltip};
 use super::line_surface::LineSurface;
 use super::state::{use_state, Controls, SharedData};
 use super::widget_context;

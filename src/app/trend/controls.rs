@@ -1,4 +1,4 @@
-//! The trend view's symbol (the period control is the performance view's).
+//! The trend view's symbol.
 
 use crate::chart::words;
 use leptos::prelude::*;

@@ -9,7 +9,7 @@
 //! - [`keys`]: what a date reads (tooltip) and the keyboard walk along the price lines;
 //! - [`panel`]: the RS panel, its canvas, pointer and keyboard;
 //! - [`words`]: the figures above the chart, the summary, the data table and the export names;
-//! - [`controls`]: the symbol and the period.
+//! - [`controls`]: the symbol (the period control is shared: [`PeriodControl`]).
 
 mod canvas;
 mod controls;
@@ -19,7 +19,7 @@ mod words;
 
 use super::a11y::{unique_id, ChartExtras, ChartTable};
 use super::chart_canvas::ChartCanvas;
-use super::controls::Tooltip;
+use super::controls::{PeriodControl, Tooltip};
 use super::line_surface::LineSurface;
 use super::state::{use_state, Controls, Looks, SharedData};
 use super::widget_context;
@@ -105,7 +105,7 @@ pub fn TrendView() -> impl IntoView {
     view! {
         <div class="rs-toolbar">
             {controls::symbol_select(&chart)}
-            <super::performance::PeriodControl />
+            <PeriodControl />
         </div>
         {words::figures(&chart, &ctx)}
         <ChartExtras summary=words::summary(&chart, &ctx) summary_id=summary_id.clone() exports=exports table_open=table_open />
