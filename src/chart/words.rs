@@ -453,7 +453,7 @@ mod tests {
         assert_eq!(line_style(&m, &palette, LineKey::Symbol(spy), spy), ("SPY".to_string(), palette.text, true));
         assert_eq!(line_style(&m, &palette, LineKey::Symbol(iwm), spy), ("IWM".to_string(), palette.series_colour(m.colour_slot(iwm)), false));
         // Against IWM, SPY is an ordinary line.
-        assert_eq!(line_style(&m, &palette, LineKey::Symbol(spy), iwm).2, false);
+        assert!(!line_style(&m, &palette, LineKey::Symbol(spy), iwm).2);
         assert_eq!(line_style(&m, &palette, LineKey::Basket(1), spy), ("large".to_string(), palette.series_colour(1), false));
         assert_eq!(line_style(&m, &palette, LineKey::Spread, spy), (spread_name("small", "large"), palette.text, false));
     }
