@@ -87,7 +87,7 @@ fn NoteBody(note: Note, bands: Bands, tolerance: f64, data: Option<SharedData>, 
     view! {
         <header class="rs-card-head">
             {note.title.clone().map(|t| view! { <h3 class="rs-card-title" data-testid="card-title">{t}</h3> })}
-            <p class="rs-card-meta">{meta}{link.map(|l| view! { " · " {l} })}</p>
+            <p class="rs-card-meta">{meta}{link.map(|l| view! { {words::META_SEPARATOR} {l} })}</p>
         </header>
         {sentiment}
         {note.summary.clone().map(|s| view! { <p class="rs-prose rs-summary" data-testid="card-summary">{s}</p> })}

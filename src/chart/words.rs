@@ -345,9 +345,12 @@ pub const LOADING_NOTE: &str = "the note";
 /// The sentiment gauge's scale under it: its ends and its middle.
 pub const GAUGE_SCALE: [&str; 3] = ["−1", "0", "+1"];
 
+/// What separates the parts of the line under the note's title (and the link after them).
+pub const META_SEPARATOR: &str = " · ";
+
 /// The line under the note's title: its source and its publication day, those it has.
 pub fn note_meta(source: Option<&str>, published: Option<&str>) -> String {
-    [source, published].into_iter().flatten().collect::<Vec<_>>().join(" · ")
+    [source, published].into_iter().flatten().collect::<Vec<_>>().join(META_SEPARATOR)
 }
 /// Beside the gauge when the note's label and its score disagree.
 pub const LABEL_SCORE_DISAGREE: &str = "label and score disagree";
