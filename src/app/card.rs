@@ -41,7 +41,7 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) ->
                     move || {
                         let data = data.clone();
                         let Some(result) = note.get() else {
-                            return view! { <Loading what="the note" received=received /> }.into_any();
+                            return view! { <Loading what=words::LOADING_NOTE received=received /> }.into_any();
                         };
                         match result {
                             Ok(note) => view! { <NoteBody note=note bands=bands tolerance=tolerance data=data controls=controls /> }.into_any(),
@@ -63,14 +63,7 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) ->
 fn NoteBody(note: Note, bands: Bands, tolerance: f64, data: Option<SharedData>, controls: Option<Controls>) -> impl IntoView {
     let ctx = widget_context();
     let format = ctx.format.clone();
-    let meta = [
-        note.source.clone(),
-        note.published.map(|d| format.date(d)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
+    let meta = words::note_meta(note.source.as_deref(), note.published.map(|d| format.date(d)).as_deref());
     let link = note.url.clone().map(|u| view! { <a class="rs-card-link" href=u target="_blank" rel="noopener noreferrer">{words::READ_NOTE}</a> });
     let sentiment = note.sentiment.clone().map(|s| view! { <SentimentBlock label=s.label score=s.score bands=bands /> });
     let sections = note
@@ -94,7 +87,7 @@ fn NoteBody(note: Note, bands: Bands, tolerance: f64, data: Option<SharedData>, 
     view! {
         <header class="rs-card-head">
             {note.title.clone().map(|t| view! { <h3 class="rs-card-title" data-testid="card-title">{t}</h3> })}
-            <p class="rs-card-meta">{meta}{link.map(|l| view! { " · " {l} })}</p>
+            <p class="rs-card-meta">{meta}{link.map(|l| view! { {words::META_SEPARATOR} {l} })}</p>
         </header>
         {sentiment}
         {note.summary.clone().map(|s| view! { <p class="rs-prose rs-summary" data-testid="card-summary">{s}</p> })}
@@ -133,6 +126,7 @@ fn SentimentBlock(label: Option<String>, score: Option<f64>, bands: Bands) -> im
         .map(|(&(from, to), band)| view! { <rect class=markup::band_class(band) x=x(from) y="6" width=x(to) - x(from) height="12" /> })
         .collect_view();
     let m = x(s.score);
+    let scale = words::GAUGE_SCALE;
     view! {
         <div class="rs-sentiment" data-testid="sentiment">
             <p class="rs-sentiment-label">
@@ -146,7 +140,7 @@ fn SentimentBlock(label: Option<String>, score: Option<f64>, bands: Bands) -> im
                 <path class="rs-gauge-marker" d=markup::gauge_marker(m) />
                 <line class="rs-gauge-needle" x1=m y1="2" x2=m y2="22" />
             </svg>
-            <div class="rs-gauge-scale" aria-hidden="true"><span>"−1"</span><span>"0"</span><span>"+1"</span></div>
+            <div class="rs-gauge-scale" aria-hidden="true"><span>{scale[0]}</span><span>{scale[1]}</span><span>{scale[2]}</span></div>
             {check.map(|c| view! { <p class="rs-note">{c}</p> })}
         </div>
     }
@@ -243,10 +237,7 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
             let (checks, benchmark) = untrack(|| checked());
             let table = claims_table(&claims, &checks, benchmark.as_deref(), published);
             let day = data.as_ref().and_then(|d| d.table.dates.get(d.to).copied()).or(published);
-            let name = match day {
-                Some(d) => crate::chart::export::file_name("claims", &[], d, "csv"),
-                None => "rotascope-claims.csv".to_owned(),
-            };
+            let name = crate::chart::export::claims_file_name(day);
             if crate::browser::export::hand_over_text(&ev, &name, &table.to_csv(), "text/csv") {
                 if let Some(c) = controls {
                     c.announce.set(words::CSV_READY.into());

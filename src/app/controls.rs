@@ -2,8 +2,13 @@
 //! legend, colour swatches and the tooltip. All are native buttons, selects and inputs, so
 //! every control works with the keyboard and shows a focus ring.
 
+use super::a11y::unique_id;
 use super::state::{use_state, Looks};
 use super::widget_context;
+use crate::analysis::period::Period;
+use crate::analysis::Date;
+use crate::chart::describe::start_after_as_of;
+use crate::chart::words;
 use crate::chart::rotation::Marker;
 use crate::chart::Rgb;
 use leptos::prelude::*;
@@ -155,5 +160,48 @@ pub fn ViewError(message: String) -> impl IntoView {
             <p class="rs-error-title">{crate::chart::words::VIEW_FAILED}</p>
             <p class="rs-error-message">{message}</p>
         </div>
+    }
+}
+
+/// The period buttons and a custom start day.
+#[component]
+pub fn PeriodControl() -> impl IntoView {
+    let (data, c) = use_state();
+    let named: Vec<(Period, String)> = Period::NAMED.iter().map(|p| (*p, p.label())).collect();
+    let first = data.table.first_date().to_string();
+    let last = data.as_of().to_string();
+    // Why the last day typed was refused (a start after the as-of day), until a good one.
+    let refused = RwSignal::new(None::<String>);
+    let error_id = unique_id("rs-start-error");
+    let described_by = error_id.clone();
+    let format = widget_context().format;
+    let shown_start = move || match c.period.get() {
+        Period::Since(d) => d.to_string(),
+        _ => String::new(),
+    };
+    view! {
+        <Segmented label=words::PERIOD value=c.period options=named testid="period" />
+        <label class="rs-field">
+            <span class="rs-field-label">{words::PERIOD_START}</span>
+            <input type="date" class="rs-date" data-testid="period-start" min=first max=last
+                aria-invalid=move || refused.get().is_some().then_some("true")
+                aria-describedby=move || refused.get().is_some().then(|| described_by.clone())
+                prop:value=shown_start
+                on:change=move |ev| {
+                    let Ok(day) = Date::parse_iso(&event_target_value(&ev)) else { return };
+                    match data.check_period(Period::Since(day)) {
+                        Ok(period) => {
+                            refused.set(None);
+                            c.period.set(period);
+                        }
+                        Err(_) => {
+                            refused.set(Some(start_after_as_of(day, data.as_of(), &**format)));
+                            // The field goes back to the period still shown.
+                            event_target::<leptos::web_sys::HtmlInputElement>(&ev).set_value(&shown_start());
+                        }
+                    }
+                } />
+            {move || refused.get().map(|why| view! { <span class="rs-field-error" role="alert" id=error_id.clone() data-testid="period-start-error">{why}</span> })}
+        </label>
     }
 }

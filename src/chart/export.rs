@@ -120,6 +120,19 @@ pub fn png_headings(configured: Option<&str>, view_title: String) -> (String, Op
     }
 }
 
+/// A line table without lines or dates (a symbol with no closes in the period).
+pub fn no_lines_table() -> DataTable {
+    lines_table(String::new(), &[], 1, 0, &[], 0)
+}
+
+/// The claims CSV's name: dated by the data's last day, or the note's, or undated.
+pub fn claims_file_name(day: Option<Date>) -> String {
+    match day {
+        Some(d) => file_name("claims", &[], d, "csv"),
+        None => "rotascope-claims.csv".to_owned(),
+    }
+}
+
 /// One row per date in `from..=to`, one column per line.
 pub fn lines_table(caption: String, dates: &[Date], from: usize, to: usize, lines: &[(String, &Line)], decimals: usize) -> DataTable {
     let mut columns = vec!["Date".to_string()];
@@ -171,6 +184,18 @@ mod tests {
     use super::*;
     use crate::analysis::rotation::Quadrant;
     use crate::chart::format::PlainFormat;
+
+    #[test]
+    fn a_table_without_lines_has_the_date_column_and_no_rows() {
+        let t = no_lines_table();
+        assert_eq!((t.caption.as_str(), t.columns.as_slice(), t.rows.len()), ("", ["Date".to_string()].as_slice(), 0));
+    }
+
+    #[test]
+    fn the_claims_file_is_dated_when_a_day_is_known() {
+        assert_eq!(claims_file_name(Some(Date::parse_iso("2026-03-02").unwrap())), "rotascope-claims-2026-03-02.csv");
+        assert_eq!(claims_file_name(None), "rotascope-claims.csv");
+    }
 
     #[test]
     fn the_png_heading_is_the_configured_title_over_the_views_own() {

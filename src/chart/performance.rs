@@ -14,6 +14,7 @@ use super::scale::{decimals_for_step, nice_step, nice_ticks, padded, time_ticks,
 use super::theme::{Palette, Rgb};
 use crate::analysis::lines::Line;
 use crate::analysis::Date;
+use crate::model::PerfMode;
 
 /// What the y values mean, which fixes the baseline and the label format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +30,15 @@ pub enum ValueKind {
 }
 
 impl ValueKind {
+    /// What a performance mode's lines hold.
+    pub fn of(mode: PerfMode) -> ValueKind {
+        match mode {
+            PerfMode::PercentChange => ValueKind::PercentChange,
+            PerfMode::Ratio => ValueKind::Ratio,
+            PerfMode::BasketSpread => ValueKind::Spread,
+        }
+    }
+
     pub fn baseline(self) -> Option<f64> {
         match self {
             ValueKind::Ratio => Some(100.0),
@@ -414,10 +424,51 @@ pub fn draw_line_overlay(
     }
 }
 
+/// A date's readings, highest value first (the tooltip's rows).
+pub fn best_first(mut rows: Vec<(f64, String)>) -> Vec<String> {
+    crate::analysis::sorting::sort_by(&mut rows, |a, b| b.0.total_cmp(&a.0));
+    rows.into_iter().map(|r| r.1).collect()
+}
+
+/// Each return's bar in the returns table: its class (up or down) and its width, a share of
+/// the widest return's.
+pub fn return_bars(returns: &[f64]) -> Vec<(&'static str, String)> {
+    let widest = returns.iter().map(|r| r.abs()).fold(0.0_f64, f64::max).max(1e-9);
+    returns
+        .iter()
+        .map(|&r| (if r >= 0.0 { "rs-bar rs-bar-up" } else { "rs-bar rs-bar-down" }, super::markup::percent_of(r.abs(), widest)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::chart::format::PlainFormat;
+
+    #[test]
+    fn each_mode_has_its_kind_of_value() {
+        assert_eq!(ValueKind::of(PerfMode::PercentChange), ValueKind::PercentChange);
+        assert_eq!(ValueKind::of(PerfMode::Ratio), ValueKind::Ratio);
+        assert_eq!(ValueKind::of(PerfMode::BasketSpread), ValueKind::Spread);
+    }
+
+    #[test]
+    fn readings_go_highest_first_and_ties_keep_their_order() {
+        let rows = vec![(-1.0, "a".to_string()), (3.0, "b".to_string()), (0.5, "c".to_string()), (3.0, "d".to_string())];
+        assert_eq!(best_first(rows), ["b", "d", "c", "a"]);
+        assert!(best_first(Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn return_bars_are_shares_of_the_widest_return() {
+        // The widest is 8 (in size): 4 is half of it, −8 all of it, going down.
+        assert_eq!(
+            return_bars(&[4.0, -8.0, 0.0]),
+            [("rs-bar rs-bar-up", "50.0%".to_string()), ("rs-bar rs-bar-down", "100.0%".to_string()), ("rs-bar rs-bar-up", "0.0%".to_string())]
+        );
+        // All flat: no division by zero.
+        assert_eq!(return_bars(&[0.0]), [("rs-bar rs-bar-up", "0.0%".to_string())]);
+    }
 
     fn dates(n: usize) -> Vec<Date> {
         let first = Date::parse_iso("2025-12-01").unwrap();

@@ -6,12 +6,14 @@
 use super::describe::unit;
 use super::format::Format;
 use super::performance::ValueKind;
+use super::theme::{Palette, Rgb};
+use crate::analysis::lines::Line;
 use crate::analysis::period::Period;
 use crate::analysis::rotation::{Interval, Quadrant};
 use crate::analysis::sentiment::{Band, LabelCheck};
-use crate::analysis::trend::TrendSummary;
+use crate::analysis::trend::{TrendLines, TrendSummary};
 use crate::analysis::Date;
-use crate::model::PerfMode;
+use crate::model::{LineKey, Model, PerfMode};
 
 // ---- The widget and its controls ----------------------------------------------------------
 
@@ -338,6 +340,18 @@ pub const NOTE_LABEL: &str = "Research note";
 pub const NOTE_FAILED: &str = "The research note cannot be shown";
 /// The link to the note itself.
 pub const READ_NOTE: &str = "Read the note";
+/// What the card says it is loading.
+pub const LOADING_NOTE: &str = "the note";
+/// The sentiment gauge's scale under it: its ends and its middle.
+pub const GAUGE_SCALE: [&str; 3] = ["−1", "0", "+1"];
+
+/// What separates the parts of the line under the note's title (and the link after them).
+pub const META_SEPARATOR: &str = " · ";
+
+/// The line under the note's title: its source and its publication day, those it has.
+pub fn note_meta(source: Option<&str>, published: Option<&str>) -> String {
+    [source, published].into_iter().flatten().collect::<Vec<_>>().join(META_SEPARATOR)
+}
 /// Beside the gauge when the note's label and its score disagree.
 pub const LABEL_SCORE_DISAGREE: &str = "label and score disagree";
 /// The ticker chips' group.
@@ -389,10 +403,88 @@ pub fn alert_when(interval: Interval, date: Date, partial: bool, fmt: &dyn Forma
     format!(" · {when}{}", if partial { " (week in progress)" } else { "" })
 }
 
+/// Label, colour and dash of a performance line: the benchmark dashed in the text colour, a
+/// symbol in its series colour, a basket in its basket's colour, the spread in the text colour.
+pub fn line_style(model: &Model, palette: &Palette, key: LineKey, benchmark: usize) -> (String, Rgb, bool) {
+    let basket = |k: usize| model.baskets.get(k).map_or("", |b| b.name.as_str());
+    match key {
+        LineKey::Symbol(p) if p == benchmark => (model.symbol(p).to_owned(), palette.text, true),
+        LineKey::Symbol(p) => (model.symbol(p).to_owned(), palette.series_colour(model.colour_slot(p)), false),
+        LineKey::Basket(k) => (basket(k).to_owned(), palette.series_colour(k), false),
+        LineKey::Spread => (spread_name(basket(0), basket(1)), palette.text, false),
+    }
+}
+
+/// The trend chart's lines with their names: the close, then the averages that exist.
+pub fn trend_lines(lines: &TrendLines) -> Vec<(&'static str, &Line)> {
+    let mut out = vec![(CLOSE, &lines.close)];
+    out.extend(lines.sma50.as_ref().map(|l| (SMA50, l)));
+    out.extend(lines.sma200.as_ref().map(|l| (SMA200, l)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::chart::format::PlainFormat;
+
+    /// SPY, IWM and IJR over 260 weekdays, with baskets "small" (IWM, IJR) and "large" (SPY).
+    fn model() -> Model {
+        use crate::analysis::input::parse_contract_json;
+        let first = Date::parse_iso("2025-01-06").unwrap();
+        let dates: Vec<String> = (0..).map(|i| first.add_days(i)).filter(|d| d.weekday() < 5).take(260).map(|d| format!("\"{d}\"")).collect();
+        let series = |f: &dyn Fn(f64) -> f64| (0..260).map(|i| format!("{}", f(f64::from(i)))).collect::<Vec<_>>().join(",");
+        let json = format!(
+            r#"{{"dates":[{}],"series":{{"SPY":[{}],"IWM":[{}],"IJR":[{}]}}}}"#,
+            dates.join(","),
+            series(&|i| 100.0 + i * 0.1),
+            series(&|i| 50.0 + i * 0.2),
+            series(&|i| 80.0 - i * 0.05)
+        );
+        let options = crate::model::AnalyzeOptions {
+            baskets: vec![("small".into(), vec!["IWM".into(), "IJR".into()]), ("large".into(), vec!["SPY".into()])],
+            ..crate::model::AnalyzeOptions::default()
+        };
+        Model::new(std::rc::Rc::new(parse_contract_json(&json).unwrap()), &options).unwrap()
+    }
+
+    #[test]
+    fn the_benchmark_is_dashed_in_the_text_colour_and_the_others_keep_their_colours() {
+        let m = model();
+        let palette = Palette::light();
+        let (spy, iwm) = (m.table.position("SPY").unwrap(), m.table.position("IWM").unwrap());
+        assert_eq!(line_style(&m, &palette, LineKey::Symbol(spy), spy), ("SPY".to_string(), palette.text, true));
+        assert_eq!(line_style(&m, &palette, LineKey::Symbol(iwm), spy), ("IWM".to_string(), palette.series_colour(m.colour_slot(iwm)), false));
+        // Against IWM, SPY is an ordinary line.
+        assert!(!line_style(&m, &palette, LineKey::Symbol(spy), iwm).2);
+        assert_eq!(line_style(&m, &palette, LineKey::Basket(1), spy), ("large".to_string(), palette.series_colour(1), false));
+        assert_eq!(line_style(&m, &palette, LineKey::Spread, spy), (spread_name("small", "large"), palette.text, false));
+    }
+
+    #[test]
+    fn the_trend_chart_names_the_close_then_the_averages_that_exist() {
+        let m = model();
+        let spy = m.table.position("SPY").unwrap();
+        // A year of data: the 50-day average exists, the 200-day one too (260 days).
+        let trend = m.trend(spy, crate::analysis::period::Period::Year1);
+        let (lines, _) = trend.as_ref().as_ref().unwrap();
+        let names: Vec<&str> = trend_lines(lines).iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, [CLOSE, SMA50, SMA200]);
+        assert!(std::ptr::eq(trend_lines(lines)[0].1, &lines.close));
+        let mut short = lines.clone();
+        short.sma200 = None;
+        let names: Vec<&str> = trend_lines(&short).iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, [CLOSE, SMA50]);
+    }
+
+    #[test]
+    fn the_note_meta_joins_what_the_note_has() {
+        assert_eq!(note_meta(Some("Desk"), Some("Mar 2, 2026")), "Desk · Mar 2, 2026");
+        assert_eq!(note_meta(None, Some("Mar 2, 2026")), "Mar 2, 2026");
+        assert_eq!(note_meta(Some("Desk"), None), "Desk");
+        assert_eq!(note_meta(None, None), "");
+        assert_eq!(GAUGE_SCALE, ["−1", "0", "+1"]);
+    }
 
     fn day(s: &str) -> Date {
         Date::parse_iso(s).unwrap()

@@ -1,0 +1,69 @@
+//! The chart in words and numbers: the summary (before the chart), the data table, the PNG's
+//! title and legend and the export file names.
+
+use super::Chart;
+use crate::app::a11y::ViewExports;
+use crate::app::WidgetContext;
+use crate::chart::describe::{describe_performance, Performer, SpreadFact};
+use crate::chart::export::lines_table;
+use crate::chart::words::line_style;
+use crate::chart::words;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// The period's leaders and laggards against the benchmark, and the basket spread.
+pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
+    let (data, c, format) = (g.data.clone(), g.c, ctx.format.clone());
+    Signal::derive(move || {
+        let (benchmark, period, mode) = (c.benchmark.get(), c.period.get(), c.mode.get());
+        let lines = data.period_lines(benchmark, period, mode);
+        let (performers, bench_return) = data.performers(benchmark, period);
+        let performers: Vec<Performer> = performers.iter().map(Performer::from).collect();
+        describe_performance(
+            data.symbol(benchmark),
+            words::mode_words(mode).summary,
+            &period.to_string(),
+            data.table.dates[lines.from],
+            data.table.dates[lines.to],
+            &performers,
+            bench_return,
+            data.basket_spread(period).as_ref().map(SpreadFact::from).as_ref(),
+            format.as_ref(),
+        )
+    })
+}
+
+/// The lines shown as a table, the PNG's title and legend, and the files' names.
+pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canvas>) -> ViewExports {
+    let (d1, d2, d3, c) = (g.data.clone(), g.data.clone(), g.data.clone(), g.c);
+    let palette = ctx.palette;
+    ViewExports {
+        table: Rc::new(move || {
+            let (benchmark, period, mode) = (c.benchmark.get(), c.period.get(), c.mode.get());
+            let lines = d1.period_lines(benchmark, period, mode);
+            let palette = palette.get_untracked();
+            let labelled: Vec<(String, &crate::analysis::lines::Line)> =
+                lines.shown(benchmark, |p| c.is_hidden(p)).map(|(_, (key, l))| (line_style(&d1, &palette, *key, benchmark).0, l)).collect();
+            lines_table(words::performance_table_caption(mode, &period, d1.symbol(benchmark)), &d1.table.dates, lines.from, lines.to, &labelled, 2)
+        }),
+        frame: Rc::new(move || {
+            let (benchmark, period, mode) = (c.benchmark.get_untracked(), c.period.get_untracked(), c.mode.get_untracked());
+            let palette = palette.get_untracked();
+            let lines = d2.period_lines(benchmark, period, mode);
+            let legend = lines
+                .shown(benchmark, |p| c.is_hidden(p))
+                .map(|(_, (key, _))| {
+                    let (label, colour, _) = line_style(&d2, &palette, *key, benchmark);
+                    (label, colour)
+                })
+                .collect();
+            (words::performance_png_title(&period, d2.symbol(benchmark)), legend)
+        }),
+        naming: Rc::new(move || {
+            let benchmark = c.benchmark.get_untracked();
+            ("performance", d3.members.iter().filter(|&&p| p != benchmark && !c.is_hidden(p)).map(|&p| d3.symbol(p).to_owned()).collect())
+        }),
+        scene,
+        below: None,
+    }
+}

@@ -1,0 +1,90 @@
+//! The chart in words and numbers: the figures above it, the summary (before the chart), the
+//! data table (with the RS columns), the PNG's title and legend and the export file names.
+
+use super::Chart;
+use crate::analysis::lines::Line;
+use crate::app::a11y::ViewExports;
+use crate::app::controls::ViewError;
+use crate::app::state::Looks;
+use crate::app::WidgetContext;
+use crate::chart::describe::describe_trend;
+use crate::chart::export::{add_rotation_columns, lines_table, no_lines_table};
+use crate::chart::words::trend_lines;
+use crate::chart::rs_lines::{self, history_of, in_period};
+use crate::chart::words;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// The close, the averages and the distance from the prior high, or why there are none.
+pub fn figures(g: &Chart, ctx: &WidgetContext) -> impl IntoView {
+    let (data, c, format) = (g.data.clone(), g.c, ctx.format.clone());
+    move || {
+        let trend = data.trend(c.trend_symbol.get(), c.period.get());
+        let Some((lines, _)) = trend.as_ref() else {
+            return view! { <ViewError message=words::no_closes(data.symbol(c.trend_symbol.get())) /> }.into_any();
+        };
+        let f = words::trend_figures(&lines.summary, format.as_ref());
+        view! {
+            <dl class="rs-stats" data-testid="trend-stats">
+                <div><dt>{words::CLOSE}</dt><dd>{f.close}<span class="rs-muted">{f.close_date}</span></dd></div>
+                <div><dt>{words::SMA50}</dt><dd>{f.sma50}<span class="rs-muted">{f.sma50_side}</span></dd></div>
+                <div><dt>{words::SMA200}</dt><dd>{f.sma200}<span class="rs-muted">{f.sma200_side}</span></dd></div>
+                <div><dt>{words::FROM_PRIOR_HIGH}</dt><dd>{f.from_high}</dd></div>
+            </dl>
+        }
+        .into_any()
+    }
+}
+
+/// The trend in a sentence, and the latest RS reading against the benchmark.
+pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
+    let (data, c, format) = (g.data.clone(), g.c, ctx.format.clone());
+    Signal::derive(move || {
+        let symbol = c.trend_symbol.get();
+        let trend = data.trend(symbol, c.period.get());
+        let Some((lines, from)) = trend.as_ref() else { return words::no_closes_sentence(data.symbol(symbol)) };
+        let s = &lines.summary;
+        let mut text = describe_trend(data.symbol(symbol), s.date, s.close, s.sma50, s.sma200, s.prior_high.zip(s.prior_high_date), s.from_high_pct, format.as_ref());
+        let benchmark = c.benchmark.get();
+        let set = data.rotation_set(benchmark, c.interval.get(), c.method.get());
+        if let Some(last) = history_of(&set, symbol, benchmark).ok().and_then(|h| in_period(h, *from, data.to).1.last()) {
+            text.push_str(&rs_lines::describe_latest(data.symbol(benchmark), last, format.as_ref()));
+        }
+        text
+    })
+}
+
+/// The lines (and RS columns) as a table, the PNG's title and legend, and the files' names;
+/// the PNG stacks the RS panel (`below`) under the price chart.
+pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canvas>, below: NodeRef<leptos::html::Canvas>) -> ViewExports {
+    let (d1, d2, d3, c) = (g.data.clone(), g.data.clone(), g.data.clone(), g.c);
+    let palette = ctx.palette;
+    ViewExports {
+        table: Rc::new(move || {
+            let (symbol, period) = (c.trend_symbol.get(), c.period.get());
+            let trend = d1.trend(symbol, period);
+            let Some((lines, from)) = trend.as_ref() else { return no_lines_table() };
+            let labelled: Vec<(String, &Line)> = trend_lines(lines).into_iter().map(|(n, l)| (n.to_string(), l)).collect();
+            let mut table = lines_table(words::trend_table_caption(d1.symbol(symbol), &period), &d1.table.dates, *from, d1.to, &labelled, 2);
+            let benchmark = c.benchmark.get();
+            let set = d1.rotation_set(benchmark, c.interval.get(), c.method.get());
+            if let Ok(history) = history_of(&set, symbol, benchmark) {
+                add_rotation_columns(&mut table, in_period(history, *from, d1.to).1);
+            }
+            table
+        }),
+        frame: Rc::new(move || {
+            let symbol = c.trend_symbol.get_untracked();
+            let palette = palette.get_untracked();
+            let legend = vec![
+                (d2.symbol(symbol).to_owned(), d2.colour(&palette, symbol)),
+                (words::SMA50.to_string(), palette.text),
+                (words::SMA200.to_string(), palette.muted),
+            ];
+            (words::trend_png_title(d2.symbol(symbol), &c.period.get_untracked()), legend)
+        }),
+        naming: Rc::new(move || ("trend", vec![d3.symbol(c.trend_symbol.get_untracked()).to_owned()])),
+        scene,
+        below: Some(below),
+    }
+}
