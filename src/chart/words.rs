@@ -664,3 +664,53 @@ mod tests {
         assert_eq!(alert_when(Interval::Daily, day("2026-06-24"), false, &PlainFormat), " · Jun 24, 2026");
     }
 }
+
+// ---- The rotation view's controls ----------------------------------------------------------
+
+pub const INTERVAL: &str = "Interval";
+pub const METHOD: &str = "Method";
+/// Before the tail length and its unit ("Tail 5 weeks").
+pub const TAIL: &str = "Tail ";
+/// The group of the tails and labels toggles and the zoom reset.
+pub const GRAPH: &str = "Graph";
+pub const TAILS: &str = "Tails";
+pub const LABELS: &str = "Labels";
+pub const RESET_ZOOM: &str = "Reset zoom";
+/// The date slider's accessible name.
+pub const DATE: &str = "Date";
+
+/// The interval as its control names it.
+pub fn interval_name(interval: Interval) -> &'static str {
+    match interval {
+        Interval::Weekly => "Weekly",
+        Interval::Daily => "Daily",
+    }
+}
+
+/// The play button's text: what pressing it does.
+pub fn play_label(playing: bool) -> &'static str {
+    if playing {
+        "Pause"
+    } else {
+        "Play"
+    }
+}
+
+/// Why a shared view is not kept in a page that routes with its hash.
+pub const PERMALINK_ROUTE: &str = "This page uses the # part of its address for its own navigation, so this chart's view is not kept in the address.";
+
+#[cfg(test)]
+mod control_words_tests {
+    use super::*;
+
+    #[test]
+    fn rotation_control_words() {
+        assert_eq!([INTERVAL, METHOD, TAIL, GRAPH, TAILS, LABELS, RESET_ZOOM, DATE], ["Interval", "Method", "Tail ", "Graph", "Tails", "Labels", "Reset zoom", "Date"]);
+        assert_eq!([interval_name(Interval::Weekly), interval_name(Interval::Daily)], ["Weekly", "Daily"]);
+        assert_eq!([play_label(false), play_label(true)], ["Play", "Pause"]);
+        assert_eq!(
+            PERMALINK_ROUTE,
+            "This page uses the # part of its address for its own navigation, so this chart's view is not kept in the address."
+        );
+    }
+}

@@ -8,6 +8,7 @@ use crate::app::state::use_state;
 use crate::app::widget_context;
 use crate::browser::assets::docs_url;
 use crate::chart::describe::{method_explainer, method_label, method_summary, METHODS_LINK};
+use crate::chart::words;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -18,8 +19,8 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <div class="rs-toolbar">
             <BenchmarkSelect />
-            <Segmented label="Interval" value=c.interval testid="interval"
-                options=vec![(Interval::Weekly, "Weekly".to_string()), (Interval::Daily, "Daily".to_string())] />
+            <Segmented label=words::INTERVAL value=c.interval testid="interval"
+                options=vec![(Interval::Weekly, words::interval_name(Interval::Weekly).to_string()), (Interval::Daily, words::interval_name(Interval::Daily).to_string())] />
             <MethodSelect />
             <TailControl />
             <GraphToggles />
@@ -38,7 +39,7 @@ fn MethodSelect() -> impl IntoView {
         .collect_view();
     view! {
         <label class="rs-field">
-            <span class="rs-field-label">"Method"</span>
+            <span class="rs-field-label">{words::METHOD}</span>
             <select class="rs-select" data-testid="method"
                 on:change=move |ev| {
                     let chosen = event_target_value(&ev);
@@ -72,8 +73,8 @@ fn TailControl() -> impl IntoView {
     view! {
         <label class="rs-field">
             <span class="rs-field-label">
-                "Tail " <output data-testid="tail-value">{move || c.tail.get()}</output>
-                {move || crate::chart::words::tail_unit(c.interval.get(), c.tail.get())}
+                {words::TAIL}<output data-testid="tail-value">{move || c.tail.get()}</output>
+                {move || words::tail_unit(c.interval.get(), c.tail.get())}
             </span>
             <input type="range" class="rs-range" min="1" max=c.tail_max.to_string() step="1" data-testid="tail"
                 prop:value=move || c.tail.get().to_string()
@@ -99,12 +100,12 @@ fn GraphToggles() -> impl IntoView {
         }
     };
     view! {
-        <div class="rs-segmented" role="group" aria-label="Graph">
-            {toggle(c.show_tails, "Tails", "show-tails")}
-            {toggle(c.show_labels, "Labels", "show-labels")}
+        <div class="rs-segmented" role="group" aria-label=words::GRAPH>
+            {toggle(c.show_tails, words::TAILS, "show-tails")}
+            {toggle(c.show_labels, words::LABELS, "show-labels")}
             <button type="button" class="rs-seg" data-testid="reset-zoom"
                 disabled=move || c.zoom.get().is_none()
-                on:click=move |_| c.zoom.set(None)>"Reset zoom"</button>
+                on:click=move |_| c.zoom.set(None)>{words::RESET_ZOOM}</button>
         </div>
     }
 }
@@ -184,10 +185,10 @@ pub fn ScrubBar() -> impl IntoView {
             <button type="button" class="rs-button rs-play" data-testid="play"
                 aria-pressed=move || c.playing.get().to_string()
                 on:click=move |_| c.playing.update(|p| *p = !*p)>
-                {move || if c.playing.get() { "Pause" } else { "Play" }}
+                {move || words::play_label(c.playing.get())}
             </button>
             <input type="range" class="rs-range rs-scrub-range" min="0" step="1" data-testid="scrub"
-                aria-label="Date"
+                aria-label=words::DATE
                 aria-valuetext=date_text.clone()
                 prop:max={
                     let steps = steps.clone();
