@@ -663,16 +663,22 @@ impl WidgetConfig {
 
 /// Four cut points as numbers or one text: `[-0.6, -0.15, 0.15, 0.6]` or `"-0.6,-0.15,0.15,0.6"`.
 fn bands(v: &Value) -> Result<Bands, AnalysisError> {
-    let parts: Vec<f64> = match v {
-        Value::Array(a) => a.iter().map(|x| x.as_f64().ok_or_else(|| bad("bands", v, "expected four numbers"))).collect::<Result<_, _>>()?,
-        Value::String(s) => s
-            .trim_matches(|c| c == '[' || c == ']')
-            .split(',')
-            .map(|p| p.trim().replace('−', "-").parse::<f64>().map_err(|_| bad("bands", v, "expected four numbers")))
-            .collect::<Result<_, _>>()?,
-        _ => return Err(bad("bands", v, "expected four numbers")),
-    };
-    let cuts: [f64; 4] = parts.try_into().map_err(|_| bad("bands", v, "expected four numbers"))?;
+    let four = || bad("bands", v, "expected four numbers");
+    let mut parts: Vec<f64> = Vec::new();
+    match v {
+        Value::Array(a) => {
+            for x in a {
+                parts.push(x.as_f64().ok_or_else(four)?);
+            }
+        }
+        Value::String(s) => {
+            for p in s.trim_matches(|c| c == '[' || c == ']').split(',') {
+                parts.push(p.trim().replace('−', "-").parse::<f64>().map_err(|_| four())?);
+            }
+        }
+        _ => return Err(four()),
+    }
+    let cuts: [f64; 4] = parts.try_into().map_err(|_| four())?;
     Bands::new(cuts).map_err(|reason| bad("bands", v, &reason))
 }
 
@@ -743,7 +749,11 @@ fn rotation(v: &Value, mut r: RotationParams) -> Result<RotationParams, Analysis
 
 /// Periods given as one text (`"YTD"`, `"1M, 3M"`) or an array of texts.
 fn periods(v: &Value) -> Result<Vec<Period>, AnalysisError> {
-    list("period", v)?.iter().map(|p| Period::parse(p)).collect()
+    let mut out = Vec::new();
+    for p in list("period", v)? {
+        out.push(Period::parse(&p)?);
+    }
+    Ok(out)
 }
 
 /// Spreads given as `[["small", "large"]]` or `[{ "long": "small", "short": "large" }]`.
@@ -751,25 +761,23 @@ fn spreads(v: &Value) -> Result<Vec<(String, String)>, AnalysisError> {
     let Value::Array(items) = v else {
         return Err(bad("spreads", v, "expected a list of [long, short] pairs"));
     };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let field = format!("spreads[{i}]");
-            let pair = match item {
-                Value::Array(p) => match p.as_slice() {
-                    [long, short] => (long.as_str(), short.as_str()),
-                    _ => (None, None),
-                },
-                Value::Object(o) => (o.get("long").and_then(Value::as_str), o.get("short").and_then(Value::as_str)),
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let field = format!("spreads[{i}]");
+        let pair = match item {
+            Value::Array(p) => match p.as_slice() {
+                [long, short] => (long.as_str(), short.as_str()),
                 _ => (None, None),
-            };
-            match pair {
-                (Some(l), Some(s)) => Ok((l.trim().to_owned(), s.trim().to_owned())),
-                _ => Err(bad(&field, item, "give [long, short] or { long, short } with basket or symbol names")),
-            }
-        })
-        .collect()
+            },
+            Value::Object(o) => (o.get("long").and_then(Value::as_str), o.get("short").and_then(Value::as_str)),
+            _ => (None, None),
+        };
+        match pair {
+            (Some(l), Some(s)) => out.push((l.trim().to_owned(), s.trim().to_owned())),
+            _ => return Err(bad(&field, item, "give [long, short] or { long, short } with basket or symbol names")),
+        }
+    }
+    Ok(out)
 }
 
 /// The options of `Rotascope.analyze(options)`, except `prices` (the caller loads those).
