@@ -21,7 +21,7 @@ type LoadedTables = Vec<((String, Option<String>, Option<Adjustment>), Rc<PriceT
 thread_local! {
     /// Tables loaded from URLs on this page, so several widgets (or a widget remounted after a
     /// config change) reading the same file fetch and parse it once. Failures are not kept.
-    static LOADED: RefCell<LoadedTables> = RefCell::new(Vec::new());
+    static LOADED: RefCell<LoadedTables> = const { RefCell::new(Vec::new()) };
 }
 
 /// Why a widget (or `analyze`) could not get its data or its note.
