@@ -128,14 +128,21 @@ fn fetchable(field: &str, url: &str) -> Result<String, AnalysisError> {
 pub fn price_sources(v: &Value, ignored: &mut Vec<String>) -> Result<Vec<PriceSource>, AnalysisError> {
     match v {
         Value::Array(items) if items.is_empty() => Err(bad("prices", v, "the list of sources is empty")),
-        Value::Array(items) => items.iter().enumerate().map(|(i, x)| price_source(x, &format!("prices[{i}]"), ignored)).collect(),
+        Value::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, x) in items.iter().enumerate() {
+                out.push(price_source(x, &format!("prices[{i}]"), ignored)?);
+            }
+            Ok(out)
+        }
         Value::String(s) if s.trim_start_matches('\u{feff}').trim_start().starts_with('[') => match serde_json::from_str::<Value>(s.trim_start_matches('\u{feff}')) {
             Ok(list) => price_sources(&list, ignored),
             Err(e) => Err(bad("prices", &Value::String(crate::analysis::error::shown(s.trim())), &format!("a text starting with [ is read as a JSON list of sources, but it is not valid JSON ({e})"))),
         },
         // Split as HTML splits its token lists (class, ping): on ASCII whitespace.
         Value::String(s) if !is_data(s) && s.split_ascii_whitespace().nth(1).is_some() => {
-            s.split_ascii_whitespace().enumerate().map(|(i, url)| price_source(&Value::from(url), &format!("prices[{i}]"), ignored)).collect()
+            let urls: Vec<Value> = s.split_ascii_whitespace().map(Value::from).collect();
+            price_sources(&Value::Array(urls), ignored)
         }
         _ => Ok(vec![price_source(v, "prices", ignored)?]),
     }
@@ -557,10 +564,13 @@ fn text(field: &str, v: &Value) -> Result<Option<String>, AnalysisError> {
 fn list(field: &str, v: &Value) -> Result<Vec<String>, AnalysisError> {
     let items: Vec<String> = match v {
         Value::String(s) => s.split(',').map(|p| p.trim().to_owned()).collect(),
-        Value::Array(a) => a
-            .iter()
-            .map(|x| x.as_str().map(|s| s.trim().to_owned()).ok_or_else(|| bad(field, v, "expected texts")))
-            .collect::<Result<_, _>>()?,
+        Value::Array(a) => {
+            let mut out = Vec::with_capacity(a.len());
+            for x in a {
+                out.push(x.as_str().ok_or_else(|| bad(field, v, "expected texts"))?.trim().to_owned());
+            }
+            out
+        }
         _ => return Err(bad(field, v, "expected a list of symbols")),
     };
     Ok(items.into_iter().filter(|s| !s.is_empty()).collect())
@@ -653,16 +663,22 @@ impl WidgetConfig {
 
 /// Four cut points as numbers or one text: `[-0.6, -0.15, 0.15, 0.6]` or `"-0.6,-0.15,0.15,0.6"`.
 fn bands(v: &Value) -> Result<Bands, AnalysisError> {
-    let parts: Vec<f64> = match v {
-        Value::Array(a) => a.iter().map(|x| x.as_f64().ok_or_else(|| bad("bands", v, "expected four numbers"))).collect::<Result<_, _>>()?,
-        Value::String(s) => s
-            .trim_matches(|c| c == '[' || c == ']')
-            .split(',')
-            .map(|p| p.trim().replace('−', "-").parse::<f64>().map_err(|_| bad("bands", v, "expected four numbers")))
-            .collect::<Result<_, _>>()?,
-        _ => return Err(bad("bands", v, "expected four numbers")),
-    };
-    let cuts: [f64; 4] = parts.try_into().map_err(|_| bad("bands", v, "expected four numbers"))?;
+    let four = || bad("bands", v, "expected four numbers");
+    let mut parts: Vec<f64> = Vec::new();
+    match v {
+        Value::Array(a) => {
+            for x in a {
+                parts.push(x.as_f64().ok_or_else(four)?);
+            }
+        }
+        Value::String(s) => {
+            for p in s.trim_matches(|c| c == '[' || c == ']').split(',') {
+                parts.push(p.trim().replace('−', "-").parse::<f64>().map_err(|_| four())?);
+            }
+        }
+        _ => return Err(four()),
+    }
+    let cuts: [f64; 4] = parts.try_into().map_err(|_| four())?;
     Bands::new(cuts).map_err(|reason| bad("bands", v, &reason))
 }
 
@@ -670,29 +686,30 @@ fn baskets(v: &Value) -> Result<Vec<(String, Vec<String>)>, AnalysisError> {
     match v {
         Value::Null => Ok(Vec::new()),
         Value::String(s) if s.trim_start().starts_with('{') => baskets(&Value::Object(object_or_json("baskets", v, "an object of symbol lists")?)),
-        Value::Object(m) => m
-            .iter()
-            .map(|(name, members)| {
+        Value::Object(m) => {
+            let mut out = Vec::with_capacity(m.len());
+            for (name, members) in m {
                 let list = list(&format!("baskets.{name}"), members)?;
                 if list.is_empty() {
                     return Err(bad(&format!("baskets.{name}"), members, "a basket needs at least one symbol"));
                 }
-                Ok((name.clone(), list))
-            })
-            .collect(),
+                out.push((name.clone(), list));
+            }
+            Ok(out)
+        }
         // data-baskets="small:IWM IJR IWC; large:SPY IWB"
-        Value::String(s) => s
-            .split(';')
-            .filter(|part| !part.trim().is_empty())
-            .map(|part| {
+        Value::String(s) => {
+            let mut out = Vec::new();
+            for part in s.split(';').filter(|part| !part.trim().is_empty()) {
                 let (name, members) = part.split_once(':').ok_or_else(|| bad("baskets", v, "write name:SYM SYM; name:SYM"))?;
                 let list: Vec<String> = members.split([' ', ',']).filter(|m| !m.is_empty()).map(str::to_owned).collect();
                 if list.is_empty() {
                     return Err(bad("baskets", v, "a basket needs at least one symbol"));
                 }
-                Ok((name.trim().to_owned(), list))
-            })
-            .collect(),
+                out.push((name.trim().to_owned(), list));
+            }
+            Ok(out)
+        }
         _ => Err(bad("baskets", v, "expected an object of symbol lists")),
     }
 }
@@ -732,7 +749,11 @@ fn rotation(v: &Value, mut r: RotationParams) -> Result<RotationParams, Analysis
 
 /// Periods given as one text (`"YTD"`, `"1M, 3M"`) or an array of texts.
 fn periods(v: &Value) -> Result<Vec<Period>, AnalysisError> {
-    list("period", v)?.iter().map(|p| Period::parse(p)).collect()
+    let mut out = Vec::new();
+    for p in list("period", v)? {
+        out.push(Period::parse(&p)?);
+    }
+    Ok(out)
 }
 
 /// Spreads given as `[["small", "large"]]` or `[{ "long": "small", "short": "large" }]`.
@@ -740,25 +761,23 @@ fn spreads(v: &Value) -> Result<Vec<(String, String)>, AnalysisError> {
     let Value::Array(items) = v else {
         return Err(bad("spreads", v, "expected a list of [long, short] pairs"));
     };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let field = format!("spreads[{i}]");
-            let pair = match item {
-                Value::Array(p) => match p.as_slice() {
-                    [long, short] => (long.as_str(), short.as_str()),
-                    _ => (None, None),
-                },
-                Value::Object(o) => (o.get("long").and_then(Value::as_str), o.get("short").and_then(Value::as_str)),
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let field = format!("spreads[{i}]");
+        let pair = match item {
+            Value::Array(p) => match p.as_slice() {
+                [long, short] => (long.as_str(), short.as_str()),
                 _ => (None, None),
-            };
-            match pair {
-                (Some(l), Some(s)) => Ok((l.trim().to_owned(), s.trim().to_owned())),
-                _ => Err(bad(&field, item, "give [long, short] or { long, short } with basket or symbol names")),
-            }
-        })
-        .collect()
+            },
+            Value::Object(o) => (o.get("long").and_then(Value::as_str), o.get("short").and_then(Value::as_str)),
+            _ => (None, None),
+        };
+        match pair {
+            (Some(l), Some(s)) => out.push((l.trim().to_owned(), s.trim().to_owned())),
+            _ => return Err(bad(&field, item, "give [long, short] or { long, short } with basket or symbol names")),
+        }
+    }
+    Ok(out)
 }
 
 /// The options of `Rotascope.analyze(options)`, except `prices` (the caller loads those).

@@ -9,19 +9,19 @@ use crate::analysis::{Adjustment, AnalysisError, PriceTable};
 use crate::browser::fetch::{fetch_text, FetchError};
 use crate::config::{PriceSource, Source};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::Poll;
 
-/// Loaded tables by (URL, symbol and adjustment given for it).
-type LoadedTables = HashMap<(String, Option<String>, Option<Adjustment>), Rc<PriceTable>>;
+/// Loaded tables by (URL, symbol and adjustment given for it): a page has a few, so a list
+/// searched in order (a hash map costs more code than it saves time).
+type LoadedTables = Vec<((String, Option<String>, Option<Adjustment>), Rc<PriceTable>)>;
 
 thread_local! {
     /// Tables loaded from URLs on this page, so several widgets (or a widget remounted after a
     /// config change) reading the same file fetch and parse it once. Failures are not kept.
-    static LOADED: RefCell<LoadedTables> = RefCell::new(HashMap::new());
+    static LOADED: RefCell<LoadedTables> = const { RefCell::new(Vec::new()) };
 }
 
 /// Why a widget (or `analyze`) could not get its data or its note.
@@ -72,12 +72,12 @@ async fn load_one(source: PriceSource, timeout_s: f64, progress: &dyn Fn(u64, Op
         PriceSource::Text { text, symbol, adjusted } => parse_source("", &text, symbol.as_deref(), adjusted).map(Rc::new).map_err(LoadError::Data),
         PriceSource::Url { url, symbol, adjusted } => {
             let key = (url.clone(), symbol.clone(), adjusted);
-            if let Some(table) = LOADED.with(|c| c.borrow().get(&key).cloned()) {
+            if let Some(table) = LOADED.with(|c| c.borrow().iter().find(|(k, _)| *k == key).map(|(_, t)| t.clone())) {
                 return Ok(table);
             }
             let text = fetch_text(&url, "price data", timeout_s, progress).await.map_err(LoadError::Fetch)?;
             let table = Rc::new(parse_source(&url, &text, symbol.as_deref(), adjusted).map_err(LoadError::Data)?);
-            LOADED.with(|c| c.borrow_mut().insert(key, table.clone()));
+            LOADED.with(|c| c.borrow_mut().push((key, table.clone())));
             Ok(table)
         }
     }

@@ -119,7 +119,10 @@ pub fn check_claim(table: Option<&PriceTable>, benchmark: Option<usize>, publish
     let figure = |period: Period, to: usize| -> Result<f64, String> {
         let ret = |symbol: &str| -> Result<f64, String> { period_return(table, position(symbol)?, period, to).map(|r| r.return_pct).map_err(|w| w.message) };
         let mean = |symbols: &[String]| -> Result<f64, String> {
-            let returns = symbols.iter().map(|s| ret(s)).collect::<Result<Vec<_>, _>>()?;
+            let mut returns = Vec::with_capacity(symbols.len());
+            for s in symbols {
+                returns.push(ret(s)?);
+            }
             Ok(returns.iter().sum::<f64>() / returns.len() as f64)
         };
         match &claim.kind {

@@ -90,7 +90,13 @@ fn text(map: &Map<String, Value>, key: &str, path: &str) -> Result<Option<String
 fn symbols(v: &Value, path: &str) -> Result<Vec<String>, String> {
     let list: Vec<String> = match v {
         Value::String(s) => s.split(',').map(|x| x.trim().to_owned()).collect(),
-        Value::Array(a) => a.iter().map(|x| x.as_str().map(|s| s.trim().to_owned()).ok_or_else(|| wrong(path, "symbol texts", x))).collect::<Result<_, _>>()?,
+        Value::Array(a) => {
+            let mut out = Vec::with_capacity(a.len());
+            for x in a {
+                out.push(x.as_str().ok_or_else(|| wrong(path, "symbol texts", x))?.trim().to_owned());
+            }
+            out
+        }
         other => return Err(wrong(path, "a list of symbols", other)),
     };
     Ok(list.into_iter().filter(|s| !s.is_empty()).collect())

@@ -142,10 +142,11 @@ pub struct Basket {
 impl Basket {
     /// Resolves member names; an unknown member is an error naming the basket.
     pub fn resolve(table: &PriceTable, name: &str, members: &[String]) -> Result<Basket, AnalysisError> {
-        let members = members
-            .iter()
-            .map(|m| table.position(m).ok_or_else(|| AnalysisError::unknown_symbol(format!("basket \"{name}\" member"), m, &table.symbols())))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut positions = Vec::with_capacity(members.len());
+        for m in members {
+            positions.push(table.position(m).ok_or_else(|| AnalysisError::unknown_symbol(format!("basket \"{name}\" member"), m, &table.symbols()))?);
+        }
+        let members = positions;
         if members.is_empty() {
             return Err(AnalysisError::bad_option(&format!("baskets.{name}"), "[]", "a basket needs at least one symbol"));
         }

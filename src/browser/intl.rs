@@ -3,7 +3,6 @@
 use crate::analysis::Date;
 use crate::chart::format::{sign_for, Format};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -35,8 +34,9 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
 /// Formats with `Intl` for one locale; formatters are created once and cached.
 pub struct IntlFormat {
     locale: JsValue,
-    numbers: RefCell<HashMap<usize, NumberFormat>>,
-    dates: RefCell<HashMap<&'static str, DateTimeFormat>>,
+    // A few each (decimals, date styles): lists searched in order, less code than hash maps.
+    numbers: RefCell<Vec<(usize, NumberFormat)>>,
+    dates: RefCell<Vec<(&'static str, DateTimeFormat)>>,
 }
 
 impl IntlFormat {
@@ -51,24 +51,31 @@ impl IntlFormat {
 
     fn number_with(&self, value: f64, decimals: usize) -> String {
         let mut cache = self.numbers.borrow_mut();
-        let nf = cache.entry(decimals).or_insert_with(|| {
-            let d = JsValue::from_f64(decimals as f64);
-            NumberFormat::new(&self.locale, &options(&[("minimumFractionDigits", d.clone()), ("maximumFractionDigits", d)]))
-                .expect("locale validated in IntlFormat::new")
-        });
-        nf.format(value)
+        if let Some((_, nf)) = cache.iter().find(|(d, _)| *d == decimals) {
+            return nf.format(value);
+        }
+        let d = JsValue::from_f64(decimals as f64);
+        let nf = NumberFormat::new(&self.locale, &options(&[("minimumFractionDigits", d.clone()), ("maximumFractionDigits", d)]))
+            .expect("locale validated in IntlFormat::new");
+        let text = nf.format(value);
+        cache.push((decimals, nf));
+        text
     }
 
     fn date_with(&self, key: &'static str, date: Date, opts: &[(&str, &str)]) -> String {
         let mut cache = self.dates.borrow_mut();
-        let f = cache.entry(key).or_insert_with(|| {
-            let mut pairs: Vec<(&str, JsValue)> = opts.iter().map(|(k, v)| (*k, JsValue::from_str(v))).collect();
-            // Dates are civil days: format them in UTC so no time zone shifts the day.
-            pairs.push(("timeZone", JsValue::from_str("UTC")));
-            DateTimeFormat::new(&self.locale, &options(&pairs)).expect("locale validated in IntlFormat::new")
-        });
         let ms = f64::from(date.days()) * 86_400_000.0;
-        f.format(&js_sys::Date::new(&JsValue::from_f64(ms)))
+        let day = js_sys::Date::new(&JsValue::from_f64(ms));
+        if let Some((_, f)) = cache.iter().find(|(k, _)| *k == key) {
+            return f.format(&day);
+        }
+        let mut pairs: Vec<(&str, JsValue)> = opts.iter().map(|(k, v)| (*k, JsValue::from_str(v))).collect();
+        // Dates are civil days: format them in UTC so no time zone shifts the day.
+        pairs.push(("timeZone", JsValue::from_str("UTC")));
+        let f = DateTimeFormat::new(&self.locale, &options(&pairs)).expect("locale validated in IntlFormat::new");
+        let text = f.format(&day);
+        cache.push((key, f));
+        text
     }
 }
 

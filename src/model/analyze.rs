@@ -157,7 +157,11 @@ pub fn analyze<T: Deref<Target = PriceTable>>(table: T, options: &AnalyzeOptions
     let legs = if options.spreads.is_empty() {
         model.basket_legs().into_iter().collect::<Vec<_>>()
     } else {
-        options.spreads.iter().map(|(long, short)| Ok((model.leg(long)?, model.leg(short)?))).collect::<Result<Vec<_>, AnalysisError>>()?
+        let mut legs = Vec::with_capacity(options.spreads.len());
+        for (long, short) in &options.spreads {
+            legs.push((model.leg(long)?, model.leg(short)?));
+        }
+        legs
     };
     let mut baskets = Vec::new();
     let mut spreads = Vec::new();

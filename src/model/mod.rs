@@ -126,7 +126,10 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
 
     /// Resolves the baskets' member names; an unknown member is an error naming the basket.
     pub fn resolve_baskets(&mut self, baskets: &[(String, Vec<String>)]) -> Result<(), AnalysisError> {
-        let resolved = baskets.iter().map(|(name, m)| Basket::resolve(&self.table, name, m)).collect::<Result<Vec<_>, _>>()?;
+        let mut resolved = Vec::with_capacity(baskets.len());
+        for (name, m) in baskets {
+            resolved.push(Basket::resolve(&self.table, name, m)?);
+        }
         self.baskets = resolved;
         self.lines_cache = Cache::new();
         Ok(())

@@ -578,15 +578,14 @@ fn parse_series(symbol: &str, value: &Value, dates: &[Date]) -> Result<Series, A
             dates_len: dates.len(),
         });
     }
-    let closes = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| match item {
-            Value::Null => Ok(None),
-            Value::Number(n) => Ok(n.as_f64()),
-            other => Err(wrong(dates.get(i).map_or_else(|| format!("{path}[{i}]"), |d| format!("{path}[{i}] ({d})")), "a number or null", other)),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut closes = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        closes.push(match item {
+            Value::Null => None,
+            Value::Number(n) => n.as_f64(),
+            other => return Err(wrong(dates.get(i).map_or_else(|| format!("{path}[{i}]"), |d| format!("{path}[{i}] ({d})")), "a number or null", other)),
+        });
+    }
     Ok(Series { symbol: symbol.into(), name: None, group: None, closes })
 }
 
