@@ -702,9 +702,10 @@ const cases = [
     benchmark: case1Benchmark,
     symbols: case1Symbols,
     tail: 10,
-    targets: { vsRaw: 1.3, vsChartJs: 3 },
+    // Targets: issue 22 (case 1 and 2 vs raw, case 1 vs Chart.js, the bundle), issue 11 (the rest).
+    targets: { vsRaw: 1.6, vsChartJs: 1 },
   },
-  { name: "case 2", title: "100 synthetic symbols vs BENCH, weekly, tail 52", url: "/synthetic/synthetic.json", benchmark: "BENCH", symbols: SYNTH, tail: 52, targets: { vsRaw: 1.3 } },
+  { name: "case 2", title: "100 synthetic symbols vs BENCH, weekly, tail 52", url: "/synthetic/synthetic.json", benchmark: "BENCH", symbols: SYNTH, tail: 52, targets: { vsRaw: 1.6 } },
   { name: "case 3", title: "100 synthetic symbols vs BENCH, weekly, tail 500", url: "/synthetic/synthetic.json", benchmark: "BENCH", symbols: SYNTH, tail: 500, targets: { p95: 50 } },
 ].map((c, i) => ({ ...c, frames: FRAMES[i], route: `rotascope-${i + 1}.html` }));
 const routes = {
@@ -792,7 +793,7 @@ const pad = (x, n) => String(x).padStart(n);
 console.log(`  ${"file".padEnd(34)}${pad("raw", 10)}${pad("gzip", 10)}${pad("brotli", 10)}`);
 for (const row of rows) console.log(`  ${`${row.name} (${row.kind})`.padEnd(34)}${pad(row.raw, 10)}${pad(row.gzip, 10)}${pad(row.brotli, 10)}`);
 console.log(`  ${"total".padEnd(34)}${pad(total.raw, 10)}${pad(total.gzip, 10)}${pad(total.brotli, 10)}`);
-console.log(target("bundle, brotli", `${(total.brotli / 1000).toFixed(1)} KB`, total.brotli <= 120000, "≤ 120 KB"));
+console.log(target("bundle, brotli", `${(total.brotli / 1000).toFixed(1)} KB`, total.brotli <= 200000, "≤ 200 KB"));
 
 console.log("");
 console.log(`analyze() against JSON.parse on case 1's ${api.mb.toFixed(1)} MB of JSON text (medians of ${RUNS} alternated runs after a warm-up, performance.now()):`);
