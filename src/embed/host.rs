@@ -275,11 +275,16 @@ fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     }
 }
 
+/// `rotascope:error`'s detail, `{ code, message }` (typed in `rotascope.d.ts`).
+#[derive(serde::Serialize)]
+struct ErrorDetail<'a> {
+    code: &'a str,
+    message: &'a str,
+}
+
 fn error_detail(code: &str, message: &str) -> JsValue {
-    let o = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&o, &"code".into(), &code.into());
-    let _ = js_sys::Reflect::set(&o, &"message".into(), &message.into());
-    o.into()
+    // A plain object through the same serializer as analyze()'s result; two strings cannot fail.
+    serde::Serialize::serialize(&ErrorDetail { code, message }, &serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
 impl Host {
