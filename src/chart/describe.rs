@@ -327,12 +327,12 @@ pub fn describe_trend(
     text
 }
 
-/// The text of the link from the method note to the README's "Rotation methods".
 /// The one line a reader sees above the publisher's fallback content when the chart cannot be
 /// drawn (the detail goes to the console and `rotascope:error`). `www/rotascope.js` says the
 /// same when the WebAssembly cannot start.
 pub const CHART_UNAVAILABLE: &str = "This chart could not be shown.";
 
+/// The text of the link from the method note to the README's "Rotation methods".
 pub const METHODS_LINK: &str = "All the formulas: README, Rotation methods";
 
 /// A method's name as the method select, its note and the summaries give it.

@@ -94,11 +94,7 @@ pub fn tail_unit(interval: Interval, tail: usize) -> String {
 pub fn tail_changed(tail: usize, interval: Interval, interval_changed: bool) -> String {
     let unit = unit(interval, tail);
     if interval_changed {
-        let which = match interval {
-            Interval::Weekly => "Weekly",
-            Interval::Daily => "Daily",
-        };
-        format!("{which} rotation, tail {tail} {unit}")
+        format!("{} rotation, tail {tail} {unit}", interval_name(interval))
     } else {
         format!("Tail length {tail} {unit}")
     }
