@@ -410,13 +410,24 @@ impl From<AnalysisError> for ConfigError {
     }
 }
 
-/// The config a `<script type="application/json">` child holds: a JSON object.
-pub fn config_script(text: &str) -> Result<Map<String, Value>, ConfigError> {
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Object(m)) => Ok(m),
-        Ok(other) => Err(ConfigError::ScriptNotObject(crate::analysis::error::describe_json(&other))),
-        Err(e) => Err(ConfigError::ScriptNotJson(e.to_string())),
-    }
+/// Why a `<script type="application/json">` child's value is no config: it is not an object
+/// (the browser reads the child's text with the engine's `JSON.parse`, and the value as
+/// `mount()`'s objects are read).
+pub fn script_not_object(value: &Value) -> ConfigError {
+    ConfigError::ScriptNotObject(crate::analysis::error::describe_json(value))
+}
+
+/// Why a config script's `text` gives no config, when the engine's `JSON.parse` refused it (its
+/// words: `engine`) or its value could not be read: in serde_json's words, which name the line
+/// and column, as for price files and notes.
+///
+/// # Example
+/// ```
+/// use rotascope::config::script_not_json;
+/// assert_eq!(script_not_json("{", "").to_string(), "the config script is not valid JSON: EOF while parsing an object at line 1 column 1");
+/// ```
+pub fn script_not_json(text: &str, engine: &str) -> ConfigError {
+    ConfigError::ScriptNotJson(serde_json::from_str::<Value>(text).err().map_or_else(|| engine.to_owned(), |e| e.to_string()))
 }
 
 /// How deep a config value read from a JavaScript object may nest (as deep as a JSON text
@@ -1008,9 +1019,9 @@ mod tests {
 
     #[test]
     fn a_config_script_holds_an_object() {
-        assert_eq!(config_script(r#"{"prices":"p.json"}"#).map(|m| m.len()), Ok(1));
-        assert_eq!(config_script("[1]").unwrap_err().to_string(), format!("the config script should hold a JSON object, but it is {}", crate::analysis::error::describe_json(&serde_json::json!([1]))));
-        assert_eq!(config_script("{").unwrap_err().to_string(), "the config script is not valid JSON: EOF while parsing an object at line 1 column 1");
+        assert_eq!(script_not_object(&serde_json::json!([1])).to_string(), format!("the config script should hold a JSON object, but it is {}", crate::analysis::error::describe_json(&serde_json::json!([1]))));
+        assert_eq!(script_not_json("{", "").to_string(), "the config script is not valid JSON: EOF while parsing an object at line 1 column 1");
+        assert_eq!(script_not_json("[1]", "nested too deeply").to_string(), "the config script is not valid JSON: nested too deeply", "the engine's words when serde_json reads it");
         let e: ConfigError = WidgetConfig::from_json("{}").unwrap_err().into();
         assert_eq!(e.to_string(), "option `prices` = missing: give the URL of the price data or the data inline");
         assert_eq!(ConfigError::NoPermalinkKey.to_string(), "option `permalink` = true: this element has no id to name its view in the address; give it an id, or set permalink to a key");

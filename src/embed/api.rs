@@ -5,6 +5,7 @@ use crate::analysis::Warning;
 use crate::load::load_prices;
 use crate::browser::intl::js_error_text;
 use crate::config::{price_source, price_sources, AnalyzeRequest, PriceSource};
+use super::host::own_keys;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -53,13 +54,6 @@ fn read_prices(prices: &JsValue, field: &str, ignored: &mut Vec<String>) -> Resu
     // A text at the top may be a list (a JSON array, or URLs separated by whitespace).
     let sources = if field == "prices" { price_sources(&value, ignored) } else { price_source(&value, field, ignored).map(|s| vec![s]) };
     sources.map_err(|e| e.to_string())
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// `Object.keys`, whose proxy trap may throw.
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    pub(super) fn own_keys(object: &JsValue) -> Result<js_sys::Array, JsValue>;
 }
 
 /// The options other than `prices`, as JSON, and `prices` itself, each read on its own so a

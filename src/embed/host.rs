@@ -5,9 +5,10 @@
 use crate::app::widget::{resolve_dark, Widget};
 use crate::app::WidgetEvents;
 use crate::browser::document;
-use crate::config::{box_height, config_script, field_of_attribute, ConfigError, WidgetConfig, FIELDS};
+use crate::config::{box_height, field_of_attribute, script_not_json, script_not_object, ConfigError, Nested, WidgetConfig, FIELDS, NESTING};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use serde::de::DeserializeSeed;
 use serde_json::{Map, Value};
 use std::any::Any;
 use std::cell::RefCell;
@@ -40,6 +41,60 @@ pub fn box_height_of(config_json: &str, width: f64) -> f64 {
         _ => Map::new(),
     };
     box_height(&raw, width)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, whose proxy trap may throw.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    pub(super) fn own_keys(object: &JsValue) -> Result<js_sys::Array, JsValue>;
+}
+
+/// A JS object as a config map (`null`/`undefined`: none), read as JS values through
+/// serde-wasm-bindgen: what JSON leaves out of an object (undefined, a function, a symbol)
+/// is left out of it, and a BigInt reads as the number it is. The one reader of config
+/// values from JavaScript: `mount()`/`update()`'s objects, a config script's parsed JSON,
+/// `analyze()`'s options.
+pub(super) fn object_map(value: &JsValue) -> Result<Option<Map<String, Value>>, JsValue> {
+    if value.is_null() || value.is_undefined() {
+        return Ok(None);
+    }
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(js_sys::Error::new("config should be an object").into());
+    }
+    let unreadable = |_| JsValue::from(js_sys::Error::new("config cannot be read as JSON"));
+    let mut map = Map::new();
+    for key in own_keys(value).map_err(unreadable)?.iter().filter_map(|k| k.as_string()) {
+        let v = js_sys::Reflect::get(value, &JsValue::from_str(&key)).map_err(unreadable)?;
+        if v.is_undefined() || v.is_function() || v.is_symbol() {
+            continue;
+        }
+        let v = Nested(NESTING).deserialize(serde_wasm_bindgen::Deserializer::from(v)).map_err(|_| unreadable(JsValue::NULL))?;
+        map.insert(key, v);
+    }
+    Ok(Some(map))
+}
+
+/// The config a `<script type="application/json">` child holds: its text parsed by the
+/// engine's `JSON.parse`, the value read by [`object_map`] as `mount()`'s objects are. When
+/// either fails, the message is serde_json's, naming line and column
+/// ([`script_not_json`]); a value that is not an object is named ([`script_not_object`]).
+fn script_config(text: &str) -> Result<Map<String, Value>, ConfigError> {
+    let parsed = js_sys::JSON::parse(text);
+    match &parsed {
+        Ok(v) if v.is_object() && !js_sys::Array::is_array(v) => {
+            if let Ok(Some(map)) = object_map(v) {
+                return Ok(map);
+            }
+        }
+        Ok(v) => {
+            if let Ok(value) = Nested(NESTING).deserialize(serde_wasm_bindgen::Deserializer::from(v.clone())) {
+                return Err(script_not_object(&value));
+            }
+        }
+        Err(_) => {}
+    }
+    Err(script_not_json(text, &parsed.err().map(|e| crate::browser::intl::js_error_text(&e)).unwrap_or_default()))
 }
 
 /// The bundle's version.
@@ -83,7 +138,7 @@ fn camel(kebab: &str) -> String {
 pub fn config_from_element(el: &Element) -> Result<Map<String, Value>, ConfigError> {
     let mut map = Map::new();
     if let Ok(Some(script)) = el.query_selector(":scope > script[type='application/json']") {
-        map.extend(config_script(&script.text_content().unwrap_or_default())?);
+        map.extend(script_config(&script.text_content().unwrap_or_default())?);
     }
     let custom = el.tag_name().eq_ignore_ascii_case("rotascope-widget");
     let names = el.get_attribute_names();

@@ -1,10 +1,7 @@
 //! The JS API's `mount(element, config)` and the handle it returns (`update`, `unmount`).
 
-use super::host::{ConfigSource, Host};
+use super::host::{object_map, ConfigSource, Host};
 use super::registry;
-use crate::config::{Nested, NESTING};
-use serde::de::DeserializeSeed;
-use serde_json::{Map, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -50,29 +47,6 @@ impl WidgetHandle {
         }
         self.host = None;
     }
-}
-
-/// A JS object as a config map (`null`/`undefined`: none), read as JS values through
-/// serde-wasm-bindgen: what JSON leaves out of an object (undefined, a function, a symbol)
-/// is left out of it, and a BigInt reads as the number it is.
-fn object_map(value: &JsValue) -> Result<Option<Map<String, Value>>, JsValue> {
-    if value.is_null() || value.is_undefined() {
-        return Ok(None);
-    }
-    if !value.is_object() || js_sys::Array::is_array(value) {
-        return Err(js_sys::Error::new("config should be an object").into());
-    }
-    let unreadable = |_| JsValue::from(js_sys::Error::new("config cannot be read as JSON"));
-    let mut map = Map::new();
-    for key in super::api::own_keys(value).map_err(unreadable)?.iter().filter_map(|k| k.as_string()) {
-        let v = js_sys::Reflect::get(value, &JsValue::from_str(&key)).map_err(unreadable)?;
-        if v.is_undefined() || v.is_function() || v.is_symbol() {
-            continue;
-        }
-        let v = Nested(NESTING).deserialize(serde_wasm_bindgen::Deserializer::from(v)).map_err(|_| unreadable(JsValue::NULL))?;
-        map.insert(key, v);
-    }
-    Ok(Some(map))
 }
 
 /// `Rotascope.mount(element, config)`: a widget in `element`, configured by `config` (an
