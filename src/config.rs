@@ -809,23 +809,23 @@ impl AnalyzeRequest {
     /// assert_eq!(r.options.rotation.window, 10);
     /// ```
     pub fn from_json(json: &str) -> Result<AnalyzeRequest, AnalysisError> {
-        AnalyzeRequest::from_json_with(json, Vec::new())
-    }
-
-    /// Like [`AnalyzeRequest::from_json`], with price sources the caller read separately (the
-    /// browser hands large inline data over without a JSON round trip); a `prices` field in
-    /// `json` adds to them.
-    pub fn from_json_with(json: &str, prices: Vec<PriceSource>) -> Result<AnalyzeRequest, AnalysisError> {
         let value: Value = serde_json::from_str(json).map_err(|e| AnalysisError::bad_option("options", "(text)", e.to_string()))?;
         let Value::Object(map) = value else {
             return Err(bad("options", &value, "expected an object"));
         };
+        AnalyzeRequest::from_map_with(&map, Vec::new())
+    }
+
+    /// Like [`AnalyzeRequest::from_json`], for options already read (the browser reads them
+    /// as JS values), with price sources the caller read separately (the browser hands large
+    /// inline data over without a JSON round trip); a `prices` field in `map` adds to them.
+    pub fn from_map_with(map: &Map<String, Value>, prices: Vec<PriceSource>) -> Result<AnalyzeRequest, AnalysisError> {
         // The widget's fields that analyze() takes, read by the table's parsers from the
         // table's defaults; then its own: a list of periods, and spreads.
         let mut c = WidgetConfig::defaults();
         c.prices = prices;
         let (mut periods_given, mut spreads_given) = (Vec::new(), Vec::new());
-        for (key, v) in &map {
+        for (key, v) in map {
             match key.as_str() {
                 "spreads" => spreads_given = spreads(v)?,
                 "period" | "periods" => periods_given = periods(v)?,

@@ -5,7 +5,7 @@ use crate::analysis::Warning;
 use crate::load::load_prices;
 use crate::browser::intl::js_error_text;
 use crate::config::{price_source, price_sources, AnalyzeRequest, PriceSource};
-use super::host::own_keys;
+use super::host::{object_map, own_keys};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -56,9 +56,11 @@ fn read_prices(prices: &JsValue, field: &str, ignored: &mut Vec<String>) -> Resu
     sources.map_err(|e| e.to_string())
 }
 
-/// The options other than `prices`, as JSON, and `prices` itself, each read on its own so a
-/// getter (or a `toJSON`) that throws is reported with the option's name.
-fn read_options(options: &JsValue) -> Result<(String, JsValue), String> {
+/// The options other than `prices`, read as `mount()`'s config is ([`object_map`]) after a
+/// JSON round trip in the engine (so a `toJSON`, a `Date`'s, applies as JSON would have it),
+/// and `prices` itself, each read on its own so a getter (or a `toJSON`) that throws is
+/// reported with the option's name.
+fn read_options(options: &JsValue) -> Result<(serde_json::Map<String, serde_json::Value>, JsValue), String> {
     let unreadable = |key: &str, e: JsValue| format!("option `{key}` cannot be read: {}", js_error_text(&e));
     let keys = own_keys(options).map_err(|e| unreadable("options", e))?;
     // `prices` may be inherited (a class's getter); the others are own, enumerable keys, as
@@ -71,11 +73,11 @@ fn read_options(options: &JsValue) -> Result<(String, JsValue), String> {
         let one = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&one, &JsValue::from_str(&key), &value);
         let json = js_sys::JSON::stringify(&one).map_err(|e| unreadable(&key, e))?;
-        if let Ok(serde_json::Value::Object(m)) = serde_json::from_str(&String::from(json)) {
+        if let Ok(Some(m)) = js_sys::JSON::parse(&String::from(json)).map(|one| object_map(&one)).unwrap_or(Ok(None)) {
             rest.extend(m);
         }
     }
-    Ok((serde_json::Value::Object(rest).to_string(), prices))
+    Ok((rest, prices))
 }
 
 async fn run(options: JsValue) -> Result<JsValue, String> {
@@ -85,7 +87,7 @@ async fn run(options: JsValue) -> Result<JsValue, String> {
     let (rest, prices) = read_options(&options)?;
     let mut ignored = Vec::new();
     let prices = read_prices(&prices, "prices", &mut ignored)?;
-    let mut request = AnalyzeRequest::from_json_with(&rest, prices).map_err(|e| e.to_string())?;
+    let mut request = AnalyzeRequest::from_map_with(&rest, prices).map_err(|e| e.to_string())?;
     request.ignored.extend(ignored);
     let table = load_prices(request.prices, crate::config::DEFAULT_TIMEOUT_S, std::rc::Rc::new(|_, _| {})).await.map_err(|e| e.to_string())?;
     let mut result = analyze_table(table, &request.options).map_err(|e| e.to_string())?;
