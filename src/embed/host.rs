@@ -31,16 +31,11 @@ pub fn config_attributes() -> Vec<String> {
 }
 
 /// The height rule ([`box_height`]) for a config object as written, for the end-to-end test
-/// that checks the loader's copy of the rule gives the same heights.
-/// It takes the config as JSON text (the bundle already reads JSON; a second reader of JS
-/// objects would cost kilobytes).
+/// that checks the loader's copy of the rule gives the same heights; read as `mount()` reads
+/// its config ([`object_map`]).
 #[wasm_bindgen(js_name = boxHeightOf)]
-pub fn box_height_of(config_json: &str, width: f64) -> f64 {
-    let raw = match serde_json::from_str::<Value>(config_json) {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
-    };
-    box_height(&raw, width)
+pub fn box_height_of(config: JsValue, width: f64) -> f64 {
+    box_height(&object_map(&config).ok().flatten().unwrap_or_default(), width)
 }
 
 #[wasm_bindgen]
