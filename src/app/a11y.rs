@@ -188,70 +188,29 @@ pub fn ChartTable(open: RwSignal<bool>, table: Rc<dyn Fn() -> DataTable>) -> imp
     move || open.get().then(|| view! { <DataTableView table=table() /> })
 }
 
-/// The data as a `<table>`: caption, column headers with `scope`, row headers, locale
-/// numbers; each header is a button that sorts by its column (again to reverse).
+/// The data as a `<table>` ([`crate::chart::export::data_table`], built once into the frame
+/// and patched in place on a re-sort); each header is a button that sorts by its column (again
+/// to reverse).
 #[component]
 pub fn DataTableView(table: DataTable) -> impl IntoView {
     let ctx = widget_context();
     let sort: RwSignal<Option<(usize, bool)>> = RwSignal::new(None);
-    // DataTable is plain data (Send); an Arc shares it with the reactive closure.
-    let table = std::sync::Arc::new(table);
-    let headers = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(k, name)| {
-            let aria = move || match sort.get() {
-                Some((col, true)) if col == k => "ascending",
-                Some((col, false)) if col == k => "descending",
-                _ => "none",
-            };
-            view! {
-                <th scope="col" aria-sort=aria>
-                    <button type="button" class="rs-sort" on:click=move |_| {
-                        sort.update(|s| *s = Some(match *s {
-                            Some((col, asc)) if col == k => (k, !asc),
-                            _ => (k, true),
-                        }));
-                    }>{name.clone()}</button>
-                </th>
-            }
-        })
-        .collect_view();
-    let body = {
-        let table = table.clone();
-        move || {
-            let mut t = (*table).clone();
-            if let Some((col, asc)) = sort.get() {
-                t.sort_by(col, asc);
-            }
-            t.rows
-                .into_iter()
-                .map(|row| {
-                    let mut cells = row.into_iter();
-                    let head = cells.next().map(|c| c.display(ctx.format.as_ref())).unwrap_or_default();
-                    view! {
-                        <tr>
-                            <th scope="row">{head}</th>
-                            {cells.map(|c| {
-                                let numeric = matches!(c, crate::chart::export::Cell::Number(..));
-                                view! { <td class:rs-num=numeric>{c.display(ctx.format.as_ref())}</td> }
-                            }).collect_view()}
-                        </tr>
-                    }
-                })
-                .collect_view()
+    let wrap: NodeRef<html::Div> = NodeRef::new();
+    Effect::new(move || {
+        let by = sort.get();
+        if let Some(div) = wrap.get() {
+            crate::browser::markup::patch_children(&div, &crate::chart::export::data_table(&table, by, ctx.format.as_ref()));
+        }
+    });
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some(k) = crate::browser::markup::sort_column(&ev) {
+            sort.update(|s| *s = Some(match *s {
+                Some((col, asc)) if col == k => (k, !asc),
+                _ => (k, true),
+            }));
         }
     };
-    view! {
-        <div class="rs-table-wrap rs-data-wrap">
-            <table class="rs-table rs-data-table" data-testid="data-table">
-                <caption class="rs-caption">{table.caption.clone()}</caption>
-                <thead><tr>{headers}</tr></thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
-    }
+    view! { <div class="rs-table-wrap rs-data-wrap" node_ref=wrap on:click=on_click></div> }
 }
 
 /// What a line chart tells the keyboard helper about itself.

@@ -12,6 +12,7 @@ pub mod export;
 pub mod frame;
 pub mod intl;
 pub mod location;
+pub mod markup;
 pub mod panic;
 pub mod print;
 pub mod resize;

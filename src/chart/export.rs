@@ -3,6 +3,7 @@
 //! check and reuse every value drawn.
 
 use super::format::Format;
+use super::markup::Markup;
 use crate::analysis::lines::Line;
 use crate::analysis::rotation::RotationPoint;
 use crate::analysis::rotation_metrics::PointMetrics;
@@ -82,6 +83,41 @@ impl DataTable {
             if ascending || matches!((a, b), (Cell::Missing, _) | (_, Cell::Missing)) { o } else { o.reverse() }
         });
     }
+}
+
+/// A chart's data as a `<table>`: caption, column headers with `scope` and `aria-sort`, each a
+/// button that sorts by its column, row headers, locale numbers (class `rs-num`), rows sorted
+/// by `sort` (column, ascending).
+pub fn data_table(table: &DataTable, sort: Option<(usize, bool)>, fmt: &dyn Format) -> Markup {
+    let mut m = Markup::default();
+    m.open("table").attr("class", "rs-table rs-data-table").attr("data-testid", "data-table");
+    m.leaf("caption", &[("class", "rs-caption")], table.caption.clone());
+    m.open("thead").open("tr");
+    for (k, name) in table.columns.iter().enumerate() {
+        let aria = match sort {
+            Some((col, true)) if col == k => "ascending",
+            Some((col, false)) if col == k => "descending",
+            _ => "none",
+        };
+        m.open("th").attr("scope", "col").attr("aria-sort", aria);
+        m.leaf("button", &[("class", "rs-sort"), ("type", "button")], name.clone()).close();
+    }
+    m.close().close().open("tbody");
+    let mut sorted = table.clone();
+    if let Some((col, asc)) = sort {
+        sorted.sort_by(col, asc);
+    }
+    for row in &sorted.rows {
+        let mut cells = row.iter();
+        m.open("tr").leaf("th", &[("scope", "row")], cells.next().map(|c| c.display(fmt)).unwrap_or_default());
+        for c in cells {
+            let numeric: &[_] = if matches!(c, Cell::Number(..)) { &[("class", "rs-num")] } else { &[] };
+            m.leaf("td", numeric, c.display(fmt));
+        }
+        m.close();
+    }
+    m.close().close();
+    m
 }
 
 /// Every point of the visible tails, with its rotation metrics: the heading as a compass name
@@ -182,6 +218,57 @@ pub fn file_name(view: &str, symbols: &[&str], as_of: Date, extension: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::markup::Node;
+
+    fn small_table() -> DataTable {
+        DataTable {
+            caption: "Closes".into(),
+            columns: vec!["Symbol".into(), "Close".into()],
+            rows: vec![
+                vec![Cell::Text("IWM".into()), Cell::Number(12.5, 2)],
+                vec![Cell::Text("S&P".into()), Cell::Missing],
+                vec![Cell::Text("QQQ".into()), Cell::Number(3.0, 1)],
+            ],
+        }
+    }
+
+    fn header(name: &str, sort: &str) -> String {
+        format!(r#"<th scope="col" aria-sort="{sort}"><button class="rs-sort" type="button">{name}</button></th>"#)
+    }
+
+    const IWM: &str = r#"<tr><th scope="row">IWM</th><td class="rs-num">12.50</td></tr>"#;
+    const SP: &str = r#"<tr><th scope="row">S&amp;P</th><td>–</td></tr>"#;
+    const QQQ: &str = r#"<tr><th scope="row">QQQ</th><td class="rs-num">3.0</td></tr>"#;
+
+    fn table(headers: [String; 2], rows: [&str; 3]) -> String {
+        format!(
+            r#"<table class="rs-table rs-data-table" data-testid="data-table"><caption class="rs-caption">Closes</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table>"#,
+            headers.concat(),
+            rows.concat()
+        )
+    }
+
+    #[test]
+    fn the_data_table_is_caption_headers_and_rows_in_the_given_order() {
+        let got = data_table(&small_table(), None, &crate::chart::PlainFormat);
+        assert_eq!(got.html(), table([header("Symbol", "none"), header("Close", "none")], [IWM, SP, QQQ]));
+        // The tree is balanced: every element opened is closed.
+        let depth = got.0.iter().try_fold(0i32, |d, n| match n {
+            Node::Open(_) => Some(d + 1),
+            Node::Close => (d > 0).then(|| d - 1),
+            _ => Some(d),
+        });
+        assert_eq!(depth, Some(0));
+    }
+
+    #[test]
+    fn the_sorted_column_says_so_and_orders_the_rows() {
+        let sorted = |s| data_table(&small_table(), Some(s), &crate::chart::PlainFormat).html();
+        // Missing values sort last either way.
+        assert_eq!(sorted((1, true)), table([header("Symbol", "none"), header("Close", "ascending")], [QQQ, IWM, SP]));
+        assert_eq!(sorted((1, false)), table([header("Symbol", "none"), header("Close", "descending")], [IWM, QQQ, SP]));
+        assert_eq!(sorted((0, true)), table([header("Symbol", "ascending"), header("Close", "none")], [IWM, QQQ, SP]));
+    }
     use crate::analysis::rotation::Quadrant;
     use crate::chart::format::PlainFormat;
 

@@ -1,8 +1,86 @@
 //! The components' generated markup values: ids, class lists, CSS lengths and the sentiment
-//! gauge's marker path, built from the model so the components hold no formatting.
+//! gauge's marker path, built from the model so the components hold no formatting; and the
+//! tree type, [`Markup`], in which markup that does not react per attribute is written
+//! (`export::data_table`) for the one builder in `browser::markup`.
 
 use crate::analysis::rotation::Quadrant;
 use crate::analysis::sentiment::Band;
+
+/// Markup as data: a tree of elements (tag, attributes in order, children) and text nodes,
+/// written down in document order, each element's attributes after its `Open` and its
+/// children before its `Close`. Flat, so building one is a call per node (a nested `Vec` per
+/// element costs the wasm more than the view code it replaces). Text is never parsed as HTML.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Markup(pub Vec<Node>);
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Open(&'static str),
+    Attr(&'static str, String),
+    Text(String),
+    Close,
+}
+
+impl Markup {
+    /// Starts an element; its attributes follow, then its children, then [`Markup::close`].
+    #[inline(never)]
+    pub fn open(&mut self, tag: &'static str) -> &mut Self {
+        self.0.push(Node::Open(tag));
+        self
+    }
+
+    #[inline(never)]
+    pub fn attr(&mut self, name: &'static str, value: &str) -> &mut Self {
+        self.0.push(Node::Attr(name, value.to_owned()));
+        self
+    }
+
+    #[inline(never)]
+    pub fn text(&mut self, text: String) -> &mut Self {
+        self.0.push(Node::Text(text));
+        self
+    }
+
+    #[inline(never)]
+    pub fn close(&mut self) -> &mut Self {
+        self.0.push(Node::Close);
+        self
+    }
+
+    /// An element with attributes `attrs` holding one text node.
+    #[inline(never)]
+    pub fn leaf(&mut self, tag: &'static str, attrs: &[(&'static str, &str)], text: String) -> &mut Self {
+        self.open(tag);
+        for &(k, v) in attrs {
+            self.attr(k, v);
+        }
+        self.text(text).close()
+    }
+
+    /// As HTML (text and attribute values escaped), to read in tests.
+    #[cfg(test)]
+    pub fn html(&self) -> String {
+        let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('"', "&quot;");
+        let (mut out, mut open, mut stack) = (String::new(), false, Vec::new());
+        for node in &self.0 {
+            if open && !matches!(node, Node::Attr(..)) {
+                out.push('>');
+                open = false;
+            }
+            match node {
+                Node::Open(tag) => {
+                    out.push_str(&format!("<{tag}"));
+                    stack.push(*tag);
+                    open = true;
+                }
+                Node::Attr(k, v) => out.push_str(&format!(" {k}=\"{}\"", esc(v))),
+                Node::Text(t) => out.push_str(&esc(t)),
+                Node::Close => out.push_str(&format!("</{}>", stack.pop().unwrap_or_default())),
+            }
+        }
+        out
+    }
+}
 
 /// `prefix` and a number: "rs-summary-3", "rs-tab-0".
 pub fn numbered_id(prefix: &str, n: usize) -> String {
