@@ -12,8 +12,9 @@ use crate::analysis::Date;
 use crate::chart::claims::{claim_text, claims_table, describe_claims};
 use crate::analysis::note::{Note, NoteClaim};
 use crate::analysis::rotation::latest_transitions;
-use crate::analysis::sentiment::{read_sentiment, Band, Bands};
-use crate::chart::{markup, words};
+use crate::analysis::sentiment::{read_sentiment, Bands};
+use crate::browser::markup::fill;
+use crate::chart::{card, markup, words};
 use crate::config::{Source, View};
 use crate::load::load_note;
 use leptos::prelude::*;
@@ -64,20 +65,9 @@ fn NoteBody(note: Note, bands: Bands, tolerance: f64, data: Option<SharedData>, 
     let ctx = widget_context();
     let format = ctx.format.clone();
     let meta = words::note_meta(note.source.as_deref(), note.published.map(|d| format.date(d)).as_deref());
-    let link = note.url.clone().map(|u| view! { <a class="rs-card-link" href=u target="_blank" rel="noopener noreferrer">{words::READ_NOTE}</a> });
+    let head = card::note_head(note.title.as_deref(), meta, note.url.as_deref());
     let sentiment = note.sentiment.clone().map(|s| view! { <SentimentBlock label=s.label score=s.score bands=bands /> });
-    let sections = note
-        .sections
-        .iter()
-        .map(|s| {
-            view! {
-                <details class="rs-section">
-                    <summary>{s.heading.clone()}</summary>
-                    <p class="rs-prose">{s.body.clone()}</p>
-                </details>
-            }
-        })
-        .collect_view();
+    let sections = card::note_sections(&note.sections);
     let chips = (!note.tickers.is_empty()).then(|| view! { <Chips tickers=note.tickers.clone() data=data.clone() controls=controls /> });
     let claims = (!note.claims.is_empty()).then(|| view! { <Claims claims=note.claims.clone() published=note.published tolerance=tolerance data=data.clone() controls=controls /> });
     let alerts = data.clone().zip(controls).map(|(d, c)| view! { <Alerts data=d controls=c /> });
@@ -85,14 +75,11 @@ fn NoteBody(note: Note, bands: Bands, tolerance: f64, data: Option<SharedData>, 
         view! { <ul class="rs-note-warnings">{note.warnings.iter().map(|w| view! { <li>{w.message.clone()}</li> }).collect_view()}</ul> }
     });
     view! {
-        <header class="rs-card-head">
-            {note.title.clone().map(|t| view! { <h3 class="rs-card-title" data-testid="card-title">{t}</h3> })}
-            <p class="rs-card-meta">{meta}{link.map(|l| view! { {words::META_SEPARATOR} {l} })}</p>
-        </header>
+        <header class="rs-card-head" use:fill=head></header>
         {sentiment}
         {note.summary.clone().map(|s| view! { <p class="rs-prose rs-summary" data-testid="card-summary">{s}</p> })}
         {chips}
-        <div class="rs-sections">{sections}</div>
+        <div class="rs-sections" use:fill=sections></div>
         {claims}
         {alerts}
         {warnings}
@@ -115,36 +102,8 @@ fn SentimentBlock(label: Option<String>, score: Option<f64>, bands: Bands) -> im
             .into_any()
         }
     };
-    let score_text = ctx.format.number(s.score, 2);
-    let shown = s.label.clone().unwrap_or_else(|| s.band.label().to_owned());
-    let (alt, check) = words::sentiment_words(&shown, &score_text, s.band, &s.label_check);
-    let x = |v: f64| (v + 1.0) * 100.0;
-    let rects = bands
-        .ranges()
-        .iter()
-        .zip(Band::ALL)
-        .map(|(&(from, to), band)| view! { <rect class=markup::band_class(band) x=x(from) y="6" width=x(to) - x(from) height="12" /> })
-        .collect_view();
-    let m = x(s.score);
-    let scale = words::GAUGE_SCALE;
-    view! {
-        <div class="rs-sentiment" data-testid="sentiment">
-            <p class="rs-sentiment-label">
-                <span class=markup::band_text_class(s.band)>{shown.clone()}</span>
-                <span class="rs-sentiment-score">{score_text.clone()}</span>
-                {check.is_some().then(|| view! { <span class="rs-disagree" data-testid="disagree">{words::LABEL_SCORE_DISAGREE}</span> })}
-            </p>
-            <svg class="rs-gauge" viewBox="0 -2 200 34" role="img" aria-label=alt data-testid="gauge">
-                {rects}
-                <line class="rs-gauge-zero" x1="100" y1="4" x2="100" y2="20" />
-                <path class="rs-gauge-marker" d=markup::gauge_marker(m) />
-                <line class="rs-gauge-needle" x1=m y1="2" x2=m y2="22" />
-            </svg>
-            <div class="rs-gauge-scale" aria-hidden="true"><span>{scale[0]}</span><span>{scale[1]}</span><span>{scale[2]}</span></div>
-            {check.map(|c| view! { <p class="rs-note">{c}</p> })}
-        </div>
-    }
-    .into_any()
+    let block = card::sentiment_block(&s, &bands, ctx.format.as_ref());
+    view! { <div class="rs-sentiment" data-testid="sentiment" use:fill=block></div> }.into_any()
 }
 
 /// The note's tickers; choosing one highlights it in the chart.

@@ -7,16 +7,23 @@ use crate::chart::markup::{Markup, Node as M};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
+/// Builds `markup` into the new element `el`: a leptos directive (`use:fill=markup`) for a
+/// region built once.
+pub fn fill(el: Element, markup: Markup) {
+    patch_children(&el, &markup);
+}
+
 /// Makes `parent`'s children read as `markup`.
 pub fn patch_children(parent: &Node, markup: &Markup) {
-    patch_range(&super::document(), parent, &markup.0, &mut 0);
+    patch_range(&super::document(), parent, &markup.0, &mut 0, false);
 }
 
 /// Patches `parent`'s children against the nodes from `at` to the `Close` that ends them (or
 /// the end), leaving `at` after that `Close`. A node that does not match is built and put
 /// before the one that is there, which is then compared with the next (so one node gained or
-/// lost moves nothing else); what is left over at the end is removed.
-fn patch_range(doc: &Document, parent: &Node, nodes: &[M], at: &mut usize) {
+/// lost moves nothing else); what is left over at the end is removed. Elements in an `<svg>`
+/// are made in the SVG namespace.
+fn patch_range(doc: &Document, parent: &Node, nodes: &[M], at: &mut usize, svg: bool) {
     let children = parent.child_nodes();
     let mut k = 0;
     while let Some(m) = nodes.get(*at) {
@@ -40,10 +47,11 @@ fn patch_range(doc: &Document, parent: &Node, nodes: &[M], at: &mut usize) {
                 }
             },
             M::Open(tag) => {
+                let svg = svg || *tag == "svg";
                 let same = here.as_ref().filter(|n| n.node_type() == Node::ELEMENT_NODE).map(|n| n.unchecked_ref::<Element>()).filter(|el| el.tag_name().eq_ignore_ascii_case(tag));
                 let el = match same {
                     Some(el) => el.clone(),
-                    None => match doc.create_element(tag) {
+                    None => match if svg { doc.create_element_ns(Some("http://www.w3.org/2000/svg"), tag) } else { doc.create_element(tag) } {
                         Ok(el) => {
                             let _ = parent.insert_before(&el, here.as_ref());
                             el
@@ -65,7 +73,7 @@ fn patch_range(doc: &Document, parent: &Node, nodes: &[M], at: &mut usize) {
                         let _ = el.set_attribute(k, v);
                     }
                 }
-                patch_range(doc, &el, nodes, at);
+                patch_range(doc, &el, nodes, at, svg);
             }
         }
     }

@@ -1,7 +1,7 @@
 //! The components' generated markup values: ids, class lists, CSS lengths and the sentiment
 //! gauge's marker path, built from the model so the components hold no formatting; and the
 //! tree type, [`Markup`], in which markup that does not react per attribute is written
-//! (`export::data_table`) for the one builder in `browser::markup`.
+//! (`export::data_table`, the `card` pieces) for the one builder in `browser::markup`.
 
 use crate::analysis::rotation::Quadrant;
 use crate::analysis::sentiment::Band;

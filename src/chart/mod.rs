@@ -2,6 +2,7 @@
 //! functions over the [`paint::Painter`] primitives, so they render on a browser canvas and
 //! on an SVG string in native tests alike. No browser imports here.
 
+pub mod card;
 pub mod claims;
 pub mod curve;
 pub mod describe;
