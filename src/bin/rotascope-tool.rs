@@ -6,6 +6,9 @@
 //!                                                  CSV / Yahoo / contract files → contract JSON
 //! rotascope-tool bench [--data DIR] [--until DAY] [--runs N] [--json OUT]
 //!                                                  parse + analyze timings (see README)
+//! rotascope-tool render --config FILE --prices FILE [FILE...] [--view V] [--width W] [--height H]
+//!                       [--scale S] [--theme light|dark] [--out DIR]
+//!                                                  each view as SVG, PNG and alt text
 //! ```
 //!
 //! `rotascope-tool --help` and `rotascope-tool COMMAND --help` print the usage; an unknown
@@ -28,6 +31,7 @@ usage:
   rotascope-tool sample-data                 the sample price contract, on stdout
   rotascope-tool convert [OPTIONS] FILE...   CSV, Yahoo or contract files -> one contract JSON, on stdout
   rotascope-tool bench [OPTIONS]             parse + analyze timings (the native half of `make bench`)
+  rotascope-tool render [OPTIONS]            each view as an image: SVG, PNG and its alt text
 
 `rotascope-tool COMMAND --help` lists a command's options.
 ";
@@ -72,6 +76,28 @@ options:
   --runs N       timed runs per measurement (20)
   --json OUT     also write the data as a price contract to OUT
   -h, --help     this help
+";
+
+const RENDER_USAGE: &str = "\
+usage: rotascope-tool render --config widget.json --prices FILE [FILE...] [OPTIONS]
+
+Draws each view as the widget first shows it (the configured benchmark, period, interval,
+method, tail and as-of day; nothing hovered or zoomed) and writes, per view, DIR/<view>.svg,
+DIR/<view>.png and DIR/<view>.txt (the alt text: the view's screen-reader summary, also in the
+SVG's <desc>). Text is set in the DejaVu Sans the tool carries, whatever the machine has.
+
+options:
+  --config FILE        the widget's config as a JSON object (its `prices` are not fetched)
+  --prices FILE        a price file as the widget reads it (contract JSON, CSV, Yahoo JSON);
+                       more files may follow the options
+  --view V             rotation, performance, trend or all (all)
+  --width W            width in CSS pixels (800)
+  --height H           the chart's height in CSS pixels (the config's `height`)
+  --scale S            device pixels per CSS pixel, 1 to 4 (1; 2 for sharp images on
+                       high-density screens)
+  --theme light|dark   the palette (the config's `theme`; `auto` draws light)
+  --out DIR            where to write (.)
+  -h, --help           this help
 ";
 
 /// A command's arguments: the options given (name, value) and the other arguments.
@@ -212,6 +238,82 @@ fn convert(args: Args) -> Result<(), String> {
     Ok(())
 }
 
+/// The font every image's text is set in (DejaVu Sans, Bitstream Vera licence: `fonts/`).
+const FONT: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
+
+/// SVG to PNG with the tool's font alone, so an image does not depend on the machine.
+fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    let mut fonts = usvg::fontdb::Database::new();
+    fonts.load_font_data(FONT.to_vec());
+    fonts.set_sans_serif_family(rotascope::chart::render::IMAGE_FONT);
+    let options = usvg::Options { font_family: rotascope::chart::render::IMAGE_FONT.to_owned(), fontdb: std::sync::Arc::new(fonts), ..usvg::Options::default() };
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("the SVG does not read: {e}"))?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("an empty image")?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| format!("PNG: {e}"))
+}
+
+fn number(name: &str, text: Option<&str>, default: f64, range: (f64, f64)) -> Result<f64, String> {
+    let Some(t) = text else { return Ok(default) };
+    t.trim().parse::<f64>().ok().filter(|v| *v >= range.0 && *v <= range.1).ok_or_else(|| format!("{name} {t}: a number from {} to {}", range.0, range.1))
+}
+
+/// `render`: read the config and the prices, draw each view asked for, write its files.
+fn render(args: Args) -> Result<(), String> {
+    use rotascope::chart::render::{render_view, ImageSpec, ImageView};
+    use rotascope::config::{Theme, WidgetConfig};
+    let config_file = args.get("--config").ok_or("render needs --config FILE (see `rotascope-tool render --help`)")?;
+    let text = std::fs::read_to_string(config_file).map_err(|e| format!("{config_file}: {e}"))?;
+    let config = WidgetConfig::from_json(&text).map_err(|e| format!("{config_file}: {e}"))?;
+    for field in &config.ignored {
+        eprintln!("warning: {config_file}: unknown field {field} ignored");
+    }
+    let files: Vec<PathBuf> = args.get("--prices").into_iter().map(String::from).chain(args.rest.iter().cloned()).map(PathBuf::from).collect();
+    if files.is_empty() {
+        return Err("render needs --prices FILE (see `rotascope-tool render --help`)".into());
+    }
+    let table = load_files(&files, None)?;
+    let views: Vec<ImageView> = match args.get("--view").unwrap_or("all") {
+        "all" => ImageView::ALL.to_vec(),
+        name => vec![ImageView::ALL.into_iter().find(|v| v.name() == name).ok_or_else(|| format!("--view {name}: use rotation, performance, trend or all"))?],
+    };
+    let width = number("--width", args.get("--width"), 800.0, (200.0, 4000.0))?;
+    let height = number("--height", args.get("--height"), config.height, (100.0, 4000.0))?;
+    let scale = number("--scale", args.get("--scale"), 1.0, (1.0, 4.0))?;
+    let dark = match args.get("--theme") {
+        None => config.theme == Theme::Dark,
+        Some("light") => false,
+        Some("dark") => true,
+        Some(other) => return Err(format!("--theme {other}: use light or dark")),
+    };
+    let out = PathBuf::from(args.get("--out").unwrap_or("."));
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let model = rotascope::model::Model::new(std::rc::Rc::new(table), &config.analyze_options()).map_err(|e| e.to_string())?;
+    let palette = if dark { rotascope::chart::Palette::dark() } else { rotascope::chart::Palette::light() };
+    let spec = ImageSpec {
+        width,
+        height,
+        scale,
+        palette: &palette,
+        title: config.title.as_deref(),
+        period: config.period,
+        interval: config.rotation.interval,
+        method: config.rotation.method,
+        tail: config.rotation.tail,
+    };
+    for view in views {
+        let image = render_view(&model, view, &spec, &rotascope::chart::PlainFormat);
+        let png = rasterise(&image.svg)?;
+        for (extension, bytes) in [("svg", image.svg.as_bytes()), ("png", png.as_slice()), ("txt", image.alt.as_bytes())] {
+            let file = out.join(format!("{}.{extension}", view.name()));
+            std::fs::write(&file, bytes).map_err(|e| format!("{}: {e}", file.display()))?;
+        }
+        println!("{}: {} × {} px", view.name(), image.width, image.height);
+    }
+    Ok(())
+}
 
 fn median_ms(mut samples: Vec<f64>) -> (f64, f64) {
     samples.sort_by(f64::total_cmp);
@@ -314,6 +416,7 @@ fn main() -> ExitCode {
         "sample-data" => (SAMPLE_USAGE, &[]),
         "convert" => (CONVERT_USAGE, &["--symbols", "--since", "--until", "--adjusted"]),
         "bench" => (BENCH_USAGE, &["--data", "--until", "--runs", "--json"]),
+        "render" => (RENDER_USAGE, &["--config", "--prices", "--view", "--width", "--height", "--scale", "--theme", "--out"]),
         other => {
             eprintln!("rotascope-tool: unknown command {other}\n");
             eprint!("{USAGE}");
@@ -334,6 +437,7 @@ fn main() -> ExitCode {
                 }
             },
             "convert" => convert(args),
+            "render" => render(args),
             _ => bench(args),
         }
     });

@@ -17,6 +17,7 @@ pub mod notes;
 pub mod paint;
 pub mod performance;
 pub mod ranking;
+pub mod render;
 pub mod rotation;
 pub mod rs_lines;
 pub mod scale;

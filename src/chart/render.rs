@@ -1,0 +1,336 @@
+//! Each view as a picture, without a browser (`rotascope-tool render`): the scene the widget's
+//! canvas draws at first sight (its configured benchmark, period, interval, method and tail,
+//! every symbol shown, nothing hovered, pinned or zoomed, the latest date), laid out by the
+//! same view-models and painted by the same `draw_*` through [`SvgPainter`], with the view's
+//! screen-reader summary as its alt text. The PNG is the tool's business (a rasteriser).
+
+use super::describe::{describe_extent, describe_motion, describe_performance, describe_rotation, describe_trend, Performer, SpreadFact};
+use super::draw::FONT_FAMILY;
+use super::export::png_headings;
+use super::format::Format;
+use super::paint::SvgPainter;
+use super::performance::{draw_line_chart, prior_high_labels, LineChartSpec, LineChartView, PlotLine, ReferenceLine, ValueKind};
+use super::rotation::{draw_rrg, Emphasis, Marker, RrgSpec, RrgView, TailInput};
+use super::rs_lines::{self, draw_rs_lines, history_of, in_period, rs_gutters, RsLinesSpec, RsLinesView};
+use super::theme::{Palette, Rgb, SERIES_COLOURS};
+use super::words;
+use crate::analysis::period::Period;
+use crate::analysis::rotation::{Interval, RotationMethod, RotationPoint};
+use crate::analysis::rotation_metrics::{metrics_at, PointMetrics};
+use crate::model::{Model, PerfMode};
+
+/// The font the tool embeds, named first so a rasteriser with only that font uses it; the
+/// widget's own stack follows for anything else that opens the SVG.
+pub const IMAGE_FONT: &str = "DejaVu Sans";
+
+/// The views an image can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageView {
+    Rotation,
+    Performance,
+    Trend,
+}
+
+impl ImageView {
+    pub const ALL: [ImageView; 3] = [ImageView::Rotation, ImageView::Performance, ImageView::Trend];
+
+    /// The view's name in files and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            ImageView::Rotation => "rotation",
+            ImageView::Performance => "performance",
+            ImageView::Trend => "trend",
+        }
+    }
+}
+
+/// What the widget's configuration decides about a picture, and its size.
+#[derive(Debug, Clone)]
+pub struct ImageSpec<'a> {
+    /// Width and chart height in CSS pixels (the trend view adds its RS panel, a third as
+    /// tall, under the chart, as the widget does).
+    pub width: f64,
+    pub height: f64,
+    /// Device pixels per CSS pixel.
+    pub scale: f64,
+    pub palette: &'a Palette,
+    /// The widget's configured title.
+    pub title: Option<&'a str>,
+    pub period: Period,
+    pub interval: Interval,
+    pub method: RotationMethod,
+    pub tail: usize,
+}
+
+/// One view's picture: the SVG document, its alt text and its headings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    pub svg: String,
+    /// The view's screen-reader summary (the widget's summary text).
+    pub alt: String,
+    /// The `<title>`: the configured title and the view's own, or the view's alone.
+    pub title: String,
+    /// Size in device pixels.
+    pub width: f64,
+    pub height: f64,
+}
+
+fn colour_of(model: &Model, palette: &Palette, position: usize) -> Rgb {
+    palette.series_colour(model.colour_slot(position))
+}
+
+/// The rotation history of `position` against the benchmark.
+fn history<'a>(set: &'a crate::model::RotationSet, position: usize) -> Option<&'a [RotationPoint]> {
+    set.rotations.iter().find(|r| r.position == position).map(|r| r.points.as_slice())
+}
+
+/// The tails the widget shows at first: every symbol's last `tail` points up to the latest
+/// date of the timeline, as (table position, index of the first point in its history, points).
+pub fn first_tails(model: &Model, spec: &ImageSpec) -> Vec<(usize, usize, Vec<RotationPoint>)> {
+    let set = model.rotation_set(model.benchmark, spec.interval, spec.method);
+    let Ok(set) = set.as_ref() else { return Vec::new() };
+    let at = set.timeline.last().copied().unwrap_or(model.to);
+    set.rotations
+        .iter()
+        .filter_map(|r| {
+            let end = r.points.partition_point(|p| p.index <= at);
+            let start = end.saturating_sub(spec.tail);
+            let points = r.points.get(start..end).map(<[RotationPoint]>::to_vec).unwrap_or_default();
+            (!points.is_empty()).then_some((r.position, start, points))
+        })
+        .collect()
+}
+
+/// The rotation graph laid out as the widget's scene lays it out (`None` without tails).
+pub fn rotation_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Option<RrgView> {
+    let tails = first_tails(model, spec);
+    if tails.is_empty() {
+        return None;
+    }
+    let inputs: Vec<TailInput> = tails
+        .iter()
+        .map(|(p, _, points)| TailInput {
+            symbol: model.symbol(*p),
+            colour: colour_of(model, spec.palette, *p),
+            marker: Marker::for_slot(model.colour_slot(*p), SERIES_COLOURS),
+            emphasis: Emphasis::Normal,
+            points,
+        })
+        .collect();
+    let rrg = RrgSpec {
+        tails: &inputs,
+        width: (spec.width * spec.scale).round(),
+        height: (spec.height * spec.scale).round(),
+        ui: spec.scale,
+        show_tails: true,
+        show_labels: true,
+        zoom: None,
+    };
+    Some(RrgView::build(&rrg, fmt))
+}
+
+/// The rotation view's summary, as the widget's summary writes it.
+pub fn rotation_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String {
+    let tails = first_tails(model, spec);
+    let set = model.rotation_set(model.benchmark, spec.interval, spec.method);
+    let heads: Vec<(String, RotationPoint)> = tails.iter().filter_map(|(p, _, pts)| pts.last().cloned().map(|h| (model.symbol(*p).to_owned(), h))).collect();
+    let motion: Vec<(String, PointMetrics)> = tails
+        .iter()
+        .filter_map(|(p, start, pts)| {
+            let k = pts.len().checked_sub(1)?;
+            let h = history(set.as_ref().as_ref().ok()?, *p)?;
+            Some((model.symbol(*p).to_owned(), metrics_at(h, start + k, spec.tail)?))
+        })
+        .collect();
+    let as_of = heads.iter().map(|(_, h)| h.date).max().unwrap_or_else(|| model.as_of());
+    let (returns, _) = model.performers(model.benchmark, spec.period);
+    let performers: Vec<Performer> = returns.iter().map(Performer::from).collect();
+    let spread = model.basket_spread(spec.period).as_ref().map(SpreadFact::from);
+    let rotation = describe_rotation(model.symbol(model.benchmark), spec.interval, as_of, &heads, &spec.period.to_string(), &performers, spread.as_ref(), fmt);
+    words::rotation_summary(&rotation, &describe_motion(&motion, fmt), &describe_extent(spec.method, model.window, None, fmt))
+}
+
+/// The performance chart laid out as the widget's scene lays it out (`None` without lines).
+pub fn performance_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Option<LineChartView> {
+    let (benchmark, mode) = (model.benchmark, PerfMode::PercentChange);
+    let lines = model.period_lines(benchmark, spec.period, mode);
+    let styled: Vec<_> = lines.shown(benchmark, |_| false).map(|(_, (key, line))| (*key, words::line_style(model, spec.palette, *key, benchmark), line)).collect();
+    let plot: Vec<PlotLine> = styled
+        .iter()
+        .map(|(key, (label, colour, dashed), line)| PlotLine {
+            label,
+            colour: *colour,
+            dashed: *dashed,
+            faded: false,
+            line,
+            unit: matches!(key, crate::model::LineKey::Basket(_)).then_some(ValueKind::PercentChange),
+        })
+        .collect();
+    if plot.is_empty() {
+        return None;
+    }
+    Some(LineChartView::build(
+        &LineChartSpec {
+            dates: &model.table.dates,
+            from: lines.from,
+            to: lines.to,
+            lines: &plot,
+            kind: ValueKind::of(mode),
+            reference: &[],
+            width: (spec.width * spec.scale).round(),
+            height: (spec.height * spec.scale).round(),
+            ui: spec.scale,
+            gutters: (0.0, 0.0),
+        },
+        fmt,
+    ))
+}
+
+/// The performance view's summary, as the widget's summary writes it.
+pub fn performance_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String {
+    let (benchmark, mode) = (model.benchmark, PerfMode::PercentChange);
+    let lines = model.period_lines(benchmark, spec.period, mode);
+    let (performers, bench_return) = model.performers(benchmark, spec.period);
+    let performers: Vec<Performer> = performers.iter().map(Performer::from).collect();
+    let date = |i: usize| model.table.dates.get(i).copied().unwrap_or_else(|| model.as_of());
+    describe_performance(
+        model.symbol(benchmark),
+        words::mode_words(mode).summary,
+        &spec.period.to_string(),
+        date(lines.from),
+        date(lines.to),
+        &performers,
+        bench_return,
+        model.basket_spread(spec.period).as_ref().map(SpreadFact::from).as_ref(),
+        fmt,
+    )
+}
+
+/// The symbol the trend view shows at first: the first of the configured symbols.
+fn trend_symbol(model: &Model) -> usize {
+    model.members.first().copied().unwrap_or(model.benchmark)
+}
+
+/// The trend view's price chart and the RS panel under it (`None` for the panel where the
+/// widget shows none), laid out on one x axis as the widget lays them out.
+pub fn trend_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Option<(LineChartView, Option<RsLinesView>)> {
+    let (symbol, palette, ui) = (trend_symbol(model), spec.palette, spec.scale);
+    let trend = model.trend(symbol, spec.period);
+    let (lines, from) = trend.as_ref().as_ref()?;
+    let set = model.rotation_set(model.benchmark, spec.interval, spec.method);
+    let history = history_of(&set, symbol, model.benchmark);
+    let panel_device = (panel_height(spec.height) * ui).round();
+    let gutters = history.map_or((0.0, 0.0), |h| rs_gutters(h, *from, model.to, panel_device, ui, fmt));
+    let colour = colour_of(model, palette, symbol);
+    let mut plot = vec![PlotLine { label: model.symbol(symbol), colour, dashed: false, faded: false, line: &lines.close, unit: None }];
+    if let Some(l) = &lines.sma50 {
+        plot.push(PlotLine { label: words::SMA50, colour: palette.text, dashed: false, faded: false, line: l, unit: None });
+    }
+    if let Some(l) = &lines.sma200 {
+        plot.push(PlotLine { label: words::SMA200, colour: palette.muted, dashed: true, faded: false, line: l, unit: None });
+    }
+    let s = &lines.summary;
+    let reference: Vec<ReferenceLine> = s
+        .prior_high
+        .zip(s.prior_high_date)
+        .map(|(high, date)| ReferenceLine { value: high, labels: prior_high_labels(high, date, s.from_high_pct, fmt), colour: palette.quadrant_text[2] })
+        .into_iter()
+        .collect();
+    let price = LineChartView::build(
+        &LineChartSpec {
+            dates: &model.table.dates,
+            from: *from,
+            to: model.to,
+            lines: &plot,
+            kind: ValueKind::Price,
+            reference: &reference,
+            width: (spec.width * ui).round(),
+            height: (spec.height * ui).round(),
+            ui,
+            gutters,
+        },
+        fmt,
+    );
+    let panel = history.ok().and_then(|h| RsLinesView::build(&RsLinesSpec { history: h, price: &price, height: panel_device, colours: [colour, palette.text] }, fmt));
+    Some((price, panel))
+}
+
+/// The trend view's summary, as the widget's summary writes it.
+pub fn trend_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String {
+    let symbol = trend_symbol(model);
+    let trend = model.trend(symbol, spec.period);
+    let Some((lines, from)) = trend.as_ref() else { return words::no_closes_sentence(model.symbol(symbol)) };
+    let s = &lines.summary;
+    let mut text = describe_trend(model.symbol(symbol), s.date, s.close, s.sma50, s.sma200, s.prior_high.zip(s.prior_high_date), s.from_high_pct, fmt);
+    let set = model.rotation_set(model.benchmark, spec.interval, spec.method);
+    if let Some(last) = history_of(&set, symbol, model.benchmark).ok().and_then(|h| in_period(h, *from, model.to).1.last()) {
+        text.push_str(&rs_lines::describe_latest(model.symbol(model.benchmark), last, fmt));
+    }
+    text
+}
+
+/// The RS panel's height in CSS pixels: a third of the chart's, as in the widget.
+pub fn panel_height(chart_height: f64) -> f64 {
+    (chart_height / 3.0).round()
+}
+
+/// Text for an XML element's content or a double-quoted attribute.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The image's headings in one line: the configured title and the view's own title.
+pub fn image_title(configured: Option<&str>, view_title: String) -> String {
+    match png_headings(configured, view_title) {
+        (title, Some(sub)) => format!("{title} — {sub}"),
+        (title, None) => title,
+    }
+}
+
+/// A whole SVG document: `<title>`, `<desc>` (the alt text), a background in the theme's
+/// colour, then what was painted.
+pub fn svg_document(body: &str, width: f64, height: f64, title: &str, alt: &str, background: Rgb) -> String {
+    let family = escape(&format!("\"{IMAGE_FONT}\", {FONT_FAMILY}"));
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"rs-title rs-desc\" font-family=\"{family}\">\n<title id=\"rs-title\">{}</title>\n<desc id=\"rs-desc\">{}</desc>\n<rect width=\"{width}\" height=\"{height}\" fill=\"{background}\"/>\n{body}</svg>\n",
+        escape(title),
+        escape(alt)
+    )
+}
+
+/// One view as an SVG document with its alt text, as the widget first shows it.
+pub fn render_view(model: &Model, view: ImageView, spec: &ImageSpec, fmt: &dyn Format) -> Image {
+    let (width, chart_h) = ((spec.width * spec.scale).round(), (spec.height * spec.scale).round());
+    let mut pen = SvgPainter::default();
+    let benchmark = model.symbol(model.benchmark);
+    let (view_title, alt, height) = match view {
+        ImageView::Rotation => {
+            if let Some(v) = rotation_view(model, spec, fmt) {
+                draw_rrg(&mut pen, &v, spec.palette);
+            }
+            (words::rotation_png_title(benchmark, model.as_of(), fmt), rotation_alt(model, spec, fmt), chart_h)
+        }
+        ImageView::Performance => {
+            if let Some(v) = performance_view(model, spec, fmt) {
+                draw_line_chart(&mut pen, &v, spec.palette);
+            }
+            (words::performance_png_title(&spec.period, benchmark), performance_alt(model, spec, fmt), chart_h)
+        }
+        ImageView::Trend => {
+            let mut height = chart_h;
+            if let Some((price, panel)) = trend_view(model, spec, fmt) {
+                draw_line_chart(&mut pen, &price, spec.palette);
+                if let Some(panel) = panel {
+                    let mut below = SvgPainter::default();
+                    draw_rs_lines(&mut below, &panel, spec.palette);
+                    pen.body.push_str(&format!("<g transform=\"translate(0 {chart_h})\">\n{}</g>\n", below.body));
+                    height += panel.height;
+                }
+            }
+            (words::trend_png_title(model.symbol(trend_symbol(model)), &spec.period), trend_alt(model, spec, fmt), height)
+        }
+    };
+    let title = image_title(spec.title, view_title);
+    let svg = svg_document(&pen.body, width, height, &title, &alt, spec.palette.background);
+    Image { svg, alt, title, width, height }
+}
