@@ -1,0 +1,235 @@
+//! `rotascope-tool render` as a publisher runs it, on the bundle's sample prices: for each view
+//! and both themes the SVG reads as XML with its title, alt text and background, the rotation
+//! graph has its four quadrants and one label per symbol, and the PNG, decoded, shows the
+//! chart's colours where the view-models (built here from the same config) put them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use resvg::tiny_skia::Pixmap;
+use rotascope::analysis::input::parse_text;
+use rotascope::chart::render::{performance_view, rotation_view, trend_view, ImageSpec};
+use rotascope::chart::{Palette, PlainFormat, Rgb};
+use rotascope::config::WidgetConfig;
+use rotascope::model::Model;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::rc::Rc;
+
+const TOOL: &str = env!("CARGO_BIN_EXE_rotascope-tool");
+const CONFIG: &str = r#"{"prices": "data/sample-prices.json", "title": "Sector <rotation> & trend", "height": 420}"#;
+
+fn sample_prices() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("www/data/sample-prices.json")
+}
+
+/// Runs the tool for `theme` into a fresh folder, returning the folder.
+fn render(theme: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rotascope-render-{}-{theme}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("widget.json"), CONFIG).unwrap();
+    let prices = sample_prices();
+    let out = Command::new(TOOL)
+        .args(["render", "--config", "widget.json", "--prices", prices.to_str().unwrap(), "--width", "640", "--theme", theme, "--out", "images"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    dir.join("images")
+}
+
+/// The model and spec the tool builds from the same config, for the expected positions.
+fn model() -> (Model, WidgetConfig) {
+    let config = WidgetConfig::from_json(CONFIG).unwrap();
+    let text = std::fs::read_to_string(sample_prices()).unwrap();
+    let table = parse_text("sample-prices.json", &text, None).unwrap();
+    (Model::new(Rc::new(table), &config.analyze_options()).unwrap(), config)
+}
+
+fn spec<'a>(config: &'a WidgetConfig, palette: &'a Palette) -> ImageSpec<'a> {
+    ImageSpec {
+        width: 640.0,
+        height: 420.0,
+        scale: 1.0,
+        palette,
+        title: config.title.as_deref(),
+        period: config.period,
+        interval: config.rotation.interval,
+        method: config.rotation.method,
+        tail: config.rotation.tail,
+    }
+}
+
+/// Every tag closes in order (`<x/>` closes itself; `<?`, `<!` are skipped): well-formed
+/// enough for what SvgPainter writes. Returns the element names in document order.
+fn balanced(svg: &str) -> Vec<String> {
+    let (mut open, mut names) = (Vec::<String>::new(), Vec::new());
+    let mut rest = svg;
+    while let Some(i) = rest.find('<') {
+        let end = rest[i..].find('>').expect("a tag that never ends") + i;
+        let tag = &rest[i + 1..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('?') || tag.starts_with('!') {
+            continue;
+        }
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(open.pop().as_deref(), Some(name.trim()), "</{name}> closes the wrong element");
+            continue;
+        }
+        let name = tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap().to_owned();
+        names.push(name.clone());
+        if !tag.ends_with('/') {
+            open.push(name);
+        }
+    }
+    assert!(open.is_empty(), "unclosed: {open:?}");
+    names
+}
+
+fn pixel(png: &Pixmap, (x, y): (f64, f64)) -> Rgb {
+    let c = png.pixel(x.round() as u32, y.round() as u32).unwrap_or_else(|| panic!("({x}, {y}) is outside the image"));
+    Rgb(c.red(), c.green(), c.blue())
+}
+
+fn distance(a: Rgb, b: Rgb) -> i32 {
+    [(a.0, b.0), (a.1, b.1), (a.2, b.2)].iter().map(|(p, q)| (i32::from(*p) - i32::from(*q)).abs()).max().unwrap()
+}
+
+/// The files of `view` in `dir`: SVG, decoded PNG, alt text; the SVG's common structure
+/// checked on the way.
+fn files(dir: &Path, view: &str, palette: &Palette) -> (String, Pixmap, String) {
+    let svg = std::fs::read_to_string(dir.join(format!("{view}.svg"))).unwrap();
+    let alt = std::fs::read_to_string(dir.join(format!("{view}.txt"))).unwrap();
+    let png = Pixmap::load_png(dir.join(format!("{view}.png"))).unwrap();
+    let names = balanced(&svg);
+    assert_eq!(names.get(..4).unwrap(), ["svg", "title", "desc", "rect"], "{view}: title, desc and the background come first");
+    assert!(svg.contains("role=\"img\""), "{view}");
+    assert!(svg.contains("<title id=\"rs-title\">Sector &lt;rotation&gt; &amp; trend — "), "{view}: the configured title, escaped, over the view's");
+    let escaped = alt.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    assert!(alt.len() > 80 && svg.contains(&format!("<desc id=\"rs-desc\">{escaped}</desc>")), "{view}: the alt text is the desc");
+    let size = format!("width=\"{}\" height=\"{}\"", png.width(), png.height());
+    assert!(svg.contains(&format!("</desc>\n<rect {size} fill=\"{}\"/>", palette.background)), "{view}: the background rect, the whole image");
+    assert!(svg.contains("font-family=\"&quot;DejaVu Sans&quot;, system-ui"), "{view}: the embedded font first, then the widget's stack");
+    // resvg reads it too (what the PNG came from).
+    resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default()).unwrap();
+    // The theme's background at the corners.
+    let (w, h) = (f64::from(png.width()) - 1.0, f64::from(png.height()) - 1.0);
+    for corner in [(0.0, 0.0), (w, 0.0), (0.0, h), (w, h)] {
+        assert_eq!(pixel(&png, corner), palette.background, "{view}: background at {corner:?}");
+    }
+    (svg, png, alt)
+}
+
+/// The distance from `p` to the segment `a`–`b`.
+fn to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 == 0.0 { 0.0 } else { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).max(0.0).min(1.0) };
+    ((p.0 - a.0 - t * dx).powi(2) + (p.1 - a.1 - t * dy).powi(2)).sqrt()
+}
+
+fn check(theme: &str, palette: &Palette) {
+    let dir = render(theme);
+    let (model, config) = model();
+    let spec = spec(&config, palette);
+    let f = PlainFormat;
+
+    // Rotation: the quadrant fills where the view-model puts the quadrants, away from every
+    // mark, the head markers' colours at the heads, one label per symbol.
+    let (svg, png, alt) = files(&dir, "rotation", palette);
+    let view = rotation_view(&model, &spec, &f).unwrap();
+    assert_eq!((f64::from(png.width()), f64::from(png.height())), (view.width, view.height));
+    assert!(alt.starts_with("Relative rotation graph of 10 symbols against SPY"), "{alt}");
+    assert_eq!(view.quadrants.len(), 4);
+    for q in &view.quadrants {
+        assert!(svg.contains(&format!("fill=\"{}\"/>", palette.quadrant_colours(q.quadrant).0)), "{:?}", q.quadrant);
+    }
+    for t in &view.tails {
+        assert_eq!(svg.matches(&format!("\n{}\n</text>", t.symbol)).count(), 1, "one label for {}", t.symbol);
+    }
+    // Marks: every tail's points and curve, labels, grid lines and the quadrant names' corners.
+    let near_mark = |p: (f64, f64)| {
+        let tails = view.tails.iter().any(|t| {
+            t.points.windows(2).any(|w| to_segment(p, (w[0].x, w[0].y), (w[1].x, w[1].y)) < 14.0)
+                || t.points.iter().any(|q| to_segment(p, (q.x, q.y), (q.x, q.y)) < 14.0)
+                || t.label.as_ref().is_some_and(|l| p.0 > l.rect.left - 4.0 && p.0 < l.rect.right + 4.0 && p.1 > l.rect.top - 4.0 && p.1 < l.rect.bottom + 4.0)
+        });
+        let grid = view.x_ticks.iter().any(|t| (p.0 - t.px).abs() < 3.0) || view.y_ticks.iter().any(|t| (p.1 - t.px).abs() < 3.0);
+        let name = view.quadrants.iter().any(|q| (p.0 - q.label_at.0).abs() < 90.0 && (p.1 - q.label_at.1).abs() < 24.0);
+        tails || grid || name
+    };
+    for q in &view.quadrants {
+        let r = q.rect;
+        let free = (0..40)
+            .flat_map(|i| (0..40).map(move |j| (r.left + 4.0 + (r.width() - 8.0) * f64::from(i) / 39.0, r.top + 4.0 + (r.height() - 8.0) * f64::from(j) / 39.0)))
+            .find(|p| !near_mark(*p))
+            .unwrap_or_else(|| panic!("no free pixel in {:?}", q.quadrant));
+        assert_eq!(pixel(&png, free), palette.quadrant_colours(q.quadrant).0, "{theme}: {:?} at {free:?}", q.quadrant);
+    }
+    let mut heads = 0;
+    for (k, t) in view.tails.iter().enumerate() {
+        let head = t.points.last().unwrap();
+        let alone = view.tails.iter().enumerate().filter(|(j, _)| *j != k).all(|(_, o)| o.points.windows(2).all(|w| to_segment((head.x, head.y), (w[0].x, w[0].y), (w[1].x, w[1].y)) > 12.0));
+        if alone {
+            // The symbol's series colour, the same in every view (the widget's colour slot).
+            let colour = palette.series_colour(model.colour_slot(model.table.position(&t.symbol).unwrap()));
+            assert_eq!(pixel(&png, (head.x, head.y)), colour, "{theme}: {}'s head at ({}, {})", t.symbol, head.x, head.y);
+            heads += 1;
+        }
+    }
+    assert!(heads >= view.tails.len() / 2, "only {heads} heads clear of other tails");
+
+    // Performance: each line's colour at its end (a 2-pixel line, so the nearest pixel of a
+    // small square round its last point).
+    let (_, png, alt) = files(&dir, "performance", palette);
+    let view = performance_view(&model, &spec, &f).unwrap();
+    assert!(alt.contains("SPY"), "{alt}");
+    for line in &view.lines {
+        let (x, y) = *line.points.last().unwrap();
+        let best = (-2..=2).flat_map(|i| (-2..=2).map(move |j| (x + f64::from(i), y + f64::from(j)))).map(|p| distance(pixel(&png, p), line.colour)).min().unwrap();
+        assert!(best <= 24, "{theme}: {} ends at ({x}, {y}) in another colour ({best} off)", line.label);
+    }
+
+    // Trend: the price chart, then the RS panel under it.
+    let (_, png, alt) = files(&dir, "trend", palette);
+    let (price, panel) = trend_view(&model, &spec, &f).unwrap();
+    let panel = panel.unwrap();
+    assert_eq!(f64::from(png.height()), price.height + panel.height);
+    assert!(alt.starts_with(&format!("Price of {} ", price.lines[0].label)), "{alt}");
+    let close = &price.lines[0];
+    let (x, y) = *close.points.last().unwrap();
+    let best = (-2..=2).flat_map(|i| (-2..=2).map(move |j| (x + f64::from(i), y + f64::from(j)))).map(|p| distance(pixel(&png, p), close.colour)).min().unwrap();
+    assert!(best <= 24, "{theme}: the close ends at ({x}, {y}) in another colour ({best} off)");
+    // The panel's background just under the price chart's bottom left, shifted down by the chart.
+    assert_eq!(pixel(&png, (1.0, price.height + 1.0)), palette.background);
+}
+
+#[test]
+fn renders_each_view_in_the_light_theme() {
+    check("light", &Palette::light());
+}
+
+#[test]
+fn renders_each_view_in_the_dark_theme() {
+    check("dark", &Palette::dark());
+}
+
+#[test]
+fn render_names_what_is_missing_or_wrong() {
+    let run = |args: &[&str]| {
+        let out = Command::new(TOOL).arg("render").args(args).output().unwrap();
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert!(run(&[]).contains("render needs --config FILE"));
+    let dir = std::env::temp_dir().join(format!("rotascope-render-{}-bad", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("widget.json");
+    std::fs::write(&config, CONFIG).unwrap();
+    let config = config.to_str().unwrap();
+    assert!(run(&["--config", config]).contains("render needs --prices FILE"));
+    let prices = sample_prices();
+    let prices = prices.to_str().unwrap();
+    assert!(run(&["--config", config, "--prices", prices, "--view", "card"]).contains("--view card: use rotation, performance, trend or all"));
+    assert!(run(&["--config", config, "--prices", prices, "--theme", "auto"]).contains("--theme auto: use light or dark"));
+    assert!(run(&["--config", config, "--prices", prices, "--scale", "9"]).contains("--scale 9: a number from 1 to 4"));
+}
