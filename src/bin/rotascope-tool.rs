@@ -382,7 +382,46 @@ fn bench(args: Args) -> Result<(), String> {
     println!("native  analyze: 7 periods, daily RRG  median {m:8.2} ms  (min {lo:.2}, {runs} runs)");
     let (m, lo) = time(runs, || analyze(&parse_contract_json(&text).expect("parse"), &weekly).expect("analyze"));
     println!("native  parse + analyze (weekly)       median {m:8.2} ms  (min {lo:.2}, {runs} runs)");
+    bench_render(&table, runs.min(5))?;
     print_rotation_quality(&table)
+}
+
+/// `render`'s time for one view at 800 × 480 (the default config, light theme): the model from
+/// the loaded table, the view laid out and painted to SVG, the SVG rasterised to PNG.
+fn bench_render(table: &PriceTable, runs: usize) -> Result<(), String> {
+    use rotascope::chart::render::{render_view, ImageSpec, ImageView};
+    let config = rotascope::config::WidgetConfig::defaults();
+    let table = std::rc::Rc::new(table.clone());
+    let palette = rotascope::chart::Palette::light();
+    let spec = ImageSpec {
+        width: 800.0,
+        height: config.height,
+        scale: 1.0,
+        palette: &palette,
+        title: None,
+        period: config.period,
+        interval: config.rotation.interval,
+        method: config.rotation.method,
+        tail: config.rotation.tail,
+    };
+    for view in ImageView::ALL {
+        let mut failed = None;
+        let (m, lo) = time(runs, || {
+            let model = rotascope::model::Model::new(table.clone(), &config.analyze_options()).map_err(|e| e.to_string());
+            match model.map(|model| render_view(&model, view, &spec, &rotascope::chart::PlainFormat)).and_then(|image| rasterise(&image.svg)) {
+                Ok(png) => png.len(),
+                Err(e) => {
+                    failed = Some(e);
+                    0
+                }
+            }
+        });
+        if let Some(e) = failed {
+            return Err(format!("render {}: {e}", view.name()));
+        }
+        println!("native  render {:<11} to PNG, 800 px median {m:8.2} ms  (min {lo:.2}, {runs} runs; target <= 1000)", view.name());
+    }
+    Ok(())
 }
 
 /// The properties of README "Rotation methods", for both methods, weekly and daily.
