@@ -80,7 +80,7 @@ fn colour_of(model: &Model, palette: &Palette, position: usize) -> Rgb {
 }
 
 /// The rotation history of `position` against the benchmark.
-fn history<'a>(set: &'a crate::model::RotationSet, position: usize) -> Option<&'a [RotationPoint]> {
+fn history(set: &crate::model::RotationSet, position: usize) -> Option<&[RotationPoint]> {
     set.rotations.iter().find(|r| r.position == position).map(|r| r.points.as_slice())
 }
 
@@ -333,4 +333,18 @@ pub fn render_view(model: &Model, view: ImageView, spec: &ImageSpec, fmt: &dyn F
     let title = image_title(spec.title, view_title);
     let svg = svg_document(&pen.body, width, height, &title, &alt, spec.palette.background);
     Image { svg, alt, title, width, height }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_document_carries_title_alt_text_and_background_escaped() {
+        let svg = svg_document("<circle/>\n", 300.0, 200.0, &image_title(Some(" A & B "), "Relative rotation against SPY".into()), "Leading: \"IWM\" <1>.", Rgb(0x12, 0x16, 0x1c));
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"200\" viewBox=\"0 0 300 200\" role=\"img\""));
+        assert!(svg.contains("font-family=\"&quot;DejaVu Sans&quot;, system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, sans-serif\""));
+        assert!(svg.contains("<title id=\"rs-title\">A &amp; B — Relative rotation against SPY</title>\n<desc id=\"rs-desc\">Leading: &quot;IWM&quot; &lt;1&gt;.</desc>\n<rect width=\"300\" height=\"200\" fill=\"#12161c\"/>\n<circle/>\n</svg>\n"));
+        assert_eq!(image_title(None, "Performance, YTD, against SPY".into()), "Performance, YTD, against SPY");
+    }
 }
