@@ -23,7 +23,7 @@ RELEASE_BUILD := RUSTUP_TOOLCHAIN=$(RELEASE_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS) -Zlocation-detail=none"
 
-.PHONY: help bootstrap demo demo-real real-data screenshots build package size bench fuzz lint test test-native test-browser test-e2e sample-data clean
+.PHONY: help bootstrap demo demo-real real-data images screenshots build package size bench fuzz lint test test-native test-browser test-e2e sample-data clean
 
 help:
 	@echo "make demo         build and serve the demo on http://127.0.0.1:$(PORT)/ (PORT=9000 to change)"
@@ -34,6 +34,7 @@ help:
 	@echo "make size         raw / gzip / brotli bytes of the bundle"
 	@echo "make bench        parse + analyze timings, native and in headless Chromium; scrub against Chart.js"
 	@echo "make fuzz         every input parser, 100,000 fuzzed cases per generator (FUZZ_CASES=...)"
+	@echo "make images       the demo's views as SVG + PNG + alt text, without a browser, in target/images/"
 	@echo "make sample-data  regenerate www/data/sample-prices.json"
 
 bootstrap:
@@ -56,6 +57,14 @@ real-data: bootstrap
 	mkdir -p www/data/local
 	# That set's `Close` column holds adjusted closes (see its SOURCES.md); the intraday 2026-07-14 row is dropped.
 	cargo run --quiet --release --locked --bin rotascope-tool -- convert --until 2026-07-13 --adjusted yes "$(REAL_DATA)"/*.csv > www/data/local/real-prices.json
+
+# The demo's images without a browser (README "Images"): each view, light and dark, as SVG,
+# PNG and alt text, at link-preview size, into target/images/.
+images: bootstrap
+	for theme in light dark; do \
+	  cargo run --quiet --release --locked --bin rotascope-tool -- render --config www/data/images.json \
+	    --prices www/data/sample-prices.json --width 1200 --height 630 --theme $$theme --out target/images/$$theme; \
+	done
 
 screenshots: build
 	node tests/tools/screenshots.mjs www/screenshots
