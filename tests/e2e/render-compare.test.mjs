@@ -35,14 +35,17 @@ const VIEWS = ["rotation", "performance", "trend"];
 const session = useSiteAndBrowser(DIST, { routes: Object.fromEntries(VIEWS.map((v) => [`/${v}.html`, htmlRoute(page(v))])) });
 const HOST = "#w";
 
-/** The tool: the debug build `cargo test` leaves, else built now. */
+/** The tool's debug build, brought up to date once (after `cargo test` it is current and
+ * this takes a second; run alone after a change to chart/, it rebuilds rather than compare a
+ * stale tool). */
+let toolBuilt = false;
 function tool() {
-  const binary = path.join(ROOT, "target/debug/rotascope-tool");
-  if (!fs.existsSync(binary)) {
+  if (!toolBuilt) {
     const built = spawnSync("cargo", ["build", "--locked", "--bin", "rotascope-tool"], { cwd: ROOT, stdio: "inherit" });
     assert.equal(built.status, 0, "cargo build --bin rotascope-tool");
+    toolBuilt = true;
   }
-  return binary;
+  return path.join(ROOT, "target/debug/rotascope-tool");
 }
 
 /** `rotascope-tool render` of one view at `width` CSS px; { svg, png } as text and bytes. */
