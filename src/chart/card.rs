@@ -33,6 +33,27 @@ pub fn note_sections(sections: &[Section]) -> Markup {
     m
 }
 
+/// The gauge's geometry in its own units (the markup's viewBox `0 -2 200 34`), for the card's
+/// markup and its picture alike: a score's x, the band strip, the zero line, the needle and
+/// the marker under it (`markup::gauge_marker`'s triangle, half as wide as [`GAUGE_MARKER`]).
+pub const GAUGE_VIEW: (f64, f64, f64, f64) = (0.0, -2.0, 200.0, 34.0);
+/// The bands' strip, the zero line, the needle: (top, bottom).
+pub const GAUGE_BAND: (f64, f64) = (6.0, 18.0);
+pub const GAUGE_ZERO: (f64, f64) = (4.0, 20.0);
+pub const GAUGE_NEEDLE: (f64, f64) = (2.0, 22.0);
+/// The marker's top (its point, at the needle's foot), bottom and width.
+pub const GAUGE_MARKER: (f64, f64, f64) = (22.0, 30.0, 10.0);
+
+/// A value's x on the gauge: −1 at 0, 1 at 200.
+pub fn gauge_x(v: f64) -> f64 {
+    (v + 1.0) * 100.0
+}
+
+/// Each band with its x and width on the gauge.
+pub fn gauge_bands(bands: &Bands) -> impl Iterator<Item = (Band, f64, f64)> {
+    bands.ranges().into_iter().zip(Band::ALL).map(|((from, to), band)| (band, gauge_x(from), gauge_x(to) - gauge_x(from)))
+}
+
 /// The sentiment's label and score (and a mark when the label disagrees with the score's
 /// band), a gauge over −1..1 with the coloured `bands` and a needle at the score, its scale,
 /// and what the disagreement means.
@@ -40,7 +61,6 @@ pub fn sentiment_block(s: &Sentiment, bands: &Bands, fmt: &dyn Format) -> Markup
     let score = fmt.number(s.score, 2);
     let shown = s.label.clone().unwrap_or_else(|| s.band.label().to_owned());
     let (alt, check) = words::sentiment_words(&shown, &score, s.band, &s.label_check);
-    let x = |v: f64| (v + 1.0) * 100.0;
     let mut m = Markup::default();
     m.open("p").attr("class", "rs-sentiment-label");
     m.leaf("span", &[("class", &band_text_class(s.band))], shown);
@@ -49,11 +69,11 @@ pub fn sentiment_block(s: &Sentiment, bands: &Bands, fmt: &dyn Format) -> Markup
         m.leaf("span", &[("class", "rs-disagree"), ("data-testid", "disagree")], words::LABEL_SCORE_DISAGREE.into());
     }
     m.close().open("svg").attr("class", "rs-gauge").attr("viewBox", "0 -2 200 34").attr("role", "img").attr("aria-label", &alt).attr("data-testid", "gauge");
-    for (&(from, to), band) in bands.ranges().iter().zip(Band::ALL) {
-        let (x0, w) = (x(from).to_string(), (x(to) - x(from)).to_string());
+    for (band, x0, w) in gauge_bands(bands) {
+        let (x0, w) = (x0.to_string(), w.to_string());
         m.open("rect").attr("class", &band_class(band)).attr("x", &x0).attr("y", "6").attr("width", &w).attr("height", "12").close();
     }
-    let needle = x(s.score);
+    let needle = gauge_x(s.score);
     let at = needle.to_string();
     m.open("g").open("line").attr("class", "rs-gauge-zero").attr("x1", "100").attr("y1", "4").attr("x2", "100").attr("y2", "20").close().close();
     m.open("path").attr("class", "rs-gauge-marker").attr("d", &gauge_marker(needle)).close();
@@ -138,5 +158,20 @@ mod tests {
                 gauge("bearish")
             )
         );
+    }
+
+    #[test]
+    fn the_gauge_geometry_is_the_markups() {
+        let html = sentiment_block(&Sentiment { score: -0.3, band: Band::MildlyNegative, label: None, label_check: LabelCheck::NoLabel }, &Bands([-0.5, -0.25, 0.25, 0.5]), &crate::chart::PlainFormat).html();
+        let (x, y, w, h) = GAUGE_VIEW;
+        assert!(html.contains(&format!(r#"viewBox="{x} {y} {w} {h}""#)), "{html}");
+        assert!(html.contains(&format!(r#"y="{}" width="50" height="{}""#, GAUGE_BAND.0, GAUGE_BAND.1 - GAUGE_BAND.0)));
+        assert!(html.contains(&format!(r#"x1="100" y1="{}" x2="100" y2="{}""#, GAUGE_ZERO.0, GAUGE_ZERO.1)));
+        assert!(html.contains(&format!(r#"x1="70" y1="{}" x2="70" y2="{}""#, GAUGE_NEEDLE.0, GAUGE_NEEDLE.1)));
+        let (top, bottom, width) = GAUGE_MARKER;
+        assert!(html.contains(&format!(r#"d="M70 {top} L{} {bottom} L{} {bottom} Z""#, 70.0 - width / 2.0, 70.0 + width / 2.0)));
+        assert_eq!((gauge_x(-1.0), gauge_x(0.0), gauge_x(1.0)), (0.0, 100.0, 200.0));
+        let strip: Vec<_> = gauge_bands(&Bands([-0.5, -0.25, 0.25, 0.5])).collect();
+        assert_eq!(strip, [(Band::StronglyNegative, 0.0, 50.0), (Band::MildlyNegative, 50.0, 25.0), (Band::Neutral, 75.0, 50.0), (Band::MildlyPositive, 125.0, 25.0), (Band::StronglyPositive, 150.0, 50.0)]);
     }
 }
