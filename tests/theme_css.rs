@@ -2,6 +2,7 @@
 //! the charts read the CSS at runtime, and fall back to the built-ins.
 #![cfg(not(target_arch = "wasm32"))]
 
+use rotascope::chart::render_card::CardColours;
 use rotascope::chart::theme::{Palette, Rgb, CSS_NAMES, SERIES_COLOURS};
 
 const CSS: &str = include_str!("../www/rotascope.css");
@@ -20,6 +21,17 @@ fn block_vars(selector: &str) -> Vec<(String, Rgb)> {
         .collect()
 }
 
+/// The note card's picture draws its surface and the gauge's bands in the stylesheet's colours.
+fn check_card(selector: &str, expected: CardColours) {
+    let vars = block_vars(selector);
+    let get = |name: &str| vars.iter().find(|(n, _)| n == name).map(|(_, c)| *c).unwrap_or_else(|| panic!("{selector} lacks --rs-{name}"));
+    assert_eq!(get("surface"), expected.surface, "{selector} --rs-surface");
+    assert_eq!(get("border"), expected.border, "{selector} --rs-border");
+    for (k, colour) in expected.bands.iter().enumerate() {
+        assert_eq!(get(&format!("band-{}", k + 1)), *colour, "{selector} --rs-band-{}", k + 1);
+    }
+}
+
 fn check(selector: &str, mut expected: Palette) {
     let vars = block_vars(selector);
     let get = |name: &str| vars.iter().find(|(n, _)| n == name).map(|(_, c)| *c).unwrap_or_else(|| panic!("{selector} lacks --rs-{name}"));
@@ -34,9 +46,11 @@ fn check(selector: &str, mut expected: Palette) {
 #[test]
 fn light_css_matches_light_palette() {
     check(":host {", Palette::light());
+    check_card(":host {", CardColours::light());
 }
 
 #[test]
 fn dark_css_matches_dark_palette() {
     check(":host([data-rs-theme=\"dark\"])", Palette::dark());
+    check_card(":host([data-rs-theme=\"dark\"])", CardColours::dark());
 }

@@ -18,6 +18,7 @@ pub mod paint;
 pub mod performance;
 pub mod ranking;
 pub mod render;
+pub mod render_card;
 pub mod rotation;
 pub mod rs_lines;
 pub mod scale;
