@@ -145,6 +145,9 @@ pub fn wrap(text: &str, px: f64, bold: bool, width: f64) -> Vec<String> {
 const PAD: (f64, f64) = (14.0, 12.0);
 const LINE: f64 = 1.45;
 const GAUGE_MAX: f64 = 280.0;
+/// The image's DejaVu Sans sets text about 5 % wider than [`text_width`] estimates the
+/// widget's system fonts: lines are wrapped to the width divided by this, so none overruns.
+const IMAGE_FONT_WIDER: f64 = 1.1;
 
 /// The flow of the card: marks placed down the page from `y`.
 struct Flow {
@@ -163,7 +166,7 @@ impl Flow {
     /// A paragraph at `indent` CSS pixels from the left, `px` high, in lines of `line` × px.
     fn paragraph(&mut self, text: &str, px: f64, bold: bool, line: f64, indent: f64, colour: Rgb) {
         let x = self.left + indent * self.u;
-        for l in wrap(text, px * self.u, bold, self.right - x) {
+        for l in wrap(text, px * self.u, bold, (self.right - x) / IMAGE_FONT_WIDER) {
             let style = self.style(px, bold, Align::Left);
             // The text's top sits half the leading below the line's top.
             let at = (x, self.y + (line - 1.0) * px * self.u / 2.0);
