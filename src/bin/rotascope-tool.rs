@@ -6,9 +6,9 @@
 //!                                                  CSV / Yahoo / contract files → contract JSON
 //! rotascope-tool bench [--data DIR] [--until DAY] [--runs N] [--json OUT]
 //!                                                  parse + analyze timings (see README)
-//! rotascope-tool render --config FILE --prices FILE [FILE...] [--view V] [--width W] [--height H]
-//!                       [--scale S] [--theme light|dark] [--out DIR]
-//!                                                  each view as SVG, PNG and alt text
+//! rotascope-tool render --config FILE | --attr NAME=VALUE... --prices FILE [FILE...] [--note FILE]
+//!                       [--view V] [--width W] [--height H] [--scale S] [--theme light|dark] [--out DIR]
+//!                                                  each view and the note card as SVG, PNG and alt text
 //! ```
 //!
 //! `rotascope-tool --help` and `rotascope-tool COMMAND --help` print the usage; an unknown
@@ -31,7 +31,7 @@ usage:
   rotascope-tool sample-data                 the sample price contract, on stdout
   rotascope-tool convert [OPTIONS] FILE...   CSV, Yahoo or contract files -> one contract JSON, on stdout
   rotascope-tool bench [OPTIONS]             parse + analyze timings (the native half of `make bench`)
-  rotascope-tool render [OPTIONS]            each view as an image: SVG, PNG and its alt text
+  rotascope-tool render [OPTIONS]            each view and the note card as an image: SVG, PNG and alt text
 
 `rotascope-tool COMMAND --help` lists a command's options.
 ";
@@ -84,14 +84,21 @@ usage: rotascope-tool render --config widget.json --prices FILE [FILE...] [OPTIO
 Draws each view as the widget first shows it (the configured benchmark, period, interval,
 method, tail and as-of day; nothing hovered or zoomed) and writes, per view, DIR/<view>.svg,
 DIR/<view>.png and DIR/<view>.txt (the alt text: the view's screen-reader summary, also in the
-SVG's <desc>). Text is set in the DejaVu Sans the tool carries, whatever the machine has.
+SVG's <desc>). With a research note, the card too: DIR/card.svg, .png and .txt (its text in
+reading order), as tall as its content. Text is set in the DejaVu Sans the tool carries,
+whatever the machine has.
 
 options:
   --config FILE        the widget's config as a JSON object (its `prices` are not fetched)
+  --attr NAME=VALUE    a placeholder's data- attribute (data-benchmark=SPY), instead of or
+                       after --config (later ones win); may be repeated
   --prices FILE        a price file as the widget reads it (contract JSON, CSV, Yahoo JSON);
                        more files may follow the options
-  --view V             rotation, performance, trend or all (all)
-  --width W            width in CSS pixels (800)
+  --note FILE          the research note (JSON); else the config's `note`, when it names a
+                       file beside the config (or holds the note itself)
+  --view V             rotation, performance, trend, card or all (all: the card when there is
+                       a note)
+  --width W            width in CSS pixels (800; 400 for the card)
   --height H           the chart's height in CSS pixels (the config's `height`)
   --scale S            device pixels per CSS pixel, 1 to 4 (1; 2 for sharp images on
                        high-density screens)
@@ -113,6 +120,8 @@ impl Args {
     /// `--name=value`) and the rest. `-h` or `--help` anywhere asks for help; `--` ends the
     /// options; any other argument starting with `-` is an error naming it.
     fn parse(command: &str, args: Vec<String>, known: &[&'static str]) -> Result<Args, String> {
+        /// Options that may be given more than once.
+        const REPEATABLE: [&str; 1] = ["--attr"];
         let mut out = Args::default();
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -136,7 +145,7 @@ impl Args {
                 let options = if known.is_empty() { "no options".to_owned() } else { known.join(", ") };
                 return Err(format!("{command}: unknown option {arg} ({command} takes {options}; see `rotascope-tool {command} --help`)"));
             };
-            if out.options.iter().any(|(n, _)| *n == name) {
+            if !REPEATABLE.contains(&name) && out.options.iter().any(|(n, _)| *n == name) {
                 return Err(format!("{command}: {name} is given twice"));
             }
             let Some(value) = inline.or_else(|| args.next()) else {
@@ -149,6 +158,11 @@ impl Args {
 
     fn get(&self, name: &str) -> Option<&str> {
         self.options.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of an option that may be repeated, in order.
+    fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.options.iter().filter(move |(n, _)| *n == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -260,26 +274,96 @@ fn number(name: &str, text: Option<&str>, default: f64, range: (f64, f64)) -> Re
     t.trim().parse::<f64>().ok().filter(|v| *v >= range.0 && *v <= range.1).ok_or_else(|| format!("{name} {t}: a number from {} to {}", range.0, range.1))
 }
 
+/// The widget's config: the file's JSON object, then each `--attr` (a placeholder's `data-`
+/// attribute, read as the widget reads it: through the attribute column of the field table),
+/// later ones winning. Returns the config and the folder its relative files are in.
+fn read_config(args: &Args) -> Result<(rotascope::config::WidgetConfig, PathBuf), String> {
+    use rotascope::config::{field_of_attribute, WidgetConfig};
+    let mut map = serde_json::Map::new();
+    let mut named = "--attr".to_owned();
+    let mut folder = PathBuf::from(".");
+    if let Some(file) = args.get("--config") {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+        match serde_json::from_str(&text) {
+            Ok(serde_json::Value::Object(m)) => map = m,
+            // Not an object, or not JSON: the config reader's own words.
+            _ => return Err(format!("{file}: {}", WidgetConfig::from_json(&text).err().map(|e| e.to_string()).unwrap_or_default())),
+        }
+        named = file.to_owned();
+        folder = Path::new(file).parent().map(Path::to_path_buf).unwrap_or_default();
+    }
+    let attrs: Vec<&str> = args.all("--attr").collect();
+    if args.get("--config").is_none() && attrs.is_empty() {
+        return Err("render needs --config FILE or --attr NAME=VALUE (see `rotascope-tool render --help`)".into());
+    }
+    for attr in attrs {
+        let (name, value) = attr.split_once('=').ok_or_else(|| format!("--attr {attr}: write NAME=VALUE, as data-benchmark=SPY"))?;
+        let name = name.trim();
+        let bare = name.strip_prefix("data-").unwrap_or(name);
+        // A name the table does not know goes in as written, to be reported as ignored.
+        let key = field_of_attribute(bare).map_or(bare, |f| f.name);
+        map.insert(key.to_owned(), serde_json::Value::String(value.to_owned()));
+    }
+    let config = WidgetConfig::from_map(&map).map_err(|e| format!("{named}: {e}"))?;
+    for field in &config.ignored {
+        eprintln!("warning: {named}: unknown field {field} ignored");
+    }
+    Ok((config, folder))
+}
+
+/// The research note: `--note FILE`, else the config's `note` when it holds the note or names
+/// a file beside the config (a web address is not fetched: `None`).
+fn read_note(args: &Args, config: &rotascope::config::WidgetConfig, folder: &Path) -> Result<Option<rotascope::analysis::note::Note>, String> {
+    use rotascope::analysis::note::{is_web_link, parse_note, parse_note_json};
+    use rotascope::config::Source;
+    let file = match (args.get("--note"), &config.note) {
+        (Some(file), _) => PathBuf::from(file),
+        (None, Some(Source::Inline(value))) => return parse_note(value).map(Some).map_err(|e| format!("note: {e}")),
+        (None, Some(Source::Url(url))) if !is_web_link(url) && folder.join(url).is_file() => folder.join(url),
+        (None, _) => return Ok(None),
+    };
+    let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    parse_note_json(&text).map(Some).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// What the card cannot show as the note says it, as the widget's card says it: a claim that
+/// cannot be read, a sentiment without a usable score, the note's own warnings.
+fn note_problems(note: &rotascope::analysis::note::Note, bands: &rotascope::analysis::sentiment::Bands) -> Vec<String> {
+    let mut problems: Vec<String> = note.warnings.iter().map(|w| w.message.clone()).collect();
+    if let Some(s) = &note.sentiment {
+        if let Err(e) = rotascope::analysis::sentiment::read_sentiment(s.label.as_deref(), s.score, bands) {
+            problems.push(e);
+        }
+    }
+    problems.extend(note.claims.iter().filter_map(|c| c.claim.as_ref().err()).map(|e| format!("a claim cannot be checked: {e}")));
+    problems
+}
+
 /// `render`: read the config and the prices, draw each view asked for, write its files.
 fn render(args: Args) -> Result<(), String> {
     use rotascope::chart::render::{render_view, ImageSpec, ImageView};
-    use rotascope::config::{Theme, WidgetConfig};
-    let config_file = args.get("--config").ok_or("render needs --config FILE (see `rotascope-tool render --help`)")?;
-    let text = std::fs::read_to_string(config_file).map_err(|e| format!("{config_file}: {e}"))?;
-    let config = WidgetConfig::from_json(&text).map_err(|e| format!("{config_file}: {e}"))?;
-    for field in &config.ignored {
-        eprintln!("warning: {config_file}: unknown field {field} ignored");
-    }
+    use rotascope::chart::render_card::{render_card, CardColours, CardSpec};
+    use rotascope::config::Theme;
+    let (config, folder) = read_config(&args)?;
     let files: Vec<PathBuf> = args.get("--prices").into_iter().map(String::from).chain(args.rest.iter().cloned()).map(PathBuf::from).collect();
     if files.is_empty() {
         return Err("render needs --prices FILE (see `rotascope-tool render --help`)".into());
     }
+    let note = read_note(&args, &config, &folder)?;
     let table = load_files(&files, None)?;
-    let views: Vec<ImageView> = match args.get("--view").unwrap_or("all") {
+    let asked = args.get("--view").unwrap_or("all");
+    let views: Vec<ImageView> = match asked {
         "all" => ImageView::ALL.to_vec(),
-        name => vec![ImageView::ALL.into_iter().find(|v| v.name() == name).ok_or_else(|| format!("--view {name}: use rotation, performance, trend or all"))?],
+        "card" => Vec::new(),
+        name => vec![ImageView::ALL.into_iter().find(|v| v.name() == name).ok_or_else(|| format!("--view {name}: use rotation, performance, trend, card or all"))?],
+    };
+    let card = match (asked, &note) {
+        ("card", None) => return Err("--view card needs a note: --note FILE, or a config whose `note` names a file beside it".into()),
+        ("card" | "all", Some(n)) => Some(n),
+        _ => None,
     };
     let width = number("--width", args.get("--width"), 800.0, (200.0, 4000.0))?;
+    let card_width = number("--width", args.get("--width"), 400.0, (200.0, 4000.0))?;
     let height = number("--height", args.get("--height"), config.height, (100.0, 4000.0))?;
     let scale = number("--scale", args.get("--scale"), 1.0, (1.0, 4.0))?;
     let dark = match args.get("--theme") {
@@ -303,14 +387,35 @@ fn render(args: Args) -> Result<(), String> {
         method: config.rotation.method,
         tail: config.rotation.tail,
     };
-    for view in views {
-        let image = render_view(&model, view, &spec, &rotascope::chart::PlainFormat);
+    let write = |name: &str, image: &rotascope::chart::render::Image| -> Result<(), String> {
         let png = rasterise(&image.svg)?;
         for (extension, bytes) in [("svg", image.svg.as_bytes()), ("png", png.as_slice()), ("txt", image.alt.as_bytes())] {
-            let file = out.join(format!("{}.{extension}", view.name()));
+            let file = out.join(format!("{name}.{extension}"));
             std::fs::write(&file, bytes).map_err(|e| format!("{}: {e}", file.display()))?;
         }
-        println!("{}: {} × {} px", view.name(), image.width, image.height);
+        println!("{name}: {} × {} px", image.width, image.height);
+        Ok(())
+    };
+    for view in views {
+        write(view.name(), &render_view(&model, view, &spec, &rotascope::chart::PlainFormat))?;
+    }
+    if let Some(note) = card {
+        for problem in note_problems(note, &config.bands) {
+            eprintln!("warning: note: {problem}");
+        }
+        let colours = if dark { CardColours::dark() } else { CardColours::light() };
+        let card_spec = CardSpec {
+            width: card_width,
+            scale,
+            palette: &palette,
+            colours: &colours,
+            title: config.title.as_deref(),
+            bands: &config.bands,
+            tolerance: config.tolerance,
+            table: Some(&*model.table),
+            benchmark: Some(model.benchmark),
+        };
+        write("card", &render_card(note, &card_spec, &rotascope::chart::PlainFormat))?;
     }
     Ok(())
 }
@@ -455,7 +560,7 @@ fn main() -> ExitCode {
         "sample-data" => (SAMPLE_USAGE, &[]),
         "convert" => (CONVERT_USAGE, &["--symbols", "--since", "--until", "--adjusted"]),
         "bench" => (BENCH_USAGE, &["--data", "--until", "--runs", "--json"]),
-        "render" => (RENDER_USAGE, &["--config", "--prices", "--view", "--width", "--height", "--scale", "--theme", "--out"]),
+        "render" => (RENDER_USAGE, &["--config", "--attr", "--prices", "--note", "--view", "--width", "--height", "--scale", "--theme", "--out"]),
         other => {
             eprintln!("rotascope-tool: unknown command {other}\n");
             eprint!("{USAGE}");
