@@ -6,7 +6,11 @@
 
 use resvg::tiny_skia::Pixmap;
 use rotascope::analysis::input::parse_text;
+use rotascope::analysis::sentiment::{Band, Bands};
+use rotascope::analysis::Date;
+use rotascope::chart::card::{gauge_bands, GAUGE_BAND, GAUGE_MARKER, GAUGE_NEEDLE};
 use rotascope::chart::render::{performance_view, rotation_view, trend_view, ImageSpec};
+use rotascope::chart::render_card::{card_view, CardColours, CardSpec};
 use rotascope::chart::{Palette, PlainFormat, Rgb};
 use rotascope::config::WidgetConfig;
 use rotascope::model::Model;
@@ -229,7 +233,186 @@ fn render_names_what_is_missing_or_wrong() {
     assert!(run(&["--config", config]).contains("render needs --prices FILE"));
     let prices = sample_prices();
     let prices = prices.to_str().unwrap();
-    assert!(run(&["--config", config, "--prices", prices, "--view", "card"]).contains("--view card: use rotation, performance, trend or all"));
+    assert!(run(&["--config", config, "--prices", prices, "--view", "chart"]).contains("--view chart: use rotation, performance, trend, card or all"));
+    assert!(run(&["--config", config, "--prices", prices, "--view", "card"]).contains("--view card needs a note: --note FILE"));
     assert!(run(&["--config", config, "--prices", prices, "--theme", "auto"]).contains("--theme auto: use light or dark"));
     assert!(run(&["--config", config, "--prices", prices, "--scale", "9"]).contains("--scale 9: a number from 1 to 4"));
+}
+
+// ---- The note card ------------------------------------------------------------------------
+
+fn sample_note() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("www/data/demo-note.json")
+}
+
+/// Runs the tool in a fresh folder `name` with `args` after `render`, returning the folder,
+/// its standard error, and whether it succeeded.
+fn run_in(name: &str, args: &[&str], files: &[(&str, &str)]) -> (PathBuf, String, bool) {
+    let dir = std::env::temp_dir().join(format!("rotascope-render-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, text) in files {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    let out = Command::new(TOOL).arg("render").args(args).current_dir(&dir).output().unwrap();
+    (dir, String::from_utf8_lossy(&out.stderr).into_owned(), out.status.success())
+}
+
+/// The sample symbol's return in % from the last close of the year before `day` to `day`,
+/// straight from the price file.
+fn ytd(table: &rotascope::analysis::PriceTable, symbol: &str, day: &str) -> f64 {
+    let day = Date::parse_iso(day).unwrap();
+    let closes = &table.series[table.position(symbol).unwrap()].closes;
+    let on_or_before = |d: Date| (0..table.dates.len()).rev().find(|&i| table.dates[i] <= d && closes[i].is_some()).map(|i| closes[i].unwrap()).unwrap();
+    (on_or_before(day) / on_or_before(day.end_of_previous_year()) - 1.0) * 100.0
+}
+
+fn check_card(theme: &str, palette: &Palette, colours: &CardColours) {
+    let prices = sample_prices();
+    let note = sample_note();
+    let args = ["--config", "widget.json", "--prices", prices.to_str().unwrap(), "--note", note.to_str().unwrap(), "--view", "card", "--theme", theme, "--out", "images"];
+    let (dir, stderr, ok) = run_in(&format!("card-{theme}"), &args, &[("widget.json", CONFIG)]);
+    assert!(ok, "{stderr}");
+    let images = dir.join("images");
+    assert!(!images.join("rotation.svg").exists(), "--view card draws the card alone");
+    let svg = std::fs::read_to_string(images.join("card.svg")).unwrap();
+    let alt = std::fs::read_to_string(images.join("card.txt")).unwrap();
+    let png = Pixmap::load_png(images.join("card.png")).unwrap();
+
+    // The document: title, desc (the alt text), the surface, each in order.
+    let names = balanced(&svg);
+    assert_eq!(names.get(..4).unwrap(), ["svg", "title", "desc", "rect"], "{theme}");
+    assert!(svg.contains("<title id=\"rs-title\">Sector &lt;rotation&gt; &amp; trend — Small caps take the lead (sample note)</title>"), "{theme}");
+    let escaped = alt.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    assert!(svg.contains(&format!("<desc id=\"rs-desc\">{escaped}</desc>\n<rect width=\"400\" height=\"{}\" fill=\"{}\"/>", png.height(), colours.surface)), "{theme}");
+    assert_eq!(png.width(), 400, "the card's default width");
+    let (w, h) = (f64::from(png.width()) - 1.0, f64::from(png.height()) - 1.0);
+    for corner in [(0.0, 0.0), (w, 0.0), (0.0, h), (w, h)] {
+        assert_eq!(pixel(&png, corner), colours.surface, "{theme}: the card's surface at {corner:?}");
+    }
+    // The alt text reads label and score, the summary, then each claim and its verdict.
+    assert!(alt.starts_with("Sentiment: mildly positive, score 0.45 on a scale from −1 to 1. In Rotascope's sample data, small caps"), "{alt}");
+    assert!(alt.contains("Figures checked: IWM, the small-cap tracker, is up about 40 % this year: matches (within 0.5 pp)."), "{alt}");
+
+    // The label, once, in the band's text colour (mildly positive: the leading text colour).
+    let leading = palette.quadrant_text[0];
+    assert_eq!(svg.matches("\nmildly positive\n</text>").count(), 1, "{theme}");
+    assert!(svg.contains(&format!("fill=\"{leading}\">\nmildly positive\n</text>")), "{theme}: the label's colour");
+    for chip in ["IWM", "IJR", "XLK", "XLU", "IWC"] {
+        assert_eq!(svg.matches(&format!("\n{chip}\n</text>")).count(), 1, "{theme}: the chip {chip}");
+    }
+
+    // One verdict line per claim, in the verdict's colour. Worked from the price file: IWM's
+    // return to Oct 2 against the note's 40.1 %, XLK's minus SPY's against its 35 pp.
+    let (model, _) = model();
+    let iwm = ytd(&model.table, "IWM", "2026-10-02");
+    assert!((iwm - 40.1).abs() <= 0.5, "IWM {iwm}");
+    let xlk = ytd(&model.table, "XLK", "2026-10-02") - ytd(&model.table, "SPY", "2026-10-02");
+    assert!((xlk - 35.0).abs() > 0.5, "XLK {xlk}");
+    let verdicts = [
+        ("matches (within 0.5 pp)".to_owned(), leading),
+        (format!("differs by {:.1} pp", (xlk - 35.0).abs()), palette.quadrant_text[2]),
+        ("cannot be checked: IWC is not in the price data".to_owned(), palette.muted),
+    ];
+    for (verdict, colour) in &verdicts {
+        assert!(svg.contains(&format!("fill=\"{colour}\">\n{verdict}\n</text>")), "{theme}: {verdict} in {colour}");
+    }
+    let lines = svg.matches("\nmatches (within").count() + svg.matches("\ndiffers by ").count() + svg.matches("\ncannot be checked: ").count();
+    assert_eq!(lines, 5, "{theme}: one verdict per claim (three match)");
+
+    // The PNG: each band's colour on the gauge where the layout puts the gauge, clear of the
+    // needle and the zero line; the needle and marker at the score's x.
+    let config = WidgetConfig::from_json(CONFIG).unwrap();
+    let parsed = rotascope::analysis::note::parse_note_json(&std::fs::read_to_string(sample_note()).unwrap()).unwrap();
+    let spec = CardSpec {
+        width: 400.0,
+        scale: 1.0,
+        palette,
+        colours,
+        title: config.title.as_deref(),
+        bands: &config.bands,
+        tolerance: config.tolerance,
+        table: Some(&model.table),
+        benchmark: Some(model.benchmark),
+    };
+    let view = card_view(&parsed, &spec, &PlainFormat);
+    assert_eq!((f64::from(png.width()), f64::from(png.height())), (view.width, view.height));
+    let g = view.gauge.expect("a gauge");
+    // The score 0.45 on a gauge from −1 (x 0) to +1 (x 200): x = 1.45 / 2 × 200 = 145 units.
+    let needle = 145.0;
+    let band_middle = (GAUGE_BAND.0 + GAUGE_BAND.1) / 2.0;
+    assert_eq!(config.bands, Bands::default());
+    let strip: Vec<(Band, f64, f64)> = gauge_bands(&config.bands).collect();
+    // The default cut points −0.6, −0.15, 0.15, 0.6 at x 40, 85, 115 and 160.
+    assert_eq!(strip.iter().map(|(_, x, _)| x.round()).collect::<Vec<_>>(), [0.0, 40.0, 85.0, 115.0, 160.0]);
+    for (band, x0, width) in strip {
+        let clear = (0..=20).map(|k| x0 + 3.0 + (width - 6.0) * f64::from(k) / 20.0).find(|x| (x - needle).abs() > 6.0 && (x - 100.0).abs() > 4.0).unwrap();
+        assert_eq!(pixel(&png, g.at(clear, band_middle)), colours.band(band), "{theme}: {band:?} at {clear}");
+    }
+    let (_, bottom, marker_width) = GAUGE_MARKER;
+    let marker_middle = bottom - 2.0;
+    assert_eq!(pixel(&png, g.at(needle, marker_middle)), palette.text, "{theme}: the marker under the score");
+    for side in [-1.0, 1.0] {
+        assert_eq!(pixel(&png, g.at(needle + side * marker_width, marker_middle)), colours.surface, "{theme}: beside the marker");
+    }
+    assert_eq!(pixel(&png, g.at(needle, band_middle)), palette.text, "{theme}: the needle across the bands");
+    assert!(GAUGE_NEEDLE.0 < GAUGE_BAND.0 && GAUGE_NEEDLE.1 > GAUGE_BAND.1);
+    // Each claim's edge in its verdict's colour, left of its rows.
+    for row in &view.claims {
+        assert_eq!(pixel(&png, (15.0, (row.top + row.bottom) / 2.0)), if row.colour == palette.muted { colours.border } else { row.colour }, "{theme}: {}", row.verdict);
+    }
+}
+
+#[test]
+fn renders_the_note_card_in_both_themes() {
+    check_card("light", &Palette::light(), &CardColours::light());
+    check_card("dark", &Palette::dark(), &CardColours::dark());
+}
+
+#[test]
+fn the_card_names_what_the_note_lacks_as_the_widget_does() {
+    let prices = sample_prices();
+    let prices = prices.to_str().unwrap();
+    let lacking = r#"{"title": "T", "sentiment": {"label": "bullish"}, "claims": [{"text": "IWM is up", "kind": "return", "value": 3}]}"#;
+    let (dir, stderr, ok) = run_in("card-lacking", &["--attr", "data-prices=p.json", "--prices", prices, "--note", "note.json", "--view", "card", "--width", "800"], &[("note.json", lacking)]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("warning: note: the sentiment score is missing or not a number"), "{stderr}");
+    assert!(stderr.contains("warning: note: a claim cannot be checked: `note.claims[0].symbol` is missing"), "{stderr}");
+    let svg = std::fs::read_to_string(dir.join("card.svg")).unwrap();
+    // Where the widget shows them: the sentiment's error instead of the gauge, the claim's
+    // verdict naming the field.
+    assert!(svg.contains("\nthe sentiment score is missing or not a number\n</text>"), "{svg}");
+    assert!(svg.contains("\ncannot be checked: `note.claims[0].symbol` is missing\n</text>"), "{svg}");
+    for band in CardColours::light().bands {
+        assert!(!svg.contains(&format!("fill=\"{band}\"/>")), "no gauge band {band}");
+    }
+    // A note that is no note: the tool stops, naming the file and what is wrong.
+    let (_, stderr, ok) = run_in("card-not-a-note", &["--attr", "data-prices=p.json", "--prices", prices, "--note", "note.json"], &[("note.json", "[1]")]);
+    assert!(!ok);
+    assert!(stderr.contains("note.json: `note` should be an object, but it is"), "{stderr}");
+}
+
+#[test]
+fn attributes_configure_as_on_a_placeholder_and_a_config_note_joins_all() {
+    let prices = sample_prices();
+    let prices = prices.to_str().unwrap();
+    let note = std::fs::read_to_string(sample_note()).unwrap();
+    // data- attributes as on a placeholder: the benchmark the card's excess claims name.
+    let args = ["--attr", "data-prices=sample-prices.json", "--attr", "data-benchmark=IWM", "--attr", "data-title=Styles", "--attr", "data-colour=red", "--prices", prices, "--note", "note.json", "--view", "card"];
+    let (dir, stderr, ok) = run_in("card-attr", &args, &[("note.json", &note)]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("unknown field colour ignored"), "{stderr}");
+    let svg = std::fs::read_to_string(dir.join("card.svg")).unwrap();
+    assert!(svg.contains("<title id=\"rs-title\">Styles — Small caps take the lead"), "the data-title");
+    assert!(svg.contains("XLK minus IWM"), "the data-benchmark names the excess claim's benchmark");
+    let (_, stderr, ok) = run_in("card-attr-bad", &["--attr", "benchmark", "--prices", prices], &[]);
+    assert!(!ok && stderr.contains("--attr benchmark: write NAME=VALUE, as data-benchmark=SPY"), "{stderr}");
+    // A config's `note` naming a file beside it: `all` draws the card after the views.
+    let config = r#"{"prices": "p.json", "note": "note.json", "height": 300}"#;
+    let (dir, stderr, ok) = run_in("card-all", &["--config", "widget.json", "--prices", prices, "--width", "320"], &[("widget.json", config), ("note.json", &note)]);
+    assert!(ok, "{stderr}");
+    for name in ["rotation", "performance", "trend", "card"] {
+        assert!(dir.join(format!("{name}.png")).is_file(), "{name}");
+    }
+    assert_eq!(Pixmap::load_png(dir.join("card.png")).unwrap().width(), 320, "--width sets the card's width too");
 }
