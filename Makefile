@@ -34,7 +34,7 @@ help:
 	@echo "make size         raw / gzip / brotli bytes of the bundle"
 	@echo "make bench        parse + analyze timings, native and in headless Chromium; scrub against Chart.js"
 	@echo "make fuzz         every input parser, 100,000 fuzzed cases per generator (FUZZ_CASES=...)"
-	@echo "make images       the demo's views as SVG + PNG + alt text, without a browser, in target/images/"
+	@echo "make images       the demo's views and note card as SVG + PNG + alt text, without a browser, in target/images/"
 	@echo "make sample-data  regenerate www/data/sample-prices.json"
 
 bootstrap:
@@ -59,11 +59,14 @@ real-data: bootstrap
 	cargo run --quiet --release --locked --bin rotascope-tool -- convert --until 2026-07-13 --adjusted yes "$(REAL_DATA)"/*.csv > www/data/local/real-prices.json
 
 # The demo's images without a browser (README "Images"): each view, light and dark, as SVG,
-# PNG and alt text, at link-preview size, into target/images/.
+# PNG and alt text, at link-preview size, and the sample note's card (400 px wide), into
+# target/images/.
 images: bootstrap
 	for theme in light dark; do \
 	  cargo run --quiet --release --locked --bin rotascope-tool -- render --config www/data/images.json \
-	    --prices www/data/sample-prices.json --width 1200 --height 630 --theme $$theme --out target/images/$$theme; \
+	    --prices www/data/sample-prices.json --width 1200 --height 630 --theme $$theme --out target/images/$$theme && \
+	  cargo run --quiet --release --locked --bin rotascope-tool -- render --config www/data/images.json \
+	    --prices www/data/sample-prices.json --note www/data/demo-note.json --view card --theme $$theme --out target/images/$$theme || exit 1; \
 	done
 
 screenshots: build
