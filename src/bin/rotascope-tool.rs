@@ -85,7 +85,7 @@ Draws each view as the widget first shows it (the configured benchmark, period, 
 method, tail and as-of day; nothing hovered or zoomed) and writes, per view, DIR/<view>.svg,
 DIR/<view>.png and DIR/<view>.txt (the alt text: the view's screen-reader summary, also in the
 SVG's <desc>). With a research note, the card too: DIR/card.svg, .png and .txt (its text in
-reading order), as tall as its content. Text is set in the DejaVu Sans the tool carries,
+reading order), as tall as its content. Text is set in the DejaVu Sans (regular and bold) the tool carries,
 whatever the machine has.
 
 options:
@@ -252,14 +252,17 @@ fn convert(args: Args) -> Result<(), String> {
     Ok(())
 }
 
-/// The font every image's text is set in (DejaVu Sans, Bitstream Vera licence: `fonts/`).
-const FONT: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
+/// The faces every image's text is set in (DejaVu Sans and DejaVu Sans Bold, Bitstream Vera
+/// licence: `fonts/`); bold labels need their own face, or they come out regular.
+const FONTS: [&[u8]; 2] = [include_bytes!("fonts/DejaVuSans.ttf"), include_bytes!("fonts/DejaVuSans-Bold.ttf")];
 
 /// SVG to PNG with the tool's font alone, so an image does not depend on the machine.
 fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
     use resvg::{tiny_skia, usvg};
     let mut fonts = usvg::fontdb::Database::new();
-    fonts.load_font_data(FONT.to_vec());
+    for face in FONTS {
+        fonts.load_font_data(face.to_vec());
+    }
     fonts.set_sans_serif_family(rotascope::chart::render::IMAGE_FONT);
     let options = usvg::Options { font_family: rotascope::chart::render::IMAGE_FONT.to_owned(), fontdb: std::sync::Arc::new(fonts), ..usvg::Options::default() };
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("the SVG does not read: {e}"))?;

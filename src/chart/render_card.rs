@@ -228,9 +228,9 @@ pub fn card_view(note: &Note, spec: &CardSpec, fmt: &dyn Format) -> CardView {
                 let top = f.y;
                 let mut x = f.left;
                 f.marks.push(Mark::Text { text: shown.clone(), at: (x, top), style: f.style(15.0, true, Align::Left), colour: name_colour });
-                x += bold_text_width(&shown, 15.0 * u) + 10.0 * u;
+                x += bold_text_width(&shown, 15.0 * u) * IMAGE_FONT_WIDER + 10.0 * u;
                 f.marks.push(Mark::Text { text: score.clone(), at: (x, top + 2.0 * u), style: f.style(13.0, false, Align::Left), colour: palette.muted });
-                x += text_width(&score, 13.0 * u) + 10.0 * u;
+                x += text_width(&score, 13.0 * u) * IMAGE_FONT_WIDER + 10.0 * u;
                 if check.is_some() {
                     let w = bold_text_width(words::LABEL_SCORE_DISAGREE, 12.0 * u) + 10.0 * u;
                     f.marks.push(Mark::Line { points: pill((x, top + 1.0 * u), (x + w, top + 19.0 * u)), colour: lagging, width: u, dash: None });

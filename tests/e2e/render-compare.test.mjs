@@ -144,7 +144,7 @@ function textBox(t, pad) {
 }
 
 /** A mask of the pixels in any text's box. Glyphs differ (the widget sets text in the
- * system's fonts, the tool in DejaVu Sans, resvg without a bold face): they are compared by
+ * system's fonts, the tool in DejaVu Sans regular and bold): they are compared by
  * where their ink is, not pixel by pixel. */
 function textMask(texts, width, height) {
   const mask = new Uint8Array(width * height);
