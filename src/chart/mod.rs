@@ -13,6 +13,7 @@ pub mod gesture;
 pub mod labels;
 pub mod loading;
 pub mod markup;
+pub mod messages;
 pub mod notes;
 pub mod paint;
 pub mod performance;

@@ -1,0 +1,407 @@
+//! The interface's words in the reader's language: one message table per language, looked up
+//! by key. English is compiled in ([`ENGLISH`], the source of truth for the keys and their
+//! placeholders); every other language is one JSON object beside the bundle
+//! (`lang/de.json`: key → text), loaded only when a widget shows it. A publisher's `messages`
+//! override any text ([`check_override`] reads them, as config errors are read).
+//!
+//! - Keys are dotted names: `tab.rotation`, `control.benchmark`, `quadrant.leading`.
+//! - Templates name their placeholders: `"Unknown settings ignored: {names}"`; a translation
+//!   has exactly the English text's placeholders.
+//! - Plurals are keys ending in a CLDR category (`list.more.one`, `list.more.other`): the
+//!   language's plural rule (the browser's `Intl.PluralRules`) picks the category for the
+//!   count, and `.other` stands in for a category the table does not have. English has
+//!   `.one` and `.other`; a language may add `.zero`, `.two`, `.few` or `.many`.
+//!
+//! Pure: the browser supplies the plural rule, so every lookup is tested natively.
+
+use serde_json::{Map, Value};
+use std::rc::Rc;
+
+/// The languages a widget can show, by their primary subtag: English first (compiled in).
+pub const LANGUAGES: [&str; 6] = ["en", "de", "fr", "es", "it", "ja"];
+
+/// The plural categories a key may end in (CLDR's, as `Intl.PluralRules` names them).
+pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// Every message in English, by key: the keys every other table must have, with the same
+/// placeholders.
+pub const ENGLISH: &[(&str, &str)] = &[
+    ("widget.region", "Rotascope market rotation chart"),
+    ("tab.list", "View"),
+    ("tab.rotation", "Rotation"),
+    ("tab.performance", "Performance"),
+    ("tab.trend", "Trend"),
+    ("error.chart", "This chart cannot be shown"),
+    ("error.retry", "Try again"),
+    ("error.view", "This view cannot be shown"),
+    ("loading.prices", "Loading prices…"),
+    ("loading.note", "Loading the note…"),
+    ("loading.size", "{received} of {total}"),
+    ("settings.ignored", "Unknown settings ignored: {names}"),
+    ("list.more.one", "and {n} more"),
+    ("list.more.other", "and {n} more"),
+    ("permalink.notRestored", "Part of the shared view could not be restored:"),
+    ("control.benchmark", "Benchmark"),
+    ("control.period", "Period"),
+    ("control.periodStart", "From"),
+    ("control.mode", "Show"),
+    ("control.symbol", "Symbol"),
+    ("control.legend", "Show or hide symbols"),
+    ("control.interval", "Interval"),
+    ("control.method", "Method"),
+    ("control.tail", "Tail"),
+    ("control.graph", "Graph"),
+    ("control.date", "Date"),
+    ("toggle.tails", "Tails"),
+    ("toggle.labels", "Labels"),
+    ("button.resetZoom", "Reset zoom"),
+    ("button.play", "Play"),
+    ("button.pause", "Pause"),
+    ("interval.weekly", "Weekly"),
+    ("interval.daily", "Daily"),
+    ("unit.week.one", "week"),
+    ("unit.week.other", "weeks"),
+    ("unit.day.one", "day"),
+    ("unit.day.other", "days"),
+    ("mode.percent", "% change"),
+    ("mode.ratio", "Ratio to benchmark"),
+    ("tools.label", "Chart tools"),
+    ("tools.summary", "Summary"),
+    ("tools.table", "Data table"),
+    ("export.png", "PNG"),
+    ("export.png.label", "Download the chart as a PNG image"),
+    ("export.csv", "CSV"),
+    ("export.csv.label", "Download the chart's data as CSV"),
+    ("returns.rank", "#"),
+    ("returns.symbol", "Symbol"),
+    ("returns.name", "Name"),
+    ("returns.return", "Return"),
+    ("returns.excess", "vs benchmark"),
+    ("returns.bar", "Bar"),
+    ("returns.benchmark", "benchmark"),
+    ("returns.caption", "{period} returns to {date}, ranked"),
+    ("trend.close", "Close"),
+    ("trend.sma50", "SMA 50"),
+    ("trend.sma200", "SMA 200"),
+    ("trend.fromHigh", "From prior high"),
+    ("quadrant.leading", "Leading"),
+    ("quadrant.weakening", "Weakening"),
+    ("quadrant.lagging", "Lagging"),
+    ("quadrant.improving", "Improving"),
+    ("quadrant.short.leading", "Lead."),
+    ("quadrant.short.weakening", "Weak."),
+    ("quadrant.short.lagging", "Lag."),
+    ("quadrant.short.improving", "Impr."),
+];
+
+fn english(key: &str) -> Option<&'static str> {
+    ENGLISH.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+/// The language a `lang` tag asks for, as one of [`LANGUAGES`]: its primary subtag, any case
+/// (`de-CH` → `de`), or `None` when Rotascope has no table for it.
+pub fn language_of(tag: &str) -> Option<&'static str> {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    LANGUAGES.iter().find(|l| **l == primary).copied()
+}
+
+/// What a widget says when it cannot show `tag`'s language (always in English: it shows
+/// English).
+pub fn unsupported_language(tag: &str) -> String {
+    format!("Language \"{tag}\" is not available: showing English (available: {})", LANGUAGES.join(", "))
+}
+
+/// What a widget says when its language's table did not load (`why`, the fetch's words).
+pub fn language_not_loaded(lang: &str, why: &str) -> String {
+    format!("The \"{lang}\" texts could not be loaded ({why}): showing English")
+}
+
+/// The placeholders a template names, in order of first appearance: `{symbol}` → `symbol`.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut rest = template;
+    while let Some((_, after)) = rest.split_once('{') {
+        let Some((name, tail)) = after.split_once('}') else { break };
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(name);
+        }
+        rest = tail;
+    }
+    out
+}
+
+/// The English template a key must match: its own, or for a plural category English does not
+/// spell out (`list.more.few`), its `.other` form. `None`: no such key.
+fn english_for(key: &str) -> Option<&'static str> {
+    english(key).or_else(|| {
+        let (base, category) = key.rsplit_once('.')?;
+        if PLURAL_CATEGORIES.contains(&category) {
+            english(&format!("{base}.other"))
+        } else {
+            None
+        }
+    })
+}
+
+/// Why `text` cannot be the message `key`, or `Ok` when it can: the key must be one of
+/// English's (or a plural category of one), the text must name the same placeholders.
+pub fn check_message(key: &str, text: &str) -> Result<(), String> {
+    let Some(model) = english_for(key) else {
+        return Err("no message has this key (the keys are listed in the README, \"Languages\")".to_owned());
+    };
+    let (mut want, mut have) = (placeholders(model), placeholders(text));
+    want.sort_unstable();
+    have.sort_unstable();
+    if want != have {
+        let list = |p: &[&str]| if p.is_empty() { "none".to_owned() } else { p.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ") };
+        return Err(format!("the text must have the placeholders {} (it has {})", list(&want), list(&have)));
+    }
+    Ok(())
+}
+
+/// The `messages` config object read into (key, text) pairs; the first bad entry is
+/// returned as (its field name, the value, why).
+pub fn read_overrides(map: &Map<String, Value>) -> Result<Vec<(String, String)>, (String, Value, String)> {
+    let mut out = Vec::with_capacity(map.len());
+    for (key, value) in map {
+        let field = format!("messages.{key}");
+        let Value::String(text) = value else {
+            return Err((field, value.clone(), "give the message as a text".to_owned()));
+        };
+        check_message(key, text).map_err(|why| (field, value.clone(), why))?;
+        out.push((key.clone(), text.clone()));
+    }
+    Ok(out)
+}
+
+/// A language table as shipped (`lang/de.json`): a JSON object of texts. Entries that are not
+/// texts are skipped (the native test holds every shipped table to [`ENGLISH`]).
+pub fn parse_table(json: &str) -> Result<Vec<(String, String)>, String> {
+    match serde_json::from_str::<Value>(json) {
+        Ok(Value::Object(map)) => Ok(map.into_iter().filter_map(|(k, v)| match v {
+            Value::String(s) => Some((k, s)),
+            _ => None,
+        }).collect()),
+        Ok(_) => Err("the language file is not a JSON object".to_owned()),
+        Err(e) => Err(format!("the language file is not valid JSON ({e})")),
+    }
+}
+
+/// The plural category of a count, as `Intl.PluralRules#select` names it.
+pub type PluralRule = Rc<dyn Fn(f64) -> String>;
+
+/// One widget's messages: the publisher's overrides, then its language's table, then English.
+#[derive(Clone)]
+pub struct Messages {
+    /// The language shown, one of [`LANGUAGES`].
+    pub lang: &'static str,
+    table: Rc<Vec<(String, String)>>,
+    overrides: Vec<(String, String)>,
+    plural: Option<PluralRule>,
+}
+
+impl Default for Messages {
+    fn default() -> Messages {
+        Messages::english()
+    }
+}
+
+impl Messages {
+    /// English, with English's plural rule (1 is `one`, anything else `other`).
+    pub fn english() -> Messages {
+        Messages { lang: "en", table: Rc::default(), overrides: Vec::new(), plural: None }
+    }
+
+    /// `lang`'s `table` (shared by the widgets showing it), `overrides` on top, counts read
+    /// by `plural` (the language's rule).
+    pub fn new(lang: &'static str, table: Rc<Vec<(String, String)>>, overrides: Vec<(String, String)>, plural: Option<PluralRule>) -> Messages {
+        Messages { lang, table, overrides, plural }
+    }
+
+    fn find(&self, key: &str) -> Option<&str> {
+        self.overrides.iter().chain(self.table.iter()).find(|(k, _)| k == key).map(|(_, v)| v.as_str()).or_else(|| english(key))
+    }
+
+    /// The text of `key` (the key itself if no table has it: a typo shows, never a blank).
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.find(key).unwrap_or(key)
+    }
+
+    /// The template of `key` with each `{name}` replaced by its value.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        fill(self.get(key), values)
+    }
+
+    /// The key of `base`'s form for `n`: `base.one`, `base.few`, … as the language's rule
+    /// says, or `base.other` when no table has that form.
+    pub fn plural_key(&self, base: &str, n: f64) -> String {
+        let category = match &self.plural {
+            Some(rule) => rule(n),
+            None => (if n == 1.0 { "one" } else { "other" }).to_owned(),
+        };
+        let key = format!("{base}.{category}");
+        if self.find(&key).is_some() { key } else { format!("{base}.other") }
+    }
+
+    /// `base`'s form for `n`, with `{n}` (and `values`) filled in.
+    pub fn count(&self, base: &str, n: usize, values: &[(&str, &str)]) -> String {
+        let count = n.to_string();
+        let mut all = vec![("n", count.as_str())];
+        all.extend_from_slice(values);
+        self.fill(&self.plural_key(base, n as f64), &all)
+    }
+}
+
+/// `template` with each `{name}` of `values` replaced, in one pass (a value holding braces is
+/// not read again); other braces stay as written.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let value = after.split_once('}').and_then(|(name, tail)| values.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v, tail)));
+        match value {
+            Some((v, tail)) => {
+                out.push_str(v);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(pairs: &[(&str, &str)]) -> Rc<Vec<(String, String)>> {
+        Rc::new(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    }
+
+    #[test]
+    fn english_keys_are_unique_dotted_names() {
+        for (i, (k, _)) in ENGLISH.iter().enumerate() {
+            assert!(k.contains('.') && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'), "{k}");
+            assert!(ENGLISH.iter().skip(i + 1).all(|(other, _)| other != k), "{k} twice");
+        }
+        // Every plural has its `.other` form.
+        for (k, _) in ENGLISH {
+            if let Some(base) = k.strip_suffix(".one") {
+                assert!(english(&format!("{base}.other")).is_some(), "{k} without .other");
+            }
+        }
+    }
+
+    #[test]
+    fn a_lookup_takes_the_override_then_the_language_then_english() {
+        let de = Messages::new("de", table(&[("tab.rotation", "Rotation"), ("tab.trend", "Trend"), ("control.period", "Zeitraum")]), vec![("tab.trend".into(), "Verlauf".into())], None);
+        assert_eq!(de.get("control.period"), "Zeitraum");
+        assert_eq!(de.get("tab.trend"), "Verlauf");
+        // Missing from the table: English.
+        assert_eq!(de.get("control.benchmark"), "Benchmark");
+        // No table has it: the key shows.
+        assert_eq!(de.get("control.nothing"), "control.nothing");
+        assert_eq!(Messages::english().get("quadrant.leading"), "Leading");
+        assert_eq!(Messages::english().lang, "en");
+    }
+
+    #[test]
+    fn placeholders_are_named_and_filled() {
+        assert_eq!(placeholders("{period} returns to {date}, ranked"), ["period", "date"]);
+        assert_eq!(placeholders("{n} and {n} {x"), ["n"]);
+        assert!(placeholders("no braces").is_empty());
+        let m = Messages::english();
+        assert_eq!(m.fill("returns.caption", &[("period", "YTD"), ("date", "Jun 30, 2026")]), "YTD returns to Jun 30, 2026, ranked");
+        assert_eq!(m.fill("settings.ignored", &[("names", "colour, hieght")]), "Unknown settings ignored: colour, hieght");
+        // A value holding braces is not filled again.
+        assert_eq!(fill("{a} {b}", &[("a", "{b}"), ("b", "2")]), "{b} 2");
+        assert_eq!(fill("{a}", &[]), "{a}");
+        assert_eq!(fill("{ {a} }{", &[("a", "1")]), "{ 1 }{");
+    }
+
+    #[test]
+    fn a_count_picks_the_form_its_language_rule_names() {
+        let en = Messages::english();
+        assert_eq!(en.plural_key("unit.week", 1.0), "unit.week.one");
+        assert_eq!(en.plural_key("unit.week", 0.0), "unit.week.other");
+        assert_eq!(en.count("unit.week", 5, &[]), "weeks");
+        assert_eq!(en.count("list.more", 3, &[]), "and 3 more");
+        // French counts 0 and 1 as `one` (the rule is the browser's; here a stand-in).
+        let french: PluralRule = Rc::new(|n| (if n < 2.0 { "one" } else { "other" }).to_owned());
+        let fr = Messages::new("fr", table(&[("list.more.one", "et {n} autre"), ("list.more.other", "et {n} autres")]), Vec::new(), Some(french));
+        assert_eq!(fr.count("list.more", 0, &[]), "et 0 autre");
+        assert_eq!(fr.count("list.more", 2, &[]), "et 2 autres");
+        // A category no table spells out falls back to `.other`: Polish-like `few`.
+        let few: PluralRule = Rc::new(|_| "few".to_owned());
+        let pl = Messages::new("fr", table(&[("list.more.other", "i {n} innych")]), Vec::new(), Some(few.clone()));
+        assert_eq!(pl.plural_key("list.more", 3.0), "list.more.other");
+        assert_eq!(pl.count("list.more", 3, &[]), "i 3 innych");
+        let pl = Messages::new("fr", table(&[("list.more.few", "i {n} inne")]), Vec::new(), Some(few));
+        assert_eq!(pl.count("list.more", 3, &[]), "i 3 inne");
+    }
+
+    #[test]
+    fn overrides_are_checked_against_the_english_keys_and_placeholders() {
+        assert_eq!(check_message("quadrant.leading", "Vorne"), Ok(()));
+        assert_eq!(check_message("returns.caption", "{date}: {period}"), Ok(()));
+        // A plural category English does not spell out is held to `.other`.
+        assert_eq!(check_message("list.more.few", "i {n} inne"), Ok(()));
+        assert!(check_message("quadrant.leadng", "Vorne").unwrap_err().starts_with("no message has this key"));
+        assert!(check_message("quadrant.leading.few", "x").is_err());
+        assert_eq!(check_message("returns.caption", "{period} bis"), Err("the text must have the placeholders {date}, {period} (it has {period})".to_owned()));
+        assert_eq!(check_message("tab.trend", "{x}"), Err("the text must have the placeholders none (it has {x})".to_owned()));
+        let map: Map<String, Value> = serde_json::from_str(r#"{"tab.trend":"Verlauf","list.more.other":"+{n}"}"#).unwrap();
+        assert_eq!(read_overrides(&map), Ok(vec![("tab.trend".into(), "Verlauf".into()), ("list.more.other".into(), "+{n}".into())]));
+        let map: Map<String, Value> = serde_json::from_str(r#"{"tab.trend":3}"#).unwrap();
+        assert_eq!(read_overrides(&map), Err(("messages.tab.trend".into(), Value::from(3), "give the message as a text".into())));
+    }
+
+    #[test]
+    fn a_lang_tag_names_a_shipped_language_or_none() {
+        assert_eq!(language_of("de-CH"), Some("de"));
+        assert_eq!(language_of(" JA "), Some("ja"));
+        assert_eq!(language_of("fr_FR"), Some("fr"));
+        assert_eq!(language_of("en"), Some("en"));
+        assert_eq!(language_of("pt-BR"), None);
+        assert_eq!(language_of(""), None);
+        assert_eq!(unsupported_language("pt-BR"), "Language \"pt-BR\" is not available: showing English (available: en, de, fr, es, it, ja)");
+        assert_eq!(language_not_loaded("de", "HTTP 404"), "The \"de\" texts could not be loaded (HTTP 404): showing English");
+    }
+
+    #[test]
+    fn a_shipped_table_reads_as_its_texts() {
+        assert_eq!(parse_table(r#"{"tab.trend":"Trend","x":1}"#), Ok(vec![("tab.trend".into(), "Trend".into())]));
+        assert_eq!(parse_table("[]"), Err("the language file is not a JSON object".into()));
+        assert!(parse_table("{").unwrap_err().starts_with("the language file is not valid JSON"));
+    }
+
+    /// Every shipped table (`www/lang/*.json`) has every English key, the same placeholders,
+    /// and nothing else but plural forms of English's keys.
+    #[test]
+    fn every_shipped_language_has_every_key_with_its_placeholders() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/lang");
+        let mut found: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        found.sort();
+        let mut expected: Vec<String> = LANGUAGES.iter().skip(1).map(|l| format!("{l}.json")).collect();
+        expected.sort();
+        assert_eq!(found, expected, "www/lang holds one file per language but English");
+        for file in found {
+            let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
+            let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
+            let map = value.as_object().unwrap_or_else(|| panic!("{file} is not an object"));
+            for (key, _) in ENGLISH {
+                assert!(map.contains_key(*key), "{file} lacks {key}");
+            }
+            for (key, text) in map {
+                let text = text.as_str().unwrap_or_else(|| panic!("{file}: {key} is not a text"));
+                assert_eq!(check_message(key, text), Ok(()), "{file}: {key}");
+                assert!(!text.trim().is_empty(), "{file}: {key} is empty");
+            }
+        }
+    }
+}
