@@ -226,7 +226,7 @@ use FieldDefault::Value as Written;
 /// (`configAttributes()`, and through the loader's checked copy the iframe page's URL keys)
 /// and the README's and d.ts's defaults are checked against. Adding a field is one row here
 /// and its use.
-pub const FIELDS: [Field; 22] = [
+pub const FIELDS: [Field; 24] = [
     // URL of price JSON or CSV, the data inline, or a list of sources.
     shared("prices", "prices", Required, |c, v| {
         let sources = price_sources(v, &mut c.ignored)?;
@@ -277,8 +277,23 @@ pub const FIELDS: [Field; 22] = [
         c.theme = enum_field("theme", v, "light, dark, auto")?;
         Ok(())
     }),
-    field("locale", "locale", Unset("the browser's"), |c, v| {
+    field("locale", "locale", Unset("`lang` when given or found on the page, else the browser's"), |c, v| {
         c.locale = text("locale", v)?;
+        Ok(())
+    }),
+    // The interface's language (README "Languages"); a `lang` attribute on the custom element
+    // is the HTML one, so it means the same.
+    field("lang", "lang", Unset("the nearest `lang` attribute around the element (the page's), else English"), |c, v| {
+        c.lang = text("lang", v)?;
+        Ok(())
+    }),
+    // Texts replacing the language's: { "quadrant.leading": "Ahead" }.
+    field("messages", "messages", Unset("none"), |c, v| {
+        c.messages = match v {
+            Value::Null => Vec::new(),
+            _ => crate::chart::messages::read_overrides(&object_or_json("messages", v, "an object of message keys and texts")?)
+                .map_err(|(field, value, why)| bad(&field, &value, &why))?,
+        };
         Ok(())
     }),
     field("height", "height", Written("480"), |c, v| {
@@ -365,6 +380,11 @@ pub struct WidgetConfig {
     pub rotation: RotationParams,
     pub theme: Theme,
     pub locale: Option<String>,
+    /// The interface's language as written (`de`, `de-CH`); `None`: English, unless the
+    /// embed layer finds a `lang` attribute around the element.
+    pub lang: Option<String>,
+    /// The publisher's texts by message key, checked against the English table.
+    pub messages: Vec<(String, String)>,
     pub height: f64,
     pub note: Option<Source>,
     pub bands: Bands,
@@ -639,6 +659,8 @@ impl WidgetConfig {
             rotation: RotationParams::default(),
             theme: Theme::Auto,
             locale: None,
+            lang: None,
+            messages: Vec::new(),
             height: 0.0,
             note: None,
             bands: Bands::default(),
@@ -1237,11 +1259,37 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_language_and_the_publishers_messages() {
+        let c = WidgetConfig::from_json(r#"{"prices":"p","lang":" de-CH ","messages":{"quadrant.leading":"Vorne","returns.caption":"{date}: {period}"}}"#).unwrap();
+        assert_eq!(c.lang.as_deref(), Some("de-CH"));
+        assert_eq!(c.messages, vec![("quadrant.leading".to_string(), "Vorne".to_string()), ("returns.caption".into(), "{date}: {period}".into())]);
+        // As an attribute: JSON text.
+        let c = WidgetConfig::from_json(r#"{"prices":"p","messages":"{\"tab.trend\":\"Verlauf\"}"}"#).unwrap();
+        assert_eq!(c.messages, vec![("tab.trend".to_string(), "Verlauf".to_string())]);
+        assert_eq!(WidgetConfig::defaults().lang, None);
+        assert!(WidgetConfig::defaults().messages.is_empty());
+        let err = |json: &str| WidgetConfig::from_json(json).unwrap_err().to_string();
+        assert_eq!(
+            err(r#"{"prices":"p","messages":{"quadrant.leadng":"Vorne"}}"#),
+            "option `messages.quadrant.leadng` = \"Vorne\": no message has this key (the keys are listed in the README, \"Languages\")"
+        );
+        assert_eq!(
+            err(r#"{"prices":"p","messages":{"returns.caption":"Renditen {period}"}}"#),
+            "option `messages.returns.caption` = \"Renditen {period}\": the text must have the placeholders {period}, {date} (it has {period})"
+        );
+        assert_eq!(err(r#"{"prices":"p","messages":{"tab.trend":5}}"#), "option `messages.tab.trend` = 5: give the message as a text");
+        assert_eq!(err(r#"{"prices":"p","messages":"tab.trend=Verlauf"}"#), "option `messages` = \"tab.trend=Verlauf\": expected an object of message keys and texts (as JSON in an attribute)");
+        assert_eq!(err(r#"{"prices":"p","lang":5}"#), "option `lang` = 5: expected a text");
+    }
+
     /// A value each field accepts, so the parser can be walked through the whole table.
     fn sample(name: &str) -> Value {
         match name {
             "prices" | "note" => Value::from("p.json"),
             "benchmark" | "title" | "locale" => Value::from("SPY"),
+            "lang" => Value::from("de"),
+            "messages" => serde_json::json!({ "tab.trend": "Verlauf" }),
             "symbols" => Value::from("IWM,IJR"),
             "baskets" => Value::from("small: IWM; large: SPY"),
             "view" => Value::from("trend"),

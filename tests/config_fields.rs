@@ -239,7 +239,8 @@ fn the_default_readers_catch_a_default_that_differs() {
     assert!(agrees(field("rotation"), r#"`{ "interval": "weekly", "window": 14, "tail": 8, "method": "log-trend" }`"#).is_err());
     assert!(agrees(field("lazy"), "`false`").is_err());
     assert!(agrees(field("locale"), "`en-US`").is_err());
-    assert_eq!(agrees(field("locale"), "The browser's"), Ok(()));
+    assert_eq!(agrees(field("locale"), "`lang` when given or found on the page, else the browser's"), Ok(()));
+    assert!(agrees(field("locale"), "The browser's").is_err());
     assert!(agrees(field("prices"), "none").is_err());
     let readme = "### Configuration\n\n| field | default | meaning |\n|---|---|---|\n| `view` | `trend` | x |\n| `height` | `480` | y |\n";
     let rows = readme_defaults(readme);

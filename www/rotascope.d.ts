@@ -206,8 +206,12 @@ export interface RotascopeConfig {
   rotationMethod?: RotationMethod;
   /** `light`, `dark`, or `auto` (default: the page's own colour scheme when it declares exactly one, else `prefers-color-scheme`). */
   theme?: Theme;
-  /** BCP 47 tag for numbers and dates, e.g. `de-DE`; an invalid one falls back, with a note. Default: the browser's. */
+  /** BCP 47 tag for numbers and dates, e.g. `de-DE`; an invalid one falls back, with a note. Default: `lang` when given or found on the page, else the browser's. */
   locale?: string | null;
+  /** The interface's language: `en`, `de`, `fr`, `es`, `it` or `ja` (a region is ignored: `de-CH` is `de`); another falls back to English, with a note. Default: the nearest `lang` attribute around the element (the page's), else English. */
+  lang?: string | null;
+  /** Texts replacing the language's, by message key (README "Languages"): `{ "quadrant.leading": "Ahead" }`; an unknown key or other placeholders is a config error. Default: none. */
+  messages?: Record<string, string> | null;
   /** Chart height in CSS pixels, 120–4000. Default `480`. */
   height?: NumberLike;
   /** Research note: a URL or the note inline (README "Research note"). Default: none. */
@@ -266,8 +270,12 @@ export interface RotascopeWidgetAttributes {
   "rotation-method"?: RotationMethod;
   /** `light`, `dark` or `auto` (default). */
   theme?: Theme;
-  /** BCP 47 tag. Default: the browser's. */
+  /** BCP 47 tag. Default: `lang` when given or found on the page, else the browser's. */
   locale?: string;
+  /** `en`, `de`, `fr`, `es`, `it` or `ja`. Default: the nearest `lang` attribute around the element (the page's), else English. */
+  lang?: string;
+  /** JSON object of message keys and texts. Default: none. */
+  messages?: string;
   /** CSS pixels, 120–4000. Default `480`. */
   height?: string;
   /** A URL, or the note as JSON text. Default: none. */

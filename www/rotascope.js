@@ -258,7 +258,7 @@ export async function scan(root = document) {
 const ATTRIBUTES = [
   "prices", "benchmark", "symbols", "baskets", "title", "view", "period", "as-of", "rotation",
   "rotation-interval", "rotation-window", "rotation-tail", "rotation-method", "theme", "locale",
-  "height", "note", "bands", "tolerance", "lazy", "timeout", "permalink",
+  "lang", "messages", "height", "note", "bands", "tolerance", "lazy", "timeout", "permalink",
 ];
 
 /** `<rotascope-widget>`: attributes are the config; changing one updates the widget; removing the element unmounts it. */
