@@ -18,7 +18,15 @@ use std::task::Poll;
 /// searched in order (a hash map costs more code than it saves time).
 type LoadedTables = Vec<((String, Option<String>, Option<Adjustment>), Rc<PriceTable>)>;
 
+/// A language's message table, shared by the widgets of a page that show it.
+pub type LanguageTable = crate::chart::messages::Table;
+/// Each language asked for on this page and its download.
+type Languages = Vec<(&'static str, Rc<RefCell<LanguageState>>)>;
+
 thread_local! {
+    /// Language tables by language: each fetched once for the page (the first widget to ask
+    /// starts the download, the others wait for it). Failures are not kept.
+    static LANGUAGES: RefCell<Languages> = const { RefCell::new(Vec::new()) };
     /// Tables loaded from URLs on this page, so several widgets (or a widget remounted after a
     /// config change) reading the same file fetch and parse it once. Failures are not kept.
     static LOADED: RefCell<LoadedTables> = const { RefCell::new(Vec::new()) };
@@ -151,4 +159,46 @@ pub async fn load_note(source: Source, timeout_s: f64, progress: &dyn Fn(u64, Op
             parse_note_json(&text).map_err(|reason| LoadError::Note { url: Some(url), reason })
         }
     }
+}
+
+/// A language table's download: under way (with the widgets waiting for it), or done.
+pub enum LanguageState {
+    Loading(Vec<std::task::Waker>),
+    Done(Result<LanguageTable, String>),
+}
+
+/// `lang`'s message table (`lang/<lang>.json` beside the loader), downloaded within
+/// `timeout_s` once for the page; why not, in the fetch's words.
+pub async fn load_language(lang: &'static str, timeout_s: f64) -> Result<LanguageTable, String> {
+    let (state, first) = LANGUAGES.with(|all| {
+        let mut all = all.borrow_mut();
+        if let Some((_, s)) = all.iter().find(|(l, s)| *l == lang && !matches!(&*s.borrow(), LanguageState::Done(Err(_)))) {
+            return (s.clone(), false);
+        }
+        all.retain(|(l, _)| *l != lang);
+        let s = Rc::new(RefCell::new(LanguageState::Loading(Vec::new())));
+        all.push((lang, s.clone()));
+        (s, true)
+    });
+    if first {
+        let url = crate::browser::assets::beside_loader(&format!("lang/{lang}.json"));
+        let result = fetch_text(&url, "a language table", timeout_s, &|_, _| {})
+            .await
+            .map_err(|e| e.to_string())
+            .and_then(|text| crate::chart::messages::parse_table(&text))
+            .map(crate::chart::messages::keep);
+        let waiting = std::mem::replace(&mut *state.borrow_mut(), LanguageState::Done(result.clone()));
+        if let LanguageState::Loading(wakers) = waiting {
+            wakers.into_iter().for_each(std::task::Waker::wake);
+        }
+        return result;
+    }
+    std::future::poll_fn(move |cx| match &mut *state.borrow_mut() {
+        LanguageState::Done(result) => Poll::Ready(result.clone()),
+        LanguageState::Loading(wakers) => {
+            wakers.push(cx.waker().clone());
+            Poll::Pending
+        }
+    })
+    .await
 }

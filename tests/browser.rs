@@ -248,7 +248,7 @@ fn expected_rrg(table: &PriceTable, canvas: &HtmlCanvasElement, tail: usize) -> 
         })
         .collect();
     let dpr = web_sys::window().unwrap().device_pixel_ratio().max(1.0);
-    let spec = RrgSpec { tails: &inputs, width: f64::from(canvas.width()), height: f64::from(canvas.height()), ui: dpr, show_tails: true, show_labels: true, zoom: None };
+    let spec = RrgSpec { tails: &inputs, width: f64::from(canvas.width()), height: f64::from(canvas.height()), ui: dpr, show_tails: true, show_labels: true, zoom: None, quadrant_names: ["Leading", "Weakening", "Lagging", "Improving"] };
     RrgView::build(&spec, &IntlFormat::new(None).unwrap())
 }
 

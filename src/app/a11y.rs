@@ -138,6 +138,8 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
         }
     };
     let source_line = words::source_line(data.table.adjustment.describe(), data.table.source.as_deref());
+    let words_now = super::messages();
+    let m = |key: &'static str| words_now.get(key);
     let csv = {
         let (table_fn, file_name) = (table_fn.clone(), file_name.clone());
         move |ev: web_sys::MouseEvent| {
@@ -167,14 +169,14 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
         }
     };
     view! {
-        <div class="rs-actions" role="group" aria-label=words::CHART_TOOLS>
+        <div class="rs-actions" role="group" aria-label=m("tools.label")>
             <button type="button" class="rs-action" id=summary_toggle_id data-testid="summary-toggle"
                 aria-expanded=move || c.show_summary.get().to_string() aria-controls=summary_id.clone()
-                on:click=move |_| c.show_summary.update(|s| *s = !*s)>{words::SUMMARY_TOGGLE}</button>
+                on:click=move |_| c.show_summary.update(|s| *s = !*s)>{m("tools.summary")}</button>
             <button type="button" class="rs-action" data-testid="table-toggle" aria-pressed=move || table_open.get().to_string()
-                on:click=move |_| table_open.update(|t| *t = !*t)>{words::TABLE_TOGGLE}</button>
-            <button type="button" class="rs-action" data-testid="export-png" aria-label=words::EXPORT_PNG.1 on:click=png>{words::EXPORT_PNG.0}</button>
-            <button type="button" class="rs-action" data-testid="export-csv" aria-label=words::EXPORT_CSV.1 on:click=csv>{words::EXPORT_CSV.0}</button>
+                on:click=move |_| table_open.update(|t| *t = !*t)>{m("tools.table")}</button>
+            <button type="button" class="rs-action" data-testid="export-png" aria-label=m("export.png.label") on:click=png>{m("export.png")}</button>
+            <button type="button" class="rs-action" data-testid="export-csv" aria-label=m("export.csv.label") on:click=csv>{m("export.csv")}</button>
         </div>
         <p id=summary_id class=move || if c.show_summary.get() { "rs-summary-text" } else { "rs-summary-text rs-visually-hidden" }
             data-testid="summary">{move || summary.get()}</p>

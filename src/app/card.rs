@@ -42,7 +42,7 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) ->
                     move || {
                         let data = data.clone();
                         let Some(result) = note.get() else {
-                            return view! { <Loading what=words::LOADING_NOTE received=received /> }.into_any();
+                            return view! { <Loading what="loading.note" received=received /> }.into_any();
                         };
                         match result {
                             Ok(note) => view! { <NoteBody note=note bands=bands tolerance=tolerance data=data controls=controls /> }.into_any(),
@@ -208,7 +208,7 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
         <section class="rs-claims" aria-label=words::CLAIMS_LABEL>
             <div class="rs-claims-head">
                 <h4 class="rs-card-h">{words::CLAIMS_HEADING}</h4>
-                <button type="button" class="rs-action" data-testid="claims-csv" aria-label=words::CLAIMS_CSV on:click=csv>{words::EXPORT_CSV.0}</button>
+                <button type="button" class="rs-action" data-testid="claims-csv" aria-label=words::CLAIMS_CSV on:click=csv>{super::messages().get("export.csv")}</button>
             </div>
             <p id=summary_id.clone() class="rs-visually-hidden" data-testid="claims-summary">{summary}</p>
             <ul class="rs-claim-list" data-testid="claims" aria-describedby=summary_id>{rows}</ul>

@@ -8,7 +8,6 @@ use super::widget_context;
 use crate::analysis::period::Period;
 use crate::analysis::Date;
 use crate::chart::describe::start_after_as_of;
-use crate::chart::words;
 use crate::chart::rotation::Marker;
 use crate::chart::Rgb;
 use leptos::prelude::*;
@@ -64,7 +63,7 @@ pub fn BenchmarkSelect() -> impl IntoView {
         .collect_view();
     view! {
         <label class="rs-field">
-            <span class="rs-field-label">{crate::chart::words::BENCHMARK}</span>
+            <span class="rs-field-label">{super::messages().get("control.benchmark")}</span>
             <select class="rs-select" data-testid="benchmark"
                 on:change=move |ev| {
                     if let Ok(p) = event_target_value(&ev).parse::<usize>() {
@@ -109,7 +108,7 @@ pub fn Legend() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="rs-legend" role="group" aria-label=crate::chart::words::LEGEND_LABEL data-testid="legend">{items}</div>
+        <div class="rs-legend" role="group" aria-label=super::messages().get("control.legend") data-testid="legend">{items}</div>
     }
 }
 
@@ -157,7 +156,7 @@ pub fn Tooltip(data: RwSignal<Option<TooltipData>>) -> impl IntoView {
 pub fn ViewError(message: String) -> impl IntoView {
     view! {
         <div class="rs-error" role="alert" data-testid="view-error">
-            <p class="rs-error-title">{crate::chart::words::VIEW_FAILED}</p>
+            <p class="rs-error-title">{super::messages().get("error.view")}</p>
             <p class="rs-error-message">{message}</p>
         </div>
     }
@@ -175,14 +174,15 @@ pub fn PeriodControl() -> impl IntoView {
     let error_id = unique_id("rs-start-error");
     let described_by = error_id.clone();
     let format = widget_context().format;
+    let m = super::messages();
     let shown_start = move || match c.period.get() {
         Period::Since(d) => d.to_string(),
         _ => String::new(),
     };
     view! {
-        <Segmented label=words::PERIOD value=c.period options=named testid="period" />
+        <Segmented label=m.get("control.period") value=c.period options=named testid="period" />
         <label class="rs-field">
-            <span class="rs-field-label">{words::PERIOD_START}</span>
+            <span class="rs-field-label">{m.get("control.periodStart")}</span>
             <input type="date" class="rs-date" data-testid="period-start" min=first max=last
                 aria-invalid=move || refused.get().is_some().then_some("true")
                 aria-describedby=move || refused.get().is_some().then(|| described_by.clone())

@@ -16,6 +16,7 @@ pub mod widget;
 
 use crate::browser::intl::IntlFormat;
 use crate::chart::format::Format;
+use crate::chart::messages::Messages;
 use crate::chart::Palette;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -30,6 +31,9 @@ pub struct WidgetContext {
     pub height: f64,
     /// The configured title (the heading of an exported image).
     pub title: Option<String>,
+    /// The interface's words, `None` until the language's table is in (nothing with words is
+    /// drawn before, so a reader never sees English flash first).
+    pub messages: RwSignal<Option<Rc<Messages>>, LocalStorage>,
 }
 
 /// How a widget tells its host what happened (the embed layer provides it; without it the
@@ -48,6 +52,11 @@ pub struct WidgetEvents {
 /// The current widget's context, provided by [`widget::Widget`].
 pub fn widget_context() -> WidgetContext {
     expect_context::<WidgetContext>()
+}
+
+/// The current widget's words (its language's table is in by the time anything asks).
+pub fn messages() -> Rc<Messages> {
+    widget_context().messages.get_untracked().unwrap_or_default()
 }
 
 pub fn intl_or_default(locale: Option<&str>) -> (SendWrapper<Rc<dyn Format>>, Option<String>) {

@@ -125,10 +125,10 @@ pub fn PermalinkSync(key: String) -> impl IntoView {
         .then(|| {
             view! {
                 <div class="rs-note rs-permalink-problems" role="alert" data-testid="permalink-problems">
-                    <p>{crate::chart::words::VIEW_NOT_RESTORED}</p>
+                    <p>{super::messages().get("permalink.notRestored")}</p>
                     <ul>
                         {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                        {(more > 0).then(|| view! { <li>{crate::chart::words::and_more(more)}</li> })}
+                        {(more > 0).then(|| view! { <li>{crate::chart::words::and_more(&super::messages(), more)}</li> })}
                     </ul>
                 </div>
             }

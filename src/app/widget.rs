@@ -8,12 +8,13 @@ use super::performance::PerformanceView;
 use super::rotation::RotationView;
 use super::state::{use_state, Controls};
 use super::trend::TrendView;
-use super::{intl_or_default, widget_context, WidgetContext, WidgetEvents};
+use super::{intl_or_default, messages, widget_context, WidgetContext, WidgetEvents};
 use crate::analysis::{AnalysisError, PriceTable, Warning};
 use crate::browser::palette::{page_declares_dark, prefers_dark, read_palette, ColourSchemeWatch};
 use crate::chart::describe::{subtitle, Shown};
 use crate::chart::markup::{numbered_id, tab_testid};
-use crate::chart::words::{self, TAB_NAMES};
+use crate::chart::messages::{language_not_loaded, language_of, unsupported_language, Messages};
+use crate::chart::words::{self, TAB_KEYS, TAB_NAMES};
 use crate::chart::{notes, Palette};
 use crate::analysis::sentiment::Bands;
 use crate::config::{Source, Theme, View, WidgetConfig};
@@ -48,8 +49,39 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let root = NodeRef::<html::Section>::new();
     let dark = resolve_dark(config.theme);
     let palette = RwSignal::new(if dark { Palette::dark() } else { Palette::light() });
-    let (format, locale_problem) = intl_or_default(config.locale.as_deref());
-    provide_context(WidgetContext { palette, format, height: config.height, title: config.title.clone() });
+    // Numbers and dates follow the language unless a locale is given.
+    let (format, locale_problem) = intl_or_default(config.locale.as_deref().or(config.lang.as_deref()));
+    // The interface's words: English at once; another language once its table is in (loaded
+    // beside the prices, so nothing with words is drawn before it).
+    let words: RwSignal<Option<Rc<Messages>>, LocalStorage> = RwSignal::new_local(None);
+    let language_problem: RwSignal<Option<String>, LocalStorage> = RwSignal::new_local(None);
+    {
+        let tag = config.lang.clone().unwrap_or_default();
+        let lang = if tag.is_empty() { Some("en") } else { language_of(&tag) };
+        if lang.is_none() {
+            language_problem.set(Some(unsupported_language(&tag)));
+        }
+        // Kept for the page's life, as the language's table is.
+        let overrides = crate::chart::messages::keep(config.messages.clone());
+        match lang {
+            Some(lang) if lang != "en" => {
+                let timeout_s = config.timeout_s;
+                wasm_bindgen_futures::spawn_local(async move {
+                    let table = crate::load::load_language(lang, timeout_s).await;
+                    let messages = match table {
+                        Ok(table) => Messages::new(lang, table, overrides, crate::browser::intl::plural_rule(lang)),
+                        Err(why) => {
+                            language_problem.try_set(Some(language_not_loaded(lang, &why)));
+                            Messages::new("en", &[], overrides, None)
+                        }
+                    };
+                    words.try_set(Some(Rc::new(messages)));
+                });
+            }
+            _ => words.set(Some(Rc::new(Messages::new("en", &[], overrides, None)))),
+        }
+    }
+    provide_context(WidgetContext { palette, format, height: config.height, title: config.title.clone(), messages: words });
 
     // Publisher CSS may override the palette through custom properties: read them once the
     // root is in the document.
@@ -100,9 +132,8 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     });
     let config = Arc::new(config);
     let title = config.title.clone();
-    let region_label = title.clone().unwrap_or_else(|| words::DEFAULT_REGION_LABEL.into());
     let theme_class = if dark { "rotascope-widget rs-theme-dark" } else { "rotascope-widget rs-theme-light" };
-    let ignored = words::ignored_settings(&config.ignored);
+    let ignored = config.ignored.clone();
 
     let (note, bands, tolerance) = (config.note.clone(), config.bands, config.tolerance);
     let card_only = config.prices.is_empty();
@@ -120,7 +151,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             let note = note.clone();
             let events = events.clone();
             let Some(result) = prices.get() else {
-                return view! { <Loading what="prices" received=received /> }.into_any();
+                return view! { <Loading what="loading.prices" received=received /> }.into_any();
             };
             match result.and_then(|t| prepare(t, &config).map_err(LoadError::Data)) {
                 Ok((data, controls)) => {
@@ -154,17 +185,26 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
         }
     };
 
-    view! {
-        <section class=theme_class node_ref=root data-rotascope-root="" role="region" aria-label=region_label>
-            {title.map(|t| view! { <h2 class="rs-title">{t}</h2> })}
-            {locale_problem.map(|p| view! { <p class="rs-note" role="note">{p}{"; using the browser's locale"}</p> })}
-            {ignored.map(|p| view! { <p class="rs-note" role="note" data-testid="ignored">{p}</p> })}
-            {if card_only {
-                note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance timeout_s=timeout_s /> }).into_any()
-            } else {
-body.clone().into_any()
-            }}
-        </section>
+    // Drawn once the language's table is in (at once in English): the box waits empty, so a
+    // reader never sees English flash first.
+    move || {
+        let m = words.get()?;
+        let region_label = title.clone().unwrap_or_else(|| m.get("widget.region").to_owned());
+        let ignored = words::ignored_settings(&m, &ignored);
+        let note = note.clone();
+        Some(view! {
+            <section class=theme_class node_ref=root data-rotascope-root="" role="region" aria-label=region_label lang=m.lang>
+                {title.clone().map(|t| view! { <h2 class="rs-title">{t}</h2> })}
+                {locale_problem.clone().map(|p| view! { <p class="rs-note" role="note">{p}{"; using the browser's locale"}</p> })}
+                {language_problem.get_untracked().map(|p| view! { <p class="rs-note" role="note" data-testid="language">{p}</p> })}
+                {ignored.map(|p| view! { <p class="rs-note" role="note" data-testid="ignored">{p}</p> })}
+                {if card_only {
+                    note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance timeout_s=timeout_s /> }).into_any()
+                } else {
+                    body.clone().into_any()
+                }}
+            </section>
+        })
     }
 }
 
@@ -173,11 +213,14 @@ body.clone().into_any()
 fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64, permalink: Option<String>) -> impl IntoView {
     let ctx = widget_context();
     let (data, c) = use_state();
+    let m = messages();
     let tabs: [(View, &str); 3] = [(View::ALL[0], TAB_NAMES[0]), (View::ALL[1], TAB_NAMES[1]), (View::ALL[2], TAB_NAMES[2])];
     let tab_buttons = tabs
         .iter()
+        .zip(TAB_KEYS)
         .enumerate()
-        .map(|(i, &(v, name))| {
+        .map(|(i, (&(v, name), key))| {
+            let shown = m.get(key);
             let select = move |to: usize| {
                 c.view.set(tabs[to].0);
             };
@@ -203,7 +246,7 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64
                                 let _ = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&next).map(|e| e.focus());
                             }
                         }
-                    }>{name}</button>
+                    }>{shown}</button>
             }
         })
         .collect_view();
@@ -243,7 +286,7 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64
                 <Announcer />
                 <LiveRegion />
                 <p class="rs-subtitle" data-testid="subtitle">{subtitle}</p>
-                <div class="rs-tabs" role="tablist" aria-label=words::TABS_LABEL>{tab_buttons}</div>
+                <div class="rs-tabs" role="tablist" aria-label=m.get("tab.list")>{tab_buttons}</div>
                 <div class="rs-panel" role="tabpanel" aria-live="off">{panel}</div>
                 <DataNotes />
                 <p class="rs-footnote" data-testid="footnote">{footnote}</p>
@@ -293,11 +336,13 @@ fn DataNotes() -> impl IntoView {
 pub fn ErrorPanel(error: LoadError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     let retryable = error.retryable();
     let message = error.to_string();
+    let m = messages();
+    let retry = m.get("error.retry");
     view! {
         <div class="rs-error" role="alert" data-testid="error">
-            <p class="rs-error-title">{words::CHART_FAILED}</p>
+            <p class="rs-error-title">{m.get("error.chart")}</p>
             <p class="rs-error-message">{message}</p>
-            {retryable.then(|| view! { <button class="rs-button" on:click=move |_| on_retry()>{words::TRY_AGAIN}</button> })}
+            {retryable.then(|| view! { <button class="rs-button" on:click=move |_| on_retry()>{retry}</button> })}
         </div>
     }
 }

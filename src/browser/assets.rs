@@ -18,7 +18,12 @@ pub fn stylesheet_url() -> String {
 
 /// The README beside the loader, at `anchor` (`#rotation-methods`).
 pub fn docs_url(anchor: &str) -> String {
+    beside_loader(&format!("README.md{anchor}"))
+}
+
+/// A file beside the loader (`lang/de.json`).
+pub fn beside_loader(path: &str) -> String {
     let stylesheet = stylesheet_url();
     let folder = stylesheet.rsplit_once('/').map_or("", |(folder, _)| folder);
-    if folder.is_empty() { format!("README.md{anchor}") } else { format!("{folder}/README.md{anchor}") }
+    if folder.is_empty() { path.to_owned() } else { format!("{folder}/{path}") }
 }

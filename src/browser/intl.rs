@@ -21,6 +21,20 @@ extern "C" {
     fn new(locales: &JsValue, options: &JsValue) -> Result<DateTimeFormat, JsValue>;
     #[wasm_bindgen(method, js_name = format)]
     fn format(this: &DateTimeFormat, date: &js_sys::Date) -> String;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
+    type PluralRules;
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = PluralRules)]
+    fn new(locales: &JsValue) -> Result<PluralRules, JsValue>;
+    #[wasm_bindgen(method)]
+    fn select(this: &PluralRules, n: f64) -> String;
+}
+
+/// The plural rule of `lang` (one of the shipped languages) through `Intl.PluralRules`:
+/// the category a count's form is chosen by (`one`, `few`, `other`, …).
+pub fn plural_rule(lang: &str) -> Option<crate::chart::messages::PluralRule> {
+    let rules = PluralRules::new(&JsValue::from_str(lang)).ok()?;
+    Some(std::rc::Rc::new(move |n| rules.select(n)))
 }
 
 fn options(pairs: &[(&str, JsValue)]) -> JsValue {

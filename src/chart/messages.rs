@@ -94,8 +94,13 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("quadrant.short.improving", "Impr."),
 ];
 
+/// English's (key, text) pairs, in order.
+pub fn english_pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
+    ENGLISH.iter().copied()
+}
+
 fn english(key: &str) -> Option<&'static str> {
-    ENGLISH.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    english_pairs().find(|(k, _)| *k == key).map(|(_, v)| v)
 }
 
 /// The language a `lang` tag asks for, as one of [`LANGUAGES`]: its primary subtag, any case
@@ -149,10 +154,8 @@ pub fn check_message(key: &str, text: &str) -> Result<(), String> {
     let Some(model) = english_for(key) else {
         return Err("no message has this key (the keys are listed in the README, \"Languages\")".to_owned());
     };
-    let (mut want, mut have) = (placeholders(model), placeholders(text));
-    want.sort_unstable();
-    have.sort_unstable();
-    if want != have {
+    let (want, have) = (placeholders(model), placeholders(text));
+    if want.len() != have.len() || !want.iter().all(|p| have.contains(p)) {
         let list = |p: &[&str]| if p.is_empty() { "none".to_owned() } else { p.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ") };
         return Err(format!("the text must have the placeholders {} (it has {})", list(&want), list(&have)));
     }
@@ -190,13 +193,23 @@ pub fn parse_table(json: &str) -> Result<Vec<(String, String)>, String> {
 /// The plural category of a count, as `Intl.PluralRules#select` names it.
 pub type PluralRule = Rc<dyn Fn(f64) -> String>;
 
+/// Texts by key, kept for the page's life: a page loads each language's table once, and the
+/// components show the texts as they show the compiled-in English ones (no copies).
+pub type Table = &'static [(&'static str, &'static str)];
+
+/// `pairs` kept for the page's life, as a [`Table`].
+pub fn keep(pairs: Vec<(String, String)>) -> Table {
+    let kept: Vec<(&'static str, &'static str)> = pairs.into_iter().map(|(k, v)| (&*Box::leak(k.into_boxed_str()), &*Box::leak(v.into_boxed_str()))).collect();
+    Box::leak(kept.into_boxed_slice())
+}
+
 /// One widget's messages: the publisher's overrides, then its language's table, then English.
 #[derive(Clone)]
 pub struct Messages {
     /// The language shown, one of [`LANGUAGES`].
     pub lang: &'static str,
-    table: Rc<Vec<(String, String)>>,
-    overrides: Vec<(String, String)>,
+    table: Table,
+    overrides: Table,
     plural: Option<PluralRule>,
 }
 
@@ -209,26 +222,26 @@ impl Default for Messages {
 impl Messages {
     /// English, with English's plural rule (1 is `one`, anything else `other`).
     pub fn english() -> Messages {
-        Messages { lang: "en", table: Rc::default(), overrides: Vec::new(), plural: None }
+        Messages { lang: "en", table: &[], overrides: &[], plural: None }
     }
 
     /// `lang`'s `table` (shared by the widgets showing it), `overrides` on top, counts read
     /// by `plural` (the language's rule).
-    pub fn new(lang: &'static str, table: Rc<Vec<(String, String)>>, overrides: Vec<(String, String)>, plural: Option<PluralRule>) -> Messages {
+    pub fn new(lang: &'static str, table: Table, overrides: Table, plural: Option<PluralRule>) -> Messages {
         Messages { lang, table, overrides, plural }
     }
 
-    fn find(&self, key: &str) -> Option<&str> {
-        self.overrides.iter().chain(self.table.iter()).find(|(k, _)| k == key).map(|(_, v)| v.as_str()).or_else(|| english(key))
+    fn find(&self, key: &str) -> Option<&'static str> {
+        self.overrides.iter().chain(self.table.iter()).find(|(k, _)| *k == key).map(|(_, v)| *v).or_else(|| english(key))
     }
 
     /// The text of `key` (the key itself if no table has it: a typo shows, never a blank).
-    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+    pub fn get(&self, key: &'static str) -> &'static str {
         self.find(key).unwrap_or(key)
     }
 
     /// The template of `key` with each `{name}` replaced by its value.
-    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+    pub fn fill(&self, key: &'static str, values: &[(&str, &str)]) -> String {
         fill(self.get(key), values)
     }
 
@@ -243,12 +256,10 @@ impl Messages {
         if self.find(&key).is_some() { key } else { format!("{base}.other") }
     }
 
-    /// `base`'s form for `n`, with `{n}` (and `values`) filled in.
-    pub fn count(&self, base: &str, n: usize, values: &[(&str, &str)]) -> String {
-        let count = n.to_string();
-        let mut all = vec![("n", count.as_str())];
-        all.extend_from_slice(values);
-        self.fill(&self.plural_key(base, n as f64), &all)
+    /// `base`'s form for `n`, with `{n}` filled in.
+    pub fn count(&self, base: &str, n: usize) -> String {
+        let key = self.plural_key(base, n as f64);
+        fill(self.find(&key).unwrap_or_default(), &[("n", &n.to_string())])
     }
 }
 
@@ -279,18 +290,18 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 mod tests {
     use super::*;
 
-    fn table(pairs: &[(&str, &str)]) -> Rc<Vec<(String, String)>> {
-        Rc::new(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    fn table(pairs: &[(&str, &str)]) -> Table {
+        keep(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
     }
 
     #[test]
     fn english_keys_are_unique_dotted_names() {
-        for (i, (k, _)) in ENGLISH.iter().enumerate() {
+        for (i, (k, _)) in english_pairs().enumerate() {
             assert!(k.contains('.') && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'), "{k}");
-            assert!(ENGLISH.iter().skip(i + 1).all(|(other, _)| other != k), "{k} twice");
+            assert!(english_pairs().skip(i + 1).all(|(other, _)| other != k), "{k} twice");
         }
         // Every plural has its `.other` form.
-        for (k, _) in ENGLISH {
+        for (k, _) in english_pairs() {
             if let Some(base) = k.strip_suffix(".one") {
                 assert!(english(&format!("{base}.other")).is_some(), "{k} without .other");
             }
@@ -299,7 +310,7 @@ mod tests {
 
     #[test]
     fn a_lookup_takes_the_override_then_the_language_then_english() {
-        let de = Messages::new("de", table(&[("tab.rotation", "Rotation"), ("tab.trend", "Trend"), ("control.period", "Zeitraum")]), vec![("tab.trend".into(), "Verlauf".into())], None);
+        let de = Messages::new("de", table(&[("tab.rotation", "Rotation"), ("tab.trend", "Trend"), ("control.period", "Zeitraum")]), table(&[("tab.trend", "Verlauf")]), None);
         assert_eq!(de.get("control.period"), "Zeitraum");
         assert_eq!(de.get("tab.trend"), "Verlauf");
         // Missing from the table: English.
@@ -329,20 +340,20 @@ mod tests {
         let en = Messages::english();
         assert_eq!(en.plural_key("unit.week", 1.0), "unit.week.one");
         assert_eq!(en.plural_key("unit.week", 0.0), "unit.week.other");
-        assert_eq!(en.count("unit.week", 5, &[]), "weeks");
-        assert_eq!(en.count("list.more", 3, &[]), "and 3 more");
+        assert_eq!(en.count("unit.week", 5), "weeks");
+        assert_eq!(en.count("list.more", 3), "and 3 more");
         // French counts 0 and 1 as `one` (the rule is the browser's; here a stand-in).
         let french: PluralRule = Rc::new(|n| (if n < 2.0 { "one" } else { "other" }).to_owned());
-        let fr = Messages::new("fr", table(&[("list.more.one", "et {n} autre"), ("list.more.other", "et {n} autres")]), Vec::new(), Some(french));
-        assert_eq!(fr.count("list.more", 0, &[]), "et 0 autre");
-        assert_eq!(fr.count("list.more", 2, &[]), "et 2 autres");
+        let fr = Messages::new("fr", table(&[("list.more.one", "et {n} autre"), ("list.more.other", "et {n} autres")]), &[], Some(french));
+        assert_eq!(fr.count("list.more", 0), "et 0 autre");
+        assert_eq!(fr.count("list.more", 2), "et 2 autres");
         // A category no table spells out falls back to `.other`: Polish-like `few`.
         let few: PluralRule = Rc::new(|_| "few".to_owned());
-        let pl = Messages::new("fr", table(&[("list.more.other", "i {n} innych")]), Vec::new(), Some(few.clone()));
+        let pl = Messages::new("fr", table(&[("list.more.other", "i {n} innych")]), &[], Some(few.clone()));
         assert_eq!(pl.plural_key("list.more", 3.0), "list.more.other");
-        assert_eq!(pl.count("list.more", 3, &[]), "i 3 innych");
-        let pl = Messages::new("fr", table(&[("list.more.few", "i {n} inne")]), Vec::new(), Some(few));
-        assert_eq!(pl.count("list.more", 3, &[]), "i 3 inne");
+        assert_eq!(pl.count("list.more", 3), "i 3 innych");
+        let pl = Messages::new("fr", table(&[("list.more.few", "i {n} inne")]), &[], Some(few));
+        assert_eq!(pl.count("list.more", 3), "i 3 inne");
     }
 
     #[test]
@@ -353,7 +364,7 @@ mod tests {
         assert_eq!(check_message("list.more.few", "i {n} inne"), Ok(()));
         assert!(check_message("quadrant.leadng", "Vorne").unwrap_err().starts_with("no message has this key"));
         assert!(check_message("quadrant.leading.few", "x").is_err());
-        assert_eq!(check_message("returns.caption", "{period} bis"), Err("the text must have the placeholders {date}, {period} (it has {period})".to_owned()));
+        assert_eq!(check_message("returns.caption", "{period} bis"), Err("the text must have the placeholders {period}, {date} (it has {period})".to_owned()));
         assert_eq!(check_message("tab.trend", "{x}"), Err("the text must have the placeholders none (it has {x})".to_owned()));
         let map: Map<String, Value> = serde_json::from_str(r#"{"tab.trend":"Verlauf","list.more.other":"+{n}"}"#).unwrap();
         assert_eq!(read_overrides(&map), Ok(vec![("tab.trend".into(), "Verlauf".into()), ("list.more.other".into(), "+{n}".into())]));
@@ -394,8 +405,8 @@ mod tests {
             let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
             let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
             let map = value.as_object().unwrap_or_else(|| panic!("{file} is not an object"));
-            for (key, _) in ENGLISH {
-                assert!(map.contains_key(*key), "{file} lacks {key}");
+            for (key, _) in english_pairs() {
+                assert!(map.contains_key(key), "{file} lacks {key}");
             }
             for (key, text) in map {
                 let text = text.as_str().unwrap_or_else(|| panic!("{file}: {key} is not a text"));

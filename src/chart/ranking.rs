@@ -176,16 +176,6 @@ pub struct RankRow {
     pub velocity: String,
 }
 
-/// A quadrant's name where a narrow widget has no room for it: "Weak.".
-pub fn quadrant_short(q: Quadrant) -> &'static str {
-    match q {
-        Quadrant::Leading => "Lead.",
-        Quadrant::Weakening => "Weak.",
-        Quadrant::Lagging => "Lag.",
-        Quadrant::Improving => "Impr.",
-    }
-}
-
 /// A value to sort on: text, or a number that may be missing (missing sorts last either way).
 enum Key<'a> {
     Text(&'a str),
@@ -281,7 +271,7 @@ mod tests {
         let texts: Vec<(String, &str, &str)> = rows.iter().map(|r| (format!("{}{}", r.heading.0, r.heading.1), r.distance.as_str(), r.velocity.as_str())).collect();
         assert_eq!(texts, [("–".into(), "5.00", "–"), ("E 0°".into(), "1.00", "3.00"), ("N 90°".into(), "2.00", "2.00")]);
         assert_eq!(rows[1].in_quadrant, ("1".into(), " week".into()));
-        assert_eq!(quadrant_short(rows[0].quadrant), "Lead.");
+        assert_eq!(crate::chart::words::quadrant_short(&crate::chart::messages::Messages::english(), rows[0].quadrant), "Lead.");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use super::describe::unit;
 use super::format::Format;
+use super::messages::Messages;
 use super::performance::ValueKind;
 use super::theme::{Palette, Rgb};
 use crate::analysis::lines::Line;
@@ -16,49 +17,25 @@ use crate::analysis::Date;
 use crate::model::{LineKey, Model, PerfMode};
 
 // ---- The widget and its controls ----------------------------------------------------------
+//
+// The chrome's words (tabs, controls, buttons, toggles, exports, headings, quadrant names) are
+// messages in the reader's language ([`super::messages`]): the components look them up by key.
 
-/// The widget region's name when the publisher gave no title.
-pub const DEFAULT_REGION_LABEL: &str = "Rotascope market rotation chart";
-
-/// The view tabs' names, in tab order (rotation, performance, trend).
+/// The view tabs' names in English, in tab order (rotation, performance, trend): their test
+/// ids and what the live region announces.
 pub const TAB_NAMES: [&str; 3] = ["Rotation", "Performance", "Trend"];
 
-/// The tab list's name.
-pub const TABS_LABEL: &str = "View";
-
-/// The failure notices' titles: the whole widget (with its retry button), one view.
-pub const CHART_FAILED: &str = "This chart cannot be shown";
-pub const TRY_AGAIN: &str = "Try again";
-pub const VIEW_FAILED: &str = "This view cannot be shown";
-
-/// Above the list of what a shared view's address held that could not be restored.
-pub const VIEW_NOT_RESTORED: &str = "Part of the shared view could not be restored:";
-
-/// The controls' names: the benchmark menu, the period buttons and their custom start day,
-/// the performance modes, the trend's symbol menu, the legend's group.
-pub const BENCHMARK: &str = "Benchmark";
-pub const PERIOD: &str = "Period";
-pub const PERIOD_START: &str = "From";
-pub const MODE: &str = "Show";
-pub const SYMBOL: &str = "Symbol";
-pub const LEGEND_LABEL: &str = "Show or hide symbols";
-
-/// The chart tools above each chart: their group's name, the toggles, and each export's
-/// button with what it does.
-pub const CHART_TOOLS: &str = "Chart tools";
-pub const SUMMARY_TOGGLE: &str = "Summary";
-pub const TABLE_TOGGLE: &str = "Data table";
-pub const EXPORT_PNG: (&str, &str) = ("PNG", "Download the chart as a PNG image");
-pub const EXPORT_CSV: (&str, &str) = ("CSV", "Download the chart's data as CSV");
+/// The view tabs' message keys, in tab order.
+pub const TAB_KEYS: [&str; 3] = ["tab.rotation", "tab.performance", "tab.trend"];
 
 /// The settings the widget did not know, or nothing when there were none.
-pub fn ignored_settings(names: &[String]) -> Option<String> {
-    (!names.is_empty()).then(|| format!("Unknown settings ignored: {}", names.join(", ")))
+pub fn ignored_settings(m: &Messages, names: &[String]) -> Option<String> {
+    (!names.is_empty()).then(|| m.fill("settings.ignored", &[("names", &names.join(", "))]))
 }
 
 /// The last item of a shortened list: "and 3 more".
-pub fn and_more(n: usize) -> String {
-    format!("and {n} more")
+pub fn and_more(m: &Messages, n: usize) -> String {
+    m.count("list.more", n)
 }
 
 /// A symbol with its name when the data has one: "XLK · Technology" (benchmark choices,
@@ -84,8 +61,42 @@ pub fn source_line(adjustment: &str, source: Option<&str>) -> String {
 }
 
 /// " weeks" after the tail slider's value (one sample unit: "week", "days", …).
-pub fn tail_unit(interval: Interval, tail: usize) -> String {
-    format!(" {}", unit(interval, tail))
+pub fn tail_unit(m: &Messages, interval: Interval, tail: usize) -> String {
+    let base = match interval {
+        Interval::Weekly => "unit.week",
+        Interval::Daily => "unit.day",
+    };
+    format!(" {}", m.count(base, tail))
+}
+
+/// "Tail " before the tail slider's value.
+pub fn tail_label(m: &Messages) -> String {
+    format!("{} ", m.get("control.tail"))
+}
+
+/// A quadrant's name on the graph and in the ranking, and where a narrow ranking has no room
+/// for it ("Weak.").
+pub fn quadrant_name(m: &Messages, q: Quadrant) -> &'static str {
+    m.get(match q {
+        Quadrant::Leading => "quadrant.leading",
+        Quadrant::Weakening => "quadrant.weakening",
+        Quadrant::Lagging => "quadrant.lagging",
+        Quadrant::Improving => "quadrant.improving",
+    })
+}
+
+pub fn quadrant_short(m: &Messages, q: Quadrant) -> &'static str {
+    m.get(match q {
+        Quadrant::Leading => "quadrant.short.leading",
+        Quadrant::Weakening => "quadrant.short.weakening",
+        Quadrant::Lagging => "quadrant.short.lagging",
+        Quadrant::Improving => "quadrant.short.improving",
+    })
+}
+
+/// The four quadrants' names in [`Quadrant::ALL`]'s order (the rotation graph's corners).
+pub fn quadrant_names(m: &Messages) -> [&'static str; 4] {
+    Quadrant::ALL.map(|q| quadrant_name(m, q))
 }
 
 // ---- Announcements (the polite live region) -----------------------------------------------
@@ -154,8 +165,6 @@ pub fn value_on(who: &str, value: Option<&str>, day: &str) -> String {
 /// How the performance modes are named, each where it appears.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ModeWords {
-    /// The mode button (the spread's is the baskets' names: [`spread_name`]).
-    pub button: Option<&'static str>,
     /// In the chart's accessible name.
     pub chart: &'static str,
     /// In the summary.
@@ -168,16 +177,14 @@ pub struct ModeWords {
 
 pub fn mode_words(mode: PerfMode) -> ModeWords {
     match mode {
-        PerfMode::PercentChange => ModeWords { button: Some("% change"), chart: "% change", summary: "% change", table: "% change", chosen: "Showing % change" },
+        PerfMode::PercentChange => ModeWords { chart: "% change", summary: "% change", table: "% change", chosen: "Showing % change" },
         PerfMode::Ratio => ModeWords {
-            button: Some("Ratio to benchmark"),
             chart: "ratio to the benchmark",
             summary: "ratio to the benchmark (rebased to 100)",
             table: "ratio to the benchmark",
             chosen: "Showing the ratio to the benchmark",
         },
         PerfMode::BasketSpread => ModeWords {
-            button: None,
             chart: "basket spread",
             summary: "basket spread",
             table: "basket lines (% change) and spread (pp)",
@@ -192,10 +199,9 @@ pub fn spread_name(first: &str, second: &str) -> String {
 }
 
 /// The mode buttons: % change and ratio, and the spread of the first two baskets when there
-/// are two.
-pub fn mode_options(baskets: Option<(&str, &str)>) -> Vec<(PerfMode, String)> {
-    let named = |m: PerfMode| (m, mode_words(m).button.unwrap_or_default().to_owned());
-    let mut out = vec![named(PerfMode::PercentChange), named(PerfMode::Ratio)];
+/// are two (named by them: [`spread_name`]).
+pub fn mode_options(m: &Messages, baskets: Option<(&str, &str)>) -> Vec<(PerfMode, String)> {
+    let mut out = vec![(PerfMode::PercentChange, m.get("mode.percent").to_owned()), (PerfMode::Ratio, m.get("mode.ratio").to_owned())];
     if let Some((a, b)) = baskets {
         out.push((PerfMode::BasketSpread, spread_name(a, b)));
     }
@@ -215,14 +221,12 @@ pub fn performance_png_title(period: &Period, benchmark: &str) -> String {
 }
 
 /// The returns table's caption: "YTD returns to Jun 30, 2026, ranked".
-pub fn returns_caption(period: &Period, as_of: Date, fmt: &dyn Format) -> String {
-    format!("{} returns to {}, ranked", period, fmt.date(as_of))
+pub fn returns_caption(m: &Messages, period: &Period, as_of: Date, fmt: &dyn Format) -> String {
+    m.fill("returns.caption", &[("period", &period.to_string()), ("date", &fmt.date(as_of))])
 }
 
-/// The benchmark's own row in the "vs benchmark" column.
-pub const BENCHMARK_EXCESS: &str = "benchmark";
-
-/// The returns table's column headings (the bar's is for screen readers only).
+/// The returns table's column headings (the bar's is for screen readers only), and the
+/// benchmark's own row in the "vs benchmark" column.
 pub struct ReturnsHeadings {
     pub rank: &'static str,
     pub symbol: &'static str,
@@ -230,9 +234,20 @@ pub struct ReturnsHeadings {
     pub return_pct: &'static str,
     pub excess: &'static str,
     pub bar: &'static str,
+    pub benchmark: &'static str,
 }
 
-pub const RETURNS_HEADINGS: ReturnsHeadings = ReturnsHeadings { rank: "#", symbol: SYMBOL, name: "Name", return_pct: "Return", excess: "vs benchmark", bar: "Bar" };
+pub fn returns_headings(m: &Messages) -> ReturnsHeadings {
+    ReturnsHeadings {
+        rank: m.get("returns.rank"),
+        symbol: m.get("returns.symbol"),
+        name: m.get("returns.name"),
+        return_pct: m.get("returns.return"),
+        excess: m.get("returns.excess"),
+        bar: m.get("returns.bar"),
+        benchmark: m.get("returns.benchmark"),
+    }
+}
 
 /// A line's reading in its unit: "XLK +4.20%".
 pub fn line_reading(label: &str, kind: ValueKind, value: f64, fmt: &dyn Format) -> String {
@@ -245,8 +260,10 @@ pub fn line_reading(label: &str, kind: ValueKind, value: f64, fmt: &dyn Format) 
 pub const CLOSE: &str = "Close";
 pub const SMA50: &str = "SMA 50";
 pub const SMA200: &str = "SMA 200";
-/// The trend's last figure above the chart.
-pub const FROM_PRIOR_HIGH: &str = "From prior high";
+/// The trend's figures' names above the chart (close, averages, from the prior high).
+pub fn trend_figure_names(m: &Messages) -> [&'static str; 4] {
+    [m.get("trend.close"), m.get("trend.sma50"), m.get("trend.sma200"), m.get("trend.fromHigh")]
+}
 
 /// Who a trend line is when announced: the symbol for its close, "IWM SMA 50" for an average.
 pub fn trend_line_owner(symbol: &str, line: &str) -> String {
@@ -336,8 +353,6 @@ pub const NOTE_LABEL: &str = "Research note";
 pub const NOTE_FAILED: &str = "The research note cannot be shown";
 /// The link to the note itself.
 pub const READ_NOTE: &str = "Read the note";
-/// What the card says it is loading.
-pub const LOADING_NOTE: &str = "the note";
 /// The sentiment gauge's scale under it: its ends and its middle.
 pub const GAUGE_SCALE: [&str; 3] = ["−1", "0", "+1"];
 
@@ -488,11 +503,15 @@ mod tests {
 
     #[test]
     fn the_widget_and_its_controls() {
-        assert_eq!(DEFAULT_REGION_LABEL, "Rotascope market rotation chart");
+        let m = Messages::english();
+        let g = |k| m.get(k);
+        assert_eq!(g("widget.region"), "Rotascope market rotation chart");
         assert_eq!(TAB_NAMES, ["Rotation", "Performance", "Trend"]);
-        assert_eq!(ignored_settings(&[]), None);
-        assert_eq!(ignored_settings(&["colour".into(), "hieght".into()]).as_deref(), Some("Unknown settings ignored: colour, hieght"));
-        assert_eq!(and_more(3), "and 3 more");
+        assert_eq!(TAB_KEYS.map(g), TAB_NAMES);
+        assert_eq!(ignored_settings(&m, &[]), None);
+        assert_eq!(ignored_settings(&m, &["colour".into(), "hieght".into()]).as_deref(), Some("Unknown settings ignored: colour, hieght"));
+        assert_eq!(and_more(&m, 3), "and 3 more");
+        assert_eq!(and_more(&m, 1), "and 1 more");
         assert_eq!(symbol_with_name("XLK", Some("Technology")), "XLK · Technology");
         assert_eq!(symbol_with_name("XLK", None), "XLK");
         assert_eq!(
@@ -501,18 +520,41 @@ mod tests {
         );
         assert_eq!(source_line("Adjusted closes", None), "Rotascope · Adjusted closes");
         assert_eq!(source_line("Adjusted closes", Some("Example Data Inc.")), "Rotascope · Adjusted closes · Example Data Inc.");
-        assert_eq!(tail_unit(Interval::Weekly, 1), " week");
-        assert_eq!(tail_unit(Interval::Weekly, 5), " weeks");
-        assert_eq!(tail_unit(Interval::Daily, 1), " day");
-        assert_eq!(tail_unit(Interval::Daily, 10), " days");
-        assert_eq!(TABS_LABEL, "View");
-        assert_eq!([CHART_FAILED, TRY_AGAIN, VIEW_FAILED], ["This chart cannot be shown", "Try again", "This view cannot be shown"]);
-        assert_eq!(VIEW_NOT_RESTORED, "Part of the shared view could not be restored:");
-        assert_eq!([BENCHMARK, PERIOD, PERIOD_START, MODE, SYMBOL], ["Benchmark", "Period", "From", "Show", "Symbol"]);
-        assert_eq!(LEGEND_LABEL, "Show or hide symbols");
-        assert_eq!([CHART_TOOLS, SUMMARY_TOGGLE, TABLE_TOGGLE], ["Chart tools", "Summary", "Data table"]);
-        assert_eq!(EXPORT_PNG, ("PNG", "Download the chart as a PNG image"));
-        assert_eq!(EXPORT_CSV, ("CSV", "Download the chart's data as CSV"));
+        assert_eq!(tail_unit(&m, Interval::Weekly, 1), " week");
+        assert_eq!(tail_unit(&m, Interval::Weekly, 5), " weeks");
+        assert_eq!(tail_unit(&m, Interval::Daily, 1), " day");
+        assert_eq!(tail_unit(&m, Interval::Daily, 10), " days");
+        assert_eq!(g("tab.list"), "View");
+        assert_eq!(["error.chart", "error.retry", "error.view"].map(g), ["This chart cannot be shown", "Try again", "This view cannot be shown"]);
+        assert_eq!(g("permalink.notRestored"), "Part of the shared view could not be restored:");
+        assert_eq!(["control.benchmark", "control.period", "control.periodStart", "control.mode", "control.symbol"].map(g), ["Benchmark", "Period", "From", "Show", "Symbol"]);
+        assert_eq!(g("control.legend"), "Show or hide symbols");
+        assert_eq!(["tools.label", "tools.summary", "tools.table"].map(g), ["Chart tools", "Summary", "Data table"]);
+        assert_eq!((g("export.png"), g("export.png.label")), ("PNG", "Download the chart as a PNG image"));
+        assert_eq!((g("export.csv"), g("export.csv.label")), ("CSV", "Download the chart's data as CSV"));
+        assert_eq!(quadrant_names(&m), ["Leading", "Weakening", "Lagging", "Improving"]);
+        assert_eq!(Quadrant::ALL.map(|q| quadrant_short(&m, q)), ["Lead.", "Weak.", "Lag.", "Impr."]);
+    }
+
+    /// The slice's functions in German: the table's words, its plural forms, its templates.
+    #[test]
+    fn the_chrome_in_another_language() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/lang/de.json")).unwrap();
+        let table = crate::chart::messages::keep(crate::chart::messages::parse_table(&text).unwrap());
+        let de = Messages::new("de", table, &[], None);
+        assert_eq!(tail_unit(&de, Interval::Weekly, 1), " Woche");
+        assert_eq!(tail_unit(&de, Interval::Weekly, 3), " Wochen");
+        assert_eq!(tail_unit(&de, Interval::Daily, 2), " Tage");
+        assert_eq!(tail_label(&de), "Schweif ");
+        assert_eq!(quadrant_names(&de), ["Führend", "Schwächelnd", "Nachlaufend", "Verbessernd"]);
+        assert_eq!(returns_caption(&de, &Period::YearToDate, day("2026-06-30"), &PlainFormat), "Renditen YTD bis Jun 30, 2026, nach Rang");
+        assert_eq!(ignored_settings(&de, &["farbe".into()]).as_deref(), Some("Unbekannte Einstellungen ignoriert: farbe"));
+        assert_eq!(play_label(&de, true), "Pause");
+        assert_eq!(interval_button(&de, Interval::Weekly), "Wöchentlich");
+        assert_eq!(mode_options(&de, None).iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(), ["Veränderung in %", "Verhältnis zur Benchmark"]);
+        // A publisher's override wins over the table.
+        let overridden = Messages::new("de", table, &[("quadrant.leading", "Vorne")], None);
+        assert_eq!(quadrant_names(&overridden)[0], "Vorne");
     }
 
     #[test]
@@ -549,9 +591,10 @@ mod tests {
     #[test]
     fn each_performance_mode_is_named_in_one_place() {
         let p = Period::YearToDate;
-        assert_eq!(mode_options(None), vec![(PerfMode::PercentChange, "% change".to_owned()), (PerfMode::Ratio, "Ratio to benchmark".to_owned())]);
+        let m = Messages::english();
+        assert_eq!(mode_options(&m, None), vec![(PerfMode::PercentChange, "% change".to_owned()), (PerfMode::Ratio, "Ratio to benchmark".to_owned())]);
         assert_eq!(
-            mode_options(Some(("Growth", "Value"))).last(),
+            mode_options(&m, Some(("Growth", "Value"))).last(),
             Some(&(PerfMode::BasketSpread, "Growth − Value".to_owned()))
         );
         assert_eq!(performance_chart_label(PerfMode::PercentChange, "SPY", &p), "Line chart: % change of each symbol against SPY for YTD");
@@ -567,9 +610,9 @@ mod tests {
         assert_eq!(mode_words(PerfMode::Ratio).chosen, "Showing the ratio to the benchmark");
         assert_eq!(mode_words(PerfMode::BasketSpread).chosen, "Showing the basket spread");
         assert_eq!(performance_png_title(&p, "SPY"), "Performance, YTD, against SPY");
-        assert_eq!(returns_caption(&p, day("2026-06-30"), &PlainFormat), "YTD returns to Jun 30, 2026, ranked");
-        assert_eq!(BENCHMARK_EXCESS, "benchmark");
-        let h = RETURNS_HEADINGS;
+        assert_eq!(returns_caption(&m, &p, day("2026-06-30"), &PlainFormat), "YTD returns to Jun 30, 2026, ranked");
+        let h = returns_headings(&m);
+        assert_eq!(h.benchmark, "benchmark");
         assert_eq!([h.rank, h.symbol, h.name, h.return_pct, h.excess, h.bar], ["#", "Symbol", "Name", "Return", "vs benchmark", "Bar"]);
     }
 
@@ -577,7 +620,7 @@ mod tests {
     fn trend_words() {
         let p = Period::Since(day("2026-01-15"));
         assert_eq!([CLOSE, SMA50, SMA200], ["Close", "SMA 50", "SMA 200"]);
-        assert_eq!(FROM_PRIOR_HIGH, "From prior high");
+        assert_eq!(trend_figure_names(&Messages::english()), ["Close", "SMA 50", "SMA 200", "From prior high"]);
         assert_eq!(trend_line_owner("IWM", "Close"), "IWM");
         assert_eq!(trend_line_owner("IWM", "SMA 50"), "IWM SMA 50");
         assert_eq!(no_closes("IWM"), "IWM has no closes in this period");
@@ -663,19 +706,7 @@ mod tests {
 
 // ---- The rotation view's controls ----------------------------------------------------------
 
-pub const INTERVAL: &str = "Interval";
-pub const METHOD: &str = "Method";
-/// Before the tail length and its unit ("Tail 5 weeks").
-pub const TAIL: &str = "Tail ";
-/// The group of the tails and labels toggles and the zoom reset.
-pub const GRAPH: &str = "Graph";
-pub const TAILS: &str = "Tails";
-pub const LABELS: &str = "Labels";
-pub const RESET_ZOOM: &str = "Reset zoom";
-/// The date slider's accessible name.
-pub const DATE: &str = "Date";
-
-/// The interval as its control names it.
+/// The interval as the live region names it (announcements are English).
 pub fn interval_name(interval: Interval) -> &'static str {
     match interval {
         Interval::Weekly => "Weekly",
@@ -683,13 +714,17 @@ pub fn interval_name(interval: Interval) -> &'static str {
     }
 }
 
+/// The interval's button, in the reader's language.
+pub fn interval_button(m: &Messages, interval: Interval) -> &'static str {
+    m.get(match interval {
+        Interval::Weekly => "interval.weekly",
+        Interval::Daily => "interval.daily",
+    })
+}
+
 /// The play button's text: what pressing it does.
-pub fn play_label(playing: bool) -> &'static str {
-    if playing {
-        "Pause"
-    } else {
-        "Play"
-    }
+pub fn play_label(m: &Messages, playing: bool) -> &'static str {
+    m.get(if playing { "button.pause" } else { "button.play" })
 }
 
 /// Why a shared view is not kept in a page that routes with its hash.
@@ -701,9 +736,13 @@ mod control_words_tests {
 
     #[test]
     fn rotation_control_words() {
-        assert_eq!([INTERVAL, METHOD, TAIL, GRAPH, TAILS, LABELS, RESET_ZOOM, DATE], ["Interval", "Method", "Tail ", "Graph", "Tails", "Labels", "Reset zoom", "Date"]);
+        let m = Messages::english();
+        let g = |k| m.get(k);
+        assert_eq!(tail_label(&m), "Tail ");
+        assert_eq!(["control.interval", "control.method", "control.graph", "toggle.tails", "toggle.labels", "button.resetZoom", "control.date"].map(g), ["Interval", "Method", "Graph", "Tails", "Labels", "Reset zoom", "Date"]);
         assert_eq!([interval_name(Interval::Weekly), interval_name(Interval::Daily)], ["Weekly", "Daily"]);
-        assert_eq!([play_label(false), play_label(true)], ["Play", "Pause"]);
+        assert_eq!([interval_button(&m, Interval::Weekly), interval_button(&m, Interval::Daily)], ["Weekly", "Daily"]);
+        assert_eq!([play_label(&m, false), play_label(&m, true)], ["Play", "Pause"]);
         assert_eq!(
             PERMALINK_ROUTE,
             "This page uses the # part of its address for its own navigation, so this chart's view is not kept in the address."

@@ -434,6 +434,11 @@ impl Host {
         };
         let frame = point.parent_element().and_then(|f| f.dyn_into::<HtmlElement>().ok());
         let config = host.config().and_then(|mut config| {
+            // The interface's language, unless configured: the nearest `lang` attribute around
+            // the element (the page's `<html lang>` last).
+            if config.lang.is_none() {
+                config.lang = element.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang")).filter(|l| !l.trim().is_empty());
+            }
             if config.permalink == Some(crate::config::Permalink::Auto) {
                 config.permalink = Some(crate::config::Permalink::Key(permalink_key(&element)?));
             }

@@ -35,7 +35,7 @@ const TSC = path.join(ROOT, "tests/node_modules/typescript/bin/tsc");
 const MARKER = /^(\s*)\/\/ @ts-expect-error\b.*$/;
 
 // What the tarball must hold, no more.
-const FILES = ["README.md", "embed.css", "embed.html", "embed.js", "package.json", "rotascope-frame.js", "rotascope-widget.js", "rotascope-widget_bg.wasm", "rotascope.css", "rotascope.d.ts", "rotascope.js"];
+const FILES = ["README.md", "embed.css", "embed.html", "embed.js", "lang/de.json", "lang/es.json", "lang/fr.json", "lang/it.json", "lang/ja.json", "package.json", "rotascope-frame.js", "rotascope-widget.js", "rotascope-widget_bg.wasm", "rotascope.css", "rotascope.d.ts", "rotascope.js"];
 
 const cargo = fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8").split(/^\[/m).find((t) => t.startsWith("package]"));
 const CARGO_VERSION = cargo.match(/^version = "(.+)"$/m)[1];

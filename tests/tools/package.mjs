@@ -23,6 +23,8 @@ export const BUNDLE = [
   "rotascope.js", "rotascope-widget.js", "rotascope-widget_bg.wasm", "rotascope.css",
   // Iframe mode (README "Iframe mode"): the page, its script and style, the host page's helper.
   "embed.html", "embed.js", "embed.css", "rotascope-frame.js",
+  // The interface in other languages (README "Languages"), each loaded only when shown.
+  "lang/de.json", "lang/fr.json", "lang/es.json", "lang/it.json", "lang/ja.json",
 ];
 
 /** `version`, `description` and `license` of Cargo.toml's [package] table. */
@@ -58,7 +60,10 @@ export function pack({ dist = path.join(ROOT, "dist"), out = path.join(ROOT, "ta
     fs.writeFileSync(path.join(stage, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
     fs.copyFileSync(path.join(ROOT, "www/package/README.md"), path.join(stage, "README.md"));
     fs.copyFileSync(path.join(ROOT, "www/rotascope.d.ts"), path.join(stage, "rotascope.d.ts"));
-    for (const file of BUNDLE) fs.copyFileSync(path.join(dist, file), path.join(stage, file));
+    for (const file of BUNDLE) {
+      fs.mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
+      fs.copyFileSync(path.join(dist, file), path.join(stage, file));
+    }
     fs.mkdirSync(out, { recursive: true });
     for (const old of fs.readdirSync(out)) {
       if (/^rotascope-.*\.tgz$/.test(old)) fs.rmSync(path.join(out, old));

@@ -74,7 +74,7 @@ pub fn PerformanceView() -> impl IntoView {
         <div class="rs-toolbar">
             <BenchmarkSelect />
             <PeriodControl />
-            <Segmented label=crate::chart::words::MODE value=c.mode options=modes testid="mode" />
+            <Segmented label=crate::app::messages().get("control.mode") value=c.mode options=modes testid="mode" />
         </div>
         <ChartExtras summary=words::summary(&chart, &ctx) summary_id=summary_id.clone() exports=exports table_open=table_open />
         <ChartCanvas height=ctx.height label=canvas::label(&chart) scene=canvas::scene(&chart, &ctx) overlay=canvas::overlay(&chart, &ctx)

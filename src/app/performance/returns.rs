@@ -19,6 +19,8 @@ pub fn returns_table(g: &super::Chart, ctx: &WidgetContext) -> impl IntoView {
             Ok(r) => r,
             Err(e) => return view! { <ViewError message=e.to_string() /> }.into_any(),
         };
+        let m = crate::app::messages();
+        let h = words::returns_headings(&m);
         let bars = return_bars(&rows.iter().map(|r| r.return_pct).collect::<Vec<_>>());
         let body = rows
             .iter()
@@ -27,7 +29,7 @@ pub fn returns_table(g: &super::Chart, ctx: &WidgetContext) -> impl IntoView {
             .map(|(rank, (r, (bar, width)))| {
                 let p = data.table.position(&r.symbol).expect("returned symbols are loaded");
                 let colour = if p == benchmark { palette.text } else { data.colour(&palette, p) };
-                let excess = if p == benchmark { words::BENCHMARK_EXCESS.to_string() } else { format.points(r.excess_pp, 2) };
+                let excess = if p == benchmark { h.benchmark.to_string() } else { format.points(r.excess_pp, 2) };
                 view! {
                     <tr class:rs-row-benchmark=p == benchmark
                         on:mouseenter=move |_| c.hovered.set(Some(p))
@@ -42,8 +44,7 @@ pub fn returns_table(g: &super::Chart, ctx: &WidgetContext) -> impl IntoView {
                 }
             })
             .collect_view();
-        let h = words::RETURNS_HEADINGS;
-        let caption = words::returns_caption(&period, data.table.dates[data.to], format.as_ref());
+        let caption = words::returns_caption(&m, &period, data.table.dates[data.to], format.as_ref());
         view! {
             <div class="rs-table-wrap">
                 <table class="rs-table" data-testid="returns">

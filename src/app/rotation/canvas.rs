@@ -28,6 +28,7 @@ pub fn scene(g: &Graph, ctx: &WidgetContext) -> PaintBuilder {
         let (data, c) = (&g.data, g.c);
         let palette = ctx.palette.get();
         let tails = g.tails.get();
+        let words = ctx.messages.get_untracked().unwrap_or_default();
         if tails.0.is_empty() {
             *g.shown.borrow_mut() = None;
             return Rc::new(|_| {});
@@ -48,6 +49,7 @@ pub fn scene(g: &Graph, ctx: &WidgetContext) -> PaintBuilder {
             show_tails: c.show_tails.get(),
             show_labels: c.show_labels.get(),
             zoom: c.zoom.get(),
+            quadrant_names: crate::chart::words::quadrant_names(&words),
         };
         // One laid-out graph, shared by the painter and the hit-tests (not copied each frame).
         let view = Rc::new(RrgView::build(&spec, ctx.format.as_ref()));

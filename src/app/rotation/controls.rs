@@ -16,11 +16,12 @@ use std::time::Duration;
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let (_, c) = use_state();
+    let m = crate::app::messages();
     view! {
         <div class="rs-toolbar">
             <BenchmarkSelect />
-            <Segmented label=words::INTERVAL value=c.interval testid="interval"
-                options=vec![(Interval::Weekly, words::interval_name(Interval::Weekly).to_string()), (Interval::Daily, words::interval_name(Interval::Daily).to_string())] />
+            <Segmented label=m.get("control.interval") value=c.interval testid="interval"
+                options=vec![(Interval::Weekly, words::interval_button(&m, Interval::Weekly).to_string()), (Interval::Daily, words::interval_button(&m, Interval::Daily).to_string())] />
             <MethodSelect />
             <TailControl />
             <GraphToggles />
@@ -39,7 +40,7 @@ fn MethodSelect() -> impl IntoView {
         .collect_view();
     view! {
         <label class="rs-field">
-            <span class="rs-field-label">{words::METHOD}</span>
+            <span class="rs-field-label">{crate::app::messages().get("control.method")}</span>
             <select class="rs-select" data-testid="method"
                 on:change=move |ev| {
                     let chosen = event_target_value(&ev);
@@ -70,11 +71,12 @@ pub fn MethodNote() -> impl IntoView {
 #[component]
 fn TailControl() -> impl IntoView {
     let (_, c) = use_state();
+    let shown = crate::app::widget_context().messages;
     view! {
         <label class="rs-field">
             <span class="rs-field-label">
-                {words::TAIL}<output data-testid="tail-value">{move || c.tail.get()}</output>
-                {move || words::tail_unit(c.interval.get(), c.tail.get())}
+                {words::tail_label(&crate::app::messages())}<output data-testid="tail-value">{move || c.tail.get()}</output>
+                {move || words::tail_unit(&shown.get().unwrap_or_default(), c.interval.get(), c.tail.get())}
             </span>
             <input type="range" class="rs-range" min="1" max=c.tail_max.to_string() step="1" data-testid="tail"
                 prop:value=move || c.tail.get().to_string()
@@ -92,7 +94,9 @@ fn TailControl() -> impl IntoView {
 #[component]
 fn GraphToggles() -> impl IntoView {
     let (_, c) = use_state();
-    let toggle = |signal: RwSignal<bool>, text: &'static str, testid: &'static str| {
+    let m = crate::app::messages();
+    let toggle = |signal: RwSignal<bool>, text: &str, testid: &'static str| {
+        let text = text.to_owned();
         view! {
             <button type="button" class="rs-seg" data-testid=testid
                 aria-pressed=move || signal.get().to_string()
@@ -100,12 +104,12 @@ fn GraphToggles() -> impl IntoView {
         }
     };
     view! {
-        <div class="rs-segmented" role="group" aria-label=words::GRAPH>
-            {toggle(c.show_tails, words::TAILS, "show-tails")}
-            {toggle(c.show_labels, words::LABELS, "show-labels")}
+        <div class="rs-segmented" role="group" aria-label=m.get("control.graph")>
+            {toggle(c.show_tails, m.get("toggle.tails"), "show-tails")}
+            {toggle(c.show_labels, m.get("toggle.labels"), "show-labels")}
             <button type="button" class="rs-seg" data-testid="reset-zoom"
                 disabled=move || c.zoom.get().is_none()
-                on:click=move |_| c.zoom.set(None)>{words::RESET_ZOOM}</button>
+                on:click=move |_| c.zoom.set(None)>{m.get("button.resetZoom")}</button>
         </div>
     }
 }
@@ -179,16 +183,19 @@ pub fn ScrubBar() -> impl IntoView {
         }
     });
     on_cleanup(stop);
+    let m = crate::app::messages();
+    let play = [words::play_label(&m, false), words::play_label(&m, true)];
+    let date_label = m.get("control.date");
 
     view! {
         <div class="rs-scrub">
             <button type="button" class="rs-button rs-play" data-testid="play"
                 aria-pressed=move || c.playing.get().to_string()
                 on:click=move |_| c.playing.update(|p| *p = !*p)>
-                {move || words::play_label(c.playing.get())}
+                {move || play[usize::from(c.playing.get())]}
             </button>
             <input type="range" class="rs-range rs-scrub-range" min="0" step="1" data-testid="scrub"
-                aria-label=words::DATE
+                aria-label=date_label
                 aria-valuetext=date_text.clone()
                 prop:max={
                     let steps = steps.clone();

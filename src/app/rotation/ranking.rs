@@ -6,7 +6,7 @@ use crate::analysis::rotation_metrics::metrics_at;
 use crate::app::controls::swatch_class;
 use crate::app::state::{use_state, Looks};
 use crate::app::widget_context;
-use crate::chart::ranking::{quadrant_short, rank, RankColumn, RankInput, RankRow, RankSort, SORT_LABEL};
+use crate::chart::ranking::{rank, RankColumn, RankInput, RankRow, RankSort, SORT_LABEL};
 use leptos::prelude::*;
 
 /// Symbol, quadrant, RS-Ratio, RS-Momentum, time in quadrant, heading, distance and velocity at
@@ -49,6 +49,9 @@ pub fn RankingTable() -> impl IntoView {
         })
     };
     let count = Memo::new(move |_| ranked.with(Vec::len));
+    let m = crate::app::messages();
+    let long = Quadrant::ALL.map(|q| crate::chart::words::quadrant_name(&m, q));
+    let short = Quadrant::ALL.map(|q| crate::chart::words::quadrant_short(&m, q));
     let rows = move || {
         (0..count.get())
             .map(|k| {
@@ -91,8 +94,8 @@ pub fn RankingTable() -> impl IntoView {
                         </th>
                         {names.then(|| view! { <td class="rs-name">{name}</td> })}
                         <td><span class=move || quadrant().map_or(String::new(), |q| crate::chart::markup::quadrant_class("rs-quadrant", q))>
-                            <span class="rs-th-long">{move || quadrant().map_or("", |q| q.name())}</span>
-                            <span class="rs-th-short" aria-hidden="true">{move || quadrant().map_or("", quadrant_short)}</span>
+                            <span class="rs-th-long">{move || quadrant().map_or("", |q| long[q.index()])}</span>
+                            <span class="rs-th-short" aria-hidden="true">{move || quadrant().map_or("", |q| short[q.index()])}</span>
                         </span></td>
                         <td class="rs-num">{field(|r| r.rs_ratio.clone())}</td>
                         <td class="rs-num">{field(|r| r.rs_momentum.clone())}</td>

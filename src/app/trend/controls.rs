@@ -1,6 +1,5 @@
 //! The trend view's symbol.
 
-use crate::chart::words;
 use leptos::prelude::*;
 
 /// Which symbol the chart shows.
@@ -13,7 +12,7 @@ pub fn symbol_select(g: &super::Chart) -> impl IntoView {
         .collect_view();
     view! {
         <label class="rs-field">
-            <span class="rs-field-label">{words::SYMBOL}</span>
+            <span class="rs-field-label">{crate::app::messages().get("control.symbol")}</span>
             <select class="rs-select" data-testid="trend-symbol"
                 on:change=move |ev| {
                     if let Ok(p) = event_target_value(&ev).parse::<usize>() {

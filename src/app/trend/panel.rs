@@ -4,7 +4,6 @@
 //! chart's ([`line_keyboard`]): Up/Down between the two lines, Left/Right from point to point.
 
 use super::{layout, Chart};
-use crate::analysis::rotation::Quadrant;
 use crate::app::a11y::{line_keyboard, LineNav};
 use crate::app::chart_canvas::{ChartCanvas, ChartKeyboard, Paint, PaintBuilder, PointerAction, PointerHandler};
 use crate::app::controls::{Tooltip, TooltipData};
@@ -136,7 +135,7 @@ pub fn panel(g: &Chart, ctx: &WidgetContext, scene_ref: NodeRef<leptos::html::Ca
             <p class="rs-panel-line" data-testid="rs-lines-line">{move || panel_line(&d1, c).1}</p>
             <div class:rs-hidden=move || !panel_line(&d2, c).0>
                 <ul class="rs-quadrant-key" data-testid="quadrant-key">
-                    {Quadrant::ALL.iter().zip(KEY_CLASSES).map(|(q, class)| view! { <li class=class>{q.name()}</li> }).collect_view()}
+                    {crate::chart::words::quadrant_names(&crate::app::messages()).into_iter().zip(KEY_CLASSES).map(|(name, class)| view! { <li class=class>{name}</li> }).collect_view()}
                 </ul>
                 <ChartCanvas height=g.panel_height label=label scene=scene(g, ctx, &p) overlay=overlay(ctx, &p) on_pointer=pointer(ctx, &p)
                     keyboard=keyboard(g, ctx, &p, summary_id) scene_ref=scene_ref>

@@ -24,12 +24,14 @@ pub fn figures(g: &Chart, ctx: &WidgetContext) -> impl IntoView {
             return view! { <ViewError message=words::no_closes(data.symbol(c.trend_symbol.get())) /> }.into_any();
         };
         let f = words::trend_figures(&lines.summary, format.as_ref());
+        let m = crate::app::messages();
+        let [close, sma50, sma200, from_high] = words::trend_figure_names(&m);
         view! {
             <dl class="rs-stats" data-testid="trend-stats">
-                <div><dt>{words::CLOSE}</dt><dd>{f.close}<span class="rs-muted">{f.close_date}</span></dd></div>
-                <div><dt>{words::SMA50}</dt><dd>{f.sma50}<span class="rs-muted">{f.sma50_side}</span></dd></div>
-                <div><dt>{words::SMA200}</dt><dd>{f.sma200}<span class="rs-muted">{f.sma200_side}</span></dd></div>
-                <div><dt>{words::FROM_PRIOR_HIGH}</dt><dd>{f.from_high}</dd></div>
+                <div><dt>{close}</dt><dd>{f.close}<span class="rs-muted">{f.close_date}</span></dd></div>
+                <div><dt>{sma50}</dt><dd>{f.sma50}<span class="rs-muted">{f.sma50_side}</span></dd></div>
+                <div><dt>{sma200}</dt><dd>{f.sma200}<span class="rs-muted">{f.sma200_side}</span></dd></div>
+                <div><dt>{from_high}</dt><dd>{f.from_high}</dd></div>
             </dl>
         }
         .into_any()

@@ -47,7 +47,7 @@ pub fn draw_rrg(pen: &mut dyn Painter, view: &RrgView, palette: &Palette) {
         brush.line(pen, (p.left, cy), (p.right, cy), palette.axis, 1.5);
     }
     for q in view.quadrants.iter().filter(|q| q.visible()) {
-        brush.text(pen, q.quadrant.name(), q.label_at, view.font_px * 1.1, palette.quadrant_colours(q.quadrant).1, q.corner.anchor(), true);
+        brush.text(pen, &q.name, q.label_at, view.font_px * 1.1, palette.quadrant_colours(q.quadrant).1, q.corner.anchor(), true);
     }
 
     // Faded tails first, highlighted last, so emphasis reads on top.

@@ -46,6 +46,8 @@ pub struct RrgSpec<'a> {
     pub show_labels: bool,
     /// The data rectangle to show; `None` fits every point with the cross in the middle.
     pub zoom: Option<Viewport>,
+    /// The quadrants' names in [`Quadrant::ALL`]'s order, in the reader's language.
+    pub quadrant_names: [&'a str; 4],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -119,6 +121,8 @@ pub struct QuadrantView {
     /// Where the name goes (its outer corner) and which corner that is.
     pub label_at: (f64, f64),
     pub corner: Corner,
+    /// The name drawn there.
+    pub name: String,
 }
 
 impl QuadrantView {
@@ -216,11 +220,12 @@ impl RrgView {
         let cross_y = holds_100(shown.y).then_some(cy);
         let (cx, cy) = (between(cx, plot.left, plot.right), between(cy, plot.top, plot.bottom));
         let pad = 8.0 * ui;
+        let name = |q: Quadrant| spec.quadrant_names.get(q.index()).copied().unwrap_or_default().to_owned();
         let quadrants = vec![
-            QuadrantView { quadrant: Quadrant::Leading, rect: Rect { left: cx, top: plot.top, right: plot.right, bottom: cy }, label_at: (plot.right - pad, plot.top + pad), corner: Corner::TopRight },
-            QuadrantView { quadrant: Quadrant::Weakening, rect: Rect { left: cx, top: cy, right: plot.right, bottom: plot.bottom }, label_at: (plot.right - pad, plot.bottom - pad), corner: Corner::BottomRight },
-            QuadrantView { quadrant: Quadrant::Lagging, rect: Rect { left: plot.left, top: cy, right: cx, bottom: plot.bottom }, label_at: (plot.left + pad, plot.bottom - pad), corner: Corner::BottomLeft },
-            QuadrantView { quadrant: Quadrant::Improving, rect: Rect { left: plot.left, top: plot.top, right: cx, bottom: cy }, label_at: (plot.left + pad, plot.top + pad), corner: Corner::TopLeft },
+            QuadrantView { quadrant: Quadrant::Leading, rect: Rect { left: cx, top: plot.top, right: plot.right, bottom: cy }, label_at: (plot.right - pad, plot.top + pad), corner: Corner::TopRight, name: name(Quadrant::Leading) },
+            QuadrantView { quadrant: Quadrant::Weakening, rect: Rect { left: cx, top: cy, right: plot.right, bottom: plot.bottom }, label_at: (plot.right - pad, plot.bottom - pad), corner: Corner::BottomRight, name: name(Quadrant::Weakening) },
+            QuadrantView { quadrant: Quadrant::Lagging, rect: Rect { left: plot.left, top: cy, right: cx, bottom: plot.bottom }, label_at: (plot.left + pad, plot.bottom - pad), corner: Corner::BottomLeft, name: name(Quadrant::Lagging) },
+            QuadrantView { quadrant: Quadrant::Improving, rect: Rect { left: plot.left, top: plot.top, right: cx, bottom: cy }, label_at: (plot.left + pad, plot.top + pad), corner: Corner::TopLeft, name: name(Quadrant::Improving) },
         ];
 
         let mut tails: Vec<TailView> = spec
@@ -253,7 +258,7 @@ impl RrgView {
                 .iter()
                 .filter(|q| q.visible())
                 .map(|q| {
-                    let w = text_width(q.quadrant.name(), font_px) + 4.0 * ui;
+                    let w = text_width(&q.name, font_px) + 4.0 * ui;
                     let h = font_px * 1.4;
                     let (lx, ly) = q.label_at;
                     let left = if q.corner.right() { lx - w } else { lx };
@@ -402,7 +407,7 @@ pub mod fixtures {
             .enumerate()
             .map(|(i, (s, p))| TailInput { symbol: s, colour: Rgb(i as u8, 0, 0), marker: Marker::for_slot(i, 12), emphasis: Emphasis::Normal, points: p })
             .collect();
-        let mut spec = RrgSpec { tails: &inputs, width: 900.0, height: 600.0, ui: 1.0, show_tails: true, show_labels: true, zoom: None };
+        let mut spec = RrgSpec { tails: &inputs, width: 900.0, height: 600.0, ui: 1.0, show_tails: true, show_labels: true, zoom: None, quadrant_names: ["Leading", "Weakening", "Lagging", "Improving"] };
         options(&mut spec);
         RrgView::build(&spec, &PlainFormat)
     }
@@ -464,6 +469,16 @@ mod tests {
         let leading = v.quadrants.iter().find(|q| q.quadrant == Quadrant::Leading).unwrap();
         // Leading is top right: right of x = 100, above y = 100.
         assert!(leading.rect.left >= v.x.map(100.0) - 1e-9 && leading.rect.bottom <= v.y.map(100.0) + 1e-9);
+    }
+
+    #[test]
+    fn each_quadrant_carries_its_name_in_the_readers_language() {
+        let tails = [("A".to_string(), vec![point(102.0, 98.0, 0)])];
+        let names: Vec<(Quadrant, String)> = view_of(&tails).quadrants.into_iter().map(|q| (q.quadrant, q.name)).collect();
+        assert_eq!(names, Quadrant::ALL.map(|q| (q, q.name().to_owned())));
+        let v = view_with(&tails, |s| s.quadrant_names = ["先行", "弱含み", "出遅れ", "改善"]);
+        let names: Vec<&str> = v.quadrants.iter().map(|q| q.name.as_str()).collect();
+        assert_eq!(names, ["先行", "弱含み", "出遅れ", "改善"]);
     }
 
     #[test]
