@@ -63,8 +63,8 @@ impl<T: Clone + 'static> Loaded<T> {
 /// arrived: a bar of the known total, or a moving one when the server does not say the size.
 #[component]
 pub fn Loading(what: &'static str, received: RwSignal<Option<(u64, Option<u64>)>, LocalStorage>) -> impl IntoView {
-    let words = super::widget_context().messages;
-    let text = move || loading_text(&words.get_untracked().unwrap_or_default(), what, received.get());
+    let m = super::messages();
+    let text = move || loading_text(&m, what, received.get());
     let total = move || received.get().and_then(|(_, t)| t).map(|t| t as f64);
     view! {
         <div class="rs-loading" role="status" data-testid="loading">

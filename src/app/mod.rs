@@ -33,7 +33,7 @@ pub struct WidgetContext {
     pub title: Option<String>,
     /// The interface's words, `None` until the language's table is in (nothing with words is
     /// drawn before, so a reader never sees English flash first).
-    pub messages: RwSignal<Option<Rc<Messages>>, LocalStorage>,
+    pub messages: RwSignal<Option<Messages>>,
 }
 
 /// How a widget tells its host what happened (the embed layer provides it; without it the
@@ -55,7 +55,7 @@ pub fn widget_context() -> WidgetContext {
 }
 
 /// The current widget's words (its language's table is in by the time anything asks).
-pub fn messages() -> Rc<Messages> {
+pub fn messages() -> Messages {
     widget_context().messages.get_untracked().unwrap_or_default()
 }
 

@@ -53,7 +53,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let (format, locale_problem) = intl_or_default(config.locale.as_deref().or(config.lang.as_deref()));
     // The interface's words: English at once; another language once its table is in (loaded
     // beside the prices, so nothing with words is drawn before it).
-    let words: RwSignal<Option<Rc<Messages>>, LocalStorage> = RwSignal::new_local(None);
+    let words: RwSignal<Option<Messages>> = RwSignal::new(None);
     let language_problem: RwSignal<Option<String>, LocalStorage> = RwSignal::new_local(None);
     {
         let tag = config.lang.clone().unwrap_or_default();
@@ -69,16 +69,16 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                 wasm_bindgen_futures::spawn_local(async move {
                     let table = crate::load::load_language(lang, timeout_s).await;
                     let messages = match table {
-                        Ok(table) => Messages::new(lang, table, overrides, crate::browser::intl::plural_rule(lang)),
+                        Ok(table) => Messages::new(lang, table, overrides, Some(crate::browser::intl::plural_category)),
                         Err(why) => {
                             language_problem.try_set(Some(language_not_loaded(lang, &why)));
                             Messages::new("en", &[], overrides, None)
                         }
                     };
-                    words.try_set(Some(Rc::new(messages)));
+                    words.try_set(Some(messages));
                 });
             }
-            _ => words.set(Some(Rc::new(Messages::new("en", &[], overrides, None)))),
+            _ => words.set(Some(Messages::new("en", &[], overrides, None))),
         }
     }
     provide_context(WidgetContext { palette, format, height: config.height, title: config.title.clone(), messages: words });

@@ -30,11 +30,10 @@ extern "C" {
     fn select(this: &PluralRules, n: f64) -> String;
 }
 
-/// The plural rule of `lang` (one of the shipped languages) through `Intl.PluralRules`:
-/// the category a count's form is chosen by (`one`, `few`, `other`, …).
-pub fn plural_rule(lang: &str) -> Option<crate::chart::messages::PluralRule> {
-    let rules = PluralRules::new(&JsValue::from_str(lang)).ok()?;
-    Some(std::rc::Rc::new(move |n| rules.select(n)))
+/// The plural category of `n` in `lang` through `Intl.PluralRules`: the category a count's
+/// form is chosen by (`one`, `few`, `other`, …); `other` if the browser has no rule.
+pub fn plural_category(lang: &str, n: f64) -> String {
+    PluralRules::new(&JsValue::from_str(lang)).map_or_else(|_| "other".to_owned(), |rules| rules.select(n))
 }
 
 fn options(pairs: &[(&str, JsValue)]) -> JsValue {

@@ -15,7 +15,6 @@
 //! Pure: the browser supplies the plural rule, so every lookup is tested natively.
 
 use serde_json::{Map, Value};
-use std::rc::Rc;
 
 /// The languages a widget can show, by their primary subtag: English first (compiled in).
 pub const LANGUAGES: [&str; 6] = ["en", "de", "fr", "es", "it", "ja"];
@@ -190,8 +189,9 @@ pub fn parse_table(json: &str) -> Result<Vec<(String, String)>, String> {
     }
 }
 
-/// The plural category of a count, as `Intl.PluralRules#select` names it.
-pub type PluralRule = Rc<dyn Fn(f64) -> String>;
+/// The plural category of a count in a language (`lang`, `n`), as `Intl.PluralRules#select`
+/// names it.
+pub type PluralRule = fn(&str, f64) -> String;
 
 /// Texts by key, kept for the page's life: a page loads each language's table once, and the
 /// components show the texts as they show the compiled-in English ones (no copies).
@@ -204,7 +204,7 @@ pub fn keep(pairs: Vec<(String, String)>) -> Table {
 }
 
 /// One widget's messages: the publisher's overrides, then its language's table, then English.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 pub struct Messages {
     /// The language shown, one of [`LANGUAGES`].
     pub lang: &'static str,
@@ -249,7 +249,7 @@ impl Messages {
     /// says, or `base.other` when no table has that form.
     pub fn plural_key(&self, base: &str, n: f64) -> String {
         let category = match &self.plural {
-            Some(rule) => rule(n),
+            Some(rule) => rule(self.lang, n),
             None => (if n == 1.0 { "one" } else { "other" }).to_owned(),
         };
         let key = format!("{base}.{category}");
@@ -343,13 +343,13 @@ mod tests {
         assert_eq!(en.count("unit.week", 5), "weeks");
         assert_eq!(en.count("list.more", 3), "and 3 more");
         // French counts 0 and 1 as `one` (the rule is the browser's; here a stand-in).
-        let french: PluralRule = Rc::new(|n| (if n < 2.0 { "one" } else { "other" }).to_owned());
+        let french: PluralRule = |_, n| (if n < 2.0 { "one" } else { "other" }).to_owned();
         let fr = Messages::new("fr", table(&[("list.more.one", "et {n} autre"), ("list.more.other", "et {n} autres")]), &[], Some(french));
         assert_eq!(fr.count("list.more", 0), "et 0 autre");
         assert_eq!(fr.count("list.more", 2), "et 2 autres");
         // A category no table spells out falls back to `.other`: Polish-like `few`.
-        let few: PluralRule = Rc::new(|_| "few".to_owned());
-        let pl = Messages::new("fr", table(&[("list.more.other", "i {n} innych")]), &[], Some(few.clone()));
+        let few: PluralRule = |_, _| "few".to_owned();
+        let pl = Messages::new("fr", table(&[("list.more.other", "i {n} innych")]), &[], Some(few));
         assert_eq!(pl.plural_key("list.more", 3.0), "list.more.other");
         assert_eq!(pl.count("list.more", 3), "i 3 innych");
         let pl = Messages::new("fr", table(&[("list.more.few", "i {n} inne")]), &[], Some(few));

@@ -71,12 +71,12 @@ pub fn MethodNote() -> impl IntoView {
 #[component]
 fn TailControl() -> impl IntoView {
     let (_, c) = use_state();
-    let shown = crate::app::widget_context().messages;
+    let m = crate::app::messages();
     view! {
         <label class="rs-field">
             <span class="rs-field-label">
-                {words::tail_label(&crate::app::messages())}<output data-testid="tail-value">{move || c.tail.get()}</output>
-                {move || words::tail_unit(&shown.get().unwrap_or_default(), c.interval.get(), c.tail.get())}
+                {words::tail_label(&m)}<output data-testid="tail-value">{move || c.tail.get()}</output>
+                {move || words::tail_unit(&m, c.interval.get(), c.tail.get())}
             </span>
             <input type="range" class="rs-range" min="1" max=c.tail_max.to_string() step="1" data-testid="tail"
                 prop:value=move || c.tail.get().to_string()
