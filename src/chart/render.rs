@@ -9,7 +9,7 @@ use super::draw::FONT_FAMILY;
 use super::export::png_headings;
 use super::format::Format;
 use super::paint::SvgPainter;
-use super::performance::{draw_line_chart, prior_high_labels, LineChartSpec, LineChartView, PlotLine, ReferenceLine, ValueKind};
+use super::performance::{draw_line_chart, LineChartSpec, LineChartView, PlotLine, ValueKind};
 use super::rotation::{draw_rrg, Emphasis, Marker, RrgSpec, RrgView, TailInput};
 use super::rs_lines::{self, draw_rs_lines, history_of, in_period, rs_gutters, RsLinesSpec, RsLinesView};
 use super::theme::{Palette, Rgb, SERIES_COLOURS};
@@ -125,6 +125,8 @@ pub fn rotation_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Optio
         show_tails: true,
         show_labels: true,
         zoom: None,
+        // Images are in English until `lang` reaches them (README "Languages").
+        quadrant_names: words::quadrant_names(&super::messages::Messages::english()),
     };
     Some(RrgView::build(&rrg, fmt))
 }
@@ -222,20 +224,7 @@ pub fn trend_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Option<(
     let panel_device = (panel_height(spec.height) * ui).round();
     let gutters = history.map_or((0.0, 0.0), |h| rs_gutters(h, *from, model.to, panel_device, ui, fmt));
     let colour = colour_of(model, palette, symbol);
-    let mut plot = vec![PlotLine { label: model.symbol(symbol), colour, dashed: false, faded: false, line: &lines.close, unit: None }];
-    if let Some(l) = &lines.sma50 {
-        plot.push(PlotLine { label: words::SMA50, colour: palette.text, dashed: false, faded: false, line: l, unit: None });
-    }
-    if let Some(l) = &lines.sma200 {
-        plot.push(PlotLine { label: words::SMA200, colour: palette.muted, dashed: true, faded: false, line: l, unit: None });
-    }
-    let s = &lines.summary;
-    let reference: Vec<ReferenceLine> = s
-        .prior_high
-        .zip(s.prior_high_date)
-        .map(|(high, date)| ReferenceLine { value: high, labels: prior_high_labels(high, date, s.from_high_pct, fmt), colour: palette.quadrant_text[2] })
-        .into_iter()
-        .collect();
+    let (plot, reference) = super::trend_chart::price_lines(model.symbol(symbol), colour, lines, palette, fmt);
     let price = LineChartView::build(
         &LineChartSpec {
             dates: &model.table.dates,
