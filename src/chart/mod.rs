@@ -24,6 +24,7 @@ pub mod rotation;
 pub mod rs_lines;
 pub mod scale;
 pub mod theme;
+pub mod trend_chart;
 pub mod words;
 
 pub use format::{Format, PlainFormat};

@@ -25,7 +25,7 @@ use super::state::{use_state, Controls, Looks, SharedData};
 use super::widget_context;
 use crate::browser::canvas::CanvasSize;
 use crate::chart::format::Format;
-use crate::chart::performance::{prior_high_labels, LineChartSpec, LineChartView, PlotLine, ReferenceLine, ValueKind};
+use crate::chart::performance::{LineChartSpec, LineChartView, ValueKind};
 use crate::chart::rs_lines::{history_of, rs_gutters, NoPanel, RsLinesSpec, RsLinesView};
 use crate::chart::Palette;
 use leptos::prelude::*;
@@ -54,20 +54,7 @@ fn layout(data: &SharedData, c: Controls, size: CanvasSize, panel_height: f64, p
     let panel_device = (panel_height * size.dpr).round();
     let gutters = history.map_or((0.0, 0.0), |h| rs_gutters(h, *from, data.to, panel_device, size.dpr, format));
     let colour = data.colour(palette, symbol);
-    let mut plot = vec![PlotLine { label: data.symbol(symbol), colour, dashed: false, faded: false, line: &lines.close, unit: None }];
-    if let Some(l) = &lines.sma50 {
-        plot.push(PlotLine { label: crate::chart::words::SMA50, colour: palette.text, dashed: false, faded: false, line: l, unit: None });
-    }
-    if let Some(l) = &lines.sma200 {
-        plot.push(PlotLine { label: crate::chart::words::SMA200, colour: palette.muted, dashed: true, faded: false, line: l, unit: None });
-    }
-    let s = &lines.summary;
-    let reference: Vec<ReferenceLine> = s
-        .prior_high
-        .zip(s.prior_high_date)
-        .map(|(high, date)| ReferenceLine { value: high, labels: prior_high_labels(high, date, s.from_high_pct, format), colour: palette.quadrant_text[2] })
-        .into_iter()
-        .collect();
+    let (plot, reference) = crate::chart::trend_chart::price_lines(data.symbol(symbol), colour, lines, palette, format);
     let price = LineChartView::build(
         &LineChartSpec {
             dates: &data.table.dates,
