@@ -94,7 +94,7 @@ test: bootstrap lint test-native test-browser test-e2e
 # expect, index and byte slice.
 lint: bootstrap
 	cargo clippy --locked --all-targets -- -D warnings
-	cargo clippy --locked --target wasm32-unknown-unknown --lib --tests -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 	bash tests/tools/lint-guard.sh
 
 test-native: bootstrap

@@ -254,9 +254,18 @@ fn convert(args: Args) -> Result<(), String> {
 
 /// The faces every image's text is set in (DejaVu Sans and DejaVu Sans Bold, Bitstream Vera
 /// licence: `fonts/`); bold labels need their own face, or they come out regular.
+#[cfg(not(target_arch = "wasm32"))]
 const FONTS: [&[u8]; 2] = [include_bytes!("fonts/DejaVuSans.ttf"), include_bytes!("fonts/DejaVuSans-Bold.ttf")];
 
+/// The rasteriser is a native dependency only (it stays out of the widget's bundle); the
+/// browser tests' wasm build compiles this tool too, without it.
+#[cfg(target_arch = "wasm32")]
+fn rasterise(_svg: &str) -> Result<Vec<u8>, String> {
+    Err("PNG images need the native build of rotascope-tool".to_owned())
+}
+
 /// SVG to PNG with the tool's font alone, so an image does not depend on the machine.
+#[cfg(not(target_arch = "wasm32"))]
 fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
     use resvg::{tiny_skia, usvg};
     let mut fonts = usvg::fontdb::Database::new();
