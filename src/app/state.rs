@@ -3,31 +3,14 @@
 
 use crate::analysis::period::Period;
 use crate::analysis::rotation::{Interval, RotationMethod};
-use crate::chart::rotation::{Emphasis, Marker};
-use crate::chart::theme::SERIES_COLOURS;
-use crate::chart::{Palette, Rgb};
+use crate::chart::rotation::Emphasis;
 use crate::config::{View, WidgetConfig};
 use crate::model::{Model, PerfMode};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::rc::Rc;
 
-/// How a symbol looks in every view: its colour in the current palette and its marker shape
-/// (both from the model's fixed colour slot).
-pub trait Looks {
-    fn colour(&self, palette: &Palette, position: usize) -> Rgb;
-    fn marker(&self, position: usize) -> Marker;
-}
-
-impl Looks for Model {
-    fn colour(&self, palette: &Palette, position: usize) -> Rgb {
-        palette.series_colour(self.colour_slot(position))
-    }
-
-    fn marker(&self, position: usize) -> Marker {
-        Marker::for_slot(self.colour_slot(position), SERIES_COLOURS)
-    }
-}
+pub use crate::chart::looks::Looks;
 
 /// The reader's settings, as signals (cheap `Copy` handles shared by every view).
 #[derive(Clone, Copy)]

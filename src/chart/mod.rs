@@ -12,6 +12,7 @@ pub mod format;
 pub mod gesture;
 pub mod labels;
 pub mod loading;
+pub mod looks;
 pub mod markup;
 pub mod messages;
 pub mod notes;

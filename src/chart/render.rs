@@ -8,11 +8,13 @@ use super::describe::{describe_extent, describe_motion, describe_performance, de
 use super::draw::FONT_FAMILY;
 use super::export::png_headings;
 use super::format::Format;
+use super::looks::Looks;
 use super::paint::SvgPainter;
 use super::performance::{draw_line_chart, LineChartSpec, LineChartView, PlotLine, ValueKind};
-use super::rotation::{draw_rrg, Emphasis, Marker, RrgSpec, RrgView, TailInput};
-use super::rs_lines::{self, draw_rs_lines, history_of, in_period, rs_gutters, RsLinesSpec, RsLinesView};
-use super::theme::{Palette, Rgb, SERIES_COLOURS};
+use super::rotation::{draw_rrg, Emphasis, RrgSpec, RrgView, TailInput};
+use super::rs_lines::{self, draw_rs_lines, history_of, in_period, RsLinesView};
+use super::theme::{Palette, Rgb};
+use super::trend_chart::TrendSpec;
 use super::words;
 use crate::analysis::period::Period;
 use crate::analysis::rotation::{Interval, RotationMethod, RotationPoint};
@@ -75,10 +77,6 @@ pub struct Image {
     pub height: f64,
 }
 
-fn colour_of(model: &Model, palette: &Palette, position: usize) -> Rgb {
-    palette.series_colour(model.colour_slot(position))
-}
-
 /// The rotation history of `position` against the benchmark.
 fn history(set: &crate::model::RotationSet, position: usize) -> Option<&[RotationPoint]> {
     set.rotations.iter().find(|r| r.position == position).map(|r| r.points.as_slice())
@@ -111,8 +109,8 @@ pub fn rotation_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Optio
         .iter()
         .map(|(p, _, points)| TailInput {
             symbol: model.symbol(*p),
-            colour: colour_of(model, spec.palette, *p),
-            marker: Marker::for_slot(model.colour_slot(*p), SERIES_COLOURS),
+            colour: model.colour(spec.palette, *p),
+            marker: model.marker(*p),
             emphasis: Emphasis::Normal,
             points,
         })
@@ -216,32 +214,19 @@ fn trend_symbol(model: &Model) -> usize {
 /// The trend view's price chart and the RS panel under it (`None` for the panel where the
 /// widget shows none), laid out on one x axis as the widget lays them out.
 pub fn trend_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Option<(LineChartView, Option<RsLinesView>)> {
-    let (symbol, palette, ui) = (trend_symbol(model), spec.palette, spec.scale);
-    let trend = model.trend(symbol, spec.period);
-    let (lines, from) = trend.as_ref().as_ref()?;
-    let set = model.rotation_set(model.benchmark, spec.interval, spec.method);
-    let history = history_of(&set, symbol, model.benchmark);
-    let panel_device = (panel_height(spec.height) * ui).round();
-    let gutters = history.map_or((0.0, 0.0), |h| rs_gutters(h, *from, model.to, panel_device, ui, fmt));
-    let colour = colour_of(model, palette, symbol);
-    let (plot, reference) = super::trend_chart::price_lines(model.symbol(symbol), colour, lines, palette, fmt);
-    let price = LineChartView::build(
-        &LineChartSpec {
-            dates: &model.table.dates,
-            from: *from,
-            to: model.to,
-            lines: &plot,
-            kind: ValueKind::Price,
-            reference: &reference,
-            width: (spec.width * ui).round(),
-            height: (spec.height * ui).round(),
-            ui,
-            gutters,
-        },
-        fmt,
-    );
-    let panel = history.ok().and_then(|h| RsLinesView::build(&RsLinesSpec { history: h, price: &price, height: panel_device, colours: [colour, palette.text] }, fmt));
-    Some((price, panel))
+    let trend = TrendSpec {
+        symbol: trend_symbol(model),
+        period: spec.period,
+        benchmark: model.benchmark,
+        interval: spec.interval,
+        method: spec.method,
+        width: (spec.width * spec.scale).round(),
+        height: (spec.height * spec.scale).round(),
+        panel_height: (panel_height(spec.height) * spec.scale).round(),
+        ui: spec.scale,
+    };
+    let (price, panel) = super::trend_chart::layout(model, &trend, spec.palette, fmt)?;
+    Some((price, panel.ok()))
 }
 
 /// The trend view's summary, as the widget's summary writes it.

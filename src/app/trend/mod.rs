@@ -21,12 +21,13 @@ use super::a11y::{unique_id, ChartExtras, ChartTable};
 use super::chart_canvas::ChartCanvas;
 use super::controls::{PeriodControl, Tooltip};
 use super::line_surface::LineSurface;
-use super::state::{use_state, Controls, Looks, SharedData};
+use super::state::{use_state, Controls, SharedData};
 use super::widget_context;
 use crate::browser::canvas::CanvasSize;
 use crate::chart::format::Format;
-use crate::chart::performance::{LineChartSpec, LineChartView, ValueKind};
-use crate::chart::rs_lines::{history_of, rs_gutters, NoPanel, RsLinesSpec, RsLinesView};
+use crate::chart::trend_chart::TrendSpec;
+use crate::chart::performance::LineChartView;
+use crate::chart::rs_lines::{NoPanel, RsLinesView};
 use crate::chart::Palette;
 use leptos::prelude::*;
 
@@ -45,35 +46,18 @@ struct Chart {
 /// and the panel takes the price chart's x axis, so their dates line up; both canvases' scenes
 /// call this for the same width.
 fn layout(data: &SharedData, c: Controls, size: CanvasSize, panel_height: f64, palette: &Palette, format: &dyn Format) -> Option<(LineChartView, Result<RsLinesView, NoPanel>)> {
-    let (symbol, period) = (c.trend_symbol.get(), c.period.get());
-    let trend = data.trend(symbol, period);
-    let (lines, from) = trend.as_ref().as_ref()?;
-    let benchmark = c.benchmark.get();
-    let set = data.rotation_set(benchmark, c.interval.get(), c.method.get());
-    let history = history_of(&set, symbol, benchmark);
-    let panel_device = (panel_height * size.dpr).round();
-    let gutters = history.map_or((0.0, 0.0), |h| rs_gutters(h, *from, data.to, panel_device, size.dpr, format));
-    let colour = data.colour(palette, symbol);
-    let (plot, reference) = crate::chart::trend_chart::price_lines(data.symbol(symbol), colour, lines, palette, format);
-    let price = LineChartView::build(
-        &LineChartSpec {
-            dates: &data.table.dates,
-            from: *from,
-            to: data.to,
-            lines: &plot,
-            kind: ValueKind::Price,
-            reference: &reference,
-            width: size.device_width(),
-            height: size.device_height(),
-            ui: size.dpr,
-            gutters,
-        },
-        format,
-    );
-    let panel = history.and_then(|h| {
-        RsLinesView::build(&RsLinesSpec { history: h, price: &price, height: panel_device, colours: [colour, palette.text] }, format).ok_or(NoPanel::NoneInPeriod)
-    });
-    Some((price, panel))
+    let spec = TrendSpec {
+        symbol: c.trend_symbol.get(),
+        period: c.period.get(),
+        benchmark: c.benchmark.get(),
+        interval: c.interval.get(),
+        method: c.method.get(),
+        width: size.device_width(),
+        height: size.device_height(),
+        panel_height: (panel_height * size.dpr).round(),
+        ui: size.dpr,
+    };
+    crate::chart::trend_chart::layout(data, &spec, palette, format)
 }
 
 #[component]
