@@ -9,6 +9,9 @@ use crate::analysis::claims::{ClaimCheck, Outcome};
 use crate::analysis::note::{Claim, ClaimKind, NoteClaim};
 use crate::analysis::Date;
 
+/// English messages of the note card, by key (see [`super::messages`]).
+pub const MESSAGES: &[(&str, &str)] = &[];
+
 /// The call a claim makes, in words: "IJR minus SPY", "IWM and IJR minus SPY and IVV", "IWM".
 /// `benchmark` is the widget's, for an excess claim that names none.
 pub fn call(kind: &ClaimKind, benchmark: Option<&str>) -> String {

@@ -10,6 +10,9 @@ use crate::analysis::rotation_metrics::{Compass, PointMetrics};
 use crate::analysis::period::Period;
 use crate::analysis::Date;
 
+/// English messages of summaries, announcements and the method note, by key (see [`super::messages`]).
+pub const MESSAGES: &[(&str, &str)] = &[];
+
 /// What the chosen view shows, for the line under the widget's title.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Shown<'a> {

@@ -23,8 +23,12 @@ pub const LANGUAGES: [&str; 6] = ["en", "de", "fr", "es", "it", "ja"];
 pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 /// Every message in English, by key: the keys every other table must have, with the same
-/// placeholders.
-pub const ENGLISH: &[(&str, &str)] = &[
+/// placeholders. Each part lives beside the code that says it; this one holds the widget's
+/// frame and controls.
+pub const ENGLISH: [&[(&str, &str)]; 4] = [CHROME, super::describe::MESSAGES, super::claims::MESSAGES, super::words::MESSAGES];
+
+/// The widget's frame and controls: tabs, loading, buttons, toggles, quadrant names.
+const CHROME: &[(&str, &str)] = &[
     ("widget.region", "Rotascope market rotation chart"),
     ("tab.list", "View"),
     ("tab.rotation", "Rotation"),
@@ -95,7 +99,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
 
 /// English's (key, text) pairs, in order.
 pub fn english_pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
-    ENGLISH.iter().copied()
+    ENGLISH.into_iter().flat_map(|part| part.iter().copied())
 }
 
 fn english(key: &str) -> Option<&'static str> {

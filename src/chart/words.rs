@@ -16,6 +16,9 @@ use crate::analysis::trend::{TrendLines, TrendSummary};
 use crate::analysis::Date;
 use crate::model::{LineKey, Model, PerfMode};
 
+/// English messages of labels, headings, tooltips and exports, by key (see [`super::messages`]).
+pub const MESSAGES: &[(&str, &str)] = &[];
+
 // ---- The widget and its controls ----------------------------------------------------------
 //
 // The chrome's words (tabs, controls, buttons, toggles, exports, headings, quadrant names) are
