@@ -60,6 +60,7 @@ fn spec<'a>(config: &'a WidgetConfig, palette: &'a Palette) -> ImageSpec<'a> {
         interval: config.rotation.interval,
         method: config.rotation.method,
         tail: config.rotation.tail,
+        messages: rotascope::chart::messages::Messages::english(),
     }
 }
 
@@ -415,4 +416,39 @@ fn attributes_configure_as_on_a_placeholder_and_a_config_note_joins_all() {
         assert!(dir.join(format!("{name}.png")).is_file(), "{name}");
     }
     assert_eq!(Pixmap::load_png(dir.join("card.png")).unwrap().width(), 320, "--width sets the card's width too");
+}
+
+/// `lang` and `locale` reach the images as they reach the widget: the language's words (its
+/// table under the publisher's `messages`) and its way of writing numbers and dates.
+#[test]
+fn an_image_speaks_the_configured_language() {
+    let prices = sample_prices();
+    let prices = prices.to_str().unwrap();
+    let german = ["--attr", "data-prices=p.json", "--attr", "data-lang=de-CH", "--attr", r#"data-messages={"quadrant.lagging":"Hinten"}"#, "--prices", prices, "--view", "rotation"];
+    let (dir, stderr, ok) = run_in("lang-de", &german, &[]);
+    assert!(ok, "{stderr}");
+    let svg = std::fs::read_to_string(dir.join("rotation.svg")).unwrap();
+    // The table's words (www/lang/de.json), the override over them, no English quadrant.
+    let drawn = |svg: &str, word: &str| svg.contains(&format!("\n{word}\n</text>"));
+    for word in ["Führend", "Hinten"] {
+        assert!(drawn(&svg, word), "{word}");
+    }
+    for word in ["Leading", "Lagging", "Nachlaufend"] {
+        assert!(!drawn(&svg, word), "{word}");
+    }
+    // The sample's last day, 2026-11-20, and RS-Ratio with a decimal comma, as Intl's de writes them.
+    let alt = std::fs::read_to_string(dir.join("rotation.txt")).unwrap();
+    assert!(alt.contains("20. Nov. 2026"), "{alt}");
+    assert!(alt.contains("(104,92)"), "{alt}");
+    // `locale` alone changes the numbers, not the words.
+    let (dir, stderr, ok) = run_in("locale-fr", &["--attr", "data-prices=p.json", "--attr", "data-locale=fr", "--prices", prices, "--view", "rotation"], &[]);
+    assert!(ok, "{stderr}");
+    let alt = std::fs::read_to_string(dir.join("rotation.txt")).unwrap();
+    assert!(alt.contains("20 nov. 2026") && alt.contains("Leading"), "{alt}");
+    // A language without a table: English, and the widget's notice.
+    let (dir, stderr, ok) = run_in("lang-pt", &["--attr", "data-prices=p.json", "--attr", "data-lang=pt-BR", "--prices", prices, "--view", "rotation"], &[]);
+    assert!(ok && stderr.contains("Language \"pt-BR\" is not available: showing English"), "{stderr}");
+    assert!(std::fs::read_to_string(dir.join("rotation.svg")).unwrap().contains("\nLeading\n</text>"));
+    let (_, stderr, ok) = run_in("font-missing", &["--attr", "data-prices=p.json", "--prices", prices, "--font", "nowhere.ttf"], &[]);
+    assert!(!ok && stderr.contains("--font nowhere.ttf: "), "{stderr}");
 }

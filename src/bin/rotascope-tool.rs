@@ -86,7 +86,9 @@ method, tail and as-of day; nothing hovered or zoomed) and writes, per view, DIR
 DIR/<view>.png and DIR/<view>.txt (the alt text: the view's screen-reader summary, also in the
 SVG's <desc>). With a research note, the card too: DIR/card.svg, .png and .txt (its text in
 reading order), as tall as its content. Text is set in the DejaVu Sans (regular and bold) the tool carries,
-whatever the machine has.
+whatever the machine has; --font adds faces for scripts it lacks (Japanese).
+The words are in the config's `lang` (en, de, fr, es, it, ja; its `messages` replace any), the
+numbers and dates in its `locale` (else `lang`'s), as the widget writes them.
 
 options:
   --config FILE        the widget's config as a JSON object (its `prices` are not fetched)
@@ -104,6 +106,8 @@ options:
                        high-density screens)
   --theme light|dark   the palette (the config's `theme`; `auto` draws light)
   --out DIR            where to write (.)
+  --font FILE          a TrueType/OpenType font (.ttf, .otf, .ttc) for characters DejaVu Sans
+                       lacks, such as Japanese (Noto Sans CJK); may be repeated
   -h, --help           this help
 ";
 
@@ -121,7 +125,7 @@ impl Args {
     /// options; any other argument starting with `-` is an error naming it.
     fn parse(command: &str, args: Vec<String>, known: &[&'static str]) -> Result<Args, String> {
         /// Options that may be given more than once.
-        const REPEATABLE: [&str; 1] = ["--attr"];
+        const REPEATABLE: [&str; 2] = ["--attr", "--font"];
         let mut out = Args::default();
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -260,16 +264,17 @@ const FONTS: [&[u8]; 2] = [include_bytes!("fonts/DejaVuSans.ttf"), include_bytes
 /// The rasteriser is a native dependency only (it stays out of the widget's bundle); the
 /// browser tests' wasm build compiles this tool too, without it.
 #[cfg(target_arch = "wasm32")]
-fn rasterise(_svg: &str) -> Result<Vec<u8>, String> {
+fn rasterise(_svg: &str, _extra_fonts: &[Vec<u8>]) -> Result<Vec<u8>, String> {
     Err("PNG images need the native build of rotascope-tool".to_owned())
 }
 
-/// SVG to PNG with the tool's font alone, so an image does not depend on the machine.
+/// SVG to PNG with the tool's font and the `--font` files alone, so an image does not depend
+/// on the machine. A character DejaVu Sans lacks is drawn from a `--font` face that has it.
 #[cfg(not(target_arch = "wasm32"))]
-fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
+fn rasterise(svg: &str, extra_fonts: &[Vec<u8>]) -> Result<Vec<u8>, String> {
     use resvg::{tiny_skia, usvg};
     let mut fonts = usvg::fontdb::Database::new();
-    for face in FONTS {
+    for face in FONTS.iter().copied().chain(extra_fonts.iter().map(Vec::as_slice)) {
         fonts.load_font_data(face.to_vec());
     }
     fonts.set_sans_serif_family(rotascope::chart::render::IMAGE_FONT);
@@ -351,6 +356,32 @@ fn note_problems(note: &rotascope::analysis::note::Note, bands: &rotascope::anal
     problems
 }
 
+/// The shipped language tables (the widget fetches them from `lang/`; the tool carries them).
+const LANGUAGE_TABLES: [(&str, &str); 5] = [
+    ("de", include_str!("../../www/lang/de.json")),
+    ("fr", include_str!("../../www/lang/fr.json")),
+    ("es", include_str!("../../www/lang/es.json")),
+    ("it", include_str!("../../www/lang/it.json")),
+    ("ja", include_str!("../../www/lang/ja.json")),
+];
+
+/// The config's words and number format, as a widget with that config shows them: `lang`'s
+/// table under the publisher's `messages`, numbers and dates in `locale`, else `lang`'s.
+fn image_words(config: &rotascope::config::WidgetConfig) -> Result<(rotascope::chart::messages::Messages, rotascope::chart::LocaleFormat), String> {
+    use rotascope::chart::messages::{cldr_plural, keep, language_of, parse_table, unsupported_language, Messages};
+    let tag = config.lang.as_deref().unwrap_or("en");
+    let lang = language_of(tag).unwrap_or_else(|| {
+        eprintln!("warning: {}", unsupported_language(tag));
+        "en"
+    });
+    let table = match LANGUAGE_TABLES.iter().find(|(l, _)| *l == lang) {
+        Some((_, json)) => parse_table(json).map_err(|e| format!("lang/{lang}.json: {e}"))?,
+        None => Vec::new(),
+    };
+    let messages = Messages::new(lang, keep(table), keep(config.messages.clone()), Some(cldr_plural));
+    Ok((messages, rotascope::chart::LocaleFormat::new(config.locale.as_deref().unwrap_or(lang))))
+}
+
 /// `render`: read the config and the prices, draw each view asked for, write its files.
 fn render(args: Args) -> Result<(), String> {
     use rotascope::chart::render::{render_view, ImageSpec, ImageView};
@@ -385,6 +416,8 @@ fn render(args: Args) -> Result<(), String> {
         Some(other) => return Err(format!("--theme {other}: use light or dark")),
     };
     let out = PathBuf::from(args.get("--out").unwrap_or("."));
+    let fonts = args.all("--font").map(|file| std::fs::read(file).map_err(|e| format!("--font {file}: {e}"))).collect::<Result<Vec<_>, _>>()?;
+    let (messages, format) = image_words(&config)?;
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let model = rotascope::model::Model::new(std::rc::Rc::new(table), &config.analyze_options()).map_err(|e| e.to_string())?;
     let palette = if dark { rotascope::chart::Palette::dark() } else { rotascope::chart::Palette::light() };
@@ -398,9 +431,10 @@ fn render(args: Args) -> Result<(), String> {
         interval: config.rotation.interval,
         method: config.rotation.method,
         tail: config.rotation.tail,
+        messages,
     };
     let write = |name: &str, image: &rotascope::chart::render::Image| -> Result<(), String> {
-        let png = rasterise(&image.svg)?;
+        let png = rasterise(&image.svg, &fonts)?;
         for (extension, bytes) in [("svg", image.svg.as_bytes()), ("png", png.as_slice()), ("txt", image.alt.as_bytes())] {
             let file = out.join(format!("{name}.{extension}"));
             std::fs::write(&file, bytes).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -409,7 +443,7 @@ fn render(args: Args) -> Result<(), String> {
         Ok(())
     };
     for view in views {
-        write(view.name(), &render_view(&model, view, &spec, &rotascope::chart::PlainFormat))?;
+        write(view.name(), &render_view(&model, view, &spec, &format))?;
     }
     if let Some(note) = card {
         for problem in note_problems(note, &config.bands) {
@@ -427,7 +461,7 @@ fn render(args: Args) -> Result<(), String> {
             table: Some(&*model.table),
             benchmark: Some(model.benchmark),
         };
-        write("card", &render_card(note, &card_spec, &rotascope::chart::PlainFormat))?;
+        write("card", &render_card(note, &card_spec, &format))?;
     }
     Ok(())
 }
@@ -520,12 +554,13 @@ fn bench_render(table: &PriceTable, runs: usize) -> Result<(), String> {
         interval: config.rotation.interval,
         method: config.rotation.method,
         tail: config.rotation.tail,
+        messages: rotascope::chart::messages::Messages::english(),
     };
     for view in ImageView::ALL {
         let mut failed = None;
         let (m, lo) = time(runs, || {
             let model = rotascope::model::Model::new(table.clone(), &config.analyze_options()).map_err(|e| e.to_string());
-            match model.map(|model| render_view(&model, view, &spec, &rotascope::chart::PlainFormat)).and_then(|image| rasterise(&image.svg)) {
+            match model.map(|model| render_view(&model, view, &spec, &rotascope::chart::PlainFormat)).and_then(|image| rasterise(&image.svg, &[])) {
                 Ok(png) => png.len(),
                 Err(e) => {
                     failed = Some(e);
@@ -572,7 +607,7 @@ fn main() -> ExitCode {
         "sample-data" => (SAMPLE_USAGE, &[]),
         "convert" => (CONVERT_USAGE, &["--symbols", "--since", "--until", "--adjusted"]),
         "bench" => (BENCH_USAGE, &["--data", "--until", "--runs", "--json"]),
-        "render" => (RENDER_USAGE, &["--config", "--attr", "--prices", "--note", "--view", "--width", "--height", "--scale", "--theme", "--out"]),
+        "render" => (RENDER_USAGE, &["--config", "--attr", "--prices", "--note", "--view", "--width", "--height", "--scale", "--theme", "--out", "--font"]),
         other => {
             eprintln!("rotascope-tool: unknown command {other}\n");
             eprint!("{USAGE}");

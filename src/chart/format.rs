@@ -94,9 +94,146 @@ impl Format for PlainFormat {
     }
 }
 
+/// How one of the interface's languages writes numbers and dates, as CLDR (and so the
+/// browser's `Intl`, which the widget uses) writes them: for the images, which are drawn
+/// without a browser.
+struct LocaleData {
+    lang: &'static str,
+    group: &'static str,
+    decimal: &'static str,
+    /// Integer digits a number needs before it is grouped at all (Spanish and Italian write
+    /// 1234 but 12.345).
+    min_grouping: usize,
+    /// Month names inside a date ("5. Juli 2026").
+    months: [&'static str; 12],
+    /// Month names on their own (an axis tick), where they differ: German.
+    months_alone: Option<[&'static str; 12]>,
+    /// `{d}`, `{m}`, `{y}` templates: the medium date and month + day.
+    date: &'static str,
+    month_day: &'static str,
+    year: &'static str,
+}
+
+const LOCALES: [LocaleData; 5] = [
+    LocaleData {
+        lang: "de", group: ".", decimal: ",", min_grouping: 1,
+        months: ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."],
+        months_alone: Some(["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"]),
+        date: "{d}. {m} {y}", month_day: "{d}. {m}", year: "{y}",
+    },
+    LocaleData {
+        lang: "fr", group: "\u{202f}", decimal: ",", min_grouping: 1,
+        months: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+        months_alone: None,
+        date: "{d} {m} {y}", month_day: "{d} {m}", year: "{y}",
+    },
+    LocaleData {
+        lang: "es", group: ".", decimal: ",", min_grouping: 2,
+        months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
+        months_alone: None,
+        date: "{d} {m} {y}", month_day: "{d} {m}", year: "{y}",
+    },
+    LocaleData {
+        lang: "it", group: ".", decimal: ",", min_grouping: 2,
+        months: ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
+        months_alone: None,
+        date: "{d} {m} {y}", month_day: "{d} {m}", year: "{y}",
+    },
+    LocaleData {
+        lang: "ja", group: ",", decimal: ".", min_grouping: 1,
+        months: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
+        months_alone: None,
+        date: "{y}年{m}{d}日", month_day: "{m}{d}日", year: "{y}年",
+    },
+];
+
+/// Numbers and dates in one of the interface's languages without a browser (the images):
+/// English is [`PlainFormat`]; the others follow CLDR's medium formats, as the widget's
+/// `Intl` writes them.
+#[derive(Clone, Copy)]
+pub struct LocaleFormat(Option<&'static LocaleData>);
+
+impl LocaleFormat {
+    /// The format of `tag`'s language (`de-CH` → German); English for any other.
+    pub fn new(tag: &str) -> LocaleFormat {
+        let lang = super::messages::language_of(tag).unwrap_or("en");
+        LocaleFormat(LOCALES.iter().find(|l| l.lang == lang))
+    }
+
+    fn day(&self, date: Date, template: fn(&LocaleData) -> &'static str, alone: bool) -> Option<String> {
+        let l = self.0?;
+        let (y, m, d) = date.ymd();
+        let index = (m as usize).wrapping_sub(1);
+        let months = if alone { l.months_alone.as_ref().unwrap_or(&l.months) } else { &l.months };
+        let month = months.get(index).copied().unwrap_or("");
+        Some(super::messages::fill(template(l), &[("d", &d.to_string()), ("m", month), ("y", &y.to_string())]))
+    }
+}
+
+impl Format for LocaleFormat {
+    fn number(&self, value: f64, decimals: usize) -> String {
+        let Some(l) = self.0 else { return PlainFormat.number(value, decimals) };
+        // English's text, its separators swapped; grouping dropped below the locale's minimum.
+        let english = PlainFormat.number(value, decimals);
+        let integer_digits = english.split('.').next().unwrap_or("").chars().filter(char::is_ascii_digit).count();
+        let group = if integer_digits > 3 + l.min_grouping - 1 { l.group } else { "" };
+        english.chars().map(|c| match c {
+            ',' => group.to_owned(),
+            '.' => l.decimal.to_owned(),
+            c => c.to_string(),
+        }).collect()
+    }
+
+    fn percent(&self, value: f64, decimals: usize) -> String {
+        format!("{}{}%", sign_for(value, decimals), self.number(value.abs(), decimals))
+    }
+
+    fn date(&self, date: Date) -> String {
+        self.day(date, |l| l.date, false).unwrap_or_else(|| PlainFormat.date(date))
+    }
+
+    fn month(&self, date: Date) -> String {
+        self.day(date, |_| "{m}", true).unwrap_or_else(|| PlainFormat.month(date))
+    }
+
+    fn month_day(&self, date: Date) -> String {
+        self.day(date, |l| l.month_day, false).unwrap_or_else(|| PlainFormat.month_day(date))
+    }
+
+    fn year(&self, date: Date) -> String {
+        self.day(date, |l| l.year, false).unwrap_or_else(|| PlainFormat.year(date))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The expected texts are what `Intl` (ICU's CLDR data) writes for each locale with the
+    /// widget's options, taken from a JavaScript engine, not from this code.
+    #[test]
+    fn each_language_writes_numbers_and_dates_as_intl_does() {
+        let d = Date::parse_iso("2026-07-13").unwrap();
+        let march = Date::parse_iso("2026-03-05").unwrap();
+        let cases: [(&str, [&str; 3], [&str; 4], &str); 6] = [
+            ("en", ["−12,345.68", "1,234.5", "1,234"], ["Jul 13, 2026", "Jul", "Jul 13", "2026"], "Mar 5, 2026"),
+            ("de-DE", ["−12.345,68", "1.234,5", "1.234"], ["13. Juli 2026", "Jul", "13. Juli", "2026"], "5. März 2026"),
+            ("fr", ["−12\u{202f}345,68", "1\u{202f}234,5", "1\u{202f}234"], ["13 juil. 2026", "juil.", "13 juil.", "2026"], "5 mars 2026"),
+            ("es", ["−12.345,68", "1234,5", "1234"], ["13 jul 2026", "jul", "13 jul", "2026"], "5 mar 2026"),
+            ("it", ["−12.345,68", "1234,5", "1234"], ["13 lug 2026", "lug", "13 lug", "2026"], "5 mar 2026"),
+            ("ja", ["−12,345.68", "1,234.5", "1,234"], ["2026年7月13日", "7月", "7月13日", "2026年"], "2026年3月5日"),
+        ];
+        for (tag, numbers, dates, in_march) in cases {
+            let f = LocaleFormat::new(tag);
+            assert_eq!([f.number(-12345.678, 2), f.number(1234.5, 1), f.number(1234.0, 0)], numbers.map(String::from), "{tag}");
+            assert_eq!([f.date(d), f.month(d), f.month_day(d), f.year(d)], dates.map(String::from), "{tag}");
+            assert_eq!(f.date(march), in_march, "{tag}");
+        }
+        // German months alone (an axis tick) are not the ones inside a date.
+        assert_eq!(LocaleFormat::new("de").month(march), "Mär");
+        assert_eq!(LocaleFormat::new("de").percent(-4.26, 1), "−4,3%");
+        assert_eq!(LocaleFormat::new("pt-BR").date(d), "Jul 13, 2026");
+    }
 
     #[test]
     fn plain_numbers_group_and_sign() {

@@ -197,6 +197,22 @@ pub fn parse_table(json: &str) -> Result<Vec<(String, String)>, String> {
 /// names it.
 pub type PluralRule = fn(&str, f64) -> String;
 
+/// The plural category of a count in one of [`LANGUAGES`] by CLDR's rules, as
+/// `Intl.PluralRules` names it: for the images, drawn without a browser. French counts 0 and
+/// 1 as `one`; French, Spanish and Italian count whole millions as `many`; Japanese has only
+/// `other`.
+pub fn cldr_plural(lang: &str, n: f64) -> String {
+    let category = match lang {
+        "ja" => "other",
+        "fr" if n == 0.0 || n == 1.0 => "one",
+        "fr" | "es" | "it" if n >= 1e6 && n % 1e6 == 0.0 => "many",
+        "fr" => "other",
+        _ if n == 1.0 => "one",
+        _ => "other",
+    };
+    category.to_owned()
+}
+
 /// Texts by key, kept for the page's life: a page loads each language's table once, and the
 /// components show the texts as they show the compiled-in English ones (no copies).
 pub type Table = &'static [(&'static str, &'static str)];
@@ -208,7 +224,7 @@ pub fn keep(pairs: Vec<(String, String)>) -> Table {
 }
 
 /// One widget's messages: the publisher's overrides, then its language's table, then English.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub struct Messages {
     /// The language shown, one of [`LANGUAGES`].
     pub lang: &'static str,
@@ -374,6 +390,17 @@ mod tests {
         assert_eq!(read_overrides(&map), Ok(vec![("tab.trend".into(), "Verlauf".into()), ("list.more.other".into(), "+{n}".into())]));
         let map: Map<String, Value> = serde_json::from_str(r#"{"tab.trend":3}"#).unwrap();
         assert_eq!(read_overrides(&map), Err(("messages.tab.trend".into(), Value::from(3), "give the message as a text".into())));
+    }
+
+    /// What `Intl.PluralRules` says for these counts (taken from a JavaScript engine).
+    #[test]
+    fn the_native_plural_rule_agrees_with_intl() {
+        let cases = [("en", [0.0, 1.0, 2.0, 1e6], ["other", "one", "other", "other"]), ("de", [0.0, 1.0, 2.0, 1e6], ["other", "one", "other", "other"]),
+            ("fr", [0.0, 1.0, 2.0, 1e6], ["one", "one", "other", "many"]), ("es", [0.0, 1.0, 2.0, 1e6], ["other", "one", "other", "many"]),
+            ("it", [0.0, 1.0, 2.0, 1e6], ["other", "one", "other", "many"]), ("ja", [0.0, 1.0, 2.0, 5.0], ["other", "other", "other", "other"])];
+        for (lang, counts, categories) in cases {
+            assert_eq!(counts.map(|n| cldr_plural(lang, n)), categories.map(String::from), "{lang}");
+        }
     }
 
     #[test]

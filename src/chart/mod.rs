@@ -28,5 +28,5 @@ pub mod theme;
 pub mod trend_chart;
 pub mod words;
 
-pub use format::{Format, PlainFormat};
+pub use format::{Format, LocaleFormat, PlainFormat};
 pub use theme::{Palette, Rgb};

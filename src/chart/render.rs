@@ -4,6 +4,7 @@
 //! same view-models and painted by the same `draw_*` through [`SvgPainter`], with the view's
 //! screen-reader summary as its alt text. The PNG is the tool's business (a rasteriser).
 
+use super::messages::Messages;
 use super::describe::{describe_extent, describe_motion, describe_performance, describe_rotation, describe_trend, Performer, SpreadFact};
 use super::draw::FONT_FAMILY;
 use super::export::png_headings;
@@ -62,6 +63,8 @@ pub struct ImageSpec<'a> {
     pub interval: Interval,
     pub method: RotationMethod,
     pub tail: usize,
+    /// The words, in the configured language.
+    pub messages: Messages,
 }
 
 /// One view's picture: the SVG document, its alt text and its headings.
@@ -124,7 +127,7 @@ pub fn rotation_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Optio
         show_labels: true,
         zoom: None,
         // Images are in English until `lang` reaches them (README "Languages").
-        quadrant_names: words::quadrant_names(&super::messages::Messages::english()),
+        quadrant_names: words::quadrant_names(&spec.messages),
     };
     Some(RrgView::build(&rrg, fmt))
 }
