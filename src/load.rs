@@ -63,6 +63,17 @@ pub type Progress = Rc<dyn Fn(u64, Option<u64>)>;
 /// Per source: bytes received and its size when known.
 type Downloads = Rc<RefCell<Vec<(u64, Option<u64>)>>>;
 
+impl LoadError {
+    /// What went wrong in `m`'s language: a download's fault is translated; the data's and
+    /// the note's problems are the core's words.
+    pub fn words(&self, m: &crate::chart::messages::Messages) -> String {
+        match self {
+            LoadError::Fetch(e) => e.words(m),
+            other => other.to_string(),
+        }
+    }
+}
+
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -83,7 +94,7 @@ async fn load_one(source: PriceSource, timeout_s: f64, progress: &dyn Fn(u64, Op
             if let Some(table) = LOADED.with(|c| c.borrow().iter().find(|(k, _)| *k == key).map(|(_, t)| t.clone())) {
                 return Ok(table);
             }
-            let text = fetch_text(&url, "price data", timeout_s, progress).await.map_err(LoadError::Fetch)?;
+            let text = fetch_text(&url, "fault.expected.prices", timeout_s, progress).await.map_err(LoadError::Fetch)?;
             let table = Rc::new(parse_source(&url, &text, symbol.as_deref(), adjusted).map_err(LoadError::Data)?);
             LOADED.with(|c| c.borrow_mut().push((key, table.clone())));
             Ok(table)
@@ -155,7 +166,7 @@ pub async fn load_note(source: Source, timeout_s: f64, progress: &dyn Fn(u64, Op
     match source {
         Source::Inline(value) => parse_note(&value).map_err(|reason| LoadError::Note { url: None, reason }),
         Source::Url(url) => {
-            let text = fetch_text(&url, "a research note", timeout_s, progress).await.map_err(LoadError::Fetch)?;
+            let text = fetch_text(&url, "fault.expected.note", timeout_s, progress).await.map_err(LoadError::Fetch)?;
             parse_note_json(&text).map_err(|reason| LoadError::Note { url: Some(url), reason })
         }
     }
@@ -182,7 +193,7 @@ pub async fn load_language(lang: &'static str, timeout_s: f64) -> Result<Languag
     });
     if first {
         let url = crate::browser::assets::beside_loader(&format!("lang/{lang}.json"));
-        let result = fetch_text(&url, "a language table", timeout_s, &|_, _| {})
+        let result = fetch_text(&url, "fault.expected.language", timeout_s, &|_, _| {})
             .await
             .map_err(|e| e.to_string())
             .and_then(|text| crate::chart::messages::parse_table(&text))

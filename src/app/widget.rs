@@ -335,8 +335,8 @@ fn DataNotes() -> impl IntoView {
 #[component]
 pub fn ErrorPanel(error: LoadError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     let retryable = error.retryable();
-    let message = error.to_string();
     let m = messages();
+    let message = error.words(&m);
     let retry = m.get("error.retry");
     view! {
         <div class="rs-error" role="alert" data-testid="error">

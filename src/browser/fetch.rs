@@ -3,89 +3,11 @@
 //! is read as a stream so a long download can show its progress, and every download has a
 //! time limit.
 
-use crate::chart::loading::size_text;
+pub use crate::chart::faults::FetchError;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader, RequestInit};
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum FetchError {
-    /// The request never completed (offline, DNS, blocked). `origins` is (the URL's origin,
-    /// the page's) when they differ: then a CORS refusal is the likely cause.
-    Network { url: String, detail: String, origins: Option<(String, String)> },
-    /// This document's own Content-Security-Policy (a `<meta>` one, as embed.html carries)
-    /// does not allow the download: no server header can help. `directive` is the policy's
-    /// `connect-src` (or `default-src`) as written; `https` whether the same file over https
-    /// would be allowed; `ours` this document's origin when `'self'` is allowed.
-    Refused { url: String, directive: String, https: bool, ours: Option<String>, framed: bool },
-    /// The server answered with an error status.
-    Status { url: String, status: u16, status_text: String },
-    /// No complete answer within the time limit.
-    Timeout { url: String, seconds: f64 },
-    /// An HTML page (a single-page app's fallback, a login page) where data was expected.
-    NotData { url: String, status: u16, content_type: String, expected: &'static str },
-    /// The connection broke after part of the body arrived.
-    Broken { url: String, received: u64, total: Option<u64> },
-}
-
-impl FetchError {
-    /// Everything but a client error (4xx other than 408 and 429) may succeed later.
-    pub fn retryable(&self) -> bool {
-        match self {
-            FetchError::Status { status, .. } => *status >= 500 || *status == 408 || *status == 429,
-            FetchError::Refused { .. } => false,
-            _ => true,
-        }
-    }
-
-    /// What went wrong, for scripts (`rotascope:error`'s `detail.code`).
-    pub fn code(&self) -> &'static str {
-        match self {
-            FetchError::Network { origins: Some(_), .. } => "cors",
-            FetchError::Network { .. } => "network",
-            FetchError::Refused { .. } => "csp",
-            FetchError::Status { .. } => "status",
-            FetchError::Timeout { .. } => "timeout",
-            FetchError::NotData { .. } => "html",
-            FetchError::Broken { .. } => "broken",
-        }
-    }
-}
-
-impl std::fmt::Display for FetchError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FetchError::Network { url, detail, origins: None } => write!(f, "could not load {url}: {detail}"),
-            FetchError::Network { url, detail, origins: Some((theirs, ours)) } => write!(
-                f,
-                "could not load {url}: {detail}. It is on another origin ({theirs}) than this page ({ours}): unless the network is down, its server refused the cross-origin request. It must answer with the header Access-Control-Allow-Origin: {ours} (or *), or the file must be served from {ours}"
-            ),
-            FetchError::Refused { url, directive, https, ours, framed } => {
-                let whose = if *framed { "this frame's" } else { "this page's" };
-                write!(f, "could not load {url}: {whose} Content-Security-Policy ({directive}) does not allow downloading it, whatever its server sends. ")?;
-                match (https, ours) {
-                    (true, Some(o)) => write!(f, "Serve the file over https, or from {o}"),
-                    (true, None) => write!(f, "Serve the file over https"),
-                    (false, Some(o)) => write!(f, "Serve the file from {o}, or add its origin to {directive}"),
-                    (false, None) => write!(f, "Add its origin to {directive}"),
-                }
-            }
-            FetchError::Status { url, status, status_text } => {
-                write!(f, "could not load {url}: the server answered {status} {status_text}")
-            }
-            FetchError::Timeout { url, seconds } => {
-                write!(f, "could not load {url}: no complete answer within {seconds} s (the `timeout` option sets the limit)")
-            }
-            FetchError::NotData { url, status, content_type, expected } => {
-                write!(f, "could not load {url}: the server sent an HTML page, not {expected} (status {status}, content type {content_type})")
-            }
-            FetchError::Broken { url, received, total } => {
-                write!(f, "could not load {url}: the download broke after {}", size_text(*received, *total))
-            }
-        }
-    }
-}
 
 /// Calls `abort` on a controller after a delay, until dropped.
 struct Deadline {
@@ -163,7 +85,7 @@ fn looks_like_html(text: &str) -> bool {
 /// `RequestBuilder`, which appends `&` to a URL that has a query: rustwasm/gloo#498), within
 /// `timeout_s` seconds from request to last byte, calling
 /// `progress(received, total)` as the body arrives (`total` when the server says it and the
-/// bytes are not compressed). `expected` names what the file should be ("price data") for
+/// bytes are not compressed). `expected` names what the file should be (its message key, `fault.expected.prices`) for
 /// the message when an HTML page comes back instead.
 pub async fn fetch_text(url: &str, expected: &'static str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>)) -> Result<String, FetchError> {
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
@@ -200,7 +122,7 @@ pub async fn fetch_text(url: &str, expected: &'static str, timeout_s: f64, progr
     let headers = response.headers();
     let header = |name: &str| headers.get(name);
     let content_type = header("content-type").unwrap_or_default();
-    let not_data = || FetchError::NotData { url: url.to_owned(), status, content_type: if content_type.is_empty() { "none given".into() } else { content_type.clone() }, expected };
+    let not_data = || FetchError::NotData { url: url.to_owned(), status, content_type: content_type.clone(), expected };
     if content_type.contains("text/html") || content_type.contains("application/xhtml") {
         return Err(not_data());
     }

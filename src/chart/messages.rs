@@ -25,7 +25,7 @@ pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "
 /// Every message in English, by key: the keys every other table must have, with the same
 /// placeholders. Each part lives beside the code that says it; this one holds the widget's
 /// frame and controls.
-pub const ENGLISH: [&[(&str, &str)]; 4] = [CHROME, super::describe::MESSAGES, super::claims::MESSAGES, super::words::MESSAGES];
+pub const ENGLISH: [&[(&str, &str)]; 5] = [CHROME, super::describe::MESSAGES, super::claims::MESSAGES, super::words::MESSAGES, super::faults::MESSAGES];
 
 /// The widget's frame and controls: tabs, loading, buttons, toggles, quadrant names.
 const CHROME: &[(&str, &str)] = &[

@@ -8,6 +8,7 @@ pub mod curve;
 pub mod describe;
 pub mod draw;
 pub mod export;
+pub mod faults;
 pub mod format;
 pub mod gesture;
 pub mod labels;

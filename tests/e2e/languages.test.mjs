@@ -37,6 +37,8 @@ const session = useSiteAndBrowser(DIST, {
     "/override.html": htmlRoute(page("de", `data-messages='{"quadrant.leading":"Vorne","tab.trend":"Verlauf"}'`)),
     "/bad.html": htmlRoute(page("de", `data-messages='{"quadrant.leadng":"Vorne"}'`)),
     "/slow-prices.json": slowPrices,
+    "/missing-de.html": htmlRoute(page("en", 'data-lang="de"').replace("/slow-prices.json", "/missing.json")),
+    "/missing.json": (req, res) => res.writeHead(404, { "content-type": "text/plain" }).end("gone"),
   },
 });
 
@@ -182,6 +184,22 @@ test("a publisher's messages override the language's, and an unknown key is a co
   await message.waitFor();
   assert.equal((await message.textContent()).trim(), 'option `messages.quadrant.leadng` = "Vorne": no message has this key (the keys are listed in the README, "Languages")');
   await bad.context.close();
+});
+
+test("a download's fault reads in the widget's language; the event keeps English for scripts", async () => {
+  await session.ready;
+  const context = await session.browser.newContext();
+  const p = await context.newPage();
+  await p.addInitScript(() => document.addEventListener("rotascope:error", (e) => (window.__error = e.detail.message)));
+  await p.goto(`${session.url}missing-de.html`);
+  const message = p.locator("#w [data-testid=error] .rs-error-message");
+  await message.waitFor();
+  const url = "/missing.json";
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name]);
+  assert.equal(await message.textContent(), fill(table("de")["fault.status"], { url, status: "404", statusText: "Not Found" }));
+  assert.equal((await p.locator("#w [data-testid=error] .rs-error-title").textContent()).trim(), table("de")["error.chart"]);
+  assert.equal(await p.evaluate(() => window.__error), `could not load ${url}: the server answered 404 Not Found`);
+  await context.close();
 });
 
 /** What of the chrome does not fit at this width: containers that scroll, buttons whose words spill. */
