@@ -18,6 +18,9 @@ use crate::analysis::{AnalysisError, Adjustment};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+/// English messages of the config's errors, by key (see [`crate::analysis::said`]).
+pub const MESSAGES: &[crate::analysis::said::Message] = &[];
+
 /// Where a note comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Source {

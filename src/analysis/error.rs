@@ -4,8 +4,12 @@
 //! widget shows it verbatim to a publisher who has to fix their data.
 
 use super::date::{Date, DateParseError};
+use super::said::Message;
 use serde::Serialize;
 use std::fmt;
+
+/// English messages of bad data and of the core's warnings, by key (see [`super::said`]).
+pub const MESSAGES: &[Message] = &[];
 
 /// Why prices or options were rejected.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

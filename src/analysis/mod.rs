@@ -17,6 +17,7 @@ pub mod returns;
 pub mod rotation;
 pub mod rotation_metrics;
 pub mod rotation_quality;
+pub mod said;
 pub mod selection;
 pub mod sentiment;
 pub mod sorting;

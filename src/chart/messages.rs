@@ -14,6 +14,7 @@
 //!
 //! Pure: the browser supplies the plural rule, so every lookup is tested natively.
 
+use crate::analysis::said::Said;
 use serde_json::{Map, Value};
 
 /// The languages a widget can show, by their primary subtag: English first (compiled in).
@@ -25,7 +26,7 @@ pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "
 /// Every message in English, by key: the keys every other table must have, with the same
 /// placeholders. Each part lives beside the code that says it; this one holds the widget's
 /// frame and controls.
-pub const ENGLISH: [&[(&str, &str)]; 5] = [CHROME, super::describe::MESSAGES, super::claims::MESSAGES, super::words::MESSAGES, super::faults::MESSAGES];
+pub const ENGLISH: [&[(&str, &str)]; 7] = [CHROME, super::describe::MESSAGES, super::claims::MESSAGES, super::words::MESSAGES, super::faults::MESSAGES, crate::analysis::error::MESSAGES, crate::config::MESSAGES];
 
 /// The widget's frame and controls: tabs, loading, buttons, toggles, quadrant names.
 const CHROME: &[(&str, &str)] = &[
@@ -251,7 +252,8 @@ impl Messages {
         Messages { lang, table, overrides, plural }
     }
 
-    fn find(&self, key: &str) -> Option<&'static str> {
+    /// The text of `key` in this widget's messages, if any table has it.
+    pub fn find(&self, key: &str) -> Option<&'static str> {
         self.overrides.iter().chain(self.table.iter()).find(|(k, _)| *k == key).map(|(_, v)| *v).or_else(|| english(key))
     }
 
@@ -276,6 +278,11 @@ impl Messages {
         if self.find(&key).is_some() { key } else { format!("{base}.other") }
     }
 
+    /// What the core said (an error, a warning, a reason), in this language.
+    pub fn said(&self, said: &Said) -> String {
+        said.say(&|key| self.find(key))
+    }
+
     /// `base`'s form for `n`, with `{n}` filled in.
     pub fn count(&self, base: &str, n: usize) -> String {
         let key = self.plural_key(base, n as f64);
@@ -283,28 +290,7 @@ impl Messages {
     }
 }
 
-/// `template` with each `{name}` of `values` replaced, in one pass (a value holding braces is
-/// not read again); other braces stay as written.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some((before, after)) = rest.split_once('{') {
-        out.push_str(before);
-        let value = after.split_once('}').and_then(|(name, tail)| values.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v, tail)));
-        match value {
-            Some((v, tail)) => {
-                out.push_str(v);
-                rest = tail;
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+pub use crate::analysis::said::fill;
 
 #[cfg(test)]
 mod tests {

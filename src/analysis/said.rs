@@ -1,0 +1,86 @@
+//! What the core says about bad input (errors, warnings, their reasons), kept as a message
+//! key with its English template and the values of its placeholders: the widget says it in
+//! the reader's language (`chart::messages` looks the key up), while the core's own
+//! messages (`analyze()`'s, the tool's, `rotascope:error`'s) read in English.
+//!
+//! Each module lists its sentences as `(key, English)` constants in one `MESSAGES` part of
+//! the English table (`chart::messages::ENGLISH`), and builds a [`Said`] from the constant,
+//! so the English text is written once.
+
+/// A message: its key and English template (one of a `MESSAGES` part's entries).
+pub type Message = (&'static str, &'static str);
+
+/// A sentence as a message and the values of its placeholders.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Said {
+    pub message: Message,
+    pub values: Vec<(&'static str, String)>,
+}
+
+impl Said {
+    /// `message` with these placeholder values.
+    pub fn new(message: Message, values: &[(&'static str, &str)]) -> Said {
+        Said { message, values: values.iter().map(|(k, v)| (*k, (*v).to_owned())).collect() }
+    }
+
+    /// A sentence without placeholders.
+    pub fn plain(message: Message) -> Said {
+        Said { message, values: Vec::new() }
+    }
+
+    /// The sentence in the language `find` looks keys up in (English where it has none).
+    pub fn say(&self, find: &dyn Fn(&str) -> Option<&'static str>) -> String {
+        let values: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(find(self.message.0).unwrap_or(self.message.1), &values)
+    }
+
+    /// The sentence in English.
+    pub fn english(&self) -> String {
+        self.say(&|_| None)
+    }
+}
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english())
+    }
+}
+
+/// `template` with each `{name}` of `values` replaced, in one pass (a value holding braces is
+/// not read again); other braces stay as written.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let value = after.split_once('}').and_then(|(name, tail)| values.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v, tail)));
+        match value {
+            Some((v, tail)) => {
+                out.push_str(v);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GREETING: Message = ("test.greeting", "{who} has {n} closes");
+
+    #[test]
+    fn a_said_sentence_reads_in_english_or_in_the_language_found() {
+        let said = Said::new(GREETING, &[("who", "IWM"), ("n", "3")]);
+        assert_eq!(said.to_string(), "IWM has 3 closes");
+        let german = |key: &str| (key == "test.greeting").then_some("{who} hat {n} Schlusskurse");
+        assert_eq!(said.say(&german), "IWM hat 3 Schlusskurse");
+        assert_eq!(Said::plain(("test.plain", "no data")).say(&german), "no data");
+    }
+}
