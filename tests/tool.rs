@@ -180,3 +180,22 @@ fn the_readme_command_line_runs_as_written() {
     let v: Value = serde_json::from_slice(&written.stdout).unwrap();
     assert_eq!(v["adjusted"], Value::Bool(true), "{v}");
 }
+
+/// `messages` writes the English table in the shape of `www/lang/*.json`: every key a shipped
+/// table has but the plural categories English does not spell out, with English's texts.
+#[test]
+fn messages_writes_the_english_table_as_a_language_file() {
+    let out = run(Path::new("."), &["messages"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let english: serde_json::Map<String, Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(english.get("quadrant.leading"), Some(&Value::from("Leading")));
+    assert_eq!(english.get("list.more.one"), Some(&Value::from("and {n} more")));
+    let german: serde_json::Map<String, Value> = serde_json::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/lang/de.json")).unwrap()).unwrap();
+    let mut keys: Vec<&String> = english.keys().collect();
+    let mut shipped: Vec<&String> = german.keys().collect();
+    keys.sort();
+    shipped.sort();
+    assert_eq!(keys, shipped);
+    let extra = run(Path::new("."), &["messages", "x"]);
+    assert!(!extra.status.success() && text(&extra.stderr).contains("messages: unexpected argument x"));
+}

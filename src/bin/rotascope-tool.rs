@@ -9,6 +9,7 @@
 //! rotascope-tool render --config FILE | --attr NAME=VALUE... --prices FILE [FILE...] [--note FILE]
 //!                       [--view V] [--width W] [--height H] [--scale S] [--theme light|dark] [--out DIR]
 //!                                                  each view and the note card as SVG, PNG and alt text
+//! rotascope-tool messages                          the English message table (stdout)
 //! ```
 //!
 //! `rotascope-tool --help` and `rotascope-tool COMMAND --help` print the usage; an unknown
@@ -32,6 +33,7 @@ usage:
   rotascope-tool convert [OPTIONS] FILE...   CSV, Yahoo or contract files -> one contract JSON, on stdout
   rotascope-tool bench [OPTIONS]             parse + analyze timings (the native half of `make bench`)
   rotascope-tool render [OPTIONS]            each view and the note card as an image: SVG, PNG and alt text
+  rotascope-tool messages                    the English message table as JSON, on stdout
 
 `rotascope-tool COMMAND --help` lists a command's options.
 ";
@@ -40,6 +42,14 @@ const SAMPLE_USAGE: &str = "\
 usage: rotascope-tool sample-data > www/data/sample-prices.json
 
 Writes the sample price contract (illustrative prices, not market data) on stdout.
+";
+
+const MESSAGES_USAGE: &str = "\
+usage: rotascope-tool messages > www/lang/xx.json
+
+Writes every text the widget shows as one JSON object, key -> English template, in the form of
+www/lang/*.json: the start of a new language's table (translate each text; keep each {name}
+placeholder; a plural key ending in .one or .other may gain the language's other categories).
 ";
 
 const CONVERT_USAGE: &str = "\
@@ -605,6 +615,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         "sample-data" => (SAMPLE_USAGE, &[]),
+        "messages" => (MESSAGES_USAGE, &[]),
         "convert" => (CONVERT_USAGE, &["--symbols", "--since", "--until", "--adjusted"]),
         "bench" => (BENCH_USAGE, &["--data", "--until", "--runs", "--json"]),
         "render" => (RENDER_USAGE, &["--config", "--attr", "--prices", "--note", "--view", "--width", "--height", "--scale", "--theme", "--out", "--font"]),
@@ -624,6 +635,14 @@ fn main() -> ExitCode {
                 Some(extra) => Err(format!("sample-data: unexpected argument {extra}")),
                 None => {
                     print!("{}", rotascope::sample::sample_prices_json());
+                    Ok(())
+                }
+            },
+            "messages" => match args.rest.first() {
+                Some(extra) => Err(format!("messages: unexpected argument {extra}")),
+                None => {
+                    let table: serde_json::Map<String, serde_json::Value> = rotascope::chart::messages::english_pairs().map(|(k, v)| (k.to_owned(), v.into())).collect();
+                    println!("{}", serde_json::to_string_pretty(&table).map_err(|e| e.to_string())?);
                     Ok(())
                 }
             },
