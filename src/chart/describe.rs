@@ -5,7 +5,6 @@
 
 use super::format::Format;
 use super::messages::{fill, Messages};
-use super::words::quadrant_name;
 use crate::analysis::returns::{PeriodReturn, SpreadReturn};
 use crate::analysis::rotation::{Interval, Quadrant, RotationMethod, RotationPoint};
 use crate::analysis::rotation_metrics::{Compass, PointMetrics};
@@ -177,6 +176,17 @@ pub enum Shown<'a> {
     Performance { benchmark: &'a str, period: Period },
     /// One symbol's own price and averages (its RS panel names the benchmark itself).
     Trend { symbol: &'a str, period: Period },
+}
+
+/// A quadrant's name (as `words::quadrant_name` says it: words imports this file, so this one
+/// looks the key up itself).
+fn quadrant_name(m: &Messages, q: Quadrant) -> &'static str {
+    m.get(match q {
+        Quadrant::Leading => "quadrant.leading",
+        Quadrant::Weakening => "quadrant.weakening",
+        Quadrant::Lagging => "quadrant.lagging",
+        Quadrant::Improving => "quadrant.improving",
+    })
 }
 
 /// "weekly" or "daily", as the subtitle and the rotation summary say it.
@@ -769,7 +779,6 @@ mod tests {
         let m = PointMetrics { heading_deg: Some(45.0), distance: 1.5, velocity: None };
         assert_eq!(describe_motion(&de, &[("IWM".to_string(), m)], &PlainFormat), "Richtung und Abstand von 100/100: IWM Nordosten (45°), 1.50.");
         assert_eq!(method_with_settings(&de, RotationMethod::Zscore, 14), "Z-Score (RRG-Lite) (zscore, Fenster 14)");
-        assert_eq!(crate::chart::words::tail_changed(&de, 1, Interval::Daily, true), "Tägliche Rotation, Schweif 1 Tag");
     }
 
     #[test]

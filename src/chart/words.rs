@@ -586,6 +586,10 @@ mod tests {
         assert_eq!(showing_date(&en, day("2026-06-12"), &PlainFormat), "Showing Jun 12, 2026");
         assert_eq!(csv_ready(&en), "CSV file ready");
         assert_eq!(png_ready(&en), "PNG image ready");
+        // Each announcement is a whole sentence per language, its count choosing the form.
+        let de = Messages::new("de", crate::chart::messages::keep(crate::chart::messages::parse_table(include_str!("../../www/lang/de.json")).unwrap()), &[], None);
+        assert_eq!(tail_changed(&de, 1, Interval::Daily, true), "Tägliche Rotation, Schweif 1 Tag");
+        assert_eq!(tail_changed(&de, 6, Interval::Weekly, false), "Schweiflänge 6 Wochen");
     }
 
     #[test]
