@@ -20,6 +20,7 @@ use rotascope::analysis::note::parse_note;
 use rotascope::analysis::period::Period;
 use rotascope::analysis::{Date, PriceTable};
 use rotascope::chart::describe::{describe_performance, describe_rotation, Performer};
+use rotascope::chart::messages::Messages;
 use rotascope::chart::export::lines_table;
 use rotascope::chart::PlainFormat;
 use rotascope::config::{AnalyzeRequest, WidgetConfig};
@@ -165,7 +166,7 @@ fn check_period<T: std::ops::Deref<Target = PriceTable>>(model: &Model<T>, bench
             }
             let performers: Vec<Performer> = rows.iter().map(|r| Performer { symbol: r.symbol.clone(), return_pct: r.return_pct }).collect();
             let bench = model.symbol(benchmark);
-            let _ = describe_performance(bench, "return", &period.label(), as_of, as_of, &performers, None, None, &PlainFormat);
+            let _ = describe_performance(&Messages::english(), bench, "return", &period.label(), as_of, as_of, &performers, None, None, &PlainFormat);
         }
         Err(e) => prop_assert!(!e.to_string().trim().is_empty()),
     }
@@ -202,7 +203,7 @@ fn check_model<T: std::ops::Deref<Target = PriceTable>>(model: &Model<T>, config
                 heads.push((model.symbol(r.position).to_owned(), head.clone()));
             }
         }
-        let _ = describe_rotation(model.symbol(benchmark), config.rotation.interval, model.as_of(), &heads, &config.period.label(), &[], None, &PlainFormat);
+        let _ = describe_rotation(&Messages::english(), model.symbol(benchmark), config.rotation.interval, model.as_of(), &heads, &config.period.label(), &[], None, &PlainFormat);
     }
     Ok(())
 }

@@ -32,16 +32,17 @@ pub fn Announcer() -> impl IntoView {
     let ctx = widget_context();
     let (data, c) = use_state();
     let say = move |text: String| c.announce.set(text);
+    let m = super::messages();
     Effect::watch(
         move || (c.tail.get(), c.interval.get()),
-        move |(tail, interval), prev, _| say(words::tail_changed(*tail, *interval, prev.is_some_and(|(_, before)| before != interval))),
+        move |(tail, interval), prev, _| say(words::tail_changed(&m, *tail, *interval, prev.is_some_and(|(_, before)| before != interval))),
         false,
     );
     {
         let data = data.clone();
-        Effect::watch(move || c.benchmark.get(), move |b, _, _| say(words::benchmark_changed(data.symbol(*b))), false);
+        Effect::watch(move || c.benchmark.get(), move |b, _, _| say(words::benchmark_changed(&m, data.symbol(*b))), false);
     }
-    Effect::watch(move || c.period.get(), move |p, _, _| say(words::period_changed(p)), false);
+    Effect::watch(move || c.period.get(), move |p, _, _| say(words::period_changed(&m, p)), false);
     Effect::watch(
         move || c.mode.get(),
         move |m, _, _| say(words::mode_words(*m).chosen.into()),
@@ -50,8 +51,8 @@ pub fn Announcer() -> impl IntoView {
     Effect::watch(
         move || c.view.get(),
         move |v, _, _| {
-            let tab = crate::config::View::ALL.iter().position(|x| x == v).map_or("", |i| words::TAB_NAMES[i]);
-            say(words::view_changed(tab))
+            let tab = crate::config::View::ALL.iter().position(|x| x == v).map_or("", |i| m.get(["tab.rotation", "tab.performance", "tab.trend"][i]));
+            say(words::view_changed(&m, tab))
         },
         false,
     );
@@ -62,9 +63,9 @@ pub fn Announcer() -> impl IntoView {
             move |now, before, _| {
                 let before = before.cloned().unwrap_or_default();
                 if let Some(p) = now.iter().find(|p| !before.contains(p)) {
-                    say(words::hidden_changed(data.symbol(*p), true));
+                    say(words::hidden_changed(&m, data.symbol(*p), true));
                 } else if let Some(p) = before.iter().find(|p| !now.contains(p)) {
-                    say(words::hidden_changed(data.symbol(*p), false));
+                    say(words::hidden_changed(&m, data.symbol(*p), false));
                 }
             },
             false,
@@ -74,11 +75,11 @@ pub fn Announcer() -> impl IntoView {
         let data = data.clone();
         Effect::watch(
             move || c.pinned.get(),
-            move |p, _, _| say(words::highlight_changed(p.map(|p| data.symbol(p)))),
+            move |p, _, _| say(words::highlight_changed(&m, p.map(|p| data.symbol(p)))),
             false,
         );
     }
-    Effect::watch(move || c.playing.get(), move |playing, _, _| say(words::playing_changed(*playing).into()), false);
+    Effect::watch(move || c.playing.get(), move |playing, _, _| say(words::playing_changed(&m, *playing).into()), false);
     {
         let data = data.clone();
         let format = ctx.format.clone();
@@ -93,7 +94,7 @@ pub fn Announcer() -> impl IntoView {
                 if let Ok(set) = set.as_ref() {
                     let last = set.timeline.len().saturating_sub(1);
                     if let Some(&i) = set.timeline.get(s.unwrap_or(last)) {
-                        say(words::showing_date(data.table.dates[i], format.as_ref()));
+                        say(words::showing_date(&m, data.table.dates[i], format.as_ref()));
                     }
                 }
             },
@@ -144,7 +145,7 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
         let (table_fn, file_name) = (table_fn.clone(), file_name.clone());
         move |ev: web_sys::MouseEvent| {
             if hand_over_text(&ev, &file_name("csv"), &table_fn().to_csv(), "text/csv") {
-                c.announce.set(words::CSV_READY.into());
+                c.announce.set(words::csv_ready(&words_now).into());
             }
         }
     };
@@ -163,7 +164,7 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(blob) = png_blob(&image).await {
                     hand_over(&button, &name, &blob);
-                    c.announce.set(words::PNG_READY.into());
+                    c.announce.set(words::png_ready(&words_now).into());
                 }
             });
         }

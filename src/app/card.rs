@@ -199,7 +199,7 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
             let name = crate::chart::export::claims_file_name(day);
             if crate::browser::export::hand_over_text(&ev, &name, &table.to_csv(), "text/csv") {
                 if let Some(c) = controls {
-                    c.announce.set(words::CSV_READY.into());
+                    c.announce.set(words::csv_ready(&super::messages()).into());
                 }
             }
         }

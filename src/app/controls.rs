@@ -195,7 +195,7 @@ pub fn PeriodControl() -> impl IntoView {
                             c.period.set(period);
                         }
                         Err(_) => {
-                            refused.set(Some(start_after_as_of(day, data.as_of(), &**format)));
+                            refused.set(Some(start_after_as_of(&m, day, data.as_of(), &**format)));
                             // The field goes back to the period still shown.
                             event_target::<leptos::web_sys::HtmlInputElement>(&ev).set_value(&shown_start());
                         }

@@ -260,7 +260,7 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64
                 View::Performance => Shown::Performance { benchmark, period: c.period.get() },
                 View::Trend => Shown::Trend { symbol: data.symbol(c.trend_symbol.get()), period: c.period.get() },
             };
-            subtitle(shown, data.table.dates[data.to], format.as_ref())
+            subtitle(&super::messages(), shown, data.table.dates[data.to], format.as_ref())
         }
     };
     let panel = move || match c.view.get() {

@@ -4,6 +4,7 @@
 //! anyone as a caption.
 
 use super::format::Format;
+use super::messages::{fill, Messages};
 use crate::analysis::returns::{PeriodReturn, SpreadReturn};
 use crate::analysis::rotation::{Interval, Quadrant, RotationMethod, RotationPoint};
 use crate::analysis::rotation_metrics::{Compass, PointMetrics};
@@ -11,7 +12,162 @@ use crate::analysis::period::Period;
 use crate::analysis::Date;
 
 /// English messages of summaries, announcements and the method note, by key (see [`super::messages`]).
-pub const MESSAGES: &[(&str, &str)] = &[];
+/// Sentences that English strings together are whole templates, so a language can order
+/// their words its own way; optional parts wrap the text before them (`{text}, …`).
+pub const MESSAGES: &[(&str, &str)] = &[
+    // The line under the title.
+    ("summary.subtitle.rotation", "Against {benchmark} · {interval} · {method}"),
+    ("summary.subtitle.performance", "Against {benchmark} · {period}"),
+    ("summary.subtitle.trend", "Trend of {symbol} · {period}"),
+    ("summary.subtitle.dataTo", "{shown} · data to {date}"),
+    ("summary.since", "since {date}"),
+    ("summary.weekly", "weekly"),
+    ("summary.daily", "daily"),
+    ("summary.startAfterAsOf", "{day} is after the as-of day. Choose a start on or before {asOf}."),
+    // "A, B and C": every item but the last joined by `middle`, the last by `last`.
+    ("summary.list.middle", "{first}, {next}"),
+    ("summary.list.last", "{rest} and {last}"),
+    // The summaries.
+    ("summary.performer", "{symbol} ({return})"),
+    ("summary.leaders", "{period} leaders: {leaders}. Laggards: {laggards}."),
+    ("summary.spread", "Basket {long} minus basket {short} over {period}: {spread}."),
+    ("summary.rotation.one", "Relative rotation graph of {n} symbol against {benchmark}, {interval}, as of {date}: RS-Ratio (relative strength) across, RS-Momentum (its rate of change) up."),
+    ("summary.rotation.other", "Relative rotation graph of {n} symbols against {benchmark}, {interval}, as of {date}: RS-Ratio (relative strength) across, RS-Momentum (its rate of change) up."),
+    ("summary.noHistory", "No symbol has enough history yet."),
+    ("summary.quadrant", "{quadrant}: {symbols}."),
+    ("summary.extremes", "Strongest relative strength: {strongest} ({strongestRatio}); weakest: {weakest} ({weakestRatio})."),
+    ("summary.performance.one", "Line chart of the {what} of {n} symbol for {period}, from {from} to {to}, against {benchmark}."),
+    ("summary.performance.other", "Line chart of the {what} of {n} symbols for {period}, from {from} to {to}, against {benchmark}."),
+    ("summary.performanceVs.one", "Line chart of the {what} of {n} symbol for {period}, from {from} to {to}, against {benchmark} ({benchmark} {return})."),
+    ("summary.performanceVs.other", "Line chart of the {what} of {n} symbols for {period}, from {from} to {to}, against {benchmark} ({benchmark} {return})."),
+    ("summary.beat.one", "{n} of {total} beat {benchmark}."),
+    ("summary.beat.other", "{n} of {total} beat {benchmark}."),
+    ("summary.trend", "Price of {symbol} with its 50- and 200-day moving averages."),
+    ("summary.trend.close", "It closed at {close} on {date}."),
+    ("summary.trend.closeVs", "It closed at {close} on {date}, {averages}."),
+    ("summary.trend.above50", "above its 50-day average ({average})"),
+    ("summary.trend.below50", "below its 50-day average ({average})"),
+    ("summary.trend.above200", "above its 200-day average ({average})"),
+    ("summary.trend.below200", "below its 200-day average ({average})"),
+    ("summary.trend.aboveHigh", "That is {change} above its prior high of {high} on {date}."),
+    ("summary.trend.belowHigh", "That is {change} below its prior high of {high} on {date}."),
+    // The prior high's label on the trend chart, longest first.
+    ("summary.priorHigh.datedChange", "Prior high {high} · {date} · {change} from it"),
+    ("summary.priorHigh.change", "Prior high {high} · {change} from it"),
+    ("summary.priorHigh.shortChange", "Prior high {high} · {change}"),
+    ("summary.priorHigh.shortestChange", "High {high} · {change}"),
+    ("summary.priorHigh.dated", "Prior high {high} · {date}"),
+    ("summary.priorHigh.value", "Prior high {high}"),
+    ("summary.priorHigh.shortest", "High {high}"),
+    // A point: its tooltip lines, what the keyboard says on it, and how the heads move.
+    ("point.compass.e", "east"),
+    ("point.compass.ne", "north-east"),
+    ("point.compass.n", "north"),
+    ("point.compass.nw", "north-west"),
+    ("point.compass.w", "west"),
+    ("point.compass.sw", "south-west"),
+    ("point.compass.s", "south"),
+    ("point.compass.se", "south-east"),
+    ("point.compassShort.e", "E"),
+    ("point.compassShort.ne", "NE"),
+    ("point.compassShort.n", "N"),
+    ("point.compassShort.nw", "NW"),
+    ("point.compassShort.w", "W"),
+    ("point.compassShort.sw", "SW"),
+    ("point.compassShort.s", "S"),
+    ("point.compassShort.se", "SE"),
+    ("point.heading", "{compass} {degrees}°"),
+    ("point.headingWords", "{compass} ({degrees}°)"),
+    ("point.noHeading", "no heading"),
+    ("point.perWeek", "{velocity} per week"),
+    ("point.perDay", "{velocity} per day"),
+    ("point.inProgress", "{date} (week in progress)"),
+    ("point.rsRatio", "RS-Ratio {value}"),
+    ("point.rsMomentum", "RS-Momentum {value}"),
+    ("point.headingLine", "Heading {heading}"),
+    ("point.distance", "Distance {value}"),
+    ("point.velocity", "Velocity {velocity}"),
+    ("point.spoken", "{symbol}, {quadrant}, RS-Ratio {ratio}, RS-Momentum {momentum}, {heading}, distance {distance}"),
+    ("point.spoken.heading", "heading {heading}"),
+    ("point.spoken.velocity", "{text}, velocity {velocity}"),
+    ("point.spoken.when", "{text}, {when}"),
+    ("point.spoken.inProgress", "{text}, week in progress"),
+    ("point.weekOf", "week of {date}"),
+    ("point.motion", "Heading and distance from 100/100: {heads}."),
+    ("point.motion.head", "{symbol} {heading}, {distance}"),
+    ("point.motion.join", "{first}; {next}"),
+    // The rotation method: its names, its note and what the summary says of it.
+    ("method.logTrend", "Log trend"),
+    ("method.zscore", "Z-score (RRG-Lite)"),
+    ("method.settings.logTrend", "{method} ({name})"),
+    ("method.settings.zscore", "{method} ({name}, window {window})"),
+    ("method.summary", "How {method} computes RS-Ratio and RS-Momentum"),
+    ("method.link", "All the formulas: README, Rotation methods"),
+    ("method.rs.weekly", "RS = 100 × close ÷ benchmark close, on each week's last trading day both have a close."),
+    ("method.rs.daily", "RS = 100 × close ÷ benchmark close, on each day both have a close."),
+    ("method.logTrend.ratio.weekly", "RS-Ratio = 100 + 100 × (mean of ln RS over the last 10 weeks − mean over the last 30): 103 means relative strength runs about 3 % above its longer average. Every symbol is in the same units: the farther right, the stronger."),
+    ("method.logTrend.ratio.daily", "RS-Ratio = 100 + 100 × (mean of ln RS over the last 10 days − mean over the last 30): 103 means relative strength runs about 3 % above its longer average. Every symbol is in the same units: the farther right, the stronger."),
+    ("method.logTrend.momentum.weekly", "RS-Momentum = 100 + 3 × the change of RS-Ratio since the previous week: above 100 while RS-Ratio rises, so tails turn clockwise."),
+    ("method.logTrend.momentum.daily", "RS-Momentum = 100 + 3 × the change of RS-Ratio since the previous day: above 100 while RS-Ratio rises, so tails turn clockwise."),
+    ("method.logTrend.needs.weekly", "Needs {n} weekly closes; the window setting is not used."),
+    ("method.logTrend.needs.daily", "Needs {n} daily closes; the window setting is not used."),
+    ("method.zscore.ratio.weekly", "RS-Ratio = 100 + the z-score of RS over the last {window} weeks; RS-Momentum = 100 + the z-score of RS-Ratio over the last {window}. The formula of RRGPy and RRG-Lite."),
+    ("method.zscore.ratio.daily", "RS-Ratio = 100 + the z-score of RS over the last {window} days; RS-Momentum = 100 + the z-score of RS-Ratio over the last {window}. The formula of RRGPy and RRG-Lite."),
+    ("method.zscore.range", "Each symbol is measured against its own recent range, so distance from 100 does not compare strength between symbols, and momentum moves with the ratio."),
+    ("method.zscore.needs.weekly", "Needs {n} weekly closes."),
+    ("method.zscore.needs.daily", "Needs {n} daily closes."),
+    ("method.extent", "Method {method}."),
+    ("method.zoomed", "Zoomed to RS-Ratio {ratioFrom} to {ratioTo}, RS-Momentum {momentumFrom} to {momentumTo}."),
+    // The rotation view's ranking.
+    ("ranking.sortBy", "Sort by"),
+    ("ranking.symbol", "Symbol"),
+    ("ranking.name", "Name"),
+    ("ranking.quadrant", "Quadrant"),
+    ("ranking.rsRatio", "RS-Ratio"),
+    ("ranking.rsMomentum", "RS-Momentum"),
+    ("ranking.inQuadrant", "In quadrant"),
+    ("ranking.heading", "Heading"),
+    ("ranking.distance", "Distance"),
+    ("ranking.velocity", "Velocity"),
+    ("ranking.short.quadrant", "Quad."),
+    ("ranking.short.rsRatio", "Ratio"),
+    ("ranking.short.rsMomentum", "Mom."),
+    ("ranking.short.inQuadrant", "Time"),
+    ("ranking.short.heading", "Hdg"),
+    ("ranking.short.distance", "Dist"),
+    ("ranking.short.velocity", "Vel."),
+    ("ranking.choice", "{column}, {order}"),
+    ("ranking.caption", "Ranking by {column} at the date shown, {order}"),
+    ("ranking.highestFirst", "highest first"),
+    ("ranking.lowestFirst", "lowest first"),
+    ("ranking.aToZ", "A to Z"),
+    ("ranking.zToA", "Z to A"),
+    ("ranking.headingDown", "from 360° down (SE, S, SW … E)"),
+    ("ranking.headingUp", "from 0° up (E, NE, N … SE)"),
+    ("ranking.quadrantDown", "Improving, Lagging, Weakening, Leading"),
+    ("ranking.quadrantUp", "Leading, Weakening, Lagging, Improving"),
+    // What the polite live region says when a control changes.
+    ("announce.tail.weekly.one", "Tail length {n} week"),
+    ("announce.tail.weekly.other", "Tail length {n} weeks"),
+    ("announce.tail.daily.one", "Tail length {n} day"),
+    ("announce.tail.daily.other", "Tail length {n} days"),
+    ("announce.interval.weekly.one", "Weekly rotation, tail {n} week"),
+    ("announce.interval.weekly.other", "Weekly rotation, tail {n} weeks"),
+    ("announce.interval.daily.one", "Daily rotation, tail {n} day"),
+    ("announce.interval.daily.other", "Daily rotation, tail {n} days"),
+    ("announce.benchmark", "Benchmark {symbol}"),
+    ("announce.period", "Period {period}"),
+    ("announce.view", "{tab} view"),
+    ("announce.hidden", "{symbol} hidden"),
+    ("announce.shown", "{symbol} shown"),
+    ("announce.highlighted", "{symbol} highlighted"),
+    ("announce.highlightCleared", "Highlight cleared"),
+    ("announce.playing", "Playing"),
+    ("announce.paused", "Paused"),
+    ("announce.showing", "Showing {date}"),
+    ("announce.csvReady", "CSV file ready"),
+    ("announce.pngReady", "PNG image ready"),
+];
 
 /// What the chosen view shows, for the line under the widget's title.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,27 +178,42 @@ pub enum Shown<'a> {
     Trend { symbol: &'a str, period: Period },
 }
 
+/// A quadrant's name (as `words::quadrant_name` says it: words imports this file, so this one
+/// looks the key up itself).
+fn quadrant_name(m: &Messages, q: Quadrant) -> &'static str {
+    m.get(match q {
+        Quadrant::Leading => "quadrant.leading",
+        Quadrant::Weakening => "quadrant.weakening",
+        Quadrant::Lagging => "quadrant.lagging",
+        Quadrant::Improving => "quadrant.improving",
+    })
+}
+
+/// "weekly" or "daily", as the subtitle and the rotation summary say it.
+fn every(m: &Messages, interval: Interval) -> &'static str {
+    m.get(match interval {
+        Interval::Weekly => "summary.weekly",
+        Interval::Daily => "summary.daily",
+    })
+}
+
 /// The line under the title: what the view shows, as its controls chose it, and the last day
 /// of data. On paper, where the controls are not printed, it is what states the choices:
 /// "Against SPY · weekly · Log trend · data to Jun 30, 2026", "Against SPY · YTD · data to
 /// Jun 30, 2026", "Trend of IWM · since Jan 15, 2026 · data to Jun 30, 2026".
-pub fn subtitle(shown: Shown, data_to: Date, fmt: &dyn Format) -> String {
+pub fn subtitle(m: &Messages, shown: Shown, data_to: Date, fmt: &dyn Format) -> String {
     let period = |p: Period| match p {
-        Period::Since(day) => format!("since {}", fmt.date(day)),
+        Period::Since(day) => m.fill("summary.since", &[("date", &fmt.date(day))]),
         named => named.to_string(),
     };
     let what = match shown {
         Shown::Rotation { benchmark, interval, method } => {
-            let every = match interval {
-                Interval::Weekly => "weekly",
-                Interval::Daily => "daily",
-            };
-            format!("Against {benchmark} · {every} · {}", method_label(method))
+            m.fill("summary.subtitle.rotation", &[("benchmark", benchmark), ("interval", every(m, interval)), ("method", method_label(m, method))])
         }
-        Shown::Performance { benchmark, period: p } => format!("Against {benchmark} · {}", period(p)),
-        Shown::Trend { symbol, period: p } => format!("Trend of {symbol} · {}", period(p)),
+        Shown::Performance { benchmark, period: p } => m.fill("summary.subtitle.performance", &[("benchmark", benchmark), ("period", &period(p))]),
+        Shown::Trend { symbol, period: p } => m.fill("summary.subtitle.trend", &[("symbol", symbol), ("period", &period(p))]),
     };
-    format!("{what} · data to {}", fmt.date(data_to))
+    m.fill("summary.subtitle.dataTo", &[("shown", &what), ("date", &fmt.date(data_to))])
 }
 
 /// A period's return of one symbol, for leaders and laggards.
@@ -72,37 +243,53 @@ impl From<&SpreadReturn> for SpreadFact {
     }
 }
 
-/// `a`, `a and b`, `a, b and c`.
 /// Why the performance view's "From" field refused a day: a period must start on or before
 /// the as-of day.
-pub fn start_after_as_of(day: Date, as_of: Date, fmt: &dyn Format) -> String {
-    format!("{} is after the as-of day. Choose a start on or before {}.", fmt.date(day), fmt.date(as_of))
+pub fn start_after_as_of(m: &Messages, day: Date, as_of: Date, fmt: &dyn Format) -> String {
+    m.fill("summary.startAfterAsOf", &[("day", &fmt.date(day)), ("asOf", &fmt.date(as_of))])
 }
 
+/// `a`, `a and b`, `a, b and c`, in English (the texts not yet in the reader's language).
 pub fn list(items: &[String]) -> String {
+    list_in(&Messages::english(), items)
+}
+
+/// `a`, `a and b`, `a, b and c`, joined as the reader's language joins a list.
+pub fn list_in(m: &Messages, items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [first, middle @ .., last] => {
+            let rest = middle.iter().fold(first.clone(), |text, next| m.fill("summary.list.middle", &[("first", &text), ("next", next)]));
+            m.fill("summary.list.last", &[("rest", &rest), ("last", last)])
+        }
     }
 }
 
-/// "Leaders for YTD: XLK (+67.3%), IWM (+60.8%) and IVW (+46.9%). Laggards: …"
-fn leaders_and_laggards(period: &str, performers: &[Performer], fmt: &dyn Format) -> String {
+/// "Leaders for YTD: XLK (+67.3%), IWM (+60.8%) and IVW (+46.9%). Laggards: …", after a space.
+fn leaders_and_laggards(m: &Messages, period: &str, performers: &[Performer], fmt: &dyn Format) -> String {
     if performers.len() < 2 {
         return String::new();
     }
     let mut sorted = performers.to_vec();
     crate::analysis::sorting::sort_by(&mut sorted, |a, b| b.return_pct.total_cmp(&a.return_pct));
     let n = (sorted.len() / 2).clamp(1, 3);
-    let say = |p: &Performer| format!("{} ({})", p.symbol, fmt.percent(p.return_pct, 1));
+    let say = |p: &Performer| m.fill("summary.performer", &[("symbol", &p.symbol), ("return", &fmt.percent(p.return_pct, 1))]);
     let leaders: Vec<String> = sorted.iter().take(n).map(say).collect();
     let laggards: Vec<String> = sorted.iter().rev().take(n).map(say).collect();
-    format!(" {period} leaders: {}. Laggards: {}.", list(&leaders), list(&laggards))
+    after_space(m.fill("summary.leaders", &[("period", period), ("leaders", &list_in(m, &leaders)), ("laggards", &list_in(m, &laggards))]))
 }
 
-fn spread_sentence(spread: Option<&SpreadFact>, period: &str, fmt: &dyn Format) -> String {
-    spread.map_or_else(String::new, |s| format!(" Basket {} minus basket {} over {period}: {}.", s.long, s.short, fmt.points(s.spread_pp, 1)))
+/// One more sentence of a summary: a space, then `sentence`.
+fn after_space(sentence: String) -> String {
+    let mut text = String::with_capacity(sentence.len() + 1);
+    text.push(' ');
+    text.push_str(&sentence);
+    text
+}
+
+fn spread_sentence(m: &Messages, spread: Option<&SpreadFact>, period: &str, fmt: &dyn Format) -> String {
+    spread.map_or_else(String::new, |s| after_space(m.fill("summary.spread", &[("long", &s.long), ("short", &s.short), ("period", period), ("spread", &fmt.points(s.spread_pp, 1))])))
 }
 
 /// The rotation graph in words.
@@ -111,15 +298,16 @@ fn spread_sentence(spread: Option<&SpreadFact>, period: &str, fmt: &dyn Format) 
 /// ```
 /// use rotascope::analysis::rotation::{Interval, Quadrant, RotationPoint};
 /// use rotascope::analysis::Date;
-/// use rotascope::chart::{describe::describe_rotation, PlainFormat};
+/// use rotascope::chart::{describe::describe_rotation, messages::Messages, PlainFormat};
 /// let d = Date::parse_iso("2026-06-12").unwrap();
 /// let p = |r: f64, m: f64| RotationPoint { date: d, rs_ratio: r, rs_momentum: m, quadrant: Quadrant::of(r, m), partial: false, index: 0 };
 /// let heads = vec![("IWM".to_string(), p(99.2, 101.4)), ("XLK".to_string(), p(101.0, 100.5))];
-/// let text = describe_rotation("SPY", Interval::Weekly, d, &heads, "YTD", &[], None, &PlainFormat);
+/// let text = describe_rotation(&Messages::english(), "SPY", Interval::Weekly, d, &heads, "YTD", &[], None, &PlainFormat);
 /// assert!(text.contains("Leading: XLK. Improving: IWM."));
 /// ```
 #[allow(clippy::too_many_arguments)]
 pub fn describe_rotation(
+    m: &Messages,
     benchmark: &str,
     interval: Interval,
     as_of: Date,
@@ -129,47 +317,38 @@ pub fn describe_rotation(
     spread: Option<&SpreadFact>,
     fmt: &dyn Format,
 ) -> String {
-    let every = match interval {
-        Interval::Weekly => "weekly",
-        Interval::Daily => "daily",
-    };
-    let mut text = format!(
-        "Relative rotation graph of {} symbol{} against {benchmark}, {every}, as of {}: RS-Ratio (relative strength) across, RS-Momentum (its rate of change) up.",
-        heads.len(),
-        if heads.len() == 1 { "" } else { "s" },
-        fmt.date(as_of)
-    );
+    let mut text = fill(&m.count("summary.rotation", heads.len()), &[("benchmark", benchmark), ("interval", every(m, interval)), ("date", &fmt.date(as_of))]);
     if heads.is_empty() {
-        text.push_str(" No symbol has enough history yet.");
+        text.push_str(&after_space(m.get("summary.noHistory").to_owned()));
         return text;
     }
-    let mut parts = Vec::new();
     for q in Quadrant::ALL {
         let mut in_q: Vec<&(String, RotationPoint)> = heads.iter().filter(|(_, p)| p.quadrant == q).collect();
         crate::analysis::sorting::sort_by(&mut in_q, |a, b| b.1.rs_ratio.total_cmp(&a.1.rs_ratio));
         if !in_q.is_empty() {
-            parts.push(format!("{}: {}.", q.name(), list(&in_q.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>())));
+            let symbols = list_in(m, &in_q.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>());
+            text.push_str(&after_space(m.fill("summary.quadrant", &[("quadrant", quadrant_name(m, q)), ("symbols", &symbols)])));
         }
     }
-    text.push(' ');
-    text.push_str(&parts.join(" "));
     let strongest = heads.iter().max_by(|a, b| a.1.rs_ratio.total_cmp(&b.1.rs_ratio));
     let weakest = heads.iter().min_by(|a, b| a.1.rs_ratio.total_cmp(&b.1.rs_ratio));
     if let (true, Some(strongest), Some(weakest)) = (heads.len() > 1, strongest, weakest) {
-        text.push_str(&format!(
-            " Strongest relative strength: {} ({}); weakest: {} ({}).",
-            strongest.0,
-            fmt.number(strongest.1.rs_ratio, 2),
-            weakest.0,
-            fmt.number(weakest.1.rs_ratio, 2)
-        ));
+        text.push_str(&after_space(m.fill(
+            "summary.extremes",
+            &[
+                ("strongest", &strongest.0),
+                ("strongestRatio", &fmt.number(strongest.1.rs_ratio, 2)),
+                ("weakest", &weakest.0),
+                ("weakestRatio", &fmt.number(weakest.1.rs_ratio, 2)),
+            ],
+        )));
     }
-    text.push_str(&leaders_and_laggards(period, performers, fmt));
-    text.push_str(&spread_sentence(spread, period, fmt));
+    text.push_str(&leaders_and_laggards(m, period, performers, fmt));
+    text.push_str(&spread_sentence(m, spread, period, fmt));
     text
 }
 
-/// The sample unit for `n` samples: "week", "weeks", "day", "days".
+/// The sample unit for `n` samples in English: "week", "weeks", "day", "days".
 pub fn unit(interval: Interval, n: usize) -> &'static str {
     match (interval, n) {
         (Interval::Weekly, 1) => "week",
@@ -179,39 +358,68 @@ pub fn unit(interval: Interval, n: usize) -> &'static str {
     }
 }
 
+/// The sample unit for `n` samples in the reader's language.
+pub fn unit_in(m: &Messages, interval: Interval, n: usize) -> String {
+    m.count(
+        match interval {
+            Interval::Weekly => "unit.week",
+            Interval::Daily => "unit.day",
+        },
+        n,
+    )
+}
+
 /// A compass sector as spoken: "north-east".
-pub fn compass_words(c: Compass) -> &'static str {
-    match c {
-        Compass::E => "east",
-        Compass::NE => "north-east",
-        Compass::N => "north",
-        Compass::NW => "north-west",
-        Compass::W => "west",
-        Compass::SW => "south-west",
-        Compass::S => "south",
-        Compass::SE => "south-east",
-    }
+pub fn compass_words(m: &Messages, c: Compass) -> &'static str {
+    m.get(match c {
+        Compass::E => "point.compass.e",
+        Compass::NE => "point.compass.ne",
+        Compass::N => "point.compass.n",
+        Compass::NW => "point.compass.nw",
+        Compass::W => "point.compass.w",
+        Compass::SW => "point.compass.sw",
+        Compass::S => "point.compass.s",
+        Compass::SE => "point.compass.se",
+    })
+}
+
+/// A compass sector as written in a cell or a tooltip: "NE".
+pub fn compass_short(m: &Messages, c: Compass) -> &'static str {
+    m.get(match c {
+        Compass::E => "point.compassShort.e",
+        Compass::NE => "point.compassShort.ne",
+        Compass::N => "point.compassShort.n",
+        Compass::NW => "point.compassShort.nw",
+        Compass::W => "point.compassShort.w",
+        Compass::SW => "point.compassShort.sw",
+        Compass::S => "point.compassShort.s",
+        Compass::SE => "point.compassShort.se",
+    })
 }
 
 /// "NE 45°", or "–" without a heading.
-pub fn heading_text(m: &PointMetrics, fmt: &dyn Format) -> String {
-    match (m.heading(), m.heading_deg) {
-        (Some(c), Some(deg)) => format!("{} {}°", c.name(), fmt.number(deg, 0)),
+pub fn heading_text(m: &Messages, metrics: &PointMetrics, fmt: &dyn Format) -> String {
+    match (metrics.heading(), metrics.heading_deg) {
+        (Some(c), Some(deg)) => m.fill("point.heading", &[("compass", compass_short(m, c)), ("degrees", &fmt.number(deg, 0))]),
         _ => "–".into(),
     }
 }
 
 /// "north-east (45°)", or "no heading".
-fn heading_words(m: &PointMetrics, fmt: &dyn Format) -> String {
-    match (m.heading(), m.heading_deg) {
-        (Some(c), Some(deg)) => format!("{} ({}°)", compass_words(c), fmt.number(deg, 0)),
-        _ => "no heading".into(),
+fn heading_words(m: &Messages, metrics: &PointMetrics, fmt: &dyn Format) -> String {
+    match (metrics.heading(), metrics.heading_deg) {
+        (Some(c), Some(deg)) => m.fill("point.headingWords", &[("compass", compass_words(m, c)), ("degrees", &fmt.number(deg, 0))]),
+        _ => m.get("point.noHeading").into(),
     }
 }
 
 /// "0.50 per week".
-fn velocity_words(v: f64, interval: Interval, fmt: &dyn Format) -> String {
-    format!("{} per {}", fmt.number(v, 2), unit(interval, 1))
+fn velocity_words(m: &Messages, v: f64, interval: Interval, fmt: &dyn Format) -> String {
+    let key = match interval {
+        Interval::Weekly => "point.perWeek",
+        Interval::Daily => "point.perDay",
+    };
+    m.fill(key, &[("velocity", &fmt.number(v, 2))])
 }
 
 /// The tooltip of one point: date, RS-Ratio, RS-Momentum, quadrant, heading, distance and
@@ -222,23 +430,24 @@ fn velocity_words(v: f64, interval: Interval, fmt: &dyn Format) -> String {
 /// use rotascope::analysis::rotation::{Interval, Quadrant, RotationPoint};
 /// use rotascope::analysis::rotation_metrics::metrics_at;
 /// use rotascope::analysis::Date;
-/// use rotascope::chart::{describe::point_lines, PlainFormat};
+/// use rotascope::chart::{describe::point_lines, messages::Messages, PlainFormat};
 /// let p = |x: f64, y: f64| RotationPoint { date: Date::parse_iso("2026-06-12").unwrap(), rs_ratio: x, rs_momentum: y, quadrant: Quadrant::of(x, y), partial: false, index: 0 };
 /// let history = [p(97.0, 96.0), p(100.0, 100.0)];
-/// let lines = point_lines(&history[1], &metrics_at(&history, 1, 10).unwrap(), Interval::Weekly, &PlainFormat);
+/// let lines = point_lines(&Messages::english(), &history[1], &metrics_at(&history, 1, 10).unwrap(), Interval::Weekly, &PlainFormat);
 /// assert_eq!(lines, ["Jun 12, 2026", "RS-Ratio 100.00", "RS-Momentum 100.00", "Leading", "Heading NE 53°", "Distance 0.00", "Velocity 5.00 per week"]);
 /// ```
-pub fn point_lines(p: &RotationPoint, m: &PointMetrics, interval: Interval, fmt: &dyn Format) -> Vec<String> {
+pub fn point_lines(m: &Messages, p: &RotationPoint, metrics: &PointMetrics, interval: Interval, fmt: &dyn Format) -> Vec<String> {
+    let date = fmt.date(p.date);
     let mut lines = vec![
-        format!("{}{}", fmt.date(p.date), if p.partial { " (week in progress)" } else { "" }),
-        format!("RS-Ratio {}", fmt.number(p.rs_ratio, 2)),
-        format!("RS-Momentum {}", fmt.number(p.rs_momentum, 2)),
-        p.quadrant.name().to_owned(),
-        format!("Heading {}", heading_text(m, fmt)),
-        format!("Distance {}", fmt.number(m.distance, 2)),
+        if p.partial { m.fill("point.inProgress", &[("date", &date)]) } else { date },
+        m.fill("point.rsRatio", &[("value", &fmt.number(p.rs_ratio, 2))]),
+        m.fill("point.rsMomentum", &[("value", &fmt.number(p.rs_momentum, 2))]),
+        quadrant_name(m, p.quadrant).to_owned(),
+        m.fill("point.headingLine", &[("heading", &heading_text(m, metrics, fmt))]),
+        m.fill("point.distance", &[("value", &fmt.number(metrics.distance, 2))]),
     ];
-    if let Some(v) = m.velocity {
-        lines.push(format!("Velocity {}", velocity_words(v, interval, fmt)));
+    if let Some(v) = metrics.velocity {
+        lines.push(m.fill("point.velocity", &[("velocity", &velocity_words(m, v, interval, fmt))]));
     }
     lines
 }
@@ -246,38 +455,52 @@ pub fn point_lines(p: &RotationPoint, m: &PointMetrics, interval: Interval, fmt:
 /// What the live region says when keyboard focus lands on a point: "IWM, Improving,
 /// RS-Ratio 99.20, RS-Momentum 101.40, heading north-east (45°), distance 1.62, velocity 0.50
 /// per week, week of Jun 8, 2026".
-pub fn describe_point(symbol: &str, p: &RotationPoint, m: &PointMetrics, interval: Interval, fmt: &dyn Format) -> String {
+pub fn describe_point(m: &Messages, symbol: &str, p: &RotationPoint, metrics: &PointMetrics, interval: Interval, fmt: &dyn Format) -> String {
     let when = match interval {
-        Interval::Weekly => format!("week of {}", fmt.date(p.date.week_start())),
+        Interval::Weekly => m.fill("point.weekOf", &[("date", &fmt.date(p.date.week_start()))]),
         Interval::Daily => fmt.date(p.date),
     };
-    let velocity = m.velocity.map_or_else(String::new, |v| format!(", velocity {}", velocity_words(v, interval, fmt)));
-    format!(
-        "{symbol}, {}, RS-Ratio {}, RS-Momentum {}, {}, distance {}{velocity}, {when}{}",
-        p.quadrant.name(),
-        fmt.number(p.rs_ratio, 2),
-        fmt.number(p.rs_momentum, 2),
-        if m.heading_deg.is_some() { format!("heading {}", heading_words(m, fmt)) } else { heading_words(m, fmt) },
-        fmt.number(m.distance, 2),
-        if p.partial { ", week in progress" } else { "" }
-    )
+    let heading = heading_words(m, metrics, fmt);
+    let heading = if metrics.heading_deg.is_some() { m.fill("point.spoken.heading", &[("heading", &heading)]) } else { heading };
+    let mut text = m.fill(
+        "point.spoken",
+        &[
+            ("symbol", symbol),
+            ("quadrant", quadrant_name(m, p.quadrant)),
+            ("ratio", &fmt.number(p.rs_ratio, 2)),
+            ("momentum", &fmt.number(p.rs_momentum, 2)),
+            ("heading", &heading),
+            ("distance", &fmt.number(metrics.distance, 2)),
+        ],
+    );
+    if let Some(v) = metrics.velocity {
+        text = m.fill("point.spoken.velocity", &[("text", &text), ("velocity", &velocity_words(m, v, interval, fmt))]);
+    }
+    text = m.fill("point.spoken.when", &[("text", &text), ("when", &when)]);
+    if p.partial {
+        text = m.fill("point.spoken.inProgress", &[("text", &text)]);
+    }
+    text
 }
 
 /// Where the heads are going, farthest from the centre first: "Heading and distance from
 /// 100/100: XLF north-east (45°), 2.83; IWM north (90°), 1.50." Empty without heads.
-pub fn describe_motion(heads: &[(String, PointMetrics)], fmt: &dyn Format) -> String {
+pub fn describe_motion(m: &Messages, heads: &[(String, PointMetrics)], fmt: &dyn Format) -> String {
     let mut sorted: Vec<&(String, PointMetrics)> = heads.iter().collect();
     crate::analysis::sorting::sort_by(&mut sorted, |a, b| b.1.distance.total_cmp(&a.1.distance));
-    let parts: Vec<String> = sorted.iter().map(|(s, m)| format!("{s} {}, {}", heading_words(m, fmt), fmt.number(m.distance, 2))).collect();
-    if parts.is_empty() {
+    let say = |(s, metrics): &&(String, PointMetrics)| m.fill("point.motion.head", &[("symbol", s), ("heading", &heading_words(m, metrics, fmt)), ("distance", &fmt.number(metrics.distance, 2))]);
+    let mut parts = sorted.iter().map(say);
+    let Some(first) = parts.next() else {
         return String::new();
-    }
-    format!("Heading and distance from 100/100: {}.", parts.join("; "))
+    };
+    let heads = parts.fold(first, |text, next| m.fill("point.motion.join", &[("first", &text), ("next", &next)]));
+    m.fill("point.motion", &[("heads", &heads)])
 }
 
 /// The performance chart in words.
 #[allow(clippy::too_many_arguments)]
 pub fn describe_performance(
+    m: &Messages,
     benchmark: &str,
     what: &str,
     period: &str,
@@ -288,23 +511,24 @@ pub fn describe_performance(
     spread: Option<&SpreadFact>,
     fmt: &dyn Format,
 ) -> String {
-    let mut text = format!("Line chart of the {what} of {} symbols for {period}, from {} to {}, against {benchmark}", performers.len(), fmt.date(from), fmt.date(to));
-    match benchmark_return {
-        Some(r) => text.push_str(&format!(" ({benchmark} {}).", fmt.percent(r, 1))),
-        None => text.push('.'),
-    }
-    text.push_str(&leaders_and_laggards(period, performers, fmt));
+    let (from, to) = (fmt.date(from), fmt.date(to));
+    let key = if benchmark_return.is_some() { "summary.performanceVs" } else { "summary.performance" };
+    let benchmark_pct = benchmark_return.map(|r| fmt.percent(r, 1)).unwrap_or_default();
+    let facts = [("what", what), ("period", period), ("from", from.as_str()), ("to", to.as_str()), ("benchmark", benchmark), ("return", benchmark_pct.as_str())];
+    let mut text = fill(&m.count(key, performers.len()), &facts);
+    text.push_str(&leaders_and_laggards(m, period, performers, fmt));
     if let Some(r) = benchmark_return {
         let ahead = performers.iter().filter(|p| p.return_pct > r).count();
-        text.push_str(&format!(" {ahead} of {} beat {benchmark}.", performers.len()));
+        text.push_str(&after_space(fill(&m.count("summary.beat", ahead), &[("total", &performers.len().to_string()), ("benchmark", benchmark)])));
     }
-    text.push_str(&spread_sentence(spread, period, fmt));
+    text.push_str(&spread_sentence(m, spread, period, fmt));
     text
 }
 
 /// The trend chart in words.
 #[allow(clippy::too_many_arguments)]
 pub fn describe_trend(
+    m: &Messages,
     symbol: &str,
     date: Date,
     close: f64,
@@ -314,18 +538,19 @@ pub fn describe_trend(
     from_high_pct: Option<f64>,
     fmt: &dyn Format,
 ) -> String {
-    let mut text = format!("Price of {symbol} with its 50- and 200-day moving averages. It closed at {} on {}", fmt.number(close, 2), fmt.date(date));
-    let relation = |name: &str, v: Option<f64>| {
-        v.map(|a| format!("{} its {name} ({})", if close >= a { "above" } else { "below" }, fmt.number(a, 2)))
-    };
-    let rel: Vec<String> = [relation("50-day average", sma50), relation("200-day average", sma200)].into_iter().flatten().collect();
-    if !rel.is_empty() {
-        text.push_str(&format!(", {}", list(&rel)));
-    }
-    text.push('.');
+    let mut text = m.fill("summary.trend", &[("symbol", symbol)]);
+    let relation = |above: &'static str, below: &'static str, v: Option<f64>| v.map(|a| m.fill(if close >= a { above } else { below }, &[("average", &fmt.number(a, 2))]));
+    let rel: Vec<String> = [relation("summary.trend.above50", "summary.trend.below50", sma50), relation("summary.trend.above200", "summary.trend.below200", sma200)].into_iter().flatten().collect();
+    let (close, date) = (fmt.number(close, 2), fmt.date(date));
+    text.push_str(&after_space(if rel.is_empty() {
+        m.fill("summary.trend.close", &[("close", &close), ("date", &date)])
+    } else {
+        m.fill("summary.trend.closeVs", &[("close", &close), ("date", &date), ("averages", &list_in(m, &rel))])
+    }));
     if let (Some((high, when)), Some(d)) = (prior_high, from_high_pct) {
-        let side = if d >= 0.0 { "above" } else { "below" };
-        text.push_str(&format!(" That is {} {side} its prior high of {} on {}.", fmt.percent(d.abs(), 1).trim_start_matches('+'), fmt.number(high, 2), fmt.date(when)));
+        let key = if d >= 0.0 { "summary.trend.aboveHigh" } else { "summary.trend.belowHigh" };
+        let change = fmt.percent(d.abs(), 1);
+        text.push_str(&after_space(m.fill(key, &[("change", change.trim_start_matches('+')), ("high", &fmt.number(high, 2)), ("date", &fmt.date(when))])));
     }
     text
 }
@@ -335,71 +560,69 @@ pub fn describe_trend(
 /// same when the WebAssembly cannot start.
 pub const CHART_UNAVAILABLE: &str = "This chart could not be shown.";
 
-/// The text of the link from the method note to the README's "Rotation methods".
-pub const METHODS_LINK: &str = "All the formulas: README, Rotation methods";
-
 /// A method's name as the method select, its note and the summaries give it.
-pub fn method_label(method: RotationMethod) -> &'static str {
-    match method {
-        RotationMethod::LogTrend => "Log trend",
-        RotationMethod::Zscore => "Z-score (RRG-Lite)",
-    }
+pub fn method_label(m: &Messages, method: RotationMethod) -> &'static str {
+    m.get(match method {
+        RotationMethod::LogTrend => "method.logTrend",
+        RotationMethod::Zscore => "method.zscore",
+    })
 }
 
 /// The method's name with its settings: "Log trend (log-trend)", "Z-score (RRG-Lite)
 /// (zscore, window 14)".
-pub fn method_with_settings(method: RotationMethod, window: usize) -> String {
-    match method {
-        RotationMethod::LogTrend => format!("{} ({})", method_label(method), method.name()),
-        RotationMethod::Zscore => format!("{} ({}, window {window})", method_label(method), method.name()),
-    }
+pub fn method_with_settings(m: &Messages, method: RotationMethod, window: usize) -> String {
+    let key = match method {
+        RotationMethod::LogTrend => "method.settings.logTrend",
+        RotationMethod::Zscore => "method.settings.zscore",
+    };
+    m.fill(key, &[("method", method_label(m, method)), ("name", method.name()), ("window", &window.to_string())])
 }
 
 /// The line under the method select, which opens [`method_explainer`]: "How Log trend
 /// computes RS-Ratio and RS-Momentum".
-pub fn method_summary(method: RotationMethod) -> String {
-    format!("How {} computes RS-Ratio and RS-Momentum", method_label(method))
+pub fn method_summary(m: &Messages, method: RotationMethod) -> String {
+    m.fill("method.summary", &[("method", method_label(m, method))])
 }
 
 /// What RS-Ratio and RS-Momentum mean for `method`, its parameters and the samples it needs
-/// (README "Rotation methods" has the same, with the reasons).
-pub fn method_explainer(method: RotationMethod, window: usize, interval: Interval) -> Vec<String> {
-    let (sample, samples) = match interval {
-        Interval::Weekly => ("week", "weeks"),
-        Interval::Daily => ("day", "days"),
-    };
-    let sampled = match interval {
-        Interval::Weekly => "on each week's last trading day both have a close",
-        Interval::Daily => "on each day both have a close",
-    };
+/// (README "Rotation methods" has the same, with the reasons). Each sentence is written out
+/// per interval: the unit's case and form change with the words around it.
+pub fn method_explainer(m: &Messages, method: RotationMethod, window: usize, interval: Interval) -> Vec<String> {
+    let weekly = interval == Interval::Weekly;
+    let pick = |week: &'static str, day: &'static str| if weekly { week } else { day };
+    let needs = method.samples_needed(window).to_string();
+    let window = window.to_string();
+    let rs = m.get(pick("method.rs.weekly", "method.rs.daily")).to_owned();
     match method {
         RotationMethod::LogTrend => vec![
-            format!("RS = 100 × close ÷ benchmark close, {sampled}."),
-            format!("RS-Ratio = 100 + 100 × (mean of ln RS over the last 10 {samples} − mean over the last 30): 103 means relative strength runs about 3 % above its longer average. Every symbol is in the same units: the farther right, the stronger."),
-            format!("RS-Momentum = 100 + 3 × the change of RS-Ratio since the previous {sample}: above 100 while RS-Ratio rises, so tails turn clockwise."),
-            format!("Needs {} {}; the window setting is not used.", method.samples_needed(window), interval.unit()),
+            rs,
+            m.get(pick("method.logTrend.ratio.weekly", "method.logTrend.ratio.daily")).to_owned(),
+            m.get(pick("method.logTrend.momentum.weekly", "method.logTrend.momentum.daily")).to_owned(),
+            m.fill(pick("method.logTrend.needs.weekly", "method.logTrend.needs.daily"), &[("n", &needs)]),
         ],
         RotationMethod::Zscore => vec![
-            format!("RS = 100 × close ÷ benchmark close, {sampled}."),
-            format!("RS-Ratio = 100 + the z-score of RS over the last {window} {samples}; RS-Momentum = 100 + the z-score of RS-Ratio over the last {window}. The formula of RRGPy and RRG-Lite."),
-            "Each symbol is measured against its own recent range, so distance from 100 does not compare strength between symbols, and momentum moves with the ratio.".to_string(),
-            format!("Needs {} {}.", method.samples_needed(window), interval.unit()),
+            rs,
+            m.fill(pick("method.zscore.ratio.weekly", "method.zscore.ratio.daily"), &[("window", &window)]),
+            m.get("method.zscore.range").to_owned(),
+            m.fill(pick("method.zscore.needs.weekly", "method.zscore.needs.daily"), &[("n", &needs)]),
         ],
     }
 }
 
 /// Which method drew the graph and, when zoomed, what part of it is in view: "Method Log
 /// trend (log-trend). Zoomed to RS-Ratio 98.00 to 102.00, RS-Momentum 99.00 to 101.00."
-pub fn describe_extent(method: RotationMethod, window: usize, zoom: Option<super::rotation::Viewport>, fmt: &dyn Format) -> String {
-    let mut text = format!("Method {}.", method_with_settings(method, window));
+pub fn describe_extent(m: &Messages, method: RotationMethod, window: usize, zoom: Option<super::rotation::Viewport>, fmt: &dyn Format) -> String {
+    let mut text = m.fill("method.extent", &[("method", &method_with_settings(m, method, window))]);
     if let Some(v) = zoom {
-        text.push_str(&format!(
-            " Zoomed to RS-Ratio {} to {}, RS-Momentum {} to {}.",
-            fmt.number(v.x.0, 2),
-            fmt.number(v.x.1, 2),
-            fmt.number(v.y.0, 2),
-            fmt.number(v.y.1, 2)
-        ));
+        text.push_str(&after_space(m.fill(
+            "method.zoomed",
+            &[
+                ("ratioFrom", &fmt.number(v.x.0, 2)),
+                ("ratioTo", &fmt.number(v.x.1, 2)),
+                ("momentumFrom", &fmt.number(v.y.0, 2)),
+                ("momentumTo", &fmt.number(v.y.1, 2)),
+            ],
+        )));
     }
     text
 }
@@ -425,42 +648,45 @@ mod tests {
 
     #[test]
     fn the_subtitle_states_each_views_choices_and_the_trend_is_not_relative() {
+        let en = Messages::english();
         let d = |s: &str| Date::parse_iso(s).unwrap();
         let to = d("2026-06-30");
         assert_eq!(
-            subtitle(Shown::Rotation { benchmark: "SPY", interval: Interval::Weekly, method: RotationMethod::LogTrend }, to, &PlainFormat),
+            subtitle(&en, Shown::Rotation { benchmark: "SPY", interval: Interval::Weekly, method: RotationMethod::LogTrend }, to, &PlainFormat),
             "Against SPY · weekly · Log trend · data to Jun 30, 2026"
         );
         assert_eq!(
-            subtitle(Shown::Rotation { benchmark: "IWM", interval: Interval::Daily, method: RotationMethod::Zscore }, to, &PlainFormat),
+            subtitle(&en, Shown::Rotation { benchmark: "IWM", interval: Interval::Daily, method: RotationMethod::Zscore }, to, &PlainFormat),
             "Against IWM · daily · Z-score (RRG-Lite) · data to Jun 30, 2026"
         );
-        assert_eq!(subtitle(Shown::Performance { benchmark: "SPY", period: Period::YearToDate }, to, &PlainFormat), "Against SPY · YTD · data to Jun 30, 2026");
+        assert_eq!(subtitle(&en, Shown::Performance { benchmark: "SPY", period: Period::YearToDate }, to, &PlainFormat), "Against SPY · YTD · data to Jun 30, 2026");
         // The trend view is the symbol's own price: no "Against".
         assert_eq!(
-            subtitle(Shown::Trend { symbol: "IWM", period: Period::Since(d("2026-01-15")) }, to, &PlainFormat),
+            subtitle(&en, Shown::Trend { symbol: "IWM", period: Period::Since(d("2026-01-15")) }, to, &PlainFormat),
             "Trend of IWM · since Jan 15, 2026 · data to Jun 30, 2026"
         );
     }
 
     #[test]
     fn the_method_select_and_its_note_name_the_same_method_in_reader_words() {
+        let en = Messages::english();
         for m in RotationMethod::ALL {
-            let label = method_label(m);
+            let label = method_label(&en, m);
             // The note under the select names the method as the select does.
-            assert!(method_summary(m).contains(label), "{} / {label}", method_summary(m));
+            assert!(method_summary(&en, m).contains(label), "{} / {label}", method_summary(&en, m));
             // Settings, where shown, add the config name in brackets after the same words.
-            assert!(method_with_settings(m, 14).starts_with(&format!("{label} ({}", m.name())));
+            assert!(method_with_settings(&en, m, 14).starts_with(&format!("{label} ({}", m.name())));
             // Reader words, not the config name (`log-trend`), and never the retired method.
-            for text in [label.to_string(), method_summary(m)] {
+            for text in [label.to_string(), method_summary(&en, m)] {
                 assert!(!text.contains(m.name()) && !text.contains("ratio-roc") && !text.contains("rate of change"), "{text}");
             }
         }
-        assert_eq!(method_summary(RotationMethod::LogTrend), "How Log trend computes RS-Ratio and RS-Momentum");
+        assert_eq!(method_summary(&en, RotationMethod::LogTrend), "How Log trend computes RS-Ratio and RS-Momentum");
     }
 
     #[test]
     fn rotation_summary_names_each_quadrant_and_the_extremes() {
+        let en = Messages::english();
         let heads = vec![
             ("IWM".to_string(), point(99.2, 101.4)),
             ("XLK".to_string(), point(101.0, 100.5)),
@@ -475,7 +701,7 @@ mod tests {
             Performer { symbol: "XLF".into(), return_pct: 17.93 },
         ];
         let spread = SpreadFact { long: "small".into(), short: "large".into(), spread_pp: 17.0 };
-        let text = describe_rotation("SPY", Interval::Weekly, Date::parse_iso("2026-06-12").unwrap(), &heads, "YTD", &performers, Some(&spread), &PlainFormat);
+        let text = describe_rotation(&en, "SPY", Interval::Weekly, Date::parse_iso("2026-06-12").unwrap(), &heads, "YTD", &performers, Some(&spread), &PlainFormat);
         assert_eq!(
             text,
             "Relative rotation graph of 5 symbols against SPY, weekly, as of Jun 12, 2026: RS-Ratio (relative strength) across, RS-Momentum (its rate of change) up. \
@@ -488,15 +714,16 @@ mod tests {
 
     #[test]
     fn performance_and_trend_summaries() {
+        let en = Messages::english();
         let d = |s| Date::parse_iso(s).unwrap();
         let performers = vec![Performer { symbol: "IWM".into(), return_pct: 10.0 }, Performer { symbol: "IJR".into(), return_pct: -2.0 }];
-        let text = describe_performance("SPY", "% change", "YTD", d("2025-12-31"), d("2026-07-13"), &performers, Some(5.0), None, &PlainFormat);
+        let text = describe_performance(&en, "SPY", "% change", "YTD", d("2025-12-31"), d("2026-07-13"), &performers, Some(5.0), None, &PlainFormat);
         assert_eq!(
             text,
             "Line chart of the % change of 2 symbols for YTD, from Dec 31, 2025 to Jul 13, 2026, against SPY (SPY +5.0%). \
              YTD leaders: IWM (+10.0%). Laggards: IJR (−2.0%). 1 of 2 beat SPY."
         );
-        let text = describe_trend("IWM", d("2026-07-13"), 293.48, Some(288.63), Some(261.3), Some((300.45, d("2026-06-30"))), Some(-2.32), &PlainFormat);
+        let text = describe_trend(&en, "IWM", d("2026-07-13"), 293.48, Some(288.63), Some(261.3), Some((300.45, d("2026-06-30"))), Some(-2.32), &PlainFormat);
         assert_eq!(
             text,
             "Price of IWM with its 50- and 200-day moving averages. It closed at 293.48 on Jul 13, 2026, above its 50-day average (288.63) and above its 200-day average (261.30). \
@@ -506,51 +733,75 @@ mod tests {
 
     #[test]
     fn points_and_heads_are_told_with_heading_distance_and_velocity() {
+        let en = Messages::english();
         use crate::analysis::rotation_metrics::metrics_at;
         // (100, 100) → (101, 101): 45°, north-east; distance √2 = 1.41; one step of √2.
         let mut history = vec![point(100.0, 100.0), point(101.0, 101.0)];
         history[1].partial = true;
         let m = metrics_at(&history, 1, 10).unwrap();
         assert_eq!(
-            describe_point("IWM", &history[1], &m, Interval::Weekly, &PlainFormat),
+            describe_point(&en, "IWM", &history[1], &m, Interval::Weekly, &PlainFormat),
             "IWM, Leading, RS-Ratio 101.00, RS-Momentum 101.00, heading north-east (45°), distance 1.41, velocity 1.41 per week, week of Jun 8, 2026, week in progress"
         );
         let first = metrics_at(&history, 0, 10).unwrap();
         assert_eq!(
-            describe_point("IWM", &history[0], &first, Interval::Daily, &PlainFormat),
+            describe_point(&en, "IWM", &history[0], &first, Interval::Daily, &PlainFormat),
             "IWM, Leading, RS-Ratio 100.00, RS-Momentum 100.00, no heading, distance 0.00, Jun 12, 2026"
         );
-        let lines = point_lines(&history[0], &first, Interval::Daily, &PlainFormat);
+        let lines = point_lines(&en, &history[0], &first, Interval::Daily, &PlainFormat);
         assert_eq!(lines[4..], ["Heading –", "Distance 0.00"]);
-        assert_eq!(point_lines(&history[1], &m, Interval::Daily, &PlainFormat)[0], "Jun 12, 2026 (week in progress)");
-        assert_eq!(point_lines(&history[1], &m, Interval::Daily, &PlainFormat)[6], "Velocity 1.41 per day");
+        assert_eq!(point_lines(&en, &history[1], &m, Interval::Daily, &PlainFormat)[0], "Jun 12, 2026 (week in progress)");
+        assert_eq!(point_lines(&en, &history[1], &m, Interval::Daily, &PlainFormat)[6], "Velocity 1.41 per day");
         let heads = vec![("IWM".to_string(), m), ("XLE".to_string(), PointMetrics { heading_deg: Some(200.0), distance: 3.0, velocity: None }), ("SPY".to_string(), first)];
         assert_eq!(
-            describe_motion(&heads, &PlainFormat),
+            describe_motion(&en, &heads, &PlainFormat),
             "Heading and distance from 100/100: XLE west (200°), 3.00; IWM north-east (45°), 1.41; SPY no heading, 0.00."
         );
-        assert_eq!(describe_motion(&[], &PlainFormat), "");
+        assert_eq!(describe_motion(&en, &[], &PlainFormat), "");
+    }
+
+    /// German, from the shipped table: whole sentences filled with their placeholders, the
+    /// list joined with "und", the quadrants and compass in German.
+    #[test]
+    fn summaries_read_in_the_readers_language() {
+        use crate::chart::messages::{keep, parse_table};
+        let table = keep(parse_table(include_str!("../../www/lang/de.json")).unwrap());
+        let de = Messages::new("de", table, &[], None);
+        let heads = vec![("XLK".to_string(), point(101.0, 100.5)), ("XLF".to_string(), point(101.8, 100.2)), ("IWM".to_string(), point(99.2, 101.4))];
+        let text = describe_rotation(&de, "SPY", Interval::Weekly, Date::parse_iso("2026-06-12").unwrap(), &heads, "YTD", &[], None, &PlainFormat);
+        assert_eq!(
+            text,
+            "Relative-Rotation-Graph von 3 Symbolen gegen SPY, wöchentlich, Stand Jun 12, 2026: RS-Ratio (relative Stärke) waagrecht, RS-Momentum (ihre Änderungsrate) senkrecht. \
+             Führend: XLF und XLK. Verbessernd: IWM. \
+             Höchste relative Stärke: XLF (101.80); niedrigste: IWM (99.20)."
+        );
+        assert_eq!(list_in(&de, &["a".into(), "b".into(), "c".into()]), "a, b und c");
+        let m = PointMetrics { heading_deg: Some(45.0), distance: 1.5, velocity: None };
+        assert_eq!(describe_motion(&de, &[("IWM".to_string(), m)], &PlainFormat), "Richtung und Abstand von 100/100: IWM Nordosten (45°), 1.50.");
+        assert_eq!(method_with_settings(&de, RotationMethod::Zscore, 14), "Z-Score (RRG-Lite) (zscore, Fenster 14)");
     }
 
     #[test]
     fn lists_read_naturally() {
-        assert_eq!(list(&["a".into()]), "a");
-        assert_eq!(list(&["a".into(), "b".into(), "c".into()]), "a, b and c");
+        let en = Messages::english();
+        assert_eq!(list_in(&en, &["a".into()]), "a");
+        assert_eq!(list_in(&en, &["a".into(), "b".into(), "c".into()]), "a, b and c");
     }
 
     #[test]
     fn extent_names_the_method_and_the_zoom() {
+        let en = Messages::english();
         use crate::analysis::rotation::RotationMethod;
         use crate::chart::rotation::Viewport;
         assert_eq!(
-            describe_extent(RotationMethod::Zscore, 14, None, &PlainFormat),
+            describe_extent(&en, RotationMethod::Zscore, 14, None, &PlainFormat),
             "Method Z-score (RRG-Lite) (zscore, window 14)."
         );
         let zoom = Viewport { x: (98.0, 102.0), y: (99.5, 101.0) };
-        let text = describe_extent(RotationMethod::LogTrend, 10, Some(zoom), &PlainFormat);
+        let text = describe_extent(&en, RotationMethod::LogTrend, 10, Some(zoom), &PlainFormat);
         assert_eq!(text, "Method Log trend (log-trend). Zoomed to RS-Ratio 98.00 to 102.00, RS-Momentum 99.50 to 101.00.");
-        assert_eq!(method_explainer(RotationMethod::LogTrend, 14, Interval::Weekly).last().map(String::as_str), Some("Needs 31 weekly closes; the window setting is not used."));
-        assert_eq!(method_explainer(RotationMethod::Zscore, 14, Interval::Daily).last().map(String::as_str), Some("Needs 27 daily closes."));
+        assert_eq!(method_explainer(&en, RotationMethod::LogTrend, 14, Interval::Weekly).last().map(String::as_str), Some("Needs 31 weekly closes; the window setting is not used."));
+        assert_eq!(method_explainer(&en, RotationMethod::Zscore, 14, Interval::Daily).last().map(String::as_str), Some("Needs 27 daily closes."));
         let p = |x: f64, y: f64| RotationPoint { date: Date::parse_iso("2026-01-05").unwrap(), rs_ratio: x, rs_momentum: y, quadrant: Quadrant::of(x, y), partial: false, index: 0 };
         let kept = points_in_view(&[p(97.0, 100.0), p(100.0, 100.0), p(101.0, 101.5)], Some(zoom));
         assert_eq!(kept.iter().map(|q| q.rs_ratio).collect::<Vec<_>>(), vec![100.0]);

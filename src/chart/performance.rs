@@ -9,6 +9,7 @@
 use super::draw::Brush;
 use super::paint::{Align, Baseline, Painter};
 use super::format::Format;
+use super::messages::Messages;
 use super::labels::{bold_text_width, spread_1d, text_width, Rect};
 use super::scale::{decimals_for_step, nice_step, nice_ticks, padded, time_ticks, LinearScale, TimeStep};
 use super::theme::{Palette, Rgb};
@@ -78,17 +79,14 @@ pub struct ReferenceLine {
 
 /// The prior high's label, longest first: "Prior high 300.45 · Jun 30, 2026 · −2.3% from it",
 /// then without the date, then shorter ("Prior high 300.45 · −2.3%", "High 300.45 · −2.3%").
-pub fn prior_high_labels(high: f64, date: Date, from_high_pct: Option<f64>, fmt: &dyn Format) -> Vec<String> {
+pub fn prior_high_labels(m: &Messages, high: f64, date: Date, from_high_pct: Option<f64>, fmt: &dyn Format) -> Vec<String> {
     let (value, day) = (fmt.number(high, 2), fmt.date(date));
-    match from_high_pct.map(|d| fmt.percent(d, 1)) {
-        Some(d) => vec![
-            format!("Prior high {value} · {day} · {d} from it"),
-            format!("Prior high {value} · {d} from it"),
-            format!("Prior high {value} · {d}"),
-            format!("High {value} · {d}"),
-        ],
-        None => vec![format!("Prior high {value} · {day}"), format!("Prior high {value}"), format!("High {value}")],
-    }
+    let keys: &[&'static str] = match from_high_pct {
+        Some(_) => &["summary.priorHigh.datedChange", "summary.priorHigh.change", "summary.priorHigh.shortChange", "summary.priorHigh.shortestChange"],
+        None => &["summary.priorHigh.dated", "summary.priorHigh.value", "summary.priorHigh.shortest"],
+    };
+    let change = from_high_pct.map(|d| fmt.percent(d, 1)).unwrap_or_default();
+    keys.iter().map(|key| m.fill(key, &[("high", &value), ("date", &day), ("change", &change)])).collect()
 }
 
 /// One line to plot.
@@ -554,7 +552,7 @@ mod tests {
             PlotLine { label: "SMA 50", colour: Rgb(2, 2, 2), dashed: false, faded: false, line: &sma50, unit: None },
             PlotLine { label: "SMA 200", colour: Rgb(3, 3, 3), dashed: true, faded: false, line: &sma200, unit: None },
         ];
-        let labels = prior_high_labels(300.45, Date::parse_iso("2026-06-30").unwrap(), Some(-2.32), &PlainFormat);
+        let labels = prior_high_labels(&Messages::english(), 300.45, Date::parse_iso("2026-06-30").unwrap(), Some(-2.32), &PlainFormat);
         assert_eq!(labels[0], "Prior high 300.45 · Jun 30, 2026 · −2.3% from it");
         let reference = [ReferenceLine { value: 300.45, labels: labels.clone(), colour: Rgb(9, 9, 9) }];
         for (css_width, ui) in [(1000.0, 1.0), (330.0, 2.0), (330.0, 3.0), (250.0, 2.0), (160.0, 1.0)] {

@@ -2,8 +2,9 @@
 //! any column, with every text a reader sees (headers, caption, cells). The widget builds the
 //! table's rows once per set of rotations and rewrites only these texts per scrub step.
 
-use super::describe::unit;
+use super::describe::{compass_short, unit_in};
 use super::format::Format;
+use super::messages::Messages;
 use crate::analysis::rotation::{Interval, Quadrant, RotationPoint};
 use crate::analysis::rotation_metrics::PointMetrics;
 use std::cmp::Ordering;
@@ -36,31 +37,31 @@ impl RankColumn {
     ];
 
     /// The column's header (what screen readers always hear).
-    pub fn header(self) -> &'static str {
-        match self {
-            RankColumn::Symbol => "Symbol",
-            RankColumn::Name => "Name",
-            RankColumn::Quadrant => "Quadrant",
-            RankColumn::RsRatio => "RS-Ratio",
-            RankColumn::RsMomentum => "RS-Momentum",
-            RankColumn::InQuadrant => "In quadrant",
-            RankColumn::Heading => "Heading",
-            RankColumn::Distance => "Distance",
-            RankColumn::Velocity => "Velocity",
-        }
+    pub fn header(self, m: &Messages) -> &'static str {
+        m.get(match self {
+            RankColumn::Symbol => "ranking.symbol",
+            RankColumn::Name => "ranking.name",
+            RankColumn::Quadrant => "ranking.quadrant",
+            RankColumn::RsRatio => "ranking.rsRatio",
+            RankColumn::RsMomentum => "ranking.rsMomentum",
+            RankColumn::InQuadrant => "ranking.inQuadrant",
+            RankColumn::Heading => "ranking.heading",
+            RankColumn::Distance => "ranking.distance",
+            RankColumn::Velocity => "ranking.velocity",
+        })
     }
 
     /// The header a narrow widget shows (README "Phones").
-    pub fn short(self) -> &'static str {
+    pub fn short(self, m: &Messages) -> &'static str {
         match self {
-            RankColumn::Quadrant => "Quad.",
-            RankColumn::RsRatio => "Ratio",
-            RankColumn::RsMomentum => "Mom.",
-            RankColumn::InQuadrant => "Time",
-            RankColumn::Heading => "Hdg",
-            RankColumn::Distance => "Dist",
-            RankColumn::Velocity => "Vel.",
-            other => other.header(),
+            RankColumn::Quadrant => m.get("ranking.short.quadrant"),
+            RankColumn::RsRatio => m.get("ranking.short.rsRatio"),
+            RankColumn::RsMomentum => m.get("ranking.short.rsMomentum"),
+            RankColumn::InQuadrant => m.get("ranking.short.inQuadrant"),
+            RankColumn::Heading => m.get("ranking.short.heading"),
+            RankColumn::Distance => m.get("ranking.short.distance"),
+            RankColumn::Velocity => m.get("ranking.short.velocity"),
+            other => other.header(m),
         }
     }
 
@@ -118,34 +119,36 @@ impl RankSort {
     }
 
     /// "Distance, highest first": a choice in the "Sort by" list.
-    pub fn label(self) -> String {
-        format!("{}, {}", self.column.header(), self.order())
+    pub fn label(self, m: &Messages) -> String {
+        m.fill("ranking.choice", &[("column", self.column.header(m)), ("order", self.order(m))])
     }
 
     /// "Ranking by RS-Ratio at the date shown, highest first".
-    pub fn caption(self) -> String {
-        format!("Ranking by {} at the date shown, {}", self.column.header(), self.order())
+    pub fn caption(self, m: &Messages) -> String {
+        m.fill("ranking.caption", &[("column", self.column.header(m)), ("order", self.order(m))])
     }
 
-    fn order(self) -> &'static str {
+    fn order(self, m: &Messages) -> &'static str {
         let order = match (self.column.numeric(), self.descending) {
-            (true, true) => "highest first",
-            (true, false) => "lowest first",
-            (false, false) => "A to Z",
-            (false, true) => "Z to A",
+            (true, true) => "ranking.highestFirst",
+            (true, false) => "ranking.lowestFirst",
+            (false, false) => "ranking.aToZ",
+            (false, true) => "ranking.zToA",
         };
-        match self.column {
-            RankColumn::Heading if self.descending => "from 360° down (SE, S, SW … E)",
-            RankColumn::Heading => "from 0° up (E, NE, N … SE)",
-            RankColumn::Quadrant if self.descending => "Improving, Lagging, Weakening, Leading",
-            RankColumn::Quadrant => "Leading, Weakening, Lagging, Improving",
+        m.get(match self.column {
+            RankColumn::Heading if self.descending => "ranking.headingDown",
+            RankColumn::Heading => "ranking.headingUp",
+            RankColumn::Quadrant if self.descending => "ranking.quadrantDown",
+            RankColumn::Quadrant => "ranking.quadrantUp",
             _ => order,
-        }
+        })
     }
 }
 
 /// The visible label of the narrow widget's sort list.
-pub const SORT_LABEL: &str = "Sort by";
+pub fn sort_label(m: &Messages) -> &'static str {
+    m.get("ranking.sortBy")
+}
 
 /// One symbol's head at the date shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -197,7 +200,7 @@ fn key<'a>(column: RankColumn, r: &RankInput<'a>) -> Key<'a> {
 }
 
 /// The rows sorted by `sort` (stable: ties keep the order of `inputs`), texts formatted.
-pub fn rank(mut inputs: Vec<RankInput>, sort: RankSort, interval: Interval, fmt: &dyn Format) -> Vec<RankRow> {
+pub fn rank(m: &Messages, mut inputs: Vec<RankInput>, sort: RankSort, interval: Interval, fmt: &dyn Format) -> Vec<RankRow> {
     let flip = |o: Ordering| if sort.descending { o.reverse() } else { o };
     crate::analysis::sorting::sort_by(&mut inputs, |a, b| match (key(sort.column, a), key(sort.column, b)) {
         (Key::Text(a), Key::Text(b)) => flip(a.cmp(b)),
@@ -213,9 +216,9 @@ pub fn rank(mut inputs: Vec<RankInput>, sort: RankSort, interval: Interval, fmt:
             quadrant: r.head.quadrant,
             rs_ratio: fmt.number(r.head.rs_ratio, 2),
             rs_momentum: fmt.number(r.head.rs_momentum, 2),
-            in_quadrant: (r.streak.to_string(), format!(" {}", unit(interval, r.streak))),
+            in_quadrant: (r.streak.to_string(), format!(" {}", unit_in(m, interval, r.streak))),
             heading: match (r.metrics.heading(), r.metrics.heading_deg) {
-                (Some(c), Some(deg)) => (c.name().to_owned(), format!(" {}°", fmt.number(deg, 0))),
+                (Some(c), Some(deg)) => (compass_short(m, c).to_owned(), format!(" {}°", fmt.number(deg, 0))),
                 _ => ("–".into(), String::new()),
             },
             distance: fmt.number(r.metrics.distance, 2),
@@ -230,6 +233,7 @@ mod tests {
     use crate::analysis::rotation_metrics::metrics_at;
     use crate::analysis::Date;
     use crate::chart::format::PlainFormat;
+    use crate::chart::messages::Messages;
 
     fn p(x: f64, y: f64) -> RotationPoint {
         RotationPoint { date: Date::parse_iso("2026-06-12").unwrap(), rs_ratio: x, rs_momentum: y, quadrant: Quadrant::of(x, y), partial: false, index: 0 }
@@ -256,7 +260,7 @@ mod tests {
                 RankInput { position, symbol, name: "", head, streak: 1, metrics: metrics_at(points, points.len() - 1, 3).unwrap() }
             })
             .collect();
-        rank(inputs, sort, Interval::Weekly, &PlainFormat)
+        rank(&Messages::english(), inputs, sort, Interval::Weekly, &PlainFormat)
     }
 
     fn order(rows: &[RankRow]) -> Vec<usize> {
@@ -271,7 +275,7 @@ mod tests {
         let texts: Vec<(String, &str, &str)> = rows.iter().map(|r| (format!("{}{}", r.heading.0, r.heading.1), r.distance.as_str(), r.velocity.as_str())).collect();
         assert_eq!(texts, [("–".into(), "5.00", "–"), ("E 0°".into(), "1.00", "3.00"), ("N 90°".into(), "2.00", "2.00")]);
         assert_eq!(rows[1].in_quadrant, ("1".into(), " week".into()));
-        assert_eq!(crate::chart::words::quadrant_short(&crate::chart::messages::Messages::english(), rows[0].quadrant), "Lead.");
+        assert_eq!(crate::chart::words::quadrant_short(&Messages::english(), rows[0].quadrant), "Lead.");
     }
 
     #[test]
@@ -292,24 +296,25 @@ mod tests {
 
     #[test]
     fn choosing_a_header_sorts_then_reverses() {
+        let en = Messages::english();
         let s = RankSort::default();
         assert_eq!(s.aria(RankColumn::RsRatio), "descending");
         assert_eq!(s.aria(RankColumn::Distance), "none");
         let s = s.choose(RankColumn::Distance);
         assert_eq!(s, RankSort { column: RankColumn::Distance, descending: true });
-        assert_eq!(s.caption(), "Ranking by Distance at the date shown, highest first");
+        assert_eq!(s.caption(&en), "Ranking by Distance at the date shown, highest first");
         let s = s.choose(RankColumn::Distance);
-        assert_eq!((s.aria(RankColumn::Distance), s.caption().as_str()), ("ascending", "Ranking by Distance at the date shown, lowest first"));
+        assert_eq!((s.aria(RankColumn::Distance), s.caption(&en).as_str()), ("ascending", "Ranking by Distance at the date shown, lowest first"));
         assert_eq!(s.choose(RankColumn::Symbol), RankSort { column: RankColumn::Symbol, descending: false });
-        assert_eq!(RankSort::default().caption(), "Ranking by RS-Ratio at the date shown, highest first");
+        assert_eq!(RankSort::default().caption(&en), "Ranking by RS-Ratio at the date shown, highest first");
         // The sort list: every column both ways, the first way first.
         let choices = RankSort::choices(false);
         assert_eq!(choices.len(), 16);
-        assert_eq!(choices[0].label(), "Symbol, A to Z");
+        assert_eq!(choices[0].label(&en), "Symbol, A to Z");
         assert!(choices.contains(&RankSort::default()));
         assert_eq!(choices[14], RankSort { column: RankColumn::Velocity, descending: true });
-        assert_eq!(choices[15].label(), "Velocity, lowest first");
+        assert_eq!(choices[15].label(&en), "Velocity, lowest first");
         assert_eq!(RankSort::choices(true).len(), 18);
-        assert_eq!(RankSort::default().choose(RankColumn::Heading).choose(RankColumn::Heading).caption(), "Ranking by Heading at the date shown, from 0° up (E, NE, N … SE)");
+        assert_eq!(RankSort::default().choose(RankColumn::Heading).choose(RankColumn::Heading).caption(&en), "Ranking by Heading at the date shown, from 0° up (E, NE, N … SE)");
     }
 }

@@ -149,8 +149,9 @@ pub fn rotation_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String
     let (returns, _) = model.performers(model.benchmark, spec.period);
     let performers: Vec<Performer> = returns.iter().map(Performer::from).collect();
     let spread = model.basket_spread(spec.period).as_ref().map(SpreadFact::from);
-    let rotation = describe_rotation(model.symbol(model.benchmark), spec.interval, as_of, &heads, &spec.period.to_string(), &performers, spread.as_ref(), fmt);
-    words::rotation_summary(&rotation, &describe_motion(&motion, fmt), &describe_extent(spec.method, model.window, None, fmt))
+    let words_in = super::messages::Messages::english();
+    let rotation = describe_rotation(&words_in, model.symbol(model.benchmark), spec.interval, as_of, &heads, &spec.period.to_string(), &performers, spread.as_ref(), fmt);
+    words::rotation_summary(&rotation, &describe_motion(&words_in, &motion, fmt), &describe_extent(&words_in, spec.method, model.window, None, fmt))
 }
 
 /// The performance chart laid out as the widget's scene lays it out (`None` without lines).
@@ -197,6 +198,7 @@ pub fn performance_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Str
     let performers: Vec<Performer> = performers.iter().map(Performer::from).collect();
     let date = |i: usize| model.table.dates.get(i).copied().unwrap_or_else(|| model.as_of());
     describe_performance(
+        &super::messages::Messages::english(),
         model.symbol(benchmark),
         words::mode_words(mode).summary,
         &spec.period.to_string(),
@@ -238,7 +240,7 @@ pub fn trend_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String {
     let trend = model.trend(symbol, spec.period);
     let Some((lines, from)) = trend.as_ref() else { return words::no_closes_sentence(model.symbol(symbol)) };
     let s = &lines.summary;
-    let mut text = describe_trend(model.symbol(symbol), s.date, s.close, s.sma50, s.sma200, s.prior_high.zip(s.prior_high_date), s.from_high_pct, fmt);
+    let mut text = describe_trend(&super::messages::Messages::english(), model.symbol(symbol), s.date, s.close, s.sma50, s.sma200, s.prior_high.zip(s.prior_high_date), s.from_high_pct, fmt);
     let set = model.rotation_set(model.benchmark, spec.interval, spec.method);
     if let Some(last) = history_of(&set, symbol, model.benchmark).ok().and_then(|h| in_period(h, *from, model.to).1.last()) {
         text.push_str(&rs_lines::describe_latest(model.symbol(model.benchmark), last, fmt));

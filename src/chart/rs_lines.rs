@@ -336,7 +336,7 @@ pub fn panel_title(symbol: &str, benchmark: &str, interval: Interval, method: Ro
         LINE_NAMES[0],
         LINE_NAMES[1],
         every(interval),
-        super::describe::method_with_settings(method, window),
+        super::describe::method_with_settings(&super::messages::Messages::english(), method, window),
         match interval {
             Interval::Weekly => "week",
             Interval::Daily => "day",
@@ -363,7 +363,7 @@ pub fn panel_unavailable(why: NoPanel, symbol: &str, benchmark: &str, interval: 
             interval.unit(),
             LINE_NAMES[0],
             LINE_NAMES[1],
-            super::describe::method_label(method),
+            super::describe::method_label(&super::messages::Messages::english(), method),
             method.samples_needed(window)
         ),
         NoPanel::NoneInPeriod => format!("{symbol} has no {} or {} point against {benchmark} in this period.", LINE_NAMES[0], LINE_NAMES[1]),

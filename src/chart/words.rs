@@ -105,47 +105,53 @@ pub fn quadrant_names(m: &Messages) -> [&'static str; 4] {
 // ---- Announcements (the polite live region) -----------------------------------------------
 
 /// The tail length, or the interval and the tail when the interval just changed.
-pub fn tail_changed(tail: usize, interval: Interval, interval_changed: bool) -> String {
-    let unit = unit(interval, tail);
-    if interval_changed {
-        format!("{} rotation, tail {tail} {unit}", interval_name(interval))
-    } else {
-        format!("Tail length {tail} {unit}")
-    }
+pub fn tail_changed(m: &Messages, tail: usize, interval: Interval, interval_changed: bool) -> String {
+    let base = match (interval_changed, interval) {
+        (false, Interval::Weekly) => "announce.tail.weekly",
+        (false, Interval::Daily) => "announce.tail.daily",
+        (true, Interval::Weekly) => "announce.interval.weekly",
+        (true, Interval::Daily) => "announce.interval.daily",
+    };
+    m.count(base, tail)
 }
 
-pub fn benchmark_changed(symbol: &str) -> String {
-    format!("Benchmark {symbol}")
+pub fn benchmark_changed(m: &Messages, symbol: &str) -> String {
+    m.fill("announce.benchmark", &[("symbol", symbol)])
 }
 
-pub fn period_changed(period: &Period) -> String {
-    format!("Period {period}")
+pub fn period_changed(m: &Messages, period: &Period) -> String {
+    m.fill("announce.period", &[("period", &period.to_string())])
 }
 
 /// "Rotation view", from the tab's name.
-pub fn view_changed(tab: &str) -> String {
-    format!("{tab} view")
+pub fn view_changed(m: &Messages, tab: &str) -> String {
+    m.fill("announce.view", &[("tab", tab)])
 }
 
-pub fn hidden_changed(symbol: &str, hidden: bool) -> String {
-    if hidden { format!("{symbol} hidden") } else { format!("{symbol} shown") }
+pub fn hidden_changed(m: &Messages, symbol: &str, hidden: bool) -> String {
+    m.fill(if hidden { "announce.hidden" } else { "announce.shown" }, &[("symbol", symbol)])
 }
 
-pub fn highlight_changed(symbol: Option<&str>) -> String {
-    symbol.map_or_else(|| "Highlight cleared".to_owned(), |s| format!("{s} highlighted"))
+pub fn highlight_changed(m: &Messages, symbol: Option<&str>) -> String {
+    symbol.map_or_else(|| m.get("announce.highlightCleared").to_owned(), |s| m.fill("announce.highlighted", &[("symbol", s)]))
 }
 
-pub fn playing_changed(playing: bool) -> &'static str {
-    if playing { "Playing" } else { "Paused" }
+pub fn playing_changed(m: &Messages, playing: bool) -> &'static str {
+    m.get(if playing { "announce.playing" } else { "announce.paused" })
 }
 
 /// The date the graph was scrubbed to.
-pub fn showing_date(date: Date, fmt: &dyn Format) -> String {
-    format!("Showing {}", fmt.date(date))
+pub fn showing_date(m: &Messages, date: Date, fmt: &dyn Format) -> String {
+    m.fill("announce.showing", &[("date", &fmt.date(date))])
 }
 
-pub const CSV_READY: &str = "CSV file ready";
-pub const PNG_READY: &str = "PNG image ready";
+pub fn csv_ready(m: &Messages) -> &'static str {
+    m.get("announce.csvReady")
+}
+
+pub fn png_ready(m: &Messages) -> &'static str {
+    m.get("announce.pngReady")
+}
 
 // ---- Line charts (performance and trend) --------------------------------------------------
 
@@ -562,23 +568,28 @@ mod tests {
 
     #[test]
     fn announcements() {
-        assert_eq!(tail_changed(1, Interval::Weekly, false), "Tail length 1 week");
-        assert_eq!(tail_changed(6, Interval::Weekly, false), "Tail length 6 weeks");
-        assert_eq!(tail_changed(1, Interval::Daily, false), "Tail length 1 day");
-        assert_eq!(tail_changed(10, Interval::Daily, true), "Daily rotation, tail 10 days");
-        assert_eq!(tail_changed(1, Interval::Weekly, true), "Weekly rotation, tail 1 week");
-        assert_eq!(benchmark_changed("IWM"), "Benchmark IWM");
-        assert_eq!(period_changed(&Period::YearToDate), "Period YTD");
-        assert_eq!(view_changed("Performance"), "Performance view");
-        assert_eq!(hidden_changed("XLK", true), "XLK hidden");
-        assert_eq!(hidden_changed("XLK", false), "XLK shown");
-        assert_eq!(highlight_changed(Some("XLE")), "XLE highlighted");
-        assert_eq!(highlight_changed(None), "Highlight cleared");
-        assert_eq!(playing_changed(true), "Playing");
-        assert_eq!(playing_changed(false), "Paused");
-        assert_eq!(showing_date(day("2026-06-12"), &PlainFormat), "Showing Jun 12, 2026");
-        assert_eq!(CSV_READY, "CSV file ready");
-        assert_eq!(PNG_READY, "PNG image ready");
+        let en = Messages::english();
+        assert_eq!(tail_changed(&en, 1, Interval::Weekly, false), "Tail length 1 week");
+        assert_eq!(tail_changed(&en, 6, Interval::Weekly, false), "Tail length 6 weeks");
+        assert_eq!(tail_changed(&en, 1, Interval::Daily, false), "Tail length 1 day");
+        assert_eq!(tail_changed(&en, 10, Interval::Daily, true), "Daily rotation, tail 10 days");
+        assert_eq!(tail_changed(&en, 1, Interval::Weekly, true), "Weekly rotation, tail 1 week");
+        assert_eq!(benchmark_changed(&en, "IWM"), "Benchmark IWM");
+        assert_eq!(period_changed(&en, &Period::YearToDate), "Period YTD");
+        assert_eq!(view_changed(&en, "Performance"), "Performance view");
+        assert_eq!(hidden_changed(&en, "XLK", true), "XLK hidden");
+        assert_eq!(hidden_changed(&en, "XLK", false), "XLK shown");
+        assert_eq!(highlight_changed(&en, Some("XLE")), "XLE highlighted");
+        assert_eq!(highlight_changed(&en, None), "Highlight cleared");
+        assert_eq!(playing_changed(&en, true), "Playing");
+        assert_eq!(playing_changed(&en, false), "Paused");
+        assert_eq!(showing_date(&en, day("2026-06-12"), &PlainFormat), "Showing Jun 12, 2026");
+        assert_eq!(csv_ready(&en), "CSV file ready");
+        assert_eq!(png_ready(&en), "PNG image ready");
+        // Each announcement is a whole sentence per language, its count choosing the form.
+        let de = Messages::new("de", crate::chart::messages::keep(crate::chart::messages::parse_table(include_str!("../../www/lang/de.json")).unwrap()), &[], None);
+        assert_eq!(tail_changed(&de, 1, Interval::Daily, true), "Tägliche Rotation, Schweif 1 Tag");
+        assert_eq!(tail_changed(&de, 6, Interval::Weekly, false), "Schweiflänge 6 Wochen");
     }
 
     #[test]

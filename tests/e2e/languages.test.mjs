@@ -141,6 +141,27 @@ for (const [name, lang] of [["de", "de"], ["ja", "ja"], ["fr", "fr"]]) {
   });
 }
 
+// The summaries, the ranking's words and the method note are whole sentences per language:
+// each reads as its German template filled in.
+test("de: the subtitle, summary, ranking and method note read in German", async () => {
+  await session.ready;
+  const t = table("de");
+  const fill = (key, values) => t[key].replace(/\{(\w+)\}/g, (_, name) => values[name]);
+  const { context, p, problems } = await open("de", "de");
+  const root = p.locator("#w");
+  await root.locator("[data-testid=ranking] tbody tr").first().waitFor();
+  const text = async (selector) => (await root.locator(selector).first().textContent()).trim();
+  assert.match(await text("[data-testid=subtitle]"), new RegExp(`^${fill("summary.subtitle.rotation", { benchmark: "SPY", interval: t["summary.weekly"], method: t["method.logTrend"] })} · Daten bis `));
+  assert.equal(await text("[data-testid=ranking] caption"), fill("ranking.caption", { column: t["ranking.rsRatio"], order: t["ranking.highestFirst"] }));
+  assert.equal(await text("[data-testid=method-note] summary"), fill("method.summary", { method: t["method.logTrend"] }));
+  const summary = await text("[data-testid=summary]");
+  assert.match(summary, /^Relative-Rotation-Graph von \d+ Symbolen gegen SPY, wöchentlich, Stand /);
+  const quadrants = ["leading", "weakening", "lagging", "improving"].map((q) => `${t[`quadrant.${q}`]}: `);
+  assert.ok(quadrants.some((q) => summary.includes(q)) && summary.includes("Richtung und Abstand von 100/100: "), summary);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("an English page fetches no language file and reads the English chrome", async () => {
   await session.ready;
   const { context, p, problems, requests } = await open("en", "en");

@@ -20,6 +20,7 @@ pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
         let (performers, bench_return) = data.performers(benchmark, period);
         let performers: Vec<Performer> = performers.iter().map(Performer::from).collect();
         describe_performance(
+            &crate::app::messages(),
             data.symbol(benchmark),
             words::mode_words(mode).summary,
             &period.to_string(),

@@ -7,7 +7,7 @@ use crate::app::controls::{BenchmarkSelect, Segmented};
 use crate::app::state::use_state;
 use crate::app::widget_context;
 use crate::browser::assets::docs_url;
-use crate::chart::describe::{method_explainer, method_label, method_summary, METHODS_LINK};
+use crate::chart::describe::{method_explainer, method_label, method_summary};
 use crate::chart::words;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -36,7 +36,7 @@ fn MethodSelect() -> impl IntoView {
     let (_, c) = use_state();
     let options = RotationMethod::ALL
         .into_iter()
-        .map(|m| view! { <option value=m.name() selected=move || c.method.get() == m>{method_label(m)}</option> })
+        .map(|m| view! { <option value=m.name() selected=move || c.method.get() == m>{method_label(&crate::app::messages(), m)}</option> })
         .collect_view();
     view! {
         <label class="rs-field">
@@ -58,12 +58,12 @@ fn MethodSelect() -> impl IntoView {
 #[component]
 pub fn MethodNote() -> impl IntoView {
     let (data, c) = use_state();
-    let lines = move || method_explainer(c.method.get(), data.window, c.interval.get()).into_iter().map(|line| view! { <p>{line}</p> }).collect_view();
+    let lines = move || method_explainer(&crate::app::messages(), c.method.get(), data.window, c.interval.get()).into_iter().map(|line| view! { <p>{line}</p> }).collect_view();
     view! {
         <details class="rs-method-note" data-testid="method-note">
-            <summary>{move || method_summary(c.method.get())}</summary>
+            <summary>{move || method_summary(&crate::app::messages(), c.method.get())}</summary>
             {lines}
-            <p><a href=docs_url("#rotation-methods") target="_blank" rel="noopener">{METHODS_LINK}</a></p>
+            <p><a href=docs_url("#rotation-methods") target="_blank" rel="noopener">{crate::app::messages().get("method.link")}</a></p>
         </details>
     }
 }

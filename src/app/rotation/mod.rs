@@ -130,7 +130,7 @@ impl Graph {
         let symbol = self.data.symbol(pos);
         let title = crate::chart::words::symbol_with_name(symbol, self.data.name(pos));
         let lines = match self.point_metrics(&s.tails.0[t], k) {
-            Some(m) => point_lines(p, &m, self.c.interval.get_untracked(), format),
+            Some(m) => point_lines(&crate::app::messages(), p, &m, self.c.interval.get_untracked(), format),
             None => Vec::new(),
         };
         let (w, h) = (s.view.width / s.view.ui, s.view.height / s.view.ui);

@@ -6,7 +6,7 @@ use crate::analysis::rotation_metrics::metrics_at;
 use crate::app::controls::swatch_class;
 use crate::app::state::{use_state, Looks};
 use crate::app::widget_context;
-use crate::chart::ranking::{rank, RankColumn, RankInput, RankRow, RankSort, SORT_LABEL};
+use crate::chart::ranking::{rank, sort_label, RankColumn, RankInput, RankRow, RankSort};
 use leptos::prelude::*;
 
 /// Symbol, quadrant, RS-Ratio, RS-Momentum, time in quadrant, heading, distance and velocity at
@@ -45,7 +45,7 @@ pub fn RankingTable() -> impl IntoView {
                     })
                 })
                 .collect();
-            rank(inputs, sort.get(), c.interval.get(), format.as_ref())
+            rank(&crate::app::messages(), inputs, sort.get(), c.interval.get(), format.as_ref())
         })
     };
     let count = Memo::new(move |_| ranked.with(Vec::len));
@@ -123,14 +123,14 @@ pub fn RankingTable() -> impl IntoView {
             };
             view! {
                 <th scope="col" class=class aria-sort=move || sort.get().aria(col)>
-                    <button type="button" class="rs-sort" on:click=move |_| sort.update(|s| *s = s.choose(col))>{col.header()}</button>
-                    <span class="rs-th-plain"><span class="rs-th-long">{col.header()}</span><span class="rs-th-short" aria-hidden="true">{col.short()}</span></span>
+                    <button type="button" class="rs-sort" on:click=move |_| sort.update(|s| *s = s.choose(col))>{col.header(&m)}</button>
+                    <span class="rs-th-plain"><span class="rs-th-long">{col.header(&m)}</span><span class="rs-th-short" aria-hidden="true">{col.short(&m)}</span></span>
                 </th>
             }
         })
         .collect_view();
     let choices = RankSort::choices(names);
-    let options = choices.iter().enumerate().map(|(i, s)| view! { <option value=i.to_string()>{s.label()}</option> }).collect_view();
+    let options = choices.iter().enumerate().map(|(i, s)| view! { <option value=i.to_string()>{s.label(&m)}</option> }).collect_view();
     let chosen = {
         let choices = choices.clone();
         move || choices.iter().position(|s| *s == sort.get()).unwrap_or(0).to_string()
@@ -141,12 +141,12 @@ pub fn RankingTable() -> impl IntoView {
         }
     };
     view! {
-        <label class="rs-rank-sort">{SORT_LABEL}" "
+        <label class="rs-rank-sort">{sort_label(&m)}" "
             <select class="rs-select" data-testid="ranking-sort" prop:value=chosen on:change=choose>{options}</select>
         </label>
         <div class="rs-table-wrap">
             <table class="rs-table rs-ranking" data-testid="ranking">
-                <caption class="rs-caption">{move || sort.get().caption()}</caption>
+                <caption class="rs-caption">{move || sort.get().caption(&m)}</caption>
                 <thead>
                     <tr>{headers}</tr>
                 </thead>

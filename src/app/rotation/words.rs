@@ -35,8 +35,9 @@ pub fn summary(g: &Graph, ctx: &WidgetContext) -> Signal<String> {
         let (returns, _) = data.performers(c.benchmark.get(), period);
         let performers: Vec<Performer> = returns.iter().map(Performer::from).collect();
         let spread = data.basket_spread(period).as_ref().map(SpreadFact::from);
-        let rotation = describe_rotation(data.symbol(c.benchmark.get()), c.interval.get(), as_of, &heads, &period.to_string(), &performers, spread.as_ref(), format.as_ref());
-        rotation_summary(&rotation, &describe_motion(&motion, format.as_ref()), &describe_extent(c.method.get(), data.window, c.zoom.get(), format.as_ref()))
+        let words = crate::app::messages();
+        let rotation = describe_rotation(&words, data.symbol(c.benchmark.get()), c.interval.get(), as_of, &heads, &period.to_string(), &performers, spread.as_ref(), format.as_ref());
+        rotation_summary(&rotation, &describe_motion(&words, &motion, format.as_ref()), &describe_extent(&words, c.method.get(), data.window, c.zoom.get(), format.as_ref()))
     })
 }
 
@@ -59,7 +60,7 @@ pub fn exports(g: &Graph, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
                     .collect()
             });
             let tail = c.tail.get_untracked();
-            let extent = describe_extent(c.method.get_untracked(), data.window, zoom, table_format.as_ref());
+            let extent = describe_extent(&crate::app::messages(), c.method.get_untracked(), data.window, zoom, table_format.as_ref());
             let caption = rotation_table_caption(data.symbol(c.benchmark.get_untracked()), c.interval.get_untracked(), tail, &extent);
             rotation_table(caption, &tails)
         }),
