@@ -320,7 +320,7 @@ fn DataNotes() -> impl IntoView {
         let shown: Vec<&str> = data.shown(benchmark).into_iter().map(|p| data.symbol(p)).collect();
         let notes = notes::DataNotes::new(data.table.warnings.iter().chain(view_warnings), &shown);
         (!notes.is_empty()).then(|| {
-            let summary = notes.summary();
+            let summary = notes.summary(&crate::app::messages());
             view! {
                 <details class="rs-notes" data-testid="notes">
                     <summary>{summary}</summary>

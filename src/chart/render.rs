@@ -8,6 +8,7 @@ use super::describe::{describe_extent, describe_motion, describe_performance, de
 use super::draw::FONT_FAMILY;
 use super::export::png_headings;
 use super::format::Format;
+use super::messages::Messages;
 use super::looks::Looks;
 use super::paint::SvgPainter;
 use super::performance::{draw_line_chart, LineChartSpec, LineChartView, PlotLine, ValueKind};
@@ -147,14 +148,14 @@ pub fn rotation_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String
     let performers: Vec<Performer> = returns.iter().map(Performer::from).collect();
     let spread = model.basket_spread(spec.period).as_ref().map(SpreadFact::from);
     let rotation = describe_rotation(model.symbol(model.benchmark), spec.interval, as_of, &heads, &spec.period.to_string(), &performers, spread.as_ref(), fmt);
-    words::rotation_summary(&rotation, &describe_motion(&motion, fmt), &describe_extent(spec.method, model.window, None, fmt))
+    words::rotation_summary(&Messages::english(), &rotation, &describe_motion(&motion, fmt), &describe_extent(spec.method, model.window, None, fmt))
 }
 
 /// The performance chart laid out as the widget's scene lays it out (`None` without lines).
 pub fn performance_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Option<LineChartView> {
     let (benchmark, mode) = (model.benchmark, PerfMode::PercentChange);
     let lines = model.period_lines(benchmark, spec.period, mode);
-    let styled: Vec<_> = lines.shown(benchmark, |_| false).map(|(_, (key, line))| (*key, words::line_style(model, spec.palette, *key, benchmark), line)).collect();
+    let styled: Vec<_> = lines.shown(benchmark, |_| false).map(|(_, (key, line))| (*key, words::line_style(&Messages::english(), model, spec.palette, *key, benchmark), line)).collect();
     let plot: Vec<PlotLine> = styled
         .iter()
         .map(|(key, (label, colour, dashed), line)| PlotLine {
@@ -195,7 +196,7 @@ pub fn performance_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Str
     let date = |i: usize| model.table.dates.get(i).copied().unwrap_or_else(|| model.as_of());
     describe_performance(
         model.symbol(benchmark),
-        words::mode_words(mode).summary,
+        words::mode_words(&Messages::english(), mode).summary,
         &spec.period.to_string(),
         date(lines.from),
         date(lines.to),
@@ -225,7 +226,7 @@ pub fn trend_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Option<(
         panel_height: (panel_height(spec.height) * spec.scale).round(),
         ui: spec.scale,
     };
-    let (price, panel) = super::trend_chart::layout(model, &trend, spec.palette, fmt)?;
+    let (price, panel) = super::trend_chart::layout(&Messages::english(), model, &trend, spec.palette, fmt)?;
     Some((price, panel.ok()))
 }
 
@@ -233,7 +234,7 @@ pub fn trend_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Option<(
 pub fn trend_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String {
     let symbol = trend_symbol(model);
     let trend = model.trend(symbol, spec.period);
-    let Some((lines, from)) = trend.as_ref() else { return words::no_closes_sentence(model.symbol(symbol)) };
+    let Some((lines, from)) = trend.as_ref() else { return words::no_closes_sentence(&Messages::english(), model.symbol(symbol)) };
     let s = &lines.summary;
     let mut text = describe_trend(model.symbol(symbol), s.date, s.close, s.sma50, s.sma200, s.prior_high.zip(s.prior_high_date), s.from_high_pct, fmt);
     let set = model.rotation_set(model.benchmark, spec.interval, spec.method);
@@ -282,13 +283,13 @@ pub fn render_view(model: &Model, view: ImageView, spec: &ImageSpec, fmt: &dyn F
             if let Some(v) = rotation_view(model, spec, fmt) {
                 draw_rrg(&mut pen, &v, spec.palette);
             }
-            (words::rotation_png_title(benchmark, model.as_of(), fmt), rotation_alt(model, spec, fmt), chart_h)
+            (words::rotation_png_title(&Messages::english(), benchmark, model.as_of(), fmt), rotation_alt(model, spec, fmt), chart_h)
         }
         ImageView::Performance => {
             if let Some(v) = performance_view(model, spec, fmt) {
                 draw_line_chart(&mut pen, &v, spec.palette);
             }
-            (words::performance_png_title(&spec.period, benchmark), performance_alt(model, spec, fmt), chart_h)
+            (words::performance_png_title(&Messages::english(), &spec.period, benchmark), performance_alt(model, spec, fmt), chart_h)
         }
         ImageView::Trend => {
             let mut height = chart_h;
@@ -301,7 +302,7 @@ pub fn render_view(model: &Model, view: ImageView, spec: &ImageSpec, fmt: &dyn F
                     height += panel.height;
                 }
             }
-            (words::trend_png_title(model.symbol(trend_symbol(model)), &spec.period), trend_alt(model, spec, fmt), height)
+            (words::trend_png_title(&Messages::english(), model.symbol(trend_symbol(model)), &spec.period), trend_alt(model, spec, fmt), height)
         }
     };
     let title = image_title(spec.title, view_title);
