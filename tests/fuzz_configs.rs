@@ -178,7 +178,7 @@ fn check_period<T: std::ops::Deref<Target = PriceTable>>(model: &Model<T>, bench
             prop_assert!(line.values.iter().all(|v| v.is_finite()));
         }
         let labelled: Vec<(String, &rotascope::analysis::lines::Line)> = lines.lines.iter().map(|(_, l)| (String::from("x"), l)).collect();
-        let _ = lines_table(String::new(), &model.table.dates, lines.from, lines.to, &labelled, 2);
+        let _ = lines_table(&rotascope::chart::messages::Messages::english(), String::new(), &model.table.dates, lines.from, lines.to, &labelled, 2);
     }
     let _ = model.basket_returns(period);
     if let Some((trend, from)) = model.trend(benchmark, period).as_ref() {

@@ -30,6 +30,7 @@ pub fn LiveRegion() -> impl IntoView {
 #[component]
 pub fn Announcer() -> impl IntoView {
     let ctx = widget_context();
+    let lang = super::messages();
     let (data, c) = use_state();
     let say = move |text: String| c.announce.set(text);
     let m = super::messages();
@@ -45,7 +46,7 @@ pub fn Announcer() -> impl IntoView {
     Effect::watch(move || c.period.get(), move |p, _, _| say(words::period_changed(&m, p)), false);
     Effect::watch(
         move || c.mode.get(),
-        move |m, _, _| say(words::mode_words(*m).chosen.into()),
+        move |m, _, _| say(words::mode_words(&lang, *m).chosen.into()),
         false,
     );
     Effect::watch(
@@ -138,8 +139,8 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
             crate::chart::export::file_name(view, &refs, data.table.dates[data.to], ext)
         }
     };
-    let source_line = words::source_line(data.table.adjustment.describe(), data.table.source.as_deref());
     let words_now = super::messages();
+    let source_line = words::source_line(&words_now, data.table.adjustment.describe(), data.table.source.as_deref());
     let m = |key: &'static str| words_now.get(key);
     let csv = {
         let (table_fn, file_name) = (table_fn.clone(), file_name.clone());

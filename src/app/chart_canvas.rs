@@ -213,9 +213,10 @@ pub fn ChartCanvas(
         }
     };
     let on_blur = move |_| keys.with_value(|k| if let Some(k) = k { (k.on_blur)() });
+    let words = super::messages();
     let holder_label = move || {
         if interactive {
-            crate::chart::words::with_keys(&label.get())
+            crate::chart::words::with_keys(&words, &label.get())
         } else {
             String::new()
         }

@@ -55,9 +55,10 @@ pub fn swatch_class(marker: Marker) -> &'static str {
 #[component]
 pub fn BenchmarkSelect() -> impl IntoView {
     let (data, c) = use_state();
+    let m = super::messages();
     let options = (0..data.table.series.len())
         .map(|p| {
-            let label = crate::chart::words::symbol_with_name(data.symbol(p), data.name(p));
+            let label = crate::chart::words::symbol_with_name(&m, data.symbol(p), data.name(p));
             view! { <option value=p.to_string() selected=move || c.benchmark.get() == p>{label}</option> }
         })
         .collect_view();

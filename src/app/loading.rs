@@ -1,7 +1,7 @@
 //! The leptos side of loading (the loading itself is [`crate::load`]): the result of a load
 //! as a signal, and the status shown while it runs.
 
-use crate::chart::loading::{loading_text, NOT_LOADED_ON_PAPER};
+use crate::chart::loading::{loading_text, not_loaded_on_paper};
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::future::Future;
@@ -69,7 +69,7 @@ pub fn Loading(what: &'static str, received: RwSignal<Option<(u64, Option<u64>)>
     view! {
         <div class="rs-loading" role="status" data-testid="loading">
             <span class="rs-waiting-screen">{text}</span>
-            <span class="rs-waiting-print">{NOT_LOADED_ON_PAPER}</span>
+            <span class="rs-waiting-print">{not_loaded_on_paper(&m)}</span>
             <progress class="rs-progress" max=move || total().map(|t| t.to_string())
                 value=move || received.get().filter(|(_, t)| t.is_some()).map(|(got, _)| got.to_string())
                 aria-hidden="true"></progress>

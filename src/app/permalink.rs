@@ -18,7 +18,7 @@ pub fn PermalinkSync(key: String) -> impl IntoView {
     // A page that routes with its hash (`#/article/5`) keeps it to itself.
     if is_route(&opened_with) {
         return view! {
-            <p class="rs-note" role="note" data-testid="permalink-route">{crate::chart::words::PERMALINK_ROUTE}</p>
+            <p class="rs-note" role="note" data-testid="permalink-route">{crate::chart::words::permalink_route(&super::messages())}</p>
         }
         .into_any();
     }

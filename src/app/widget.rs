@@ -193,7 +193,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
         let ignored = words::ignored_settings(&m, &ignored);
         let note = note.clone();
         Some(view! {
-            <section class=theme_class node_ref=root data-rotascope-root="" role="region" aria-label=region_label lang=m.lang>
+            <section class=theme_class node_ref=root data-rotascope-root="" data-rotascope-stopped=m.get("panic.stopped") role="region" aria-label=region_label lang=m.lang>
                 {title.clone().map(|t| view! { <h2 class="rs-title">{t}</h2> })}
                 {locale_problem.clone().map(|p| view! { <p class="rs-note" role="note">{p}{"; using the browser's locale"}</p> })}
                 {language_problem.get_untracked().map(|p| view! { <p class="rs-note" role="note" data-testid="language">{p}</p> })}
@@ -320,7 +320,7 @@ fn DataNotes() -> impl IntoView {
         let shown: Vec<&str> = data.shown(benchmark).into_iter().map(|p| data.symbol(p)).collect();
         let notes = notes::DataNotes::new(data.table.warnings.iter().chain(view_warnings), &shown);
         (!notes.is_empty()).then(|| {
-            let summary = notes.summary();
+            let summary = notes.summary(&crate::app::messages());
             view! {
                 <details class="rs-notes" data-testid="notes">
                     <summary>{summary}</summary>

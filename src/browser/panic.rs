@@ -5,6 +5,10 @@ use wasm_bindgen::JsCast;
 
 /// Selector of every mounted widget's root (inside a host's shadow root, or in the page).
 pub const ROOT_SELECTOR: &str = "[data-rotascope-root]";
+/// The attribute on a widget's root holding its "stopped" message in its language (the
+/// template, `{detail}` unfilled), written when the widget is drawn: a panic cannot look up
+/// the widget's messages, but it can read the page.
+pub const STOPPED_ATTRIBUTE: &str = "data-rotascope-stopped";
 /// Selector of the hosts whose shadow roots hold widgets.
 pub const HOST_SELECTOR: &str = "[data-rotascope-mounted]";
 
@@ -51,9 +55,9 @@ pub fn show_fatal(detail: &str) {
         let _ = card.set_attribute("role", "alert");
         let _ = card.set_attribute("data-testid", "fatal");
         // Text only (never HTML): the message may quote publisher data.
-        card.set_text_content(Some(&format!(
-            "This chart stopped because of an internal error. Reload the page to try again; the browser console has the details for a bug report. ({detail})"
-        )));
+        // A root drawn before its language loaded (or the embed's own) says it in English.
+        let template = root.get_attribute(STOPPED_ATTRIBUTE).unwrap_or_else(|| crate::chart::messages::Messages::english().get("panic.stopped").to_owned());
+        card.set_text_content(Some(&crate::chart::messages::fill(&template, &[("detail", detail)])));
         root.set_text_content(None);
         let _ = root.append_child(&card);
     }

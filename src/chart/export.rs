@@ -4,6 +4,8 @@
 
 use super::format::Format;
 use super::markup::Markup;
+use super::messages::Messages;
+use super::words::quadrant_name;
 use crate::analysis::lines::Line;
 use crate::analysis::rotation::RotationPoint;
 use crate::analysis::rotation_metrics::PointMetrics;
@@ -122,27 +124,28 @@ pub fn data_table(table: &DataTable, sort: Option<(usize, bool)>, fmt: &dyn Form
 
 /// Every point of the visible tails, with its rotation metrics: the heading as a compass name
 /// and in degrees, the distance from 100/100 and the velocity (missing where there is none).
-pub fn rotation_table(caption: String, tails: &[(String, Vec<(RotationPoint, PointMetrics)>)]) -> DataTable {
+pub fn rotation_table(m: &Messages, caption: String, tails: &[(String, Vec<(RotationPoint, PointMetrics)>)]) -> DataTable {
     let number = |v: Option<f64>, decimals: usize| v.map_or(Cell::Missing, |v| Cell::Number(v, decimals));
     let rows = tails
         .iter()
         .flat_map(|(symbol, points)| {
-            points.iter().map(move |(p, m)| {
+            points.iter().map(move |(p, metrics)| {
                 vec![
                     Cell::Text(symbol.clone()),
                     Cell::Date(p.date),
                     Cell::Number(p.rs_ratio, 2),
                     Cell::Number(p.rs_momentum, 2),
-                    Cell::Text(p.quadrant.name().into()),
-                    m.heading().map_or(Cell::Missing, |c| Cell::Text(c.name().into())),
-                    number(m.heading_deg, 0),
-                    Cell::Number(m.distance, 2),
-                    number(m.velocity, 2),
+                    Cell::Text(quadrant_name(m, p.quadrant).into()),
+                    metrics.heading().map_or(Cell::Missing, |c| Cell::Text(c.name().into())),
+                    number(metrics.heading_deg, 0),
+                    Cell::Number(metrics.distance, 2),
+                    number(metrics.velocity, 2),
                 ]
             })
         })
         .collect();
-    let columns = ["Symbol", "Date", "RS-Ratio", "RS-Momentum", "Quadrant", "Heading", "Heading (°)", "Distance", "Velocity"];
+    // RS-Ratio and RS-Momentum are the field's names in every language.
+    let columns = [m.get("table.symbol"), m.get("table.date"), "RS-Ratio", "RS-Momentum", m.get("table.quadrant"), m.get("table.heading"), m.get("table.headingDegrees"), m.get("table.distance"), m.get("table.velocity")];
     DataTable { caption, columns: columns.map(String::from).to_vec(), rows }
 }
 
@@ -157,8 +160,8 @@ pub fn png_headings(configured: Option<&str>, view_title: String) -> (String, Op
 }
 
 /// A line table without lines or dates (a symbol with no closes in the period).
-pub fn no_lines_table() -> DataTable {
-    lines_table(String::new(), &[], 1, 0, &[], 0)
+pub fn no_lines_table(m: &Messages) -> DataTable {
+    lines_table(m, String::new(), &[], 1, 0, &[], 0)
 }
 
 /// The claims CSV's name: dated by the data's last day, or the note's, or undated.
@@ -170,8 +173,8 @@ pub fn claims_file_name(day: Option<Date>) -> String {
 }
 
 /// One row per date in `from..=to`, one column per line.
-pub fn lines_table(caption: String, dates: &[Date], from: usize, to: usize, lines: &[(String, &Line)], decimals: usize) -> DataTable {
-    let mut columns = vec!["Date".to_string()];
+pub fn lines_table(m: &Messages, caption: String, dates: &[Date], from: usize, to: usize, lines: &[(String, &Line)], decimals: usize) -> DataTable {
+    let mut columns = vec![m.get("table.date").to_string()];
     columns.extend(lines.iter().map(|(label, _)| label.clone()));
     let rows = (from..=to)
         .filter_map(|i| {
@@ -185,21 +188,23 @@ pub fn lines_table(caption: String, dates: &[Date], from: usize, to: usize, line
 
 /// Adds RS-Ratio, RS-Momentum and Quadrant columns to a table of one row per date (the
 /// first cell), filled on the dates of `points` (oldest first) and missing on the others.
-pub fn add_rotation_columns(table: &mut DataTable, points: &[RotationPoint]) {
-    table.columns.extend(super::rs_lines::LINE_NAMES.iter().map(|n| n.to_string()).chain(["Quadrant".to_string()]));
+pub fn add_rotation_columns(m: &Messages, table: &mut DataTable, points: &[RotationPoint]) {
+    table.columns.extend(super::rs_lines::LINE_NAMES.iter().map(|n| n.to_string()).chain([m.get("table.quadrant").to_string()]));
     for row in &mut table.rows {
         let point = match row.first() {
             Some(Cell::Date(d)) => points.binary_search_by(|p| p.date.cmp(d)).ok().and_then(|k| points.get(k)),
             _ => None,
         };
         match point {
-            Some(p) => row.extend([Cell::Number(p.rs_ratio, 2), Cell::Number(p.rs_momentum, 2), Cell::Text(p.quadrant.name().into())]),
+            Some(p) => row.extend([Cell::Number(p.rs_ratio, 2), Cell::Number(p.rs_momentum, 2), Cell::Text(quadrant_name(m, p.quadrant).into())]),
             None => row.extend([Cell::Missing, Cell::Missing, Cell::Missing]),
         }
     }
 }
 
 /// `rotascope-rotation-IWM-IJR-MDY-and-7-more-2026-11-20.png`: view, symbols, as-of day.
+/// English in every language: a file name stays the same ASCII wherever it is saved (a
+/// Japanese word would not survive the cleaning), so scripts and links to it keep working.
 pub fn file_name(view: &str, symbols: &[&str], as_of: Date, extension: &str) -> String {
     const SHOWN: usize = 3;
     let clean = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-').collect::<String>();
@@ -274,7 +279,7 @@ mod tests {
 
     #[test]
     fn a_table_without_lines_has_the_date_column_and_no_rows() {
-        let t = no_lines_table();
+        let t = no_lines_table(&Messages::english());
         assert_eq!((t.caption.as_str(), t.columns.as_slice(), t.rows.len()), ("", ["Date".to_string()].as_slice(), 0));
     }
 
@@ -309,7 +314,7 @@ mod tests {
         let before = RotationPoint { rs_ratio: 96.2000000001, rs_momentum: 97.4, ..p.clone() };
         let history = [before, p];
         let shown: Vec<(RotationPoint, PointMetrics)> = history.iter().cloned().zip(metrics_from(&history, 0, 10)).collect();
-        let t = rotation_table("c".into(), &[("IWM, Inc".to_string(), shown)]);
+        let t = rotation_table(&Messages::english(), "c".into(), &[("IWM, Inc".to_string(), shown)]);
         let csv = t.to_csv();
         let mut lines = csv.lines();
         assert_eq!(lines.next(), Some("Symbol,Date,RS-Ratio,RS-Momentum,Quadrant,Heading,Heading (°),Distance,Velocity"));
@@ -333,7 +338,7 @@ mod tests {
         let dates: Vec<Date> = (0..3).map(|i| d("2026-01-05").add_days(i)).collect();
         let a = Line { from: 0, values: vec![0.0, 1.5, 2.25] };
         let b = Line { from: 1, values: vec![0.0, -1.0] };
-        let t = lines_table("c".into(), &dates, 0, 2, &[("A".into(), &a), ("B".into(), &b)], 2);
+        let t = lines_table(&Messages::english(), "c".into(), &dates, 0, 2, &[("A".into(), &a), ("B".into(), &b)], 2);
         assert_eq!(t.to_csv(), "Date,A,B\n2026-01-05,0,\n2026-01-06,1.5,0\n2026-01-07,2.25,-1\n");
     }
 
@@ -341,9 +346,9 @@ mod tests {
     fn rotation_columns_fill_the_dates_that_have_a_point() {
         let dates: Vec<Date> = (0..3).map(|i| d("2026-01-05").add_days(i)).collect();
         let close = Line { from: 0, values: vec![10.0, 11.0, 12.5] };
-        let mut t = lines_table("c".into(), &dates, 0, 2, &[("Close".into(), &close)], 2);
+        let mut t = lines_table(&Messages::english(), "c".into(), &dates, 0, 2, &[("Close".into(), &close)], 2);
         let p = RotationPoint { date: d("2026-01-06"), rs_ratio: 101.25, rs_momentum: 99.5, quadrant: Quadrant::Weakening, partial: false, index: 1 };
-        add_rotation_columns(&mut t, &[p]);
+        add_rotation_columns(&Messages::english(), &mut t, &[p]);
         assert_eq!(
             t.to_csv(),
             "Date,Close,RS-Ratio,RS-Momentum,Quadrant\n2026-01-05,10,,,\n2026-01-06,11,101.25,99.5,Weakening\n2026-01-07,12.5,,,\n"

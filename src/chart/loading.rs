@@ -4,8 +4,15 @@
 use super::messages::Messages;
 
 /// What a chart that had not loaded says on paper (print CSS shows it instead of the screen's
-/// text), while waiting for the viewport or its data.
+/// text), while waiting for the viewport or its data: in English where the page holds the
+/// widget before its language's table loads (the embed's placeholder); a mounted widget says
+/// [`not_loaded_on_paper`].
 pub const NOT_LOADED_ON_PAPER: &str = "This chart had not loaded when the page was printed: open the page to see it.";
+
+/// The same in `m`'s language.
+pub fn not_loaded_on_paper(m: &Messages) -> &'static str {
+    m.get("label.notLoadedOnPaper")
+}
 
 /// `received` (and `total`) as a reader reads sizes: "1.6 of 3.2 MB", "120 of 450 KB".
 pub fn size_text(received: u64, total: Option<u64>) -> String {
@@ -55,5 +62,6 @@ mod tests {
         let de = Messages::new("de", &[("loading.note", "Notiz wird geladen…"), ("loading.size", "{received} von {total}")], &[], None);
         assert_eq!(loading_text(&de, "loading.note", Some((2_000, Some(8_000)))), "Notiz wird geladen… 2 von 8 KB");
         assert_eq!(loading_text(&de, "loading.prices", None), "Loading prices…");
+        assert_eq!(not_loaded_on_paper(&en), NOT_LOADED_ON_PAPER);
     }
 }

@@ -3,6 +3,7 @@
 //! them; a widget showing two lists the notes about those two (and notes about no symbol in
 //! particular) and counts the rest.
 
+use super::messages::{fill, Messages};
 use crate::analysis::Warning;
 
 /// The notes a widget lists, and how many it leaves out because they concern symbols it does
@@ -35,11 +36,12 @@ impl DataNotes {
 
     /// The fold's label: how many notes it lists, and how many it leaves out (shown while the
     /// fold is closed, so a reader sees at once that the rest concern other symbols).
-    pub fn summary(&self) -> String {
-        let (n, others) = (self.listed.len(), self.others);
-        match others {
-            0 => format!("Data notes ({n})"),
-            _ => format!("Data notes ({n}, and {others} about other symbols in the file)"),
+    /// The notes themselves are the data's words, as the file's checks wrote them.
+    pub fn summary(&self, m: &Messages) -> String {
+        let n = self.listed.len().to_string();
+        match self.others {
+            0 => m.fill("notes.summary", &[("n", &n)]),
+            others => fill(&m.count("notes.summaryOthers", others), &[("shown", &n)]),
         }
     }
 }
@@ -65,7 +67,7 @@ mod tests {
         let notes = DataNotes::new(&warnings, &["IWM", "SPY"]);
         assert_eq!(notes.listed, vec!["IWM has 3 missing closes.", "2 dates were repeated.", "SPY ends early."]);
         assert_eq!(notes.others, 3);
-        assert_eq!(notes.summary(), "Data notes (3, and 3 about other symbols in the file)");
+        assert_eq!(notes.summary(&Messages::english()), "Data notes (3, and 3 about other symbols in the file)");
         assert!(!notes.is_empty());
     }
 
@@ -73,10 +75,10 @@ mod tests {
     fn none_listed_or_none_left_out() {
         let none = DataNotes::new(&[w(Some("XLK"), "b"), w(Some("XLE"), "c")], &["IWM"]);
         assert!(none.listed.is_empty() && !none.is_empty());
-        assert_eq!(none.summary(), "Data notes (0, and 2 about other symbols in the file)");
+        assert_eq!(none.summary(&Messages::english()), "Data notes (0, and 2 about other symbols in the file)");
         let all = DataNotes::new(&[w(Some("XLK"), "b"), w(None, "c")], &["XLK"]);
         assert_eq!((all.listed.len(), all.others), (2, 0));
-        assert_eq!(all.summary(), "Data notes (2)");
+        assert_eq!(all.summary(&Messages::english()), "Data notes (2)");
     }
 
     #[test]

@@ -149,16 +149,16 @@ pub fn rotation_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String
     let (returns, _) = model.performers(model.benchmark, spec.period);
     let performers: Vec<Performer> = returns.iter().map(Performer::from).collect();
     let spread = model.basket_spread(spec.period).as_ref().map(SpreadFact::from);
-    let words_in = super::messages::Messages::english();
-    let rotation = describe_rotation(&words_in, model.symbol(model.benchmark), spec.interval, as_of, &heads, &spec.period.to_string(), &performers, spread.as_ref(), fmt);
-    words::rotation_summary(&rotation, &describe_motion(&words_in, &motion, fmt), &describe_extent(&words_in, spec.method, model.window, None, fmt))
+    let m = &spec.messages;
+    let rotation = describe_rotation(m, model.symbol(model.benchmark), spec.interval, as_of, &heads, &spec.period.to_string(), &performers, spread.as_ref(), fmt);
+    words::rotation_summary(m, &rotation, &describe_motion(m, &motion, fmt), &describe_extent(m, spec.method, model.window, None, fmt))
 }
 
 /// The performance chart laid out as the widget's scene lays it out (`None` without lines).
 pub fn performance_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Option<LineChartView> {
     let (benchmark, mode) = (model.benchmark, PerfMode::PercentChange);
     let lines = model.period_lines(benchmark, spec.period, mode);
-    let styled: Vec<_> = lines.shown(benchmark, |_| false).map(|(_, (key, line))| (*key, words::line_style(model, spec.palette, *key, benchmark), line)).collect();
+    let styled: Vec<_> = lines.shown(benchmark, |_| false).map(|(_, (key, line))| (*key, words::line_style(&spec.messages, model, spec.palette, *key, benchmark), line)).collect();
     let plot: Vec<PlotLine> = styled
         .iter()
         .map(|(key, (label, colour, dashed), line)| PlotLine {
@@ -198,9 +198,9 @@ pub fn performance_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Str
     let performers: Vec<Performer> = performers.iter().map(Performer::from).collect();
     let date = |i: usize| model.table.dates.get(i).copied().unwrap_or_else(|| model.as_of());
     describe_performance(
-        &super::messages::Messages::english(),
+        &spec.messages,
         model.symbol(benchmark),
-        words::mode_words(mode).summary,
+        words::mode_words(&spec.messages, mode).summary,
         &spec.period.to_string(),
         date(lines.from),
         date(lines.to),
@@ -230,7 +230,7 @@ pub fn trend_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Option<(
         panel_height: (panel_height(spec.height) * spec.scale).round(),
         ui: spec.scale,
     };
-    let (price, panel) = super::trend_chart::layout(model, &trend, spec.palette, fmt)?;
+    let (price, panel) = super::trend_chart::layout(&spec.messages, model, &trend, spec.palette, fmt)?;
     Some((price, panel.ok()))
 }
 
@@ -238,9 +238,9 @@ pub fn trend_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Option<(
 pub fn trend_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String {
     let symbol = trend_symbol(model);
     let trend = model.trend(symbol, spec.period);
-    let Some((lines, from)) = trend.as_ref() else { return words::no_closes_sentence(model.symbol(symbol)) };
+    let Some((lines, from)) = trend.as_ref() else { return words::no_closes_sentence(&spec.messages, model.symbol(symbol)) };
     let s = &lines.summary;
-    let mut text = describe_trend(&super::messages::Messages::english(), model.symbol(symbol), s.date, s.close, s.sma50, s.sma200, s.prior_high.zip(s.prior_high_date), s.from_high_pct, fmt);
+    let mut text = describe_trend(&spec.messages, model.symbol(symbol), s.date, s.close, s.sma50, s.sma200, s.prior_high.zip(s.prior_high_date), s.from_high_pct, fmt);
     let set = model.rotation_set(model.benchmark, spec.interval, spec.method);
     if let Some(last) = history_of(&set, symbol, model.benchmark).ok().and_then(|h| in_period(h, *from, model.to).1.last()) {
         text.push_str(&rs_lines::describe_latest(model.symbol(model.benchmark), last, fmt));
@@ -287,13 +287,13 @@ pub fn render_view(model: &Model, view: ImageView, spec: &ImageSpec, fmt: &dyn F
             if let Some(v) = rotation_view(model, spec, fmt) {
                 draw_rrg(&mut pen, &v, spec.palette);
             }
-            (words::rotation_png_title(benchmark, model.as_of(), fmt), rotation_alt(model, spec, fmt), chart_h)
+            (words::rotation_png_title(&spec.messages, benchmark, model.as_of(), fmt), rotation_alt(model, spec, fmt), chart_h)
         }
         ImageView::Performance => {
             if let Some(v) = performance_view(model, spec, fmt) {
                 draw_line_chart(&mut pen, &v, spec.palette);
             }
-            (words::performance_png_title(&spec.period, benchmark), performance_alt(model, spec, fmt), chart_h)
+            (words::performance_png_title(&spec.messages, &spec.period, benchmark), performance_alt(model, spec, fmt), chart_h)
         }
         ImageView::Trend => {
             let mut height = chart_h;
@@ -306,7 +306,7 @@ pub fn render_view(model: &Model, view: ImageView, spec: &ImageSpec, fmt: &dyn F
                     height += panel.height;
                 }
             }
-            (words::trend_png_title(model.symbol(trend_symbol(model)), &spec.period), trend_alt(model, spec, fmt), height)
+            (words::trend_png_title(&spec.messages, model.symbol(trend_symbol(model)), &spec.period), trend_alt(model, spec, fmt), height)
         }
     };
     let title = image_title(spec.title, view_title);

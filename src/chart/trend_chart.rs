@@ -7,7 +7,7 @@ use super::looks::Looks;
 use super::performance::{prior_high_labels, LineChartSpec, LineChartView, PlotLine, ReferenceLine, ValueKind};
 use super::rs_lines::{history_of, rs_gutters, NoPanel, RsLinesSpec, RsLinesView};
 use super::theme::{Palette, Rgb};
-use super::words;
+use super::messages::Messages;
 use crate::analysis::period::Period;
 use crate::analysis::rotation::{Interval, RotationMethod};
 use crate::analysis::trend::TrendLines;
@@ -31,14 +31,14 @@ pub struct TrendSpec {
 /// The price chart, and the RS panel under it or why there is none (`None`: no trend for the
 /// symbol and period). The price chart reserves the panel's label room and the panel takes the
 /// price chart's x axis, so their dates line up.
-pub fn layout(model: &Model, spec: &TrendSpec, palette: &Palette, fmt: &dyn Format) -> Option<(LineChartView, Result<RsLinesView, NoPanel>)> {
+pub fn layout(m: &Messages, model: &Model, spec: &TrendSpec, palette: &Palette, fmt: &dyn Format) -> Option<(LineChartView, Result<RsLinesView, NoPanel>)> {
     let trend = model.trend(spec.symbol, spec.period);
     let (lines, from) = trend.as_ref().as_ref()?;
     let set = model.rotation_set(spec.benchmark, spec.interval, spec.method);
     let history = history_of(&set, spec.symbol, spec.benchmark);
     let gutters = history.map_or((0.0, 0.0), |h| rs_gutters(h, *from, model.to, spec.panel_height, spec.ui, fmt));
     let colour = model.colour(palette, spec.symbol);
-    let (plot, reference) = price_lines(model.symbol(spec.symbol), colour, lines, palette, fmt);
+    let (plot, reference) = price_lines(m, model.symbol(spec.symbol), colour, lines, palette, fmt);
     let price = LineChartView::build(
         &LineChartSpec {
             dates: &model.table.dates,
@@ -62,13 +62,13 @@ pub fn layout(model: &Model, spec: &TrendSpec, palette: &Palette, fmt: &dyn Form
 
 /// The lines to plot (the close in the symbol's `colour` labelled `symbol`, then the averages
 /// that have enough history) and the prior high's reference line, when there is one.
-pub fn price_lines<'a>(symbol: &'a str, colour: Rgb, lines: &'a TrendLines, palette: &Palette, fmt: &dyn Format) -> (Vec<PlotLine<'a>>, Vec<ReferenceLine>) {
+pub fn price_lines<'a>(m: &Messages, symbol: &'a str, colour: Rgb, lines: &'a TrendLines, palette: &Palette, fmt: &dyn Format) -> (Vec<PlotLine<'a>>, Vec<ReferenceLine>) {
     let mut plot = vec![PlotLine { label: symbol, colour, dashed: false, faded: false, line: &lines.close, unit: None }];
     if let Some(l) = &lines.sma50 {
-        plot.push(PlotLine { label: words::SMA50, colour: palette.text, dashed: false, faded: false, line: l, unit: None });
+        plot.push(PlotLine { label: m.get("trend.sma50"), colour: palette.text, dashed: false, faded: false, line: l, unit: None });
     }
     if let Some(l) = &lines.sma200 {
-        plot.push(PlotLine { label: words::SMA200, colour: palette.muted, dashed: true, faded: false, line: l, unit: None });
+        plot.push(PlotLine { label: m.get("trend.sma200"), colour: palette.muted, dashed: true, faded: false, line: l, unit: None });
     }
     let s = &lines.summary;
     let reference = s

@@ -3,9 +3,8 @@
 //! performance modes' names, the trend's figures, the note card's texts and the loading line.
 //! The components only pass them on; each text here is tested as it reads.
 
-use super::describe::unit;
 use super::format::Format;
-use super::messages::Messages;
+use super::messages::{fill, Messages};
 use super::performance::ValueKind;
 use super::theme::{Palette, Rgb};
 use crate::analysis::lines::Line;
@@ -17,7 +16,60 @@ use crate::analysis::Date;
 use crate::model::{LineKey, Model, PerfMode};
 
 /// English messages of labels, headings, tooltips and exports, by key (see [`super::messages`]).
-pub const MESSAGES: &[(&str, &str)] = &[];
+pub const MESSAGES: &[(&str, &str)] = &[
+    ("label.symbolWithName", "{symbol} · {name}"),
+    ("label.withKeys", "{label} Arrow keys move between symbols and dates, Home and End jump to the ends, Enter highlights, Escape clears."),
+    ("label.reading", "{label} {value}"),
+    ("label.valueOn", "{who} {value} on {day}"),
+    ("label.noValueOn", "{who}: no value on {day}"),
+    ("label.permalinkRoute", "This page uses the # part of its address for its own navigation, so this chart's view is not kept in the address."),
+    ("label.notLoadedOnPaper", "This chart had not loaded when the page was printed: open the page to see it."),
+    ("export.sourceLine", "Rotascope · {adjustment}"),
+    ("export.sourceLineWithSource", "Rotascope · {adjustment} · {source}"),
+    ("perf.percent.chart", "% change"),
+    ("perf.percent.summary", "% change"),
+    ("perf.percent.table", "% change"),
+    ("perf.percent.chosen", "Showing % change"),
+    ("perf.ratio.chart", "ratio to the benchmark"),
+    ("perf.ratio.summary", "ratio to the benchmark (rebased to 100)"),
+    ("perf.ratio.table", "ratio to the benchmark"),
+    ("perf.ratio.chosen", "Showing the ratio to the benchmark"),
+    ("perf.spread.chart", "basket spread"),
+    ("perf.spread.summary", "basket spread"),
+    ("perf.spread.table", "basket lines (% change) and spread (pp)"),
+    ("perf.spread.chosen", "Showing the basket spread"),
+    ("perf.spreadName", "{first} − {second}"),
+    ("perf.chartLabel", "Line chart: {mode} of each symbol against {benchmark} for {period}"),
+    ("perf.tableCaption", "{mode}, {period}, against {benchmark}"),
+    ("perf.pngTitle", "Performance, {period}, against {benchmark}"),
+    ("trend.lineOwner", "{symbol} {line}"),
+    ("trend.noCloses", "{symbol} has no closes in this period"),
+    ("trend.noClosesSentence", "{symbol} has no closes in this period."),
+    ("trend.chartLabel", "Price of {symbol} with 50- and 200-day moving averages and its prior high"),
+    ("trend.tableCaption", "{symbol} close and moving averages, {period}"),
+    ("trend.pngTitle", "{symbol}: trend, {period}"),
+    ("trend.notEnoughHistory", "not enough history"),
+    ("trend.above", "above"),
+    ("trend.below", "below"),
+    ("trend.noEarlierClose", "no earlier close"),
+    ("rotation.chartLabel.one", "Relative rotation graph of {n} symbol against {benchmark}: RS-Ratio across, RS-Momentum up. Plus and minus zoom, 0 fits."),
+    ("rotation.chartLabel.other", "Relative rotation graph of {n} symbols against {benchmark}: RS-Ratio across, RS-Momentum up. Plus and minus zoom, 0 fits."),
+    ("rotation.summary", "{rotation} {motion} {extent}"),
+    ("rotation.tableCaption.one", "RS-Ratio and RS-Momentum against {benchmark}, the last {n} {unit} of each tail. {extent}"),
+    ("rotation.tableCaption.other", "RS-Ratio and RS-Momentum against {benchmark}, the last {n} {unit} of each tail. {extent}"),
+    ("rotation.pngTitle", "Relative rotation against {benchmark} · {date}"),
+    ("table.symbol", "Symbol"),
+    ("table.date", "Date"),
+    ("table.quadrant", "Quadrant"),
+    ("table.heading", "Heading"),
+    ("table.headingDegrees", "Heading (°)"),
+    ("table.distance", "Distance"),
+    ("table.velocity", "Velocity"),
+    ("notes.summary", "Data notes ({n})"),
+    ("notes.summaryOthers.one", "Data notes ({shown}, and {n} about other symbols in the file)"),
+    ("notes.summaryOthers.other", "Data notes ({shown}, and {n} about other symbols in the file)"),
+    ("panic.stopped", "This chart stopped because of an internal error. Reload the page to try again; the browser console has the details for a bug report. ({detail})"),
+];
 
 // ---- The widget and its controls ----------------------------------------------------------
 //
@@ -43,33 +95,37 @@ pub fn and_more(m: &Messages, n: usize) -> String {
 
 /// A symbol with its name when the data has one: "XLK · Technology" (benchmark choices,
 /// the rotation graph's tooltip title).
-pub fn symbol_with_name(symbol: &str, name: Option<&str>) -> String {
+pub fn symbol_with_name(m: &Messages, symbol: &str, name: Option<&str>) -> String {
     match name {
-        Some(n) => format!("{symbol} · {n}"),
+        Some(n) => m.fill("label.symbolWithName", &[("symbol", symbol), ("name", n)]),
         None => symbol.to_owned(),
     }
 }
 
 /// A chart's accessible name when it takes the keyboard: its label, then the keys.
-pub fn with_keys(label: &str) -> String {
-    format!("{label} Arrow keys move between symbols and dates, Home and End jump to the ends, Enter highlights, Escape clears.")
+pub fn with_keys(m: &Messages, label: &str) -> String {
+    m.fill("label.withKeys", &[("label", label)])
 }
 
 /// The line under an exported PNG: the product, how the prices are adjusted, their source.
-pub fn source_line(adjustment: &str, source: Option<&str>) -> String {
+pub fn source_line(m: &Messages, adjustment: &str, source: Option<&str>) -> String {
     match source {
-        Some(src) => format!("Rotascope · {adjustment} · {src}"),
-        None => format!("Rotascope · {adjustment}"),
+        Some(src) => m.fill("export.sourceLineWithSource", &[("adjustment", adjustment), ("source", src)]),
+        None => m.fill("export.sourceLine", &[("adjustment", adjustment)]),
     }
 }
 
 /// " weeks" after the tail slider's value (one sample unit: "week", "days", …).
 pub fn tail_unit(m: &Messages, interval: Interval, tail: usize) -> String {
-    let base = match interval {
+    format!(" {}", m.count(unit_key(interval), tail))
+}
+
+/// The plural message of one sample of `interval`: `unit.week`, `unit.day`.
+fn unit_key(interval: Interval) -> &'static str {
+    match interval {
         Interval::Weekly => "unit.week",
         Interval::Daily => "unit.day",
-    };
-    format!(" {}", m.count(base, tail))
+    }
 }
 
 /// "Tail " before the tail slider's value.
@@ -156,16 +212,16 @@ pub fn png_ready(m: &Messages) -> &'static str {
 // ---- Line charts (performance and trend) --------------------------------------------------
 
 /// One line's reading in a tooltip: "XLK +4.20%".
-pub fn reading(label: &str, value: &str) -> String {
-    format!("{label} {value}")
+pub fn reading(m: &Messages, label: &str, value: &str) -> String {
+    m.fill("label.reading", &[("label", label), ("value", value)])
 }
 
 /// What the keyboard announces on a line at a date: "XLK +4.20% on Jun 30, 2026", or that the
 /// line has no value there.
-pub fn value_on(who: &str, value: Option<&str>, day: &str) -> String {
+pub fn value_on(m: &Messages, who: &str, value: Option<&str>, day: &str) -> String {
     match value {
-        Some(v) => format!("{who} {v} on {day}"),
-        None => format!("{who}: no value on {day}"),
+        Some(v) => m.fill("label.valueOn", &[("who", who), ("value", v), ("day", day)]),
+        None => m.fill("label.noValueOn", &[("who", who), ("day", day)]),
     }
 }
 
@@ -184,27 +240,19 @@ pub struct ModeWords {
     pub chosen: &'static str,
 }
 
-pub fn mode_words(mode: PerfMode) -> ModeWords {
-    match mode {
-        PerfMode::PercentChange => ModeWords { chart: "% change", summary: "% change", table: "% change", chosen: "Showing % change" },
-        PerfMode::Ratio => ModeWords {
-            chart: "ratio to the benchmark",
-            summary: "ratio to the benchmark (rebased to 100)",
-            table: "ratio to the benchmark",
-            chosen: "Showing the ratio to the benchmark",
-        },
-        PerfMode::BasketSpread => ModeWords {
-            chart: "basket spread",
-            summary: "basket spread",
-            table: "basket lines (% change) and spread (pp)",
-            chosen: "Showing the basket spread",
-        },
+pub fn mode_words(m: &Messages, mode: PerfMode) -> ModeWords {
+    let [chart, summary, table, chosen] = match mode {
+        PerfMode::PercentChange => ["perf.percent.chart", "perf.percent.summary", "perf.percent.table", "perf.percent.chosen"],
+        PerfMode::Ratio => ["perf.ratio.chart", "perf.ratio.summary", "perf.ratio.table", "perf.ratio.chosen"],
+        PerfMode::BasketSpread => ["perf.spread.chart", "perf.spread.summary", "perf.spread.table", "perf.spread.chosen"],
     }
+    .map(|key| m.get(key));
+    ModeWords { chart, summary, table, chosen }
 }
 
 /// The first basket minus the second: "Growth − Value".
-pub fn spread_name(first: &str, second: &str) -> String {
-    format!("{first} − {second}")
+pub fn spread_name(m: &Messages, first: &str, second: &str) -> String {
+    m.fill("perf.spreadName", &[("first", first), ("second", second)])
 }
 
 /// The mode buttons: % change and ratio, and the spread of the first two baskets when there
@@ -212,21 +260,21 @@ pub fn spread_name(first: &str, second: &str) -> String {
 pub fn mode_options(m: &Messages, baskets: Option<(&str, &str)>) -> Vec<(PerfMode, String)> {
     let mut out = vec![(PerfMode::PercentChange, m.get("mode.percent").to_owned()), (PerfMode::Ratio, m.get("mode.ratio").to_owned())];
     if let Some((a, b)) = baskets {
-        out.push((PerfMode::BasketSpread, spread_name(a, b)));
+        out.push((PerfMode::BasketSpread, spread_name(m, a, b)));
     }
     out
 }
 
-pub fn performance_chart_label(mode: PerfMode, benchmark: &str, period: &Period) -> String {
-    format!("Line chart: {} of each symbol against {benchmark} for {period}", mode_words(mode).chart)
+pub fn performance_chart_label(m: &Messages, mode: PerfMode, benchmark: &str, period: &Period) -> String {
+    m.fill("perf.chartLabel", &[("mode", mode_words(m, mode).chart), ("benchmark", benchmark), ("period", &period.to_string())])
 }
 
-pub fn performance_table_caption(mode: PerfMode, period: &Period, benchmark: &str) -> String {
-    format!("{}, {period}, against {benchmark}", mode_words(mode).table)
+pub fn performance_table_caption(m: &Messages, mode: PerfMode, period: &Period, benchmark: &str) -> String {
+    m.fill("perf.tableCaption", &[("mode", mode_words(m, mode).table), ("period", &period.to_string()), ("benchmark", benchmark)])
 }
 
-pub fn performance_png_title(period: &Period, benchmark: &str) -> String {
-    format!("Performance, {period}, against {benchmark}")
+pub fn performance_png_title(m: &Messages, period: &Period, benchmark: &str) -> String {
+    m.fill("perf.pngTitle", &[("period", &period.to_string()), ("benchmark", benchmark)])
 }
 
 /// The returns table's caption: "YTD returns to Jun 30, 2026, ranked".
@@ -259,46 +307,42 @@ pub fn returns_headings(m: &Messages) -> ReturnsHeadings {
 }
 
 /// A line's reading in its unit: "XLK +4.20%".
-pub fn line_reading(label: &str, kind: ValueKind, value: f64, fmt: &dyn Format) -> String {
-    reading(label, &kind.format(fmt, value))
+pub fn line_reading(m: &Messages, label: &str, kind: ValueKind, value: f64, fmt: &dyn Format) -> String {
+    reading(m, label, &kind.format(fmt, value))
 }
 
 // ---- The trend view -----------------------------------------------------------------------
 
-/// The trend chart's line names: the close, then the averages.
-pub const CLOSE: &str = "Close";
-pub const SMA50: &str = "SMA 50";
-pub const SMA200: &str = "SMA 200";
 /// The trend's figures' names above the chart (close, averages, from the prior high).
 pub fn trend_figure_names(m: &Messages) -> [&'static str; 4] {
     [m.get("trend.close"), m.get("trend.sma50"), m.get("trend.sma200"), m.get("trend.fromHigh")]
 }
 
 /// Who a trend line is when announced: the symbol for its close, "IWM SMA 50" for an average.
-pub fn trend_line_owner(symbol: &str, line: &str) -> String {
-    if line == CLOSE { symbol.to_owned() } else { format!("{symbol} {line}") }
+pub fn trend_line_owner(m: &Messages, symbol: &str, line: &str) -> String {
+    if line == m.get("trend.close") { symbol.to_owned() } else { m.fill("trend.lineOwner", &[("symbol", symbol), ("line", line)]) }
 }
 
 /// Why the trend view has nothing to show (a notice).
-pub fn no_closes(symbol: &str) -> String {
-    format!("{symbol} has no closes in this period")
+pub fn no_closes(m: &Messages, symbol: &str) -> String {
+    m.fill("trend.noCloses", &[("symbol", symbol)])
 }
 
 /// The same, as the summary's sentence.
-pub fn no_closes_sentence(symbol: &str) -> String {
-    format!("{symbol} has no closes in this period.")
+pub fn no_closes_sentence(m: &Messages, symbol: &str) -> String {
+    m.fill("trend.noClosesSentence", &[("symbol", symbol)])
 }
 
-pub fn trend_chart_label(symbol: &str) -> String {
-    format!("Price of {symbol} with 50- and 200-day moving averages and its prior high")
+pub fn trend_chart_label(m: &Messages, symbol: &str) -> String {
+    m.fill("trend.chartLabel", &[("symbol", symbol)])
 }
 
-pub fn trend_table_caption(symbol: &str, period: &Period) -> String {
-    format!("{symbol} close and moving averages, {period}")
+pub fn trend_table_caption(m: &Messages, symbol: &str, period: &Period) -> String {
+    m.fill("trend.tableCaption", &[("symbol", symbol), ("period", &period.to_string())])
 }
 
-pub fn trend_png_title(symbol: &str, period: &Period) -> String {
-    format!("{symbol}: trend, {period}")
+pub fn trend_png_title(m: &Messages, symbol: &str, period: &Period) -> String {
+    m.fill("trend.pngTitle", &[("symbol", symbol), ("period", &period.to_string())])
 }
 
 /// The trend's figures above the chart: each value and its muted aside (with its leading
@@ -314,12 +358,12 @@ pub struct TrendFigures {
     pub from_high: String,
 }
 
-pub fn trend_figures(s: &TrendSummary, fmt: &dyn Format) -> TrendFigures {
-    let value = |v: Option<f64>| v.map_or_else(|| "not enough history".to_owned(), |v| fmt.number(v, 2));
+pub fn trend_figures(m: &Messages, s: &TrendSummary, fmt: &dyn Format) -> TrendFigures {
+    let value = |v: Option<f64>| v.map_or_else(|| m.get("trend.notEnoughHistory").to_owned(), |v| fmt.number(v, 2));
     let side = |avg: Option<f64>| {
         let word = match avg {
-            Some(a) if s.close >= a => "above",
-            Some(_) => "below",
+            Some(a) if s.close >= a => m.get("trend.above"),
+            Some(_) => m.get("trend.below"),
             None => "",
         };
         format!(" {word}")
@@ -331,28 +375,30 @@ pub fn trend_figures(s: &TrendSummary, fmt: &dyn Format) -> TrendFigures {
         sma50_side: side(s.sma50),
         sma200: value(s.sma200),
         sma200_side: side(s.sma200),
-        from_high: s.from_high_pct.map_or_else(|| "no earlier close".to_owned(), |d| fmt.percent(d, 1)),
+        from_high: s.from_high_pct.map_or_else(|| m.get("trend.noEarlierClose").to_owned(), |d| fmt.percent(d, 1)),
     }
 }
 
 // ---- The rotation view --------------------------------------------------------------------
 
 /// The rotation graph's accessible name.
-pub fn rotation_chart_label(symbols: usize, benchmark: &str) -> String {
-    format!("Relative rotation graph of {symbols} symbols against {benchmark}: RS-Ratio across, RS-Momentum up. Plus and minus zoom, 0 fits.")
+pub fn rotation_chart_label(m: &Messages, symbols: usize, benchmark: &str) -> String {
+    fill(&m.count("rotation.chartLabel", symbols), &[("benchmark", benchmark)])
 }
 
 /// The rotation summary: where the heads are, how they move, and what the graph shows.
-pub fn rotation_summary(rotation: &str, motion: &str, extent: &str) -> String {
-    format!("{rotation} {motion} {extent}")
+pub fn rotation_summary(m: &Messages, rotation: &str, motion: &str, extent: &str) -> String {
+    m.fill("rotation.summary", &[("rotation", rotation), ("motion", motion), ("extent", extent)])
 }
 
-pub fn rotation_table_caption(benchmark: &str, interval: Interval, tail: usize, extent: &str) -> String {
-    format!("RS-Ratio and RS-Momentum against {benchmark}, the last {tail} {} of each tail. {extent}", unit(interval, tail))
+/// The rotation table's caption; the count picks the sentence's form, the unit its own.
+pub fn rotation_table_caption(m: &Messages, benchmark: &str, interval: Interval, tail: usize, extent: &str) -> String {
+    let unit = m.count(unit_key(interval), tail);
+    fill(&m.count("rotation.tableCaption", tail), &[("benchmark", benchmark), ("unit", &unit), ("extent", extent)])
 }
 
-pub fn rotation_png_title(benchmark: &str, as_of: Date, fmt: &dyn Format) -> String {
-    format!("Relative rotation against {benchmark} · {}", fmt.date(as_of))
+pub fn rotation_png_title(m: &Messages, benchmark: &str, as_of: Date, fmt: &dyn Format) -> String {
+    m.fill("rotation.pngTitle", &[("benchmark", benchmark), ("date", &fmt.date(as_of))])
 }
 
 // ---- The note card ------------------------------------------------------------------------
@@ -425,21 +471,21 @@ pub fn alert_when(interval: Interval, date: Date, partial: bool, fmt: &dyn Forma
 
 /// Label, colour and dash of a performance line: the benchmark dashed in the text colour, a
 /// symbol in its series colour, a basket in its basket's colour, the spread in the text colour.
-pub fn line_style(model: &Model, palette: &Palette, key: LineKey, benchmark: usize) -> (String, Rgb, bool) {
+pub fn line_style(m: &Messages, model: &Model, palette: &Palette, key: LineKey, benchmark: usize) -> (String, Rgb, bool) {
     let basket = |k: usize| model.baskets.get(k).map_or("", |b| b.name.as_str());
     match key {
         LineKey::Symbol(p) if p == benchmark => (model.symbol(p).to_owned(), palette.text, true),
         LineKey::Symbol(p) => (model.symbol(p).to_owned(), palette.series_colour(model.colour_slot(p)), false),
         LineKey::Basket(k) => (basket(k).to_owned(), palette.series_colour(k), false),
-        LineKey::Spread => (spread_name(basket(0), basket(1)), palette.text, false),
+        LineKey::Spread => (spread_name(m, basket(0), basket(1)), palette.text, false),
     }
 }
 
 /// The trend chart's lines with their names: the close, then the averages that exist.
-pub fn trend_lines(lines: &TrendLines) -> Vec<(&'static str, &Line)> {
-    let mut out = vec![(CLOSE, &lines.close)];
-    out.extend(lines.sma50.as_ref().map(|l| (SMA50, l)));
-    out.extend(lines.sma200.as_ref().map(|l| (SMA200, l)));
+pub fn trend_lines<'a>(m: &Messages, lines: &'a TrendLines) -> Vec<(&'static str, &'a Line)> {
+    let mut out = vec![(m.get("trend.close"), &lines.close)];
+    out.extend(lines.sma50.as_ref().map(|l| (m.get("trend.sma50"), l)));
+    out.extend(lines.sma200.as_ref().map(|l| (m.get("trend.sma200"), l)));
     out
 }
 
@@ -473,12 +519,13 @@ mod tests {
         let m = model();
         let palette = Palette::light();
         let (spy, iwm) = (m.table.position("SPY").unwrap(), m.table.position("IWM").unwrap());
-        assert_eq!(line_style(&m, &palette, LineKey::Symbol(spy), spy), ("SPY".to_string(), palette.text, true));
-        assert_eq!(line_style(&m, &palette, LineKey::Symbol(iwm), spy), ("IWM".to_string(), palette.series_colour(m.colour_slot(iwm)), false));
+        let en = Messages::english();
+        assert_eq!(line_style(&en, &m, &palette, LineKey::Symbol(spy), spy), ("SPY".to_string(), palette.text, true));
+        assert_eq!(line_style(&en, &m, &palette, LineKey::Symbol(iwm), spy), ("IWM".to_string(), palette.series_colour(m.colour_slot(iwm)), false));
         // Against IWM, SPY is an ordinary line.
-        assert!(!line_style(&m, &palette, LineKey::Symbol(spy), iwm).2);
-        assert_eq!(line_style(&m, &palette, LineKey::Basket(1), spy), ("large".to_string(), palette.series_colour(1), false));
-        assert_eq!(line_style(&m, &palette, LineKey::Spread, spy), (spread_name("small", "large"), palette.text, false));
+        assert!(!line_style(&en, &m, &palette, LineKey::Symbol(spy), iwm).2);
+        assert_eq!(line_style(&en, &m, &palette, LineKey::Basket(1), spy), ("large".to_string(), palette.series_colour(1), false));
+        assert_eq!(line_style(&en, &m, &palette, LineKey::Spread, spy), (spread_name(&en, "small", "large"), palette.text, false));
     }
 
     #[test]
@@ -488,13 +535,14 @@ mod tests {
         // A year of data: the 50-day average exists, the 200-day one too (260 days).
         let trend = m.trend(spy, crate::analysis::period::Period::Year1);
         let (lines, _) = trend.as_ref().as_ref().unwrap();
-        let names: Vec<&str> = trend_lines(lines).iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, [CLOSE, SMA50, SMA200]);
-        assert!(std::ptr::eq(trend_lines(lines)[0].1, &lines.close));
+        let en = Messages::english();
+        let names: Vec<&str> = trend_lines(&en, lines).iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["Close", "SMA 50", "SMA 200"]);
+        assert!(std::ptr::eq(trend_lines(&en, lines)[0].1, &lines.close));
         let mut short = lines.clone();
         short.sma200 = None;
-        let names: Vec<&str> = trend_lines(&short).iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, [CLOSE, SMA50]);
+        let names: Vec<&str> = trend_lines(&en, &short).iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["Close", "SMA 50"]);
     }
 
     #[test]
@@ -521,14 +569,14 @@ mod tests {
         assert_eq!(ignored_settings(&m, &["colour".into(), "hieght".into()]).as_deref(), Some("Unknown settings ignored: colour, hieght"));
         assert_eq!(and_more(&m, 3), "and 3 more");
         assert_eq!(and_more(&m, 1), "and 1 more");
-        assert_eq!(symbol_with_name("XLK", Some("Technology")), "XLK · Technology");
-        assert_eq!(symbol_with_name("XLK", None), "XLK");
+        assert_eq!(symbol_with_name(&m, "XLK", Some("Technology")), "XLK · Technology");
+        assert_eq!(symbol_with_name(&m, "XLK", None), "XLK");
         assert_eq!(
-            with_keys("Line chart."),
+            with_keys(&m, "Line chart."),
             "Line chart. Arrow keys move between symbols and dates, Home and End jump to the ends, Enter highlights, Escape clears."
         );
-        assert_eq!(source_line("Adjusted closes", None), "Rotascope · Adjusted closes");
-        assert_eq!(source_line("Adjusted closes", Some("Example Data Inc.")), "Rotascope · Adjusted closes · Example Data Inc.");
+        assert_eq!(source_line(&m, "Adjusted closes", None), "Rotascope · Adjusted closes");
+        assert_eq!(source_line(&m, "Adjusted closes", Some("Example Data Inc.")), "Rotascope · Adjusted closes · Example Data Inc.");
         assert_eq!(tail_unit(&m, Interval::Weekly, 1), " week");
         assert_eq!(tail_unit(&m, Interval::Weekly, 5), " weeks");
         assert_eq!(tail_unit(&m, Interval::Daily, 1), " day");
@@ -566,6 +614,24 @@ mod tests {
         assert_eq!(quadrant_names(&overridden)[0], "Vorne");
     }
 
+    /// The labels, captions and readings in German: templates filled, counts in their form.
+    #[test]
+    fn labels_in_another_language() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/lang/de.json")).unwrap();
+        let de = Messages::new("de", crate::chart::messages::keep(crate::chart::messages::parse_table(&text).unwrap()), &[], None);
+        assert_eq!(
+            rotation_table_caption(&de, "SPY", Interval::Weekly, 5, "E."),
+            "RS-Ratio und RS-Momentum gegenüber SPY, jeder Schweif über 5 Wochen bis zum letzten Datum. E."
+        );
+        assert!(rotation_chart_label(&de, 1, "SPY").starts_with("Relative-Rotation-Graph von 1 Symbol gegenüber SPY:"));
+        assert!(rotation_chart_label(&de, 9, "SPY").starts_with("Relative-Rotation-Graph von 9 Symbolen gegenüber SPY:"));
+        assert_eq!(performance_chart_label(&de, PerfMode::Ratio, "SPY", &Period::YearToDate), "Liniendiagramm: Verhältnis zur Benchmark jedes Symbols gegenüber SPY, YTD");
+        assert_eq!(value_on(&de, "XLK", None, "30.06.2026"), "XLK: kein Wert am 30.06.2026");
+        assert_eq!(trend_line_owner(&de, "IWM", "GD 50"), "IWM GD 50");
+        assert_eq!(trend_line_owner(&de, "IWM", "Schlusskurs"), "IWM");
+        assert_eq!(crate::chart::notes::DataNotes { listed: vec!["a".into()], others: 2 }.summary(&de), "Datenhinweise (1, dazu 2 zu anderen Symbolen der Datei)");
+    }
+
     #[test]
     fn announcements() {
         let en = Messages::english();
@@ -594,12 +660,13 @@ mod tests {
 
     #[test]
     fn line_chart_readings() {
-        assert_eq!(reading("SMA 50", "412.30"), "SMA 50 412.30");
+        let m = Messages::english();
+        assert_eq!(reading(&m, "SMA 50", "412.30"), "SMA 50 412.30");
         // A % change reads to one decimal, a price to two.
-        assert_eq!(line_reading("XLK", ValueKind::PercentChange, 4.2, &PlainFormat), "XLK +4.2%");
-        assert_eq!(line_reading("XLK", ValueKind::Price, 412.3, &PlainFormat), "XLK 412.30");
-        assert_eq!(value_on("XLK", Some("+4.20%"), "Jun 30, 2026"), "XLK +4.20% on Jun 30, 2026");
-        assert_eq!(value_on("IWM SMA 200", None, "Jan 2, 2026"), "IWM SMA 200: no value on Jan 2, 2026");
+        assert_eq!(line_reading(&m, "XLK", ValueKind::PercentChange, 4.2, &PlainFormat), "XLK +4.2%");
+        assert_eq!(line_reading(&m, "XLK", ValueKind::Price, 412.3, &PlainFormat), "XLK 412.30");
+        assert_eq!(value_on(&m, "XLK", Some("+4.20%"), "Jun 30, 2026"), "XLK +4.20% on Jun 30, 2026");
+        assert_eq!(value_on(&m, "IWM SMA 200", None, "Jan 2, 2026"), "IWM SMA 200: no value on Jan 2, 2026");
     }
 
     #[test]
@@ -611,19 +678,19 @@ mod tests {
             mode_options(&m, Some(("Growth", "Value"))).last(),
             Some(&(PerfMode::BasketSpread, "Growth − Value".to_owned()))
         );
-        assert_eq!(performance_chart_label(PerfMode::PercentChange, "SPY", &p), "Line chart: % change of each symbol against SPY for YTD");
-        assert_eq!(performance_chart_label(PerfMode::Ratio, "SPY", &p), "Line chart: ratio to the benchmark of each symbol against SPY for YTD");
-        assert_eq!(performance_chart_label(PerfMode::BasketSpread, "SPY", &p), "Line chart: basket spread of each symbol against SPY for YTD");
-        assert_eq!(performance_table_caption(PerfMode::PercentChange, &p, "SPY"), "% change, YTD, against SPY");
-        assert_eq!(performance_table_caption(PerfMode::Ratio, &p, "SPY"), "ratio to the benchmark, YTD, against SPY");
-        assert_eq!(performance_table_caption(PerfMode::BasketSpread, &p, "SPY"), "basket lines (% change) and spread (pp), YTD, against SPY");
-        assert_eq!(mode_words(PerfMode::PercentChange).summary, "% change");
-        assert_eq!(mode_words(PerfMode::Ratio).summary, "ratio to the benchmark (rebased to 100)");
-        assert_eq!(mode_words(PerfMode::BasketSpread).summary, "basket spread");
-        assert_eq!(mode_words(PerfMode::PercentChange).chosen, "Showing % change");
-        assert_eq!(mode_words(PerfMode::Ratio).chosen, "Showing the ratio to the benchmark");
-        assert_eq!(mode_words(PerfMode::BasketSpread).chosen, "Showing the basket spread");
-        assert_eq!(performance_png_title(&p, "SPY"), "Performance, YTD, against SPY");
+        assert_eq!(performance_chart_label(&m, PerfMode::PercentChange, "SPY", &p), "Line chart: % change of each symbol against SPY for YTD");
+        assert_eq!(performance_chart_label(&m, PerfMode::Ratio, "SPY", &p), "Line chart: ratio to the benchmark of each symbol against SPY for YTD");
+        assert_eq!(performance_chart_label(&m, PerfMode::BasketSpread, "SPY", &p), "Line chart: basket spread of each symbol against SPY for YTD");
+        assert_eq!(performance_table_caption(&m, PerfMode::PercentChange, &p, "SPY"), "% change, YTD, against SPY");
+        assert_eq!(performance_table_caption(&m, PerfMode::Ratio, &p, "SPY"), "ratio to the benchmark, YTD, against SPY");
+        assert_eq!(performance_table_caption(&m, PerfMode::BasketSpread, &p, "SPY"), "basket lines (% change) and spread (pp), YTD, against SPY");
+        assert_eq!(mode_words(&m, PerfMode::PercentChange).summary, "% change");
+        assert_eq!(mode_words(&m, PerfMode::Ratio).summary, "ratio to the benchmark (rebased to 100)");
+        assert_eq!(mode_words(&m, PerfMode::BasketSpread).summary, "basket spread");
+        assert_eq!(mode_words(&m, PerfMode::PercentChange).chosen, "Showing % change");
+        assert_eq!(mode_words(&m, PerfMode::Ratio).chosen, "Showing the ratio to the benchmark");
+        assert_eq!(mode_words(&m, PerfMode::BasketSpread).chosen, "Showing the basket spread");
+        assert_eq!(performance_png_title(&m, &p, "SPY"), "Performance, YTD, against SPY");
         assert_eq!(returns_caption(&m, &p, day("2026-06-30"), &PlainFormat), "YTD returns to Jun 30, 2026, ranked");
         let h = returns_headings(&m);
         assert_eq!(h.benchmark, "benchmark");
@@ -633,16 +700,16 @@ mod tests {
     #[test]
     fn trend_words() {
         let p = Period::Since(day("2026-01-15"));
-        assert_eq!([CLOSE, SMA50, SMA200], ["Close", "SMA 50", "SMA 200"]);
-        assert_eq!(trend_figure_names(&Messages::english()), ["Close", "SMA 50", "SMA 200", "From prior high"]);
-        assert_eq!(trend_line_owner("IWM", "Close"), "IWM");
-        assert_eq!(trend_line_owner("IWM", "SMA 50"), "IWM SMA 50");
-        assert_eq!(no_closes("IWM"), "IWM has no closes in this period");
-        assert_eq!(no_closes_sentence("IWM"), "IWM has no closes in this period.");
-        assert_eq!(trend_chart_label("IWM"), "Price of IWM with 50- and 200-day moving averages and its prior high");
-        assert_eq!(trend_table_caption("IWM", &p), "IWM close and moving averages, since 2026-01-15");
-        assert_eq!(trend_table_caption("IWM", &Period::YearToDate), "IWM close and moving averages, YTD");
-        assert_eq!(trend_png_title("IWM", &Period::YearToDate), "IWM: trend, YTD");
+        let m = Messages::english();
+        assert_eq!(trend_figure_names(&m), ["Close", "SMA 50", "SMA 200", "From prior high"]);
+        assert_eq!(trend_line_owner(&m, "IWM", "Close"), "IWM");
+        assert_eq!(trend_line_owner(&m, "IWM", "SMA 50"), "IWM SMA 50");
+        assert_eq!(no_closes(&m, "IWM"), "IWM has no closes in this period");
+        assert_eq!(no_closes_sentence(&m, "IWM"), "IWM has no closes in this period.");
+        assert_eq!(trend_chart_label(&m, "IWM"), "Price of IWM with 50- and 200-day moving averages and its prior high");
+        assert_eq!(trend_table_caption(&m, "IWM", &p), "IWM close and moving averages, since 2026-01-15");
+        assert_eq!(trend_table_caption(&m, "IWM", &Period::YearToDate), "IWM close and moving averages, YTD");
+        assert_eq!(trend_png_title(&m, "IWM", &Period::YearToDate), "IWM: trend, YTD");
         let s = TrendSummary {
             symbol: "IWM".into(),
             date: day("2026-06-30"),
@@ -654,7 +721,7 @@ mod tests {
             from_high_pct: Some(-8.478),
         };
         assert_eq!(
-            trend_figures(&s, &PlainFormat),
+            trend_figures(&m, &s, &PlainFormat),
             TrendFigures {
                 close: "210.50".into(),
                 close_date: " Jun 30, 2026".into(),
@@ -666,28 +733,29 @@ mod tests {
             }
         );
         let short = TrendSummary { sma50: None, sma200: None, prior_high: None, prior_high_date: None, from_high_pct: None, ..s };
-        let f = trend_figures(&short, &PlainFormat);
+        let f = trend_figures(&m, &short, &PlainFormat);
         assert_eq!((f.sma50.as_str(), f.sma50_side.as_str()), ("not enough history", " "));
         assert_eq!((f.sma200.as_str(), f.sma200_side.as_str()), ("not enough history", " "));
         assert_eq!(f.from_high, "no earlier close");
         // Level with the average counts as above.
         let level = TrendSummary { sma50: Some(210.5), ..short };
-        assert_eq!(trend_figures(&level, &PlainFormat).sma50_side, " above");
+        assert_eq!(trend_figures(&m, &level, &PlainFormat).sma50_side, " above");
     }
 
     #[test]
     fn rotation_words() {
+        let m = Messages::english();
         assert_eq!(
-            rotation_chart_label(10, "SPY"),
+            rotation_chart_label(&m, 10, "SPY"),
             "Relative rotation graph of 10 symbols against SPY: RS-Ratio across, RS-Momentum up. Plus and minus zoom, 0 fits."
         );
-        assert_eq!(rotation_summary("A.", "B.", "C."), "A. B. C.");
+        assert_eq!(rotation_summary(&m, "A.", "B.", "C."), "A. B. C.");
         assert_eq!(
-            rotation_table_caption("SPY", Interval::Weekly, 5, "Extent."),
+            rotation_table_caption(&m, "SPY", Interval::Weekly, 5, "Extent."),
             "RS-Ratio and RS-Momentum against SPY, the last 5 weeks of each tail. Extent."
         );
-        assert_eq!(rotation_table_caption("SPY", Interval::Daily, 1, "E."), "RS-Ratio and RS-Momentum against SPY, the last 1 day of each tail. E.");
-        assert_eq!(rotation_png_title("SPY", day("2026-06-30"), &PlainFormat), "Relative rotation against SPY · Jun 30, 2026");
+        assert_eq!(rotation_table_caption(&m, "SPY", Interval::Daily, 1, "E."), "RS-Ratio and RS-Momentum against SPY, the last 1 day of each tail. E.");
+        assert_eq!(rotation_png_title(&m, "SPY", day("2026-06-30"), &PlainFormat), "Relative rotation against SPY · Jun 30, 2026");
     }
 
     #[test]
@@ -742,7 +810,9 @@ pub fn play_label(m: &Messages, playing: bool) -> &'static str {
 }
 
 /// Why a shared view is not kept in a page that routes with its hash.
-pub const PERMALINK_ROUTE: &str = "This page uses the # part of its address for its own navigation, so this chart's view is not kept in the address.";
+pub fn permalink_route(m: &Messages) -> &'static str {
+    m.get("label.permalinkRoute")
+}
 
 #[cfg(test)]
 mod control_words_tests {
@@ -758,7 +828,7 @@ mod control_words_tests {
         assert_eq!([interval_button(&m, Interval::Weekly), interval_button(&m, Interval::Daily)], ["Weekly", "Daily"]);
         assert_eq!([play_label(&m, false), play_label(&m, true)], ["Play", "Pause"]);
         assert_eq!(
-            PERMALINK_ROUTE,
+            permalink_route(&m),
             "This page uses the # part of its address for its own navigation, so this chart's view is not kept in the address."
         );
     }

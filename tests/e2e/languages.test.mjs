@@ -162,6 +162,26 @@ test("de: the subtitle, summary, ranking and method note read in German", async 
   await context.close();
 });
 
+test("de: the chart's name, the data table's headings and its quadrants read in German", async () => {
+  await session.ready;
+  const t = table("de");
+  const { context, p, problems } = await open("de", "de");
+  const root = p.locator("#w");
+  await root.locator("[data-testid=ranking] tbody tr").first().waitFor();
+  const label = await root.locator("[data-testid=chart]").first().getAttribute("aria-label");
+  assert.ok(label.startsWith(t["rotation.chartLabel.other"].split("{n}")[0]), label);
+  assert.ok(label.endsWith(t["label.withKeys"].replace("{label} ", "")), label);
+  await root.locator("[data-testid=table-toggle]").click();
+  const heads = (await root.locator("[data-testid=data-table] thead th").allTextContents()).map((s) => s.trim());
+  const keys = ["symbol", "date", "", "", "quadrant", "heading", "headingDegrees", "distance", "velocity"];
+  assert.deepEqual(heads, keys.map((k, i) => (k ? t[`table.${k}`] : ["RS-Ratio", "RS-Momentum"][i - 2])));
+  // A row: the symbol heads it, then date, RS-Ratio, RS-Momentum, quadrant.
+  const quadrant = (await root.locator("[data-testid=data-table] tbody tr").first().locator("td").nth(3).textContent()).trim();
+  assert.ok(["leading", "weakening", "lagging", "improving"].some((q) => t[`quadrant.${q}`] === quadrant), quadrant);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("an English page fetches no language file and reads the English chrome", async () => {
   await session.ready;
   const { context, p, problems, requests } = await open("en", "en");

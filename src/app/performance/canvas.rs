@@ -21,6 +21,7 @@ pub fn scene(g: &Chart, ctx: &WidgetContext) -> PaintBuilder {
     Rc::new(move |size: CanvasSize| -> Paint {
         let (data, c) = (&g.data, g.c);
         let palette = ctx.palette.get();
+        let words = ctx.messages.get_untracked().unwrap_or_default();
         let (benchmark, mode) = (c.benchmark.get(), c.mode.get());
         let lines = data.period_lines(benchmark, c.period.get(), mode);
         let mut source = Vec::new();
@@ -28,7 +29,7 @@ pub fn scene(g: &Chart, ctx: &WidgetContext) -> PaintBuilder {
             .shown(benchmark, |p| c.is_hidden(p))
             .map(|(k, (key, line))| {
                 source.push(k);
-                let (label, colour, dashed) = line_style(data, &palette, *key, benchmark);
+                let (label, colour, dashed) = line_style(&words, data, &palette, *key, benchmark);
                 let faded = matches!(key.symbol(), Some(p) if p != benchmark && c.pinned_emphasis(p) == Emphasis::Faded);
                 (*key, label, colour, dashed, faded, line)
             })
@@ -86,6 +87,6 @@ pub fn overlay(g: &Chart, ctx: &WidgetContext) -> PaintBuilder {
 
 /// The chart's accessible name (tracked).
 pub fn label(g: &Chart) -> Signal<String> {
-    let (data, c) = (g.data.clone(), g.c);
-    Signal::derive(move || words::performance_chart_label(c.mode.get(), data.symbol(c.benchmark.get()), &c.period.get()))
+    let (data, c, m) = (g.data.clone(), g.c, crate::app::messages());
+    Signal::derive(move || words::performance_chart_label(&m, c.mode.get(), data.symbol(c.benchmark.get()), &c.period.get()))
 }

@@ -12,28 +12,28 @@ use std::rc::Rc;
 
 /// Every unfaded line's value at a date, best first.
 pub fn read(g: &Chart, ctx: &WidgetContext) -> Read {
-    let (g, format) = (g.clone(), ctx.format.clone());
+    let (g, format, m) = (g.clone(), ctx.format.clone(), crate::app::messages());
     Rc::new(move |i: usize| {
         let view = g.surface.view.borrow();
         let rows: Vec<(f64, String)> = view
             .iter()
             .flat_map(|v| v.lines.iter().enumerate())
             .filter(|(_, l)| !l.faded)
-            .filter_map(|(k, l)| g.value_of(k, i).map(|value| (value, words::line_reading(&l.label, l.unit, value, format.as_ref()))))
+            .filter_map(|(k, l)| g.value_of(k, i).map(|value| (value, words::line_reading(&m, &l.label, l.unit, value, format.as_ref()))))
             .collect();
         (format.date(g.data.table.dates[i]), best_first(rows))
     })
 }
 
 pub fn keyboard(g: &Chart, ctx: &WidgetContext, read: Read, summary_id: String) -> ChartKeyboard {
-    let (announcer, format) = (g.clone(), ctx.format.clone());
+    let (announcer, format, m) = (g.clone(), ctx.format.clone(), crate::app::messages());
     let announce = Rc::new(move |l: usize, i: usize| {
         let g = &announcer;
         let view = g.surface.view.borrow();
         let Some(line) = view.as_ref().and_then(|v| v.lines.get(l)) else { return };
         let day = format.date(g.data.table.dates[i]);
         let value = g.value_of(l, i).map(|val| line.unit.format(format.as_ref(), val));
-        g.c.announce.set(words::value_on(&line.label, value.as_deref(), &day));
+        g.c.announce.set(words::value_on(&m, &line.label, value.as_deref(), &day));
     });
     let chooser = g.clone();
     let choose = Rc::new(move |l: usize| {

@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 /// The period's leaders and laggards against the benchmark, and the basket spread.
 pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
-    let (data, c, format) = (g.data.clone(), g.c, ctx.format.clone());
+    let (data, c, format, m) = (g.data.clone(), g.c, ctx.format.clone(), crate::app::messages());
     Signal::derive(move || {
         let (benchmark, period, mode) = (c.benchmark.get(), c.period.get(), c.mode.get());
         let lines = data.period_lines(benchmark, period, mode);
@@ -22,7 +22,7 @@ pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
         describe_performance(
             &crate::app::messages(),
             data.symbol(benchmark),
-            words::mode_words(mode).summary,
+            words::mode_words(&m, mode).summary,
             &period.to_string(),
             data.table.dates[lines.from],
             data.table.dates[lines.to],
@@ -37,15 +37,15 @@ pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
 /// The lines shown as a table, the PNG's title and legend, and the files' names.
 pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canvas>) -> ViewExports {
     let (d1, d2, d3, c) = (g.data.clone(), g.data.clone(), g.data.clone(), g.c);
-    let palette = ctx.palette;
+    let (palette, m) = (ctx.palette, crate::app::messages());
     ViewExports {
         table: Rc::new(move || {
             let (benchmark, period, mode) = (c.benchmark.get(), c.period.get(), c.mode.get());
             let lines = d1.period_lines(benchmark, period, mode);
             let palette = palette.get_untracked();
             let labelled: Vec<(String, &crate::analysis::lines::Line)> =
-                lines.shown(benchmark, |p| c.is_hidden(p)).map(|(_, (key, l))| (line_style(&d1, &palette, *key, benchmark).0, l)).collect();
-            lines_table(words::performance_table_caption(mode, &period, d1.symbol(benchmark)), &d1.table.dates, lines.from, lines.to, &labelled, 2)
+                lines.shown(benchmark, |p| c.is_hidden(p)).map(|(_, (key, l))| (line_style(&m, &d1, &palette, *key, benchmark).0, l)).collect();
+            lines_table(&m, words::performance_table_caption(&m, mode, &period, d1.symbol(benchmark)), &d1.table.dates, lines.from, lines.to, &labelled, 2)
         }),
         frame: Rc::new(move || {
             let (benchmark, period, mode) = (c.benchmark.get_untracked(), c.period.get_untracked(), c.mode.get_untracked());
@@ -54,11 +54,11 @@ pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
             let legend = lines
                 .shown(benchmark, |p| c.is_hidden(p))
                 .map(|(_, (key, _))| {
-                    let (label, colour, _) = line_style(&d2, &palette, *key, benchmark);
+                    let (label, colour, _) = line_style(&m, &d2, &palette, *key, benchmark);
                     (label, colour)
                 })
                 .collect();
-            (words::performance_png_title(&period, d2.symbol(benchmark)), legend)
+            (words::performance_png_title(&m, &period, d2.symbol(benchmark)), legend)
         }),
         naming: Rc::new(move || {
             let benchmark = c.benchmark.get_untracked();

@@ -16,8 +16,8 @@ use std::rc::Rc;
 
 /// The chart's accessible name.
 pub fn label(g: &Graph) -> Signal<String> {
-    let (data, c) = (g.data.clone(), g.c);
-    Signal::derive(move || crate::chart::words::rotation_chart_label(data.members.len().saturating_sub(1), data.symbol(c.benchmark.get())))
+    let (data, c, m) = (g.data.clone(), g.c, g.words);
+    Signal::derive(move || crate::chart::words::rotation_chart_label(&m, data.members.len().saturating_sub(1), data.symbol(c.benchmark.get())))
 }
 
 /// The whole graph: quadrants, ticks, tails, dots, heads, labels. Emphasis here is the pinned

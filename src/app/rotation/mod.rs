@@ -90,6 +90,8 @@ struct Graph {
     /// Keyboard focus: (tail on screen, index in it).
     focus: RwSignal<Option<(usize, usize)>>,
     drag_rect: RwSignal<Option<DragRect>>,
+    /// The widget's words, for what pointer and key handlers show (they run outside its context).
+    words: crate::chart::messages::Messages,
 }
 
 impl Graph {
@@ -107,6 +109,7 @@ impl Graph {
             tooltip: RwSignal::new(None),
             focus: RwSignal::new(None),
             drag_rect: RwSignal::new(None),
+            words: super::messages(),
         }
     }
 
@@ -128,7 +131,7 @@ impl Graph {
         self.ring.set(Some((pos, k)));
         self.c.hovered.set(Some(pos));
         let symbol = self.data.symbol(pos);
-        let title = crate::chart::words::symbol_with_name(symbol, self.data.name(pos));
+        let title = crate::chart::words::symbol_with_name(&self.words, symbol, self.data.name(pos));
         let lines = match self.point_metrics(&s.tails.0[t], k) {
             Some(m) => point_lines(&crate::app::messages(), p, &m, self.c.interval.get_untracked(), format),
             None => Vec::new(),

@@ -35,9 +35,9 @@ pub fn summary(g: &Graph, ctx: &WidgetContext) -> Signal<String> {
         let (returns, _) = data.performers(c.benchmark.get(), period);
         let performers: Vec<Performer> = returns.iter().map(Performer::from).collect();
         let spread = data.basket_spread(period).as_ref().map(SpreadFact::from);
-        let words = crate::app::messages();
-        let rotation = describe_rotation(&words, data.symbol(c.benchmark.get()), c.interval.get(), as_of, &heads, &period.to_string(), &performers, spread.as_ref(), format.as_ref());
-        rotation_summary(&rotation, &describe_motion(&words, &motion, format.as_ref()), &describe_extent(&words, c.method.get(), data.window, c.zoom.get(), format.as_ref()))
+        let words = &g.words;
+        let rotation = describe_rotation(words, data.symbol(c.benchmark.get()), c.interval.get(), as_of, &heads, &period.to_string(), &performers, spread.as_ref(), format.as_ref());
+        rotation_summary(words, &rotation, &describe_motion(words, &motion, format.as_ref()), &describe_extent(words, c.method.get(), data.window, c.zoom.get(), format.as_ref()))
     })
 }
 
@@ -60,14 +60,14 @@ pub fn exports(g: &Graph, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
                     .collect()
             });
             let tail = c.tail.get_untracked();
-            let extent = describe_extent(&crate::app::messages(), c.method.get_untracked(), data.window, zoom, table_format.as_ref());
-            let caption = rotation_table_caption(data.symbol(c.benchmark.get_untracked()), c.interval.get_untracked(), tail, &extent);
-            rotation_table(caption, &tails)
+            let extent = describe_extent(&g1.words, c.method.get_untracked(), data.window, zoom, table_format.as_ref());
+            let caption = rotation_table_caption(&g1.words, data.symbol(c.benchmark.get_untracked()), c.interval.get_untracked(), tail, &extent);
+            rotation_table(&g1.words, caption, &tails)
         }),
         frame: Rc::new(move || {
             let (data, palette) = (&g2.data, palette.get_untracked());
             let legend = g2.tails.with_untracked(|t| t.0.iter().map(|tail| (data.symbol(tail.position).to_owned(), data.colour(&palette, tail.position))).collect());
-            let title = rotation_png_title(data.symbol(c.benchmark.get_untracked()), data.table.dates[data.to], format.as_ref());
+            let title = rotation_png_title(&g2.words, data.symbol(c.benchmark.get_untracked()), data.table.dates[data.to], format.as_ref());
             (title, legend)
         }),
         naming: Rc::new(move || ("rotation", g3.tails.with_untracked(|t| t.0.iter().map(|tail| g3.data.symbol(tail.position).to_owned()).collect()))),

@@ -16,7 +16,7 @@ pub fn scene(g: &Chart, ctx: &WidgetContext) -> PaintBuilder {
     let (g, ctx) = (g.clone(), ctx.clone());
     Rc::new(move |size: CanvasSize| -> Paint {
         let palette = ctx.palette.get();
-        let Some((view, _)) = layout(&g.data, g.c, size, g.panel_height, &palette, ctx.format.as_ref()) else {
+        let Some((view, _)) = layout(&ctx.messages.get_untracked().unwrap_or_default(), &g.data, g.c, size, g.panel_height, &palette, ctx.format.as_ref()) else {
             *g.surface.view.borrow_mut() = None;
             return Rc::new(|_| {});
         };
@@ -29,6 +29,6 @@ pub fn scene(g: &Chart, ctx: &WidgetContext) -> PaintBuilder {
 
 /// The chart's accessible name (tracked).
 pub fn label(g: &Chart) -> Signal<String> {
-    let (data, c) = (g.data.clone(), g.c);
-    Signal::derive(move || words::trend_chart_label(data.symbol(c.trend_symbol.get())))
+    let (data, c, m) = (g.data.clone(), g.c, crate::app::messages());
+    Signal::derive(move || words::trend_chart_label(&m, data.symbol(c.trend_symbol.get())))
 }

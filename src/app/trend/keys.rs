@@ -11,28 +11,28 @@ use leptos::prelude::*;
 use std::rc::Rc;
 
 pub fn read(g: &Chart, ctx: &WidgetContext) -> Read {
-    let (data, c, format) = (g.data.clone(), g.c, ctx.format.clone());
+    let (data, c, format, m) = (g.data.clone(), g.c, ctx.format.clone(), crate::app::messages());
     Rc::new(move |i: usize| {
         let trend = data.trend(c.trend_symbol.get_untracked(), c.period.get_untracked());
         let rows = trend
             .as_ref()
             .iter()
-            .flat_map(|(lines, _)| trend_lines(lines))
-            .filter_map(|(name, line)| line.at(i).map(|x| words::reading(name, &format.number(x, 2))))
+            .flat_map(|(lines, _)| trend_lines(&m, lines))
+            .filter_map(|(name, line)| line.at(i).map(|x| words::reading(&m, name, &format.number(x, 2))))
             .collect();
         (format.date(data.table.dates[i]), rows)
     })
 }
 
 pub fn keyboard(g: &Chart, ctx: &WidgetContext, read: Read, summary_id: String) -> ChartKeyboard {
-    let (data, c, format) = (g.data.clone(), g.c, ctx.format.clone());
+    let (data, c, format, m) = (g.data.clone(), g.c, ctx.format.clone(), crate::app::messages());
     let announce = Rc::new(move |l: usize, i: usize| {
         let symbol = c.trend_symbol.get_untracked();
         let trend = data.trend(symbol, c.period.get_untracked());
-        let Some((name, line)) = trend.as_ref().as_ref().and_then(|(lines, _)| trend_lines(lines).into_iter().nth(l)) else { return };
-        let who = words::trend_line_owner(data.symbol(symbol), name);
+        let Some((name, line)) = trend.as_ref().as_ref().and_then(|(lines, _)| trend_lines(&m, lines).into_iter().nth(l)) else { return };
+        let who = words::trend_line_owner(&m, data.symbol(symbol), name);
         let day = format.date(data.table.dates[i]);
-        c.announce.set(words::value_on(&who, line.at(i).map(|x| format.number(x, 2)).as_deref(), &day));
+        c.announce.set(words::value_on(&m, &who, line.at(i).map(|x| format.number(x, 2)).as_deref(), &day));
     });
     g.surface.keyboard(read, announce, Rc::new(|_| {}), summary_id)
 }

@@ -45,7 +45,7 @@ struct Chart {
 /// CSS px tall, as wide) or why there is none. The price chart reserves the panel's label room
 /// and the panel takes the price chart's x axis, so their dates line up; both canvases' scenes
 /// call this for the same width.
-fn layout(data: &SharedData, c: Controls, size: CanvasSize, panel_height: f64, palette: &Palette, format: &dyn Format) -> Option<(LineChartView, Result<RsLinesView, NoPanel>)> {
+fn layout(m: &crate::chart::messages::Messages, data: &SharedData, c: Controls, size: CanvasSize, panel_height: f64, palette: &Palette, format: &dyn Format) -> Option<(LineChartView, Result<RsLinesView, NoPanel>)> {
     let spec = TrendSpec {
         symbol: c.trend_symbol.get(),
         period: c.period.get(),
@@ -57,7 +57,7 @@ fn layout(data: &SharedData, c: Controls, size: CanvasSize, panel_height: f64, p
         panel_height: (panel_height * size.dpr).round(),
         ui: size.dpr,
     };
-    crate::chart::trend_chart::layout(data, &spec, palette, format)
+    crate::chart::trend_chart::layout(m, data, &spec, palette, format)
 }
 
 #[component]

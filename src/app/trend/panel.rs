@@ -67,7 +67,7 @@ fn scene(g: &Chart, ctx: &WidgetContext, p: &Panel) -> PaintBuilder {
     Rc::new(move |size: CanvasSize| -> Paint {
         let palette = ctx.palette.get();
         let price_size = CanvasSize { css_height: ctx.height, ..size };
-        let view = layout(&g.data, g.c, price_size, g.panel_height, &palette, ctx.format.as_ref()).and_then(|(_, panel)| panel.ok());
+        let view = layout(&ctx.messages.get_untracked().unwrap_or_default(), &g.data, g.c, price_size, g.panel_height, &palette, ctx.format.as_ref()).and_then(|(_, panel)| panel.ok());
         rs.borrow_mut().clone_from(&view);
         let Some(view) = view else { return Rc::new(|_| {}) };
         Rc::new(move |pen: &mut dyn Painter| draw_rs_lines(pen, &view, &palette))

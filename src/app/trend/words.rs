@@ -17,14 +17,13 @@ use std::rc::Rc;
 
 /// The close, the averages and the distance from the prior high, or why there are none.
 pub fn figures(g: &Chart, ctx: &WidgetContext) -> impl IntoView {
-    let (data, c, format) = (g.data.clone(), g.c, ctx.format.clone());
+    let (data, c, format, m) = (g.data.clone(), g.c, ctx.format.clone(), crate::app::messages());
     move || {
         let trend = data.trend(c.trend_symbol.get(), c.period.get());
         let Some((lines, _)) = trend.as_ref() else {
-            return view! { <ViewError message=words::no_closes(data.symbol(c.trend_symbol.get())) /> }.into_any();
+            return view! { <ViewError message=words::no_closes(&m, data.symbol(c.trend_symbol.get())) /> }.into_any();
         };
-        let f = words::trend_figures(&lines.summary, format.as_ref());
-        let m = crate::app::messages();
+        let f = words::trend_figures(&m, &lines.summary, format.as_ref());
         let [close, sma50, sma200, from_high] = words::trend_figure_names(&m);
         view! {
             <dl class="rs-stats" data-testid="trend-stats">
@@ -40,11 +39,11 @@ pub fn figures(g: &Chart, ctx: &WidgetContext) -> impl IntoView {
 
 /// The trend in a sentence, and the latest RS reading against the benchmark.
 pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
-    let (data, c, format) = (g.data.clone(), g.c, ctx.format.clone());
+    let (data, c, format, m) = (g.data.clone(), g.c, ctx.format.clone(), crate::app::messages());
     Signal::derive(move || {
         let symbol = c.trend_symbol.get();
         let trend = data.trend(symbol, c.period.get());
-        let Some((lines, from)) = trend.as_ref() else { return words::no_closes_sentence(data.symbol(symbol)) };
+        let Some((lines, from)) = trend.as_ref() else { return words::no_closes_sentence(&m, data.symbol(symbol)) };
         let s = &lines.summary;
         let mut text = describe_trend(&crate::app::messages(), data.symbol(symbol), s.date, s.close, s.sma50, s.sma200, s.prior_high.zip(s.prior_high_date), s.from_high_pct, format.as_ref());
         let benchmark = c.benchmark.get();
@@ -60,18 +59,18 @@ pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
 /// the PNG stacks the RS panel (`below`) under the price chart.
 pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canvas>, below: NodeRef<leptos::html::Canvas>) -> ViewExports {
     let (d1, d2, d3, c) = (g.data.clone(), g.data.clone(), g.data.clone(), g.c);
-    let palette = ctx.palette;
+    let (palette, m) = (ctx.palette, crate::app::messages());
     ViewExports {
         table: Rc::new(move || {
             let (symbol, period) = (c.trend_symbol.get(), c.period.get());
             let trend = d1.trend(symbol, period);
-            let Some((lines, from)) = trend.as_ref() else { return no_lines_table() };
-            let labelled: Vec<(String, &Line)> = trend_lines(lines).into_iter().map(|(n, l)| (n.to_string(), l)).collect();
-            let mut table = lines_table(words::trend_table_caption(d1.symbol(symbol), &period), &d1.table.dates, *from, d1.to, &labelled, 2);
+            let Some((lines, from)) = trend.as_ref() else { return no_lines_table(&m) };
+            let labelled: Vec<(String, &Line)> = trend_lines(&m, lines).into_iter().map(|(n, l)| (n.to_string(), l)).collect();
+            let mut table = lines_table(&m, words::trend_table_caption(&m, d1.symbol(symbol), &period), &d1.table.dates, *from, d1.to, &labelled, 2);
             let benchmark = c.benchmark.get();
             let set = d1.rotation_set(benchmark, c.interval.get(), c.method.get());
             if let Ok(history) = history_of(&set, symbol, benchmark) {
-                add_rotation_columns(&mut table, in_period(history, *from, d1.to).1);
+                add_rotation_columns(&m, &mut table, in_period(history, *from, d1.to).1);
             }
             table
         }),
@@ -80,10 +79,10 @@ pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
             let palette = palette.get_untracked();
             let legend = vec![
                 (d2.symbol(symbol).to_owned(), d2.colour(&palette, symbol)),
-                (words::SMA50.to_string(), palette.text),
-                (words::SMA200.to_string(), palette.muted),
+                (m.get("trend.sma50").to_string(), palette.text),
+                (m.get("trend.sma200").to_string(), palette.muted),
             ];
-            (words::trend_png_title(d2.symbol(symbol), &c.period.get_untracked()), legend)
+            (words::trend_png_title(&m, d2.symbol(symbol), &c.period.get_untracked()), legend)
         }),
         naming: Rc::new(move || ("trend", vec![d3.symbol(c.trend_symbol.get_untracked()).to_owned()])),
         scene,
