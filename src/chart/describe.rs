@@ -11,163 +11,6 @@ use crate::analysis::rotation_metrics::{Compass, PointMetrics};
 use crate::analysis::period::Period;
 use crate::analysis::Date;
 
-/// English messages of summaries, announcements and the method note, by key (see [`super::messages`]).
-/// Sentences that English strings together are whole templates, so a language can order
-/// their words its own way; optional parts wrap the text before them (`{text}, …`).
-pub const MESSAGES: &[(&str, &str)] = &[
-    // The line under the title.
-    ("summary.subtitle.rotation", "Against {benchmark} · {interval} · {method}"),
-    ("summary.subtitle.performance", "Against {benchmark} · {period}"),
-    ("summary.subtitle.trend", "Trend of {symbol} · {period}"),
-    ("summary.subtitle.dataTo", "{shown} · data to {date}"),
-    ("summary.since", "since {date}"),
-    ("summary.weekly", "weekly"),
-    ("summary.daily", "daily"),
-    ("summary.startAfterAsOf", "{day} is after the as-of day. Choose a start on or before {asOf}."),
-    // "A, B and C": every item but the last joined by `middle`, the last by `last`.
-    ("summary.list.middle", "{first}, {next}"),
-    ("summary.list.last", "{rest} and {last}"),
-    // The summaries.
-    ("summary.performer", "{symbol} ({return})"),
-    ("summary.leaders", "{period} leaders: {leaders}. Laggards: {laggards}."),
-    ("summary.spread", "Basket {long} minus basket {short} over {period}: {spread}."),
-    ("summary.rotation.one", "Relative rotation graph of {n} symbol against {benchmark}, {interval}, as of {date}: RS-Ratio (relative strength) across, RS-Momentum (its rate of change) up."),
-    ("summary.rotation.other", "Relative rotation graph of {n} symbols against {benchmark}, {interval}, as of {date}: RS-Ratio (relative strength) across, RS-Momentum (its rate of change) up."),
-    ("summary.noHistory", "No symbol has enough history yet."),
-    ("summary.quadrant", "{quadrant}: {symbols}."),
-    ("summary.extremes", "Strongest relative strength: {strongest} ({strongestRatio}); weakest: {weakest} ({weakestRatio})."),
-    ("summary.performance.one", "Line chart of the {what} of {n} symbol for {period}, from {from} to {to}, against {benchmark}."),
-    ("summary.performance.other", "Line chart of the {what} of {n} symbols for {period}, from {from} to {to}, against {benchmark}."),
-    ("summary.performanceVs.one", "Line chart of the {what} of {n} symbol for {period}, from {from} to {to}, against {benchmark} ({benchmark} {return})."),
-    ("summary.performanceVs.other", "Line chart of the {what} of {n} symbols for {period}, from {from} to {to}, against {benchmark} ({benchmark} {return})."),
-    ("summary.beat.one", "{n} of {total} beat {benchmark}."),
-    ("summary.beat.other", "{n} of {total} beat {benchmark}."),
-    ("summary.trend", "Price of {symbol} with its 50- and 200-day moving averages."),
-    ("summary.trend.close", "It closed at {close} on {date}."),
-    ("summary.trend.closeVs", "It closed at {close} on {date}, {averages}."),
-    ("summary.trend.above50", "above its 50-day average ({average})"),
-    ("summary.trend.below50", "below its 50-day average ({average})"),
-    ("summary.trend.above200", "above its 200-day average ({average})"),
-    ("summary.trend.below200", "below its 200-day average ({average})"),
-    ("summary.trend.aboveHigh", "That is {change} above its prior high of {high} on {date}."),
-    ("summary.trend.belowHigh", "That is {change} below its prior high of {high} on {date}."),
-    // The prior high's label on the trend chart, longest first.
-    ("summary.priorHigh.datedChange", "Prior high {high} · {date} · {change} from it"),
-    ("summary.priorHigh.change", "Prior high {high} · {change} from it"),
-    ("summary.priorHigh.shortChange", "Prior high {high} · {change}"),
-    ("summary.priorHigh.shortestChange", "High {high} · {change}"),
-    ("summary.priorHigh.dated", "Prior high {high} · {date}"),
-    ("summary.priorHigh.value", "Prior high {high}"),
-    ("summary.priorHigh.shortest", "High {high}"),
-    // A point: its tooltip lines, what the keyboard says on it, and how the heads move.
-    ("point.compass.e", "east"),
-    ("point.compass.ne", "north-east"),
-    ("point.compass.n", "north"),
-    ("point.compass.nw", "north-west"),
-    ("point.compass.w", "west"),
-    ("point.compass.sw", "south-west"),
-    ("point.compass.s", "south"),
-    ("point.compass.se", "south-east"),
-    ("point.compassShort.e", "E"),
-    ("point.compassShort.ne", "NE"),
-    ("point.compassShort.n", "N"),
-    ("point.compassShort.nw", "NW"),
-    ("point.compassShort.w", "W"),
-    ("point.compassShort.sw", "SW"),
-    ("point.compassShort.s", "S"),
-    ("point.compassShort.se", "SE"),
-    ("point.heading", "{compass} {degrees}°"),
-    ("point.headingWords", "{compass} ({degrees}°)"),
-    ("point.noHeading", "no heading"),
-    ("point.perWeek", "{velocity} per week"),
-    ("point.perDay", "{velocity} per day"),
-    ("point.inProgress", "{date} (week in progress)"),
-    ("point.rsRatio", "RS-Ratio {value}"),
-    ("point.rsMomentum", "RS-Momentum {value}"),
-    ("point.headingLine", "Heading {heading}"),
-    ("point.distance", "Distance {value}"),
-    ("point.velocity", "Velocity {velocity}"),
-    ("point.spoken", "{symbol}, {quadrant}, RS-Ratio {ratio}, RS-Momentum {momentum}, {heading}, distance {distance}"),
-    ("point.spoken.heading", "heading {heading}"),
-    ("point.spoken.velocity", "{text}, velocity {velocity}"),
-    ("point.spoken.when", "{text}, {when}"),
-    ("point.spoken.inProgress", "{text}, week in progress"),
-    ("point.weekOf", "week of {date}"),
-    ("point.motion", "Heading and distance from 100/100: {heads}."),
-    ("point.motion.head", "{symbol} {heading}, {distance}"),
-    ("point.motion.join", "{first}; {next}"),
-    // The rotation method: its names, its note and what the summary says of it.
-    ("method.logTrend", "Log trend"),
-    ("method.zscore", "Z-score (RRG-Lite)"),
-    ("method.settings.logTrend", "{method} ({name})"),
-    ("method.settings.zscore", "{method} ({name}, window {window})"),
-    ("method.summary", "How {method} computes RS-Ratio and RS-Momentum"),
-    ("method.link", "All the formulas: README, Rotation methods"),
-    ("method.rs.weekly", "RS = 100 × close ÷ benchmark close, on each week's last trading day both have a close."),
-    ("method.rs.daily", "RS = 100 × close ÷ benchmark close, on each day both have a close."),
-    ("method.logTrend.ratio.weekly", "RS-Ratio = 100 + 100 × (mean of ln RS over the last 10 weeks − mean over the last 30): 103 means relative strength runs about 3 % above its longer average. Every symbol is in the same units: the farther right, the stronger."),
-    ("method.logTrend.ratio.daily", "RS-Ratio = 100 + 100 × (mean of ln RS over the last 10 days − mean over the last 30): 103 means relative strength runs about 3 % above its longer average. Every symbol is in the same units: the farther right, the stronger."),
-    ("method.logTrend.momentum.weekly", "RS-Momentum = 100 + 3 × the change of RS-Ratio since the previous week: above 100 while RS-Ratio rises, so tails turn clockwise."),
-    ("method.logTrend.momentum.daily", "RS-Momentum = 100 + 3 × the change of RS-Ratio since the previous day: above 100 while RS-Ratio rises, so tails turn clockwise."),
-    ("method.logTrend.needs.weekly", "Needs {n} weekly closes; the window setting is not used."),
-    ("method.logTrend.needs.daily", "Needs {n} daily closes; the window setting is not used."),
-    ("method.zscore.ratio.weekly", "RS-Ratio = 100 + the z-score of RS over the last {window} weeks; RS-Momentum = 100 + the z-score of RS-Ratio over the last {window}. The formula of RRGPy and RRG-Lite."),
-    ("method.zscore.ratio.daily", "RS-Ratio = 100 + the z-score of RS over the last {window} days; RS-Momentum = 100 + the z-score of RS-Ratio over the last {window}. The formula of RRGPy and RRG-Lite."),
-    ("method.zscore.range", "Each symbol is measured against its own recent range, so distance from 100 does not compare strength between symbols, and momentum moves with the ratio."),
-    ("method.zscore.needs.weekly", "Needs {n} weekly closes."),
-    ("method.zscore.needs.daily", "Needs {n} daily closes."),
-    ("method.extent", "Method {method}."),
-    ("method.zoomed", "Zoomed to RS-Ratio {ratioFrom} to {ratioTo}, RS-Momentum {momentumFrom} to {momentumTo}."),
-    // The rotation view's ranking.
-    ("ranking.sortBy", "Sort by"),
-    ("ranking.symbol", "Symbol"),
-    ("ranking.name", "Name"),
-    ("ranking.quadrant", "Quadrant"),
-    ("ranking.rsRatio", "RS-Ratio"),
-    ("ranking.rsMomentum", "RS-Momentum"),
-    ("ranking.inQuadrant", "In quadrant"),
-    ("ranking.heading", "Heading"),
-    ("ranking.distance", "Distance"),
-    ("ranking.velocity", "Velocity"),
-    ("ranking.short.quadrant", "Quad."),
-    ("ranking.short.rsRatio", "Ratio"),
-    ("ranking.short.rsMomentum", "Mom."),
-    ("ranking.short.inQuadrant", "Time"),
-    ("ranking.short.heading", "Hdg"),
-    ("ranking.short.distance", "Dist"),
-    ("ranking.short.velocity", "Vel."),
-    ("ranking.choice", "{column}, {order}"),
-    ("ranking.caption", "Ranking by {column} at the date shown, {order}"),
-    ("ranking.highestFirst", "highest first"),
-    ("ranking.lowestFirst", "lowest first"),
-    ("ranking.aToZ", "A to Z"),
-    ("ranking.zToA", "Z to A"),
-    ("ranking.headingDown", "from 360° down (SE, S, SW … E)"),
-    ("ranking.headingUp", "from 0° up (E, NE, N … SE)"),
-    ("ranking.quadrantDown", "Improving, Lagging, Weakening, Leading"),
-    ("ranking.quadrantUp", "Leading, Weakening, Lagging, Improving"),
-    // What the polite live region says when a control changes.
-    ("announce.tail.weekly.one", "Tail length {n} week"),
-    ("announce.tail.weekly.other", "Tail length {n} weeks"),
-    ("announce.tail.daily.one", "Tail length {n} day"),
-    ("announce.tail.daily.other", "Tail length {n} days"),
-    ("announce.interval.weekly.one", "Weekly rotation, tail {n} week"),
-    ("announce.interval.weekly.other", "Weekly rotation, tail {n} weeks"),
-    ("announce.interval.daily.one", "Daily rotation, tail {n} day"),
-    ("announce.interval.daily.other", "Daily rotation, tail {n} days"),
-    ("announce.benchmark", "Benchmark {symbol}"),
-    ("announce.period", "Period {period}"),
-    ("announce.view", "{tab} view"),
-    ("announce.hidden", "{symbol} hidden"),
-    ("announce.shown", "{symbol} shown"),
-    ("announce.highlighted", "{symbol} highlighted"),
-    ("announce.highlightCleared", "Highlight cleared"),
-    ("announce.playing", "Playing"),
-    ("announce.paused", "Paused"),
-    ("announce.showing", "Showing {date}"),
-    ("announce.csvReady", "CSV file ready"),
-    ("announce.pngReady", "PNG image ready"),
-];
 
 /// What the chosen view shows, for the line under the widget's title.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -176,17 +19,6 @@ pub enum Shown<'a> {
     Performance { benchmark: &'a str, period: Period },
     /// One symbol's own price and averages (its RS panel names the benchmark itself).
     Trend { symbol: &'a str, period: Period },
-}
-
-/// A quadrant's name (as `words::quadrant_name` says it: words imports this file, so this one
-/// looks the key up itself).
-fn quadrant_name(m: &Messages, q: Quadrant) -> &'static str {
-    m.get(match q {
-        Quadrant::Leading => "quadrant.leading",
-        Quadrant::Weakening => "quadrant.weakening",
-        Quadrant::Lagging => "quadrant.lagging",
-        Quadrant::Improving => "quadrant.improving",
-    })
 }
 
 /// "weekly" or "daily", as the subtitle and the rotation summary say it.
@@ -327,7 +159,7 @@ pub fn describe_rotation(
         crate::analysis::sorting::sort_by(&mut in_q, |a, b| b.1.rs_ratio.total_cmp(&a.1.rs_ratio));
         if !in_q.is_empty() {
             let symbols = list_in(m, &in_q.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>());
-            text.push_str(&after_space(m.fill("summary.quadrant", &[("quadrant", quadrant_name(m, q)), ("symbols", &symbols)])));
+            text.push_str(&after_space(m.fill("summary.quadrant", &[("quadrant", m.quadrant(q)), ("symbols", &symbols)])));
         }
     }
     let strongest = heads.iter().max_by(|a, b| a.1.rs_ratio.total_cmp(&b.1.rs_ratio));
@@ -442,7 +274,7 @@ pub fn point_lines(m: &Messages, p: &RotationPoint, metrics: &PointMetrics, inte
         if p.partial { m.fill("point.inProgress", &[("date", &date)]) } else { date },
         m.fill("point.rsRatio", &[("value", &fmt.number(p.rs_ratio, 2))]),
         m.fill("point.rsMomentum", &[("value", &fmt.number(p.rs_momentum, 2))]),
-        quadrant_name(m, p.quadrant).to_owned(),
+        m.quadrant(p.quadrant).to_owned(),
         m.fill("point.headingLine", &[("heading", &heading_text(m, metrics, fmt))]),
         m.fill("point.distance", &[("value", &fmt.number(metrics.distance, 2))]),
     ];
@@ -466,7 +298,7 @@ pub fn describe_point(m: &Messages, symbol: &str, p: &RotationPoint, metrics: &P
         "point.spoken",
         &[
             ("symbol", symbol),
-            ("quadrant", quadrant_name(m, p.quadrant)),
+            ("quadrant", m.quadrant(p.quadrant)),
             ("ratio", &fmt.number(p.rs_ratio, 2)),
             ("momentum", &fmt.number(p.rs_momentum, 2)),
             ("heading", &heading),

@@ -5,7 +5,6 @@
 use super::format::Format;
 use super::markup::Markup;
 use super::messages::Messages;
-use super::words::quadrant_name;
 use crate::analysis::lines::Line;
 use crate::analysis::rotation::RotationPoint;
 use crate::analysis::rotation_metrics::PointMetrics;
@@ -135,7 +134,7 @@ pub fn rotation_table(m: &Messages, caption: String, tails: &[(String, Vec<(Rota
                     Cell::Date(p.date),
                     Cell::Number(p.rs_ratio, 2),
                     Cell::Number(p.rs_momentum, 2),
-                    Cell::Text(quadrant_name(m, p.quadrant).into()),
+                    Cell::Text(m.quadrant(p.quadrant).into()),
                     metrics.heading().map_or(Cell::Missing, |c| Cell::Text(c.name().into())),
                     number(metrics.heading_deg, 0),
                     Cell::Number(metrics.distance, 2),
@@ -196,7 +195,7 @@ pub fn add_rotation_columns(m: &Messages, table: &mut DataTable, points: &[Rotat
             _ => None,
         };
         match point {
-            Some(p) => row.extend([Cell::Number(p.rs_ratio, 2), Cell::Number(p.rs_momentum, 2), Cell::Text(quadrant_name(m, p.quadrant).into())]),
+            Some(p) => row.extend([Cell::Number(p.rs_ratio, 2), Cell::Number(p.rs_momentum, 2), Cell::Text(m.quadrant(p.quadrant).into())]),
             None => row.extend([Cell::Missing, Cell::Missing, Cell::Missing]),
         }
     }

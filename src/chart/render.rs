@@ -243,7 +243,7 @@ pub fn trend_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String {
     let mut text = describe_trend(&spec.messages, model.symbol(symbol), s.date, s.close, s.sma50, s.sma200, s.prior_high.zip(s.prior_high_date), s.from_high_pct, fmt);
     let set = model.rotation_set(model.benchmark, spec.interval, spec.method);
     if let Some(last) = history_of(&set, symbol, model.benchmark).ok().and_then(|h| in_period(h, *from, model.to).1.last()) {
-        text.push_str(&rs_lines::describe_latest(model.symbol(model.benchmark), last, fmt));
+        text.push_str(&rs_lines::describe_latest(&spec.messages, model.symbol(model.benchmark), last, fmt));
     }
     text
 }

@@ -16,6 +16,7 @@
 use super::draw::Brush;
 use super::format::Format;
 use super::labels::{bold_text_width, text_width, Rect};
+use super::messages::Messages;
 use super::paint::{Align, Baseline, Painter};
 use super::performance::{draw_end_labels, place_end_labels, AxisTick, EndLabel, LineChartView};
 use super::scale::{decimals_for_step, nice_step, nice_ticks, padded, LinearScale};
@@ -290,8 +291,8 @@ pub fn draw_rs_overlay(pen: &mut dyn Painter, view: &RsLinesView, palette: &Pale
 }
 
 /// What a point reads in the tooltip: its date, then RS-Ratio, RS-Momentum and quadrant.
-pub fn reading_rows(p: &RotationPoint, fmt: &dyn Format) -> (String, Vec<String>) {
-    let quadrant = if p.partial { format!("{} (week in progress)", p.quadrant.name()) } else { p.quadrant.name().to_string() };
+pub fn reading_rows(m: &Messages, p: &RotationPoint, fmt: &dyn Format) -> (String, Vec<String>) {
+    let quadrant = if p.partial { m.fill("rs.quadrantInProgress", &[("quadrant", m.quadrant(p.quadrant))]) } else { m.quadrant(p.quadrant).to_owned() };
     (
         fmt.date(p.date),
         vec![
@@ -304,44 +305,26 @@ pub fn reading_rows(p: &RotationPoint, fmt: &dyn Format) -> (String, Vec<String>
 
 /// What the live region says when keyboard focus lands on line `line` at `p`: "IWM RS-Ratio
 /// 101.23 on Jul 10, 2026, Leading (RS-Momentum 100.40)".
-pub fn announce_point(symbol: &str, line: usize, p: &RotationPoint, fmt: &dyn Format) -> String {
+pub fn announce_point(m: &Messages, symbol: &str, line: usize, p: &RotationPoint, fmt: &dyn Format) -> String {
     let (name, value, other_name, other) = if line == 0 {
         (LINE_NAMES[0], p.rs_ratio, LINE_NAMES[1], p.rs_momentum)
     } else {
         (LINE_NAMES[1], p.rs_momentum, LINE_NAMES[0], p.rs_ratio)
     };
-    format!(
-        "{symbol} {name} {} on {}, {}{} ({other_name} {})",
-        fmt.number(value, 2),
-        fmt.date(p.date),
-        p.quadrant.name(),
-        if p.partial { ", week in progress" } else { "" },
-        fmt.number(other, 2)
-    )
-}
-
-fn every(interval: Interval) -> &'static str {
-    match interval {
-        Interval::Weekly => "weekly",
-        Interval::Daily => "daily",
-    }
+    let (value, date, other) = (fmt.number(value, 2), fmt.date(p.date), fmt.number(other, 2));
+    let values = [("symbol", symbol), ("name", name), ("value", &value), ("date", &date), ("quadrant", m.quadrant(p.quadrant)), ("otherName", other_name), ("other", &other)];
+    m.fill(if p.partial { "rs.announce.inProgress" } else { "rs.announce" }, &values)
 }
 
 /// The panel's one line above it: "IWM against SPY: RS-Ratio (solid) and RS-Momentum
 /// (dashed), weekly by Log trend (log-trend); the band behind shows each week's quadrant."
 /// The method is named as the rotation view's select and note name it.
-pub fn panel_title(symbol: &str, benchmark: &str, interval: Interval, method: RotationMethod, window: usize) -> String {
-    format!(
-        "{symbol} against {benchmark}: {} (solid) and {} (dashed), {} by {}; the band behind shows each {}'s quadrant.",
-        LINE_NAMES[0],
-        LINE_NAMES[1],
-        every(interval),
-        super::describe::method_with_settings(&super::messages::Messages::english(), method, window),
-        match interval {
-            Interval::Weekly => "week",
-            Interval::Daily => "day",
-        }
-    )
+pub fn panel_title(m: &Messages, symbol: &str, benchmark: &str, interval: Interval, method: RotationMethod, window: usize) -> String {
+    let key = match interval {
+        Interval::Weekly => "rs.panelTitle.weekly",
+        Interval::Daily => "rs.panelTitle.daily",
+    };
+    m.fill(key, &[("symbol", symbol), ("benchmark", benchmark), ("method", &super::describe::method_with_settings(m, method, window))])
 }
 
 /// Why the panel draws nothing, in one line.
@@ -355,38 +338,32 @@ pub enum NoPanel {
     NoneInPeriod,
 }
 
-pub fn panel_unavailable(why: NoPanel, symbol: &str, benchmark: &str, interval: Interval, method: RotationMethod, window: usize) -> String {
+pub fn panel_unavailable(m: &Messages, why: NoPanel, symbol: &str, benchmark: &str, interval: Interval, method: RotationMethod, window: usize) -> String {
+    let values = [("symbol", symbol), ("benchmark", benchmark)];
     match why {
-        NoPanel::Benchmark => format!("{symbol} is the benchmark: it has no {} or {} against itself.", LINE_NAMES[0], LINE_NAMES[1]),
-        NoPanel::NoHistory => format!(
-            "{symbol} has too few {} shared with {benchmark} for {} and {} ({} needs {}).",
-            interval.unit(),
-            LINE_NAMES[0],
-            LINE_NAMES[1],
-            super::describe::method_label(&super::messages::Messages::english(), method),
-            method.samples_needed(window)
-        ),
-        NoPanel::NoneInPeriod => format!("{symbol} has no {} or {} point against {benchmark} in this period.", LINE_NAMES[0], LINE_NAMES[1]),
+        NoPanel::Benchmark => m.fill("rs.benchmark", &values),
+        NoPanel::NoHistory => {
+            let key = match interval {
+                Interval::Weekly => "rs.noHistory.weekly",
+                Interval::Daily => "rs.noHistory.daily",
+            };
+            let needed = method.samples_needed(window).to_string();
+            m.fill(key, &[("symbol", symbol), ("benchmark", benchmark), ("method", super::describe::method_label(m, method)), ("n", &needed)])
+        }
+        NoPanel::NoneInPeriod => m.fill("rs.noneInPeriod", &values),
     }
 }
 
 /// The panel's accessible name.
-pub fn panel_label(symbol: &str, benchmark: &str) -> String {
-    format!("{} and {} of {symbol} against {benchmark}, over the quadrant of each stretch", LINE_NAMES[0], LINE_NAMES[1])
+pub fn panel_label(m: &Messages, symbol: &str, benchmark: &str) -> String {
+    m.fill("rs.panelLabel", &[("symbol", symbol), ("benchmark", benchmark)])
 }
 
 /// The trend summary's sentence on the latest point: " Against SPY, its latest RS-Ratio is
 /// 101.23 and RS-Momentum 99.87 (Weakening) on Jul 10, 2026."
-pub fn describe_latest(benchmark: &str, p: &RotationPoint, fmt: &dyn Format) -> String {
-    format!(
-        " Against {benchmark}, its latest {} is {} and {} {} ({}) on {}.",
-        LINE_NAMES[0],
-        fmt.number(p.rs_ratio, 2),
-        LINE_NAMES[1],
-        fmt.number(p.rs_momentum, 2),
-        p.quadrant.name(),
-        fmt.date(p.date)
-    )
+pub fn describe_latest(m: &Messages, benchmark: &str, p: &RotationPoint, fmt: &dyn Format) -> String {
+    let (ratio, momentum, date) = (fmt.number(p.rs_ratio, 2), fmt.number(p.rs_momentum, 2), fmt.date(p.date));
+    format!(" {}", m.fill("rs.latest", &[("benchmark", benchmark), ("ratio", &ratio), ("momentum", &momentum), ("quadrant", m.quadrant(p.quadrant)), ("date", &date)]))
 }
 
 #[cfg(test)]
@@ -524,11 +501,11 @@ mod tests {
         let history = weekly(&d);
         assert_eq!(RsLinesView::build(&RsLinesSpec { price: &late, ..spec(&history) }, &PlainFormat), None);
         assert_eq!(
-            panel_unavailable(NoPanel::Benchmark, "SPY", "SPY", Interval::Weekly, RotationMethod::LogTrend, 14),
+            panel_unavailable(&Messages::english(), NoPanel::Benchmark, "SPY", "SPY", Interval::Weekly, RotationMethod::LogTrend, 14),
             "SPY is the benchmark: it has no RS-Ratio or RS-Momentum against itself."
         );
         assert_eq!(
-            panel_unavailable(NoPanel::NoHistory, "XLC", "SPY", Interval::Weekly, RotationMethod::Zscore, 14),
+            panel_unavailable(&Messages::english(), NoPanel::NoHistory, "XLC", "SPY", Interval::Weekly, RotationMethod::Zscore, 14),
             "XLC has too few weekly closes shared with SPY for RS-Ratio and RS-Momentum (Z-score (RRG-Lite) needs 27)."
         );
     }
@@ -575,14 +552,14 @@ mod tests {
     #[test]
     fn words_for_a_point() {
         assert_eq!(
-            panel_title("IWM", "SPY", Interval::Weekly, RotationMethod::Zscore, 14),
+            panel_title(&Messages::english(), "IWM", "SPY", Interval::Weekly, RotationMethod::Zscore, 14),
             "IWM against SPY: RS-Ratio (solid) and RS-Momentum (dashed), weekly by Z-score (RRG-Lite) (zscore, window 14); the band behind shows each week's quadrant."
         );
         let d = dates(10);
         let p = point(&d, 4, 101.234, 99.87);
-        assert_eq!(reading_rows(&p, &PlainFormat), ("Jan 9, 2026".to_string(), vec!["RS-Ratio 101.23".to_string(), "RS-Momentum 99.87".into(), "Weakening".into()]));
-        assert_eq!(announce_point("IWM", 1, &p, &PlainFormat), "IWM RS-Momentum 99.87 on Jan 9, 2026, Weakening (RS-Ratio 101.23)");
-        assert_eq!(describe_latest("SPY", &p, &PlainFormat), " Against SPY, its latest RS-Ratio is 101.23 and RS-Momentum 99.87 (Weakening) on Jan 9, 2026.");
+        assert_eq!(reading_rows(&Messages::english(), &p, &PlainFormat), ("Jan 9, 2026".to_string(), vec!["RS-Ratio 101.23".to_string(), "RS-Momentum 99.87".into(), "Weakening".into()]));
+        assert_eq!(announce_point(&Messages::english(), "IWM", 1, &p, &PlainFormat), "IWM RS-Momentum 99.87 on Jan 9, 2026, Weakening (RS-Ratio 101.23)");
+        assert_eq!(describe_latest(&Messages::english(), "SPY", &p, &PlainFormat), " Against SPY, its latest RS-Ratio is 101.23 and RS-Momentum 99.87 (Weakening) on Jan 9, 2026.");
     }
 
     #[test]

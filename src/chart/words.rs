@@ -15,61 +15,6 @@ use crate::analysis::trend::{TrendLines, TrendSummary};
 use crate::analysis::Date;
 use crate::model::{LineKey, Model, PerfMode};
 
-/// English messages of labels, headings, tooltips and exports, by key (see [`super::messages`]).
-pub const MESSAGES: &[(&str, &str)] = &[
-    ("label.symbolWithName", "{symbol} · {name}"),
-    ("label.withKeys", "{label} Arrow keys move between symbols and dates, Home and End jump to the ends, Enter highlights, Escape clears."),
-    ("label.reading", "{label} {value}"),
-    ("label.valueOn", "{who} {value} on {day}"),
-    ("label.noValueOn", "{who}: no value on {day}"),
-    ("label.permalinkRoute", "This page uses the # part of its address for its own navigation, so this chart's view is not kept in the address."),
-    ("label.notLoadedOnPaper", "This chart had not loaded when the page was printed: open the page to see it."),
-    ("export.sourceLine", "Rotascope · {adjustment}"),
-    ("export.sourceLineWithSource", "Rotascope · {adjustment} · {source}"),
-    ("perf.percent.chart", "% change"),
-    ("perf.percent.summary", "% change"),
-    ("perf.percent.table", "% change"),
-    ("perf.percent.chosen", "Showing % change"),
-    ("perf.ratio.chart", "ratio to the benchmark"),
-    ("perf.ratio.summary", "ratio to the benchmark (rebased to 100)"),
-    ("perf.ratio.table", "ratio to the benchmark"),
-    ("perf.ratio.chosen", "Showing the ratio to the benchmark"),
-    ("perf.spread.chart", "basket spread"),
-    ("perf.spread.summary", "basket spread"),
-    ("perf.spread.table", "basket lines (% change) and spread (pp)"),
-    ("perf.spread.chosen", "Showing the basket spread"),
-    ("perf.spreadName", "{first} − {second}"),
-    ("perf.chartLabel", "Line chart: {mode} of each symbol against {benchmark} for {period}"),
-    ("perf.tableCaption", "{mode}, {period}, against {benchmark}"),
-    ("perf.pngTitle", "Performance, {period}, against {benchmark}"),
-    ("trend.lineOwner", "{symbol} {line}"),
-    ("trend.noCloses", "{symbol} has no closes in this period"),
-    ("trend.noClosesSentence", "{symbol} has no closes in this period."),
-    ("trend.chartLabel", "Price of {symbol} with 50- and 200-day moving averages and its prior high"),
-    ("trend.tableCaption", "{symbol} close and moving averages, {period}"),
-    ("trend.pngTitle", "{symbol}: trend, {period}"),
-    ("trend.notEnoughHistory", "not enough history"),
-    ("trend.above", "above"),
-    ("trend.below", "below"),
-    ("trend.noEarlierClose", "no earlier close"),
-    ("rotation.chartLabel.one", "Relative rotation graph of {n} symbol against {benchmark}: RS-Ratio across, RS-Momentum up. Plus and minus zoom, 0 fits."),
-    ("rotation.chartLabel.other", "Relative rotation graph of {n} symbols against {benchmark}: RS-Ratio across, RS-Momentum up. Plus and minus zoom, 0 fits."),
-    ("rotation.summary", "{rotation} {motion} {extent}"),
-    ("rotation.tableCaption.one", "RS-Ratio and RS-Momentum against {benchmark}, the last {n} {unit} of each tail. {extent}"),
-    ("rotation.tableCaption.other", "RS-Ratio and RS-Momentum against {benchmark}, the last {n} {unit} of each tail. {extent}"),
-    ("rotation.pngTitle", "Relative rotation against {benchmark} · {date}"),
-    ("table.symbol", "Symbol"),
-    ("table.date", "Date"),
-    ("table.quadrant", "Quadrant"),
-    ("table.heading", "Heading"),
-    ("table.headingDegrees", "Heading (°)"),
-    ("table.distance", "Distance"),
-    ("table.velocity", "Velocity"),
-    ("notes.summary", "Data notes ({n})"),
-    ("notes.summaryOthers.one", "Data notes ({shown}, and {n} about other symbols in the file)"),
-    ("notes.summaryOthers.other", "Data notes ({shown}, and {n} about other symbols in the file)"),
-    ("panic.stopped", "This chart stopped because of an internal error. Reload the page to try again; the browser console has the details for a bug report. ({detail})"),
-];
 
 // ---- The widget and its controls ----------------------------------------------------------
 //
@@ -133,17 +78,6 @@ pub fn tail_label(m: &Messages) -> String {
     format!("{} ", m.get("control.tail"))
 }
 
-/// A quadrant's name on the graph and in the ranking, and where a narrow ranking has no room
-/// for it ("Weak.").
-pub fn quadrant_name(m: &Messages, q: Quadrant) -> &'static str {
-    m.get(match q {
-        Quadrant::Leading => "quadrant.leading",
-        Quadrant::Weakening => "quadrant.weakening",
-        Quadrant::Lagging => "quadrant.lagging",
-        Quadrant::Improving => "quadrant.improving",
-    })
-}
-
 pub fn quadrant_short(m: &Messages, q: Quadrant) -> &'static str {
     m.get(match q {
         Quadrant::Leading => "quadrant.short.leading",
@@ -155,7 +89,7 @@ pub fn quadrant_short(m: &Messages, q: Quadrant) -> &'static str {
 
 /// The four quadrants' names in [`Quadrant::ALL`]'s order (the rotation graph's corners).
 pub fn quadrant_names(m: &Messages) -> [&'static str; 4] {
-    Quadrant::ALL.map(|q| quadrant_name(m, q))
+    Quadrant::ALL.map(|q| m.quadrant(q))
 }
 
 // ---- Announcements (the polite live region) -----------------------------------------------

@@ -50,7 +50,7 @@ pub fn RankingTable() -> impl IntoView {
     };
     let count = Memo::new(move |_| ranked.with(Vec::len));
     let m = crate::app::messages();
-    let long = Quadrant::ALL.map(|q| crate::chart::words::quadrant_name(&m, q));
+    let long = Quadrant::ALL.map(|q| m.quadrant(q));
     let short = Quadrant::ALL.map(|q| crate::chart::words::quadrant_short(&m, q));
     let rows = move || {
         (0..count.get())

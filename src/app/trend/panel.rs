@@ -10,6 +10,7 @@ use crate::app::controls::{Tooltip, TooltipData};
 use crate::app::state::{Controls, SharedData};
 use crate::app::WidgetContext;
 use crate::browser::canvas::CanvasSize;
+use crate::chart::messages::Messages;
 use crate::chart::paint::Painter;
 use crate::chart::rs_lines::{self, draw_rs_lines, draw_rs_overlay, history_of, in_period, NoPanel, RsLinesView};
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ use std::rc::Rc;
 const KEY_CLASSES: [&str; 4] = ["rs-key-leading", "rs-key-weakening", "rs-key-lagging", "rs-key-improving"];
 
 /// The panel's one line (tracked): whether it draws, and what it shows or why it shows nothing.
-fn panel_line(data: &SharedData, c: Controls) -> (bool, String) {
+fn panel_line(m: &Messages, data: &SharedData, c: Controls) -> (bool, String) {
     let (symbol, benchmark) = (c.trend_symbol.get(), c.benchmark.get());
     let (interval, method) = (c.interval.get(), c.method.get());
     let set = data.rotation_set(benchmark, interval, method);
@@ -31,8 +32,8 @@ fn panel_line(data: &SharedData, c: Controls) -> (bool, String) {
     });
     let (name, bench) = (data.symbol(symbol), data.symbol(benchmark));
     match shown {
-        Ok(()) => (true, rs_lines::panel_title(name, bench, interval, method, data.window)),
-        Err(why) => (false, rs_lines::panel_unavailable(why, name, bench, interval, method, data.window)),
+        Ok(()) => (true, rs_lines::panel_title(m, name, bench, interval, method, data.window)),
+        Err(why) => (false, rs_lines::panel_unavailable(m, why, name, bench, interval, method, data.window)),
     }
 }
 
@@ -48,11 +49,11 @@ struct Panel {
 
 impl Panel {
     /// Shows point `k`'s reading beside (`x`, `y`) device pixels, with the crosshair on its date.
-    fn show(&self, k: usize, x: f64, y: f64, format: &dyn crate::chart::format::Format) {
+    fn show(&self, m: &Messages, k: usize, x: f64, y: f64, format: &dyn crate::chart::format::Format) {
         let view = self.view.borrow();
         let Some((v, p)) = view.as_ref().and_then(|v| Some((v, v.points.get(k)?))) else { return };
         self.cursor.set(Some(p.point.index));
-        let (title, rows) = rs_lines::reading_rows(&p.point, format);
+        let (title, rows) = rs_lines::reading_rows(m, &p.point, format);
         self.tooltip.set(Some(TooltipData::beside(x / v.ui, y / v.ui, v.width / v.ui, v.height / v.ui, title, rows)));
     }
 
@@ -89,10 +90,10 @@ fn overlay(ctx: &WidgetContext, p: &Panel) -> PaintBuilder {
 }
 
 fn pointer(ctx: &WidgetContext, p: &Panel) -> PointerHandler {
-    let (p, format) = (p.clone(), ctx.format.clone());
+    let (p, format, m) = (p.clone(), ctx.format.clone(), crate::app::messages());
     Rc::new(move |action: PointerAction| match action {
         PointerAction::Move { x, y, .. } => match p.view.borrow().as_ref().and_then(|v| v.reading_at(x)) {
-            Some(k) => p.show(k, x, y, format.as_ref()),
+            Some(k) => p.show(&m, k, x, y, format.as_ref()),
             None => p.clear(),
         },
         PointerAction::Leave => p.clear(),
@@ -104,15 +105,15 @@ fn pointer(ctx: &WidgetContext, p: &Panel) -> PointerHandler {
 /// the point's place in the period).
 fn keyboard(g: &Chart, ctx: &WidgetContext, p: &Panel, summary_id: String) -> ChartKeyboard {
     let (shape_of, shown, cleared) = (p.view.clone(), p.clone(), p.clone());
-    let (data, c, format) = (g.data.clone(), g.c, ctx.format.clone());
+    let (data, c, format, m) = (g.data.clone(), g.c, ctx.format.clone(), crate::app::messages());
     line_keyboard(
         LineNav {
             shape: Rc::new(move || shape_of.borrow().as_ref().and_then(|v| Some((rs_lines::LINE_NAMES.len(), 0, v.points.len().checked_sub(1)?)))),
             show: Rc::new(move |line, k| {
                 let found = shown.view.borrow().as_ref().and_then(|v| Some((v.line_point(line, k)?, v.points.get(k)?.point.clone())));
                 let Some(((x, y), point)) = found else { return };
-                shown.show(k, x, y, format.as_ref());
-                c.announce.set(rs_lines::announce_point(data.symbol(c.trend_symbol.get_untracked()), line, &point, format.as_ref()));
+                shown.show(&m, k, x, y, format.as_ref());
+                c.announce.set(rs_lines::announce_point(&m, data.symbol(c.trend_symbol.get_untracked()), line, &point, format.as_ref()));
             }),
             choose: Rc::new(|_| {}),
             clear: Rc::new(move || cleared.clear()),
@@ -126,14 +127,14 @@ fn keyboard(g: &Chart, ctx: &WidgetContext, p: &Panel, summary_id: String) -> Ch
 pub fn panel(g: &Chart, ctx: &WidgetContext, scene_ref: NodeRef<leptos::html::Canvas>, summary_id: String) -> impl IntoView {
     let p = Panel { view: Rc::new(RefCell::new(None)), focus: RwSignal::new(None), tooltip: RwSignal::new(None), cursor: g.surface.cursor };
     let label = {
-        let (data, c) = (g.data.clone(), g.c);
-        Signal::derive(move || rs_lines::panel_label(data.symbol(c.trend_symbol.get()), data.symbol(c.benchmark.get())))
+        let (data, c, m) = (g.data.clone(), g.c, crate::app::messages());
+        Signal::derive(move || rs_lines::panel_label(&m, data.symbol(c.trend_symbol.get()), data.symbol(c.benchmark.get())))
     };
-    let (d1, d2, c) = (g.data.clone(), g.data.clone(), g.c);
+    let (d1, d2, c, m) = (g.data.clone(), g.data.clone(), g.c, crate::app::messages());
     view! {
         <div class="rs-panel" data-testid="rs-lines">
-            <p class="rs-panel-line" data-testid="rs-lines-line">{move || panel_line(&d1, c).1}</p>
-            <div class:rs-hidden=move || !panel_line(&d2, c).0>
+            <p class="rs-panel-line" data-testid="rs-lines-line">{move || panel_line(&m, &d1, c).1}</p>
+            <div class:rs-hidden=move || !panel_line(&m, &d2, c).0>
                 <ul class="rs-quadrant-key" data-testid="quadrant-key">
                     {crate::chart::words::quadrant_names(&crate::app::messages()).into_iter().zip(KEY_CLASSES).map(|(name, class)| view! { <li class=class>{name}</li> }).collect_view()}
                 </ul>

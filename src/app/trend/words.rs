@@ -45,11 +45,11 @@ pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
         let trend = data.trend(symbol, c.period.get());
         let Some((lines, from)) = trend.as_ref() else { return words::no_closes_sentence(&m, data.symbol(symbol)) };
         let s = &lines.summary;
-        let mut text = describe_trend(&crate::app::messages(), data.symbol(symbol), s.date, s.close, s.sma50, s.sma200, s.prior_high.zip(s.prior_high_date), s.from_high_pct, format.as_ref());
+        let mut text = describe_trend(&m, data.symbol(symbol), s.date, s.close, s.sma50, s.sma200, s.prior_high.zip(s.prior_high_date), s.from_high_pct, format.as_ref());
         let benchmark = c.benchmark.get();
         let set = data.rotation_set(benchmark, c.interval.get(), c.method.get());
         if let Some(last) = history_of(&set, symbol, benchmark).ok().and_then(|h| in_period(h, *from, data.to).1.last()) {
-            text.push_str(&rs_lines::describe_latest(data.symbol(benchmark), last, format.as_ref()));
+            text.push_str(&rs_lines::describe_latest(&m, data.symbol(benchmark), last, format.as_ref()));
         }
         text
     })

@@ -14,6 +14,7 @@
 //!
 //! Pure: the browser supplies the plural rule, so every lookup is tested natively.
 
+use crate::analysis::rotation::Quadrant;
 use crate::analysis::said::Said;
 use serde_json::{Map, Value};
 
@@ -23,80 +24,16 @@ pub const LANGUAGES: [&str; 6] = ["en", "de", "fr", "es", "it", "ja"];
 /// The plural categories a key may end in (CLDR's, as `Intl.PluralRules` names them).
 pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
-/// Every message in English, by key: the keys every other table must have, with the same
-/// placeholders. Each part lives beside the code that says it; this one holds the widget's
-/// frame and controls.
-pub const ENGLISH: [&[(&str, &str)]; 7] = [CHROME, super::describe::MESSAGES, super::claims::MESSAGES, super::words::MESSAGES, super::faults::MESSAGES, crate::analysis::error::MESSAGES, crate::config::MESSAGES];
+mod faults;
+mod frame;
+mod labels;
+mod summaries;
 
-/// The widget's frame and controls: tabs, loading, buttons, toggles, quadrant names.
-const CHROME: &[(&str, &str)] = &[
-    ("widget.region", "Rotascope market rotation chart"),
-    ("tab.list", "View"),
-    ("tab.rotation", "Rotation"),
-    ("tab.performance", "Performance"),
-    ("tab.trend", "Trend"),
-    ("error.chart", "This chart cannot be shown"),
-    ("error.retry", "Try again"),
-    ("error.view", "This view cannot be shown"),
-    ("loading.prices", "Loading prices…"),
-    ("loading.note", "Loading the note…"),
-    ("loading.size", "{received} of {total}"),
-    ("settings.ignored", "Unknown settings ignored: {names}"),
-    ("list.more.one", "and {n} more"),
-    ("list.more.other", "and {n} more"),
-    ("permalink.notRestored", "Part of the shared view could not be restored:"),
-    ("control.benchmark", "Benchmark"),
-    ("control.period", "Period"),
-    ("control.periodStart", "From"),
-    ("control.mode", "Show"),
-    ("control.symbol", "Symbol"),
-    ("control.legend", "Show or hide symbols"),
-    ("control.interval", "Interval"),
-    ("control.method", "Method"),
-    ("control.tail", "Tail"),
-    ("control.graph", "Graph"),
-    ("control.date", "Date"),
-    ("toggle.tails", "Tails"),
-    ("toggle.labels", "Labels"),
-    ("button.resetZoom", "Reset zoom"),
-    ("button.play", "Play"),
-    ("button.pause", "Pause"),
-    ("interval.weekly", "Weekly"),
-    ("interval.daily", "Daily"),
-    ("unit.week.one", "week"),
-    ("unit.week.other", "weeks"),
-    ("unit.day.one", "day"),
-    ("unit.day.other", "days"),
-    ("mode.percent", "% change"),
-    ("mode.ratio", "Ratio to benchmark"),
-    ("tools.label", "Chart tools"),
-    ("tools.summary", "Summary"),
-    ("tools.table", "Data table"),
-    ("export.png", "PNG"),
-    ("export.png.label", "Download the chart as a PNG image"),
-    ("export.csv", "CSV"),
-    ("export.csv.label", "Download the chart's data as CSV"),
-    ("returns.rank", "#"),
-    ("returns.symbol", "Symbol"),
-    ("returns.name", "Name"),
-    ("returns.return", "Return"),
-    ("returns.excess", "vs benchmark"),
-    ("returns.bar", "Bar"),
-    ("returns.benchmark", "benchmark"),
-    ("returns.caption", "{period} returns to {date}, ranked"),
-    ("trend.close", "Close"),
-    ("trend.sma50", "SMA 50"),
-    ("trend.sma200", "SMA 200"),
-    ("trend.fromHigh", "From prior high"),
-    ("quadrant.leading", "Leading"),
-    ("quadrant.weakening", "Weakening"),
-    ("quadrant.lagging", "Lagging"),
-    ("quadrant.improving", "Improving"),
-    ("quadrant.short.leading", "Lead."),
-    ("quadrant.short.weakening", "Weak."),
-    ("quadrant.short.lagging", "Lag."),
-    ("quadrant.short.improving", "Impr."),
-];
+/// Every message in English, by key: the keys every other table must have, with the same
+/// placeholders. The chart's parts are data files of this module (so the code that says them
+/// imports this module, never the other way round); the core's and the config's sit beside
+/// the code that builds them, which imports nothing of the chart.
+pub const ENGLISH: [&[(&str, &str)]; 7] = [frame::MESSAGES, summaries::MESSAGES, super::claims::MESSAGES, labels::MESSAGES, faults::MESSAGES, crate::analysis::error::MESSAGES, crate::config::MESSAGES];
 
 /// English's (key, text) pairs, in order.
 pub fn english_pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -276,6 +213,16 @@ impl Messages {
         };
         let key = format!("{base}.{category}");
         if self.find(&key).is_some() { key } else { format!("{base}.other") }
+    }
+
+    /// A quadrant's name: "Leading".
+    pub fn quadrant(&self, q: Quadrant) -> &'static str {
+        self.get(match q {
+            Quadrant::Leading => "quadrant.leading",
+            Quadrant::Weakening => "quadrant.weakening",
+            Quadrant::Lagging => "quadrant.lagging",
+            Quadrant::Improving => "quadrant.improving",
+        })
     }
 
     /// What the core said (an error, a warning, a reason), in this language.
