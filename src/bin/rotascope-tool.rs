@@ -427,7 +427,7 @@ fn render(args: Args) -> Result<(), String> {
             table: Some(&*model.table),
             benchmark: Some(model.benchmark),
         };
-        write("card", &render_card(note, &card_spec, &rotascope::chart::PlainFormat))?;
+        write("card", &render_card(&rotascope::chart::messages::Messages::english(), note, &card_spec, &rotascope::chart::PlainFormat))?;
     }
     Ok(())
 }
