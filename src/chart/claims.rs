@@ -323,6 +323,31 @@ mod tests {
         assert_eq!(lines[3], "QQQ is up,QQQ,%,,3,,,,cannot be checked: QQQ is not in the price data,,,2026-02-04,,,,");
     }
 
+    /// The card's texts in German: whole sentences with their placeholders filled, counts in
+    /// their plural forms, lists joined in the language's words.
+    #[test]
+    fn the_card_reads_in_german() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/lang/de.json")).unwrap();
+        let de = Messages::new("de", crate::chart::messages::keep(crate::chart::messages::parse_table(&text).unwrap()), &[], None);
+        let (n, checks) = (note(), checks());
+        let t = claim_text(&de, &n.claims[0].claim, &checks[0], 0.5, Some("SPY"), &PlainFormat);
+        assert_eq!(t.verdict, "stimmt überein (innerhalb von 0.5 pp)");
+        assert_eq!(t.now.as_deref(), Some("Aktuell −50.0 pp (YTD bis Mar 2, 2026)"));
+        assert_eq!(t.since.as_deref(), Some("Seit der Notiz (Feb 4, 2026 bis Mar 2, 2026): IJR minus SPY −75.0 pp, die Entwicklung hat sich umgekehrt"));
+        assert_eq!(
+            describe_claims(&de, &n.claims, &checks, Some("SPY"), &PlainFormat),
+            "3 Zahlen anhand der Kurse geprüft: 1 stimmt überein, 1 weicht ab und 1 nicht prüfbar. \
+             IJR minus SPY: aktuell −50.0 pp, −75.0 pp seit der Notiz, umgekehrt; IJR minus SPY: aktuell −50.0 pp, −75.0 pp seit der Notiz, umgekehrt."
+        );
+        let spread = ClaimKind::Spread { long: vec!["IWM".into(), "IJR".into(), "VB".into()], short: vec!["SPY".into()] };
+        assert_eq!(call(&de, &spread, None), "IWM, IJR und VB minus SPY");
+        assert_eq!(claims_table(&de, &n.claims, &checks, Some("SPY"), n.published).caption, "Die Zahlen der Notiz, geprüft anhand der Kurse");
+        assert_eq!(crate::chart::words::alert_text(&de, "XLK", crate::analysis::rotation::Quadrant::Improving, crate::analysis::rotation::Quadrant::Leading), "XLK Verbessernd → Führend");
+        let ja = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/lang/ja.json")).unwrap();
+        let ja = Messages::new("ja", crate::chart::messages::keep(crate::chart::messages::parse_table(&ja).unwrap()), &[], None);
+        assert_eq!(call(&ja, &spread, None), "IWM、IJRとVB マイナス SPY");
+    }
+
     #[test]
     fn held_follows_the_sign_of_the_call() {
         assert_eq!((held(8.5, 2.9), held(8.5, -0.1), held(-3.0, -1.0), held(0.0, 1.0), held(2.0, 0.0)), (Some(true), Some(false), Some(true), None, None));
