@@ -36,6 +36,7 @@ const session = useSiteAndBrowser(DIST, {
     "/pt.html": htmlRoute(page("en", 'data-lang="pt-BR"')),
     "/override.html": htmlRoute(page("de", `data-messages='{"quadrant.leading":"Vorne","tab.trend":"Verlauf"}'`)),
     "/bad.html": htmlRoute(page("de", `data-messages='{"quadrant.leadng":"Vorne"}'`)),
+    "/card-de.html": htmlRoute(page("en", 'data-lang="de" data-note="/data/demo-note.json"').replace("/slow-prices.json", "/data/sample-prices.json")),
     "/slow-prices.json": slowPrices,
   },
 });
@@ -182,6 +183,30 @@ test("a publisher's messages override the language's, and an unknown key is a co
   await message.waitFor();
   assert.equal((await message.textContent()).trim(), 'option `messages.quadrant.leadng` = "Vorne": no message has this key (the keys are listed in the README, "Languages")');
   await bad.context.close();
+});
+
+test("de: the note card reads in German, the note's own texts as written", async () => {
+  await session.ready;
+  const t = table("de");
+  const { context, p, problems } = await open("card-de", "de");
+  const card = p.locator("#w [data-testid=card]");
+  await card.locator("[data-testid=claims] li").first().waitFor();
+  await card.locator("[data-testid=alerts] li").first().waitFor();
+  assert.equal(await card.getAttribute("aria-label"), t["card.label"]);
+  assert.equal((await card.locator(".rs-card-link").textContent()).trim(), t["card.read"]);
+  assert.equal(await card.locator("[data-testid=chips]").getAttribute("aria-label"), t["card.chips"]);
+  assert.equal((await card.locator(".rs-claims h4").textContent()).trim(), t["claim.heading"]);
+  assert.equal(await card.locator("[data-testid=claims-csv]").getAttribute("aria-label"), t["claim.csv"]);
+  assert.equal((await card.locator(".rs-alerts h4").textContent()).trim(), t["alert.heading"]);
+  // Each verdict is one of the German templates, its figures filled in.
+  const verdict = new RegExp(`^(${["claim.matches", "claim.differs", "claim.unchecked"].map((k) => t[k].replace(/[()]/g, "\\$&").replace(/\{\w+\}/g, ".+")).join("|")})$`);
+  for (const v of await card.locator(".rs-claim-verdict").allTextContents()) assert.match(v.trim(), verdict);
+  assert.match(await card.locator("[data-testid=claims-summary]").textContent(), /anhand der Kurse geprüft/);
+  // The note's sentiment label and section headings are the publisher's, shown as written.
+  assert.equal((await card.locator(".rs-sentiment-name").textContent()).trim(), "mildly positive");
+  assert.ok((await card.locator(".rs-section summary").allTextContents()).includes("Horizon"));
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 /** What of the chrome does not fit at this width: containers that scroll, buttons whose words spill. */
