@@ -336,7 +336,7 @@ fn check_card(theme: &str, palette: &Palette, colours: &CardColours) {
         table: Some(&model.table),
         benchmark: Some(model.benchmark),
     };
-    let view = card_view(&parsed, &spec, &PlainFormat);
+    let view = card_view(&rotascope::chart::messages::Messages::english(), &parsed, &spec, &PlainFormat);
     assert_eq!((f64::from(png.width()), f64::from(png.height())), (view.width, view.height));
     let g = view.gauge.expect("a gauge");
     // The score 0.45 on a gauge from −1 (x 0) to +1 (x 200): x = 1.45 / 2 × 200 = 145 units.

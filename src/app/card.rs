@@ -35,8 +35,9 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) ->
     });
     let data = use_context::<SharedData>();
     let controls = use_context::<Controls>();
+    let m = super::messages();
     view! {
-        <aside class="rs-card" aria-label=words::NOTE_LABEL data-testid="card">
+        <aside class="rs-card" aria-label=m.get("card.label") data-testid="card">
             {
                     let data = data.clone();
                     move || {
@@ -48,7 +49,7 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) ->
                             Ok(note) => view! { <NoteBody note=note bands=bands tolerance=tolerance data=data controls=controls /> }.into_any(),
                             Err(error) => view! {
                                 <div class="rs-error" role="alert" data-testid="card-error">
-                                    <p class="rs-error-title">{words::NOTE_FAILED}</p>
+                                    <p class="rs-error-title">{m.get("card.failed")}</p>
                                     <p class="rs-error-message">{error.to_string()}</p>
                                 </div>
                             }
@@ -63,9 +64,10 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) ->
 #[component]
 fn NoteBody(note: Note, bands: Bands, tolerance: f64, data: Option<SharedData>, controls: Option<Controls>) -> impl IntoView {
     let ctx = widget_context();
+    let m = super::messages();
     let format = ctx.format.clone();
     let meta = words::note_meta(note.source.as_deref(), note.published.map(|d| format.date(d)).as_deref());
-    let head = card::note_head(note.title.as_deref(), meta, note.url.as_deref());
+    let head = card::note_head(&m, note.title.as_deref(), meta, note.url.as_deref());
     let sentiment = note.sentiment.clone().map(|s| view! { <SentimentBlock label=s.label score=s.score bands=bands /> });
     let sections = card::note_sections(&note.sections);
     let chips = (!note.tickers.is_empty()).then(|| view! { <Chips tickers=note.tickers.clone() data=data.clone() controls=controls /> });
@@ -102,18 +104,19 @@ fn SentimentBlock(label: Option<String>, score: Option<f64>, bands: Bands) -> im
             .into_any()
         }
     };
-    let block = card::sentiment_block(&s, &bands, ctx.format.as_ref());
+    let block = card::sentiment_block(&super::messages(), &s, &bands, ctx.format.as_ref());
     view! { <div class="rs-sentiment" data-testid="sentiment" use:fill=block></div> }.into_any()
 }
 
 /// The note's tickers; choosing one highlights it in the chart.
 #[component]
 fn Chips(tickers: Vec<String>, data: Option<SharedData>, controls: Option<Controls>) -> impl IntoView {
+    let m = super::messages();
     let chips = tickers
         .into_iter()
         .map(|t| {
             let position = data.as_ref().and_then(|d| d.table.position(&t));
-            let title = words::chip_title(&t, position.is_some());
+            let title = words::chip_title(&m, &t, position.is_some());
             let pressed = move || (position.is_some() && controls.is_some_and(|c| c.pinned.get() == position)).to_string();
             view! {
                 <button type="button" class="rs-chip" title=title disabled=position.is_none() aria-pressed=pressed
@@ -128,7 +131,7 @@ fn Chips(tickers: Vec<String>, data: Option<SharedData>, controls: Option<Contro
             }
         })
         .collect_view();
-    view! { <div class="rs-chips" role="group" aria-label=words::CHIPS_LABEL data-testid="chips">{chips}</div> }
+    view! { <div class="rs-chips" role="group" aria-label=m.get("card.chips") data-testid="chips">{chips}</div> }
 }
 
 /// Each claim beside what the prices say: then (the claim's day), now (the data's last day)
@@ -136,6 +139,7 @@ fn Chips(tickers: Vec<String>, data: Option<SharedData>, controls: Option<Contro
 #[component]
 fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data: Option<SharedData>, controls: Option<Controls>) -> impl IntoView {
     let ctx = widget_context();
+    let m = super::messages();
     // Recomputed where it is read (a handful of claims): cheaper in bytes than a memo.
     let checked = {
         let (claims, data) = (claims.clone(), data.clone());
@@ -154,7 +158,7 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
                 .iter()
                 .zip(&checks)
                 .map(|(c, check)| {
-                    let t = claim_text(&c.claim, check, tolerance, benchmark.as_deref(), format.as_ref());
+                    let t = claim_text(&m, &c.claim, check, tolerance, benchmark.as_deref(), format.as_ref());
                     let class = match &check.outcome {
                         Outcome::Matches { .. } => "rs-claim rs-claim-match",
                         Outcome::Differs { .. } => "rs-claim rs-claim-differs",
@@ -169,9 +173,9 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
                         <li class=class>
                             <p class="rs-claim-text">{c.text.clone()}</p>
                             <p class="rs-claim-figures">
-                                {t.stated.map(|s| view! { <span>{words::CLAIM_STATED} <strong>{s}</strong></span> })}
-                                {t.computed.map(|s| view! { <span>{words::CLAIM_COMPUTED} <strong>{s}</strong></span> })}
-                                {t.basis.map(|b| view! { <span class="rs-muted">{words::basis_aside(&b)}</span> })}
+                                {t.stated.map(|s| view! { <span>{m.get("claim.stated")} <strong>{s}</strong></span> })}
+                                {t.computed.map(|s| view! { <span>{m.get("claim.computed")} <strong>{s}</strong></span> })}
+                                {t.basis.map(|b| view! { <span class="rs-muted">{words::basis_aside(&m, &b)}</span> })}
                             </p>
                             <p class="rs-claim-verdict">{t.verdict}</p>
                             {t.now.map(|n| view! { <p class="rs-claim-now" data-testid="claim-now">{n}</p> })}
@@ -186,7 +190,7 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
         let (claims, format, checked) = (claims.clone(), ctx.format.clone(), checked.clone());
         move || {
             let (checks, benchmark) = checked();
-            describe_claims(&claims, &checks, benchmark.as_deref(), format.as_ref())
+            describe_claims(&m, &claims, &checks, benchmark.as_deref(), format.as_ref())
         }
     };
     let summary_id = super::a11y::unique_id("rs-claims-summary");
@@ -194,7 +198,7 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
         let data = data.clone();
         move |ev: web_sys::MouseEvent| {
             let (checks, benchmark) = untrack(|| checked());
-            let table = claims_table(&claims, &checks, benchmark.as_deref(), published);
+            let table = claims_table(&m, &claims, &checks, benchmark.as_deref(), published);
             let day = data.as_ref().and_then(|d| d.table.dates.get(d.to).copied()).or(published);
             let name = crate::chart::export::claims_file_name(day);
             if crate::browser::export::hand_over_text(&ev, &name, &table.to_csv(), "text/csv") {
@@ -205,10 +209,10 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
         }
     };
     view! {
-        <section class="rs-claims" aria-label=words::CLAIMS_LABEL>
+        <section class="rs-claims" aria-label=m.get("claim.label")>
             <div class="rs-claims-head">
-                <h4 class="rs-card-h">{words::CLAIMS_HEADING}</h4>
-                <button type="button" class="rs-action" data-testid="claims-csv" aria-label=words::CLAIMS_CSV on:click=csv>{super::messages().get("export.csv")}</button>
+                <h4 class="rs-card-h">{m.get("claim.heading")}</h4>
+                <button type="button" class="rs-action" data-testid="claims-csv" aria-label=m.get("claim.csv") on:click=csv>{m.get("export.csv")}</button>
             </div>
             <p id=summary_id.clone() class="rs-visually-hidden" data-testid="claims-summary">{summary}</p>
             <ul class="rs-claim-list" data-testid="claims" aria-describedby=summary_id>{rows}</ul>
@@ -221,6 +225,7 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
 #[component]
 fn Alerts(data: SharedData, controls: Controls) -> impl IntoView {
     let ctx = widget_context();
+    let m = super::messages();
     let c = controls;
     let items = move || {
         let set = data.rotation_set(c.benchmark.get(), c.interval.get(), c.method.get());
@@ -228,10 +233,10 @@ fn Alerts(data: SharedData, controls: Controls) -> impl IntoView {
         latest_transitions(&set.rotations, ALERTS)
             .into_iter()
             .map(|(position, t)| {
-                let when = words::alert_when(c.interval.get_untracked(), t.date, t.partial, ctx.format.as_ref());
+                let when = words::alert_when(&m, c.interval.get_untracked(), t.date, t.partial, ctx.format.as_ref());
                 let step = set.timeline.partition_point(|&i| i < t.index);
                 let last = set.timeline.len().saturating_sub(1);
-                let text = words::alert_text(data.symbol(position), t.from, t.to);
+                let text = words::alert_text(&m, data.symbol(position), t.from, t.to);
                 view! {
                     <li>
                         <button type="button" class="rs-alert" on:click=move |_| {
@@ -249,8 +254,8 @@ fn Alerts(data: SharedData, controls: Controls) -> impl IntoView {
             .collect::<Vec<_>>()
     };
     view! {
-        <section class="rs-alerts" aria-label=words::ALERTS_HEADING>
-            <h4 class="rs-card-h">{words::ALERTS_HEADING}</h4>
+        <section class="rs-alerts" aria-label=m.get("alert.heading")>
+            <h4 class="rs-card-h">{m.get("alert.heading")}</h4>
             <ul class="rs-alert-list" data-testid="alerts">{items}</ul>
         </section>
     }

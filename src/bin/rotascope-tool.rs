@@ -471,7 +471,7 @@ fn render(args: Args) -> Result<(), String> {
             table: Some(&*model.table),
             benchmark: Some(model.benchmark),
         };
-        write("card", &render_card(note, &card_spec, &format))?;
+        write("card", &render_card(&messages, note, &card_spec, &format))?;
     }
     Ok(())
 }

@@ -3,13 +3,14 @@
 
 use super::format::Format;
 use super::markup::{band_class, band_text_class, gauge_marker, Markup};
+use super::messages::Messages;
 use super::words;
 use crate::analysis::note::Section;
 use crate::analysis::sentiment::{Band, Bands, Sentiment};
 
 /// The card's head: the note's title (if any) and the line under it, its source and day and
 /// then the link to the note (if any).
-pub fn note_head(title: Option<&str>, meta: String, url: Option<&str>) -> Markup {
+pub fn note_head(messages: &Messages, title: Option<&str>, meta: String, url: Option<&str>) -> Markup {
     let mut m = Markup::default();
     if let Some(t) = title {
         m.leaf("h3", &[("class", "rs-card-title"), ("data-testid", "card-title")], t.to_owned());
@@ -17,7 +18,7 @@ pub fn note_head(title: Option<&str>, meta: String, url: Option<&str>) -> Markup
     m.open("p").attr("class", "rs-card-meta").text(meta);
     if let Some(u) = url {
         m.text(words::META_SEPARATOR.into());
-        m.leaf("a", &[("class", "rs-card-link"), ("href", u), ("target", "_blank"), ("rel", "noopener noreferrer")], words::READ_NOTE.into());
+        m.leaf("a", &[("class", "rs-card-link"), ("href", u), ("target", "_blank"), ("rel", "noopener noreferrer")], messages.get("card.read").into());
     }
     m.close();
     m
@@ -57,16 +58,16 @@ pub fn gauge_bands(bands: &Bands) -> impl Iterator<Item = (Band, f64, f64)> {
 /// The sentiment's label and score (and a mark when the label disagrees with the score's
 /// band), a gauge over −1..1 with the coloured `bands` and a needle at the score, its scale,
 /// and what the disagreement means.
-pub fn sentiment_block(s: &Sentiment, bands: &Bands, fmt: &dyn Format) -> Markup {
+pub fn sentiment_block(messages: &Messages, s: &Sentiment, bands: &Bands, fmt: &dyn Format) -> Markup {
     let score = fmt.number(s.score, 2);
-    let shown = s.label.clone().unwrap_or_else(|| s.band.label().to_owned());
-    let (alt, check) = words::sentiment_words(&shown, &score, s.band, &s.label_check);
+    let shown = s.label.clone().unwrap_or_else(|| words::band_name(messages, s.band).to_owned());
+    let (alt, check) = words::sentiment_words(messages, &shown, &score, s.band, &s.label_check);
     let mut m = Markup::default();
     m.open("p").attr("class", "rs-sentiment-label");
     m.leaf("span", &[("class", &band_text_class(s.band))], shown);
     m.leaf("span", &[("class", "rs-sentiment-score")], score);
     if check.is_some() {
-        m.leaf("span", &[("class", "rs-disagree"), ("data-testid", "disagree")], words::LABEL_SCORE_DISAGREE.into());
+        m.leaf("span", &[("class", "rs-disagree"), ("data-testid", "disagree")], messages.get("card.disagree").into());
     }
     m.close().open("svg").attr("class", "rs-gauge").attr("viewBox", "0 -2 200 34").attr("role", "img").attr("aria-label", &alt).attr("data-testid", "gauge");
     for (band, x0, w) in gauge_bands(bands) {
@@ -97,14 +98,14 @@ mod tests {
 
     #[test]
     fn the_note_head_is_title_then_source_day_and_link() {
-        let m = note_head(Some("Small <caps> lead"), "Desk · Oct 2, 2026".into(), Some("https://example.org/n?a=1&b=2"));
+        let m = note_head(&Messages::english(), Some("Small <caps> lead"), "Desk · Oct 2, 2026".into(), Some("https://example.org/n?a=1&b=2"));
         assert_eq!(
             m.html(),
             r#"<h3 class="rs-card-title" data-testid="card-title">Small &lt;caps> lead</h3><p class="rs-card-meta">Desk · Oct 2, 2026 · <a class="rs-card-link" href="https://example.org/n?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">Read the note</a></p>"#
         );
         // Text nodes, not one string: the source line, the separator, then the link.
         assert_eq!(m.0.iter().filter(|n| matches!(n, Node::Text(_))).count(), 4);
-        assert_eq!(note_head(None, "Desk".into(), None).html(), r#"<p class="rs-card-meta">Desk</p>"#);
+        assert_eq!(note_head(&Messages::english(), None, "Desk".into(), None).html(), r#"<p class="rs-card-meta">Desk</p>"#);
     }
 
     #[test]
@@ -147,12 +148,12 @@ mod tests {
         };
         let agrees = Sentiment { score: 0.5, band: Band::StronglyPositive, label: None, label_check: LabelCheck::NoLabel };
         assert_eq!(
-            sentiment_block(&agrees, &bands, &crate::chart::PlainFormat).html(),
+            sentiment_block(&Messages::english(), &agrees, &bands, &crate::chart::PlainFormat).html(),
             format!(r#"<p class="rs-sentiment-label"><span class="rs-sentiment-name rs-band-text-5">strongly positive</span><span class="rs-sentiment-score">0.50</span></p>{}"#, gauge("strongly positive"))
         );
         let disagrees = Sentiment { label: Some("bearish".into()), label_check: LabelCheck::NotOnScale, ..agrees };
         assert_eq!(
-            sentiment_block(&disagrees, &bands, &crate::chart::PlainFormat).html(),
+            sentiment_block(&Messages::english(), &disagrees, &bands, &crate::chart::PlainFormat).html(),
             format!(
                 r#"<p class="rs-sentiment-label"><span class="rs-sentiment-name rs-band-text-5">bearish</span><span class="rs-sentiment-score">0.50</span><span class="rs-disagree" data-testid="disagree">label and score disagree</span></p>{}<p class="rs-note">“bearish” is not on this scale; the score 0.50 is strongly positive.</p>"#,
                 gauge("bearish")
@@ -162,7 +163,7 @@ mod tests {
 
     #[test]
     fn the_gauge_geometry_is_the_markups() {
-        let html = sentiment_block(&Sentiment { score: -0.3, band: Band::MildlyNegative, label: None, label_check: LabelCheck::NoLabel }, &Bands([-0.5, -0.25, 0.25, 0.5]), &crate::chart::PlainFormat).html();
+        let html = sentiment_block(&Messages::english(), &Sentiment { score: -0.3, band: Band::MildlyNegative, label: None, label_check: LabelCheck::NoLabel }, &Bands([-0.5, -0.25, 0.25, 0.5]), &crate::chart::PlainFormat).html();
         let (x, y, w, h) = GAUGE_VIEW;
         assert!(html.contains(&format!(r#"viewBox="{x} {y} {w} {h}""#)), "{html}");
         assert!(html.contains(&format!(r#"y="{}" width="50" height="{}""#, GAUGE_BAND.0, GAUGE_BAND.1 - GAUGE_BAND.0)));

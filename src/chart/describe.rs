@@ -11,7 +11,6 @@ use crate::analysis::rotation_metrics::{Compass, PointMetrics};
 use crate::analysis::period::Period;
 use crate::analysis::Date;
 
-
 /// What the chosen view shows, for the line under the widget's title.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Shown<'a> {
@@ -81,22 +80,6 @@ pub fn start_after_as_of(m: &Messages, day: Date, as_of: Date, fmt: &dyn Format)
     m.fill("summary.startAfterAsOf", &[("day", &fmt.date(day)), ("asOf", &fmt.date(as_of))])
 }
 
-/// `a`, `a and b`, `a, b and c`, in English (the texts not yet in the reader's language).
-pub fn list(items: &[String]) -> String {
-    list_in(&Messages::english(), items)
-}
-
-/// `a`, `a and b`, `a, b and c`, joined as the reader's language joins a list.
-pub fn list_in(m: &Messages, items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [first, middle @ .., last] => {
-            let rest = middle.iter().fold(first.clone(), |text, next| m.fill("summary.list.middle", &[("first", &text), ("next", next)]));
-            m.fill("summary.list.last", &[("rest", &rest), ("last", last)])
-        }
-    }
-}
 
 /// "Leaders for YTD: XLK (+67.3%), IWM (+60.8%) and IVW (+46.9%). Laggards: …", after a space.
 fn leaders_and_laggards(m: &Messages, period: &str, performers: &[Performer], fmt: &dyn Format) -> String {
@@ -109,7 +92,7 @@ fn leaders_and_laggards(m: &Messages, period: &str, performers: &[Performer], fm
     let say = |p: &Performer| m.fill("summary.performer", &[("symbol", &p.symbol), ("return", &fmt.percent(p.return_pct, 1))]);
     let leaders: Vec<String> = sorted.iter().take(n).map(say).collect();
     let laggards: Vec<String> = sorted.iter().rev().take(n).map(say).collect();
-    after_space(m.fill("summary.leaders", &[("period", period), ("leaders", &list_in(m, &leaders)), ("laggards", &list_in(m, &laggards))]))
+    after_space(m.fill("summary.leaders", &[("period", period), ("leaders", &m.list(&leaders)), ("laggards", &m.list(&laggards))]))
 }
 
 /// One more sentence of a summary: a space, then `sentence`.
@@ -158,7 +141,7 @@ pub fn describe_rotation(
         let mut in_q: Vec<&(String, RotationPoint)> = heads.iter().filter(|(_, p)| p.quadrant == q).collect();
         crate::analysis::sorting::sort_by(&mut in_q, |a, b| b.1.rs_ratio.total_cmp(&a.1.rs_ratio));
         if !in_q.is_empty() {
-            let symbols = list_in(m, &in_q.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>());
+            let symbols = m.list(&in_q.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>());
             text.push_str(&after_space(m.fill("summary.quadrant", &[("quadrant", m.quadrant(q)), ("symbols", &symbols)])));
         }
     }
@@ -377,7 +360,7 @@ pub fn describe_trend(
     text.push_str(&after_space(if rel.is_empty() {
         m.fill("summary.trend.close", &[("close", &close), ("date", &date)])
     } else {
-        m.fill("summary.trend.closeVs", &[("close", &close), ("date", &date), ("averages", &list_in(m, &rel))])
+        m.fill("summary.trend.closeVs", &[("close", &close), ("date", &date), ("averages", &m.list(&rel))])
     }));
     if let (Some((high, when)), Some(d)) = (prior_high, from_high_pct) {
         let key = if d >= 0.0 { "summary.trend.aboveHigh" } else { "summary.trend.belowHigh" };
@@ -607,7 +590,7 @@ mod tests {
              Führend: XLF und XLK. Verbessernd: IWM. \
              Höchste relative Stärke: XLF (101.80); niedrigste: IWM (99.20)."
         );
-        assert_eq!(list_in(&de, &["a".into(), "b".into(), "c".into()]), "a, b und c");
+        assert_eq!(de.list(&["a".into(), "b".into(), "c".into()]), "a, b und c");
         let m = PointMetrics { heading_deg: Some(45.0), distance: 1.5, velocity: None };
         assert_eq!(describe_motion(&de, &[("IWM".to_string(), m)], &PlainFormat), "Richtung und Abstand von 100/100: IWM Nordosten (45°), 1.50.");
         assert_eq!(method_with_settings(&de, RotationMethod::Zscore, 14), "Z-Score (RRG-Lite) (zscore, Fenster 14)");
@@ -616,8 +599,8 @@ mod tests {
     #[test]
     fn lists_read_naturally() {
         let en = Messages::english();
-        assert_eq!(list_in(&en, &["a".into()]), "a");
-        assert_eq!(list_in(&en, &["a".into(), "b".into(), "c".into()]), "a, b and c");
+        assert_eq!(en.list(&["a".into()]), "a");
+        assert_eq!(en.list(&["a".into(), "b".into(), "c".into()]), "a, b and c");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::claims::claim_text;
 use super::curve::Point;
 use super::format::Format;
 use super::labels::{bold_text_width, text_width};
+use super::messages::Messages;
 use super::paint::{Align, Baseline, Ink, Painter, SvgPainter, TextStyle};
 use super::render::{image_title, svg_document, Image};
 use super::theme::{Palette, Rgb};
@@ -194,8 +195,8 @@ fn pill(a: Point, b: Point) -> Vec<Point> {
     points
 }
 
-/// The card laid out for `note`.
-pub fn card_view(note: &Note, spec: &CardSpec, fmt: &dyn Format) -> CardView {
+/// The card laid out for `note`, in `m`'s language.
+pub fn card_view(m: &Messages, note: &Note, spec: &CardSpec, fmt: &dyn Format) -> CardView {
     let (u, palette, colours) = (spec.scale, spec.palette, spec.colours);
     let width = (spec.width * u).round();
     let mut f = Flow { u, left: PAD.0 * u, right: width - PAD.0 * u, y: PAD.1 * u, marks: Vec::new() };
@@ -217,8 +218,8 @@ pub fn card_view(note: &Note, spec: &CardSpec, fmt: &dyn Format) -> CardView {
         match read_sentiment(ns.label.as_deref(), ns.score, spec.bands) {
             Ok(s) => {
                 let score = fmt.number(s.score, 2);
-                let shown = s.label.clone().unwrap_or_else(|| s.band.label().to_owned());
-                let (said, check) = words::sentiment_words(&shown, &score, s.band, &s.label_check);
+                let shown = s.label.clone().unwrap_or_else(|| words::band_name(m, s.band).to_owned());
+                let (said, check) = words::sentiment_words(m, &shown, &score, s.band, &s.label_check);
                 alt.push(format!("{said}."));
                 let name_colour = match s.band {
                     Band::StronglyNegative | Band::MildlyNegative => lagging,
@@ -232,9 +233,10 @@ pub fn card_view(note: &Note, spec: &CardSpec, fmt: &dyn Format) -> CardView {
                 f.marks.push(Mark::Text { text: score.clone(), at: (x, top + 2.0 * u), style: f.style(13.0, false, Align::Left), colour: palette.muted });
                 x += text_width(&score, 13.0 * u) * IMAGE_FONT_WIDER + 10.0 * u;
                 if check.is_some() {
-                    let w = bold_text_width(words::LABEL_SCORE_DISAGREE, 12.0 * u) + 10.0 * u;
+                    let disagree = m.get("card.disagree");
+                    let w = bold_text_width(disagree, 12.0 * u) + 10.0 * u;
                     f.marks.push(Mark::Line { points: pill((x, top + 1.0 * u), (x + w, top + 19.0 * u)), colour: lagging, width: u, dash: None });
-                    f.marks.push(Mark::Text { text: words::LABEL_SCORE_DISAGREE.into(), at: (x + 5.0 * u, top + 4.0 * u), style: f.style(12.0, true, Align::Left), colour: lagging });
+                    f.marks.push(Mark::Text { text: disagree.into(), at: (x + 5.0 * u, top + 4.0 * u), style: f.style(12.0, true, Align::Left), colour: lagging });
                 }
                 f.y = top + 15.0 * LINE * u + 6.0 * u;
                 let g = GaugeBox { left: f.left, top: f.y, unit: GAUGE_MAX.min(spec.width - 2.0 * PAD.0).max(0.0) * u / GAUGE_VIEW.2 };
@@ -310,14 +312,15 @@ pub fn card_view(note: &Note, spec: &CardSpec, fmt: &dyn Format) -> CardView {
     // figure now and the call since the note.
     let mut claims = Vec::new();
     if !note.claims.is_empty() {
+        let heading = m.get("claim.heading");
         f.space(14.0);
-        f.paragraph(&words::CLAIMS_HEADING.to_uppercase(), 12.0, false, LINE, 0.0, palette.muted);
+        f.paragraph(&heading.to_uppercase(), 12.0, false, LINE, 0.0, palette.muted);
         f.space(6.0);
         let benchmark = spec.table.zip(spec.benchmark).and_then(|(t, b)| t.series.get(b)).map(|s| s.symbol.clone());
         let mut said = Vec::new();
         for c in &note.claims {
             let check = check_claim(spec.table, spec.benchmark, note.published, &c.claim, spec.tolerance);
-            let t = claim_text(&c.claim, &check, spec.tolerance, benchmark.as_deref(), fmt);
+            let t = claim_text(m, &c.claim, &check, spec.tolerance, benchmark.as_deref(), fmt);
             let (colour, edge) = match &check.outcome {
                 Outcome::Matches { .. } => (leading, leading),
                 Outcome::Differs { .. } => (lagging, lagging),
@@ -327,13 +330,15 @@ pub fn card_view(note: &Note, spec: &CardSpec, fmt: &dyn Format) -> CardView {
             f.paragraph(&c.text, 13.0, false, LINE, 12.0, palette.text);
             let mut figures = String::new();
             if let Some(s) = &t.stated {
-                figures.push_str(&format!("{}{s}", words::CLAIM_STATED));
+                figures.push_str(m.get("claim.stated"));
+                figures.push_str(s);
             }
             if let Some(s) = &t.computed {
-                figures.push_str(&format!("{}{s}", words::CLAIM_COMPUTED));
+                figures.push_str(m.get("claim.computed"));
+                figures.push_str(s);
             }
             if let Some(b) = &t.basis {
-                figures.push_str(&words::basis_aside(b));
+                figures.push_str(&words::basis_aside(m, b));
             }
             if !figures.is_empty() {
                 f.paragraph(figures.trim_start(), 13.0, false, LINE, 12.0, palette.text);
@@ -355,7 +360,7 @@ pub fn card_view(note: &Note, spec: &CardSpec, fmt: &dyn Format) -> CardView {
             said.push(format!("{}: {}.", c.text.trim().trim_end_matches('.'), t.verdict));
             f.space(8.0);
         }
-        alt.push(format!("{}: {}", words::CLAIMS_HEADING, said.join(" ")));
+        alt.push(format!("{heading}: {}", said.join(" ")));
     }
     let height = (f.y + PAD.1 * u).round();
     CardView { width, height, marks: f.marks, gauge, claims, alt: alt.join(" ") }
@@ -374,11 +379,11 @@ pub fn draw_card(pen: &mut dyn Painter, view: &CardView) {
 }
 
 /// The card as an SVG document with its alt text, on the card's surface colour.
-pub fn render_card(note: &Note, spec: &CardSpec, fmt: &dyn Format) -> Image {
-    let view = card_view(note, spec, fmt);
+pub fn render_card(m: &Messages, note: &Note, spec: &CardSpec, fmt: &dyn Format) -> Image {
+    let view = card_view(m, note, spec, fmt);
     let mut pen = SvgPainter::default();
     draw_card(&mut pen, &view);
-    let title = image_title(spec.title, note.title.clone().unwrap_or_else(|| words::NOTE_LABEL.to_owned()));
+    let title = image_title(spec.title, note.title.clone().unwrap_or_else(|| m.get("card.label").to_owned()));
     let svg = svg_document(&pen.body, view.width, view.height, &title, &view.alt, spec.colours.surface);
     Image { svg, alt: view.alt, title, width: view.width, height: view.height }
 }

@@ -337,11 +337,12 @@ pub fn rotation_png_title(m: &Messages, benchmark: &str, as_of: Date, fmt: &dyn 
 
 // ---- The note card ------------------------------------------------------------------------
 
-/// The card's name, and its failure notice's title.
-pub const NOTE_LABEL: &str = "Research note";
-pub const NOTE_FAILED: &str = "The research note cannot be shown";
-/// The link to the note itself.
-pub const READ_NOTE: &str = "Read the note";
+// The card's words are messages in the reader's language ([`super::claims::MESSAGES`]): its
+// name (`card.label`), failure notice (`card.failed`), link to the note (`card.read`), the
+// disagreement mark (`card.disagree`), the chips' group (`card.chips`), a claim's figures
+// (`claim.stated`, `claim.computed`), the checked figures' section (`claim.label`,
+// `claim.heading`, `claim.csv`) and the alerts' heading (`alert.heading`).
+
 /// The sentiment gauge's scale under it: its ends and its middle.
 pub const GAUGE_SCALE: [&str; 3] = ["−1", "0", "+1"];
 
@@ -352,55 +353,52 @@ pub const META_SEPARATOR: &str = " · ";
 pub fn note_meta(source: Option<&str>, published: Option<&str>) -> String {
     [source, published].into_iter().flatten().collect::<Vec<_>>().join(META_SEPARATOR)
 }
-/// Beside the gauge when the note's label and its score disagree.
-pub const LABEL_SCORE_DISAGREE: &str = "label and score disagree";
-/// The ticker chips' group.
-pub const CHIPS_LABEL: &str = "Tickers in the note";
-/// Before a claim's figure as the note states it, and as the prices give it.
-pub const CLAIM_STATED: &str = "Note ";
-pub const CLAIM_COMPUTED: &str = " · Prices ";
-/// The checked figures' section: its name, heading and CSV export's description.
-pub const CLAIMS_LABEL: &str = "The note's figures, checked against the prices";
-pub const CLAIMS_HEADING: &str = "Figures checked";
-pub const CLAIMS_CSV: &str = "Download the checked figures as CSV";
-/// The rotation alerts' section, named as headed.
-pub const ALERTS_HEADING: &str = "Rotation alerts";
+/// A sentiment band's name in the reader's language (the note's own label is shown as given).
+pub fn band_name(m: &Messages, band: Band) -> &'static str {
+    m.get(match band {
+        Band::StronglyNegative => "card.band.stronglyNegative",
+        Band::MildlyNegative => "card.band.mildlyNegative",
+        Band::Neutral => "card.band.neutral",
+        Band::MildlyPositive => "card.band.mildlyPositive",
+        Band::StronglyPositive => "card.band.stronglyPositive",
+    })
+}
 
 /// The sentiment gauge's texts: its accessible name, and what is said when the note's label
 /// and its score disagree (or the label is not on the scale).
-pub fn sentiment_words(shown: &str, score: &str, band: Band, check: &LabelCheck) -> (String, Option<String>) {
-    let alt = format!("Sentiment: {shown}, score {score} on a scale from −1 to 1");
-    let note = match check {
+pub fn sentiment_words(m: &Messages, shown: &str, score: &str, band: Band, check: &LabelCheck) -> (String, Option<String>) {
+    let alt = m.fill("card.sentiment", &[("label", shown), ("score", score)]);
+    let key = match check {
         LabelCheck::NoLabel | LabelCheck::Agrees => None,
-        LabelCheck::Disagrees { .. } => Some(format!("The score {score} is {} on this scale.", band.label())),
-        LabelCheck::NotOnScale => Some(format!("“{shown}” is not on this scale; the score {score} is {}.", band.label())),
+        LabelCheck::Disagrees { .. } => Some("card.sentiment.disagrees"),
+        LabelCheck::NotOnScale => Some("card.sentiment.offScale"),
     };
-    (alt, note)
+    (alt, key.map(|k| m.fill(k, &[("label", shown), ("score", score), ("band", band_name(m, band))])))
 }
 
 /// A ticker chip's title: what choosing it does, or why it does nothing.
-pub fn chip_title(ticker: &str, in_data: bool) -> String {
-    if in_data { format!("Highlight {ticker} in the chart") } else { format!("{ticker} is not in the price data") }
+pub fn chip_title(m: &Messages, ticker: &str, in_data: bool) -> String {
+    m.fill(if in_data { "card.chip.highlight" } else { "card.chip.missing" }, &[("symbol", ticker)])
 }
 
 /// A claim's basis after its figures: " (close to close)".
-pub fn basis_aside(basis: &str) -> String {
-    format!(" ({basis})")
+pub fn basis_aside(m: &Messages, basis: &str) -> String {
+    m.fill("claim.basis.aside", &[("basis", basis)])
 }
 
 /// A rotation alert: "XLK Improving → Leading".
-pub fn alert_text(symbol: &str, from: Quadrant, to: Quadrant) -> String {
-    format!("{symbol} {} → {}", from.name(), to.name())
+pub fn alert_text(m: &Messages, symbol: &str, from: Quadrant, to: Quadrant) -> String {
+    m.fill("alert.text", &[("symbol", symbol), ("from", m.quadrant(from)), ("to", m.quadrant(to))])
 }
 
 /// When an alert happened, after it: " · week of Jun 22, 2026", " · Jun 24, 2026", and
-/// " (week in progress)" for a partial week.
-pub fn alert_when(interval: Interval, date: Date, partial: bool, fmt: &dyn Format) -> String {
+/// " (week in progress)" for a partial week (daily samples are never partial).
+pub fn alert_when(m: &Messages, interval: Interval, date: Date, partial: bool, fmt: &dyn Format) -> String {
     let when = match interval {
-        Interval::Weekly => format!("week of {}", fmt.date(date.week_start())),
+        Interval::Weekly => m.fill(if partial { "alert.week.partial" } else { "alert.week" }, &[("date", &fmt.date(date.week_start()))]),
         Interval::Daily => fmt.date(date),
     };
-    format!(" · {when}{}", if partial { " (week in progress)" } else { "" })
+    META_SEPARATOR.to_owned() + &when
 }
 
 /// Label, colour and dash of a performance line: the benchmark dashed in the text colour, a
@@ -694,29 +692,33 @@ mod tests {
 
     #[test]
     fn note_card_words() {
-        assert_eq!([NOTE_LABEL, NOTE_FAILED, READ_NOTE], ["Research note", "The research note cannot be shown", "Read the note"]);
-        assert_eq!([LABEL_SCORE_DISAGREE, CHIPS_LABEL], ["label and score disagree", "Tickers in the note"]);
-        assert_eq!([CLAIM_STATED, CLAIM_COMPUTED], ["Note ", " · Prices "]);
-        assert_eq!(CLAIMS_LABEL, "The note's figures, checked against the prices");
-        assert_eq!([CLAIMS_HEADING, CLAIMS_CSV], ["Figures checked", "Download the checked figures as CSV"]);
-        assert_eq!(ALERTS_HEADING, "Rotation alerts");
-        let (alt, note) = sentiment_words("Bullish", "0.60", Band::MildlyPositive, &LabelCheck::Agrees);
+        let m = Messages::english();
+        let g = |k| m.get(k);
+        assert_eq!([g("card.label"), g("card.failed"), g("card.read")], ["Research note", "The research note cannot be shown", "Read the note"]);
+        assert_eq!([g("card.disagree"), g("card.chips")], ["label and score disagree", "Tickers in the note"]);
+        assert_eq!([g("claim.stated"), g("claim.computed")], ["Note ", " · Prices "]);
+        assert_eq!(g("claim.label"), "The note's figures, checked against the prices");
+        assert_eq!([g("claim.heading"), g("claim.csv")], ["Figures checked", "Download the checked figures as CSV"]);
+        assert_eq!(g("alert.heading"), "Rotation alerts");
+        // The bands are named as the analysis names them.
+        assert!(Band::ALL.iter().all(|b| band_name(&m, *b) == b.label()));
+        let (alt, note) = sentiment_words(&m, "Bullish", "0.60", Band::MildlyPositive, &LabelCheck::Agrees);
         assert_eq!(alt, "Sentiment: Bullish, score 0.60 on a scale from −1 to 1");
         assert_eq!(note, None);
-        assert_eq!(sentiment_words("mildly positive", "0.60", Band::MildlyPositive, &LabelCheck::NoLabel).1, None);
+        assert_eq!(sentiment_words(&m, "mildly positive", "0.60", Band::MildlyPositive, &LabelCheck::NoLabel).1, None);
         let disagrees = LabelCheck::Disagrees { label_band: Band::StronglyPositive };
-        assert_eq!(sentiment_words("Bullish", "0.30", Band::MildlyPositive, &disagrees).1.as_deref(), Some("The score 0.30 is mildly positive on this scale."));
-        let (alt, note) = sentiment_words("Bullish", "−0.40", Band::MildlyNegative, &LabelCheck::NotOnScale);
+        assert_eq!(sentiment_words(&m, "Bullish", "0.30", Band::MildlyPositive, &disagrees).1.as_deref(), Some("The score 0.30 is mildly positive on this scale."));
+        let (alt, note) = sentiment_words(&m, "Bullish", "−0.40", Band::MildlyNegative, &LabelCheck::NotOnScale);
         assert_eq!(alt, "Sentiment: Bullish, score −0.40 on a scale from −1 to 1");
         assert_eq!(note.as_deref(), Some("“Bullish” is not on this scale; the score −0.40 is mildly negative."));
-        assert_eq!(chip_title("XLK", true), "Highlight XLK in the chart");
-        assert_eq!(chip_title("ZZZ", false), "ZZZ is not in the price data");
-        assert_eq!(basis_aside("close to close"), " (close to close)");
-        assert_eq!(alert_text("XLK", Quadrant::Improving, Quadrant::Leading), "XLK Improving → Leading");
+        assert_eq!(chip_title(&m, "XLK", true), "Highlight XLK in the chart");
+        assert_eq!(chip_title(&m, "ZZZ", false), "ZZZ is not in the price data");
+        assert_eq!(basis_aside(&m, "close to close"), " (close to close)");
+        assert_eq!(alert_text(&m, "XLK", Quadrant::Improving, Quadrant::Leading), "XLK Improving → Leading");
         // 2026-06-24 is a Wednesday: its week starts on Monday the 22nd.
-        assert_eq!(alert_when(Interval::Weekly, day("2026-06-24"), false, &PlainFormat), " · week of Jun 22, 2026");
-        assert_eq!(alert_when(Interval::Weekly, day("2026-06-24"), true, &PlainFormat), " · week of Jun 22, 2026 (week in progress)");
-        assert_eq!(alert_when(Interval::Daily, day("2026-06-24"), false, &PlainFormat), " · Jun 24, 2026");
+        assert_eq!(alert_when(&m, Interval::Weekly, day("2026-06-24"), false, &PlainFormat), " · week of Jun 22, 2026");
+        assert_eq!(alert_when(&m, Interval::Weekly, day("2026-06-24"), true, &PlainFormat), " · week of Jun 22, 2026 (week in progress)");
+        assert_eq!(alert_when(&m, Interval::Daily, day("2026-06-24"), false, &PlainFormat), " · Jun 24, 2026");
     }
 }
 

@@ -36,6 +36,7 @@ const session = useSiteAndBrowser(DIST, {
     "/pt.html": htmlRoute(page("en", 'data-lang="pt-BR"')),
     "/override.html": htmlRoute(page("de", `data-messages='{"quadrant.leading":"Vorne","tab.trend":"Verlauf"}'`)),
     "/bad.html": htmlRoute(page("de", `data-messages='{"quadrant.leadng":"Vorne"}'`)),
+    "/card-de.html": htmlRoute(page("en", 'data-lang="de" data-note="/data/demo-note.json"').replace("/slow-prices.json", "/data/sample-prices.json")),
     "/slow-prices.json": slowPrices,
     "/missing-de.html": htmlRoute(page("en", 'data-lang="de"').replace("/slow-prices.json", "/missing.json")),
     "/missing.json": (req, res) => res.writeHead(404, { "content-type": "text/plain" }).end("gone"),
@@ -240,6 +241,30 @@ test("a download's fault reads in the widget's language; the event keeps English
   assert.equal(await message.textContent(), fill(table("de")["fault.status"], { url, status: "404", statusText: "Not Found" }));
   assert.equal((await p.locator("#w [data-testid=error] .rs-error-title").textContent()).trim(), table("de")["error.chart"]);
   assert.equal(await p.evaluate(() => window.__error), `could not load ${url}: the server answered 404 Not Found`);
+  await context.close();
+});
+
+test("de: the note card reads in German, the note's own texts as written", async () => {
+  await session.ready;
+  const t = table("de");
+  const { context, p, problems } = await open("card-de", "de");
+  const card = p.locator("#w [data-testid=card]");
+  await card.locator("[data-testid=claims] li").first().waitFor();
+  await card.locator("[data-testid=alerts] li").first().waitFor();
+  assert.equal(await card.getAttribute("aria-label"), t["card.label"]);
+  assert.equal((await card.locator(".rs-card-link").textContent()).trim(), t["card.read"]);
+  assert.equal(await card.locator("[data-testid=chips]").getAttribute("aria-label"), t["card.chips"]);
+  assert.equal((await card.locator(".rs-claims h4").textContent()).trim(), t["claim.heading"]);
+  assert.equal(await card.locator("[data-testid=claims-csv]").getAttribute("aria-label"), t["claim.csv"]);
+  assert.equal((await card.locator(".rs-alerts h4").textContent()).trim(), t["alert.heading"]);
+  // Each verdict is one of the German templates, its figures filled in.
+  const verdict = new RegExp(`^(${["claim.matches", "claim.differs", "claim.unchecked"].map((k) => t[k].replace(/[()]/g, "\\$&").replace(/\{\w+\}/g, ".+")).join("|")})$`);
+  for (const v of await card.locator(".rs-claim-verdict").allTextContents()) assert.match(v.trim(), verdict);
+  assert.match(await card.locator("[data-testid=claims-summary]").textContent(), /anhand der Kurse geprüft/);
+  // The note's sentiment label and section headings are the publisher's, shown as written.
+  assert.equal((await card.locator(".rs-sentiment-name").textContent()).trim(), "mildly positive");
+  assert.ok((await card.locator(".rs-section summary").allTextContents()).includes("Horizon"));
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

@@ -24,6 +24,7 @@ pub const LANGUAGES: [&str; 6] = ["en", "de", "fr", "es", "it", "ja"];
 /// The plural categories a key may end in (CLDR's, as `Intl.PluralRules` names them).
 pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
+mod card;
 mod faults;
 mod frame;
 mod labels;
@@ -33,7 +34,7 @@ mod summaries;
 /// placeholders. The chart's parts are data files of this module (so the code that says them
 /// imports this module, never the other way round); the core's and the config's sit beside
 /// the code that builds them, which imports nothing of the chart.
-pub const ENGLISH: [&[(&str, &str)]; 7] = [frame::MESSAGES, summaries::MESSAGES, super::claims::MESSAGES, labels::MESSAGES, faults::MESSAGES, crate::analysis::error::MESSAGES, crate::config::MESSAGES];
+pub const ENGLISH: [&[(&str, &str)]; 7] = [frame::MESSAGES, summaries::MESSAGES, card::MESSAGES, labels::MESSAGES, faults::MESSAGES, crate::analysis::error::MESSAGES, crate::config::MESSAGES];
 
 /// English's (key, text) pairs, in order.
 pub fn english_pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -213,6 +214,18 @@ impl Messages {
         };
         let key = format!("{base}.{category}");
         if self.find(&key).is_some() { key } else { format!("{base}.other") }
+    }
+
+    /// `a`, `a and b`, `a, b and c`, joined as this language joins a list.
+    pub fn list(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [first, middle @ .., last] => {
+                let rest = middle.iter().fold(first.clone(), |text, next| self.fill("list.middle", &[("first", &text), ("next", next)]));
+                self.fill("list.last", &[("rest", &rest), ("last", last)])
+            }
+        }
     }
 
     /// A quadrant's name: "Leading".

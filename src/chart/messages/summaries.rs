@@ -12,8 +12,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("summary.daily", "daily"),
     ("summary.startAfterAsOf", "{day} is after the as-of day. Choose a start on or before {asOf}."),
     // "A, B and C": every item but the last joined by `middle`, the last by `last`.
-    ("summary.list.middle", "{first}, {next}"),
-    ("summary.list.last", "{rest} and {last}"),
+    ("list.middle", "{first}, {next}"),
+    ("list.last", "{rest} and {last}"),
     // The summaries.
     ("summary.performer", "{symbol} ({return})"),
     ("summary.leaders", "{period} leaders: {leaders}. Laggards: {laggards}."),
