@@ -168,10 +168,32 @@ function showFailure(message) {
   }
 }
 
+// The release wasm has no panic machinery (README "Bundle size"): a bug traps, and the trap
+// reaches the page as an uncaught WebAssembly.RuntimeError from the wasm's URL. Then every
+// drawn widget shows that it stopped, in its own language (its root carries the sentence),
+// as a debug build's panic hook does; the console keeps the trap and its stack. Another
+// script's wasm failing is not ours: only errors whose stack names our file count.
+const WASM_URL = new URL("./rotascope-widget_bg.wasm", import.meta.url).href;
+function stopped(error) {
+  if (!(error instanceof WebAssembly.RuntimeError) || !String(error.stack).includes(WASM_URL)) return;
+  const roots = [...document.querySelectorAll("[data-rotascope-stopped]")];
+  for (const host of document.querySelectorAll("[data-rotascope-mounted]")) roots.push(...(host.shadowRoot?.querySelectorAll("[data-rotascope-stopped]") ?? []));
+  for (const root of roots) {
+    const card = document.createElement("div");
+    card.className = "rs-error rs-error--fatal";
+    card.setAttribute("role", "alert");
+    card.dataset.testid = "fatal";
+    card.textContent = root.dataset.rotascopeStopped;
+    root.replaceChildren(card);
+  }
+}
+addEventListener("error", (event) => stopped(event.error));
+addEventListener("unhandledrejection", (event) => stopped(event.reason));
+
 /** Resolves when the wasm is running and the page's placeholders are mounted; rejects with
  * the reason when it cannot start (every widget then says so; nothing is left uncaught). */
 // `new URL("./file", import.meta.url)`: the form bundlers emit as an asset and rewrite.
-export const ready = init({ module_or_path: new URL("./rotascope-widget_bg.wasm", import.meta.url) })
+export const ready = init({ module_or_path: WASM_URL })
   .then(() => start(new URL("./rotascope.css", import.meta.url).href))
   .catch((error) => {
     const message = startFailure(error);

@@ -32,32 +32,27 @@ fn widget_roots() -> Vec<web_sys::Element> {
     roots
 }
 
-/// What a panic said, without where in the source it happened: the card is for readers and
-/// publishers, the console (which gets the full report) for developers.
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
-    payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(String::as_str)).unwrap_or("no message")
-}
-
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Rotascope stopped: {info}").into());
-        show_fatal(panic_message(info.payload()));
+        show_fatal();
     }));
 }
 
-/// Replaces every widget's content with an error card saying it stopped. (A panic aborts the
-/// wasm instance, so this is what the hook does before that; tests call it directly.)
-pub fn show_fatal(detail: &str) {
+/// Replaces every widget's content with an error card saying it stopped, in the widget's
+/// language (its root carries the sentence; one drawn before its language loaded, or the
+/// embed's own, says it in English). What went wrong is for the console, not the card. A
+/// panic aborts the wasm instance, so this is what the hook does before that; the release
+/// build has no hook (a panic there is a trap) and the loader does the same on a trap.
+pub fn show_fatal() {
     let doc = super::document();
     for root in widget_roots() {
         let Ok(card) = doc.create_element("div") else { continue };
         card.set_class_name("rs-error rs-error--fatal");
         let _ = card.set_attribute("role", "alert");
         let _ = card.set_attribute("data-testid", "fatal");
-        // Text only (never HTML): the message may quote publisher data.
-        // A root drawn before its language loaded (or the embed's own) says it in English.
-        let template = root.get_attribute(STOPPED_ATTRIBUTE).unwrap_or_else(|| crate::chart::messages::Messages::english().get("panic.stopped").to_owned());
-        card.set_text_content(Some(&crate::chart::messages::fill(&template, &[("detail", detail)])));
+        let text = root.get_attribute(STOPPED_ATTRIBUTE).unwrap_or_else(|| crate::chart::messages::Messages::english().get("panic.stopped").to_owned());
+        card.set_text_content(Some(&text));
         root.set_text_content(None);
         let _ = root.append_child(&card);
     }

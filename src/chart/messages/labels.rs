@@ -53,5 +53,5 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("notes.summary", "Data notes ({n})"),
     ("notes.summaryOthers.one", "Data notes ({shown}, and {n} about other symbols in the file)"),
     ("notes.summaryOthers.other", "Data notes ({shown}, and {n} about other symbols in the file)"),
-    ("panic.stopped", "This chart stopped because of an internal error. Reload the page to try again; the browser console has the details for a bug report. ({detail})"),
+    ("panic.stopped", "This chart stopped because of an internal error. Reload the page to try again; the browser console has the details for a bug report."),
 ];
