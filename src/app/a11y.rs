@@ -43,7 +43,10 @@ pub fn Announcer() -> impl IntoView {
         let data = data.clone();
         Effect::watch(move || c.benchmark.get(), move |b, _, _| say(words::benchmark_changed(&m, data.symbol(*b))), false);
     }
-    Effect::watch(move || c.period.get(), move |p, _, _| say(words::period_changed(&m, p)), false);
+    {
+        let format = ctx.format.clone();
+        Effect::watch(move || c.period.get(), move |p, _, _| say(words::period_changed(&m, p, format.as_ref())), false);
+    }
     Effect::watch(
         move || c.mode.get(),
         move |m, _, _| say(words::mode_words(&lang, *m).chosen.into()),

@@ -7,7 +7,7 @@ use super::state::{use_state, Looks};
 use super::widget_context;
 use crate::analysis::period::Period;
 use crate::analysis::Date;
-use crate::chart::describe::start_after_as_of;
+use crate::chart::describe::{period_name, start_after_as_of};
 use crate::chart::rotation::Marker;
 use crate::chart::Rgb;
 use leptos::prelude::*;
@@ -167,15 +167,15 @@ pub fn ViewError(message: String) -> impl IntoView {
 #[component]
 pub fn PeriodControl() -> impl IntoView {
     let (data, c) = use_state();
-    let named: Vec<(Period, String)> = Period::NAMED.iter().map(|p| (*p, p.label())).collect();
+    let format = widget_context().format;
+    let m = super::messages();
+    let named: Vec<(Period, String)> = Period::NAMED.iter().map(|p| (*p, period_name(&m, *p, &**format))).collect();
     let first = data.table.first_date().to_string();
     let last = data.as_of().to_string();
     // Why the last day typed was refused (a start after the as-of day), until a good one.
     let refused = RwSignal::new(None::<String>);
     let error_id = unique_id("rs-start-error");
     let described_by = error_id.clone();
-    let format = widget_context().format;
-    let m = super::messages();
     let shown_start = move || match c.period.get() {
         Period::Since(d) => d.to_string(),
         _ => String::new(),

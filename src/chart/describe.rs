@@ -28,15 +28,27 @@ fn every(m: &Messages, interval: Interval) -> &'static str {
     })
 }
 
+/// A period as the reader's language names it: "YTD", "1Y", "since Jan 15, 2026".
+pub fn period_name(m: &Messages, period: Period, fmt: &dyn Format) -> String {
+    let key = match period {
+        Period::Week1 => "period.1W",
+        Period::Month1 => "period.1M",
+        Period::Month3 => "period.3M",
+        Period::Month6 => "period.6M",
+        Period::YearToDate => "period.YTD",
+        Period::Year1 => "period.1Y",
+        Period::Year3 => "period.3Y",
+        Period::Since(day) => return m.fill("summary.since", &[("date", &fmt.date(day))]),
+    };
+    m.get(key).to_owned()
+}
+
 /// The line under the title: what the view shows, as its controls chose it, and the last day
 /// of data. On paper, where the controls are not printed, it is what states the choices:
 /// "Against SPY · weekly · Log trend · data to Jun 30, 2026", "Against SPY · YTD · data to
 /// Jun 30, 2026", "Trend of IWM · since Jan 15, 2026 · data to Jun 30, 2026".
 pub fn subtitle(m: &Messages, shown: Shown, data_to: Date, fmt: &dyn Format) -> String {
-    let period = |p: Period| match p {
-        Period::Since(day) => m.fill("summary.since", &[("date", &fmt.date(day))]),
-        named => named.to_string(),
-    };
+    let period = |p: Period| period_name(m, p, fmt);
     let what = match shown {
         Shown::Rotation { benchmark, interval, method } => {
             m.fill("summary.subtitle.rotation", &[("benchmark", benchmark), ("interval", every(m, interval)), ("method", method_label(m, method))])

@@ -150,7 +150,7 @@ pub fn rotation_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String
     let performers: Vec<Performer> = returns.iter().map(Performer::from).collect();
     let spread = model.basket_spread(spec.period).as_ref().map(SpreadFact::from);
     let m = &spec.messages;
-    let rotation = describe_rotation(m, model.symbol(model.benchmark), spec.interval, as_of, &heads, &spec.period.to_string(), &performers, spread.as_ref(), fmt);
+    let rotation = describe_rotation(m, model.symbol(model.benchmark), spec.interval, as_of, &heads, &super::describe::period_name(m, spec.period, fmt), &performers, spread.as_ref(), fmt);
     words::rotation_summary(m, &rotation, &describe_motion(m, &motion, fmt), &describe_extent(m, spec.method, model.window, None, fmt))
 }
 
@@ -201,7 +201,7 @@ pub fn performance_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Str
         &spec.messages,
         model.symbol(benchmark),
         words::mode_words(&spec.messages, mode).summary,
-        &spec.period.to_string(),
+        &super::describe::period_name(&spec.messages, spec.period, fmt),
         date(lines.from),
         date(lines.to),
         &performers,
@@ -293,7 +293,7 @@ pub fn render_view(model: &Model, view: ImageView, spec: &ImageSpec, fmt: &dyn F
             if let Some(v) = performance_view(model, spec, fmt) {
                 draw_line_chart(&mut pen, &v, spec.palette);
             }
-            (words::performance_png_title(&spec.messages, &spec.period, benchmark), performance_alt(model, spec, fmt), chart_h)
+            (words::performance_png_title(&spec.messages, &spec.period, benchmark, fmt), performance_alt(model, spec, fmt), chart_h)
         }
         ImageView::Trend => {
             let mut height = chart_h;
@@ -306,7 +306,7 @@ pub fn render_view(model: &Model, view: ImageView, spec: &ImageSpec, fmt: &dyn F
                     height += panel.height;
                 }
             }
-            (words::trend_png_title(&spec.messages, model.symbol(trend_symbol(model)), &spec.period), trend_alt(model, spec, fmt), height)
+            (words::trend_png_title(&spec.messages, model.symbol(trend_symbol(model)), &spec.period, fmt), trend_alt(model, spec, fmt), height)
         }
     };
     let title = image_title(spec.title, view_title);

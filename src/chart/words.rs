@@ -3,6 +3,7 @@
 //! performance modes' names, the trend's figures, the note card's texts and the loading line.
 //! The components only pass them on; each text here is tested as it reads.
 
+use super::describe::period_name;
 use super::format::Format;
 use super::messages::{fill, Messages};
 use super::performance::ValueKind;
@@ -109,8 +110,8 @@ pub fn benchmark_changed(m: &Messages, symbol: &str) -> String {
     m.fill("announce.benchmark", &[("symbol", symbol)])
 }
 
-pub fn period_changed(m: &Messages, period: &Period) -> String {
-    m.fill("announce.period", &[("period", &period.to_string())])
+pub fn period_changed(m: &Messages, period: &Period, fmt: &dyn Format) -> String {
+    m.fill("announce.period", &[("period", &period_name(m, *period, fmt))])
 }
 
 /// "Rotation view", from the tab's name.
@@ -199,21 +200,21 @@ pub fn mode_options(m: &Messages, baskets: Option<(&str, &str)>) -> Vec<(PerfMod
     out
 }
 
-pub fn performance_chart_label(m: &Messages, mode: PerfMode, benchmark: &str, period: &Period) -> String {
-    m.fill("perf.chartLabel", &[("mode", mode_words(m, mode).chart), ("benchmark", benchmark), ("period", &period.to_string())])
+pub fn performance_chart_label(m: &Messages, mode: PerfMode, benchmark: &str, period: &Period, fmt: &dyn Format) -> String {
+    m.fill("perf.chartLabel", &[("mode", mode_words(m, mode).chart), ("benchmark", benchmark), ("period", &period_name(m, *period, fmt))])
 }
 
-pub fn performance_table_caption(m: &Messages, mode: PerfMode, period: &Period, benchmark: &str) -> String {
-    m.fill("perf.tableCaption", &[("mode", mode_words(m, mode).table), ("period", &period.to_string()), ("benchmark", benchmark)])
+pub fn performance_table_caption(m: &Messages, mode: PerfMode, period: &Period, benchmark: &str, fmt: &dyn Format) -> String {
+    m.fill("perf.tableCaption", &[("mode", mode_words(m, mode).table), ("period", &period_name(m, *period, fmt)), ("benchmark", benchmark)])
 }
 
-pub fn performance_png_title(m: &Messages, period: &Period, benchmark: &str) -> String {
-    m.fill("perf.pngTitle", &[("period", &period.to_string()), ("benchmark", benchmark)])
+pub fn performance_png_title(m: &Messages, period: &Period, benchmark: &str, fmt: &dyn Format) -> String {
+    m.fill("perf.pngTitle", &[("period", &period_name(m, *period, fmt)), ("benchmark", benchmark)])
 }
 
 /// The returns table's caption: "YTD returns to Jun 30, 2026, ranked".
 pub fn returns_caption(m: &Messages, period: &Period, as_of: Date, fmt: &dyn Format) -> String {
-    m.fill("returns.caption", &[("period", &period.to_string()), ("date", &fmt.date(as_of))])
+    m.fill("returns.caption", &[("period", &period_name(m, *period, fmt)), ("date", &fmt.date(as_of))])
 }
 
 /// The returns table's column headings (the bar's is for screen readers only), and the
@@ -271,12 +272,12 @@ pub fn trend_chart_label(m: &Messages, symbol: &str) -> String {
     m.fill("trend.chartLabel", &[("symbol", symbol)])
 }
 
-pub fn trend_table_caption(m: &Messages, symbol: &str, period: &Period) -> String {
-    m.fill("trend.tableCaption", &[("symbol", symbol), ("period", &period.to_string())])
+pub fn trend_table_caption(m: &Messages, symbol: &str, period: &Period, fmt: &dyn Format) -> String {
+    m.fill("trend.tableCaption", &[("symbol", symbol), ("period", &period_name(m, *period, fmt))])
 }
 
-pub fn trend_png_title(m: &Messages, symbol: &str, period: &Period) -> String {
-    m.fill("trend.pngTitle", &[("symbol", symbol), ("period", &period.to_string())])
+pub fn trend_png_title(m: &Messages, symbol: &str, period: &Period, fmt: &dyn Format) -> String {
+    m.fill("trend.pngTitle", &[("symbol", symbol), ("period", &period_name(m, *period, fmt))])
 }
 
 /// The trend's figures above the chart: each value and its muted aside (with its leading
@@ -557,7 +558,7 @@ mod tests {
         );
         assert!(rotation_chart_label(&de, 1, "SPY").starts_with("Relative-Rotation-Graph von 1 Symbol gegenüber SPY:"));
         assert!(rotation_chart_label(&de, 9, "SPY").starts_with("Relative-Rotation-Graph von 9 Symbolen gegenüber SPY:"));
-        assert_eq!(performance_chart_label(&de, PerfMode::Ratio, "SPY", &Period::YearToDate), "Liniendiagramm: Verhältnis zur Benchmark jedes Symbols gegenüber SPY, YTD");
+        assert_eq!(performance_chart_label(&de, PerfMode::Ratio, "SPY", &Period::YearToDate, &PlainFormat), "Liniendiagramm: Verhältnis zur Benchmark jedes Symbols gegenüber SPY, YTD");
         assert_eq!(value_on(&de, "XLK", None, "30.06.2026"), "XLK: kein Wert am 30.06.2026");
         assert_eq!(trend_line_owner(&de, "IWM", "GD 50"), "IWM GD 50");
         assert_eq!(trend_line_owner(&de, "IWM", "Schlusskurs"), "IWM");
@@ -573,7 +574,7 @@ mod tests {
         assert_eq!(tail_changed(&en, 10, Interval::Daily, true), "Daily rotation, tail 10 days");
         assert_eq!(tail_changed(&en, 1, Interval::Weekly, true), "Weekly rotation, tail 1 week");
         assert_eq!(benchmark_changed(&en, "IWM"), "Benchmark IWM");
-        assert_eq!(period_changed(&en, &Period::YearToDate), "Period YTD");
+        assert_eq!(period_changed(&en, &Period::YearToDate, &PlainFormat), "Period YTD");
         assert_eq!(view_changed(&en, "Performance"), "Performance view");
         assert_eq!(hidden_changed(&en, "XLK", true), "XLK hidden");
         assert_eq!(hidden_changed(&en, "XLK", false), "XLK shown");
@@ -610,19 +611,19 @@ mod tests {
             mode_options(&m, Some(("Growth", "Value"))).last(),
             Some(&(PerfMode::BasketSpread, "Growth − Value".to_owned()))
         );
-        assert_eq!(performance_chart_label(&m, PerfMode::PercentChange, "SPY", &p), "Line chart: % change of each symbol against SPY for YTD");
-        assert_eq!(performance_chart_label(&m, PerfMode::Ratio, "SPY", &p), "Line chart: ratio to the benchmark of each symbol against SPY for YTD");
-        assert_eq!(performance_chart_label(&m, PerfMode::BasketSpread, "SPY", &p), "Line chart: basket spread of each symbol against SPY for YTD");
-        assert_eq!(performance_table_caption(&m, PerfMode::PercentChange, &p, "SPY"), "% change, YTD, against SPY");
-        assert_eq!(performance_table_caption(&m, PerfMode::Ratio, &p, "SPY"), "ratio to the benchmark, YTD, against SPY");
-        assert_eq!(performance_table_caption(&m, PerfMode::BasketSpread, &p, "SPY"), "basket lines (% change) and spread (pp), YTD, against SPY");
+        assert_eq!(performance_chart_label(&m, PerfMode::PercentChange, "SPY", &p, &PlainFormat), "Line chart: % change of each symbol against SPY for YTD");
+        assert_eq!(performance_chart_label(&m, PerfMode::Ratio, "SPY", &p, &PlainFormat), "Line chart: ratio to the benchmark of each symbol against SPY for YTD");
+        assert_eq!(performance_chart_label(&m, PerfMode::BasketSpread, "SPY", &p, &PlainFormat), "Line chart: basket spread of each symbol against SPY for YTD");
+        assert_eq!(performance_table_caption(&m, PerfMode::PercentChange, &p, "SPY", &PlainFormat), "% change, YTD, against SPY");
+        assert_eq!(performance_table_caption(&m, PerfMode::Ratio, &p, "SPY", &PlainFormat), "ratio to the benchmark, YTD, against SPY");
+        assert_eq!(performance_table_caption(&m, PerfMode::BasketSpread, &p, "SPY", &PlainFormat), "basket lines (% change) and spread (pp), YTD, against SPY");
         assert_eq!(mode_words(&m, PerfMode::PercentChange).summary, "% change");
         assert_eq!(mode_words(&m, PerfMode::Ratio).summary, "ratio to the benchmark (rebased to 100)");
         assert_eq!(mode_words(&m, PerfMode::BasketSpread).summary, "basket spread");
         assert_eq!(mode_words(&m, PerfMode::PercentChange).chosen, "Showing % change");
         assert_eq!(mode_words(&m, PerfMode::Ratio).chosen, "Showing the ratio to the benchmark");
         assert_eq!(mode_words(&m, PerfMode::BasketSpread).chosen, "Showing the basket spread");
-        assert_eq!(performance_png_title(&m, &p, "SPY"), "Performance, YTD, against SPY");
+        assert_eq!(performance_png_title(&m, &p, "SPY", &PlainFormat), "Performance, YTD, against SPY");
         assert_eq!(returns_caption(&m, &p, day("2026-06-30"), &PlainFormat), "YTD returns to Jun 30, 2026, ranked");
         let h = returns_headings(&m);
         assert_eq!(h.benchmark, "benchmark");
@@ -639,9 +640,9 @@ mod tests {
         assert_eq!(no_closes(&m, "IWM"), "IWM has no closes in this period");
         assert_eq!(no_closes_sentence(&m, "IWM"), "IWM has no closes in this period.");
         assert_eq!(trend_chart_label(&m, "IWM"), "Price of IWM with 50- and 200-day moving averages and its prior high");
-        assert_eq!(trend_table_caption(&m, "IWM", &p), "IWM close and moving averages, since 2026-01-15");
-        assert_eq!(trend_table_caption(&m, "IWM", &Period::YearToDate), "IWM close and moving averages, YTD");
-        assert_eq!(trend_png_title(&m, "IWM", &Period::YearToDate), "IWM: trend, YTD");
+        assert_eq!(trend_table_caption(&m, "IWM", &p, &PlainFormat), "IWM close and moving averages, since Jan 15, 2026");
+        assert_eq!(trend_table_caption(&m, "IWM", &Period::YearToDate, &PlainFormat), "IWM close and moving averages, YTD");
+        assert_eq!(trend_png_title(&m, "IWM", &Period::YearToDate, &PlainFormat), "IWM: trend, YTD");
         let s = TrendSummary {
             symbol: "IWM".into(),
             date: day("2026-06-30"),

@@ -20,10 +20,10 @@ pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
         let (performers, bench_return) = data.performers(benchmark, period);
         let performers: Vec<Performer> = performers.iter().map(Performer::from).collect();
         describe_performance(
-            &crate::app::messages(),
+            &m,
             data.symbol(benchmark),
             words::mode_words(&m, mode).summary,
-            &period.to_string(),
+            &crate::chart::describe::period_name(&m, period, format.as_ref()),
             data.table.dates[lines.from],
             data.table.dates[lines.to],
             &performers,
@@ -37,7 +37,7 @@ pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
 /// The lines shown as a table, the PNG's title and legend, and the files' names.
 pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canvas>) -> ViewExports {
     let (d1, d2, d3, c) = (g.data.clone(), g.data.clone(), g.data.clone(), g.c);
-    let (palette, m) = (ctx.palette, crate::app::messages());
+    let (palette, m, format, format2) = (ctx.palette, crate::app::messages(), ctx.format.clone(), ctx.format.clone());
     ViewExports {
         table: Rc::new(move || {
             let (benchmark, period, mode) = (c.benchmark.get(), c.period.get(), c.mode.get());
@@ -45,7 +45,7 @@ pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
             let palette = palette.get_untracked();
             let labelled: Vec<(String, &crate::analysis::lines::Line)> =
                 lines.shown(benchmark, |p| c.is_hidden(p)).map(|(_, (key, l))| (line_style(&m, &d1, &palette, *key, benchmark).0, l)).collect();
-            lines_table(&m, words::performance_table_caption(&m, mode, &period, d1.symbol(benchmark)), &d1.table.dates, lines.from, lines.to, &labelled, 2)
+            lines_table(&m, words::performance_table_caption(&m, mode, &period, d1.symbol(benchmark), format.as_ref()), &d1.table.dates, lines.from, lines.to, &labelled, 2)
         }),
         frame: Rc::new(move || {
             let (benchmark, period, mode) = (c.benchmark.get_untracked(), c.period.get_untracked(), c.mode.get_untracked());
@@ -58,7 +58,7 @@ pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
                     (label, colour)
                 })
                 .collect();
-            (words::performance_png_title(&m, &period, d2.symbol(benchmark)), legend)
+            (words::performance_png_title(&m, &period, d2.symbol(benchmark), format2.as_ref()), legend)
         }),
         naming: Rc::new(move || {
             let benchmark = c.benchmark.get_untracked();

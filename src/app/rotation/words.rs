@@ -36,7 +36,7 @@ pub fn summary(g: &Graph, ctx: &WidgetContext) -> Signal<String> {
         let performers: Vec<Performer> = returns.iter().map(Performer::from).collect();
         let spread = data.basket_spread(period).as_ref().map(SpreadFact::from);
         let words = &g.words;
-        let rotation = describe_rotation(words, data.symbol(c.benchmark.get()), c.interval.get(), as_of, &heads, &period.to_string(), &performers, spread.as_ref(), format.as_ref());
+        let rotation = describe_rotation(words, data.symbol(c.benchmark.get()), c.interval.get(), as_of, &heads, &crate::chart::describe::period_name(words, period, format.as_ref()), &performers, spread.as_ref(), format.as_ref());
         rotation_summary(words, &rotation, &describe_motion(words, &motion, format.as_ref()), &describe_extent(words, c.method.get(), data.window, c.zoom.get(), format.as_ref()))
     })
 }

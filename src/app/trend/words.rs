@@ -59,14 +59,14 @@ pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
 /// the PNG stacks the RS panel (`below`) under the price chart.
 pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canvas>, below: NodeRef<leptos::html::Canvas>) -> ViewExports {
     let (d1, d2, d3, c) = (g.data.clone(), g.data.clone(), g.data.clone(), g.c);
-    let (palette, m) = (ctx.palette, crate::app::messages());
+    let (palette, m, format, format2) = (ctx.palette, crate::app::messages(), ctx.format.clone(), ctx.format.clone());
     ViewExports {
         table: Rc::new(move || {
             let (symbol, period) = (c.trend_symbol.get(), c.period.get());
             let trend = d1.trend(symbol, period);
             let Some((lines, from)) = trend.as_ref() else { return no_lines_table(&m) };
             let labelled: Vec<(String, &Line)> = trend_lines(&m, lines).into_iter().map(|(n, l)| (n.to_string(), l)).collect();
-            let mut table = lines_table(&m, words::trend_table_caption(&m, d1.symbol(symbol), &period), &d1.table.dates, *from, d1.to, &labelled, 2);
+            let mut table = lines_table(&m, words::trend_table_caption(&m, d1.symbol(symbol), &period, format.as_ref()), &d1.table.dates, *from, d1.to, &labelled, 2);
             let benchmark = c.benchmark.get();
             let set = d1.rotation_set(benchmark, c.interval.get(), c.method.get());
             if let Ok(history) = history_of(&set, symbol, benchmark) {
@@ -82,7 +82,7 @@ pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
                 (m.get("trend.sma50").to_string(), palette.text),
                 (m.get("trend.sma200").to_string(), palette.muted),
             ];
-            (words::trend_png_title(&m, d2.symbol(symbol), &c.period.get_untracked()), legend)
+            (words::trend_png_title(&m, d2.symbol(symbol), &c.period.get_untracked(), format2.as_ref()), legend)
         }),
         naming: Rc::new(move || ("trend", vec![d3.symbol(c.trend_symbol.get_untracked()).to_owned()])),
         scene,
