@@ -87,6 +87,6 @@ pub fn overlay(g: &Chart, ctx: &WidgetContext) -> PaintBuilder {
 
 /// The chart's accessible name (tracked).
 pub fn label(g: &Chart) -> Signal<String> {
-    let (data, c, m) = (g.data.clone(), g.c, crate::app::messages());
-    Signal::derive(move || words::performance_chart_label(&m, c.mode.get(), data.symbol(c.benchmark.get()), &c.period.get()))
+    let (data, c, m, format) = (g.data.clone(), g.c, crate::app::messages(), crate::app::widget_context().format);
+    Signal::derive(move || words::performance_chart_label(&m, c.mode.get(), data.symbol(c.benchmark.get()), &c.period.get(), format.as_ref()))
 }
