@@ -46,6 +46,35 @@ impl std::fmt::Display for Said {
     }
 }
 
+/// A text as written, in every language: a reason a caller gives as text rather than as a
+/// message (serde_json's own words, or a sentence not yet made a message).
+const AS_WRITTEN: Message = ("said.asWritten", "{text}");
+
+impl From<String> for Said {
+    fn from(text: String) -> Said {
+        Said { message: AS_WRITTEN, values: vec![("text", text)] }
+    }
+}
+
+impl From<&str> for Said {
+    fn from(text: &str) -> Said {
+        Said::from(text.to_owned())
+    }
+}
+
+/// A sentence equals the text it reads as in English (so tests compare with the text).
+impl PartialEq<&str> for Said {
+    fn eq(&self, text: &&str) -> bool {
+        self.english() == *text
+    }
+}
+
+impl PartialEq<String> for Said {
+    fn eq(&self, text: &String) -> bool {
+        self.english() == *text
+    }
+}
+
 /// `template` with each `{name}` of `values` replaced, in one pass (a value holding braces is
 /// not read again); other braces stay as written.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
