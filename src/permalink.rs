@@ -13,8 +13,28 @@
 use crate::analysis::error::shown;
 use crate::analysis::period::Period;
 use crate::analysis::rotation::RotationMethod;
+use crate::analysis::said::{Message, Said};
 use crate::analysis::Date;
 use crate::config::View;
+
+// What a reader reads when part of a shared view cannot be restored (listed with the config's
+// messages, [`crate::config::MESSAGES`]): each a whole sentence, as the link's key, field and
+// value fill it.
+pub(crate) const TOO_LONG: Message = ("permalink.tooLong", "permalink `{key}`: the view is {length} characters long, more than the {max} a view can have; it was not read");
+pub(crate) const NOT_FIELD_VALUE: Message = ("permalink.notFieldValue", "permalink `{key}`: {part} should be field:value");
+pub(crate) const NOT_HEX: Message = ("permalink.escape.notHex", "permalink `{key}`: `{field}` = {value}: a % must be followed by two hex digits");
+pub(crate) const NOT_UTF8: Message = ("permalink.escape.notUtf8", "permalink `{key}`: `{field}` = {value}: its %-escapes are not UTF-8 text");
+pub(crate) const BAD_VIEW: Message = ("permalink.view", "permalink `{key}`: `{field}` = {value}: use rotation, performance or trend");
+pub(crate) const NO_SYMBOL: Message = ("permalink.noSymbol", "permalink `{key}`: `{field}` = {value}: name a symbol");
+pub(crate) const BAD_METHOD: Message = ("permalink.method", "permalink `{key}`: `{field}` = {value}: {reason}");
+pub(crate) const BAD_PERIOD: Message = ("permalink.period", "permalink `{key}`: `{field}` = {value}: use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD");
+pub(crate) const BAD_DATE: Message = ("permalink.date", "permalink `{key}`: `{field}` = {value}: use a date YYYY-MM-DD");
+pub(crate) const NOT_A_FIELD: Message = ("permalink.notAField", "permalink `{key}`: `{field}` is not part of a view ({fields})");
+pub(crate) const NOT_SHOWN: Message = ("permalink.notShown", "permalink `{key}`: `{field}` = {value}: not shown in this widget");
+pub(crate) const NOT_IN_DATA: Message = ("permalink.notInData", "permalink `{key}`: `{field}` = {value}: not in the price data");
+pub(crate) const ALSO_HIDDEN: Message = ("permalink.alsoHidden", "permalink `{key}`: `highlight` = {value}: also hidden, so not highlighted");
+pub(crate) const PERIOD_AFTER: Message = ("permalink.periodAfter", "permalink `{key}`: `period` = {value}: it starts after the as-of day {asOf}");
+pub(crate) const BEFORE_FIRST_POINT: Message = ("permalink.beforeFirstPoint", "permalink `{key}`: `date` = \"{day}\": before the rotation graph's first point, {first}");
 
 /// One widget's view, as it goes into the URL. `None`/empty: the widget's default.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -91,19 +111,19 @@ impl ViewState {
     /// assert_eq!(s.view, Some(View::Trend));
     /// assert_eq!(problems, ["permalink `chart-1`: `period` = \"2W\": use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD"]);
     /// ```
-    pub fn decode(text: &str, key: &str) -> (ViewState, Vec<String>) {
+    pub fn decode(text: &str, key: &str) -> (ViewState, Vec<Said>) {
         let mut state = ViewState::default();
         let mut problems = Vec::new();
         // Longer than any view the widget writes: not read at all (a crafted link's megabyte
         // costs nothing but this check).
         if text.len() > MAX_VIEW_CHARS {
-            problems.push(format!("permalink `{key}`: the view is {} characters long, more than the {MAX_VIEW_CHARS} a view can have; it was not read", text.chars().count()));
+            problems.push(Said::new(TOO_LONG, &[("key", key), ("length", &text.chars().count().to_string()), ("max", &MAX_VIEW_CHARS.to_string())]));
             return (state, problems);
         }
-        let wrong = |field: &str, value: &str, what: &str| format!("permalink `{key}`: `{field}` = {}: {what}", quoted(value));
+        let wrong = |message: Message, field: &str, value: &str| Said::new(message, &[("key", key), ("field", field), ("value", &quoted(value))]);
         for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
             let Some((field, raw)) = part.split_once(':') else {
-                problems.push(format!("permalink `{key}`: {} should be field:value", quoted(part)));
+                problems.push(Said::new(NOT_FIELD_VALUE, &[("key", key), ("part", &quoted(part))]));
                 continue;
             };
             if field == "hidden" {
@@ -111,7 +131,7 @@ impl ViewState {
                 for item in raw.split(',').filter(|i| !i.trim().is_empty()) {
                     match decode_component(item) {
                         Ok(s) => state.hidden.push(s.trim().to_owned()),
-                        Err(why) => problems.push(wrong(field, item, &why.to_string())),
+                        Err(why) => problems.push(wrong(why.message(), field, item)),
                     }
                 }
                 continue;
@@ -119,7 +139,7 @@ impl ViewState {
             let value = match decode_component(raw) {
                 Ok(v) => v,
                 Err(why) => {
-                    problems.push(wrong(field, raw, &why.to_string()));
+                    problems.push(wrong(why.message(), field, raw));
                     continue;
                 }
             };
@@ -129,24 +149,24 @@ impl ViewState {
                     "rotation" => state.view = Some(View::Rotation),
                     "performance" => state.view = Some(View::Performance),
                     "trend" => state.view = Some(View::Trend),
-                    _ => problems.push(wrong(field, value, "use rotation, performance or trend")),
+                    _ => problems.push(wrong(BAD_VIEW, field, value)),
                 },
-                "benchmark" | "highlight" if value.is_empty() => problems.push(wrong(field, value, "name a symbol")),
+                "benchmark" | "highlight" if value.is_empty() => problems.push(wrong(NO_SYMBOL, field, value)),
                 "benchmark" => state.benchmark = Some(value.to_owned()),
                 "highlight" => state.highlight = Some(value.to_owned()),
                 "method" => match RotationMethod::parse(value) {
                     Ok(m) => state.method = Some(m),
-                    Err(why) => problems.push(wrong(field, value, &why)),
+                    Err(why) => problems.push(Said::new(BAD_METHOD, &[("key", key), ("field", field), ("value", &quoted(value)), ("reason", &why)])),
                 },
                 "period" => match Period::parse(value) {
                     Ok(p) => state.period = Some(p),
-                    Err(_) => problems.push(wrong(field, value, "use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD")),
+                    Err(_) => problems.push(wrong(BAD_PERIOD, field, value)),
                 },
                 "date" => match Date::parse_iso(value) {
                     Ok(d) => state.date = Some(d),
-                    Err(_) => problems.push(wrong(field, value, "use a date YYYY-MM-DD")),
+                    Err(_) => problems.push(wrong(BAD_DATE, field, value)),
                 },
-                other => problems.push(format!("permalink `{key}`: `{}` is not part of a view ({})", shown(other), VIEW_FIELDS.join(", "))),
+                other => problems.push(Said::new(NOT_A_FIELD, &[("key", key), ("field", &shown(other)), ("fields", &VIEW_FIELDS.join(", "))])),
             }
         }
         (state, problems)
@@ -206,12 +226,13 @@ pub enum BadEscape {
     NotUtf8,
 }
 
-impl std::fmt::Display for BadEscape {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            BadEscape::NotHex => "a % must be followed by two hex digits",
-            BadEscape::NotUtf8 => "its %-escapes are not UTF-8 text",
-        })
+impl BadEscape {
+    /// What a reader reads about a link's value that does not decode.
+    fn message(self) -> Message {
+        match self {
+            BadEscape::NotHex => NOT_HEX,
+            BadEscape::NotUtf8 => NOT_UTF8,
+        }
     }
 }
 
@@ -288,17 +309,17 @@ pub struct Restored {
 /// highlighted and hidden ones must be among those the widget shows (`shown`), and a symbol
 /// both hidden and highlighted is only hidden; and its period, which must start on or before
 /// the widget's as-of day `as_of`. Whatever does not fit is left out and reported.
-pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<usize>, shown: &[usize], as_of: Date) -> (Restored, Vec<String>) {
+pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<usize>, shown: &[usize], as_of: Date) -> (Restored, Vec<Said>) {
     let mut problems = Vec::new();
     let mut find = |field: &str, symbol: &str, any: bool| -> Option<usize> {
         match position(symbol) {
             Some(p) if any || shown.contains(&p) => Some(p),
             Some(_) => {
-                problems.push(format!("permalink `{key}`: `{field}` = {}: not shown in this widget", quoted(symbol)));
+                problems.push(Said::new(NOT_SHOWN, &[("key", key), ("field", field), ("value", &quoted(symbol))]));
                 None
             }
             None => {
-                problems.push(format!("permalink `{key}`: `{field}` = {}: not in the price data", quoted(symbol)));
+                problems.push(Said::new(NOT_IN_DATA, &[("key", key), ("field", field), ("value", &quoted(symbol))]));
                 None
             }
         }
@@ -309,14 +330,14 @@ pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<u
     // Hidden and highlighted (a hand-made link): hidden wins, as the widget never writes both.
     if let (Some(h), Some(symbol)) = (highlight, state.highlight.as_deref()) {
         if hidden.contains(&h) {
-            problems.push(format!("permalink `{key}`: `highlight` = {}: also hidden, so not highlighted", quoted(symbol)));
+            problems.push(Said::new(ALSO_HIDDEN, &[("key", key), ("value", &quoted(symbol))]));
             highlight = None;
         }
     }
     let period = state.period.filter(|p| {
         let fits = p.checked_start(as_of).is_ok();
         if !fits {
-            problems.push(format!("permalink `{key}`: `period` = {}: it starts after the as-of day {as_of}", quoted(&p.code())));
+            problems.push(Said::new(PERIOD_AFTER, &[("key", key), ("value", &quoted(&p.code())), ("asOf", &as_of.to_string())]));
         }
         fits
     });
@@ -324,8 +345,8 @@ pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<u
 }
 
 /// The message for a link's `date` before the rotation graph's `first` point.
-pub fn before_first_point(key: &str, day: Date, first: Date) -> String {
-    format!("permalink `{key}`: `date` = \"{day}\": before the rotation graph's first point, {first}")
+pub fn before_first_point(key: &str, day: Date, first: Date) -> Said {
+    Said::new(BEFORE_FIRST_POINT, &[("key", key), ("day", &day.to_string()), ("first", &first.to_string())])
 }
 
 /// The step of a rotation timeline (indices into `dates`) shown for `day`: the last one on
@@ -466,7 +487,7 @@ mod tests {
                 "permalink `w`: `hidden` = \"IWM\": not shown in this widget".to_string(),
             ]
         );
-        assert!(problems.iter().all(|p| p.len() < 120), "{:?}", problems.iter().map(String::len).collect::<Vec<_>>());
+        assert!(problems.iter().all(|p| p.english().len() < 120), "{:?}", problems.iter().map(|p| p.english().len()).collect::<Vec<_>>());
         // A link that long is not read at all: one short message, nothing restored.
         let (state, problems) = ViewState::decode(&format!("view:trend;highlight:{big}"), "w");
         assert_eq!(state, ViewState::default());
