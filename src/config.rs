@@ -16,7 +16,7 @@ use crate::analysis::rotation::{Interval, RotationMethod, RotationParams};
 use crate::analysis::sentiment::Bands;
 use crate::analysis::said::{Message, Said};
 use crate::chart::messages;
-use crate::permalink;
+use crate::chart::messages::permalink;
 use crate::analysis::{AnalysisError, Adjustment};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -1370,9 +1370,6 @@ mod tests {
         assert_eq!(reason(r#"{"prices":"javascript:alert(1)"}"#), "eine javascript:-Adresse kann nicht heruntergeladen werden; geben Sie eine https://-URL, einen Pfad auf dieser Website oder die Daten selbst an");
         // English still reads as before.
         assert_eq!(WidgetConfig::from_json(r#"{"prices":"p","rotation":{"window":1}}"#).unwrap_err().to_string(), "option `rotation.window` = 1: use a whole number of at least 2");
-        // A shared view's problem, whole: the key, field and value as written.
-        let (_, problems) = permalink::ViewState::decode("view:pie", "chart-1");
-        assert_eq!(problems.iter().map(|p| de.said(p)).collect::<Vec<_>>(), ["permalink `chart-1`: `view` = \"pie\": Verwenden Sie rotation, performance oder trend"]);
     }
 
     /// A value each field accepts, so the parser can be walked through the whole table.

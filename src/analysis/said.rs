@@ -62,19 +62,6 @@ impl From<&str> for Said {
     }
 }
 
-/// A sentence equals the text it reads as in English (so tests compare with the text).
-impl PartialEq<&str> for Said {
-    fn eq(&self, text: &&str) -> bool {
-        self.english() == *text
-    }
-}
-
-impl PartialEq<String> for Said {
-    fn eq(&self, text: &String) -> bool {
-        self.english() == *text
-    }
-}
-
 /// `template` with each `{name}` of `values` replaced, in one pass (a value holding braces is
 /// not read again); other braces stay as written.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

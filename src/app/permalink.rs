@@ -3,7 +3,6 @@
 //! messages are the pure [`crate::permalink`]; this wires them to the controls and the URL.
 
 use super::state::use_state;
-use crate::analysis::said::Said;
 use crate::browser::location::{self, HashWriter};
 use crate::permalink::{anchor, before_first_point, hash_value, is_route, resolve, step_on_or_before, ViewState};
 use leptos::prelude::*;
@@ -116,8 +115,8 @@ pub fn PermalinkSync(key: String) -> impl IntoView {
     // rest of the view is restored and the widget works).
     if !problems.is_empty() {
         if let Some(events) = use_context::<super::WidgetEvents>() {
-            // English for scripts, as every `rotascope:error` message is.
-            (events.error)("config", problems.iter().map(Said::english).collect::<Vec<_>>().join("; "));
+            // In English for scripts, as every `rotascope:error` message is.
+            (events.error)("config", problems.join("; "));
         }
     }
     // At most a handful listed (a link is short; a crafted one is not the page's to show).
@@ -129,7 +128,7 @@ pub fn PermalinkSync(key: String) -> impl IntoView {
                 <div class="rs-note rs-permalink-problems" role="alert" data-testid="permalink-problems">
                     <p>{super::messages().get("permalink.notRestored")}</p>
                     <ul>
-                        {problems.into_iter().map(|p| view! { <li>{super::messages().said(&p)}</li> }).collect_view()}
+                        {problems.into_iter().map(|p| view! { <li>{super::messages().said(&p.said)}</li> }).collect_view()}
                         {(more > 0).then(|| view! { <li>{crate::chart::words::and_more(&super::messages(), more)}</li> })}
                     </ul>
                 </div>
