@@ -358,8 +358,7 @@ pub const FIELDS: [Field; 24] = [
     field("messages", "messages", Unset("none"), |c, v| {
         c.messages = match v {
             Value::Null => Vec::new(),
-            _ => crate::chart::messages::read_overrides(&object_or_json("messages", v, Said::plain(MESSAGES_OBJECT), Said::plain(MESSAGES_OBJECT_ATTRIBUTE))?)
-                .map_err(|(field, value, why)| bad_said(&field, &value, why))?,
+            _ => crate::chart::messages::read_overrides(&object_or_json("messages", v, Said::plain(MESSAGES_OBJECT), Said::plain(MESSAGES_OBJECT_ATTRIBUTE))?)?,
         };
         Ok(())
     }),

@@ -206,16 +206,16 @@ pub fn check_message(key: &str, text: &str) -> Result<(), Said> {
     Ok(())
 }
 
-/// The `messages` config object read into (key, text) pairs; the first bad entry is
-/// returned as (its field name, the value, why).
-pub fn read_overrides(map: &Map<String, Value>) -> Result<Vec<(String, String)>, (String, Value, Said)> {
+/// The `messages` config object read into (key, text) pairs; the first bad entry is the
+/// error, named by its field (`messages.tab.trend`).
+pub fn read_overrides(map: &Map<String, Value>) -> Result<Vec<(String, String)>, crate::analysis::AnalysisError> {
     let mut out = Vec::with_capacity(map.len());
     for (key, value) in map {
         let field = format!("messages.{key}");
         let Value::String(text) = value else {
-            return Err((field, value.clone(), Said::plain(OVERRIDE_NOT_TEXT)));
+            return Err(crate::analysis::AnalysisError::bad_option(&field, value, Said::plain(OVERRIDE_NOT_TEXT)));
         };
-        check_message(key, text).map_err(|why| (field, value.clone(), why))?;
+        check_message(key, text).map_err(|why| crate::analysis::AnalysisError::bad_option(&field, value, why))?;
         out.push((key.clone(), text.clone()));
     }
     Ok(out)
@@ -417,7 +417,7 @@ mod tests {
         let map: Map<String, Value> = serde_json::from_str(r#"{"tab.trend":"Verlauf","list.more.other":"+{n}"}"#).unwrap();
         assert_eq!(read_overrides(&map), Ok(vec![("tab.trend".into(), "Verlauf".into()), ("list.more.other".into(), "+{n}".into())]));
         let map: Map<String, Value> = serde_json::from_str(r#"{"tab.trend":3}"#).unwrap();
-        assert_eq!(read_overrides(&map).map_err(|(f, v, why)| (f, v, why.english())), Err(("messages.tab.trend".into(), Value::from(3), "give the message as a text".into())));
+        assert_eq!(read_overrides(&map).map_err(|e| e.to_string()), Err("option `messages.tab.trend` = 3: give the message as a text".into()));
     }
 
     /// What `Intl.PluralRules` says for these counts (taken from a JavaScript engine).
