@@ -14,12 +14,11 @@ use crate::model::AnalyzeOptions;
 use crate::analysis::period::Period;
 use crate::analysis::rotation::{Interval, RotationMethod, RotationParams};
 use crate::analysis::sentiment::Bands;
+use crate::analysis::said::{Message, Said};
+use crate::chart::messages::config::*;
 use crate::analysis::{AnalysisError, Adjustment};
 use serde::Deserialize;
 use serde_json::{Map, Value};
-
-/// English messages of the config's errors, by key (see [`crate::analysis::said`]).
-pub const MESSAGES: &[crate::analysis::said::Message] = &[];
 
 /// Where a note comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,15 +39,16 @@ pub enum PriceSource {
     Inline(Value),
 }
 
-/// What a source in a list may be, for messages.
-const A_SOURCE: &str = "a URL, CSV or JSON text, or an object: { \"url\": …, \"symbol\": …, \"adjusted\": … }, { \"csv\": …, \"symbol\": …, \"adjusted\": … }, or the price data";
+/// The object forms of a source in a list, as messages write them.
+const URL_FORM: &str = "{ \"url\": …, \"symbol\": …, \"adjusted\": … }";
+const CSV_FORM: &str = "{ \"csv\": …, \"symbol\": …, \"adjusted\": … }";
 
 /// One source (not a list), named `field` in messages (`prices`, `prices[2]`). A key of a
 /// `{ url }` or `{ csv }` object that is not one of its own is named in `ignored`
 /// (`prices[1].adjustd`), as unknown settings are.
 pub fn price_source(v: &Value, field: &str, ignored: &mut Vec<String>) -> Result<PriceSource, AnalysisError> {
     match v {
-        Value::String(s) if s.trim().is_empty() => Err(bad(field, v, "give a URL or the data itself")),
+        Value::String(s) if s.trim().is_empty() => Err(bad(field, v, PRICES_EMPTY)),
         Value::String(s) => {
             Ok(if is_data(s) {
                 PriceSource::Text { text: s.clone(), symbol: None, adjusted: None }
@@ -61,26 +61,26 @@ pub fn price_source(v: &Value, field: &str, ignored: &mut Vec<String>) -> Result
             let symbol = match o.get("symbol") {
                 None | Some(Value::Null) => None,
                 Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-                Some(other) => return Err(bad(&format!("{field}.symbol"), other, "give the symbol as a text")),
+                Some(other) => return Err(bad(&format!("{field}.symbol"), other, SOURCE_SYMBOL)),
             };
             let adjusted = match o.get("adjusted") {
                 None | Some(Value::Null) => None,
                 Some(Value::Bool(true)) => Some(Adjustment::TotalReturn),
                 Some(Value::Bool(false)) => Some(Adjustment::PriceOnly),
-                Some(other) => return Err(bad(&format!("{field}.adjusted"), other, "use true (total-return closes, dividends reinvested) or false (price closes)")),
+                Some(other) => return Err(bad(&format!("{field}.adjusted"), other, SOURCE_ADJUSTED)),
             };
             ignored.extend(o.keys().filter(|k| !matches!(k.as_str(), "symbol" | "adjusted") && *k != kind).map(|k| format!("{field}.{k}")));
             match (kind, o.get(kind)) {
                 ("url", Some(Value::String(s))) if !s.trim().is_empty() => Ok(PriceSource::Url { url: fetchable(&format!("{field}.url"), s)?, symbol, adjusted }),
-                ("url", other) => Err(bad(&format!("{field}.url"), other.unwrap_or(&Value::Null), "give the URL as a text")),
+                ("url", other) => Err(bad(&format!("{field}.url"), other.unwrap_or(&Value::Null), SOURCE_URL)),
                 (_, Some(Value::String(t))) => Ok(PriceSource::Text { text: t.clone(), symbol, adjusted }),
-                (_, other) => Err(bad(&format!("{field}.csv"), other.unwrap_or(&Value::Null), "give the CSV as a text")),
+                (_, other) => Err(bad(&format!("{field}.csv"), other.unwrap_or(&Value::Null), SOURCE_CSV)),
             }
         }
         Value::Object(_) => Ok(PriceSource::Inline(v.clone())),
         // An entry of a list: no list inside a list.
-        _ if field != "prices" => Err(bad(field, v, &format!("a list holds sources, each {A_SOURCE}"))),
-        _ => Err(bad(field, v, "give a URL, JSON or CSV text, an object, or a list of those")),
+        _ if field != "prices" => Err(bad_said(field, v, Said::new(PRICES_LIST_ENTRY, &[("url", URL_FORM), ("csv", CSV_FORM)]))),
+        _ => Err(bad(field, v, PRICES_KIND)),
     }
 }
 
@@ -104,7 +104,7 @@ fn fetchable(field: &str, url: &str) -> Result<String, AnalysisError> {
     match scheme.map(str::to_ascii_lowercase) {
         Some(s) if !matches!(s.as_str(), "http" | "https" | "blob") => {
             // Quoted short: a data: URL may be megabytes.
-            Err(bad(field, &Value::String(crate::analysis::error::shown(url)), &format!("a {s}: address cannot be downloaded; give an https:// URL or a path on this site, or the data itself")))
+            Err(bad_said(field, &Value::String(crate::analysis::error::shown(url)), Said::new(URL_SCHEME, &[("scheme", &s)])))
         }
         _ => Ok(url.to_owned()),
     }
@@ -130,7 +130,7 @@ fn fetchable(field: &str, url: &str) -> Result<String, AnalysisError> {
 /// ```
 pub fn price_sources(v: &Value, ignored: &mut Vec<String>) -> Result<Vec<PriceSource>, AnalysisError> {
     match v {
-        Value::Array(items) if items.is_empty() => Err(bad("prices", v, "the list of sources is empty")),
+        Value::Array(items) if items.is_empty() => Err(bad("prices", v, PRICES_NONE)),
         Value::Array(items) => {
             let mut out = Vec::with_capacity(items.len());
             for (i, x) in items.iter().enumerate() {
@@ -140,7 +140,7 @@ pub fn price_sources(v: &Value, ignored: &mut Vec<String>) -> Result<Vec<PriceSo
         }
         Value::String(s) if s.trim_start_matches('\u{feff}').trim_start().starts_with('[') => match serde_json::from_str::<Value>(s.trim_start_matches('\u{feff}')) {
             Ok(list) => price_sources(&list, ignored),
-            Err(e) => Err(bad("prices", &Value::String(crate::analysis::error::shown(s.trim())), &format!("a text starting with [ is read as a JSON list of sources, but it is not valid JSON ({e})"))),
+            Err(e) => Err(bad_said("prices", &Value::String(crate::analysis::error::shown(s.trim())), Said::new(PRICES_LIST_JSON, &[("error", &e.to_string())]))),
         },
         // Split as HTML splits its token lists (class, ping): on ASCII whitespace.
         Value::String(s) if !is_data(s) && s.split_ascii_whitespace().nth(1).is_some() => {
@@ -294,15 +294,14 @@ pub const FIELDS: [Field; 24] = [
     field("messages", "messages", Unset("none"), |c, v| {
         c.messages = match v {
             Value::Null => Vec::new(),
-            _ => crate::chart::messages::read_overrides(&object_or_json("messages", v, "an object of message keys and texts")?)
-                .map_err(|(field, value, why)| bad(&field, &value, &why))?,
+            _ => crate::chart::messages::read_overrides(&object_or_json("messages", v, Said::plain(MESSAGES_OBJECT), Said::plain(MESSAGES_OBJECT_ATTRIBUTE))?)?,
         };
         Ok(())
     }),
     field("height", "height", Written("480"), |c, v| {
         let h = number("height", v)?;
         if !(120.0..=4000.0).contains(&h) {
-            return Err(bad("height", v, "use a height between 120 and 4000 pixels"));
+            return Err(bad("height", v, HEIGHT_RANGE));
         }
         c.height = h;
         Ok(())
@@ -318,11 +317,11 @@ pub const FIELDS: [Field; 24] = [
     field("tolerance", "tolerance", Written("0.5"), |c, v| {
         let t = number("tolerance", v)?;
         if !(t.is_finite() && t >= 0.0) {
-            return Err(bad("tolerance", v, "use a number of percentage points, 0 or more"));
+            return Err(bad("tolerance", v, TOLERANCE_RANGE));
         }
         // Wider than 100 pp every figure "matches": the check would say nothing.
         if t > 100.0 {
-            return Err(bad("tolerance", v, "use at most 100 percentage points"));
+            return Err(bad("tolerance", v, TOLERANCE_MAX));
         }
         c.tolerance = t;
         Ok(())
@@ -332,14 +331,14 @@ pub const FIELDS: [Field; 24] = [
             Value::Bool(b) => *b,
             Value::String(s) if matches!(s.trim(), "true" | "") => true,
             Value::String(s) if s.trim() == "false" => false,
-            _ => return Err(bad("lazy", v, "use true or false")),
+            _ => return Err(bad("lazy", v, LAZY_BOOL)),
         };
         Ok(())
     }),
     field("timeout", "timeout", Written("30"), |c, v| {
         let t = number("timeout", v)?;
         if !(t.is_finite() && (0.1..=600.0).contains(&t)) {
-            return Err(bad("timeout", v, "use a number of seconds from 0.1 to 600"));
+            return Err(bad("timeout", v, TIMEOUT_RANGE));
         }
         c.timeout_s = t;
         Ok(())
@@ -352,7 +351,7 @@ pub const FIELDS: [Field; 24] = [
             Value::String(s) if matches!(s.trim(), "true" | "") => Some(Permalink::Auto),
             Value::String(s) if s.trim() == "false" => None,
             Value::String(s) if is_permalink_key(s.trim()) => Some(Permalink::Key(s.trim().to_owned())),
-            _ => return Err(bad("permalink", v, "use true, false, or a key of up to 40 letters, digits, - and _")),
+            _ => return Err(bad("permalink", v, PERMALINK_VALUE)),
         };
         Ok(())
     }),
@@ -419,9 +418,9 @@ pub enum ConfigError {
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ConfigError::ScriptNotObject(what) => write!(f, "the config script should hold a JSON object, but it is {what}"),
-            ConfigError::ScriptNotJson(why) => write!(f, "the config script is not valid JSON: {why}"),
-            ConfigError::NoPermalinkKey => f.write_str("option `permalink` = true: this element has no id to name its view in the address; give it an id, or set permalink to a key"),
+            ConfigError::ScriptNotObject(what) => Said::new(SCRIPT_NOT_OBJECT, &[("what", what)]).fmt(f),
+            ConfigError::ScriptNotJson(why) => Said::new(SCRIPT_NOT_JSON, &[("why", why)]).fmt(f),
+            ConfigError::NoPermalinkKey => Said::plain(NO_PERMALINK_KEY).fmt(f),
             ConfigError::Field(e) => e.fmt(f),
         }
     }
@@ -568,7 +567,11 @@ impl WidgetConfig {
     }
 }
 
-fn bad(field: &str, value: &Value, reason: &str) -> AnalysisError {
+fn bad(field: &str, value: &Value, reason: Message) -> AnalysisError {
+    bad_said(field, value, Said::plain(reason))
+}
+
+fn bad_said(field: &str, value: &Value, reason: Said) -> AnalysisError {
     AnalysisError::bad_option(field, value, reason)
 }
 
@@ -577,11 +580,11 @@ fn source(field: &str, v: &Value) -> Result<Source, AnalysisError> {
         // JSON text (a `data-note` attribute holding the note itself), not a URL.
         Value::String(s) if s.trim_start_matches('\u{feff}').trim_start().starts_with('{') => {
             let text = s.trim_start_matches('\u{feff}');
-            serde_json::from_str(text).map(Source::Inline).map_err(|e| bad(field, v, &format!("the text starts like JSON but is not valid JSON ({e})")))
+            serde_json::from_str(text).map(Source::Inline).map_err(|e| bad_said(field, v, Said::new(NOTE_JSON, &[("error", &e.to_string())])))
         }
         Value::String(s) if !s.trim().is_empty() => Ok(Source::Url(fetchable(field, s)?)),
         Value::Object(_) => Ok(Source::Inline(v.clone())),
-        _ => Err(bad(field, v, "give a URL or an inline object")),
+        _ => Err(bad(field, v, NOTE_KIND)),
     }
 }
 
@@ -590,7 +593,7 @@ fn text(field: &str, v: &Value) -> Result<Option<String>, AnalysisError> {
         Value::Null => Ok(None),
         Value::String(s) if s.trim().is_empty() => Ok(None),
         Value::String(s) => Ok(Some(s.trim().to_owned())),
-        _ => Err(bad(field, v, "expected a text")),
+        _ => Err(bad(field, v, TEXT)),
     }
 }
 
@@ -601,11 +604,11 @@ fn list(field: &str, v: &Value) -> Result<Vec<String>, AnalysisError> {
         Value::Array(a) => {
             let mut out = Vec::with_capacity(a.len());
             for x in a {
-                out.push(x.as_str().ok_or_else(|| bad(field, v, "expected texts"))?.trim().to_owned());
+                out.push(x.as_str().ok_or_else(|| bad(field, v, TEXTS))?.trim().to_owned());
             }
             out
         }
-        _ => return Err(bad(field, v, "expected a list of symbols")),
+        _ => return Err(bad(field, v, SYMBOL_LIST)),
     };
     Ok(items.into_iter().filter(|s| !s.is_empty()).collect())
 }
@@ -615,14 +618,14 @@ fn enum_field<T: for<'de> Deserialize<'de>>(field: &str, v: &Value, choices: &st
         Value::String(s) => Value::String(s.trim().to_ascii_lowercase()),
         other => other.clone(),
     };
-    serde_json::from_value(lowered).map_err(|_| bad(field, v, &format!("use one of {choices}")))
+    serde_json::from_value(lowered).map_err(|_| bad_said(field, v, Said::new(ONE_OF, &[("choices", choices)])))
 }
 
 fn number(field: &str, v: &Value) -> Result<f64, AnalysisError> {
     match v {
-        Value::Number(n) => n.as_f64().ok_or_else(|| bad(field, v, "expected a number")),
-        Value::String(s) => s.trim().trim_end_matches("px").parse().map_err(|_| bad(field, v, "expected a number")),
-        _ => Err(bad(field, v, "expected a number")),
+        Value::Number(n) => n.as_f64().ok_or_else(|| bad(field, v, NUMBER)),
+        Value::String(s) => s.trim().trim_end_matches("px").parse().map_err(|_| bad(field, v, NUMBER)),
+        _ => Err(bad(field, v, NUMBER)),
     }
 }
 
@@ -640,7 +643,7 @@ impl WidgetConfig {
     pub fn from_json(text: &str) -> Result<WidgetConfig, AnalysisError> {
         let value: Value = serde_json::from_str(text).map_err(|e| AnalysisError::bad_option("config", "(text)", e.to_string()))?;
         let Value::Object(map) = value else {
-            return Err(bad("config", &value, "expected an object"));
+            return Err(bad("config", &value, OBJECT));
         };
         WidgetConfig::from_map(&map)
     }
@@ -691,7 +694,7 @@ impl WidgetConfig {
         }
         // A source list that reads is never empty.
         if c.prices.is_empty() && c.note.is_none() {
-            return Err(AnalysisError::bad_option("prices", "missing", "give the URL of the price data or the data inline"));
+            return Err(AnalysisError::bad_option("prices", "missing", Said::plain(PRICES_MISSING)));
         }
         Ok(c)
     }
@@ -699,7 +702,7 @@ impl WidgetConfig {
 
 /// Four cut points as numbers or one text: `[-0.6, -0.15, 0.15, 0.6]` or `"-0.6,-0.15,0.15,0.6"`.
 fn bands(v: &Value) -> Result<Bands, AnalysisError> {
-    let four = || bad("bands", v, "expected four numbers");
+    let four = || bad("bands", v, BANDS_FOUR);
     let mut parts: Vec<f64> = Vec::new();
     match v {
         Value::Array(a) => {
@@ -715,19 +718,19 @@ fn bands(v: &Value) -> Result<Bands, AnalysisError> {
         _ => return Err(four()),
     }
     let cuts: [f64; 4] = parts.try_into().map_err(|_| four())?;
-    Bands::new(cuts).map_err(|reason| bad("bands", v, &reason))
+    Bands::new(cuts).map_err(|reason| bad_said("bands", v, reason.into()))
 }
 
 fn baskets(v: &Value) -> Result<Vec<(String, Vec<String>)>, AnalysisError> {
     match v {
         Value::Null => Ok(Vec::new()),
-        Value::String(s) if s.trim_start().starts_with('{') => baskets(&Value::Object(object_or_json("baskets", v, "an object of symbol lists")?)),
+        Value::String(s) if s.trim_start().starts_with('{') => baskets(&Value::Object(object_or_json("baskets", v, Said::plain(BASKETS_OBJECT), Said::plain(BASKETS_OBJECT_ATTRIBUTE))?)),
         Value::Object(m) => {
             let mut out = Vec::with_capacity(m.len());
             for (name, members) in m {
                 let list = list(&format!("baskets.{name}"), members)?;
                 if list.is_empty() {
-                    return Err(bad(&format!("baskets.{name}"), members, "a basket needs at least one symbol"));
+                    return Err(bad(&format!("baskets.{name}"), members, BASKET_EMPTY));
                 }
                 out.push((name.clone(), list));
             }
@@ -737,28 +740,28 @@ fn baskets(v: &Value) -> Result<Vec<(String, Vec<String>)>, AnalysisError> {
         Value::String(s) => {
             let mut out = Vec::new();
             for part in s.split(';').filter(|part| !part.trim().is_empty()) {
-                let (name, members) = part.split_once(':').ok_or_else(|| bad("baskets", v, "write name:SYM SYM; name:SYM"))?;
+                let (name, members) = part.split_once(':').ok_or_else(|| bad("baskets", v, BASKETS_WRITTEN))?;
                 let list: Vec<String> = members.split([' ', ',']).filter(|m| !m.is_empty()).map(str::to_owned).collect();
                 if list.is_empty() {
-                    return Err(bad("baskets", v, "a basket needs at least one symbol"));
+                    return Err(bad("baskets", v, BASKET_EMPTY));
                 }
                 out.push((name.trim().to_owned(), list));
             }
             Ok(out)
         }
-        _ => Err(bad("baskets", v, "expected an object of symbol lists")),
+        _ => Err(bad("baskets", v, BASKETS_OBJECT)),
     }
 }
 
 /// An object given as such, or as JSON text (what a `data-` attribute carries).
-fn object_or_json(field: &str, v: &Value, expected: &str) -> Result<Map<String, Value>, AnalysisError> {
+fn object_or_json(field: &str, v: &Value, expected: Said, in_attribute: Said) -> Result<Map<String, Value>, AnalysisError> {
     match v {
         Value::Object(m) => Ok(m.clone()),
         Value::String(s) => match serde_json::from_str::<Value>(s) {
             Ok(Value::Object(m)) => Ok(m),
-            _ => Err(bad(field, v, &format!("expected {expected} (as JSON in an attribute)"))),
+            _ => Err(bad_said(field, v, in_attribute)),
         },
-        _ => Err(bad(field, v, &format!("expected {expected}"))),
+        _ => Err(bad_said(field, v, expected)),
     }
 }
 
@@ -768,16 +771,19 @@ fn rotation_setting(r: &mut RotationParams, key: &str, x: &Value) -> Result<(), 
         "window" => r.window = whole("rotation.window", x, 2)?,
         "tail" => r.tail = whole("rotation.tail", x, 1)?,
         "method" => {
-            let text = x.as_str().ok_or_else(|| bad("rotation.method", x, "use log-trend or zscore"))?;
-            r.method = RotationMethod::parse(text).map_err(|why| bad("rotation.method", x, &why))?;
+            let text = x.as_str().ok_or_else(|| bad("rotation.method", x, ROTATION_METHOD))?;
+            r.method = RotationMethod::parse(text).map_err(|why| bad_said("rotation.method", x, why.into()))?;
         }
-        _ => return Err(bad(&format!("rotation.{key}"), x, "not a rotation setting (interval, window, tail, method)")),
+        _ => return Err(bad(&format!("rotation.{key}"), x, ROTATION_SETTING)),
     }
     Ok(())
 }
 
+/// The rotation object's settings, as messages write them.
+const ROTATION_FIELDS: &str = "{ interval, window, tail, method }";
+
 fn rotation(v: &Value, mut r: RotationParams) -> Result<RotationParams, AnalysisError> {
-    for (key, x) in &object_or_json("rotation", v, "{ interval, window, tail, method }")? {
+    for (key, x) in &object_or_json("rotation", v, Said::new(ROTATION_OBJECT, &[("fields", ROTATION_FIELDS)]), Said::new(ROTATION_OBJECT_ATTRIBUTE, &[("fields", ROTATION_FIELDS)]))? {
         rotation_setting(&mut r, key, x)?;
     }
     Ok(r)
@@ -795,7 +801,7 @@ fn periods(v: &Value) -> Result<Vec<Period>, AnalysisError> {
 /// Spreads given as `[["small", "large"]]` or `[{ "long": "small", "short": "large" }]`.
 fn spreads(v: &Value) -> Result<Vec<(String, String)>, AnalysisError> {
     let Value::Array(items) = v else {
-        return Err(bad("spreads", v, "expected a list of [long, short] pairs"));
+        return Err(bad("spreads", v, SPREADS_LIST));
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -810,7 +816,7 @@ fn spreads(v: &Value) -> Result<Vec<(String, String)>, AnalysisError> {
         };
         match pair {
             (Some(l), Some(s)) => out.push((l.trim().to_owned(), s.trim().to_owned())),
-            _ => return Err(bad(&field, item, "give [long, short] or { long, short } with basket or symbol names")),
+            _ => return Err(bad_said(&field, item, Said::new(SPREAD_PAIR, &[("pair", "[long, short]"), ("object", "{ long, short }")]))),
         }
     }
     Ok(out)
@@ -836,7 +842,7 @@ impl AnalyzeRequest {
     pub fn from_json(json: &str) -> Result<AnalyzeRequest, AnalysisError> {
         let value: Value = serde_json::from_str(json).map_err(|e| AnalysisError::bad_option("options", "(text)", e.to_string()))?;
         let Value::Object(map) = value else {
-            return Err(bad("options", &value, "expected an object"));
+            return Err(bad("options", &value, OBJECT));
         };
         AnalyzeRequest::from_map_with(&map, Vec::new())
     }
@@ -863,7 +869,7 @@ impl AnalyzeRequest {
         let options = AnalyzeOptions { spreads: spreads_given, periods: periods_given, ..c.analyze_options() };
         let r = AnalyzeRequest { prices: c.prices, options, ignored: c.ignored };
         if r.prices.is_empty() {
-            return Err(AnalysisError::bad_option("prices", "missing", "give the price data (an object, JSON or CSV text, a URL, or a list of those)"));
+            return Err(AnalysisError::bad_option("prices", "missing", Said::plain(PRICES_MISSING_DATA)));
         }
         Ok(r)
     }
@@ -872,7 +878,7 @@ impl AnalyzeRequest {
 fn whole(field: &str, v: &Value, min: usize) -> Result<usize, AnalysisError> {
     let n = number(field, v)?;
     if n.fract() != 0.0 || n < min as f64 || n > 1e9 {
-        return Err(bad(field, v, &format!("use a whole number of at least {min}")));
+        return Err(bad_said(field, v, Said::new(WHOLE, &[("min", &min.to_string())])));
     }
     Ok(n as usize)
 }
@@ -1284,6 +1290,21 @@ mod tests {
         assert_eq!(err(r#"{"prices":"p","messages":{"tab.trend":5}}"#), "option `messages.tab.trend` = 5: give the message as a text");
         assert_eq!(err(r#"{"prices":"p","messages":"tab.trend=Verlauf"}"#), "option `messages` = \"tab.trend=Verlauf\": expected an object of message keys and texts (as JSON in an attribute)");
         assert_eq!(err(r#"{"prices":"p","lang":5}"#), "option `lang` = 5: expected a text");
+    }
+
+    #[test]
+    fn a_german_reader_reads_the_reasons_in_german_with_the_data_as_written() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/lang/de.json")).unwrap();
+        let de = crate::chart::messages::Messages::new("de", crate::chart::messages::keep(crate::chart::messages::parse_table(&text).unwrap()), &[], None);
+        let reason = |json: &str| match WidgetConfig::from_json(json) {
+            Err(AnalysisError::BadOption { reason, .. }) => de.said(&reason),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(reason(r#"{"prices":"p","height":50}"#), "verwenden Sie eine Höhe zwischen 120 und 4000 Pixeln");
+        assert_eq!(reason(r#"{"prices":"p","rotation":{"window":1}}"#), "verwenden Sie eine ganze Zahl von mindestens 2");
+        assert_eq!(reason(r#"{"prices":"javascript:alert(1)"}"#), "eine javascript:-Adresse kann nicht heruntergeladen werden; geben Sie eine https://-URL, einen Pfad auf dieser Website oder die Daten selbst an");
+        // English still reads as before.
+        assert_eq!(WidgetConfig::from_json(r#"{"prices":"p","rotation":{"window":1}}"#).unwrap_err().to_string(), "option `rotation.window` = 1: use a whole number of at least 2");
     }
 
     /// A value each field accepts, so the parser can be walked through the whole table.

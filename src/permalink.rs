@@ -13,8 +13,49 @@
 use crate::analysis::error::shown;
 use crate::analysis::period::Period;
 use crate::analysis::rotation::RotationMethod;
+use crate::analysis::said::{Message, Said};
+use crate::chart::messages::permalink::*;
 use crate::analysis::Date;
 use crate::config::View;
+
+/// Something of a shared view that could not be restored: it reads as its English text (what
+/// `rotascope:error` carries), and the widget says it in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    english: String,
+    pub said: Said,
+}
+
+impl From<Said> for Problem {
+    fn from(said: Said) -> Problem {
+        Problem { english: said.english(), said }
+    }
+}
+
+impl std::ops::Deref for Problem {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.english
+    }
+}
+
+impl std::borrow::Borrow<str> for Problem {
+    fn borrow(&self) -> &str {
+        &self.english
+    }
+}
+
+impl PartialEq<&str> for Problem {
+    fn eq(&self, text: &&str) -> bool {
+        self.english == *text
+    }
+}
+
+impl PartialEq<String> for Problem {
+    fn eq(&self, text: &String) -> bool {
+        self.english == *text
+    }
+}
 
 /// One widget's view, as it goes into the URL. `None`/empty: the widget's default.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -91,19 +132,19 @@ impl ViewState {
     /// assert_eq!(s.view, Some(View::Trend));
     /// assert_eq!(problems, ["permalink `chart-1`: `period` = \"2W\": use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD"]);
     /// ```
-    pub fn decode(text: &str, key: &str) -> (ViewState, Vec<String>) {
+    pub fn decode(text: &str, key: &str) -> (ViewState, Vec<Problem>) {
         let mut state = ViewState::default();
         let mut problems = Vec::new();
         // Longer than any view the widget writes: not read at all (a crafted link's megabyte
         // costs nothing but this check).
         if text.len() > MAX_VIEW_CHARS {
-            problems.push(format!("permalink `{key}`: the view is {} characters long, more than the {MAX_VIEW_CHARS} a view can have; it was not read", text.chars().count()));
+            problems.push(Problem::from(Said::new(TOO_LONG, &[("key", key), ("length", &text.chars().count().to_string()), ("max", &MAX_VIEW_CHARS.to_string())])));
             return (state, problems);
         }
-        let wrong = |field: &str, value: &str, what: &str| format!("permalink `{key}`: `{field}` = {}: {what}", quoted(value));
+        let wrong = |message: Message, field: &str, value: &str| Problem::from(Said::new(message, &[("key", key), ("field", field), ("value", &quoted(value))]));
         for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
             let Some((field, raw)) = part.split_once(':') else {
-                problems.push(format!("permalink `{key}`: {} should be field:value", quoted(part)));
+                problems.push(Problem::from(Said::new(NOT_FIELD_VALUE, &[("key", key), ("part", &quoted(part))])));
                 continue;
             };
             if field == "hidden" {
@@ -111,7 +152,7 @@ impl ViewState {
                 for item in raw.split(',').filter(|i| !i.trim().is_empty()) {
                     match decode_component(item) {
                         Ok(s) => state.hidden.push(s.trim().to_owned()),
-                        Err(why) => problems.push(wrong(field, item, &why.to_string())),
+                        Err(why) => problems.push(wrong(why.message(), field, item)),
                     }
                 }
                 continue;
@@ -119,7 +160,7 @@ impl ViewState {
             let value = match decode_component(raw) {
                 Ok(v) => v,
                 Err(why) => {
-                    problems.push(wrong(field, raw, &why.to_string()));
+                    problems.push(wrong(why.message(), field, raw));
                     continue;
                 }
             };
@@ -129,24 +170,24 @@ impl ViewState {
                     "rotation" => state.view = Some(View::Rotation),
                     "performance" => state.view = Some(View::Performance),
                     "trend" => state.view = Some(View::Trend),
-                    _ => problems.push(wrong(field, value, "use rotation, performance or trend")),
+                    _ => problems.push(wrong(BAD_VIEW, field, value)),
                 },
-                "benchmark" | "highlight" if value.is_empty() => problems.push(wrong(field, value, "name a symbol")),
+                "benchmark" | "highlight" if value.is_empty() => problems.push(wrong(NO_SYMBOL, field, value)),
                 "benchmark" => state.benchmark = Some(value.to_owned()),
                 "highlight" => state.highlight = Some(value.to_owned()),
                 "method" => match RotationMethod::parse(value) {
                     Ok(m) => state.method = Some(m),
-                    Err(why) => problems.push(wrong(field, value, &why)),
+                    Err(why) => problems.push(Problem::from(Said::new(BAD_METHOD, &[("key", key), ("field", field), ("value", &quoted(value)), ("reason", &why)]))),
                 },
                 "period" => match Period::parse(value) {
                     Ok(p) => state.period = Some(p),
-                    Err(_) => problems.push(wrong(field, value, "use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD")),
+                    Err(_) => problems.push(wrong(BAD_PERIOD, field, value)),
                 },
                 "date" => match Date::parse_iso(value) {
                     Ok(d) => state.date = Some(d),
-                    Err(_) => problems.push(wrong(field, value, "use a date YYYY-MM-DD")),
+                    Err(_) => problems.push(wrong(BAD_DATE, field, value)),
                 },
-                other => problems.push(format!("permalink `{key}`: `{}` is not part of a view ({})", shown(other), VIEW_FIELDS.join(", "))),
+                other => problems.push(Problem::from(Said::new(NOT_A_FIELD, &[("key", key), ("field", &shown(other)), ("fields", &VIEW_FIELDS.join(", "))]))),
             }
         }
         (state, problems)
@@ -206,12 +247,13 @@ pub enum BadEscape {
     NotUtf8,
 }
 
-impl std::fmt::Display for BadEscape {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            BadEscape::NotHex => "a % must be followed by two hex digits",
-            BadEscape::NotUtf8 => "its %-escapes are not UTF-8 text",
-        })
+impl BadEscape {
+    /// What a reader reads about a link's value that does not decode.
+    fn message(self) -> Message {
+        match self {
+            BadEscape::NotHex => NOT_HEX,
+            BadEscape::NotUtf8 => NOT_UTF8,
+        }
     }
 }
 
@@ -288,17 +330,17 @@ pub struct Restored {
 /// highlighted and hidden ones must be among those the widget shows (`shown`), and a symbol
 /// both hidden and highlighted is only hidden; and its period, which must start on or before
 /// the widget's as-of day `as_of`. Whatever does not fit is left out and reported.
-pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<usize>, shown: &[usize], as_of: Date) -> (Restored, Vec<String>) {
+pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<usize>, shown: &[usize], as_of: Date) -> (Restored, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut find = |field: &str, symbol: &str, any: bool| -> Option<usize> {
         match position(symbol) {
             Some(p) if any || shown.contains(&p) => Some(p),
             Some(_) => {
-                problems.push(format!("permalink `{key}`: `{field}` = {}: not shown in this widget", quoted(symbol)));
+                problems.push(Problem::from(Said::new(NOT_SHOWN, &[("key", key), ("field", field), ("value", &quoted(symbol))])));
                 None
             }
             None => {
-                problems.push(format!("permalink `{key}`: `{field}` = {}: not in the price data", quoted(symbol)));
+                problems.push(Problem::from(Said::new(NOT_IN_DATA, &[("key", key), ("field", field), ("value", &quoted(symbol))])));
                 None
             }
         }
@@ -309,14 +351,14 @@ pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<u
     // Hidden and highlighted (a hand-made link): hidden wins, as the widget never writes both.
     if let (Some(h), Some(symbol)) = (highlight, state.highlight.as_deref()) {
         if hidden.contains(&h) {
-            problems.push(format!("permalink `{key}`: `highlight` = {}: also hidden, so not highlighted", quoted(symbol)));
+            problems.push(Problem::from(Said::new(ALSO_HIDDEN, &[("key", key), ("value", &quoted(symbol))])));
             highlight = None;
         }
     }
     let period = state.period.filter(|p| {
         let fits = p.checked_start(as_of).is_ok();
         if !fits {
-            problems.push(format!("permalink `{key}`: `period` = {}: it starts after the as-of day {as_of}", quoted(&p.code())));
+            problems.push(Problem::from(Said::new(PERIOD_AFTER, &[("key", key), ("value", &quoted(&p.code())), ("asOf", &as_of.to_string())])));
         }
         fits
     });
@@ -324,8 +366,8 @@ pub fn resolve(state: &ViewState, key: &str, position: impl Fn(&str) -> Option<u
 }
 
 /// The message for a link's `date` before the rotation graph's `first` point.
-pub fn before_first_point(key: &str, day: Date, first: Date) -> String {
-    format!("permalink `{key}`: `date` = \"{day}\": before the rotation graph's first point, {first}")
+pub fn before_first_point(key: &str, day: Date, first: Date) -> Problem {
+    Problem::from(Said::new(BEFORE_FIRST_POINT, &[("key", key), ("day", &day.to_string()), ("first", &first.to_string())]))
 }
 
 /// The step of a rotation timeline (indices into `dates`) shown for `day`: the last one on
@@ -466,7 +508,7 @@ mod tests {
                 "permalink `w`: `hidden` = \"IWM\": not shown in this widget".to_string(),
             ]
         );
-        assert!(problems.iter().all(|p| p.len() < 120), "{:?}", problems.iter().map(String::len).collect::<Vec<_>>());
+        assert!(problems.iter().all(|p| p.len() < 120), "{:?}", problems.iter().map(|p| p.len()).collect::<Vec<_>>());
         // A link that long is not read at all: one short message, nothing restored.
         let (state, problems) = ViewState::decode(&format!("view:trend;highlight:{big}"), "w");
         assert_eq!(state, ViewState::default());
@@ -477,6 +519,18 @@ mod tests {
         assert_eq!((state.view, problems), (Some(View::Trend), vec![]));
         let (_, problems) = resolve(&state, "w", position, &[0], d("2026-07-13"));
         assert_eq!(problems, [format!("permalink `w`: `highlight` = \"{head}… (16363 characters)\": not in the price data")]);
+    }
+
+    #[test]
+    fn a_german_reader_reads_what_was_not_restored_in_german_with_the_link_as_written() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/lang/de.json")).unwrap();
+        let de = crate::chart::messages::Messages::new("de", crate::chart::messages::keep(crate::chart::messages::parse_table(&text).unwrap()), &[], None);
+        let (state, problems) = ViewState::decode("view:pie;highlight:QQQ", "chart-1");
+        let (_, unfit) = resolve(&state, "chart-1", |_| None, &[], d("2026-07-13"));
+        let german: Vec<String> = problems.iter().chain(&unfit).map(|p| de.said(&p.said)).collect();
+        assert_eq!(german, ["permalink `chart-1`: `view` = \"pie\": Verwenden Sie rotation, performance oder trend", "permalink `chart-1`: `highlight` = \"QQQ\": nicht in den Kursdaten"]);
+        // In English as before (what `rotascope:error` carries).
+        assert_eq!(unfit, ["permalink `chart-1`: `highlight` = \"QQQ\": not in the price data"]);
     }
 
     #[test]

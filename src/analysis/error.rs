@@ -58,7 +58,7 @@ pub enum AnalysisError {
     NoData { detail: String },
 
     #[error("option `{field}` = {value}: {reason}")]
-    BadOption { field: String, value: String, reason: String },
+    BadOption { field: String, value: String, reason: super::said::Said },
 }
 
 impl AnalysisError {
@@ -74,7 +74,7 @@ impl AnalysisError {
         AnalysisError::UnknownSymbol { role: role.into(), symbol: symbol.into(), available }
     }
 
-    pub fn bad_option(field: &str, value: impl fmt::Display, reason: impl Into<String>) -> Self {
+    pub fn bad_option(field: &str, value: impl fmt::Display, reason: impl Into<super::said::Said>) -> Self {
         AnalysisError::BadOption { field: field.into(), value: value.to_string(), reason: reason.into() }
     }
 }

@@ -46,6 +46,22 @@ impl std::fmt::Display for Said {
     }
 }
 
+/// A text as written, in every language: a reason a caller gives as text rather than as a
+/// message (serde_json's own words, or a sentence not yet made a message).
+const AS_WRITTEN: Message = ("said.asWritten", "{text}");
+
+impl From<String> for Said {
+    fn from(text: String) -> Said {
+        Said { message: AS_WRITTEN, values: vec![("text", text)] }
+    }
+}
+
+impl From<&str> for Said {
+    fn from(text: &str) -> Said {
+        Said::from(text.to_owned())
+    }
+}
+
 /// `template` with each `{name}` of `values` replaced, in one pass (a value holding braces is
 /// not read again); other braces stay as written.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

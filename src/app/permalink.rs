@@ -115,6 +115,7 @@ pub fn PermalinkSync(key: String) -> impl IntoView {
     // rest of the view is restored and the widget works).
     if !problems.is_empty() {
         if let Some(events) = use_context::<super::WidgetEvents>() {
+            // In English for scripts, as every `rotascope:error` message is.
             (events.error)("config", problems.join("; "));
         }
     }
@@ -127,7 +128,7 @@ pub fn PermalinkSync(key: String) -> impl IntoView {
                 <div class="rs-note rs-permalink-problems" role="alert" data-testid="permalink-problems">
                     <p>{super::messages().get("permalink.notRestored")}</p>
                     <ul>
-                        {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                        {problems.into_iter().map(|p| view! { <li>{super::messages().said(&p.said)}</li> }).collect_view()}
                         {(more > 0).then(|| view! { <li>{crate::chart::words::and_more(&super::messages(), more)}</li> })}
                     </ul>
                 </div>

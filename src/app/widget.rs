@@ -54,7 +54,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     // The interface's words: English at once; another language once its table is in (loaded
     // beside the prices, so nothing with words is drawn before it).
     let words: RwSignal<Option<Messages>> = RwSignal::new(None);
-    let language_problem: RwSignal<Option<String>, LocalStorage> = RwSignal::new_local(None);
+    let language_problem: RwSignal<Option<crate::analysis::said::Said>, LocalStorage> = RwSignal::new_local(None);
     {
         let tag = config.lang.clone().unwrap_or_default();
         let lang = if tag.is_empty() { Some("en") } else { language_of(&tag) };
@@ -196,7 +196,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             <section class=theme_class node_ref=root data-rotascope-root="" data-rotascope-stopped=m.get("panic.stopped") role="region" aria-label=region_label lang=m.lang>
                 {title.clone().map(|t| view! { <h2 class="rs-title">{t}</h2> })}
                 {locale_problem.clone().map(|p| view! { <p class="rs-note" role="note">{p}{"; using the browser's locale"}</p> })}
-                {language_problem.get_untracked().map(|p| view! { <p class="rs-note" role="note" data-testid="language">{p}</p> })}
+                {language_problem.get_untracked().map(|p| view! { <p class="rs-note" role="note" data-testid="language">{m.said(&p)}</p> })}
                 {ignored.map(|p| view! { <p class="rs-note" role="note" data-testid="ignored">{p}</p> })}
                 {if card_only {
                     note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance timeout_s=timeout_s /> }).into_any()

@@ -472,6 +472,8 @@ impl Host {
                 host.mounted = Some(Box::new(handle));
             }
             Err(error) => {
+                // In English: a config that does not read has no language yet (the language is
+                // one of its fields, and its table loads only once the widget starts).
                 let message = error.to_string();
                 let _ = element.set_attribute("data-rs-theme", "light");
                 if !failed_before_drawing(&element, frame.as_ref(), &message) {

@@ -40,6 +40,7 @@ const session = useSiteAndBrowser(DIST, {
     "/slow-prices.json": slowPrices,
     "/missing-de.html": htmlRoute(page("en", 'data-lang="de"').replace("/slow-prices.json", "/missing.json")),
     "/missing.json": (req, res) => res.writeHead(404, { "content-type": "text/plain" }).end("gone"),
+    "/share-de.html": htmlRoute(page("en", 'data-lang="de" data-permalink="true"')),
   },
 });
 
@@ -265,6 +266,22 @@ test("de: the note card reads in German, the note's own texts as written", async
   assert.equal((await card.locator(".rs-sentiment-name").textContent()).trim(), "mildly positive");
   assert.ok((await card.locator(".rs-section summary").allTextContents()).includes("Horizon"));
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("what a shared view cannot restore reads in the widget's language; the event keeps English for scripts", async () => {
+  await session.ready;
+  const context = await session.browser.newContext({ viewport: { width: 1200, height: 1000 } });
+  const p = await context.newPage();
+  await p.addInitScript(() => document.addEventListener("rotascope:error", (e) => (window.__error = e.detail.message)));
+  held = Promise.resolve();
+  await p.goto(`${session.url}share-de.html#w=view:pie`);
+  const item = p.locator("#w [data-testid=permalink-problems] li");
+  await item.first().waitFor();
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name]);
+  assert.deepEqual(await item.allTextContents(), [fill(table("de")["permalink.view"], { key: "w", field: "view", value: '"pie"' })]);
+  assert.equal((await p.locator("#w [data-testid=permalink-problems] p").textContent()).trim(), table("de")["permalink.notRestored"]);
+  assert.equal(await p.evaluate(() => window.__error), 'permalink `w`: `view` = "pie": use rotation, performance or trend');
   await context.close();
 });
 

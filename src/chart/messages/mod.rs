@@ -16,6 +16,7 @@
 
 use crate::analysis::rotation::Quadrant;
 use crate::analysis::said::Said;
+use config::{LANGUAGE_NOT_LOADED, LANGUAGE_UNAVAILABLE, OVERRIDE_NOT_TEXT, OVERRIDE_NO_KEY, OVERRIDE_NO_PLACEHOLDERS, OVERRIDE_PLACEHOLDERS, OVERRIDE_PLACEHOLDERS_MISSING};
 use serde_json::{Map, Value};
 
 /// The languages a widget can show, by their primary subtag: English first (compiled in).
@@ -25,16 +26,18 @@ pub const LANGUAGES: [&str; 6] = ["en", "de", "fr", "es", "it", "ja"];
 pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 mod card;
+pub(crate) mod config;
 mod faults;
 mod frame;
 mod labels;
+pub(crate) mod permalink;
 mod summaries;
 
 /// Every message in English, by key: the keys every other table must have, with the same
 /// placeholders. The chart's parts are data files of this module (so the code that says them
 /// imports this module, never the other way round); the core's and the config's sit beside
 /// the code that builds them, which imports nothing of the chart.
-pub const ENGLISH: [&[(&str, &str)]; 7] = [frame::MESSAGES, summaries::MESSAGES, card::MESSAGES, labels::MESSAGES, faults::MESSAGES, crate::analysis::error::MESSAGES, crate::config::MESSAGES];
+pub const ENGLISH: [&[(&str, &str)]; 7] = [frame::MESSAGES, summaries::MESSAGES, card::MESSAGES, labels::MESSAGES, faults::MESSAGES, crate::analysis::error::MESSAGES, config::MESSAGES];
 
 /// English's (key, text) pairs, in order.
 pub fn english_pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -52,15 +55,16 @@ pub fn language_of(tag: &str) -> Option<&'static str> {
     LANGUAGES.iter().find(|l| **l == primary).copied()
 }
 
-/// What a widget says when it cannot show `tag`'s language (always in English: it shows
-/// English).
-pub fn unsupported_language(tag: &str) -> String {
-    format!("Language \"{tag}\" is not available: showing English (available: {})", LANGUAGES.join(", "))
+/// What a widget says when it cannot show `tag`'s language: it shows English, so it says this
+/// in English (or the publisher's words for it).
+pub fn unsupported_language(tag: &str) -> Said {
+    Said::new(LANGUAGE_UNAVAILABLE, &[("tag", tag), ("languages", &LANGUAGES.join(", "))])
 }
 
-/// What a widget says when its language's table did not load (`why`, the fetch's words).
-pub fn language_not_loaded(lang: &str, why: &str) -> String {
-    format!("The \"{lang}\" texts could not be loaded ({why}): showing English")
+/// What a widget says when its language's table did not load (`why`, the fetch's words): in
+/// English, which it then shows.
+pub fn language_not_loaded(lang: &str, why: &str) -> Said {
+    Said::new(LANGUAGE_NOT_LOADED, &[("lang", lang), ("why", why)])
 }
 
 /// The placeholders a template names, in order of first appearance: `{symbol}` → `symbol`.
@@ -92,28 +96,34 @@ fn english_for(key: &str) -> Option<&'static str> {
 
 /// Why `text` cannot be the message `key`, or `Ok` when it can: the key must be one of
 /// English's (or a plural category of one), the text must name the same placeholders.
-pub fn check_message(key: &str, text: &str) -> Result<(), String> {
+pub fn check_message(key: &str, text: &str) -> Result<(), Said> {
     let Some(model) = english_for(key) else {
-        return Err("no message has this key (the keys are listed in the README, \"Languages\")".to_owned());
+        return Err(Said::plain(OVERRIDE_NO_KEY));
     };
     let (want, have) = (placeholders(model), placeholders(text));
     if want.len() != have.len() || !want.iter().all(|p| have.contains(p)) {
-        let list = |p: &[&str]| if p.is_empty() { "none".to_owned() } else { p.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ") };
-        return Err(format!("the text must have the placeholders {} (it has {})", list(&want), list(&have)));
+        let list = |p: &[&str]| p.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ");
+        // "none" is a word of the sentence, so each case is a sentence of its own.
+        let message = match (want.is_empty(), have.is_empty()) {
+            (true, _) => OVERRIDE_NO_PLACEHOLDERS,
+            (false, true) => OVERRIDE_PLACEHOLDERS_MISSING,
+            (false, false) => OVERRIDE_PLACEHOLDERS,
+        };
+        return Err(Said::new(message, &[("wanted", &list(&want)), ("given", &list(&have))]));
     }
     Ok(())
 }
 
-/// The `messages` config object read into (key, text) pairs; the first bad entry is
-/// returned as (its field name, the value, why).
-pub fn read_overrides(map: &Map<String, Value>) -> Result<Vec<(String, String)>, (String, Value, String)> {
+/// The `messages` config object read into (key, text) pairs; the first bad entry is the
+/// error, named by its field (`messages.tab.trend`).
+pub fn read_overrides(map: &Map<String, Value>) -> Result<Vec<(String, String)>, crate::analysis::AnalysisError> {
     let mut out = Vec::with_capacity(map.len());
     for (key, value) in map {
         let field = format!("messages.{key}");
         let Value::String(text) = value else {
-            return Err((field, value.clone(), "give the message as a text".to_owned()));
+            return Err(crate::analysis::AnalysisError::bad_option(&field, value, Said::plain(OVERRIDE_NOT_TEXT)));
         };
-        check_message(key, text).map_err(|why| (field, value.clone(), why))?;
+        check_message(key, text).map_err(|why| crate::analysis::AnalysisError::bad_option(&field, value, why))?;
         out.push((key.clone(), text.clone()));
     }
     Ok(out)
@@ -328,14 +338,16 @@ mod tests {
         assert_eq!(check_message("returns.caption", "{date}: {period}"), Ok(()));
         // A plural category English does not spell out is held to `.other`.
         assert_eq!(check_message("list.more.few", "i {n} inne"), Ok(()));
-        assert!(check_message("quadrant.leadng", "Vorne").unwrap_err().starts_with("no message has this key"));
+        assert!(check_message("quadrant.leadng", "Vorne").unwrap_err().english().starts_with("no message has this key"));
         assert!(check_message("quadrant.leading.few", "x").is_err());
-        assert_eq!(check_message("returns.caption", "{period} bis"), Err("the text must have the placeholders {period}, {date} (it has {period})".to_owned()));
-        assert_eq!(check_message("tab.trend", "{x}"), Err("the text must have the placeholders none (it has {x})".to_owned()));
+        let english = |r: Result<(), Said>| r.map_err(|s| s.english());
+        assert_eq!(english(check_message("returns.caption", "{period} bis")), Err("the text must have the placeholders {period}, {date} (it has {period})".to_owned()));
+        assert_eq!(english(check_message("tab.trend", "{x}")), Err("the text must have the placeholders none (it has {x})".to_owned()));
+        assert_eq!(english(check_message("returns.caption", "Renditen")), Err("the text must have the placeholders {period}, {date} (it has none)".to_owned()));
         let map: Map<String, Value> = serde_json::from_str(r#"{"tab.trend":"Verlauf","list.more.other":"+{n}"}"#).unwrap();
         assert_eq!(read_overrides(&map), Ok(vec![("tab.trend".into(), "Verlauf".into()), ("list.more.other".into(), "+{n}".into())]));
         let map: Map<String, Value> = serde_json::from_str(r#"{"tab.trend":3}"#).unwrap();
-        assert_eq!(read_overrides(&map), Err(("messages.tab.trend".into(), Value::from(3), "give the message as a text".into())));
+        assert_eq!(read_overrides(&map).map_err(|e| e.to_string()), Err("option `messages.tab.trend` = 3: give the message as a text".into()));
     }
 
     /// What `Intl.PluralRules` says for these counts (taken from a JavaScript engine).
@@ -357,8 +369,8 @@ mod tests {
         assert_eq!(language_of("en"), Some("en"));
         assert_eq!(language_of("pt-BR"), None);
         assert_eq!(language_of(""), None);
-        assert_eq!(unsupported_language("pt-BR"), "Language \"pt-BR\" is not available: showing English (available: en, de, fr, es, it, ja)");
-        assert_eq!(language_not_loaded("de", "HTTP 404"), "The \"de\" texts could not be loaded (HTTP 404): showing English");
+        assert_eq!(unsupported_language("pt-BR").english(), "Language \"pt-BR\" is not available: showing English (available: en, de, fr, es, it, ja)");
+        assert_eq!(language_not_loaded("de", "HTTP 404").english(), "The \"de\" texts could not be loaded (HTTP 404): showing English");
     }
 
     #[test]
