@@ -71,7 +71,7 @@ pub fn claim_text(m: &Messages, claim: &Result<Claim, String>, check: &ClaimChec
         Outcome::Differs { difference } => m.fill("claim.differs", &[("difference", &unsigned(difference.abs()))]),
         Outcome::Unchecked { reason } => m.fill("claim.unchecked", &[("reason", reason)]),
     };
-    let period = check.period.map(|p| p.to_string()).unwrap_or_default();
+    let period = check.period.map(|p| super::describe::period_name(m, p, fmt)).unwrap_or_default();
     let now = claim.zip(check.now.as_ref()).map(|(c, n)| m.fill("claim.now", &[("value", &in_unit(c, n.value, fmt)), ("period", &period), ("date", &fmt.date(n.as_of))]));
     let (mut since, mut held_now) = (None, None);
     if let (Some(c), Some(s)) = (claim, &check.since) {
@@ -266,18 +266,18 @@ mod tests {
         let de = Messages::new("de", crate::chart::messages::keep(crate::chart::messages::parse_table(&text).unwrap()), &[], None);
         let (n, checks) = (note(), checks());
         let t = claim_text(&de, &n.claims[0].claim, &checks[0], 0.5, Some("SPY"), &PlainFormat);
-        assert_eq!(t.verdict, "stimmt überein (innerhalb von 0.5 pp)");
+        assert_eq!(t.verdict, "stimmt überein (Toleranz 0.5 pp)");
         assert_eq!(t.now.as_deref(), Some("Aktuell −50.0 pp (YTD bis Mar 2, 2026)"));
-        assert_eq!(t.since.as_deref(), Some("Seit der Notiz (Feb 4, 2026 bis Mar 2, 2026): IJR minus SPY −75.0 pp, die Entwicklung hat sich umgekehrt"));
+        assert_eq!(t.since.as_deref(), Some("Seit der Studie (Feb 4, 2026 bis Mar 2, 2026): IJR minus SPY −75.0 pp, die Entwicklung lief der Einschätzung zuwider"));
         assert_eq!(
             describe_claims(&de, &n.claims, &checks, Some("SPY"), &PlainFormat),
-            "3 Zahlen anhand der Kurse geprüft: 1 stimmt überein, 1 weicht ab und 1 nicht prüfbar. \
-             IJR minus SPY: aktuell −50.0 pp, −75.0 pp seit der Notiz, umgekehrt; IJR minus SPY: aktuell −50.0 pp, −75.0 pp seit der Notiz, umgekehrt."
+            "3 Zahlen anhand der Kurse geprüft: 1 stimmt überein, 1 weicht ab und 1 ist nicht prüfbar. \
+             IJR minus SPY: aktuell −50.0 pp, −75.0 pp seit der Studie, gegenläufig; IJR minus SPY: aktuell −50.0 pp, −75.0 pp seit der Studie, gegenläufig."
         );
         let spread = ClaimKind::Spread { long: vec!["IWM".into(), "IJR".into(), "VB".into()], short: vec!["SPY".into()] };
         assert_eq!(call(&de, &spread, None), "IWM, IJR und VB minus SPY");
-        assert_eq!(claims_table(&de, &n.claims, &checks, Some("SPY"), n.published).caption, "Die Zahlen der Notiz, geprüft anhand der Kurse");
-        assert_eq!(crate::chart::words::alert_text(&de, "XLK", crate::analysis::rotation::Quadrant::Improving, crate::analysis::rotation::Quadrant::Leading), "XLK Verbessernd → Führend");
+        assert_eq!(claims_table(&de, &n.claims, &checks, Some("SPY"), n.published).caption, "Die Zahlen der Studie, geprüft anhand der Kurse");
+        assert_eq!(crate::chart::words::alert_text(&de, "XLK", crate::analysis::rotation::Quadrant::Improving, crate::analysis::rotation::Quadrant::Leading), "XLK Aufholend → Führend");
         let ja = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/lang/ja.json")).unwrap();
         let ja = Messages::new("ja", crate::chart::messages::keep(crate::chart::messages::parse_table(&ja).unwrap()), &[], None);
         assert_eq!(call(&ja, &spread, None), "IWM、IJR、VB マイナス SPY");

@@ -598,8 +598,8 @@ mod tests {
         let text = describe_rotation(&de, "SPY", Interval::Weekly, Date::parse_iso("2026-06-12").unwrap(), &heads, "YTD", &[], None, &PlainFormat);
         assert_eq!(
             text,
-            "Relative-Rotation-Graph von 3 Symbolen gegen SPY, wöchentlich, Stand Jun 12, 2026: RS-Ratio (relative Stärke) waagrecht, RS-Momentum (ihre Änderungsrate) senkrecht. \
-             Führend: XLF und XLK. Verbessernd: IWM. \
+            "Relative-Rotation-Graph von 3 Symbolen gegenüber SPY, wöchentlich, Stand Jun 12, 2026: RS-Ratio (relative Stärke) waagrecht, RS-Momentum (deren Änderungsrate) senkrecht. \
+             Führend: XLF und XLK. Aufholend: IWM. \
              Höchste relative Stärke: XLF (101.80); niedrigste: IWM (99.20)."
         );
         assert_eq!(de.list(&["a".into(), "b".into(), "c".into()]), "a, b und c");

@@ -536,7 +536,7 @@ mod tests {
         assert_eq!(tail_unit(&de, Interval::Weekly, 3), " Wochen");
         assert_eq!(tail_unit(&de, Interval::Daily, 2), " Tage");
         assert_eq!(tail_label(&de), "Schweif ");
-        assert_eq!(quadrant_names(&de), ["Führend", "Schwächelnd", "Nachlaufend", "Verbessernd"]);
+        assert_eq!(quadrant_names(&de), ["Führend", "Schwächelnd", "Nachlaufend", "Aufholend"]);
         assert_eq!(returns_caption(&de, &Period::YearToDate, day("2026-06-30"), &PlainFormat), "Renditen YTD bis Jun 30, 2026, nach Rang");
         assert_eq!(ignored_settings(&de, &["farbe".into()]).as_deref(), Some("Unbekannte Einstellungen ignoriert: farbe"));
         assert_eq!(play_label(&de, true), "Pause");

@@ -157,7 +157,7 @@ test("de: the subtitle, summary, ranking and method note read in German", async 
   assert.equal(await text("[data-testid=ranking] caption"), fill("ranking.caption", { column: t["ranking.rsRatio"], order: t["ranking.highestFirst"] }));
   assert.equal(await text("[data-testid=method-note] summary"), fill("method.summary", { method: t["method.logTrend"] }));
   const summary = await text("[data-testid=summary]");
-  assert.match(summary, /^Relative-Rotation-Graph von \d+ Symbolen gegen SPY, wöchentlich, Stand /);
+  assert.match(summary, /^Relative-Rotation-Graph von \d+ Symbolen gegenüber SPY, wöchentlich, Stand /);
   const quadrants = ["leading", "weakening", "lagging", "improving"].map((q) => `${t[`quadrant.${q}`]}: `);
   assert.ok(quadrants.some((q) => summary.includes(q)) && summary.includes("Richtung und Abstand von 100/100: "), summary);
   assert.deepEqual(problems, []);
