@@ -12,7 +12,8 @@ pub use contract::{parse_contract_json, parse_contract_value, to_contract_json};
 pub(crate) use contract::json_error;
 
 use super::date::Date;
-use super::error::{AnalysisError, Warning};
+use super::error::{AnalysisError, Warning, MIXED_ADJUSTMENT, NO_SOURCES};
+use super::said::Said;
 use super::prices::{Adjustment, PriceTable, Series};
 
 /// One symbol's dated closes before they are aligned on a shared calendar.
@@ -134,19 +135,19 @@ pub fn merge(tables: Vec<PriceTable>) -> Result<PriceTable, AnalysisError> {
         if let Some(only) = tables.into_iter().next() {
             return Ok(only);
         }
-        return Err(AnalysisError::NoData { detail: "no price sources were given".into() });
+        return Err(AnalysisError::no_data(NO_SOURCES));
     }
     let Some(first) = tables.first() else {
-        return Err(AnalysisError::NoData { detail: "no price sources were given".into() });
+        return Err(AnalysisError::no_data(NO_SOURCES));
     };
     let mut adjustment = first.adjustment;
     let mut warnings = Vec::new();
     if tables.iter().any(|t| t.adjustment != adjustment) {
         adjustment = Adjustment::NotStated;
-        warnings.push(Warning::new(
+        warnings.push(Warning::of(
             "mixed_adjustment",
             None,
-            "the sources differ in whether closes include dividends; returns mix total-return and price closes",
+            Said::plain(MIXED_ADJUSTMENT),
         ));
     }
     let mut sources: Vec<String> = Vec::new();
