@@ -121,6 +121,23 @@ pub const NO_GRAPH: Message = ("warning.noGraph", "{reason}; no rotation graph")
 pub const SPREAD_SKIPPED: Message = ("warning.spreadSkipped", "spread {long} − {short}: a side has no {period} return");
 pub const NOT_A_LINK: Message = ("warning.notALink", "note.url \"{url}\" is not an http(s) address, so it is not linked");
 pub const NOTE_IGNORED_FIELD: Message = ("warning.noteIgnoredField", "note field `{key}` is not part of the note contract and was ignored");
+// A note that cannot be read, and why.
+pub const NOTE_NOT_JSON: Message = ("note.notJson", "the note is not valid JSON: {detail}");
+pub const NOTE_MISSING: Message = ("note.missing", "`{path}` is missing");
+pub const NOTE_KIND: Message = ("note.kind", "`{path}.kind` should be return, excess or spread");
+pub const NOTE_SPREAD_SIDES: Message = ("note.spreadSides", "`{path}`: a spread needs symbols on both sides");
+pub const NOTE_SPREAD_SAME: Message = ("note.spreadSame", "`{path}`: its long and short sides are the same ({symbols}), so the spread is always 0");
+pub const NOTE_NOT_FINITE: Message = ("note.notFinite", "`{path}.value` is not a finite number");
+pub const NOTE_UNIT: Message = ("note.unit", "`{path}.unit` is \"{unit}\", but a {kind} claim is stated in {stated}");
+pub const NOTE_EXPECT_OBJECT: Message = ("note.expect.object", "an object");
+pub const NOTE_EXPECT_SYMBOL: Message = ("note.expect.symbol", "a symbol text");
+pub const NOTE_EXPECT_SYMBOLS: Message = ("note.expect.symbols", "symbol texts");
+pub const NOTE_EXPECT_LIST: Message = ("note.expect.list", "a list of symbols");
+pub const NOTE_EXPECT_NUMBER: Message = ("note.expect.number", "a number");
+pub const NOTE_EXPECT_SECTIONS: Message = ("note.expect.sections", "a list of { heading, body }");
+pub const NOTE_EXPECT_SECTION: Message = ("note.expect.section", "an object with heading and body");
+pub const NOTE_EXPECT_SENTIMENT: Message = ("note.expect.sentiment", "an object with label and score");
+pub const NOTE_EXPECT_CLAIMS: Message = ("note.expect.claims", "a list of claims");
 // The rotation's needs, named in "{what} for {symbol} needs at least …".
 pub const MOMENTUM_LOG_TREND: Message = ("data.need.logTrend", "RS-Momentum (log-trend)");
 pub const MOMENTUM_ZSCORE: Message = ("data.need.zscore", "RS-Momentum (zscore, window {window})");
@@ -130,7 +147,7 @@ pub const RETURN_OF: Message = ("data.returnOf", "the {period} return of {symbol
 pub const RETURN_SINCE: Message = ("data.returnSince", "the return of {symbol} since {day}");
 
 /// English messages of bad data and of the core's warnings, by key (see [`super::said`]).
-pub const MESSAGES: &[Message] = &[NOT_JSON, IN_SOURCE, DUPLICATE_SYMBOL, WRONG_SHAPE, LENGTH_MISMATCH, BAD_DATE, DATE_ORDER, DATE_REPEATS, DATE_BEFORE, BAD_CLOSE, CLOSE_NOT_NUMBER, CLOSE_NOT_FINITE, CLOSE_ZERO, CLOSE_NEGATIVE, UNREADABLE_CLOSE, TOO_FEW_POINTS, NO_BASE_CLOSE, NO_BASE_CLOSE_EVER, UNKNOWN_SYMBOL, SYMBOLS, SYMBOLS_AND_MORE, NO_SYMBOLS, ROLE_BENCHMARK, ROLE_SYMBOL, ROLE_BASKET_MEMBER, ROLE_SPREAD_LEG, NO_DATA, BAD_OPTION, QUOTED, JSON_NULL, JSON_BOOLEAN, JSON_NUMBER, JSON_TEXT, JSON_LONG_TEXT, JSON_ARRAY_ONE, JSON_ARRAY, JSON_OBJECT, AS_GIVEN, ERROR_AS_WARNING, EXPECT_PRESENT, FOUND_MISSING, EXPECT_PRICES, EXPECT_SERIES, EXPECT_SERIES_KEYS, FOUND_KEY, EXPECT_BOOLEAN, EXPECT_TEXT, EXPECT_DATES, EXPECT_DATE, EXPECT_CLOSES, EXPECT_CLOSE, EXPECT_META, EXPECT_META_ENTRY, EXPECT_INDICATORS, FOUND_NEITHER, EXPECT_RESULTS, EXPECT_SYMBOL_TEXT, EXPECT_UNIX_TIMES, EXPECT_UNIX_TIME, NO_SOURCES, NO_DATES, NO_SERIES, ALL_EMPTY, CHART_ERROR, CHART_ERROR_UNDESCRIBED, CHART_EMPTY, NO_POSITION, NO_BENCHMARK, CSV_OPEN_QUOTE, CSV_EMPTY, CSV_TWICE, CSV_NO_DATE, CSV_NO_CLOSE, CSV_FIELDS, CSV_NO_SYMBOL, CSV_NO_ROWS, CSV_AMBIGUOUS, CSV_COMMA_DOT, DATE_FORMAT, DATE_NO_SUCH_DAY, DATE_DASH, DATE_INVISIBLE, DATE_INVISIBLE_UNNAMED, DATE_OUT_OF_RANGE, IGNORED_FIELD, META_WITHOUT_SERIES, META_UNKNOWN_FIELD, MIXED_ADJUSTMENT, REVERSED, EMPTY_SERIES, LATE_START, MISSING_CLOSE, MISSING_CLOSES, EARLY_END, PERIOD_CLIPPED, NOT_DRAWN, MEMBER_LEFT_OUT, NO_SYMBOL_AT, NO_BASE, NO_BASE_EVER, STALE_BASE, STALE_END, MEMBER_SKIPPED, BASKET_EMPTY, NOT_ON_GRAPH, NO_GRAPH, SPREAD_SKIPPED, NOT_A_LINK, NOTE_IGNORED_FIELD, MOMENTUM_LOG_TREND, MOMENTUM_ZSCORE, WEEKLY_SHARED, DAILY_SHARED, RETURN_OF, RETURN_SINCE];
+pub const MESSAGES: &[Message] = &[NOT_JSON, IN_SOURCE, DUPLICATE_SYMBOL, WRONG_SHAPE, LENGTH_MISMATCH, BAD_DATE, DATE_ORDER, DATE_REPEATS, DATE_BEFORE, BAD_CLOSE, CLOSE_NOT_NUMBER, CLOSE_NOT_FINITE, CLOSE_ZERO, CLOSE_NEGATIVE, UNREADABLE_CLOSE, TOO_FEW_POINTS, NO_BASE_CLOSE, NO_BASE_CLOSE_EVER, UNKNOWN_SYMBOL, SYMBOLS, SYMBOLS_AND_MORE, NO_SYMBOLS, ROLE_BENCHMARK, ROLE_SYMBOL, ROLE_BASKET_MEMBER, ROLE_SPREAD_LEG, NO_DATA, BAD_OPTION, QUOTED, JSON_NULL, JSON_BOOLEAN, JSON_NUMBER, JSON_TEXT, JSON_LONG_TEXT, JSON_ARRAY_ONE, JSON_ARRAY, JSON_OBJECT, AS_GIVEN, ERROR_AS_WARNING, EXPECT_PRESENT, FOUND_MISSING, EXPECT_PRICES, EXPECT_SERIES, EXPECT_SERIES_KEYS, FOUND_KEY, EXPECT_BOOLEAN, EXPECT_TEXT, EXPECT_DATES, EXPECT_DATE, EXPECT_CLOSES, EXPECT_CLOSE, EXPECT_META, EXPECT_META_ENTRY, EXPECT_INDICATORS, FOUND_NEITHER, EXPECT_RESULTS, EXPECT_SYMBOL_TEXT, EXPECT_UNIX_TIMES, EXPECT_UNIX_TIME, NO_SOURCES, NO_DATES, NO_SERIES, ALL_EMPTY, CHART_ERROR, CHART_ERROR_UNDESCRIBED, CHART_EMPTY, NO_POSITION, NO_BENCHMARK, CSV_OPEN_QUOTE, CSV_EMPTY, CSV_TWICE, CSV_NO_DATE, CSV_NO_CLOSE, CSV_FIELDS, CSV_NO_SYMBOL, CSV_NO_ROWS, CSV_AMBIGUOUS, CSV_COMMA_DOT, DATE_FORMAT, DATE_NO_SUCH_DAY, DATE_DASH, DATE_INVISIBLE, DATE_INVISIBLE_UNNAMED, DATE_OUT_OF_RANGE, IGNORED_FIELD, META_WITHOUT_SERIES, META_UNKNOWN_FIELD, MIXED_ADJUSTMENT, REVERSED, EMPTY_SERIES, LATE_START, MISSING_CLOSE, MISSING_CLOSES, EARLY_END, PERIOD_CLIPPED, NOT_DRAWN, MEMBER_LEFT_OUT, NO_SYMBOL_AT, NO_BASE, NO_BASE_EVER, STALE_BASE, STALE_END, MEMBER_SKIPPED, BASKET_EMPTY, NOT_ON_GRAPH, NO_GRAPH, SPREAD_SKIPPED, NOT_A_LINK, NOTE_IGNORED_FIELD, MOMENTUM_LOG_TREND, MOMENTUM_ZSCORE, WEEKLY_SHARED, DAILY_SHARED, RETURN_OF, RETURN_SINCE, NOTE_NOT_JSON, NOTE_MISSING, NOTE_KIND, NOTE_SPREAD_SIDES, NOTE_SPREAD_SAME, NOTE_NOT_FINITE, NOTE_UNIT, NOTE_EXPECT_OBJECT, NOTE_EXPECT_SYMBOL, NOTE_EXPECT_SYMBOLS, NOTE_EXPECT_LIST, NOTE_EXPECT_NUMBER, NOTE_EXPECT_SECTIONS, NOTE_EXPECT_SECTION, NOTE_EXPECT_SENTIMENT, NOTE_EXPECT_CLAIMS];
 
 /// Why prices or options were rejected. Its parts that are words (a reason, a role, a shape)
 /// are messages, so [`AnalysisError::say`] says the whole sentence in one language.
@@ -167,6 +184,9 @@ pub enum AnalysisError {
     NoData { detail: Said },
 
     BadOption { field: String, value: String, reason: String },
+
+    /// A note that cannot be read, and why.
+    Note { said: Said },
 }
 
 impl std::error::Error for AnalysisError {}
@@ -210,6 +230,7 @@ impl AnalysisError {
             UnknownSymbol { role, symbol, available } => say(UNKNOWN_SYMBOL, &[("role", &role.say(find)), ("symbol", symbol), ("available", &available.say(find))]),
             NoData { detail } => say(NO_DATA, &[("detail", &detail.say(find))]),
             BadOption { field, value, reason } => say(BAD_OPTION, &[("field", field), ("value", value), ("reason", reason)]),
+            Note { said } => said.say(find),
         }
     }
 

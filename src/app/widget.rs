@@ -318,7 +318,7 @@ fn DataNotes() -> impl IntoView {
             View::Trend => &[],
         };
         let shown: Vec<&str> = data.shown(benchmark).into_iter().map(|p| data.symbol(p)).collect();
-        let notes = notes::DataNotes::new(data.table.warnings.iter().chain(view_warnings), &shown);
+        let notes = notes::DataNotes::new(data.table.warnings.iter().chain(view_warnings), &shown, &messages());
         (!notes.is_empty()).then(|| {
             let summary = notes.summary();
             view! {
