@@ -49,8 +49,9 @@ pub const JSON_LONG_TEXT: Message = ("data.json.longText", "the text \"{text}…
 pub const JSON_ARRAY_ONE: Message = ("data.json.array.one", "an array of {n} items");
 pub const JSON_ARRAY: Message = ("data.json.array.other", "an array of {n} items");
 pub const JSON_OBJECT: Message = ("data.json.object", "an object");
-// A warning given as it was written (the embedding API's own, in English).
-pub const AS_GIVEN: Message = ("warning.asGiven", "{text}");
+// A text as it was given: a path in the data (`series.IWM[3]`), a warning the embedding
+// API words in English.
+pub const AS_GIVEN: Message = ("data.asGiven", "{text}");
 // An error the core worked around, as it was said.
 pub const ERROR_AS_WARNING: Message = ("warning.error", "{reason}");
 // The shapes the price files' fields should have.
@@ -85,6 +86,8 @@ pub const CHART_EMPTY: Message = ("data.none.chartEmpty", "`chart.result` is emp
 pub const NO_POSITION: Message = ("data.none.position", "no symbol at table position {symbol} or {benchmark}");
 pub const NO_BENCHMARK: Message = ("data.none.benchmark", "no benchmark");
 // A CSV file's problems.
+pub const CSV_AT: Message = ("data.csv.at", "{source} line {line}");
+pub const CSV_AT_COLUMN: Message = ("data.csv.atColumn", "{source} line {line}, column {column}");
 pub const CSV_OPEN_QUOTE: Message = ("data.csv.openQuote", "line {line} opens a quoted field that is never closed");
 pub const CSV_EMPTY: Message = ("data.csv.empty", "the file is empty");
 pub const CSV_TWICE: Message = ("data.csv.twice", "the header names `{name}` twice (columns {first} and {second}): keep the one that holds the data");
@@ -147,7 +150,7 @@ pub const RETURN_OF: Message = ("data.returnOf", "the {period} return of {symbol
 pub const RETURN_SINCE: Message = ("data.returnSince", "the return of {symbol} since {day}");
 
 /// English messages of bad data and of the core's warnings, by key (see [`super::said`]).
-pub const MESSAGES: &[Message] = &[NOT_JSON, IN_SOURCE, DUPLICATE_SYMBOL, WRONG_SHAPE, LENGTH_MISMATCH, BAD_DATE, DATE_ORDER, DATE_REPEATS, DATE_BEFORE, BAD_CLOSE, CLOSE_NOT_NUMBER, CLOSE_NOT_FINITE, CLOSE_ZERO, CLOSE_NEGATIVE, UNREADABLE_CLOSE, TOO_FEW_POINTS, NO_BASE_CLOSE, NO_BASE_CLOSE_EVER, UNKNOWN_SYMBOL, SYMBOLS, SYMBOLS_AND_MORE, NO_SYMBOLS, ROLE_BENCHMARK, ROLE_SYMBOL, ROLE_BASKET_MEMBER, ROLE_SPREAD_LEG, NO_DATA, BAD_OPTION, QUOTED, JSON_NULL, JSON_BOOLEAN, JSON_NUMBER, JSON_TEXT, JSON_LONG_TEXT, JSON_ARRAY_ONE, JSON_ARRAY, JSON_OBJECT, AS_GIVEN, ERROR_AS_WARNING, EXPECT_PRESENT, FOUND_MISSING, EXPECT_PRICES, EXPECT_SERIES, EXPECT_SERIES_KEYS, FOUND_KEY, EXPECT_BOOLEAN, EXPECT_TEXT, EXPECT_DATES, EXPECT_DATE, EXPECT_CLOSES, EXPECT_CLOSE, EXPECT_META, EXPECT_META_ENTRY, EXPECT_INDICATORS, FOUND_NEITHER, EXPECT_RESULTS, EXPECT_SYMBOL_TEXT, EXPECT_UNIX_TIMES, EXPECT_UNIX_TIME, NO_SOURCES, NO_DATES, NO_SERIES, ALL_EMPTY, CHART_ERROR, CHART_ERROR_UNDESCRIBED, CHART_EMPTY, NO_POSITION, NO_BENCHMARK, CSV_OPEN_QUOTE, CSV_EMPTY, CSV_TWICE, CSV_NO_DATE, CSV_NO_CLOSE, CSV_FIELDS, CSV_NO_SYMBOL, CSV_NO_ROWS, CSV_AMBIGUOUS, CSV_COMMA_DOT, DATE_FORMAT, DATE_NO_SUCH_DAY, DATE_DASH, DATE_INVISIBLE, DATE_INVISIBLE_UNNAMED, DATE_OUT_OF_RANGE, IGNORED_FIELD, META_WITHOUT_SERIES, META_UNKNOWN_FIELD, MIXED_ADJUSTMENT, REVERSED, EMPTY_SERIES, LATE_START, MISSING_CLOSE, MISSING_CLOSES, EARLY_END, PERIOD_CLIPPED, NOT_DRAWN, MEMBER_LEFT_OUT, NO_SYMBOL_AT, NO_BASE, NO_BASE_EVER, STALE_BASE, STALE_END, MEMBER_SKIPPED, BASKET_EMPTY, NOT_ON_GRAPH, NO_GRAPH, SPREAD_SKIPPED, NOT_A_LINK, NOTE_IGNORED_FIELD, MOMENTUM_LOG_TREND, MOMENTUM_ZSCORE, WEEKLY_SHARED, DAILY_SHARED, RETURN_OF, RETURN_SINCE, NOTE_NOT_JSON, NOTE_MISSING, NOTE_KIND, NOTE_SPREAD_SIDES, NOTE_SPREAD_SAME, NOTE_NOT_FINITE, NOTE_UNIT, NOTE_EXPECT_OBJECT, NOTE_EXPECT_SYMBOL, NOTE_EXPECT_SYMBOLS, NOTE_EXPECT_LIST, NOTE_EXPECT_NUMBER, NOTE_EXPECT_SECTIONS, NOTE_EXPECT_SECTION, NOTE_EXPECT_SENTIMENT, NOTE_EXPECT_CLAIMS];
+pub const MESSAGES: &[Message] = &[NOT_JSON, IN_SOURCE, DUPLICATE_SYMBOL, WRONG_SHAPE, LENGTH_MISMATCH, BAD_DATE, DATE_ORDER, DATE_REPEATS, DATE_BEFORE, BAD_CLOSE, CLOSE_NOT_NUMBER, CLOSE_NOT_FINITE, CLOSE_ZERO, CLOSE_NEGATIVE, UNREADABLE_CLOSE, TOO_FEW_POINTS, NO_BASE_CLOSE, NO_BASE_CLOSE_EVER, UNKNOWN_SYMBOL, SYMBOLS, SYMBOLS_AND_MORE, NO_SYMBOLS, ROLE_BENCHMARK, ROLE_SYMBOL, ROLE_BASKET_MEMBER, ROLE_SPREAD_LEG, NO_DATA, BAD_OPTION, QUOTED, JSON_NULL, JSON_BOOLEAN, JSON_NUMBER, JSON_TEXT, JSON_LONG_TEXT, JSON_ARRAY_ONE, JSON_ARRAY, JSON_OBJECT, AS_GIVEN, ERROR_AS_WARNING, EXPECT_PRESENT, FOUND_MISSING, EXPECT_PRICES, EXPECT_SERIES, EXPECT_SERIES_KEYS, FOUND_KEY, EXPECT_BOOLEAN, EXPECT_TEXT, EXPECT_DATES, EXPECT_DATE, EXPECT_CLOSES, EXPECT_CLOSE, EXPECT_META, EXPECT_META_ENTRY, EXPECT_INDICATORS, FOUND_NEITHER, EXPECT_RESULTS, EXPECT_SYMBOL_TEXT, EXPECT_UNIX_TIMES, EXPECT_UNIX_TIME, NO_SOURCES, NO_DATES, NO_SERIES, ALL_EMPTY, CHART_ERROR, CHART_ERROR_UNDESCRIBED, CHART_EMPTY, NO_POSITION, NO_BENCHMARK, CSV_AT, CSV_AT_COLUMN, CSV_OPEN_QUOTE, CSV_EMPTY, CSV_TWICE, CSV_NO_DATE, CSV_NO_CLOSE, CSV_FIELDS, CSV_NO_SYMBOL, CSV_NO_ROWS, CSV_AMBIGUOUS, CSV_COMMA_DOT, DATE_FORMAT, DATE_NO_SUCH_DAY, DATE_DASH, DATE_INVISIBLE, DATE_INVISIBLE_UNNAMED, DATE_OUT_OF_RANGE, IGNORED_FIELD, META_WITHOUT_SERIES, META_UNKNOWN_FIELD, MIXED_ADJUSTMENT, REVERSED, EMPTY_SERIES, LATE_START, MISSING_CLOSE, MISSING_CLOSES, EARLY_END, PERIOD_CLIPPED, NOT_DRAWN, MEMBER_LEFT_OUT, NO_SYMBOL_AT, NO_BASE, NO_BASE_EVER, STALE_BASE, STALE_END, MEMBER_SKIPPED, BASKET_EMPTY, NOT_ON_GRAPH, NO_GRAPH, SPREAD_SKIPPED, NOT_A_LINK, NOTE_IGNORED_FIELD, MOMENTUM_LOG_TREND, MOMENTUM_ZSCORE, WEEKLY_SHARED, DAILY_SHARED, RETURN_OF, RETURN_SINCE, NOTE_NOT_JSON, NOTE_MISSING, NOTE_KIND, NOTE_SPREAD_SIDES, NOTE_SPREAD_SAME, NOTE_NOT_FINITE, NOTE_UNIT, NOTE_EXPECT_OBJECT, NOTE_EXPECT_SYMBOL, NOTE_EXPECT_SYMBOLS, NOTE_EXPECT_LIST, NOTE_EXPECT_NUMBER, NOTE_EXPECT_SECTIONS, NOTE_EXPECT_SECTION, NOTE_EXPECT_SENTIMENT, NOTE_EXPECT_CLAIMS];
 
 /// Why prices or options were rejected. Its parts that are words (a reason, a role, a shape)
 /// are messages, so [`AnalysisError::say`] says the whole sentence in one language.
@@ -165,14 +168,15 @@ pub enum AnalysisError {
 
     LengthMismatch { symbol: String, len: usize, dates_len: usize },
 
-    BadDate { at: String, value: String, reason: DateParseError },
+    /// `at`: where, as a path in the data or a line of a file (so for all these).
+    BadDate { at: Said, value: String, reason: DateParseError },
 
-    DateOrder { at: String, date: Date, previous: Date, problem: Message },
+    DateOrder { at: Said, date: Date, previous: Date, problem: Message },
 
-    BadClose { symbol: String, at: String, date: Date, value: String, reason: Message },
+    BadClose { symbol: String, at: Said, date: Date, value: String, reason: Message },
 
     /// A close whose reading depends on what its dots and commas mean, and the file does not say.
-    UnreadableClose { symbol: String, at: String, column: String, date: Date, value: String, reason: Said },
+    UnreadableClose { symbol: String, at: Said, column: String, date: Date, value: String, reason: Said },
 
     TooFewPoints { what: Said, symbol: String, needed: usize, have: usize, unit: Message },
 
@@ -210,16 +214,16 @@ impl AnalysisError {
             DuplicateSymbol { symbol } => say(DUPLICATE_SYMBOL, &[("symbol", symbol)]),
             WrongShape { path, expected, found } => say(WRONG_SHAPE, &[("path", path), ("expected", &Said::plain(*expected).say(find)), ("found", &found.say(find))]),
             LengthMismatch { symbol, len, dates_len } => say(LENGTH_MISMATCH, &[("symbol", symbol), ("len", &len.to_string()), ("dates", &dates_len.to_string())]),
-            BadDate { at, value, reason } => say(BAD_DATE, &[("at", at), ("value", &quoted(value, find)), ("reason", &reason.said().say(find))]),
+            BadDate { at, value, reason } => say(BAD_DATE, &[("at", &at.say(find)), ("value", &quoted(value, find)), ("reason", &reason.said().say(find))]),
             DateOrder { at, date, previous, problem } => {
-                say(DATE_ORDER, &[("at", at), ("date", &date.to_string()), ("problem", &Said::plain(*problem).say(find)), ("previous", &previous.to_string())])
+                say(DATE_ORDER, &[("at", &at.say(find)), ("date", &date.to_string()), ("problem", &Said::plain(*problem).say(find)), ("previous", &previous.to_string())])
             }
             BadClose { symbol, at, date, value, reason } => {
-                say(BAD_CLOSE, &[("symbol", symbol), ("date", &date.to_string()), ("at", at), ("value", &quoted(value, find)), ("reason", &Said::plain(*reason).say(find))])
+                say(BAD_CLOSE, &[("symbol", symbol), ("date", &date.to_string()), ("at", &at.say(find)), ("value", &quoted(value, find)), ("reason", &Said::plain(*reason).say(find))])
             }
             UnreadableClose { symbol, at, column, date, value, reason } => say(
                 UNREADABLE_CLOSE,
-                &[("symbol", symbol), ("date", &date.to_string()), ("at", at), ("column", column), ("value", &quoted(value, find)), ("reason", &reason.say(find))],
+                &[("symbol", symbol), ("date", &date.to_string()), ("at", &at.say(find)), ("column", column), ("value", &quoted(value, find)), ("reason", &reason.say(find))],
             ),
             TooFewPoints { what, symbol, needed, have, unit } => say(
                 TOO_FEW_POINTS,
@@ -255,6 +259,11 @@ impl AnalysisError {
     pub fn no_data(detail: Message) -> Self {
         AnalysisError::NoData { detail: Said::plain(detail) }
     }
+}
+
+/// A place in the data named by its path (`series.IWM[3]`), the same in every language.
+pub fn data_path(path: &str) -> Said {
+    Said::new(AS_GIVEN, &[("text", path)])
 }
 
 /// Longest piece of a publisher's text quoted in a message, in characters.
@@ -369,5 +378,48 @@ impl Warning {
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::input::parse_source;
+    use serde_json::{Map, Value};
+
+    /// The shipped German table, as the widget looks keys up in it.
+    fn german() -> impl Fn(&str) -> Option<&'static str> {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/lang/de.json")).unwrap();
+        let table: Map<String, Value> = serde_json::from_str(&text).unwrap();
+        let table: &'static Map<String, Value> = Box::leak(Box::new(table));
+        move |key: &str| table.get(key).and_then(Value::as_str)
+    }
+
+    /// Two errors inside their source's sentence (a bad close; a date's reason inside a bad
+    /// date): in German every word is German but the data (file, symbol, path, dates, value).
+    #[test]
+    fn a_source_error_reads_in_german_but_for_its_data() {
+        let de = german();
+        let source = |text: &str| parse_source("data/prices.json", text, None, None).unwrap_err();
+        let bad_close = source(r#"{"dates": ["2026-01-02", "2026-01-05"], "series": {"IWM": [100, -5]}}"#);
+        assert_eq!(bad_close.to_string(), "data/prices.json: IWM on 2026-01-05 (series.IWM[1]): close -5 is negative; closes must be positive numbers or null");
+        assert_eq!(bad_close.say(&de), "data/prices.json: IWM am 2026-01-05 (series.IWM[1]): Schlusskurs -5 ist negativ; Schlusskurse müssen positive Zahlen oder null sein");
+        let bad_date = source(r#"{"dates": ["2026–01–02"], "series": {"IWM": [100]}}"#);
+        assert_eq!(bad_date.to_string(), "data/prices.json: dates[0] = \"2026–01–02\" is written with \"–\" (U+2013) where an ISO date (YYYY-MM-DD) has a hyphen");
+        assert_eq!(bad_date.say(&de), "data/prices.json: dates[0] = „2026–01–02“ ist mit „–“ (U+2013) geschrieben, wo ein ISO-Datum (JJJJ-MM-TT) einen Bindestrich hat");
+        // A file's line and column are named in German too.
+        let in_file = parse_source("data/iwm.csv", "Date,Close\n2026–01–02,100\n", None, None).unwrap_err();
+        assert!(in_file.say(&de).starts_with("data/iwm.csv Zeile 2, Spalte Date = „2026–01–02“ ist mit"), "{}", in_file.say(&de));
+        // Without a table, the English.
+        assert_eq!(bad_date.say(&|_| None), bad_date.to_string());
+    }
+
+    #[test]
+    fn a_warning_about_an_error_reads_in_german() {
+        let de = german();
+        let error = AnalysisError::unknown_symbol(Said::plain(ROLE_BENCHMARK), "QQQ", &["SPY", "IWM"]);
+        let warning = Warning::about("rotation_skipped", None, NO_GRAPH, &[], Within::Error(error));
+        assert_eq!(warning.message, "unknown benchmark \"QQQ\": the prices have SPY, IWM; no rotation graph");
+        assert_eq!(warning.say(&de), "Benchmark „QQQ“ ist unbekannt: Die Kursdaten enthalten SPY, IWM; kein Rotationsgraph");
     }
 }

@@ -197,7 +197,7 @@ fn parse_claim(v: &Value, path: &str) -> NoteClaim {
             None => Period::YearToDate,
         };
         let as_of = match text(m, "as_of", path)? {
-            Some(d) => Some(Date::parse_iso(d.trim()).map_err(|reason| AnalysisError::BadDate { at: format!("`{path}.as_of`"), value: d.clone(), reason })?),
+            Some(d) => Some(Date::parse_iso(d.trim()).map_err(|reason| AnalysisError::BadDate { at: data_path(&format!("`{path}.as_of`")), value: d.clone(), reason })?),
             None => None,
         };
         let value = match field("value")? {
@@ -254,7 +254,7 @@ fn read_note(value: &Value) -> Result<Note, AnalysisError> {
             "published" => {
                 note.published = match text(m, key, "note")? {
                     // A time of day (`2026-02-04T09:30:00Z`) is read as its date.
-                    Some(d) => Some(Date::parse_day(&d).map_err(|reason| AnalysisError::BadDate { at: "`note.published`".into(), value: d.clone(), reason })?),
+                    Some(d) => Some(Date::parse_day(&d).map_err(|reason| AnalysisError::BadDate { at: data_path("`note.published`"), value: d.clone(), reason })?),
                     None => None,
                 }
             }

@@ -188,9 +188,12 @@ mod fast {
         /// The table's parts; `None` when anything needs the slow path's message.
         pub(super) fn into_parts(self) -> Option<Parts> {
             let mut dates = Vec::with_capacity(self.dates.as_ref()?.len());
-            for (i, text) in self.dates?.into_iter().enumerate() {
+            for text in self.dates? {
                 let date = Date::parse_iso(text).ok()?;
-                check_increasing(&dates, date, format!("dates[{i}]")).ok()?;
+                // Out of order: the slow path says where.
+                if dates.last().is_some_and(|&previous| date <= previous) {
+                    return None;
+                }
                 dates.push(date);
             }
             let mut series = Vec::new();
@@ -542,15 +545,15 @@ fn parse_dates(value: &Value) -> Result<Vec<Date>, AnalysisError> {
         let at = format!("dates[{i}]");
         let text = item.as_str().ok_or_else(|| wrong(at.clone(), EXPECT_DATE, item))?;
         let date = Date::parse_iso(text)
-            .map_err(|reason| AnalysisError::BadDate { at: at.clone(), value: text.into(), reason })?;
-        check_increasing(&dates, date, at)?;
+            .map_err(|reason| AnalysisError::BadDate { at: data_path(&at), value: text.into(), reason })?;
+        check_increasing(&dates, date, data_path(&at))?;
         dates.push(date);
     }
     Ok(dates)
 }
 
 /// Dates must be strictly increasing; `at` names the new date's position for the message.
-pub(crate) fn check_increasing(so_far: &[Date], date: Date, at: String) -> Result<(), AnalysisError> {
+pub(crate) fn check_increasing(so_far: &[Date], date: Date, at: Said) -> Result<(), AnalysisError> {
     match so_far.last() {
         Some(&previous) if date == previous => {
             Err(AnalysisError::DateOrder { at, date, previous, problem: DATE_REPEATS })

@@ -225,9 +225,10 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
     let decimals = decimals(sep, records.iter().filter_map(|(_, f)| f.get(close_col)).map(String::as_str));
     let default_symbol = symbol.map_or_else(|| symbol_from_name(source_name), str::to_owned);
 
-    let mut rows: Vec<(String, Date, Option<f64>, String)> = Vec::new();
+    let mut rows: Vec<(String, Date, Option<f64>, Said)> = Vec::new();
     for (n, f) in records {
-        let at = format!("{source_name} line {n}");
+        let line = n.to_string();
+        let at = Said::new(CSV_AT, &[("source", source_name), ("line", &line)]);
         if f.len() != header.len() {
             return Err(not_csv(Said::new(CSV_FIELDS, &[("line", &n.to_string()), ("fields", &f.len().to_string()), ("columns", &header.len().to_string())])));
         }
@@ -236,7 +237,7 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
         let cell = |c: usize| f.get(c).map_or("", |v| v.trim());
         let day_text = cell(date_col);
         let column = header.get(date_col).map_or("", |h| h.trim());
-        let day = Date::parse_day(day_text).map_err(|reason| AnalysisError::BadDate { at: format!("{at}, column {column}"), value: day_text.to_owned(), reason })?;
+        let day = Date::parse_day(day_text).map_err(|reason| AnalysisError::BadDate { at: Said::new(CSV_AT_COLUMN, &[("source", source_name), ("line", &line), ("column", column)]), value: day_text.to_owned(), reason })?;
         let sym = match symbol_col {
             None => default_symbol.clone(),
             // A row without its symbol belongs to no series (the contract refuses an empty key too).

@@ -29,7 +29,7 @@ pub(crate) struct RawSeries {
 impl RawSeries {
     /// From `(date, close, where)` rows; dates must be strictly increasing and the error
     /// names the row.
-    pub(crate) fn from_points(symbol: String, points: Vec<(Date, Option<f64>, String)>) -> Result<RawSeries, AnalysisError> {
+    pub(crate) fn from_points(symbol: String, points: Vec<(Date, Option<f64>, Said)>) -> Result<RawSeries, AnalysisError> {
         let mut dates = Vec::with_capacity(points.len());
         let mut closes = Vec::with_capacity(points.len());
         for (day, close, at) in points {
@@ -41,8 +41,8 @@ impl RawSeries {
     }
 }
 
-type Row = (String, Date, Option<f64>, String);
-type SymbolRows = Vec<(String, Vec<(Date, Option<f64>, String)>)>;
+type Row = (String, Date, Option<f64>, Said);
+type SymbolRows = Vec<(String, Vec<(Date, Option<f64>, Said)>)>;
 
 /// Groups long-format rows by symbol, in order of first appearance.
 pub(crate) fn group_by_symbol(rows: Vec<Row>) -> SymbolRows {

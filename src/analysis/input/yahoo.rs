@@ -76,13 +76,13 @@ pub fn parse_yahoo_chart(value: &Value) -> Result<PriceTable, AnalysisError> {
                 Value::Number(n) => {
                     let v = n.as_f64().unwrap_or(f64::NAN);
                     if let Some(reason) = close_problem(v) {
-                        return Err(AnalysisError::BadClose { symbol, at: format!("{close_path}[{i}]"), date: day, value: n.to_string(), reason });
+                        return Err(AnalysisError::BadClose { symbol, at: data_path(&format!("{close_path}[{i}]")), date: day, value: n.to_string(), reason });
                     }
                     Some(v)
                 }
                 other => return Err(wrong(format!("{close_path}[{i}] ({day})"), EXPECT_CLOSE, other)),
             };
-            points.push((day, close, format!("{path}.timestamp[{i}]")));
+            points.push((day, close, data_path(&format!("{path}.timestamp[{i}]"))));
         }
         let mut raw = RawSeries::from_points(symbol, points)?;
         raw.name = result
