@@ -153,7 +153,8 @@ pub const RETURN_SINCE: Message = ("data.returnSince", "the return of {symbol} s
 pub const MESSAGES: &[Message] = &[NOT_JSON, IN_SOURCE, DUPLICATE_SYMBOL, WRONG_SHAPE, LENGTH_MISMATCH, BAD_DATE, DATE_ORDER, DATE_REPEATS, DATE_BEFORE, BAD_CLOSE, CLOSE_NOT_NUMBER, CLOSE_NOT_FINITE, CLOSE_ZERO, CLOSE_NEGATIVE, UNREADABLE_CLOSE, TOO_FEW_POINTS, NO_BASE_CLOSE, NO_BASE_CLOSE_EVER, UNKNOWN_SYMBOL, SYMBOLS, SYMBOLS_AND_MORE, NO_SYMBOLS, ROLE_BENCHMARK, ROLE_SYMBOL, ROLE_BASKET_MEMBER, ROLE_SPREAD_LEG, NO_DATA, BAD_OPTION, QUOTED, JSON_NULL, JSON_BOOLEAN, JSON_NUMBER, JSON_TEXT, JSON_LONG_TEXT, JSON_ARRAY_ONE, JSON_ARRAY, JSON_OBJECT, AS_GIVEN, ERROR_AS_WARNING, EXPECT_PRESENT, FOUND_MISSING, EXPECT_PRICES, EXPECT_SERIES, EXPECT_SERIES_KEYS, FOUND_KEY, EXPECT_BOOLEAN, EXPECT_TEXT, EXPECT_DATES, EXPECT_DATE, EXPECT_CLOSES, EXPECT_CLOSE, EXPECT_META, EXPECT_META_ENTRY, EXPECT_INDICATORS, FOUND_NEITHER, EXPECT_RESULTS, EXPECT_SYMBOL_TEXT, EXPECT_UNIX_TIMES, EXPECT_UNIX_TIME, NO_SOURCES, NO_DATES, NO_SERIES, ALL_EMPTY, CHART_ERROR, CHART_ERROR_UNDESCRIBED, CHART_EMPTY, NO_POSITION, NO_BENCHMARK, CSV_AT, CSV_AT_COLUMN, CSV_OPEN_QUOTE, CSV_EMPTY, CSV_TWICE, CSV_NO_DATE, CSV_NO_CLOSE, CSV_FIELDS, CSV_NO_SYMBOL, CSV_NO_ROWS, CSV_AMBIGUOUS, CSV_COMMA_DOT, DATE_FORMAT, DATE_NO_SUCH_DAY, DATE_DASH, DATE_INVISIBLE, DATE_INVISIBLE_UNNAMED, DATE_OUT_OF_RANGE, IGNORED_FIELD, META_WITHOUT_SERIES, META_UNKNOWN_FIELD, MIXED_ADJUSTMENT, REVERSED, EMPTY_SERIES, LATE_START, MISSING_CLOSE, MISSING_CLOSES, EARLY_END, PERIOD_CLIPPED, NOT_DRAWN, MEMBER_LEFT_OUT, NO_SYMBOL_AT, NO_BASE, NO_BASE_EVER, STALE_BASE, STALE_END, MEMBER_SKIPPED, BASKET_EMPTY, NOT_ON_GRAPH, NO_GRAPH, SPREAD_SKIPPED, NOT_A_LINK, NOTE_IGNORED_FIELD, MOMENTUM_LOG_TREND, MOMENTUM_ZSCORE, WEEKLY_SHARED, DAILY_SHARED, RETURN_OF, RETURN_SINCE, NOTE_NOT_JSON, NOTE_MISSING, NOTE_KIND, NOTE_SPREAD_SIDES, NOTE_SPREAD_SAME, NOTE_NOT_FINITE, NOTE_UNIT, NOTE_EXPECT_OBJECT, NOTE_EXPECT_SYMBOL, NOTE_EXPECT_SYMBOLS, NOTE_EXPECT_LIST, NOTE_EXPECT_NUMBER, NOTE_EXPECT_SECTIONS, NOTE_EXPECT_SECTION, NOTE_EXPECT_SENTIMENT, NOTE_EXPECT_CLAIMS];
 
 /// Why prices or options were rejected. Its parts that are words (a reason, a role, a shape)
-/// are messages, so [`AnalysisError::say`] says the whole sentence in one language.
+/// are messages, so [`AnalysisError::say`] says the whole sentence in one language. Some
+/// parts are boxed to keep the error small, as every `Result` of the core carries it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnalysisError {
     NotJson { detail: String },
@@ -173,17 +174,17 @@ pub enum AnalysisError {
 
     DateOrder { at: Said, date: Date, previous: Date, problem: Message },
 
-    BadClose { symbol: String, at: Said, date: Date, value: String, reason: Message },
+    BadClose { symbol: String, at: Box<Said>, date: Date, value: String, reason: Message },
 
     /// A close whose reading depends on what its dots and commas mean, and the file does not say.
-    UnreadableClose { symbol: String, at: Said, column: String, date: Date, value: String, reason: Said },
+    UnreadableClose { symbol: String, at: Box<Said>, column: String, date: Date, value: String, reason: Box<Said> },
 
-    TooFewPoints { what: Said, symbol: String, needed: usize, have: usize, unit: Message },
+    TooFewPoints { what: Box<Said>, symbol: String, needed: usize, have: usize, unit: Message },
 
     /// `first`: the day of the first close, `None` when there is none.
     NoBaseClose { what: Said, base_day: Date, first: Option<Date> },
 
-    UnknownSymbol { role: Said, symbol: String, available: Said },
+    UnknownSymbol { role: Said, symbol: String, available: Box<Said> },
 
     NoData { detail: Said },
 
@@ -248,7 +249,7 @@ impl AnalysisError {
             n if n > SHOWN => Said::new(SYMBOLS_AND_MORE, &[("symbols", &listed), ("n", &(n - SHOWN).to_string())]),
             _ => Said::new(SYMBOLS, &[("symbols", &listed)]),
         };
-        AnalysisError::UnknownSymbol { role, symbol: symbol.into(), available }
+        AnalysisError::UnknownSymbol { role, symbol: symbol.into(), available: Box::new(available) }
     }
 
     pub fn bad_option(field: &str, value: impl fmt::Display, reason: impl Into<String>) -> Self {
@@ -327,9 +328,10 @@ pub struct Warning {
     pub symbol: Option<String>,
     /// A sentence for people, in English (`analyze()`'s).
     pub message: String,
-    /// The sentence as a message, for the reader's language; `{reason}` in it is `within`.
+    /// The sentence as a message, for the reader's language; `{reason}` in it is `within`
+    /// (boxed, as functions return a warning by value).
     #[serde(skip)]
-    pub said: Said,
+    pub said: Box<Said>,
     /// The problem this one reports on (an error that left a symbol out, a member's warning).
     #[serde(skip)]
     pub within: Option<Box<Within>>,
@@ -346,12 +348,12 @@ impl Warning {
     /// A warning whose sentence is given in English only (it reads the same in every language).
     pub fn new(code: &'static str, symbol: Option<&str>, message: impl Into<String>) -> Self {
         let message = message.into();
-        Warning { code, symbol: symbol.map(str::to_owned), said: Said::new(AS_GIVEN, &[("text", &message)]), message, within: None }
+        Warning { code, symbol: symbol.map(str::to_owned), said: Box::new(Said::new(AS_GIVEN, &[("text", &message)])), message, within: None }
     }
 
     /// A warning that says `said`.
     pub fn of(code: &'static str, symbol: Option<&str>, said: Said) -> Self {
-        Warning { code, symbol: symbol.map(str::to_owned), message: said.english(), said, within: None }
+        Warning { code, symbol: symbol.map(str::to_owned), message: said.english(), said: Box::new(said), within: None }
     }
 
     /// A warning that says `message` about `within` (its `{reason}`).
@@ -369,7 +371,7 @@ impl Warning {
             Within::Error(e) => e.say(find),
             Within::Warning(w) => w.say(find),
         };
-        let mut said = self.said.clone();
+        let mut said = (*self.said).clone();
         said.values.push(("reason", reason));
         said.say(find)
     }

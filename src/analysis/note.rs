@@ -81,7 +81,7 @@ pub struct Note {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoteError {
     english: String,
-    pub error: AnalysisError,
+    pub error: Box<AnalysisError>,
 }
 
 impl NoteError {
@@ -93,7 +93,7 @@ impl NoteError {
 
 impl From<AnalysisError> for NoteError {
     fn from(error: AnalysisError) -> NoteError {
-        NoteError { english: error.to_string(), error }
+        NoteError { english: error.to_string(), error: Box::new(error) }
     }
 }
 

@@ -197,7 +197,7 @@ impl PriceTable {
                     if let Some(reason) = close_problem(value) {
                         return Err(AnalysisError::BadClose {
                             symbol: s.symbol.clone(),
-                            at: data_path(&format!("series.{}[{i}]", s.symbol)),
+                            at: Box::new(data_path(&format!("series.{}[{i}]", s.symbol))),
                             date,
                             value: super::error::number_text(value),
                             reason,

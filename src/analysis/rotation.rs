@@ -462,10 +462,10 @@ pub fn rotation(table: &PriceTable, symbol: usize, benchmark: usize, to: usize, 
     let w = params.window;
     if samples.len() < params.samples_needed() {
         return Err(AnalysisError::TooFewPoints {
-            what: match params.method {
+            what: Box::new(match params.method {
                 RotationMethod::LogTrend => Said::plain(MOMENTUM_LOG_TREND),
                 RotationMethod::Zscore => Said::new(MOMENTUM_ZSCORE, &[("window", &w.to_string())]),
-            },
+            }),
             symbol: s.symbol.clone(),
             needed: params.samples_needed(),
             have: samples.len(),

@@ -253,21 +253,21 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
                 // With `;` between fields a decimal comma may be the locale's: 1.000,5 is 1000.5.
                 let number = plain_number(raw, decimals, close_column).map_err(|reason| AnalysisError::UnreadableClose {
                     symbol: sym.clone(),
-                    at: at.clone(),
+                    at: Box::new(at.clone()),
                     column: close_column.to_owned(),
                     date: day,
                     value: raw.to_owned(),
-                    reason,
+                    reason: Box::new(reason),
                 })?;
                 let value: f64 = number.parse().map_err(|_| AnalysisError::BadClose {
                     symbol: sym.clone(),
-                    at: at.clone(),
+                    at: Box::new(at.clone()),
                     date: day,
                     value: raw.to_owned(),
                     reason: CLOSE_NOT_NUMBER,
                 })?;
                 if let Some(reason) = close_problem(value) {
-                    return Err(AnalysisError::BadClose { symbol: sym, at, date: day, value: raw.to_owned(), reason });
+                    return Err(AnalysisError::BadClose { symbol: sym, at: Box::new(at), date: day, value: raw.to_owned(), reason });
                 }
                 Some(value)
             }

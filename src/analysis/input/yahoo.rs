@@ -76,7 +76,7 @@ pub fn parse_yahoo_chart(value: &Value) -> Result<PriceTable, AnalysisError> {
                 Value::Number(n) => {
                     let v = n.as_f64().unwrap_or(f64::NAN);
                     if let Some(reason) = close_problem(v) {
-                        return Err(AnalysisError::BadClose { symbol, at: data_path(&format!("{close_path}[{i}]")), date: day, value: n.to_string(), reason });
+                        return Err(AnalysisError::BadClose { symbol, at: Box::new(data_path(&format!("{close_path}[{i}]"))), date: day, value: n.to_string(), reason });
                     }
                     Some(v)
                 }
