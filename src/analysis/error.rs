@@ -141,6 +141,18 @@ pub const NOTE_EXPECT_SECTIONS: Message = ("note.expect.sections", "a list of { 
 pub const NOTE_EXPECT_SECTION: Message = ("note.expect.section", "an object with heading and body");
 pub const NOTE_EXPECT_SENTIMENT: Message = ("note.expect.sentiment", "an object with label and score");
 pub const NOTE_EXPECT_CLAIMS: Message = ("note.expect.claims", "a list of claims");
+// Why a note's claim cannot be checked against the prices.
+pub const CLAIM_NO_PRICES: Message = ("claimcheck.noPrices", "no price data is loaded");
+pub const CLAIM_AFTER: Message = ("claimcheck.after", "its as-of day {day} is after the price data, which ends on {last}");
+pub const CLAIM_BEFORE: Message = ("claimcheck.before", "its as-of day {day} is before the price data, which starts on {first}");
+pub const CLAIM_PERIOD: Message = ("claimcheck.period", "its period starts on {start}, after its as-of day {day}");
+pub const CLAIM_NOT_IN: Message = ("claimcheck.notIn", "{symbol} is not in the price data");
+pub const CLAIM_NO_BENCHMARK: Message = ("claimcheck.noBenchmark", "no benchmark is set");
+pub const CLAIM_DATED_AFTER: Message = ("claimcheck.datedAfter", "the note is dated {published}, after the price data, which ends on {last}");
+pub const CLAIM_DATED_BEFORE: Message = ("claimcheck.datedBefore", "the note is dated {published}, before the price data, which starts on {first}");
+// A note's sentiment that cannot be shown.
+pub const SENTIMENT_MISSING: Message = ("note.sentiment.missing", "the sentiment score is missing or not a number");
+pub const SENTIMENT_RANGE: Message = ("note.sentiment.range", "the sentiment score {score} is outside −1..1");
 // The rotation's needs, named in "{what} for {symbol} needs at least …".
 pub const MOMENTUM_LOG_TREND: Message = ("data.need.logTrend", "RS-Momentum (log-trend)");
 pub const MOMENTUM_ZSCORE: Message = ("data.need.zscore", "RS-Momentum (zscore, window {window})");
@@ -150,7 +162,7 @@ pub const RETURN_OF: Message = ("data.returnOf", "the {period} return of {symbol
 pub const RETURN_SINCE: Message = ("data.returnSince", "the return of {symbol} since {day}");
 
 /// English messages of bad data and of the core's warnings, by key (see [`super::said`]).
-pub const MESSAGES: &[Message] = &[NOT_JSON, IN_SOURCE, DUPLICATE_SYMBOL, WRONG_SHAPE, LENGTH_MISMATCH, BAD_DATE, DATE_ORDER, DATE_REPEATS, DATE_BEFORE, BAD_CLOSE, CLOSE_NOT_NUMBER, CLOSE_NOT_FINITE, CLOSE_ZERO, CLOSE_NEGATIVE, UNREADABLE_CLOSE, TOO_FEW_POINTS, NO_BASE_CLOSE, NO_BASE_CLOSE_EVER, UNKNOWN_SYMBOL, SYMBOLS, SYMBOLS_AND_MORE, NO_SYMBOLS, ROLE_BENCHMARK, ROLE_SYMBOL, ROLE_BASKET_MEMBER, ROLE_SPREAD_LEG, NO_DATA, BAD_OPTION, QUOTED, JSON_NULL, JSON_BOOLEAN, JSON_NUMBER, JSON_TEXT, JSON_LONG_TEXT, JSON_ARRAY_ONE, JSON_ARRAY, JSON_OBJECT, AS_GIVEN, ERROR_AS_WARNING, EXPECT_PRESENT, FOUND_MISSING, EXPECT_PRICES, EXPECT_SERIES, EXPECT_SERIES_KEYS, FOUND_KEY, EXPECT_BOOLEAN, EXPECT_TEXT, EXPECT_DATES, EXPECT_DATE, EXPECT_CLOSES, EXPECT_CLOSE, EXPECT_META, EXPECT_META_ENTRY, EXPECT_INDICATORS, FOUND_NEITHER, EXPECT_RESULTS, EXPECT_SYMBOL_TEXT, EXPECT_UNIX_TIMES, EXPECT_UNIX_TIME, NO_SOURCES, NO_DATES, NO_SERIES, ALL_EMPTY, CHART_ERROR, CHART_ERROR_UNDESCRIBED, CHART_EMPTY, NO_POSITION, NO_BENCHMARK, CSV_AT, CSV_AT_COLUMN, CSV_OPEN_QUOTE, CSV_EMPTY, CSV_TWICE, CSV_NO_DATE, CSV_NO_CLOSE, CSV_FIELDS, CSV_NO_SYMBOL, CSV_NO_ROWS, CSV_AMBIGUOUS, CSV_COMMA_DOT, DATE_FORMAT, DATE_NO_SUCH_DAY, DATE_DASH, DATE_INVISIBLE, DATE_INVISIBLE_UNNAMED, DATE_OUT_OF_RANGE, IGNORED_FIELD, META_WITHOUT_SERIES, META_UNKNOWN_FIELD, MIXED_ADJUSTMENT, REVERSED, EMPTY_SERIES, LATE_START, MISSING_CLOSE, MISSING_CLOSES, EARLY_END, PERIOD_CLIPPED, NOT_DRAWN, MEMBER_LEFT_OUT, NO_SYMBOL_AT, NO_BASE, NO_BASE_EVER, STALE_BASE, STALE_END, MEMBER_SKIPPED, BASKET_EMPTY, NOT_ON_GRAPH, NO_GRAPH, SPREAD_SKIPPED, NOT_A_LINK, NOTE_IGNORED_FIELD, MOMENTUM_LOG_TREND, MOMENTUM_ZSCORE, WEEKLY_SHARED, DAILY_SHARED, RETURN_OF, RETURN_SINCE, NOTE_NOT_JSON, NOTE_MISSING, NOTE_KIND, NOTE_SPREAD_SIDES, NOTE_SPREAD_SAME, NOTE_NOT_FINITE, NOTE_UNIT, NOTE_EXPECT_OBJECT, NOTE_EXPECT_SYMBOL, NOTE_EXPECT_SYMBOLS, NOTE_EXPECT_LIST, NOTE_EXPECT_NUMBER, NOTE_EXPECT_SECTIONS, NOTE_EXPECT_SECTION, NOTE_EXPECT_SENTIMENT, NOTE_EXPECT_CLAIMS];
+pub const MESSAGES: &[Message] = &[NOT_JSON, IN_SOURCE, DUPLICATE_SYMBOL, WRONG_SHAPE, LENGTH_MISMATCH, BAD_DATE, DATE_ORDER, DATE_REPEATS, DATE_BEFORE, BAD_CLOSE, CLOSE_NOT_NUMBER, CLOSE_NOT_FINITE, CLOSE_ZERO, CLOSE_NEGATIVE, UNREADABLE_CLOSE, TOO_FEW_POINTS, NO_BASE_CLOSE, NO_BASE_CLOSE_EVER, UNKNOWN_SYMBOL, SYMBOLS, SYMBOLS_AND_MORE, NO_SYMBOLS, ROLE_BENCHMARK, ROLE_SYMBOL, ROLE_BASKET_MEMBER, ROLE_SPREAD_LEG, NO_DATA, BAD_OPTION, QUOTED, JSON_NULL, JSON_BOOLEAN, JSON_NUMBER, JSON_TEXT, JSON_LONG_TEXT, JSON_ARRAY_ONE, JSON_ARRAY, JSON_OBJECT, AS_GIVEN, ERROR_AS_WARNING, EXPECT_PRESENT, FOUND_MISSING, EXPECT_PRICES, EXPECT_SERIES, EXPECT_SERIES_KEYS, FOUND_KEY, EXPECT_BOOLEAN, EXPECT_TEXT, EXPECT_DATES, EXPECT_DATE, EXPECT_CLOSES, EXPECT_CLOSE, EXPECT_META, EXPECT_META_ENTRY, EXPECT_INDICATORS, FOUND_NEITHER, EXPECT_RESULTS, EXPECT_SYMBOL_TEXT, EXPECT_UNIX_TIMES, EXPECT_UNIX_TIME, NO_SOURCES, NO_DATES, NO_SERIES, ALL_EMPTY, CHART_ERROR, CHART_ERROR_UNDESCRIBED, CHART_EMPTY, NO_POSITION, NO_BENCHMARK, CSV_AT, CSV_AT_COLUMN, CSV_OPEN_QUOTE, CSV_EMPTY, CSV_TWICE, CSV_NO_DATE, CSV_NO_CLOSE, CSV_FIELDS, CSV_NO_SYMBOL, CSV_NO_ROWS, CSV_AMBIGUOUS, CSV_COMMA_DOT, DATE_FORMAT, DATE_NO_SUCH_DAY, DATE_DASH, DATE_INVISIBLE, DATE_INVISIBLE_UNNAMED, DATE_OUT_OF_RANGE, IGNORED_FIELD, META_WITHOUT_SERIES, META_UNKNOWN_FIELD, MIXED_ADJUSTMENT, REVERSED, EMPTY_SERIES, LATE_START, MISSING_CLOSE, MISSING_CLOSES, EARLY_END, PERIOD_CLIPPED, NOT_DRAWN, MEMBER_LEFT_OUT, NO_SYMBOL_AT, NO_BASE, NO_BASE_EVER, STALE_BASE, STALE_END, MEMBER_SKIPPED, BASKET_EMPTY, NOT_ON_GRAPH, NO_GRAPH, SPREAD_SKIPPED, NOT_A_LINK, NOTE_IGNORED_FIELD, MOMENTUM_LOG_TREND, MOMENTUM_ZSCORE, WEEKLY_SHARED, DAILY_SHARED, RETURN_OF, RETURN_SINCE, NOTE_NOT_JSON, NOTE_MISSING, NOTE_KIND, NOTE_SPREAD_SIDES, NOTE_SPREAD_SAME, NOTE_NOT_FINITE, NOTE_UNIT, NOTE_EXPECT_OBJECT, NOTE_EXPECT_SYMBOL, NOTE_EXPECT_SYMBOLS, NOTE_EXPECT_LIST, NOTE_EXPECT_NUMBER, NOTE_EXPECT_SECTIONS, NOTE_EXPECT_SECTION, NOTE_EXPECT_SENTIMENT, NOTE_EXPECT_CLAIMS, CLAIM_NO_PRICES, CLAIM_AFTER, CLAIM_BEFORE, CLAIM_PERIOD, CLAIM_NOT_IN, CLAIM_NO_BENCHMARK, CLAIM_DATED_AFTER, CLAIM_DATED_BEFORE, SENTIMENT_MISSING, SENTIMENT_RANGE];
 
 /// Why prices or options were rejected. Its parts that are words (a reason, a role, a shape)
 /// are messages, so [`AnalysisError::say`] says the whole sentence in one language. Some
@@ -190,8 +202,8 @@ pub enum AnalysisError {
 
     BadOption { field: String, value: String, reason: String },
 
-    /// A note that cannot be read, and why.
-    Note { said: Said },
+    /// A problem said by its message alone (a note's, a claim's).
+    Stated { said: Said },
 }
 
 impl std::error::Error for AnalysisError {}
@@ -235,7 +247,7 @@ impl AnalysisError {
             UnknownSymbol { role, symbol, available } => say(UNKNOWN_SYMBOL, &[("role", &role.say(find)), ("symbol", symbol), ("available", &available.say(find))]),
             NoData { detail } => say(NO_DATA, &[("detail", &detail.say(find))]),
             BadOption { field, value, reason } => say(BAD_OPTION, &[("field", field), ("value", value), ("reason", reason)]),
-            Note { said } => said.say(find),
+            Stated { said } => said.say(find),
         }
     }
 
@@ -367,13 +379,99 @@ impl Warning {
     /// The sentence in the language `find` looks keys up in (English where it has none).
     pub fn say(&self, find: &dyn Fn(&str) -> Option<&'static str>) -> String {
         let Some(within) = &self.within else { return self.said.say(find) };
-        let reason = match within.as_ref() {
-            Within::Error(e) => e.say(find),
-            Within::Warning(w) => w.say(find),
-        };
+        let reason = within.say(find);
         let mut said = (*self.said).clone();
         said.values.push(("reason", reason));
         said.say(find)
+    }
+}
+
+impl Within {
+    /// The problem in the language `find` looks keys up in.
+    pub fn say(&self, find: &dyn Fn(&str) -> Option<&'static str>) -> String {
+        match self {
+            Within::Error(e) => e.say(find),
+            Within::Warning(w) => w.say(find),
+        }
+    }
+}
+
+/// A reason the core gives in English (what scripts, the tool and `analyze()` read, and what
+/// it prints and compares as) with what it is, to say it in the reader's language.
+#[derive(Debug, Clone)]
+pub struct Reason {
+    english: String,
+    within: Box<Within>,
+}
+
+impl Reason {
+    /// The reason in the language `find` looks keys up in.
+    pub fn say(&self, find: &dyn Fn(&str) -> Option<&'static str>) -> String {
+        self.within.say(find)
+    }
+}
+
+impl From<AnalysisError> for Reason {
+    fn from(error: AnalysisError) -> Reason {
+        Reason { english: error.to_string(), within: Box::new(Within::Error(error)) }
+    }
+}
+
+impl From<Warning> for Reason {
+    fn from(warning: Warning) -> Reason {
+        Reason { english: warning.message.clone(), within: Box::new(Within::Warning(warning)) }
+    }
+}
+
+impl From<Said> for Reason {
+    fn from(said: Said) -> Reason {
+        AnalysisError::Stated { said }.into()
+    }
+}
+
+/// A reason given in English only.
+impl From<&str> for Reason {
+    fn from(text: &str) -> Reason {
+        Said::new(AS_GIVEN, &[("text", text)]).into()
+    }
+}
+
+impl std::ops::Deref for Reason {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.english
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english)
+    }
+}
+
+/// Reasons are the same when they read the same in English (however they were built).
+impl PartialEq for Reason {
+    fn eq(&self, other: &Reason) -> bool {
+        self.english == other.english
+    }
+}
+
+impl PartialEq<&str> for Reason {
+    fn eq(&self, text: &&str) -> bool {
+        self.english == *text
+    }
+}
+
+impl PartialEq<Reason> for String {
+    fn eq(&self, reason: &Reason) -> bool {
+        *self == reason.english
+    }
+}
+
+/// As its English text.
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.english)
     }
 }
 

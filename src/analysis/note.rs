@@ -76,58 +76,9 @@ pub struct Note {
     pub warnings: Vec<Warning>,
 }
 
-/// Why a note cannot be read: the error (the card says it in the reader's language) and its
-/// English text, which `parse_note` gives scripts and the tool and which it reads as.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NoteError {
-    english: String,
-    pub error: Box<AnalysisError>,
-}
-
-impl NoteError {
-    /// The reason in the language `find` looks keys up in.
-    pub fn say(&self, find: &dyn Fn(&str) -> Option<&'static str>) -> String {
-        self.error.say(find)
-    }
-}
-
-impl From<AnalysisError> for NoteError {
-    fn from(error: AnalysisError) -> NoteError {
-        NoteError { english: error.to_string(), error: Box::new(error) }
-    }
-}
-
-/// A reason given in English only.
-impl From<&str> for NoteError {
-    fn from(text: &str) -> NoteError {
-        AnalysisError::Note { said: Said::new(AS_GIVEN, &[("text", text)]) }.into()
-    }
-}
-
-impl std::ops::Deref for NoteError {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.english
-    }
-}
-
-impl std::fmt::Display for NoteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.english)
-    }
-}
-
-impl PartialEq<&str> for NoteError {
-    fn eq(&self, text: &&str) -> bool {
-        self.english == *text
-    }
-}
-
-impl PartialEq<NoteError> for String {
-    fn eq(&self, error: &NoteError) -> bool {
-        *self == error.english
-    }
-}
+/// Why a note cannot be read (its English for scripts and the tool; the card says it in the
+/// reader's language).
+pub type NoteError = Reason;
 
 fn wrong(path: &str, expected: Message, found: &Value) -> AnalysisError {
     AnalysisError::WrongShape { path: path.to_owned(), expected, found: json_kind(found) }
@@ -135,7 +86,7 @@ fn wrong(path: &str, expected: Message, found: &Value) -> AnalysisError {
 
 /// A note's problem said by `message`.
 fn unreadable(message: Message, values: &[(&'static str, &str)]) -> AnalysisError {
-    AnalysisError::Note { said: Said::new(message, values) }
+    AnalysisError::Stated { said: Said::new(message, values) }
 }
 
 fn text(map: &Map<String, Value>, key: &str, path: &str) -> Result<Option<String>, AnalysisError> {

@@ -97,7 +97,7 @@ fn SentimentBlock(label: Option<String>, score: Option<f64>, bands: Bands) -> im
         Err(message) => {
             return view! {
                 <div class="rs-error rs-sentiment-error" role="alert" data-testid="sentiment-error">
-                    <p class="rs-error-message">{message}</p>
+                    <p class="rs-error-message">{message.say(&|k| super::messages().find(k))}</p>
                 </div>
             }
             .into_any()
