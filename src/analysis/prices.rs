@@ -54,11 +54,17 @@ pub enum Adjustment {
 }
 
 impl Adjustment {
+    /// What the closes are, in English (`analyze()`'s).
     pub fn describe(self) -> &'static str {
+        self.message().1
+    }
+
+    /// What the closes are, as a message (its key for the reader's language).
+    pub fn message(self) -> Message {
         match self {
-            Adjustment::TotalReturn => "total-return closes (dividends reinvested)",
-            Adjustment::PriceOnly => "price closes (dividends not included)",
-            Adjustment::NotStated => "closes as supplied (adjustment not stated)",
+            Adjustment::TotalReturn => ADJUSTED_TOTAL_RETURN,
+            Adjustment::PriceOnly => ADJUSTED_PRICE_ONLY,
+            Adjustment::NotStated => ADJUSTED_NOT_STATED,
         }
     }
 }

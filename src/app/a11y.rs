@@ -137,7 +137,7 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
             crate::chart::export::file_name(view, &refs, data.table.dates[data.to], ext)
         }
     };
-    let source_line = words::source_line(data.table.adjustment.describe(), data.table.source.as_deref());
+    let source_line = words::source_line(super::messages().get(data.table.adjustment.message().0), data.table.source.as_deref());
     let words_now = super::messages();
     let m = |key: &'static str| words_now.get(key);
     let csv = {

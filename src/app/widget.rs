@@ -270,7 +270,7 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64
     };
     let footnote = {
         let t = &data.table;
-        let mut text = t.adjustment.describe().to_string();
+        let mut text = m.get(t.adjustment.message().0).to_string();
         if let Some(s) = &t.source {
             text.push_str(" · ");
             text.push_str(s);
