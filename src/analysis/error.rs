@@ -157,6 +157,8 @@ pub const SENTIMENT_RANGE: Message = ("note.sentiment.range", "the sentiment sco
 pub const ADJUSTED_TOTAL_RETURN: Message = ("data.adjustment.totalReturn", "total-return closes (dividends reinvested)");
 pub const ADJUSTED_PRICE_ONLY: Message = ("data.adjustment.priceOnly", "price closes (dividends not included)");
 pub const ADJUSTED_NOT_STATED: Message = ("data.adjustment.notStated", "closes as supplied (adjustment not stated)");
+// A period that starts on a date, inside a warning.
+pub const PERIOD_SINCE: Message = ("data.period.since", "since {day}");
 // The rotation's needs, named in "{what} for {symbol} needs at least …".
 pub const MOMENTUM_LOG_TREND: Message = ("data.need.logTrend", "RS-Momentum (log-trend)");
 pub const MOMENTUM_ZSCORE: Message = ("data.need.zscore", "RS-Momentum (zscore, window {window})");
@@ -166,7 +168,7 @@ pub const RETURN_OF: Message = ("data.returnOf", "the {period} return of {symbol
 pub const RETURN_SINCE: Message = ("data.returnSince", "the return of {symbol} since {day}");
 
 /// English messages of bad data and of the core's warnings, by key (see [`super::said`]).
-pub const MESSAGES: &[Message] = &[NOT_JSON, IN_SOURCE, DUPLICATE_SYMBOL, WRONG_SHAPE, LENGTH_MISMATCH, BAD_DATE, DATE_ORDER, DATE_REPEATS, DATE_BEFORE, BAD_CLOSE, CLOSE_NOT_NUMBER, CLOSE_NOT_FINITE, CLOSE_ZERO, CLOSE_NEGATIVE, UNREADABLE_CLOSE, TOO_FEW_POINTS, NO_BASE_CLOSE, NO_BASE_CLOSE_EVER, UNKNOWN_SYMBOL, SYMBOLS, SYMBOLS_AND_MORE, NO_SYMBOLS, ROLE_BENCHMARK, ROLE_SYMBOL, ROLE_BASKET_MEMBER, ROLE_SPREAD_LEG, NO_DATA, BAD_OPTION, QUOTED, JSON_NULL, JSON_BOOLEAN, JSON_NUMBER, JSON_TEXT, JSON_LONG_TEXT, JSON_ARRAY_ONE, JSON_ARRAY, JSON_OBJECT, AS_GIVEN, ERROR_AS_WARNING, EXPECT_PRESENT, FOUND_MISSING, EXPECT_PRICES, EXPECT_SERIES, EXPECT_SERIES_KEYS, FOUND_KEY, EXPECT_BOOLEAN, EXPECT_TEXT, EXPECT_DATES, EXPECT_DATE, EXPECT_CLOSES, EXPECT_CLOSE, EXPECT_META, EXPECT_META_ENTRY, EXPECT_INDICATORS, FOUND_NEITHER, EXPECT_RESULTS, EXPECT_SYMBOL_TEXT, EXPECT_UNIX_TIMES, EXPECT_UNIX_TIME, NO_SOURCES, NO_DATES, NO_SERIES, ALL_EMPTY, CHART_ERROR, CHART_ERROR_UNDESCRIBED, CHART_EMPTY, NO_POSITION, NO_BENCHMARK, CSV_AT, CSV_AT_COLUMN, CSV_OPEN_QUOTE, CSV_EMPTY, CSV_TWICE, CSV_NO_DATE, CSV_NO_CLOSE, CSV_FIELDS, CSV_NO_SYMBOL, CSV_NO_ROWS, CSV_AMBIGUOUS, CSV_COMMA_DOT, DATE_FORMAT, DATE_NO_SUCH_DAY, DATE_DASH, DATE_INVISIBLE, DATE_INVISIBLE_UNNAMED, DATE_OUT_OF_RANGE, IGNORED_FIELD, META_WITHOUT_SERIES, META_UNKNOWN_FIELD, MIXED_ADJUSTMENT, REVERSED, EMPTY_SERIES, LATE_START, MISSING_CLOSE, MISSING_CLOSES, EARLY_END, PERIOD_CLIPPED, NOT_DRAWN, MEMBER_LEFT_OUT, NO_SYMBOL_AT, NO_BASE, NO_BASE_EVER, STALE_BASE, STALE_END, MEMBER_SKIPPED, BASKET_EMPTY, NOT_ON_GRAPH, NO_GRAPH, SPREAD_SKIPPED, NOT_A_LINK, NOTE_IGNORED_FIELD, MOMENTUM_LOG_TREND, MOMENTUM_ZSCORE, WEEKLY_SHARED, DAILY_SHARED, RETURN_OF, RETURN_SINCE, NOTE_NOT_JSON, NOTE_MISSING, NOTE_KIND, NOTE_SPREAD_SIDES, NOTE_SPREAD_SAME, NOTE_NOT_FINITE, NOTE_UNIT, NOTE_EXPECT_OBJECT, NOTE_EXPECT_SYMBOL, NOTE_EXPECT_SYMBOLS, NOTE_EXPECT_LIST, NOTE_EXPECT_NUMBER, NOTE_EXPECT_SECTIONS, NOTE_EXPECT_SECTION, NOTE_EXPECT_SENTIMENT, NOTE_EXPECT_CLAIMS, CLAIM_NO_PRICES, CLAIM_AFTER, CLAIM_BEFORE, CLAIM_PERIOD, CLAIM_NOT_IN, CLAIM_NO_BENCHMARK, CLAIM_DATED_AFTER, CLAIM_DATED_BEFORE, SENTIMENT_MISSING, SENTIMENT_RANGE, ADJUSTED_TOTAL_RETURN, ADJUSTED_PRICE_ONLY, ADJUSTED_NOT_STATED];
+pub const MESSAGES: &[Message] = &[NOT_JSON, IN_SOURCE, DUPLICATE_SYMBOL, WRONG_SHAPE, LENGTH_MISMATCH, BAD_DATE, DATE_ORDER, DATE_REPEATS, DATE_BEFORE, BAD_CLOSE, CLOSE_NOT_NUMBER, CLOSE_NOT_FINITE, CLOSE_ZERO, CLOSE_NEGATIVE, UNREADABLE_CLOSE, TOO_FEW_POINTS, NO_BASE_CLOSE, NO_BASE_CLOSE_EVER, UNKNOWN_SYMBOL, SYMBOLS, SYMBOLS_AND_MORE, NO_SYMBOLS, ROLE_BENCHMARK, ROLE_SYMBOL, ROLE_BASKET_MEMBER, ROLE_SPREAD_LEG, NO_DATA, BAD_OPTION, QUOTED, JSON_NULL, JSON_BOOLEAN, JSON_NUMBER, JSON_TEXT, JSON_LONG_TEXT, JSON_ARRAY_ONE, JSON_ARRAY, JSON_OBJECT, AS_GIVEN, ERROR_AS_WARNING, EXPECT_PRESENT, FOUND_MISSING, EXPECT_PRICES, EXPECT_SERIES, EXPECT_SERIES_KEYS, FOUND_KEY, EXPECT_BOOLEAN, EXPECT_TEXT, EXPECT_DATES, EXPECT_DATE, EXPECT_CLOSES, EXPECT_CLOSE, EXPECT_META, EXPECT_META_ENTRY, EXPECT_INDICATORS, FOUND_NEITHER, EXPECT_RESULTS, EXPECT_SYMBOL_TEXT, EXPECT_UNIX_TIMES, EXPECT_UNIX_TIME, NO_SOURCES, NO_DATES, NO_SERIES, ALL_EMPTY, CHART_ERROR, CHART_ERROR_UNDESCRIBED, CHART_EMPTY, NO_POSITION, NO_BENCHMARK, CSV_AT, CSV_AT_COLUMN, CSV_OPEN_QUOTE, CSV_EMPTY, CSV_TWICE, CSV_NO_DATE, CSV_NO_CLOSE, CSV_FIELDS, CSV_NO_SYMBOL, CSV_NO_ROWS, CSV_AMBIGUOUS, CSV_COMMA_DOT, DATE_FORMAT, DATE_NO_SUCH_DAY, DATE_DASH, DATE_INVISIBLE, DATE_INVISIBLE_UNNAMED, DATE_OUT_OF_RANGE, IGNORED_FIELD, META_WITHOUT_SERIES, META_UNKNOWN_FIELD, MIXED_ADJUSTMENT, REVERSED, EMPTY_SERIES, LATE_START, MISSING_CLOSE, MISSING_CLOSES, EARLY_END, PERIOD_CLIPPED, NOT_DRAWN, MEMBER_LEFT_OUT, NO_SYMBOL_AT, NO_BASE, NO_BASE_EVER, STALE_BASE, STALE_END, MEMBER_SKIPPED, BASKET_EMPTY, NOT_ON_GRAPH, NO_GRAPH, SPREAD_SKIPPED, NOT_A_LINK, NOTE_IGNORED_FIELD, MOMENTUM_LOG_TREND, MOMENTUM_ZSCORE, WEEKLY_SHARED, DAILY_SHARED, RETURN_OF, RETURN_SINCE, NOTE_NOT_JSON, NOTE_MISSING, NOTE_KIND, NOTE_SPREAD_SIDES, NOTE_SPREAD_SAME, NOTE_NOT_FINITE, NOTE_UNIT, NOTE_EXPECT_OBJECT, NOTE_EXPECT_SYMBOL, NOTE_EXPECT_SYMBOLS, NOTE_EXPECT_LIST, NOTE_EXPECT_NUMBER, NOTE_EXPECT_SECTIONS, NOTE_EXPECT_SECTION, NOTE_EXPECT_SENTIMENT, NOTE_EXPECT_CLAIMS, CLAIM_NO_PRICES, CLAIM_AFTER, CLAIM_BEFORE, CLAIM_PERIOD, CLAIM_NOT_IN, CLAIM_NO_BENCHMARK, CLAIM_DATED_AFTER, CLAIM_DATED_BEFORE, SENTIMENT_MISSING, SENTIMENT_RANGE, ADJUSTED_TOTAL_RETURN, ADJUSTED_PRICE_ONLY, ADJUSTED_NOT_STATED, PERIOD_SINCE];
 
 /// Why prices or options were rejected. Its parts that are words (a reason, a role, a shape)
 /// are messages, so [`AnalysisError::say`] says the whole sentence in one language. Some
@@ -351,6 +353,10 @@ pub struct Warning {
     /// The problem this one reports on (an error that left a symbol out, a member's warning).
     #[serde(skip)]
     pub within: Option<Box<Within>>,
+    /// Values of `said` that are messages themselves (a period that starts on a date), said
+    /// in the reader's language in their place.
+    #[serde(skip)]
+    pub nested: Vec<(&'static str, Said)>,
 }
 
 /// A problem a [`Warning`] reports on, said inside its sentence.
@@ -364,12 +370,12 @@ impl Warning {
     /// A warning whose sentence is given in English only (it reads the same in every language).
     pub fn new(code: &'static str, symbol: Option<&str>, message: impl Into<String>) -> Self {
         let message = message.into();
-        Warning { code, symbol: symbol.map(str::to_owned), said: Box::new(Said::new(AS_GIVEN, &[("text", &message)])), message, within: None }
+        Warning { code, symbol: symbol.map(str::to_owned), said: Box::new(Said::new(AS_GIVEN, &[("text", &message)])), message, within: None, nested: Vec::new() }
     }
 
     /// A warning that says `said`.
     pub fn of(code: &'static str, symbol: Option<&str>, said: Said) -> Self {
-        Warning { code, symbol: symbol.map(str::to_owned), message: said.english(), said: Box::new(said), within: None }
+        Warning { code, symbol: symbol.map(str::to_owned), message: said.english(), said: Box::new(said), within: None, nested: Vec::new() }
     }
 
     /// A warning that says `message` about `within` (its `{reason}`).
@@ -380,12 +386,24 @@ impl Warning {
         warning
     }
 
+    /// This warning with its value `name` said by `said` in the reader's language (when
+    /// there is one); its English is the same.
+    pub fn with(mut self, name: &'static str, said: Option<Said>) -> Self {
+        self.nested.extend(said.map(|s| (name, s)));
+        self
+    }
+
     /// The sentence in the language `find` looks keys up in (English where it has none).
     pub fn say(&self, find: &dyn Fn(&str) -> Option<&'static str>) -> String {
-        let Some(within) = &self.within else { return self.said.say(find) };
-        let reason = within.say(find);
+        if self.within.is_none() && self.nested.is_empty() {
+            return self.said.say(find);
+        }
+        // Filling takes a value's first entry: the nested and the reason before the said's own.
+        let mut values: Vec<(&'static str, String)> = self.nested.iter().map(|(name, said)| (*name, said.say(find))).collect();
+        values.extend(self.within.as_ref().map(|within| ("reason", within.say(find))));
         let mut said = (*self.said).clone();
-        said.values.push(("reason", reason));
+        values.append(&mut said.values);
+        said.values = values;
         said.say(find)
     }
 }
@@ -525,5 +543,15 @@ mod tests {
         let warning = Warning::about("rotation_skipped", None, NO_GRAPH, &[], Within::Error(error));
         assert_eq!(warning.message, "unknown benchmark \"QQQ\": the prices have SPY, IWM; no rotation graph");
         assert_eq!(warning.say(&de), "Benchmark „QQQ“ ist unbekannt: Die Kursdaten enthalten SPY, IWM; kein Rotationsgraph");
+    }
+
+    #[test]
+    fn a_period_from_a_date_inside_a_warning_reads_in_german() {
+        let de = german();
+        let period = crate::analysis::period::Period::parse("2026-01-05").unwrap();
+        let said = Said::new(BASKET_EMPTY, &[("basket", "small"), ("period", &period.to_string())]);
+        let warning = Warning::of("basket_empty", None, said).with("period", period.words());
+        assert_eq!(warning.message, "basket \"small\" has no member with a since 2026-01-05 return");
+        assert_eq!(warning.say(&de), "Der Korb „small“ hat kein Mitglied mit einer Rendite im Zeitraum seit 2026-01-05");
     }
 }

@@ -16,7 +16,7 @@
 //! before `D` (see [`super::returns`]).
 
 use super::date::Date;
-use super::error::{AnalysisError, RETURN_OF, RETURN_SINCE};
+use super::error::{AnalysisError, PERIOD_SINCE, RETURN_OF, RETURN_SINCE};
 use super::said::Said;
 use std::fmt;
 
@@ -135,6 +135,15 @@ impl Period {
 
     pub fn label(self) -> String {
         self.to_string()
+    }
+
+    /// The period as a message when it is words (a start date: "since 2026-01-05"); a named
+    /// period (`YTD`) is its code.
+    pub fn words(self) -> Option<Said> {
+        match self {
+            Period::Since(day) => Some(Said::new(PERIOD_SINCE, &[("day", &day.to_string())])),
+            _ => None,
+        }
     }
 
     /// "the 3Y return of SPY", "the return of SPY since 2020-02-19".

@@ -47,7 +47,7 @@ pub fn line_start(table: &PriceTable, period: Period, to: usize, warnings: &mut 
     };
     table.index_on_or_before(start).unwrap_or_else(|| {
         let values: [(&str, &str); 3] = [("period", &period.to_string()), ("start", &start.to_string()), ("first", &table.first_date().to_string())];
-        warnings.push(Warning::of("period_clipped", None, Said::new(PERIOD_CLIPPED, &values)));
+        warnings.push(Warning::of("period_clipped", None, Said::new(PERIOD_CLIPPED, &values)).with("period", period.words()));
         0
     })
 }
@@ -79,7 +79,8 @@ pub fn period_lines(table: &PriceTable, selection: &Selection, period: Period, t
                 "no_base_close",
                 Some(&series.symbol),
                 Said::new(NOT_DRAWN, &[("symbol", &series.symbol), ("day", &table.date(from).to_string()), ("period", &period.to_string())]),
-            )),
+            )
+            .with("period", period.words())),
         }
     }
     PeriodLines { from, to, lines: out, warnings }

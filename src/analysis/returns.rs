@@ -76,7 +76,7 @@ pub fn period_return(table: &PriceTable, position: usize, period: Period, to: us
             Some(i) => Said::new(NO_BASE, &[values.as_slice(), &[("first", &table.date(i).to_string())]].concat()),
             None => Said::new(NO_BASE_EVER, &values),
         };
-        Warning::of("no_base_close", Some(sym), said)
+        Warning::of("no_base_close", Some(sym), said).with("period", period.words())
     };
     let (base_index, start_close) = table.index_on_or_before(period_start).and_then(|i| series.close_on_or_before(i)).ok_or_else(missing)?;
     let (end_index, end_close) = series.close_on_or_before(to).ok_or_else(missing)?;
@@ -99,7 +99,7 @@ fn stale_warnings(r: &PeriodReturn, as_of: Date, out: &mut Vec<Warning>) {
     for (used, target, message) in [(r.start_date, r.period_start, STALE_BASE), (r.end_date, as_of, STALE_END)] {
         if target.days() - used.days() > STALE_DAYS {
             let values = [("symbol", r.symbol.as_str()), ("period", &r.period.to_string()), ("used", &used.to_string()), ("days", &(target.days() - used.days()).to_string()), ("target", &target.to_string())];
-            out.push(Warning::of("stale_close", Some(&r.symbol), Said::new(message, &values)));
+            out.push(Warning::of("stale_close", Some(&r.symbol), Said::new(message, &values)).with("period", r.period.words()));
         }
     }
 }
@@ -182,7 +182,7 @@ pub fn basket_return(table: &PriceTable, basket: &Basket, period: Period, to: us
         }
     }
     if members.is_empty() {
-        warnings.push(Warning::of("basket_empty", None, Said::new(BASKET_EMPTY, &[("basket", &basket.name), ("period", &period.to_string())])));
+        warnings.push(Warning::of("basket_empty", None, Said::new(BASKET_EMPTY, &[("basket", &basket.name), ("period", &period.to_string())])).with("period", period.words()));
         return None;
     }
     let return_pct = member_returns_pct.iter().sum::<f64>() / member_returns_pct.len() as f64;

@@ -93,7 +93,7 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
                 short_return_pct: s,
                 spread_pp: l - s,
             }),
-            _ => Err(Warning::of("spread_skipped", None, Said::new(SPREAD_SKIPPED, &[("long", &long.to_string()), ("short", &short.to_string()), ("period", &period.to_string())]))),
+            _ => Err(Warning::of("spread_skipped", None, Said::new(SPREAD_SKIPPED, &[("long", &long.to_string()), ("short", &short.to_string()), ("period", &period.to_string())])).with("period", period.words())),
         }
     }
 
