@@ -4,7 +4,9 @@
 //! one [`LoadError`]. No leptos here: the components and the JS API sit on top.
 
 use crate::analysis::input::{merge, parse_source, parse_value};
-use crate::analysis::note::{parse_note, parse_note_json, Note};
+use crate::analysis::note::{parse_note, parse_note_json, Note, NoteError};
+use crate::analysis::error::IN_SOURCE;
+use crate::analysis::said::Said;
 use crate::analysis::{Adjustment, AnalysisError, PriceTable};
 use crate::browser::fetch::{fetch_text, FetchError};
 use crate::config::{PriceSource, Source};
@@ -40,7 +42,7 @@ pub enum LoadError {
     /// The prices arrived but cannot be used.
     Data(AnalysisError),
     /// The note arrived (or was given inline) but cannot be read: `url` when it was downloaded.
-    Note { url: Option<String>, reason: String },
+    Note { url: Option<String>, reason: NoteError },
 }
 
 impl LoadError {
@@ -64,12 +66,14 @@ pub type Progress = Rc<dyn Fn(u64, Option<u64>)>;
 type Downloads = Rc<RefCell<Vec<(u64, Option<u64>)>>>;
 
 impl LoadError {
-    /// What went wrong in `m`'s language: a download's fault is translated; the data's and
-    /// the note's problems are the core's words.
+    /// What went wrong in `m`'s language (the data's and the note's problems as the core
+    /// says them).
     pub fn words(&self, m: &crate::chart::messages::Messages) -> String {
         match self {
             LoadError::Fetch(e) => e.words(m),
-            other => other.to_string(),
+            LoadError::Data(e) => e.say(&|key| m.find(key)),
+            LoadError::Note { url: Some(url), reason } => m.said(&Said::new(IN_SOURCE, &[("source", url), ("error", &reason.say(&|key| m.find(key)))])),
+            LoadError::Note { url: None, reason } => reason.say(&|key| m.find(key)),
         }
     }
 }

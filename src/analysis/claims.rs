@@ -32,7 +32,9 @@
 //! in them, its as-of day lies outside the data, a member has no close at the period's base,
 //! or the claim itself is malformed.
 
+use super::error::*;
 use super::note::{Claim, ClaimKind};
+use super::said::Said;
 use super::period::Period;
 use super::prices::PriceTable;
 use super::returns::period_return;
@@ -44,7 +46,7 @@ use serde::Serialize;
 pub enum Outcome {
     Matches { difference: f64 },
     Differs { difference: f64 },
-    Unchecked { reason: String },
+    Unchecked { reason: Reason },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -76,10 +78,10 @@ pub struct Since {
     /// The base day (last close on or before `published`) and the end day.
     pub from: Option<Date>,
     pub to: Option<Date>,
-    pub value: Result<f64, String>,
+    pub value: Result<f64, Reason>,
 }
 
-fn unchecked(reason: impl Into<String>) -> ClaimCheck {
+fn unchecked(reason: impl Into<Reason>) -> ClaimCheck {
     ClaimCheck { computed: None, as_of: None, period: None, outcome: Outcome::Unchecked { reason: reason.into() }, now: None, since: None }
 }
 
@@ -98,27 +100,27 @@ fn unchecked(reason: impl Into<String>) -> ClaimCheck {
 pub fn check_claim(table: Option<&PriceTable>, benchmark: Option<usize>, published: Option<Date>, claim: &Result<Claim, String>, tolerance: f64) -> ClaimCheck {
     let claim = match claim {
         Ok(c) => c,
-        Err(reason) => return unchecked(reason.clone()),
+        Err(reason) => return unchecked(reason.as_str()),
     };
     let Some(table) = table else {
-        return unchecked("no price data is loaded");
+        return unchecked(Said::plain(CLAIM_NO_PRICES));
     };
     let (first, last) = (table.first_date(), table.last_date());
     let day = claim.as_of.unwrap_or(last);
     if day > last {
-        return unchecked(format!("its as-of day {day} is after the price data, which ends on {last}"));
+        return unchecked(Said::new(CLAIM_AFTER, &[("day", &day.to_string()), ("last", &last.to_string())]));
     }
     let Some(to) = table.index_on_or_before(day) else {
-        return unchecked(format!("its as-of day {day} is before the price data, which starts on {first}"));
+        return unchecked(Said::new(CLAIM_BEFORE, &[("day", &day.to_string()), ("first", &first.to_string())]));
     };
     if let Err(_after) = claim.period.checked_start(table.date(to)) {
-        return unchecked(format!("its period starts on {}, after its as-of day {}", claim.period.start(table.date(to)), table.date(to)));
+        return unchecked(Said::new(CLAIM_PERIOD, &[("start", &claim.period.start(table.date(to)).to_string()), ("day", &table.date(to).to_string())]));
     }
-    let position = |symbol: &str| table.position(symbol).ok_or_else(|| format!("{symbol} is not in the price data"));
+    let position = |symbol: &str| table.position(symbol).ok_or_else(|| Reason::from(Said::new(CLAIM_NOT_IN, &[("symbol", symbol)])));
     // The claim's figure over `period` as of date index `to`.
-    let figure = |period: Period, to: usize| -> Result<f64, String> {
-        let ret = |symbol: &str| -> Result<f64, String> { period_return(table, position(symbol)?, period, to).map(|r| r.return_pct).map_err(|w| w.message) };
-        let mean = |symbols: &[String]| -> Result<f64, String> {
+    let figure = |period: Period, to: usize| -> Result<f64, Reason> {
+        let ret = |symbol: &str| -> Result<f64, Reason> { period_return(table, position(symbol)?, period, to).map(|r| r.return_pct).map_err(Reason::from) };
+        let mean = |symbols: &[String]| -> Result<f64, Reason> {
             let mut returns = Vec::with_capacity(symbols.len());
             for s in symbols {
                 returns.push(ret(s)?);
@@ -130,7 +132,7 @@ pub fn check_claim(table: Option<&PriceTable>, benchmark: Option<usize>, publish
             ClaimKind::Excess { symbol, benchmark: named } => {
                 let bench = match named {
                     Some(b) => Ok(b.clone()),
-                    None => benchmark.and_then(|p| table.series.get(p)).map(|s| s.symbol.clone()).ok_or_else(|| "no benchmark is set".to_string()),
+                    None => benchmark.and_then(|p| table.series.get(p)).map(|s| s.symbol.clone()).ok_or_else(|| Reason::from(Said::plain(CLAIM_NO_BENCHMARK))),
                 };
                 bench.and_then(|b| Ok(ret(symbol)? - ret(&b)?))
             }
@@ -148,9 +150,9 @@ pub fn check_claim(table: Option<&PriceTable>, benchmark: Option<usize>, publish
     let now = (to < end).then(|| figure(claim.period, end).ok().map(|value| Figure { value, as_of: last })).flatten();
     let since = published.map(|published| {
         let value = if published > last {
-            Err(format!("the note is dated {published}, after the price data, which ends on {last}"))
+            Err(Said::new(CLAIM_DATED_AFTER, &[("published", &published.to_string()), ("last", &last.to_string())]).into())
         } else if published < first {
-            Err(format!("the note is dated {published}, before the price data, which starts on {first}"))
+            Err(Said::new(CLAIM_DATED_BEFORE, &[("published", &published.to_string()), ("first", &first.to_string())]).into())
         } else {
             figure(Period::Since(published), end)
         };

@@ -5,6 +5,15 @@
 //! and weekday arithmetic plain integer operations.
 
 use std::fmt;
+use super::said::{Message, Said};
+
+// A date the core cannot use, and why.
+pub const DATE_FORMAT: Message = ("date.format", "not an ISO date (YYYY-MM-DD)");
+pub const DATE_NO_SUCH_DAY: Message = ("date.noSuchDay", "no such day in the calendar");
+pub const DATE_DASH: Message = ("date.dash", "written with \"{dash}\" (U+{code}) where an ISO date (YYYY-MM-DD) has a hyphen");
+pub const DATE_INVISIBLE: Message = ("date.invisible", "a date but for an invisible {name} (U+{code}) in it");
+pub const DATE_INVISIBLE_UNNAMED: Message = ("date.invisible.unnamed", "a date but for an invisible character (U+{code}) in it");
+pub const DATE_OUT_OF_RANGE: Message = ("date.outOfRange", "outside the years {first} to {last} that price data can cover");
 
 /// A civil calendar day, e.g. 2026-07-13.
 ///
@@ -74,17 +83,29 @@ pub fn without_look_alikes(text: &str) -> Option<(String, DateParseError)> {
     Some((cleaned, reason))
 }
 
+impl DateParseError {
+    /// Why the text is not a date, as a message. The invisible characters are named as
+    /// Unicode names them (lower case), in English in every language, with their code.
+    pub fn said(&self) -> Said {
+        match self {
+            DateParseError::Format => Said::plain(DATE_FORMAT),
+            DateParseError::NoSuchDay => Said::plain(DATE_NO_SUCH_DAY),
+            DateParseError::Dash(c) => Said::new(DATE_DASH, &[("dash", &c.to_string()), ("code", &format!("{:04X}", u32::from(*c)))]),
+            DateParseError::Invisible(c) => {
+                let code = format!("{:04X}", u32::from(*c));
+                match invisible_name(*c) {
+                    Some(name) => Said::new(DATE_INVISIBLE, &[("name", name), ("code", &code)]),
+                    None => Said::new(DATE_INVISIBLE_UNNAMED, &[("code", &code)]),
+                }
+            }
+            DateParseError::OutOfRange => Said::new(DATE_OUT_OF_RANGE, &[("first", &YEARS.0.to_string()), ("last", &YEARS.1.to_string())]),
+        }
+    }
+}
+
 impl fmt::Display for DateParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DateParseError::Format => write!(f, "not an ISO date (YYYY-MM-DD)"),
-            DateParseError::NoSuchDay => write!(f, "no such day in the calendar"),
-            DateParseError::Dash(c) => write!(f, "written with \"{c}\" (U+{:04X}) where an ISO date (YYYY-MM-DD) has a hyphen", u32::from(*c)),
-            DateParseError::Invisible(c) => {
-                write!(f, "a date but for an invisible {} (U+{:04X}) in it", invisible_name(*c).unwrap_or("character"), u32::from(*c))
-            }
-            DateParseError::OutOfRange => write!(f, "outside the years {} to {} that price data can cover", YEARS.0, YEARS.1),
-        }
+        f.write_str(&self.said().english())
     }
 }
 

@@ -6,7 +6,8 @@
 //! checked, a link that is not http(s) is shown as text. Unknown fields are reported.
 
 use super::date::Date;
-use super::error::{describe_json, Warning};
+use super::error::*;
+use super::said::{Message, Said};
 use super::period::Period;
 use serde_json::{Map, Value};
 
@@ -75,29 +76,38 @@ pub struct Note {
     pub warnings: Vec<Warning>,
 }
 
-fn wrong(path: &str, expected: &str, found: &Value) -> String {
-    format!("`{path}` should be {expected}, but it is {}", describe_json(found))
+/// Why a note cannot be read (its English for scripts and the tool; the card says it in the
+/// reader's language).
+pub type NoteError = Reason;
+
+fn wrong(path: &str, expected: Message, found: &Value) -> AnalysisError {
+    AnalysisError::WrongShape { path: path.to_owned(), expected, found: json_kind(found) }
 }
 
-fn text(map: &Map<String, Value>, key: &str, path: &str) -> Result<Option<String>, String> {
+/// A note's problem said by `message`.
+fn unreadable(message: Message, values: &[(&'static str, &str)]) -> AnalysisError {
+    AnalysisError::Stated { said: Said::new(message, values) }
+}
+
+fn text(map: &Map<String, Value>, key: &str, path: &str) -> Result<Option<String>, AnalysisError> {
     match map.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(wrong(&format!("{path}.{key}"), "a text", other)),
+        Some(other) => Err(wrong(&format!("{path}.{key}"), EXPECT_TEXT, other)),
     }
 }
 
-fn symbols(v: &Value, path: &str) -> Result<Vec<String>, String> {
+fn symbols(v: &Value, path: &str) -> Result<Vec<String>, AnalysisError> {
     let list: Vec<String> = match v {
         Value::String(s) => s.split(',').map(|x| x.trim().to_owned()).collect(),
         Value::Array(a) => {
             let mut out = Vec::with_capacity(a.len());
             for x in a {
-                out.push(x.as_str().ok_or_else(|| wrong(path, "symbol texts", x))?.trim().to_owned());
+                out.push(x.as_str().ok_or_else(|| wrong(path, NOTE_EXPECT_SYMBOLS, x))?.trim().to_owned());
             }
             out
         }
-        other => return Err(wrong(path, "a list of symbols", other)),
+        other => return Err(wrong(path, NOTE_EXPECT_LIST, other)),
     };
     Ok(list.into_iter().filter(|s| !s.is_empty()).collect())
 }
@@ -110,12 +120,12 @@ pub fn is_web_link(url: &str) -> bool {
 
 fn parse_claim(v: &Value, path: &str) -> NoteClaim {
     let Value::Object(m) = v else {
-        return NoteClaim { text: String::new(), claim: Err(wrong(path, "an object", v)) };
+        return NoteClaim { text: String::new(), claim: Err(wrong(path, NOTE_EXPECT_OBJECT, v).to_string()) };
     };
     let wording = m.get("text").and_then(Value::as_str).unwrap_or("").to_owned();
-    let claim = (|| -> Result<Claim, String> {
-        let field = |k: &str| m.get(k).ok_or_else(|| format!("`{path}.{k}` is missing"));
-        let symbol = || field("symbol").and_then(|s| s.as_str().map(|x| x.trim().to_owned()).ok_or_else(|| wrong(&format!("{path}.symbol"), "a symbol text", s)));
+    let claim = (|| -> Result<Claim, AnalysisError> {
+        let field = |k: &str| m.get(k).ok_or_else(|| unreadable(NOTE_MISSING, &[("path", &format!("{path}.{k}"))]));
+        let symbol = || field("symbol").and_then(|s| s.as_str().map(|x| x.trim().to_owned()).ok_or_else(|| wrong(&format!("{path}.symbol"), NOTE_EXPECT_SYMBOL, s)));
         let kind = match field("kind")?.as_str() {
             Some("return") => ClaimKind::Return { symbol: symbol()? },
             Some("excess") => ClaimKind::Excess { symbol: symbol()?, benchmark: text(m, "benchmark", path)? },
@@ -123,47 +133,48 @@ fn parse_claim(v: &Value, path: &str) -> NoteClaim {
                 let long = symbols(field("long")?, &format!("{path}.long"))?;
                 let short = symbols(field("short")?, &format!("{path}.short"))?;
                 if long.is_empty() || short.is_empty() {
-                    return Err(format!("`{path}`: a spread needs symbols on both sides"));
+                    return Err(unreadable(NOTE_SPREAD_SIDES, &[("path", path)]));
                 }
                 // The same basket on both sides is 0 pp whatever the prices: nothing to check.
                 if long.iter().all(|s| short.contains(s)) && short.iter().all(|s| long.contains(s)) {
-                    return Err(format!("`{path}`: its long and short sides are the same ({}), so the spread is always 0", long.join(", ")));
+                    return Err(unreadable(NOTE_SPREAD_SAME, &[("path", path), ("symbols", &long.join(", "))]));
                 }
                 ClaimKind::Spread { long, short }
             }
-            _ => return Err(format!("`{path}.kind` should be return, excess or spread")),
+            _ => return Err(unreadable(NOTE_KIND, &[("path", path)])),
         };
         let period = match text(m, "period", path)? {
-            Some(p) => Period::parse(&p).map_err(|e| format!("`{path}.period`: {e}"))?,
+            Some(p) => Period::parse(&p).map_err(|e| AnalysisError::InSource { source_name: format!("`{path}.period`"), error: Box::new(e) })?,
             None => Period::YearToDate,
         };
         let as_of = match text(m, "as_of", path)? {
-            Some(d) => Some(Date::parse_iso(d.trim()).map_err(|e| format!("`{path}.as_of` = \"{d}\" is {e}"))?),
+            Some(d) => Some(Date::parse_iso(d.trim()).map_err(|reason| AnalysisError::BadDate { at: data_path(&format!("`{path}.as_of`")), value: d.clone(), reason })?),
             None => None,
         };
         let value = match field("value")? {
-            Value::Number(n) => n.as_f64().filter(|x| x.is_finite()).ok_or_else(|| format!("`{path}.value` is not a finite number"))?,
-            other => return Err(wrong(&format!("{path}.value"), "a number", other)),
+            Value::Number(n) => n.as_f64().filter(|x| x.is_finite()).ok_or_else(|| unreadable(NOTE_NOT_FINITE, &[("path", path)]))?,
+            other => return Err(wrong(&format!("{path}.value"), NOTE_EXPECT_NUMBER, other)),
         };
         if let Some(unit) = text(m, "unit", path)? {
             let unit = unit.trim();
             let stated = if unit == "%" || unit.eq_ignore_ascii_case("percent") { "%" } else if unit.eq_ignore_ascii_case("pp") { "pp" } else { unit };
             if stated != kind.unit() {
-                return Err(format!("`{path}.unit` is \"{unit}\", but a {} claim is stated in {}", match kind {
+                let named = match kind {
                     ClaimKind::Return { .. } => "return",
                     ClaimKind::Excess { .. } => "excess",
                     ClaimKind::Spread { .. } => "spread",
-                }, kind.unit()));
+                };
+                return Err(unreadable(NOTE_UNIT, &[("path", path), ("unit", unit), ("kind", named), ("stated", kind.unit())]));
             }
         }
         Ok(Claim { kind, period, as_of, value })
     })();
-    NoteClaim { text: wording, claim }
+    NoteClaim { text: wording, claim: claim.map_err(|e| e.to_string()) }
 }
 
 /// Parses a note from JSON text.
-pub fn parse_note_json(text: &str) -> Result<Note, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("the note is not valid JSON: {e}"))?;
+pub fn parse_note_json(text: &str) -> Result<Note, NoteError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| NoteError::from(unreadable(NOTE_NOT_JSON, &[("detail", &e.to_string())])))?;
     parse_note(&value)
 }
 
@@ -177,9 +188,13 @@ pub fn parse_note_json(text: &str) -> Result<Note, String> {
 /// assert_eq!(n.title.as_deref(), Some("Small caps"));
 /// assert!(n.claims[0].claim.is_ok());
 /// ```
-pub fn parse_note(value: &Value) -> Result<Note, String> {
+pub fn parse_note(value: &Value) -> Result<Note, NoteError> {
+    read_note(value).map_err(NoteError::from)
+}
+
+fn read_note(value: &Value) -> Result<Note, AnalysisError> {
     let Value::Object(m) = value else {
-        return Err(wrong("note", "an object", value));
+        return Err(wrong("note", NOTE_EXPECT_OBJECT, value));
     };
     let mut note = Note::default();
     for (key, v) in m {
@@ -190,7 +205,7 @@ pub fn parse_note(value: &Value) -> Result<Note, String> {
             "published" => {
                 note.published = match text(m, key, "note")? {
                     // A time of day (`2026-02-04T09:30:00Z`) is read as its date.
-                    Some(d) => Some(Date::parse_day(&d).map_err(|e| format!("`note.published` = \"{d}\" is {e}"))?),
+                    Some(d) => Some(Date::parse_day(&d).map_err(|reason| AnalysisError::BadDate { at: data_path("`note.published`"), value: d.clone(), reason })?),
                     None => None,
                 }
             }
@@ -199,15 +214,15 @@ pub fn parse_note(value: &Value) -> Result<Note, String> {
                     if is_web_link(&u) {
                         note.url = Some(u.trim().to_owned());
                     } else {
-                        note.warnings.push(Warning::new("not_a_link", None, format!("note.url \"{u}\" is not an http(s) address, so it is not linked")));
+                        note.warnings.push(Warning::of("not_a_link", None, Said::new(NOT_A_LINK, &[("url", &u)])));
                     }
                 }
             }
             "sections" => {
-                let Value::Array(items) = v else { return Err(wrong("note.sections", "a list of { heading, body }", v)) };
+                let Value::Array(items) = v else { return Err(wrong("note.sections", NOTE_EXPECT_SECTIONS, v)) };
                 for (i, item) in items.iter().enumerate() {
                     let path = format!("note.sections[{i}]");
-                    let Value::Object(s) = item else { return Err(wrong(&path, "an object with heading and body", item)) };
+                    let Value::Object(s) = item else { return Err(wrong(&path, NOTE_EXPECT_SECTION, item)) };
                     note.sections.push(Section {
                         heading: text(s, "heading", &path)?.unwrap_or_default(),
                         body: text(s, "body", &path)?.unwrap_or_default(),
@@ -215,15 +230,15 @@ pub fn parse_note(value: &Value) -> Result<Note, String> {
                 }
             }
             "sentiment" => {
-                let Value::Object(s) = v else { return Err(wrong("note.sentiment", "an object with label and score", v)) };
+                let Value::Object(s) = v else { return Err(wrong("note.sentiment", NOTE_EXPECT_SENTIMENT, v)) };
                 note.sentiment = Some(NoteSentiment { label: text(s, "label", "note.sentiment")?, score: s.get("score").and_then(Value::as_f64) });
             }
             "tickers" => note.tickers = symbols(v, "note.tickers")?,
             "claims" => {
-                let Value::Array(items) = v else { return Err(wrong("note.claims", "a list of claims", v)) };
+                let Value::Array(items) = v else { return Err(wrong("note.claims", NOTE_EXPECT_CLAIMS, v)) };
                 note.claims = items.iter().enumerate().map(|(i, c)| parse_claim(c, &format!("note.claims[{i}]"))).collect();
             }
-            _ => note.warnings.push(Warning::new("ignored_field", None, format!("note field `{key}` is not part of the note contract and was ignored"))),
+            _ => note.warnings.push(Warning::of("ignored_field", None, Said::new(NOTE_IGNORED_FIELD, &[("key", key)]))),
         }
     }
     Ok(note)

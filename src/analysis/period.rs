@@ -16,7 +16,8 @@
 //! before `D` (see [`super::returns`]).
 
 use super::date::Date;
-use super::error::AnalysisError;
+use super::error::{AnalysisError, PERIOD_SINCE, RETURN_OF, RETURN_SINCE};
+use super::said::Said;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -136,11 +137,20 @@ impl Period {
         self.to_string()
     }
 
-    /// "the 3Y return of SPY", "the return of SPY since 2020-02-19".
-    pub fn return_of(self, symbol: &str) -> String {
+    /// The period as a message when it is words (a start date: "since 2026-01-05"); a named
+    /// period (`YTD`) is its code.
+    pub fn words(self) -> Option<Said> {
         match self {
-            Period::Since(day) => format!("the return of {symbol} since {day}"),
-            named => format!("the {named} return of {symbol}"),
+            Period::Since(day) => Some(Said::new(PERIOD_SINCE, &[("day", &day.to_string())])),
+            _ => None,
+        }
+    }
+
+    /// "the 3Y return of SPY", "the return of SPY since 2020-02-19".
+    pub fn return_of(self, symbol: &str) -> Said {
+        match self {
+            Period::Since(day) => Said::new(RETURN_SINCE, &[("symbol", symbol), ("day", &day.to_string())]),
+            named => Said::new(RETURN_OF, &[("period", &named.to_string()), ("symbol", symbol)]),
         }
     }
 }

@@ -2,7 +2,8 @@
 //! symbols, and per symbol one optional close per day.
 
 use super::date::Date;
-use super::error::{AnalysisError, Warning};
+use super::error::*;
+use super::said::{Message, Said};
 
 /// One symbol's closes, aligned with [`PriceTable::dates`].
 #[derive(Debug, Clone, PartialEq)]
@@ -53,11 +54,17 @@ pub enum Adjustment {
 }
 
 impl Adjustment {
+    /// What the closes are, in English (`analyze()`'s).
     pub fn describe(self) -> &'static str {
+        self.message().1
+    }
+
+    /// What the closes are, as a message (its key for the reader's language).
+    pub fn message(self) -> Message {
         match self {
-            Adjustment::TotalReturn => "total-return closes (dividends reinvested)",
-            Adjustment::PriceOnly => "price closes (dividends not included)",
-            Adjustment::NotStated => "closes as supplied (adjustment not stated)",
+            Adjustment::TotalReturn => ADJUSTED_TOTAL_RETURN,
+            Adjustment::PriceOnly => ADJUSTED_PRICE_ONLY,
+            Adjustment::NotStated => ADJUSTED_NOT_STATED,
         }
     }
 }
@@ -98,10 +105,12 @@ impl PriceTable {
     /// The series for `symbol`, or an error naming the role it was asked for in
     /// ("benchmark", "symbol", "member of basket small") and listing what exists.
     pub fn require(&self, symbol: &str, role: &str) -> Result<&Series, AnalysisError> {
+        // The roles the core names are said in the reader's language; another as given.
+        let role = [ROLE_BENCHMARK, ROLE_SYMBOL].into_iter().find(|m| m.1 == role).map_or_else(|| Said::new(AS_GIVEN, &[("text", role)]), Said::plain);
         self.series
             .iter()
             .find(|s| s.symbol == symbol)
-            .ok_or_else(|| AnalysisError::unknown_symbol(role, symbol, &self.symbols()))
+            .ok_or_else(|| AnalysisError::unknown_symbol(role.clone(), symbol, &self.symbols()))
     }
 
     /// Index of the last date on or before `day`, or `None` if every date is later.
@@ -175,10 +184,10 @@ impl PriceTable {
         mut warnings: Vec<Warning>,
     ) -> Result<PriceTable, AnalysisError> {
         if dates.is_empty() {
-            return Err(AnalysisError::NoData { detail: "`dates` is empty".into() });
+            return Err(AnalysisError::no_data(NO_DATES));
         }
         if series.is_empty() {
-            return Err(AnalysisError::NoData { detail: "`series` has no symbols".into() });
+            return Err(AnalysisError::no_data(NO_SERIES));
         }
         let mut kept = Vec::with_capacity(series.len());
         for s in series {
@@ -194,7 +203,7 @@ impl PriceTable {
                     if let Some(reason) = close_problem(value) {
                         return Err(AnalysisError::BadClose {
                             symbol: s.symbol.clone(),
-                            at: format!("series.{}[{i}]", s.symbol),
+                            at: Box::new(data_path(&format!("series.{}[{i}]", s.symbol))),
                             date,
                             value: super::error::number_text(value),
                             reason,
@@ -203,10 +212,10 @@ impl PriceTable {
                 }
             }
             let (Some(first), Some(last)) = (s.first_index(), s.last_index()) else {
-                warnings.push(Warning::new(
+                warnings.push(Warning::of(
                     "empty_series",
                     Some(&s.symbol),
-                    format!("{} has no closes at all, so it is left out", s.symbol),
+                    Said::new(EMPTY_SERIES, &[("symbol", &s.symbol)]),
                 ));
                 continue;
             };
@@ -214,20 +223,20 @@ impl PriceTable {
             kept.push(s);
         }
         if kept.is_empty() {
-            return Err(AnalysisError::NoData { detail: "every series is empty (all null)".into() });
+            return Err(AnalysisError::no_data(ALL_EMPTY));
         }
         Ok(PriceTable { dates, series: kept, adjustment, source, warnings })
     }
 }
 
 /// Why a close is unusable, if it is.
-pub fn close_problem(value: f64) -> Option<&'static str> {
+pub fn close_problem(value: f64) -> Option<Message> {
     if !value.is_finite() {
-        Some("not a finite number")
+        Some(CLOSE_NOT_FINITE)
     } else if value == 0.0 {
-        Some("zero")
+        Some(CLOSE_ZERO)
     } else if value < 0.0 {
-        Some("negative")
+        Some(CLOSE_NEGATIVE)
     } else {
         None
     }
@@ -237,40 +246,17 @@ fn gap_warnings(s: &Series, dates: &[Date], first: usize, last: usize, out: &mut
     let sym = s.symbol.as_str();
     let day = |i: usize| dates.get(i).map_or_else(String::new, Date::to_string);
     if first > 0 {
-        out.push(Warning::new(
-            "late_start",
-            Some(sym),
-            format!(
-                "{sym} starts on {}, after the first date {}; periods that begin earlier are not available for it",
-                day(first),
-                day(0)
-            ),
-        ));
+        out.push(Warning::of("late_start", Some(sym), Said::new(LATE_START, &[("symbol", sym), ("start", &day(first)), ("first", &day(0))])));
     }
     let missing: Vec<usize> = (first..=last).filter(|&i| s.closes.get(i).is_some_and(Option::is_none)).collect();
     if let (Some(&a), Some(&b)) = (missing.first(), missing.last()) {
-        let days = if missing.len() == 1 { "1 close is" } else { "closes are" };
-        let count = if missing.len() == 1 { String::new() } else { format!("{} ", missing.len()) };
-        out.push(Warning::new(
-            "missing_closes",
-            Some(sym),
-            format!(
-                "{sym}: {count}{days} missing between {} and {}; the last close before each gap is carried forward",
-                day(a),
-                day(b)
-            ),
-        ));
+        let message = if missing.len() == 1 { MISSING_CLOSE } else { MISSING_CLOSES };
+        let values = [("symbol", sym), ("n", &missing.len().to_string()), ("from", &day(a)), ("to", &day(b))];
+        out.push(Warning::of("missing_closes", Some(sym), Said::new(message, &values)));
     }
     if last + 1 < dates.len() {
-        out.push(Warning::new(
-            "early_end",
-            Some(sym),
-            format!(
-                "{sym} has no close after {} (the data runs to {}); its later values use that last close",
-                day(last),
-                day(dates.len().saturating_sub(1))
-            ),
-        ));
+        let values = [("symbol", sym), ("last", &day(last)), ("end", &day(dates.len().saturating_sub(1)))];
+        out.push(Warning::of("early_end", Some(sym), Said::new(EARLY_END, &values)));
     }
 }
 

@@ -1,7 +1,8 @@
 //! Period lines for the relative-performance chart: every selected symbol and the benchmark
 //! rebased at the same start day (formulas in [`super::lines`]).
 
-use super::error::Warning;
+use super::error::{Warning, Within, ERROR_AS_WARNING, MEMBER_LEFT_OUT, NOT_DRAWN, PERIOD_CLIPPED};
+use super::said::Said;
 use super::lines::{self, Line};
 use super::period::Period;
 use super::prices::PriceTable;
@@ -40,20 +41,13 @@ pub fn line_start(table: &PriceTable, period: Period, to: usize, warnings: &mut 
     let start = match period.checked_start(table.date(to)) {
         Ok(start) => start,
         Err(e) => {
-            warnings.push(Warning::new("period_after_as_of", None, e.to_string()));
+            warnings.push(Warning::about("period_after_as_of", None, ERROR_AS_WARNING, &[], Within::Error(e)));
             return to;
         }
     };
     table.index_on_or_before(start).unwrap_or_else(|| {
-        warnings.push(Warning::new(
-            "period_clipped",
-            None,
-            format!(
-                "{period} starts on {start}, before the data ({}); the lines start on {} instead",
-                table.first_date(),
-                table.first_date()
-            ),
-        ));
+        let values: [(&str, &str); 3] = [("period", &period.to_string()), ("start", &start.to_string()), ("first", &table.first_date().to_string())];
+        warnings.push(Warning::of("period_clipped", None, Said::new(PERIOD_CLIPPED, &values)).with("period", period.words()));
         0
     })
 }
@@ -81,11 +75,12 @@ pub fn period_lines(table: &PriceTable, selection: &Selection, period: Period, t
         };
         match line {
             Some(l) => out.push((pos, l)),
-            None => warnings.push(Warning::new(
+            None => warnings.push(Warning::of(
                 "no_base_close",
                 Some(&series.symbol),
-                format!("{} has no close on or before {} (the {period} base), so it is not drawn", series.symbol, table.date(from)),
-            )),
+                Said::new(NOT_DRAWN, &[("symbol", &series.symbol), ("day", &table.date(from).to_string()), ("period", &period.to_string())]),
+            )
+            .with("period", period.words())),
         }
     }
     PeriodLines { from, to, lines: out, warnings }
@@ -101,10 +96,10 @@ pub fn basket_line(table: &PriceTable, name: &str, members: &[usize], from: usiz
             let series = table.series_at(m)?;
             let line = lines::percent_change(series, from, to);
             if line.is_none() {
-                warnings.push(Warning::new(
+                warnings.push(Warning::of(
                     "basket_member_skipped",
                     Some(&series.symbol),
-                    format!("basket \"{name}\": {} has no close on or before {}, so it is left out", series.symbol, table.date(from)),
+                    Said::new(MEMBER_LEFT_OUT, &[("basket", name), ("symbol", &series.symbol), ("day", &table.date(from).to_string())]),
                 ));
             }
             line

@@ -25,7 +25,8 @@
 //! calendar days before its target day is used, with a `stale_close` warning.
 
 use super::date::Date;
-use super::error::{AnalysisError, Warning};
+use super::error::*;
+use super::said::Said;
 use super::period::Period;
 use super::prices::PriceTable;
 use super::selection::Selection;
@@ -65,17 +66,17 @@ pub struct PeriodReturn {
 /// assert_eq!((r.start_date.to_string(), r.return_pct), ("2025-12-31".to_string(), 25.0));
 /// ```
 pub fn period_return(table: &PriceTable, position: usize, period: Period, to: usize) -> Result<PeriodReturn, Warning> {
-    let series = table.series_at(position).ok_or_else(|| Warning::new("no_symbol", None, format!("no symbol at table position {position}")))?;
+    let series = table.series_at(position).ok_or_else(|| Warning::of("no_symbol", None, Said::new(NO_SYMBOL_AT, &[("position", &position.to_string())])))?;
     let as_of = table.date(to);
     let sym = series.symbol.as_str();
-    let period_start = period.checked_start(as_of).map_err(|e| Warning::new("period_after_as_of", Some(sym), e.to_string()))?;
+    let period_start = period.checked_start(as_of).map_err(|e| Warning::about("period_after_as_of", Some(sym), ERROR_AS_WARNING, &[], Within::Error(e)))?;
     let missing = || {
-        let first = series.first_index().map_or_else(|| "never".to_string(), |i| table.date(i).to_string());
-        Warning::new(
-            "no_base_close",
-            Some(sym),
-            format!("{sym} has no close on or before {period_start}, the {period} base (its first close is {first}), so it has no {period} return"),
-        )
+        let values = [("symbol", sym), ("start", &period_start.to_string()), ("period", &period.to_string())];
+        let said = match series.first_index() {
+            Some(i) => Said::new(NO_BASE, &[values.as_slice(), &[("first", &table.date(i).to_string())]].concat()),
+            None => Said::new(NO_BASE_EVER, &values),
+        };
+        Warning::of("no_base_close", Some(sym), said).with("period", period.words())
     };
     let (base_index, start_close) = table.index_on_or_before(period_start).and_then(|i| series.close_on_or_before(i)).ok_or_else(missing)?;
     let (end_index, end_close) = series.close_on_or_before(to).ok_or_else(missing)?;
@@ -95,13 +96,10 @@ pub fn period_return(table: &PriceTable, position: usize, period: Period, to: us
 }
 
 fn stale_warnings(r: &PeriodReturn, as_of: Date, out: &mut Vec<Warning>) {
-    for (used, target, what) in [(r.start_date, r.period_start, "base"), (r.end_date, as_of, "end")] {
+    for (used, target, message) in [(r.start_date, r.period_start, STALE_BASE), (r.end_date, as_of, STALE_END)] {
         if target.days() - used.days() > STALE_DAYS {
-            out.push(Warning::new(
-                "stale_close",
-                Some(&r.symbol),
-                format!("{}'s {} {what} close is from {used}, {} days before {target}", r.symbol, r.period, target.days() - used.days()),
-            ));
+            let values = [("symbol", r.symbol.as_str()), ("period", &r.period.to_string()), ("used", &used.to_string()), ("days", &(target.days() - used.days()).to_string()), ("target", &target.to_string())];
+            out.push(Warning::of("stale_close", Some(&r.symbol), Said::new(message, &values)).with("period", r.period.words()));
         }
     }
 }
@@ -115,7 +113,7 @@ pub fn ranked_returns(table: &PriceTable, selection: &Selection, period: Period,
     let bench = period_return(table, selection.benchmark, period, to).map_err(|_| AnalysisError::NoBaseClose {
         what: period.return_of(table.symbol_at(selection.benchmark)),
         base_day,
-        first: table.series_at(selection.benchmark).and_then(|s| s.first_index()).map_or_else(|| "missing".into(), |i| table.date(i).to_string()),
+        first: table.series_at(selection.benchmark).and_then(|s| s.first_index()).map(|i| table.date(i)),
     })?;
     let mut out = Vec::with_capacity(selection.symbols.len() + 1);
     for pos in std::iter::once(selection.benchmark).chain(selection.symbols.iter().copied()) {
@@ -144,7 +142,7 @@ impl Basket {
     pub fn resolve(table: &PriceTable, name: &str, members: &[String]) -> Result<Basket, AnalysisError> {
         let mut positions = Vec::with_capacity(members.len());
         for m in members {
-            positions.push(table.position(m).ok_or_else(|| AnalysisError::unknown_symbol(format!("basket \"{name}\" member"), m, &table.symbols()))?);
+            positions.push(table.position(m).ok_or_else(|| AnalysisError::unknown_symbol(Said::new(ROLE_BASKET_MEMBER, &[("name", name)]), m, &table.symbols()))?);
         }
         let members = positions;
         if members.is_empty() {
@@ -179,12 +177,12 @@ pub fn basket_return(table: &PriceTable, basket: &Basket, period: Period, to: us
             }
             Err(w) => {
                 excluded.push(table.symbol_at(pos).to_owned());
-                warnings.push(Warning::new("basket_member_skipped", w.symbol.as_deref(), format!("basket \"{}\": {}", basket.name, w.message)));
+                warnings.push(Warning::about("basket_member_skipped", w.symbol.clone().as_deref(), MEMBER_SKIPPED, &[("basket", &basket.name)], Within::Warning(w)));
             }
         }
     }
     if members.is_empty() {
-        warnings.push(Warning::new("basket_empty", None, format!("basket \"{}\" has no member with a {period} return", basket.name)));
+        warnings.push(Warning::of("basket_empty", None, Said::new(BASKET_EMPTY, &[("basket", &basket.name), ("period", &period.to_string())])).with("period", period.words()));
         return None;
     }
     let return_pct = member_returns_pct.iter().sum::<f64>() / member_returns_pct.len() as f64;

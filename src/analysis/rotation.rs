@@ -59,7 +59,8 @@
 //! consecutive points, dated at the later point.
 
 use super::date::Date;
-use super::error::{AnalysisError, Warning};
+use super::error::*;
+use super::said::Said;
 use super::prices::{PriceTable, Series};
 use super::selection::Selection;
 use serde::{Deserialize, Serialize};
@@ -455,22 +456,22 @@ pub fn latest_transitions(rotations: &[SymbolRotation], limit: usize) -> Vec<(us
 /// ```
 pub fn rotation(table: &PriceTable, symbol: usize, benchmark: usize, to: usize, params: RotationParams) -> Result<SymbolRotation, AnalysisError> {
     let (Some(s), Some(b)) = (table.series_at(symbol), table.series_at(benchmark)) else {
-        return Err(AnalysisError::NoData { detail: format!("no symbol at table position {symbol} or {benchmark}") });
+        return Err(AnalysisError::NoData { detail: Said::new(NO_POSITION, &[("symbol", &symbol.to_string()), ("benchmark", &benchmark.to_string())]) });
     };
     let samples = sample(&table.dates, s, b, to, params.interval);
     let w = params.window;
     if samples.len() < params.samples_needed() {
         return Err(AnalysisError::TooFewPoints {
-            what: match params.method {
-                RotationMethod::LogTrend => "RS-Momentum (log-trend)".to_string(),
-                RotationMethod::Zscore => format!("RS-Momentum (zscore, window {w})"),
-            },
+            what: Box::new(match params.method {
+                RotationMethod::LogTrend => Said::plain(MOMENTUM_LOG_TREND),
+                RotationMethod::Zscore => Said::new(MOMENTUM_ZSCORE, &[("window", &w.to_string())]),
+            }),
             symbol: s.symbol.clone(),
             needed: params.samples_needed(),
             have: samples.len(),
             unit: match params.interval {
-                Interval::Weekly => "weekly closes shared with the benchmark",
-                Interval::Daily => "daily closes shared with the benchmark",
+                Interval::Weekly => WEEKLY_SHARED,
+                Interval::Daily => DAILY_SHARED,
             },
         });
     }
@@ -502,7 +503,7 @@ pub fn rotations(table: &PriceTable, selection: &Selection, to: usize, params: R
         match rotation(table, pos, selection.benchmark, to, params) {
             Ok(r) => out.push(r),
             Err(e) => {
-                warnings.push(Warning::new("rotation_skipped", Some(table.symbol_at(pos)), format!("{e}; it is not on the rotation graph")));
+                warnings.push(Warning::about("rotation_skipped", Some(table.symbol_at(pos)), NOT_ON_GRAPH, &[], Within::Error(e.clone())));
                 first_error.get_or_insert(e);
             }
         }

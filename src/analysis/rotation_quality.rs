@@ -104,7 +104,7 @@ pub struct MethodProperties {
 /// figures, proportionality for s = 0.5, 2 and 4, and independence of the other symbols.
 pub fn method_properties(table: &PriceTable, benchmark: usize, to: usize, params: super::rotation::RotationParams) -> Result<MethodProperties, super::AnalysisError> {
     use super::rotation::{rotation, rotations};
-    let bench = table.series_at(benchmark).ok_or_else(|| super::AnalysisError::NoData { detail: "no benchmark".into() })?;
+    let bench = table.series_at(benchmark).ok_or_else(|| super::AnalysisError::no_data(super::error::NO_BENCHMARK))?;
     let symbols: Vec<usize> = (0..table.series.len()).filter(|&p| p != benchmark).collect();
     let (rots, _) = rotations(table, &super::Selection { benchmark, symbols }, to, params)?;
     let mut proportional = Vec::new();

@@ -1,7 +1,8 @@
 //! Which symbols a computation is about, and as of which day.
 
 use super::date::Date;
-use super::error::AnalysisError;
+use super::error::{AnalysisError, ROLE_BENCHMARK, ROLE_SYMBOL};
+use super::said::Said;
 use super::prices::PriceTable;
 
 /// The benchmark and the symbols compared with it, as table positions.
@@ -21,14 +22,14 @@ impl Selection {
     /// reference), and a repeated symbol counts once.
     pub fn resolve(table: &PriceTable, benchmark: Option<&str>, symbols: Option<&[String]>) -> Result<Selection, AnalysisError> {
         let benchmark = match benchmark {
-            Some(name) => table.position(name).ok_or_else(|| AnalysisError::unknown_symbol("benchmark", name, &table.symbols()))?,
+            Some(name) => table.position(name).ok_or_else(|| AnalysisError::unknown_symbol(Said::plain(ROLE_BENCHMARK), name, &table.symbols()))?,
             None => table.position("SPY").unwrap_or(0),
         };
         let symbols = match symbols {
             Some(names) => {
                 let mut out: Vec<usize> = Vec::with_capacity(names.len());
                 for name in names {
-                    let i = table.position(name).ok_or_else(|| AnalysisError::unknown_symbol("symbol", name, &table.symbols()))?;
+                    let i = table.position(name).ok_or_else(|| AnalysisError::unknown_symbol(Said::plain(ROLE_SYMBOL), name, &table.symbols()))?;
                     if i != benchmark && !out.contains(&i) {
                         out.push(i);
                     }

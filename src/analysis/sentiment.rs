@@ -21,6 +21,8 @@
 //! charts are unaffected). A label that is not one of the five is kept as given and reported
 //! as not on the scale.
 
+use super::error::{Reason, SENTIMENT_MISSING, SENTIMENT_RANGE};
+use super::said::Said;
 use serde::Serialize;
 use std::fmt;
 
@@ -137,10 +139,10 @@ pub struct Sentiment {
 }
 
 /// Reads a sentiment, or says why the score is unusable.
-pub fn read_sentiment(label: Option<&str>, score: Option<f64>, bands: &Bands) -> Result<Sentiment, String> {
-    let score = score.ok_or("the sentiment score is missing or not a number")?;
+pub fn read_sentiment(label: Option<&str>, score: Option<f64>, bands: &Bands) -> Result<Sentiment, Reason> {
+    let score = score.ok_or_else(|| Reason::from(Said::plain(SENTIMENT_MISSING)))?;
     if !score.is_finite() || !(-1.0..=1.0).contains(&score) {
-        return Err(format!("the sentiment score {score} is outside −1..1"));
+        return Err(Said::new(SENTIMENT_RANGE, &[("score", &score.to_string())]).into());
     }
     let band = bands.band(score);
     let label = label.map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);

@@ -143,7 +143,7 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
         }
     };
     let words_now = super::messages();
-    let source_line = words::source_line(&words_now, data.table.adjustment.describe(), data.table.source.as_deref());
+    let source_line = words::source_line(&words_now, words_now.get(data.table.adjustment.message().0), data.table.source.as_deref());
     let m = |key: &'static str| words_now.get(key);
     let csv = {
         let (table_fn, file_name) = (table_fn.clone(), file_name.clone());

@@ -50,7 +50,7 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) ->
                             Err(error) => view! {
                                 <div class="rs-error" role="alert" data-testid="card-error">
                                     <p class="rs-error-title">{m.get("card.failed")}</p>
-                                    <p class="rs-error-message">{error.to_string()}</p>
+                                    <p class="rs-error-message">{error.words(&m)}</p>
                                 </div>
                             }
                             .into_any(),
@@ -74,7 +74,8 @@ fn NoteBody(note: Note, bands: Bands, tolerance: f64, data: Option<SharedData>, 
     let claims = (!note.claims.is_empty()).then(|| view! { <Claims claims=note.claims.clone() published=note.published tolerance=tolerance data=data.clone() controls=controls /> });
     let alerts = data.clone().zip(controls).map(|(d, c)| view! { <Alerts data=d controls=c /> });
     let warnings = (!note.warnings.is_empty()).then(|| {
-        view! { <ul class="rs-note-warnings">{note.warnings.iter().map(|w| view! { <li>{w.message.clone()}</li> }).collect_view()}</ul> }
+        let m = super::messages();
+        view! { <ul class="rs-note-warnings">{note.warnings.iter().map(|w| view! { <li>{w.say(&|k| m.find(k))}</li> }).collect_view()}</ul> }
     });
     view! {
         <header class="rs-card-head" use:fill=head></header>
@@ -98,7 +99,7 @@ fn SentimentBlock(label: Option<String>, score: Option<f64>, bands: Bands) -> im
         Err(message) => {
             return view! {
                 <div class="rs-error rs-sentiment-error" role="alert" data-testid="sentiment-error">
-                    <p class="rs-error-message">{message}</p>
+                    <p class="rs-error-message">{message.say(&|k| super::messages().find(k))}</p>
                 </div>
             }
             .into_any()

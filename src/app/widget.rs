@@ -270,7 +270,7 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64
     };
     let footnote = {
         let t = &data.table;
-        let mut text = t.adjustment.describe().to_string();
+        let mut text = m.get(t.adjustment.message().0).to_string();
         if let Some(s) = &t.source {
             text.push_str(" · ");
             text.push_str(s);
@@ -318,7 +318,7 @@ fn DataNotes() -> impl IntoView {
             View::Trend => &[],
         };
         let shown: Vec<&str> = data.shown(benchmark).into_iter().map(|p| data.symbol(p)).collect();
-        let notes = notes::DataNotes::new(data.table.warnings.iter().chain(view_warnings), &shown);
+        let notes = notes::DataNotes::new(data.table.warnings.iter().chain(view_warnings), &shown, &messages());
         (!notes.is_empty()).then(|| {
             let summary = notes.summary(&crate::app::messages());
             view! {

@@ -359,7 +359,7 @@ fn note_problems(note: &rotascope::analysis::note::Note, bands: &rotascope::anal
     let mut problems: Vec<String> = note.warnings.iter().map(|w| w.message.clone()).collect();
     if let Some(s) = &note.sentiment {
         if let Err(e) = rotascope::analysis::sentiment::read_sentiment(s.label.as_deref(), s.score, bands) {
-            problems.push(e);
+            problems.push(e.to_string());
         }
     }
     problems.extend(note.claims.iter().filter_map(|c| c.claim.as_ref().err()).map(|e| format!("a claim cannot be checked: {e}")));

@@ -18,12 +18,12 @@ pub struct DataNotes {
 
 impl DataNotes {
     /// Lists each warning about no symbol or about one of `shown`, and counts the others.
-    pub fn new<'a>(warnings: impl IntoIterator<Item = &'a Warning>, shown: &[&str]) -> DataNotes {
+    pub fn new<'a>(warnings: impl IntoIterator<Item = &'a Warning>, shown: &[&str], m: &crate::chart::messages::Messages) -> DataNotes {
         let mut notes = DataNotes::default();
         for w in warnings {
             match w.symbol.as_deref() {
                 Some(s) if !shown.contains(&s) => notes.others += 1,
-                _ => notes.listed.push(w.message.clone()),
+                _ => notes.listed.push(w.say(&|k| m.find(k))),
             }
         }
         notes
@@ -64,7 +64,7 @@ mod tests {
             w(Some("XLK"), "XLK has 1 missing close."),
             w(Some("IWMX"), "IWMX starts late."),
         ];
-        let notes = DataNotes::new(&warnings, &["IWM", "SPY"]);
+        let notes = DataNotes::new(&warnings, &["IWM", "SPY"], &crate::chart::messages::Messages::english());
         assert_eq!(notes.listed, vec!["IWM has 3 missing closes.", "2 dates were repeated.", "SPY ends early."]);
         assert_eq!(notes.others, 3);
         assert_eq!(notes.summary(&Messages::english()), "Data notes (3, and 3 about other symbols in the file)");
@@ -73,17 +73,17 @@ mod tests {
 
     #[test]
     fn none_listed_or_none_left_out() {
-        let none = DataNotes::new(&[w(Some("XLK"), "b"), w(Some("XLE"), "c")], &["IWM"]);
+        let none = DataNotes::new(&[w(Some("XLK"), "b"), w(Some("XLE"), "c")], &["IWM"], &crate::chart::messages::Messages::english());
         assert!(none.listed.is_empty() && !none.is_empty());
         assert_eq!(none.summary(&Messages::english()), "Data notes (0, and 2 about other symbols in the file)");
-        let all = DataNotes::new(&[w(Some("XLK"), "b"), w(None, "c")], &["XLK"]);
+        let all = DataNotes::new(&[w(Some("XLK"), "b"), w(None, "c")], &["XLK"], &Messages::english());
         assert_eq!((all.listed.len(), all.others), (2, 0));
         assert_eq!(all.summary(&Messages::english()), "Data notes (2)");
     }
 
     #[test]
     fn no_warnings_no_block() {
-        let notes = DataNotes::new(&[], &["IWM"]);
+        let notes = DataNotes::new(&[], &["IWM"], &crate::chart::messages::Messages::english());
         assert!(notes.is_empty());
     }
 }
@@ -104,7 +104,7 @@ mod with_a_model {
         model.resolve_baskets(&options.baskets).unwrap();
         let b = benchmark.map_or(model.benchmark, |s| table.position(s).unwrap());
         let shown: Vec<&str> = model.shown(b).into_iter().map(|p| model.symbol(p)).collect();
-        let notes = DataNotes::new(&table.warnings, &shown);
+        let notes = DataNotes::new(&table.warnings, &shown, &crate::chart::messages::Messages::english());
         (shown.into_iter().map(str::to_owned).collect(), notes)
     }
 

@@ -2,7 +2,7 @@
 //! derived through the same [`Model`] methods the widget uses.
 
 use super::Model;
-use crate::analysis::error::{AnalysisError, Warning};
+use crate::analysis::error::{AnalysisError, Warning, Within, NO_GRAPH};
 use crate::analysis::period::Period;
 use crate::analysis::prices::PriceTable;
 use crate::analysis::returns::{BasketReturn, PeriodReturn, SpreadReturn};
@@ -146,7 +146,7 @@ pub fn analyze<T: Deref<Target = PriceTable>>(table: T, options: &AnalyzeOptions
         }
         // Too little history for any rotation still leaves returns worth giving.
         Err(e @ AnalysisError::TooFewPoints { .. }) => {
-            warnings.push(Warning::new("rotation_skipped", None, format!("{e}; no rotation graph")));
+            warnings.push(Warning::about("rotation_skipped", None, NO_GRAPH, &[], Within::Error(e.clone())));
             Vec::new()
         }
         Err(e) => return Err(e.clone()),

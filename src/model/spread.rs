@@ -26,6 +26,8 @@ use crate::analysis::lines::{self, Line};
 use crate::analysis::period::Period;
 use crate::analysis::relative::basket_line;
 use crate::analysis::returns::{period_return, SpreadReturn};
+use crate::analysis::error::{ROLE_SPREAD_LEG, SPREAD_SKIPPED};
+use crate::analysis::said::Said;
 use crate::analysis::{AnalysisError, PriceTable, Warning};
 use std::fmt;
 use std::ops::Deref;
@@ -59,7 +61,7 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
             None => LegKind::Symbol(
                 self.table
                     .position(name)
-                    .ok_or_else(|| AnalysisError::unknown_symbol("spread leg (basket or symbol)", name, &self.table.symbols()))?,
+                    .ok_or_else(|| AnalysisError::unknown_symbol(Said::plain(ROLE_SPREAD_LEG), name, &self.table.symbols()))?,
             ),
         };
         Ok(Leg { name: name.to_owned(), kind })
@@ -91,7 +93,7 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
                 short_return_pct: s,
                 spread_pp: l - s,
             }),
-            _ => Err(Warning::new("spread_skipped", None, format!("spread {long} − {short}: a side has no {period} return"))),
+            _ => Err(Warning::of("spread_skipped", None, Said::new(SPREAD_SKIPPED, &[("long", &long.to_string()), ("short", &short.to_string()), ("period", &period.to_string())])).with("period", period.words())),
         }
     }
 

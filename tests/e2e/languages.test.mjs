@@ -41,6 +41,8 @@ const session = useSiteAndBrowser(DIST, {
     "/missing-de.html": htmlRoute(page("en", 'data-lang="de"').replace("/slow-prices.json", "/missing.json")),
     "/missing.json": (req, res) => res.writeHead(404, { "content-type": "text/plain" }).end("gone"),
     "/share-de.html": htmlRoute(page("en", 'data-lang="de" data-permalink="true"')),
+    "/bad-date-de.html": htmlRoute(page("en", 'data-lang="de"').replace("/slow-prices.json", "/bad-date.json")),
+    "/bad-date.json": (req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"dates": ["2026–01–02"], "series": {"SPY": [100]}}'),
   },
 });
 
@@ -282,6 +284,23 @@ test("what a shared view cannot restore reads in the widget's language; the even
   assert.deepEqual(await item.allTextContents(), [fill(table("de")["permalink.view"], { key: "w", field: "view", value: '"pie"' })]);
   assert.equal((await p.locator("#w [data-testid=permalink-problems] p").textContent()).trim(), table("de")["permalink.notRestored"]);
   assert.equal(await p.evaluate(() => window.__error), 'permalink `w`: `view` = "pie": use rotation, performance or trend');
+  await context.close();
+});
+
+test("bad data reads in the widget's language but for the data; the event keeps English for scripts", async () => {
+  await session.ready;
+  const context = await session.browser.newContext();
+  const p = await context.newPage();
+  await p.addInitScript(() => document.addEventListener("rotascope:error", (e) => (window.__error = e.detail.message)));
+  await p.goto(`${session.url}bad-date-de.html`);
+  const message = p.locator("#w [data-testid=error] .rs-error-message");
+  await message.waitFor();
+  const de = table("de");
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name]);
+  const reason = fill(de["date.dash"], { dash: "–", code: "2013" });
+  const error = fill(de["data.badDate"], { at: "dates[0]", value: "2026–01–02", reason });
+  assert.equal(await message.textContent(), fill(de["data.inSource"], { source: "/bad-date.json", error }));
+  assert.equal(await p.evaluate(() => window.__error), '/bad-date.json: dates[0] = "2026–01–02" is written with "–" (U+2013) where an ISO date (YYYY-MM-DD) has a hyphen');
   await context.close();
 });
 

@@ -12,7 +12,8 @@
 //! with a warning, never silently.
 
 use crate::analysis::date::Date;
-use crate::analysis::error::{describe_json, AnalysisError, Warning};
+use crate::analysis::error::*;
+use crate::analysis::said::{Message, Said};
 use crate::analysis::prices::{Adjustment, PriceTable, Series};
 use serde_json::{Map, Value};
 
@@ -67,12 +68,12 @@ struct Parts {
 
 /// Parses an already-decoded price-contract value.
 pub fn parse_contract_value(value: &Value) -> Result<PriceTable, AnalysisError> {
-    let root = expect_object(value, "prices", "an object with `dates` and `series`")?;
+    let root = expect_object(value, "prices", EXPECT_PRICES)?;
     let dates = parse_dates(root.get("dates").ok_or_else(|| missing("dates", "prices"))?)?;
     let series_map = expect_object(
         root.get("series").ok_or_else(|| missing("series", "prices"))?,
         "series",
-        "an object mapping each symbol to its closes",
+        EXPECT_SERIES,
     )?;
     let mut series = Vec::with_capacity(series_map.len());
     for (symbol, closes) in series_map {
@@ -94,10 +95,10 @@ fn finish(parts: Parts) -> Result<PriceTable, AnalysisError> {
     let mut warnings = Vec::new();
     for key in keys {
         if !matches!(key.as_str(), "dates" | "series" | "meta" | "adjusted" | "source") {
-            warnings.push(Warning::new(
+            warnings.push(Warning::of(
                 "ignored_field",
                 None,
-                format!("prices: field `{key}` is not part of the contract (dates, series, meta, adjusted, source) and was ignored"),
+                Said::new(IGNORED_FIELD, &[("key", &key)]),
             ));
         }
     }
@@ -108,12 +109,12 @@ fn finish(parts: Parts) -> Result<PriceTable, AnalysisError> {
         None | Some(Value::Null) => Adjustment::NotStated,
         Some(Value::Bool(true)) => Adjustment::TotalReturn,
         Some(Value::Bool(false)) => Adjustment::PriceOnly,
-        Some(other) => return Err(wrong("adjusted", "true or false", &other)),
+        Some(other) => return Err(wrong("adjusted", EXPECT_BOOLEAN, &other)),
     };
     let source = match source {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s),
-        Some(other) => return Err(wrong("source", "a text", &other)),
+        Some(other) => return Err(wrong("source", EXPECT_TEXT, &other)),
     };
     PriceTable::validated(dates, series, adjustment, source, warnings)
 }
@@ -187,9 +188,12 @@ mod fast {
         /// The table's parts; `None` when anything needs the slow path's message.
         pub(super) fn into_parts(self) -> Option<Parts> {
             let mut dates = Vec::with_capacity(self.dates.as_ref()?.len());
-            for (i, text) in self.dates?.into_iter().enumerate() {
+            for text in self.dates? {
                 let date = Date::parse_iso(text).ok()?;
-                check_increasing(&dates, date, format!("dates[{i}]")).ok()?;
+                // Out of order: the slow path says where.
+                if dates.last().is_some_and(|&previous| date <= previous) {
+                    return None;
+                }
                 dates.push(date);
             }
             let mut series = Vec::new();
@@ -517,45 +521,45 @@ pub fn to_contract_json(table: &PriceTable) -> String {
 fn missing(field: &str, parent: &str) -> AnalysisError {
     AnalysisError::WrongShape {
         path: format!("{parent}.{field}"),
-        expected: "present",
-        found: "missing".into(),
+        expected: EXPECT_PRESENT,
+        found: Said::plain(FOUND_MISSING),
     }
 }
 
-pub(crate) fn wrong(path: impl Into<String>, expected: &'static str, found: &Value) -> AnalysisError {
-    AnalysisError::WrongShape { path: path.into(), expected, found: describe_json(found) }
+pub(crate) fn wrong(path: impl Into<String>, expected: Message, found: &Value) -> AnalysisError {
+    AnalysisError::WrongShape { path: path.into(), expected, found: json_kind(found) }
 }
 
 fn expect_object<'a>(
     value: &'a Value,
     path: &str,
-    expected: &'static str,
+    expected: Message,
 ) -> Result<&'a Map<String, Value>, AnalysisError> {
     value.as_object().ok_or_else(|| wrong(path, expected, value))
 }
 
 fn parse_dates(value: &Value) -> Result<Vec<Date>, AnalysisError> {
-    let items = value.as_array().ok_or_else(|| wrong("dates", "an array of ISO dates", value))?;
+    let items = value.as_array().ok_or_else(|| wrong("dates", EXPECT_DATES, value))?;
     let mut dates = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let at = format!("dates[{i}]");
-        let text = item.as_str().ok_or_else(|| wrong(at.clone(), "an ISO date text (YYYY-MM-DD)", item))?;
+        let text = item.as_str().ok_or_else(|| wrong(at.clone(), EXPECT_DATE, item))?;
         let date = Date::parse_iso(text)
-            .map_err(|reason| AnalysisError::BadDate { at: at.clone(), value: text.into(), reason })?;
-        check_increasing(&dates, date, at)?;
+            .map_err(|reason| AnalysisError::BadDate { at: data_path(&at), value: text.into(), reason })?;
+        check_increasing(&dates, date, data_path(&at))?;
         dates.push(date);
     }
     Ok(dates)
 }
 
 /// Dates must be strictly increasing; `at` names the new date's position for the message.
-pub(crate) fn check_increasing(so_far: &[Date], date: Date, at: String) -> Result<(), AnalysisError> {
+pub(crate) fn check_increasing(so_far: &[Date], date: Date, at: Said) -> Result<(), AnalysisError> {
     match so_far.last() {
         Some(&previous) if date == previous => {
-            Err(AnalysisError::DateOrder { at, date, previous, problem: "repeats the previous date" })
+            Err(AnalysisError::DateOrder { at, date, previous, problem: DATE_REPEATS })
         }
         Some(&previous) if date < previous => {
-            Err(AnalysisError::DateOrder { at, date, previous, problem: "comes before the previous date" })
+            Err(AnalysisError::DateOrder { at, date, previous, problem: DATE_BEFORE })
         }
         _ => Ok(()),
     }
@@ -565,12 +569,12 @@ fn parse_series(symbol: &str, value: &Value, dates: &[Date]) -> Result<Series, A
     if symbol.trim().is_empty() {
         return Err(AnalysisError::WrongShape {
             path: "series".into(),
-            expected: "keyed by non-empty symbols",
-            found: format!("a key \"{symbol}\""),
+            expected: EXPECT_SERIES_KEYS,
+            found: Said::new(FOUND_KEY, &[("key", symbol)]),
         });
     }
     let path = format!("series.{symbol}");
-    let items = value.as_array().ok_or_else(|| wrong(path.clone(), "an array of closes", value))?;
+    let items = value.as_array().ok_or_else(|| wrong(path.clone(), EXPECT_CLOSES, value))?;
     if items.len() != dates.len() {
         return Err(AnalysisError::LengthMismatch {
             symbol: symbol.into(),
@@ -583,22 +587,22 @@ fn parse_series(symbol: &str, value: &Value, dates: &[Date]) -> Result<Series, A
         closes.push(match item {
             Value::Null => None,
             Value::Number(n) => n.as_f64(),
-            other => return Err(wrong(dates.get(i).map_or_else(|| format!("{path}[{i}]"), |d| format!("{path}[{i}] ({d})")), "a number or null", other)),
+            other => return Err(wrong(dates.get(i).map_or_else(|| format!("{path}[{i}]"), |d| format!("{path}[{i}] ({d})")), EXPECT_CLOSE, other)),
         });
     }
     Ok(Series { symbol: symbol.into(), name: None, group: None, closes })
 }
 
 fn apply_meta(meta: &Value, series: &mut [Series], warnings: &mut Vec<Warning>) -> Result<(), AnalysisError> {
-    let entries = expect_object(meta, "meta", "an object mapping symbols to { name, group }")?;
+    let entries = expect_object(meta, "meta", EXPECT_META)?;
     for (symbol, entry) in entries {
         let path = format!("meta.{symbol}");
-        let fields = expect_object(entry, &path, "an object with `name` and/or `group`")?;
+        let fields = expect_object(entry, &path, EXPECT_META_ENTRY)?;
         let Some(target) = series.iter_mut().find(|s| &s.symbol == symbol) else {
-            warnings.push(Warning::new(
+            warnings.push(Warning::of(
                 "ignored_field",
                 Some(symbol),
-                format!("{path} describes a symbol that has no series; ignored"),
+                Said::new(META_WITHOUT_SERIES, &[("path", &path)]),
             ));
             continue;
         };
@@ -607,10 +611,10 @@ fn apply_meta(meta: &Value, series: &mut [Series], warnings: &mut Vec<Warning>) 
                 "name" => &mut target.name,
                 "group" => &mut target.group,
                 _ => {
-                    warnings.push(Warning::new(
+                    warnings.push(Warning::of(
                         "ignored_field",
                         Some(symbol),
-                        format!("{path}.{key} is not a known field (name, group); ignored"),
+                        Said::new(META_UNKNOWN_FIELD, &[("path", &path), ("key", key)]),
                     ));
                     continue;
                 }
@@ -618,7 +622,7 @@ fn apply_meta(meta: &Value, series: &mut [Series], warnings: &mut Vec<Warning>) 
             *slot = match v {
                 Value::String(s) => Some(s.clone()),
                 Value::Null => None,
-                other => return Err(wrong(format!("{path}.{key}"), "a text", other)),
+                other => return Err(wrong(format!("{path}.{key}"), EXPECT_TEXT, other)),
             };
         }
     }

@@ -14,7 +14,8 @@
 
 use super::{group_by_symbol, RawSeries, Tabled};
 use crate::analysis::date::Date;
-use crate::analysis::error::{AnalysisError, Warning};
+use crate::analysis::error::*;
+use crate::analysis::said::Said;
 use crate::analysis::prices::{close_problem, Adjustment};
 
 /// The field separator: `,`, `;` or a tab, whichever the header line holds most of outside
@@ -97,7 +98,7 @@ fn find_column(header: &[String], names: &[&str]) -> Option<usize> {
 
 /// A column the reader needs, named twice in the header: which one holds the data is a guess,
 /// so it is an error (with both column numbers, counted from 1).
-fn repeated_column(header: &[String]) -> Option<String> {
+fn repeated_column(header: &[String]) -> Option<Said> {
     let wanted = ["date", "timestamp", "time", "day", "adj close", "adj_close", "adjclose", "adjusted close", "adjusted_close", "close", "symbol", "ticker"];
     header.iter().enumerate().find_map(|(i, h)| {
         let name = h.trim();
@@ -105,7 +106,7 @@ fn repeated_column(header: &[String]) -> Option<String> {
             return None;
         }
         let again = header.iter().skip(i + 1).position(|other| other.trim().eq_ignore_ascii_case(name))?;
-        Some(format!("the header names `{name}` twice (columns {} and {}): keep the one that holds the data", i + 1, i + again + 2))
+        Some(Said::new(CSV_TWICE, &[("name", name), ("first", &(i + 1).to_string()), ("second", &(i + again + 2).to_string())]))
     })
 }
 
@@ -167,20 +168,17 @@ fn decimals<'a>(sep: char, closes: impl Iterator<Item = &'a str>) -> Decimals {
 
 /// A close cell as Rust reads numbers (`1000.5`), given its column's [`Decimals`]; `Err` with
 /// why when its dots cannot be read in that column.
-fn plain_number(raw: &str, decimals: Decimals, column: &str) -> Result<String, String> {
+fn plain_number(raw: &str, decimals: Decimals, column: &str) -> Result<String, Said> {
     match decimals {
         Decimals::Point => Ok(raw.to_owned()),
-        Decimals::Unknown if raw.contains('.') => Err(format!(
-            "could be {raw} or {}: nothing in the {column} column shows whether its dots are decimal points or separate thousands; write a decimal comma ({}) or no thousands dot ({})",
-            raw.replace('.', ""),
-            raw.replace('.', ","),
-            raw.replace('.', "")
-        )),
+        Decimals::Unknown if raw.contains('.') => {
+            Err(Said::new(CSV_AMBIGUOUS, &[("raw", raw), ("plain", &raw.replace('.', "")), ("column", column), ("comma", &raw.replace('.', ","))]))
+        }
         Decimals::Unknown => Ok(raw.to_owned()),
         Decimals::Comma => {
             let (whole, fraction) = raw.split_once(',').unwrap_or((raw, ""));
             if whole.contains('.') && !groups_thousands(whole) || fraction.contains('.') {
-                return Err(format!("cannot be read: the {column} column writes decimal commas, where a dot can only separate thousands (1.000,5)"));
+                return Err(Said::new(CSV_COMMA_DOT, &[("column", column)]));
             }
             let whole = whole.replace('.', "");
             Ok(if raw.contains(',') { format!("{whole}.{fraction}") } else { whole })
@@ -199,25 +197,25 @@ fn plain_number(raw: &str, decimals: Decimals, column: &str) -> Result<String, S
 /// assert_eq!(t.series[0].closes, vec![Some(10.0), None]); // Adj Close preferred
 /// ```
 pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<crate::analysis::PriceTable, AnalysisError> {
-    let not_csv = |detail: String| AnalysisError::NotCsv { source_name: source_name.to_owned(), detail };
+    let not_csv = |detail: Said| AnalysisError::NotCsv { source_name: source_name.to_owned(), detail };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let sep = separator(text);
     let (records, open_quote) = records(text, sep);
     if let Some(line) = open_quote {
-        return Err(not_csv(format!("line {line} opens a quoted field that is never closed")));
+        return Err(not_csv(Said::new(CSV_OPEN_QUOTE, &[("line", &line.to_string())])));
     }
     let mut lines = records.into_iter();
-    let (_, header) = lines.next().ok_or_else(|| not_csv("the file is empty".into()))?;
+    let (_, header) = lines.next().ok_or_else(|| not_csv(Said::plain(CSV_EMPTY)))?;
     if let Some(problem) = repeated_column(&header) {
         return Err(not_csv(problem));
     }
     let date_col = find_column(&header, &["date", "timestamp", "time", "day"])
-        .ok_or_else(|| not_csv(format!("no `Date` column (the header is: {})", header.join(", "))))?;
+        .ok_or_else(|| not_csv(Said::new(CSV_NO_DATE, &[("header", &header.join(", "))])))?;
     let (close_col, adjustment) = match find_column(&header, &["adj close", "adj_close", "adjclose", "adjusted close", "adjusted_close"]) {
         Some(c) => (c, Adjustment::TotalReturn),
         None => (
             find_column(&header, &["close"])
-                .ok_or_else(|| not_csv(format!("no `Adj Close` or `Close` column (the header is: {})", header.join(", "))))?,
+                .ok_or_else(|| not_csv(Said::new(CSV_NO_CLOSE, &[("header", &header.join(", "))])))?,
             Adjustment::NotStated,
         ),
     };
@@ -227,23 +225,24 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
     let decimals = decimals(sep, records.iter().filter_map(|(_, f)| f.get(close_col)).map(String::as_str));
     let default_symbol = symbol.map_or_else(|| symbol_from_name(source_name), str::to_owned);
 
-    let mut rows: Vec<(String, Date, Option<f64>, String)> = Vec::new();
+    let mut rows: Vec<(String, Date, Option<f64>, Said)> = Vec::new();
     for (n, f) in records {
-        let at = format!("{source_name} line {n}");
+        let line = n.to_string();
+        let at = Said::new(CSV_AT, &[("source", source_name), ("line", &line)]);
         if f.len() != header.len() {
-            return Err(not_csv(format!("line {n} has {} fields but the header has {}", f.len(), header.len())));
+            return Err(not_csv(Said::new(CSV_FIELDS, &[("line", &n.to_string()), ("fields", &f.len().to_string()), ("columns", &header.len().to_string())])));
         }
         // Every row has as many fields as the header (checked above), and the columns were
         // found in the header, so these are present; an empty cell stands in regardless.
         let cell = |c: usize| f.get(c).map_or("", |v| v.trim());
         let day_text = cell(date_col);
         let column = header.get(date_col).map_or("", |h| h.trim());
-        let day = Date::parse_day(day_text).map_err(|reason| AnalysisError::BadDate { at: format!("{at}, column {column}"), value: day_text.to_owned(), reason })?;
+        let day = Date::parse_day(day_text).map_err(|reason| AnalysisError::BadDate { at: Said::new(CSV_AT_COLUMN, &[("source", source_name), ("line", &line), ("column", column)]), value: day_text.to_owned(), reason })?;
         let sym = match symbol_col {
             None => default_symbol.clone(),
             // A row without its symbol belongs to no series (the contract refuses an empty key too).
             Some(c) if cell(c).is_empty() => {
-                return Err(not_csv(format!("line {n}, column {} is empty: give each row its symbol", header.get(c).map_or("", |h| h.trim()))));
+                return Err(not_csv(Said::new(CSV_NO_SYMBOL, &[("line", &n.to_string()), ("column", header.get(c).map_or("", |h| h.trim()))])));
             }
             Some(c) => cell(c).to_ascii_uppercase(),
         };
@@ -254,21 +253,21 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
                 // With `;` between fields a decimal comma may be the locale's: 1.000,5 is 1000.5.
                 let number = plain_number(raw, decimals, close_column).map_err(|reason| AnalysisError::UnreadableClose {
                     symbol: sym.clone(),
-                    at: at.clone(),
+                    at: Box::new(at.clone()),
                     column: close_column.to_owned(),
                     date: day,
                     value: raw.to_owned(),
-                    reason,
+                    reason: Box::new(reason),
                 })?;
                 let value: f64 = number.parse().map_err(|_| AnalysisError::BadClose {
                     symbol: sym.clone(),
-                    at: at.clone(),
+                    at: Box::new(at.clone()),
                     date: day,
                     value: raw.to_owned(),
-                    reason: "not a number",
+                    reason: CLOSE_NOT_NUMBER,
                 })?;
                 if let Some(reason) = close_problem(value) {
-                    return Err(AnalysisError::BadClose { symbol: sym, at, date: day, value: raw.to_owned(), reason });
+                    return Err(AnalysisError::BadClose { symbol: sym, at: Box::new(at), date: day, value: raw.to_owned(), reason });
                 }
                 Some(value)
             }
@@ -276,7 +275,7 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
         rows.push((sym, day, close, at));
     }
     if rows.is_empty() {
-        return Err(not_csv("the file has a header but no rows".into()));
+        return Err(not_csv(Said::plain(CSV_NO_ROWS)));
     }
 
     let mut warnings = Vec::new();
@@ -284,10 +283,10 @@ pub fn parse_csv(text: &str, source_name: &str, symbol: Option<&str>) -> Result<
     for (sym, mut points) in group_by_symbol(rows) {
         if points.len() > 1 && points.windows(2).all(|w| matches!(w, [a, b] if b.0 < a.0)) {
             points.reverse();
-            warnings.push(Warning::new(
+            warnings.push(Warning::of(
                 "reversed",
                 Some(&sym),
-                format!("{source_name} lists {sym} newest first; it was read oldest first"),
+                Said::new(REVERSED, &[("source", source_name), ("symbol", &sym)]),
             ));
         }
         raws.push(RawSeries::from_points(sym, points)?);

@@ -12,7 +12,8 @@ pub use contract::{parse_contract_json, parse_contract_value, to_contract_json};
 pub(crate) use contract::json_error;
 
 use super::date::Date;
-use super::error::{AnalysisError, Warning};
+use super::error::{AnalysisError, Warning, MIXED_ADJUSTMENT, NO_SOURCES};
+use super::said::Said;
 use super::prices::{Adjustment, PriceTable, Series};
 
 /// One symbol's dated closes before they are aligned on a shared calendar.
@@ -28,7 +29,7 @@ pub(crate) struct RawSeries {
 impl RawSeries {
     /// From `(date, close, where)` rows; dates must be strictly increasing and the error
     /// names the row.
-    pub(crate) fn from_points(symbol: String, points: Vec<(Date, Option<f64>, String)>) -> Result<RawSeries, AnalysisError> {
+    pub(crate) fn from_points(symbol: String, points: Vec<(Date, Option<f64>, Said)>) -> Result<RawSeries, AnalysisError> {
         let mut dates = Vec::with_capacity(points.len());
         let mut closes = Vec::with_capacity(points.len());
         for (day, close, at) in points {
@@ -40,8 +41,8 @@ impl RawSeries {
     }
 }
 
-type Row = (String, Date, Option<f64>, String);
-type SymbolRows = Vec<(String, Vec<(Date, Option<f64>, String)>)>;
+type Row = (String, Date, Option<f64>, Said);
+type SymbolRows = Vec<(String, Vec<(Date, Option<f64>, Said)>)>;
 
 /// Groups long-format rows by symbol, in order of first appearance.
 pub(crate) fn group_by_symbol(rows: Vec<Row>) -> SymbolRows {
@@ -134,19 +135,19 @@ pub fn merge(tables: Vec<PriceTable>) -> Result<PriceTable, AnalysisError> {
         if let Some(only) = tables.into_iter().next() {
             return Ok(only);
         }
-        return Err(AnalysisError::NoData { detail: "no price sources were given".into() });
+        return Err(AnalysisError::no_data(NO_SOURCES));
     }
     let Some(first) = tables.first() else {
-        return Err(AnalysisError::NoData { detail: "no price sources were given".into() });
+        return Err(AnalysisError::no_data(NO_SOURCES));
     };
     let mut adjustment = first.adjustment;
     let mut warnings = Vec::new();
     if tables.iter().any(|t| t.adjustment != adjustment) {
         adjustment = Adjustment::NotStated;
-        warnings.push(Warning::new(
+        warnings.push(Warning::of(
             "mixed_adjustment",
             None,
-            "the sources differ in whether closes include dividends; returns mix total-return and price closes",
+            Said::plain(MIXED_ADJUSTMENT),
         ));
     }
     let mut sources: Vec<String> = Vec::new();
@@ -246,5 +247,60 @@ mod tests {
         let t = merge(vec![a, b]).unwrap();
         assert_eq!(t.adjustment, Adjustment::NotStated);
         assert_eq!(t.warnings[0].code, "mixed_adjustment");
+    }
+}
+
+/// The core's errors and warnings said through the shipped German table.
+#[cfg(test)]
+mod in_german {
+    use super::parse_source;
+    use crate::analysis::error::*;
+    use crate::analysis::said::Said;
+    use serde_json::{Map, Value};
+
+    /// The shipped German table, as the widget looks keys up in it.
+    fn german() -> impl Fn(&str) -> Option<&'static str> {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/lang/de.json")).unwrap();
+        let table: Map<String, Value> = serde_json::from_str(&text).unwrap();
+        let table: &'static Map<String, Value> = Box::leak(Box::new(table));
+        move |key: &str| table.get(key).and_then(Value::as_str)
+    }
+
+    /// Two errors inside their source's sentence (a bad close; a date's reason inside a bad
+    /// date): in German every word is German but the data (file, symbol, path, dates, value).
+    #[test]
+    fn a_source_error_reads_in_german_but_for_its_data() {
+        let de = german();
+        let source = |text: &str| parse_source("data/prices.json", text, None, None).unwrap_err();
+        let bad_close = source(r#"{"dates": ["2026-01-02", "2026-01-05"], "series": {"IWM": [100, -5]}}"#);
+        assert_eq!(bad_close.to_string(), "data/prices.json: IWM on 2026-01-05 (series.IWM[1]): close -5 is negative; closes must be positive numbers or null");
+        assert_eq!(bad_close.say(&de), "data/prices.json: IWM am 2026-01-05 (series.IWM[1]): Schlusskurs -5 ist negativ; Schlusskurse müssen positive Zahlen oder null sein");
+        let bad_date = source(r#"{"dates": ["2026–01–02"], "series": {"IWM": [100]}}"#);
+        assert_eq!(bad_date.to_string(), "data/prices.json: dates[0] = \"2026–01–02\" is written with \"–\" (U+2013) where an ISO date (YYYY-MM-DD) has a hyphen");
+        assert_eq!(bad_date.say(&de), "data/prices.json: dates[0] = „2026–01–02“ ist mit „–“ (U+2013) geschrieben, wo ein ISO-Datum (JJJJ-MM-TT) einen Bindestrich hat");
+        // A file's line and column are named in German too.
+        let in_file = parse_source("data/iwm.csv", "Date,Close\n2026–01–02,100\n", None, None).unwrap_err();
+        assert!(in_file.say(&de).starts_with("data/iwm.csv Zeile 2, Spalte Date = „2026–01–02“ ist mit"), "{}", in_file.say(&de));
+        // Without a table, the English.
+        assert_eq!(bad_date.say(&|_| None), bad_date.to_string());
+    }
+
+    #[test]
+    fn a_warning_about_an_error_reads_in_german() {
+        let de = german();
+        let error = AnalysisError::unknown_symbol(Said::plain(ROLE_BENCHMARK), "QQQ", &["SPY", "IWM"]);
+        let warning = Warning::about("rotation_skipped", None, NO_GRAPH, &[], Within::Error(error));
+        assert_eq!(warning.message, "unknown benchmark \"QQQ\": the prices have SPY, IWM; no rotation graph");
+        assert_eq!(warning.say(&de), "Benchmark „QQQ“ ist unbekannt: Die Kursdaten enthalten SPY, IWM; kein Rotationsgraph");
+    }
+
+    #[test]
+    fn a_period_from_a_date_inside_a_warning_reads_in_german() {
+        let de = german();
+        let period = crate::analysis::period::Period::parse("2026-01-05").unwrap();
+        let said = Said::new(BASKET_EMPTY, &[("basket", "small"), ("period", &period.to_string())]);
+        let warning = Warning::of("basket_empty", None, said).with("period", period.words());
+        assert_eq!(warning.message, "basket \"small\" has no member with a since 2026-01-05 return");
+        assert_eq!(warning.say(&de), "Der Korb „small“ hat kein Mitglied mit einer Rendite im Zeitraum seit 2026-01-05");
     }
 }

@@ -6,7 +6,8 @@
 use super::contract::wrong;
 use super::{RawSeries, Tabled};
 use crate::analysis::date::Date;
-use crate::analysis::error::AnalysisError;
+use crate::analysis::error::*;
+use crate::analysis::said::Said;
 use crate::analysis::prices::{close_problem, Adjustment, PriceTable};
 use serde_json::Value;
 
@@ -23,8 +24,8 @@ fn closes_of(result: &Value, path: &str) -> Result<(Vec<Value>, Adjustment, Stri
         (_, Some(Value::Array(c))) => Ok((c.clone(), Adjustment::PriceOnly, format!("{path}.indicators.quote[0].close"))),
         _ => Err(AnalysisError::WrongShape {
             path: format!("{path}.indicators"),
-            expected: "holding adjclose[0].adjclose or quote[0].close",
-            found: "neither".into(),
+            expected: EXPECT_INDICATORS,
+            found: Said::plain(FOUND_NEITHER),
         }),
     }
 }
@@ -33,15 +34,18 @@ fn closes_of(result: &Value, path: &str) -> Result<(Vec<Value>, Adjustment, Stri
 pub fn parse_yahoo_chart(value: &Value) -> Result<PriceTable, AnalysisError> {
     let chart = &value["chart"];
     if let Some(err) = chart.get("error").filter(|e| !e.is_null()) {
-        let detail = err.get("description").and_then(Value::as_str).unwrap_or("no description");
-        return Err(AnalysisError::NoData { detail: format!("the chart response is an error: {detail}") });
+        let detail = match err.get("description").and_then(Value::as_str) {
+            Some(description) => Said::new(CHART_ERROR, &[("detail", description)]),
+            None => Said::plain(CHART_ERROR_UNDESCRIBED),
+        };
+        return Err(AnalysisError::NoData { detail });
     }
     let results = chart
         .get("result")
         .and_then(Value::as_array)
-        .ok_or_else(|| wrong("chart.result", "an array of results", chart.get("result").unwrap_or(&Value::Null)))?;
+        .ok_or_else(|| wrong("chart.result", EXPECT_RESULTS, chart.get("result").unwrap_or(&Value::Null)))?;
     if results.is_empty() {
-        return Err(AnalysisError::NoData { detail: "`chart.result` is empty".into() });
+        return Err(AnalysisError::no_data(CHART_EMPTY));
     }
     let mut raws = Vec::with_capacity(results.len());
     let mut adjustments = Vec::new();
@@ -51,34 +55,34 @@ pub fn parse_yahoo_chart(value: &Value) -> Result<PriceTable, AnalysisError> {
             .pointer("/meta/symbol")
             .and_then(Value::as_str)
             .filter(|s| !s.trim().is_empty())
-            .ok_or_else(|| wrong(format!("{path}.meta.symbol"), "the symbol's text", result.pointer("/meta/symbol").unwrap_or(&Value::Null)))?
+            .ok_or_else(|| wrong(format!("{path}.meta.symbol"), EXPECT_SYMBOL_TEXT, result.pointer("/meta/symbol").unwrap_or(&Value::Null)))?
             .trim()
             .to_owned();
         let offset = result.pointer("/meta/gmtoffset").and_then(Value::as_i64).unwrap_or(0);
         let stamps = result
             .get("timestamp")
             .and_then(Value::as_array)
-            .ok_or_else(|| wrong(format!("{path}.timestamp"), "an array of Unix times", result.get("timestamp").unwrap_or(&Value::Null)))?;
+            .ok_or_else(|| wrong(format!("{path}.timestamp"), EXPECT_UNIX_TIMES, result.get("timestamp").unwrap_or(&Value::Null)))?;
         let (closes, adjustment, close_path) = closes_of(result, &path)?;
         if closes.len() != stamps.len() {
             return Err(AnalysisError::LengthMismatch { symbol, len: closes.len(), dates_len: stamps.len() });
         }
         let mut points = Vec::with_capacity(stamps.len());
         for (i, (ts, c)) in stamps.iter().zip(&closes).enumerate() {
-            let seconds = ts.as_i64().ok_or_else(|| wrong(format!("{path}.timestamp[{i}]"), "a Unix time in seconds", ts))?;
+            let seconds = ts.as_i64().ok_or_else(|| wrong(format!("{path}.timestamp[{i}]"), EXPECT_UNIX_TIME, ts))?;
             let day = Date::from_unix_seconds(seconds, offset);
             let close = match c {
                 Value::Null => None,
                 Value::Number(n) => {
                     let v = n.as_f64().unwrap_or(f64::NAN);
                     if let Some(reason) = close_problem(v) {
-                        return Err(AnalysisError::BadClose { symbol, at: format!("{close_path}[{i}]"), date: day, value: n.to_string(), reason });
+                        return Err(AnalysisError::BadClose { symbol, at: Box::new(data_path(&format!("{close_path}[{i}]"))), date: day, value: n.to_string(), reason });
                     }
                     Some(v)
                 }
-                other => return Err(wrong(format!("{close_path}[{i}] ({day})"), "a number or null", other)),
+                other => return Err(wrong(format!("{close_path}[{i}] ({day})"), EXPECT_CLOSE, other)),
             };
-            points.push((day, close, format!("{path}.timestamp[{i}]")));
+            points.push((day, close, data_path(&format!("{path}.timestamp[{i}]"))));
         }
         let mut raw = RawSeries::from_points(symbol, points)?;
         raw.name = result
