@@ -26,6 +26,9 @@ const shots = [
   })),
   // The research-note card always shows the sample data with its demo note (which is about it).
   { name: "card-light", theme: "light", width: 1340, attrs: { prices: "/data/sample-prices.json", note: "/data/demo-note.json", view: "rotation", title: "Sample data with its research note", baskets: "small: IWM IJR; large: SPY IVE IVW" } },
+  // The interface in the reader's language (README "Languages"): German and Japanese, with the note.
+  { name: "lang-de", theme: "light", width: 1340, attrs: { prices: "/data/sample-prices.json", note: "/data/demo-note.json", view: "rotation", lang: "de", title: "Stile gegen SPY, wöchentlich", symbols: "IWM,IJR,MDY,IVE,IVW", "rotation-tail": "6" } },
+  { name: "lang-ja", theme: "dark", attrs: { prices: "/data/sample-prices.json", view: "performance", lang: "ja", title: "スタイル別パフォーマンス（年初来）", symbols: "IWM,IJR,MDY,IVE,IVW", baskets: "small: IWM IJR; large: SPY IVE IVW" } },
   // A 360 px touch phone (README "Phones and print"): the rotation view, its ranking and tools.
   { name: "phone-rotation", theme: "light", width: 360, phone: true, attrs: { view: "rotation", title: "Styles against SPY", symbols: real ? "IWM,IJR,MDY,IVE,IVW,QQQ" : "IWM,IJR,MDY,IVE,IVW", "rotation-tail": "6" } },
 ];
