@@ -452,3 +452,71 @@ fn an_image_speaks_the_configured_language() {
     let (_, stderr, ok) = run_in("font-missing", &["--attr", "data-prices=p.json", "--prices", prices, "--font", "nowhere.ttf"], &[]);
     assert!(!ok && stderr.contains("--font nowhere.ttf: "), "{stderr}");
 }
+
+/// Every word drawn into a German image (the views' labels, axes and reference lines, the
+/// card, the title and alt text) is German but for symbols and data: no piece of an English
+/// template is left where the German table does not use the same words. The canvas draws the
+/// same labels through the same code, which the browser's text checks cannot read.
+#[test]
+fn a_german_image_has_no_english_sentence_left() {
+    use rotascope::chart::messages::english_pairs;
+    let prices = sample_prices();
+    let prices = prices.to_str().unwrap();
+    let note = std::fs::read_to_string(sample_note()).unwrap();
+    let args = ["--attr", "data-prices=p.json", "--attr", "data-lang=de", "--prices", prices, "--note", "note.json"];
+    let (dir, stderr, ok) = run_in("lang-de-all", &args, &[("note.json", &note)]);
+    assert!(ok, "{stderr}");
+    let german: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/lang/de.json")).unwrap()).unwrap();
+    let own: String = german.values().filter_map(|v| v.as_str()).collect::<Vec<_>>().join("\n");
+    // The note's own texts and the sample's names are data, shown as written.
+    let data: Vec<String> = {
+        let mut out = vec!["log-trend".to_owned(), "zscore".to_owned()];
+        let value: serde_json::Value = serde_json::from_str(&note).unwrap();
+        fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                // As written, line by line, and without its full stop (the alt text follows it with a colon).
+                serde_json::Value::String(s) => out.extend([s.clone(), s.trim_end_matches('.').to_owned()].into_iter().chain(s.split('\n').map(str::to_owned))),
+                serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+                serde_json::Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+                _ => {}
+            }
+        }
+        walk(&value, &mut out);
+        let sample: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(sample_prices()).unwrap()).unwrap();
+        walk(&sample["meta"], &mut out);
+        out.push(sample["source"].as_str().unwrap_or_default().to_owned());
+        out.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        out
+    };
+    let whole = |text: &str, words: &str| {
+        text.match_indices(words).any(|(i, _)| {
+            let before = text[..i].chars().next_back().is_none_or(|c| !c.is_ascii_alphabetic());
+            let after = text[i + words.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphabetic());
+            before && after
+        })
+    };
+    for view in ["rotation", "performance", "trend", "card"] {
+        let svg = std::fs::read_to_string(dir.join(format!("{view}.svg"))).unwrap();
+        let svg = svg.replace("&lt;", "‹").replace("&gt;", "›").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        // The card wraps the note's texts: a line that is part of one is data too.
+        let lines = svg.split('>').filter_map(|part| part.split('<').next()).map(str::trim).filter(|t| !t.is_empty());
+        let mut text = lines.filter(|line| !data.iter().any(|d| d.contains(line))).collect::<Vec<_>>().join("\n");
+        for d in data.iter().filter(|d| d.len() > 1) {
+            text = text.replace(d.as_str(), " ");
+        }
+        let mut left = Vec::new();
+        for (key, template) in english_pairs() {
+            for piece in template.split('{').map(|p| p.split_once('}').map_or(p, |(_, rest)| rest)) {
+                let words = piece.trim_matches(|c: char| !c.is_ascii_alphabetic());
+                if words.chars().filter(char::is_ascii_alphabetic).count() < 3 || !words.contains(|c: char| c.is_ascii_alphabetic()) {
+                    continue;
+                }
+                if whole(&text, words) && !whole(&own, words) {
+                    left.push(format!("{key}: {words:?}"));
+                }
+            }
+        }
+        assert!(left.is_empty(), "{view}: English left: {left:?}");
+    }
+}

@@ -74,7 +74,7 @@ pub fn price_lines<'a>(m: &Messages, symbol: &'a str, colour: Rgb, lines: &'a Tr
     let reference = s
         .prior_high
         .zip(s.prior_high_date)
-        .map(|(high, date)| ReferenceLine { value: high, labels: prior_high_labels(&super::messages::Messages::english(), high, date, s.from_high_pct, fmt), colour: palette.quadrant_text[2] })
+        .map(|(high, date)| ReferenceLine { value: high, labels: prior_high_labels(m, high, date, s.from_high_pct, fmt), colour: palette.quadrant_text[2] })
         .into_iter()
         .collect();
     (plot, reference)
