@@ -49,9 +49,7 @@ pub const JSON_LONG_TEXT: Message = ("data.json.longText", "the text \"{text}…
 pub const JSON_ARRAY_ONE: Message = ("data.json.array.one", "an array of {n} items");
 pub const JSON_ARRAY: Message = ("data.json.array.other", "an array of {n} items");
 pub const JSON_OBJECT: Message = ("data.json.object", "an object");
-// A text as it was given: a path in the data (`series.IWM[3]`), a warning the embedding
-// API words in English.
-pub const AS_GIVEN: Message = ("data.asGiven", "{text}");
+pub use super::said::AS_GIVEN;
 // An error the core worked around, as it was said.
 pub const ERROR_AS_WARNING: Message = ("warning.error", "{reason}");
 // The shapes the price files' fields should have.

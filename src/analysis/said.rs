@@ -46,13 +46,14 @@ impl std::fmt::Display for Said {
     }
 }
 
-/// A text as written, in every language: a reason a caller gives as text rather than as a
-/// message (serde_json's own words, or a sentence not yet made a message).
-const AS_WRITTEN: Message = ("said.asWritten", "{text}");
+/// A text as it was given, in every language: a path in the data (`series.IWM[3]`), or a
+/// reason a caller gives as text rather than as a message (serde_json's own words, or a
+/// sentence not yet made a message).
+pub const AS_GIVEN: Message = ("data.asGiven", "{text}");
 
 impl From<String> for Said {
     fn from(text: String) -> Said {
-        Said { message: AS_WRITTEN, values: vec![("text", text)] }
+        Said { message: AS_GIVEN, values: vec![("text", text)] }
     }
 }
 
