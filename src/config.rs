@@ -718,7 +718,7 @@ fn bands(v: &Value) -> Result<Bands, AnalysisError> {
         _ => return Err(four()),
     }
     let cuts: [f64; 4] = parts.try_into().map_err(|_| four())?;
-    Bands::new(cuts).map_err(|reason| bad_said("bands", v, reason.into()))
+    Bands::new(cuts).map_err(|reason| bad_said("bands", v, reason))
 }
 
 fn baskets(v: &Value) -> Result<Vec<(String, Vec<String>)>, AnalysisError> {
@@ -772,7 +772,7 @@ fn rotation_setting(r: &mut RotationParams, key: &str, x: &Value) -> Result<(), 
         "tail" => r.tail = whole("rotation.tail", x, 1)?,
         "method" => {
             let text = x.as_str().ok_or_else(|| bad("rotation.method", x, ROTATION_METHOD))?;
-            r.method = RotationMethod::parse(text).map_err(|why| bad_said("rotation.method", x, why.into()))?;
+            r.method = RotationMethod::parse(text).map_err(|why| bad_said("rotation.method", x, why))?;
         }
         _ => return Err(bad(&format!("rotation.{key}"), x, ROTATION_SETTING)),
     }

@@ -177,7 +177,7 @@ impl ViewState {
                 "highlight" => state.highlight = Some(value.to_owned()),
                 "method" => match RotationMethod::parse(value) {
                     Ok(m) => state.method = Some(m),
-                    Err(why) => problems.push(Problem::from(Said::new(BAD_METHOD, &[("key", key), ("field", field), ("value", &quoted(value)), ("reason", &why)]))),
+                    Err(why) => problems.push(Problem::from(Said::new(BAD_METHOD, &[("key", key), ("field", field), ("value", &quoted(value))]).nest("reason", why))),
                 },
                 "period" => match Period::parse(value) {
                     Ok(p) => state.period = Some(p),
@@ -531,6 +531,11 @@ mod tests {
         assert_eq!(german, ["permalink `chart-1`: `view` = \"pie\": Verwenden Sie rotation, performance oder trend", "permalink `chart-1`: `highlight` = \"QQQ\": nicht in den Kursdaten"]);
         // In English as before (what `rotascope:error` carries).
         assert_eq!(unfit, ["permalink `chart-1`: `highlight` = \"QQQ\": not in the price data"]);
+        // The core's reason inside the link's sentence reads in German too.
+        let (_, problems) = ViewState::decode("method:jdk", "chart-1");
+        let german: Vec<String> = problems.iter().map(|p| de.said(&p.said)).collect();
+        assert_eq!(german, ["permalink `chart-1`: `method` = \"jdk\": verwenden Sie log-trend oder zscore"]);
+        assert_eq!(problems, ["permalink `chart-1`: `method` = \"jdk\": use log-trend or zscore"]);
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //! before `D` (see [`super::returns`]).
 
 use super::date::Date;
-use super::error::{AnalysisError, PERIOD_SINCE, RETURN_OF, RETURN_SINCE};
+use super::error::{AnalysisError, PERIOD_AFTER_AS_OF, PERIOD_CODES, PERIOD_SINCE, RETURN_OF, RETURN_SINCE};
 use super::said::Said;
 use std::fmt;
 
@@ -64,7 +64,7 @@ impl Period {
                     return Err(AnalysisError::bad_option(
                         "period",
                         format!("\"{text}\""),
-                        "use 1W, 1M, 3M, 6M, YTD, 1Y, 3Y or a start date YYYY-MM-DD",
+                        Said::plain(PERIOD_CODES),
                     ))
                 }
             },
@@ -105,7 +105,7 @@ impl Period {
             return Err(AnalysisError::bad_option(
                 "period",
                 self.code(),
-                format!("it starts after the as-of day {as_of}; choose a start on or before {as_of}"),
+                Said::new(PERIOD_AFTER_AS_OF, &[("asOf", &as_of.to_string())]),
             ));
         }
         Ok(start)

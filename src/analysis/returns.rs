@@ -146,7 +146,7 @@ impl Basket {
         }
         let members = positions;
         if members.is_empty() {
-            return Err(AnalysisError::bad_option(&format!("baskets.{name}"), "[]", "a basket needs at least one symbol"));
+            return Err(AnalysisError::bad_option(&format!("baskets.{name}"), "[]", Said::plain(BASKET_NEEDS_SYMBOL)));
         }
         Ok(Basket { name: name.to_owned(), members })
     }

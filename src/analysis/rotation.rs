@@ -162,15 +162,15 @@ impl RotationMethod {
     /// ```
     /// use rotascope::analysis::rotation::RotationMethod;
     /// assert_eq!(RotationMethod::parse(" ZScore "), Ok(RotationMethod::Zscore));
-    /// assert_eq!(RotationMethod::parse("jdk").unwrap_err(), "use log-trend or zscore");
-    /// assert!(RotationMethod::parse("ratio-roc").unwrap_err().starts_with("ratio-roc was retired"));
+    /// assert_eq!(RotationMethod::parse("jdk").unwrap_err().to_string(), "use log-trend or zscore");
+    /// assert!(RotationMethod::parse("ratio-roc").unwrap_err().to_string().starts_with("ratio-roc was retired"));
     /// ```
-    pub fn parse(text: &str) -> Result<RotationMethod, String> {
+    pub fn parse(text: &str) -> Result<RotationMethod, Said> {
         let name = text.trim().to_ascii_lowercase();
         match RotationMethod::ALL.into_iter().find(|m| m.name() == name) {
             Some(m) => Ok(m),
-            None if name == RETIRED_METHOD.0 => Err(RETIRED_METHOD.1.to_string()),
-            None => Err("use log-trend or zscore".to_string()),
+            None if name == RETIRED_METHOD => Err(Said::plain(METHOD_RETIRED)),
+            None => Err(Said::plain(METHOD_NAMES)),
         }
     }
 
@@ -209,12 +209,9 @@ pub const MOMENTUM_SCALE: f64 = 3.0;
 /// benchmark), counted as 0.
 const TREND_EPSILON: f64 = 1e-12;
 
-/// The name a configuration, a link or `analyze()` may still use for the retired method, and
-/// why it went.
-pub const RETIRED_METHOD: (&str, &str) = (
-    "ratio-roc",
-    "ratio-roc was retired: it measured each symbol in its own units, so distance from 100 did not mean strength; use log-trend (the default) or zscore",
-);
+/// The name a configuration, a link or `analyze()` may still use for the retired method (why
+/// it went: [`METHOD_RETIRED`]).
+pub const RETIRED_METHOD: &str = "ratio-roc";
 
 /// Rotation settings, checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -238,10 +235,10 @@ impl RotationParams {
     /// Settings with the default method ([`RotationMethod::LogTrend`]).
     pub fn new(interval: Interval, window: usize, tail: usize) -> Result<Self, AnalysisError> {
         if window < 2 {
-            return Err(AnalysisError::bad_option("rotation.window", window, "the window needs at least 2 samples"));
+            return Err(AnalysisError::bad_option("rotation.window", window, Said::plain(WINDOW_TOO_SHORT)));
         }
         if tail < 1 {
-            return Err(AnalysisError::bad_option("rotation.tail", tail, "a tail needs at least 1 point"));
+            return Err(AnalysisError::bad_option("rotation.tail", tail, Said::plain(TAIL_TOO_SHORT)));
         }
         Ok(RotationParams { interval, window, tail, method: RotationMethod::default() })
     }

@@ -15,22 +15,33 @@ pub type Message = (&'static str, &'static str);
 pub struct Said {
     pub message: Message,
     pub values: Vec<(&'static str, String)>,
+    /// A placeholder filled by a sentence of its own (a reason inside a sentence), said in
+    /// the same language as the sentence (boxed: every error carries a `Said`, so it stays small).
+    pub nested: Option<Box<(&'static str, Said)>>,
 }
 
 impl Said {
     /// `message` with these placeholder values.
     pub fn new(message: Message, values: &[(&'static str, &str)]) -> Said {
-        Said { message, values: values.iter().map(|(k, v)| (*k, (*v).to_owned())).collect() }
+        Said { message, values: values.iter().map(|(k, v)| (*k, (*v).to_owned())).collect(), nested: None }
     }
 
     /// A sentence without placeholders.
     pub fn plain(message: Message) -> Said {
-        Said { message, values: Vec::new() }
+        Said { message, values: Vec::new(), nested: None }
+    }
+
+    /// The sentence with placeholder `name` filled by `said`, said in the sentence's language
+    /// (one such placeholder a sentence: a later one replaces it).
+    pub fn nest(mut self, name: &'static str, said: Said) -> Said {
+        self.nested = Some(Box::new((name, said)));
+        self
     }
 
     /// The sentence in the language `find` looks keys up in (English where it has none).
     pub fn say(&self, find: &dyn Fn(&str) -> Option<&'static str>) -> String {
-        let values: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let nested: Option<(&str, String)> = self.nested.as_deref().map(|(k, said)| (*k, said.say(find)));
+        let values: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).chain(nested.iter().map(|(k, v)| (*k, v.as_str()))).collect();
         fill(find(self.message.0).unwrap_or(self.message.1), &values)
     }
 
@@ -53,7 +64,7 @@ pub const AS_GIVEN: Message = ("data.asGiven", "{text}");
 
 impl From<String> for Said {
     fn from(text: String) -> Said {
-        Said { message: AS_GIVEN, values: vec![("text", text)] }
+        Said { message: AS_GIVEN, values: vec![("text", text)], nested: None }
     }
 }
 
@@ -99,5 +110,7 @@ mod tests {
         let german = |key: &str| (key == "test.greeting").then_some("{who} hat {n} Schlusskurse");
         assert_eq!(said.say(&german), "IWM hat 3 Schlusskurse");
         assert_eq!(Said::plain(("test.plain", "no data")).say(&german), "no data");
+        let nested = Said::plain(("test.why", "{who}: {why}")).nest("why", said.clone());
+        assert_eq!(nested.say(&german), "{who}: IWM hat 3 Schlusskurse");
     }
 }

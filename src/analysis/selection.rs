@@ -1,7 +1,7 @@
 //! Which symbols a computation is about, and as of which day.
 
 use super::date::Date;
-use super::error::{AnalysisError, ROLE_BENCHMARK, ROLE_SYMBOL};
+use super::error::{AnalysisError, DATA_STARTS, ROLE_BENCHMARK, ROLE_SYMBOL};
 use super::said::Said;
 use super::prices::PriceTable;
 
@@ -49,9 +49,9 @@ pub fn as_of_index(table: &PriceTable, as_of: Option<&str>) -> Result<usize, Ana
         return Ok(table.last_index());
     };
     let day = Date::parse_iso(text.trim())
-        .map_err(|e| AnalysisError::bad_option("asOf", format!("\"{text}\""), e.to_string()))?;
+        .map_err(|e| AnalysisError::bad_option("asOf", format!("\"{text}\""), e.said()))?;
     table.index_on_or_before(day).ok_or_else(|| {
-        AnalysisError::bad_option("asOf", day, format!("the data starts on {}", table.first_date()))
+        AnalysisError::bad_option("asOf", day, Said::new(DATA_STARTS, &[("day", &table.first_date().to_string())]))
     })
 }
 
@@ -104,5 +104,18 @@ mod tests {
             as_of_index(&t, Some("yesterday")).unwrap_err().to_string(),
             "option `asOf` = \"yesterday\": not an ISO date (YYYY-MM-DD)"
         );
+    }
+
+    #[test]
+    fn a_german_reader_reads_why_the_as_of_day_is_refused_in_german_with_the_day_as_written() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/lang/de.json")).unwrap();
+        // The shipped table read directly: the core cannot reach `chart::messages`.
+        let lang: &'static serde_json::Map<String, serde_json::Value> = Box::leak(Box::new(serde_json::from_str(&text).unwrap()));
+        let german = |key: &str| lang.get(key).and_then(serde_json::Value::as_str);
+        let t = table();
+        assert_eq!(as_of_index(&t, Some("2025-12-31")).unwrap_err().say(&german), "Option `asOf` = 2025-12-31: die Daten beginnen am 2026-01-02");
+        let no_day = as_of_index(&t, Some("2026-02-30")).unwrap_err();
+        assert_eq!(no_day.say(&german), "Option `asOf` = \"2026-02-30\": kein Tag im Kalender");
+        assert_eq!(no_day.to_string(), "option `asOf` = \"2026-02-30\": no such day in the calendar");
     }
 }

@@ -21,7 +21,7 @@
 //! charts are unaffected). A label that is not one of the five is kept as given and reported
 //! as not on the scale.
 
-use super::error::{Reason, SENTIMENT_MISSING, SENTIMENT_RANGE};
+use super::error::{Reason, BAND_CUTS, SENTIMENT_MISSING, SENTIMENT_RANGE};
 use super::said::Said;
 use serde::Serialize;
 use std::fmt;
@@ -79,9 +79,9 @@ impl Default for Bands {
 
 impl Bands {
     /// Cut points must be finite, strictly increasing and inside −1..1.
-    pub fn new(cuts: [f64; 4]) -> Result<Bands, String> {
+    pub fn new(cuts: [f64; 4]) -> Result<Bands, Said> {
         if cuts.iter().any(|c| !c.is_finite() || c.abs() > 1.0) || cuts.iter().zip(cuts.iter().skip(1)).any(|(a, b)| a >= b) {
-            return Err(format!("band cut points must be four increasing numbers within −1..1, got {cuts:?}"));
+            return Err(Said::new(BAND_CUTS, &[("cuts", &format!("{cuts:?}"))]));
         }
         Ok(Bands(cuts))
     }

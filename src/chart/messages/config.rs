@@ -52,11 +52,11 @@ pub(crate) const NUMBER: Message = ("config.number", "expected a number");
 pub(crate) const OBJECT: Message = ("config.object", "expected an object");
 pub(crate) const PRICES_MISSING: Message = ("config.prices.missing", "give the URL of the price data or the data inline");
 pub(crate) const BANDS_FOUR: Message = ("config.bands", "expected four numbers");
-pub(crate) const BASKET_EMPTY: Message = ("config.basket.empty", "a basket needs at least one symbol");
+// The core says these too (an option refused there), under the same keys.
+pub(crate) use crate::analysis::error::{BASKET_NEEDS_SYMBOL as BASKET_EMPTY, METHOD_NAMES as ROTATION_METHOD};
 pub(crate) const BASKETS_WRITTEN: Message = ("config.baskets.written", "write name:SYM SYM; name:SYM");
 pub(crate) const BASKETS_OBJECT: Message = ("config.baskets.object", "expected an object of symbol lists");
 pub(crate) const BASKETS_OBJECT_ATTRIBUTE: Message = ("config.baskets.objectAttribute", "expected an object of symbol lists (as JSON in an attribute)");
-pub(crate) const ROTATION_METHOD: Message = ("config.rotation.method", "use log-trend or zscore");
 pub(crate) const ROTATION_SETTING: Message = ("config.rotation.setting", "not a rotation setting (interval, window, tail, method)");
 /// The settings' names are syntax, given as a value: `{fields}`.
 pub(crate) const ROTATION_OBJECT: Message = ("config.rotation.object", "expected {fields}");
