@@ -97,10 +97,10 @@ fn unchecked(reason: impl Into<Reason>) -> ClaimCheck {
 /// let c = check_claim(Some(&t), Some(0), None, &n.claims[0].claim, 0.5);
 /// assert!(matches!(c.outcome, Outcome::Matches { .. }));
 /// ```
-pub fn check_claim(table: Option<&PriceTable>, benchmark: Option<usize>, published: Option<Date>, claim: &Result<Claim, String>, tolerance: f64) -> ClaimCheck {
+pub fn check_claim(table: Option<&PriceTable>, benchmark: Option<usize>, published: Option<Date>, claim: &Result<Claim, Reason>, tolerance: f64) -> ClaimCheck {
     let claim = match claim {
         Ok(c) => c,
-        Err(reason) => return unchecked(reason.as_str()),
+        Err(reason) => return unchecked(reason.clone()),
     };
     let Some(table) = table else {
         return unchecked(Said::plain(CLAIM_NO_PRICES));

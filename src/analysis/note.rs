@@ -51,7 +51,7 @@ pub struct Claim {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoteClaim {
     pub text: String,
-    pub claim: Result<Claim, String>,
+    pub claim: Result<Claim, Reason>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -120,7 +120,7 @@ pub fn is_web_link(url: &str) -> bool {
 
 fn parse_claim(v: &Value, path: &str) -> NoteClaim {
     let Value::Object(m) = v else {
-        return NoteClaim { text: String::new(), claim: Err(wrong(path, NOTE_EXPECT_OBJECT, v).to_string()) };
+        return NoteClaim { text: String::new(), claim: Err(wrong(path, NOTE_EXPECT_OBJECT, v).into()) };
     };
     let wording = m.get("text").and_then(Value::as_str).unwrap_or("").to_owned();
     let claim = (|| -> Result<Claim, AnalysisError> {
@@ -169,7 +169,7 @@ fn parse_claim(v: &Value, path: &str) -> NoteClaim {
         }
         Ok(Claim { kind, period, as_of, value })
     })();
-    NoteClaim { text: wording, claim: claim.map_err(|e| e.to_string()) }
+    NoteClaim { text: wording, claim: claim.map_err(Reason::from) }
 }
 
 /// Parses a note from JSON text.
@@ -288,7 +288,7 @@ mod tests {
             {"text": "i", "kind": "spread", "long": ["IWM", "IJR"], "short": "IJR, IWM, IJR", "value": 0}
         ]}))
         .unwrap();
-        let reasons: Vec<String> = n.claims.iter().map(|c| c.claim.clone().unwrap_err()).collect();
+        let reasons: Vec<String> = n.claims.iter().map(|c| c.claim.clone().unwrap_err().to_string()).collect();
         assert_eq!(
             reasons,
             vec![

@@ -63,7 +63,7 @@ fn in_unit(claim: &Claim, value: f64, fmt: &dyn Format) -> String {
 }
 
 /// The texts of one checked claim.
-pub fn claim_text(m: &Messages, claim: &Result<Claim, String>, check: &ClaimCheck, tolerance: f64, benchmark: Option<&str>, fmt: &dyn Format) -> ClaimText {
+pub fn claim_text(m: &Messages, claim: &Result<Claim, crate::analysis::error::Reason>, check: &ClaimCheck, tolerance: f64, benchmark: Option<&str>, fmt: &dyn Format) -> ClaimText {
     let claim = claim.as_ref().ok();
     let unsigned = |v: f64| fmt.points(v, 1).trim_start_matches('+').to_owned();
     let verdict = match &check.outcome {
@@ -267,6 +267,10 @@ mod tests {
         let (n, checks) = (note(), checks());
         let t = claim_text(&de, &n.claims[0].claim, &checks[0], 0.5, Some("SPY"), &PlainFormat);
         assert_eq!(t.verdict, "stimmt überein (Toleranz 0.5 pp)");
+        // A claim the note writes wrong says why in German too.
+        let broken = crate::analysis::note::parse_note(&serde_json::json!({"claims": [{"text": "", "kind": "return", "value": 3}]})).unwrap();
+        let check = check_claim(None, None, None, &broken.claims[0].claim, 0.5);
+        assert_eq!(claim_text(&de, &broken.claims[0].claim, &check, 0.5, None, &PlainFormat).verdict, "nicht prüfbar: `note.claims[0].symbol` fehlt");
         assert_eq!(t.now.as_deref(), Some("Aktuell −50.0 pp (YTD bis Mar 2, 2026)"));
         assert_eq!(t.since.as_deref(), Some("Seit der Studie (Feb 4, 2026 bis Mar 2, 2026): IJR minus SPY −75.0 pp, die Entwicklung lief der Einschätzung zuwider"));
         assert_eq!(
