@@ -45,22 +45,36 @@ pub enum DateParseError {
 }
 
 /// The name of a character that does not show (or shows as a space) but stops a text being a
-/// date: a reader cannot see it in the message, so the message names it.
-pub fn invisible_name(c: char) -> Option<&'static str> {
+/// date: a reader cannot see it in the message, so the message names it (as a message: the
+/// reader's language names it too).
+pub fn invisible_name(c: char) -> Option<Message> {
     Some(match c {
-        '\u{a0}' => "no-break space",
-        '\u{ad}' => "soft hyphen",
-        '\u{200b}' => "zero-width space",
-        '\u{200c}' => "zero-width non-joiner",
-        '\u{200d}' => "zero-width joiner",
-        '\u{200e}' => "left-to-right mark",
-        '\u{200f}' => "right-to-left mark",
-        '\u{202a}'..='\u{202e}' => "direction control",
-        '\u{2060}' => "word joiner",
-        '\u{feff}' => "byte-order mark",
+        '\u{a0}' => CHAR_NO_BREAK_SPACE,
+        '\u{ad}' => CHAR_SOFT_HYPHEN,
+        '\u{200b}' => CHAR_ZERO_WIDTH_SPACE,
+        '\u{200c}' => CHAR_ZERO_WIDTH_NON_JOINER,
+        '\u{200d}' => CHAR_ZERO_WIDTH_JOINER,
+        '\u{200e}' => CHAR_LEFT_TO_RIGHT_MARK,
+        '\u{200f}' => CHAR_RIGHT_TO_LEFT_MARK,
+        '\u{202a}'..='\u{202e}' => CHAR_DIRECTION_CONTROL,
+        '\u{2060}' => CHAR_WORD_JOINER,
+        '\u{feff}' => CHAR_BYTE_ORDER_MARK,
         _ => return None,
     })
 }
+
+pub const CHAR_NO_BREAK_SPACE: Message = ("date.char.noBreakSpace", "no-break space");
+pub const CHAR_SOFT_HYPHEN: Message = ("date.char.softHyphen", "soft hyphen");
+pub const CHAR_ZERO_WIDTH_SPACE: Message = ("date.char.zeroWidthSpace", "zero-width space");
+pub const CHAR_ZERO_WIDTH_NON_JOINER: Message = ("date.char.zeroWidthNonJoiner", "zero-width non-joiner");
+pub const CHAR_ZERO_WIDTH_JOINER: Message = ("date.char.zeroWidthJoiner", "zero-width joiner");
+pub const CHAR_LEFT_TO_RIGHT_MARK: Message = ("date.char.leftToRightMark", "left-to-right mark");
+pub const CHAR_RIGHT_TO_LEFT_MARK: Message = ("date.char.rightToLeftMark", "right-to-left mark");
+pub const CHAR_DIRECTION_CONTROL: Message = ("date.char.directionControl", "direction control");
+pub const CHAR_WORD_JOINER: Message = ("date.char.wordJoiner", "word joiner");
+pub const CHAR_BYTE_ORDER_MARK: Message = ("date.char.byteOrderMark", "byte-order mark");
+/// The invisible characters' names, for the English table.
+pub const CHAR_NAMES: [Message; 10] = [CHAR_NO_BREAK_SPACE, CHAR_SOFT_HYPHEN, CHAR_ZERO_WIDTH_SPACE, CHAR_ZERO_WIDTH_NON_JOINER, CHAR_ZERO_WIDTH_JOINER, CHAR_LEFT_TO_RIGHT_MARK, CHAR_RIGHT_TO_LEFT_MARK, CHAR_DIRECTION_CONTROL, CHAR_WORD_JOINER, CHAR_BYTE_ORDER_MARK];
 
 /// The first and last years a price date may have: a typo (`0206`, `20026` cut to four
 /// digits) should not pass as history.
@@ -84,8 +98,8 @@ pub fn without_look_alikes(text: &str) -> Option<(String, DateParseError)> {
 }
 
 impl DateParseError {
-    /// Why the text is not a date, as a message. The invisible characters are named as
-    /// Unicode names them (lower case), in English in every language, with their code.
+    /// Why the text is not a date, as a message. The invisible characters are named (in
+    /// English as Unicode names them, lower case), with their code.
     pub fn said(&self) -> Said {
         match self {
             DateParseError::Format => Said::plain(DATE_FORMAT),
@@ -94,7 +108,7 @@ impl DateParseError {
             DateParseError::Invisible(c) => {
                 let code = format!("{:04X}", u32::from(*c));
                 match invisible_name(*c) {
-                    Some(name) => Said::new(DATE_INVISIBLE, &[("name", name), ("code", &code)]),
+                    Some(name) => Said::new(DATE_INVISIBLE, &[("code", &code)]).nest("name", Said::plain(name)),
                     None => Said::new(DATE_INVISIBLE_UNNAMED, &[("code", &code)]),
                 }
             }

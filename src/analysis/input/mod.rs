@@ -283,6 +283,10 @@ mod in_german {
         assert!(in_file.say(&de).starts_with("data/iwm.csv Zeile 2, Spalte Date = „2026–01–02“ ist mit"), "{}", in_file.say(&de));
         // Without a table, the English.
         assert_eq!(bad_date.say(&|_| None), bad_date.to_string());
+        // An invisible character is named in the reader's language.
+        let hidden = crate::analysis::date::DateParseError::Invisible('\u{200b}').said();
+        assert_eq!(hidden.english(), "a date but for an invisible zero-width space (U+200B) in it");
+        assert_eq!(hidden.say(&de), "ein Datum, enthält aber ein unsichtbares Zeichen (Leerzeichen ohne Breite, U+200B)");
     }
 
     #[test]
