@@ -17,7 +17,19 @@
 
 use super::date::Date;
 use super::error::{AnalysisError, PERIOD_AFTER_AS_OF, PERIOD_CODES, PERIOD_SINCE, RETURN_OF, RETURN_SINCE};
-use super::said::Said;
+
+/// The named periods' names: the code in English, the reader's words in other languages
+/// (`period.1W`, …; the period buttons, captions and warnings use them).
+pub const PERIOD_1W: Message = ("period.1W", "1W");
+pub const PERIOD_1M: Message = ("period.1M", "1M");
+pub const PERIOD_3M: Message = ("period.3M", "3M");
+pub const PERIOD_6M: Message = ("period.6M", "6M");
+pub const PERIOD_YTD: Message = ("period.YTD", "YTD");
+pub const PERIOD_1Y: Message = ("period.1Y", "1Y");
+pub const PERIOD_3Y: Message = ("period.3Y", "3Y");
+/// The named periods' names, for the English table.
+pub const PERIOD_NAMES: [Message; 7] = [PERIOD_1W, PERIOD_1M, PERIOD_3M, PERIOD_6M, PERIOD_YTD, PERIOD_1Y, PERIOD_3Y];
+use super::said::{Message, Said};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -137,20 +149,32 @@ impl Period {
         self.to_string()
     }
 
-    /// The period as a message when it is words (a start date: "since 2026-01-05"); a named
-    /// period (`YTD`) is its code.
+    /// The period as a message: its name in the reader's language ("1W" is "1 S" in French,
+    /// "1週間" in Japanese; English writes the code), or a start date ("since 2026-01-05").
     pub fn words(self) -> Option<Said> {
-        match self {
-            Period::Since(day) => Some(Said::new(PERIOD_SINCE, &[("day", &day.to_string())])),
-            _ => None,
-        }
+        Some(match self {
+            Period::Since(day) => Said::new(PERIOD_SINCE, &[("day", &day.to_string())]),
+            Period::Week1 => Said::plain(PERIOD_1W),
+            Period::Month1 => Said::plain(PERIOD_1M),
+            Period::Month3 => Said::plain(PERIOD_3M),
+            Period::Month6 => Said::plain(PERIOD_6M),
+            Period::YearToDate => Said::plain(PERIOD_YTD),
+            Period::Year1 => Said::plain(PERIOD_1Y),
+            Period::Year3 => Said::plain(PERIOD_3Y),
+        })
     }
 
     /// "the 3Y return of SPY", "the return of SPY since 2020-02-19".
     pub fn return_of(self, symbol: &str) -> Said {
         match self {
             Period::Since(day) => Said::new(RETURN_SINCE, &[("symbol", symbol), ("day", &day.to_string())]),
-            named => Said::new(RETURN_OF, &[("period", &named.to_string()), ("symbol", symbol)]),
+            named => {
+                let said = Said::new(RETURN_OF, &[("period", &named.to_string()), ("symbol", symbol)]);
+                match named.words() {
+                    Some(name) => said.nest("period", name),
+                    None => said,
+                }
+            }
         }
     }
 }

@@ -37,7 +37,17 @@ mod summaries;
 /// placeholders. The chart's parts are data files of this module (so the code that says them
 /// imports this module, never the other way round); the core's and the config's sit beside
 /// the code that builds them, which imports nothing of the chart.
-pub const ENGLISH: [&[(&str, &str)]; 8] = [frame::MESSAGES, summaries::MESSAGES, card::MESSAGES, labels::MESSAGES, faults::MESSAGES, crate::analysis::error::MESSAGES, &crate::analysis::date::CHAR_NAMES, config::MESSAGES];
+pub const ENGLISH: [&[(&str, &str)]; 9] = [
+    frame::MESSAGES,
+    summaries::MESSAGES,
+    card::MESSAGES,
+    labels::MESSAGES,
+    faults::MESSAGES,
+    crate::analysis::error::MESSAGES,
+    &crate::analysis::date::CHAR_NAMES,
+    &crate::analysis::period::PERIOD_NAMES,
+    config::MESSAGES,
+];
 
 /// English's (key, text) pairs, in order.
 pub fn english_pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
