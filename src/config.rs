@@ -1300,9 +1300,9 @@ mod tests {
             Err(AnalysisError::BadOption { reason, .. }) => de.said(&reason),
             other => panic!("{other:?}"),
         };
-        assert_eq!(reason(r#"{"prices":"p","height":50}"#), "verwenden Sie eine Höhe zwischen 120 und 4000 Pixeln");
-        assert_eq!(reason(r#"{"prices":"p","rotation":{"window":1}}"#), "verwenden Sie eine ganze Zahl von mindestens 2");
-        assert_eq!(reason(r#"{"prices":"javascript:alert(1)"}"#), "eine javascript:-Adresse kann nicht heruntergeladen werden; geben Sie eine https://-URL, einen Pfad auf dieser Website oder die Daten selbst an");
+        assert_eq!(reason(r#"{"prices":"p","height":50}"#), "Verwenden Sie eine Höhe zwischen 120 und 4000 Pixeln");
+        assert_eq!(reason(r#"{"prices":"p","rotation":{"window":1}}"#), "Verwenden Sie eine ganze Zahl ab 2");
+        assert_eq!(reason(r#"{"prices":"javascript:alert(1)"}"#), "Eine javascript:-Adresse kann nicht heruntergeladen werden; geben Sie eine https://-URL, einen Pfad auf dieser Website oder die Daten selbst an");
         // English still reads as before.
         assert_eq!(WidgetConfig::from_json(r#"{"prices":"p","rotation":{"window":1}}"#).unwrap_err().to_string(), "option `rotation.window` = 1: use a whole number of at least 2");
     }

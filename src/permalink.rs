@@ -528,13 +528,13 @@ mod tests {
         let (state, problems) = ViewState::decode("view:pie;highlight:QQQ", "chart-1");
         let (_, unfit) = resolve(&state, "chart-1", |_| None, &[], d("2026-07-13"));
         let german: Vec<String> = problems.iter().chain(&unfit).map(|p| de.said(&p.said)).collect();
-        assert_eq!(german, ["permalink `chart-1`: `view` = \"pie\": Verwenden Sie rotation, performance oder trend", "permalink `chart-1`: `highlight` = \"QQQ\": nicht in den Kursdaten"]);
+        assert_eq!(german, ["Permalink `chart-1`: `view` = \"pie\": Verwenden Sie rotation, performance oder trend", "Permalink `chart-1`: `highlight` = \"QQQ\": nicht in den Kursdaten enthalten"]);
         // In English as before (what `rotascope:error` carries).
         assert_eq!(unfit, ["permalink `chart-1`: `highlight` = \"QQQ\": not in the price data"]);
         // The core's reason inside the link's sentence reads in German too.
         let (_, problems) = ViewState::decode("method:jdk", "chart-1");
         let german: Vec<String> = problems.iter().map(|p| de.said(&p.said)).collect();
-        assert_eq!(german, ["permalink `chart-1`: `method` = \"jdk\": verwenden Sie log-trend oder zscore"]);
+        assert_eq!(german, ["Permalink `chart-1`: `method` = \"jdk\": Verwenden Sie log-trend oder zscore"]);
         assert_eq!(problems, ["permalink `chart-1`: `method` = \"jdk\": use log-trend or zscore"]);
     }
 

@@ -113,9 +113,9 @@ mod tests {
         let lang: &'static serde_json::Map<String, serde_json::Value> = Box::leak(Box::new(serde_json::from_str(&text).unwrap()));
         let german = |key: &str| lang.get(key).and_then(serde_json::Value::as_str);
         let t = table();
-        assert_eq!(as_of_index(&t, Some("2025-12-31")).unwrap_err().say(&german), "Option `asOf` = 2025-12-31: die Daten beginnen am 2026-01-02");
+        assert_eq!(as_of_index(&t, Some("2025-12-31")).unwrap_err().say(&german), "Option `asOf` = 2025-12-31: Die Daten beginnen am 2026-01-02");
         let no_day = as_of_index(&t, Some("2026-02-30")).unwrap_err();
-        assert_eq!(no_day.say(&german), "Option `asOf` = \"2026-02-30\": kein Tag im Kalender");
+        assert_eq!(no_day.say(&german), "Option `asOf` = \"2026-02-30\": kein gültiger Kalendertag");
         assert_eq!(no_day.to_string(), "option `asOf` = \"2026-02-30\": no such day in the calendar");
     }
 }

@@ -280,13 +280,13 @@ mod in_german {
         assert_eq!(bad_date.say(&de), "data/prices.json: dates[0] = „2026–01–02“ ist mit „–“ (U+2013) geschrieben, wo ein ISO-Datum (JJJJ-MM-TT) einen Bindestrich hat");
         // A file's line and column are named in German too.
         let in_file = parse_source("data/iwm.csv", "Date,Close\n2026–01–02,100\n", None, None).unwrap_err();
-        assert!(in_file.say(&de).starts_with("data/iwm.csv Zeile 2, Spalte Date = „2026–01–02“ ist mit"), "{}", in_file.say(&de));
+        assert!(in_file.say(&de).starts_with("data/iwm.csv, Zeile 2, Spalte Date = „2026–01–02“ ist mit"), "{}", in_file.say(&de));
         // Without a table, the English.
         assert_eq!(bad_date.say(&|_| None), bad_date.to_string());
         // An invisible character is named in the reader's language.
         let hidden = crate::analysis::date::DateParseError::Invisible('\u{200b}').said();
         assert_eq!(hidden.english(), "a date but for an invisible zero-width space (U+200B) in it");
-        assert_eq!(hidden.say(&de), "ein Datum, enthält aber ein unsichtbares Zeichen (Leerzeichen ohne Breite, U+200B)");
+        assert_eq!(hidden.say(&de), "ein Datum, enthält aber ein unsichtbares Zeichen (breitenloses Leerzeichen, U+200B)");
     }
 
     #[test]
@@ -295,7 +295,7 @@ mod in_german {
         let error = AnalysisError::unknown_symbol(Said::plain(ROLE_BENCHMARK), "QQQ", &["SPY", "IWM"]);
         let warning = Warning::about("rotation_skipped", None, NO_GRAPH, &[], Within::Error(error));
         assert_eq!(warning.message, "unknown benchmark \"QQQ\": the prices have SPY, IWM; no rotation graph");
-        assert_eq!(warning.say(&de), "Benchmark „QQQ“ ist unbekannt: Die Kursdaten enthalten SPY, IWM; kein Rotationsgraph");
+        assert_eq!(warning.say(&de), "„QQQ“ ist als Benchmark unbekannt: Die Kursdaten enthalten SPY, IWM; daher kein Rotationsgraph");
     }
 
     #[test]
