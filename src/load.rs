@@ -71,9 +71,9 @@ impl LoadError {
     pub fn words(&self, m: &crate::chart::messages::Messages) -> String {
         match self {
             LoadError::Fetch(e) => e.words(m),
-            LoadError::Data(e) => e.say(&|key| m.find(key)),
-            LoadError::Note { url: Some(url), reason } => m.said(&Said::new(IN_SOURCE, &[("source", url), ("error", &reason.say(&|key| m.find(key)))])),
-            LoadError::Note { url: None, reason } => reason.say(&|key| m.find(key)),
+            LoadError::Data(e) => m.said(e),
+            LoadError::Note { url: Some(url), reason } => m.said(&Said::new(IN_SOURCE, &[("source", url), ("error", &m.said(reason))])),
+            LoadError::Note { url: None, reason } => m.said(reason),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! widget shows it verbatim to a publisher who has to fix their data.
 
 use super::date::{Date, DateParseError, DATE_DASH, DATE_FORMAT, DATE_INVISIBLE, DATE_INVISIBLE_UNNAMED, DATE_NO_SUCH_DAY, DATE_OUT_OF_RANGE};
-use super::said::{fill, Message, Said};
+use super::said::{fill, Message, Said, Say};
 use serde::Serialize;
 use std::fmt;
 
@@ -222,6 +222,24 @@ pub enum AnalysisError {
 }
 
 impl std::error::Error for AnalysisError {}
+
+impl Say for AnalysisError {
+    fn say_in(&self, find: &dyn Fn(&str) -> Option<&'static str>) -> String {
+        self.say(find)
+    }
+}
+
+impl Say for Warning {
+    fn say_in(&self, find: &dyn Fn(&str) -> Option<&'static str>) -> String {
+        self.say(find)
+    }
+}
+
+impl Say for Reason {
+    fn say_in(&self, find: &dyn Fn(&str) -> Option<&'static str>) -> String {
+        self.say(find)
+    }
+}
 
 impl fmt::Display for AnalysisError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

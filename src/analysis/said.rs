@@ -51,6 +51,18 @@ impl Said {
     }
 }
 
+/// What the core says (a sentence, an error, a warning, a reason): said in the language
+/// `find` looks keys up in, English where it has none.
+pub trait Say {
+    fn say_in(&self, find: &dyn Fn(&str) -> Option<&'static str>) -> String;
+}
+
+impl Say for Said {
+    fn say_in(&self, find: &dyn Fn(&str) -> Option<&'static str>) -> String {
+        self.say(find)
+    }
+}
+
 impl std::fmt::Display for Said {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.english())

@@ -75,7 +75,7 @@ fn NoteBody(note: Note, bands: Bands, tolerance: f64, data: Option<SharedData>, 
     let alerts = data.clone().zip(controls).map(|(d, c)| view! { <Alerts data=d controls=c /> });
     let warnings = (!note.warnings.is_empty()).then(|| {
         let m = super::messages();
-        view! { <ul class="rs-note-warnings">{note.warnings.iter().map(|w| view! { <li>{w.say(&|k| m.find(k))}</li> }).collect_view()}</ul> }
+        view! { <ul class="rs-note-warnings">{note.warnings.iter().map(|w| view! { <li>{m.said(w)}</li> }).collect_view()}</ul> }
     });
     view! {
         <header class="rs-card-head" use:fill=head></header>
@@ -99,7 +99,7 @@ fn SentimentBlock(label: Option<String>, score: Option<f64>, bands: Bands) -> im
         Err(message) => {
             return view! {
                 <div class="rs-error rs-sentiment-error" role="alert" data-testid="sentiment-error">
-                    <p class="rs-error-message">{message.say(&|k| super::messages().find(k))}</p>
+                    <p class="rs-error-message">{super::messages().said(&message)}</p>
                 </div>
             }
             .into_any()

@@ -69,7 +69,7 @@ pub fn claim_text(m: &Messages, claim: &Result<Claim, crate::analysis::error::Re
     let verdict = match &check.outcome {
         Outcome::Matches { .. } => m.fill("claim.matches", &[("tolerance", &unsigned(tolerance))]),
         Outcome::Differs { difference } => m.fill("claim.differs", &[("difference", &unsigned(difference.abs()))]),
-        Outcome::Unchecked { reason } => m.fill("claim.unchecked", &[("reason", &m.said_reason(reason))]),
+        Outcome::Unchecked { reason } => m.fill("claim.unchecked", &[("reason", &m.said(reason))]),
     };
     let period = check.period.map(|p| super::describe::period_name(m, p, fmt)).unwrap_or_default();
     let now = claim.zip(check.now.as_ref()).map(|(c, n)| m.fill("claim.now", &[("value", &in_unit(c, n.value, fmt)), ("period", &period), ("date", &fmt.date(n.as_of))]));
@@ -85,7 +85,7 @@ pub fn claim_text(m: &Messages, claim: &Result<Claim, crate::analysis::error::Re
                 };
                 m.fill(key, &[("from", &fmt.date(from)), ("to", &fmt.date(to)), ("call", &call(m, &c.kind, benchmark)), ("value", &in_unit(c, *v, fmt))])
             }
-            (Err(reason), ..) => m.fill("claim.since.failed", &[("reason", &m.said_reason(reason))]),
+            (Err(reason), ..) => m.fill("claim.since.failed", &[("reason", &m.said(reason))]),
             _ => m.fill("claim.since.unknown", &[("published", &fmt.date(s.published))]),
         });
     }

@@ -23,7 +23,7 @@ impl DataNotes {
         for w in warnings {
             match w.symbol.as_deref() {
                 Some(s) if !shown.contains(&s) => notes.others += 1,
-                _ => notes.listed.push(w.say(&|k| m.find(k))),
+                _ => notes.listed.push(m.said(w)),
             }
         }
         notes

@@ -17,7 +17,7 @@ pub fn returns_table(g: &super::Chart, ctx: &WidgetContext) -> impl IntoView {
         let returns = data.returns(benchmark, period);
         let (rows, _) = match returns.as_ref() {
             Ok(r) => r,
-            Err(e) => return view! { <ViewError message=e.say(&|k| crate::app::messages().find(k)) /> }.into_any(),
+            Err(e) => return view! { <ViewError message=crate::app::messages().said(e) /> }.into_any(),
         };
         let m = crate::app::messages();
         let h = words::returns_headings(&m);

@@ -202,7 +202,7 @@ pub fn RotationView() -> impl IntoView {
     let error = {
         let data = data.clone();
         move || match data.rotation_set(c.benchmark.get(), c.interval.get(), c.method.get()).as_ref() {
-            Err(e) => Some(view! { <ViewError message=e.say(&|k| super::messages().find(k)) /> }),
+            Err(e) => Some(view! { <ViewError message=super::messages().said(e) /> }),
             Ok(_) => None,
         }
     };

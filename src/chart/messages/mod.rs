@@ -258,14 +258,9 @@ impl Messages {
         })
     }
 
-    /// Why the core could not check or compute something, in this language.
-    pub fn said_reason(&self, reason: &crate::analysis::error::Reason) -> String {
-        reason.say(&|key| self.find(key))
-    }
-
-    /// What the core said (an error, a warning, a reason), in this language.
-    pub fn said(&self, said: &Said) -> String {
-        said.say(&|key| self.find(key))
+    /// What the core said (a sentence, an error, a warning, a reason), in this language.
+    pub fn said(&self, said: &dyn crate::analysis::said::Say) -> String {
+        said.say_in(&|key| self.find(key))
     }
 
     /// `base`'s form for `n`, with `{n}` filled in.
