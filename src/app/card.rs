@@ -65,6 +65,9 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) ->
 fn NoteBody(note: Note, bands: Bands, tolerance: f64, data: Option<SharedData>, controls: Option<Controls>) -> impl IntoView {
     let ctx = widget_context();
     let m = super::messages();
+    if let Some(c) = controls {
+        c.published.set(note.published);
+    }
     let format = ctx.format.clone();
     let meta = words::note_meta(note.source.as_deref(), note.published.map(|d| format.date(d)).as_deref());
     let head = card::note_head(&m, note.title.as_deref(), meta, note.url.as_deref());

@@ -43,6 +43,8 @@ pub struct Controls {
     pub announce: RwSignal<String>,
     /// Whether the chart summary is shown to sighted readers (screen readers always get it).
     pub show_summary: RwSignal<bool>,
+    /// The research note's publication day, once the note has loaded (the charts mark it).
+    pub published: RwSignal<Option<crate::analysis::Date>>,
 }
 
 impl Controls {
@@ -67,6 +69,7 @@ impl Controls {
             trend_symbol: RwSignal::new(first_symbol),
             announce: RwSignal::new(String::new()),
             show_summary: RwSignal::new(false),
+            published: RwSignal::new(None),
         }
     }
 
