@@ -229,7 +229,7 @@ use FieldDefault::Value as Written;
 /// (`configAttributes()`, and through the loader's checked copy the iframe page's URL keys)
 /// and the README's and d.ts's defaults are checked against. Adding a field is one row here
 /// and its use.
-pub const FIELDS: [Field; 24] = [
+pub const FIELDS: [Field; 25] = [
     // URL of price JSON or CSV, the data inline, or a list of sources.
     shared("prices", "prices", Required, |c, v| {
         let sources = price_sources(v, &mut c.ignored)?;
@@ -343,6 +343,22 @@ pub const FIELDS: [Field; 24] = [
         c.timeout_s = t;
         Ok(())
     }),
+    // Re-request the prices (and the note) every so many seconds; off by default. Ten seconds
+    // at least: faster would load the publisher's server for closes that change once a day.
+    field("refresh", "refresh", Written("false"), |c, v| {
+        c.refresh_s = match v {
+            Value::Bool(false) | Value::Null => None,
+            Value::String(s) if s.trim() == "false" => None,
+            _ => {
+                let t = number("refresh", v)?;
+                if !(10.0..=86400.0).contains(&t) {
+                    return Err(bad("refresh", v, REFRESH_RANGE));
+                }
+                Some(t)
+            }
+        };
+        Ok(())
+    }),
     // Keep the reader's view in the page URL's hash (`true`, or the key to use).
     field("permalink", "permalink", Written("false"), |c, v| {
         c.permalink = match v {
@@ -396,6 +412,8 @@ pub struct WidgetConfig {
     pub lazy: bool,
     /// Seconds each download (prices, note) may take, headers to last byte.
     pub timeout_s: f64,
+    /// Seconds between re-requests of the prices and the note; `None`: loaded once.
+    pub refresh_s: Option<f64>,
     /// Whether (and under which hash key) the reader's view is kept in the page URL.
     pub permalink: Option<Permalink>,
     /// Fields this version does not know: reported, never silently dropped.
@@ -673,6 +691,7 @@ impl WidgetConfig {
             tolerance: 0.0,
             lazy: false,
             timeout_s: 0.0,
+            refresh_s: None,
             permalink: None,
             ignored: Vec::new(),
         };
@@ -1153,6 +1172,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn refresh_is_off_unless_given_and_at_least_ten_seconds() {
+        assert_eq!(WidgetConfig::from_json(r#"{"prices":"p.json"}"#).unwrap().refresh_s, None);
+        for (given, expected) in [("60", Some(60.0)), ("\"10\"", Some(10.0)), ("false", None), ("\"false\"", None), ("null", None)] {
+            assert_eq!(WidgetConfig::from_json(&format!(r#"{{"prices":"p.json","refresh":{given}}}"#)).unwrap().refresh_s, expected, "{given}");
+        }
+        for (bad, expected) in [
+            ("9.5", "option `refresh` = 9.5: use a number of seconds from 10 to 86400, or false"),
+            ("0", "option `refresh` = 0: use a number of seconds from 10 to 86400, or false"),
+            ("90000", "option `refresh` = 90000: use a number of seconds from 10 to 86400, or false"),
+            ("true", "option `refresh` = true: expected a number"),
+            ("\"hourly\"", "option `refresh` = \"hourly\": expected a number"),
+        ] {
+            let e = WidgetConfig::from_json(&format!(r#"{{"prices":"p.json","refresh":{bad}}}"#)).unwrap_err().to_string();
+            assert_eq!(e, expected);
+        }
+    }
+
     fn url(url: &str) -> PriceSource {
         PriceSource::Url { url: url.into(), symbol: None, adjusted: None }
     }
@@ -1326,6 +1363,7 @@ mod tests {
             "theme" => Value::from("dark"),
             "bands" => Value::from("-0.5,-0.1,0.1,0.5"),
             "tolerance" | "timeout" => Value::from("1"),
+            "refresh" => Value::from("60"),
             "lazy" => Value::from("false"),
             "permalink" => Value::from("chart-1"),
             other => panic!("no sample for {other}"),

@@ -8,7 +8,7 @@ use crate::analysis::note::{parse_note, parse_note_json, Note, NoteError};
 use crate::analysis::error::IN_SOURCE;
 use crate::analysis::said::Said;
 use crate::analysis::{Adjustment, AnalysisError, PriceTable};
-use crate::browser::fetch::{fetch_text, FetchError};
+use crate::browser::fetch::{fetch, fetch_text, FetchError, Freshness};
 use crate::config::{PriceSource, Source};
 use std::cell::RefCell;
 use std::future::Future;
@@ -16,9 +16,24 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::Poll;
 
-/// Loaded tables by (URL, symbol and adjustment given for it): a page has a few, so a list
-/// searched in order (a hash map costs more code than it saves time).
-type LoadedTables = Vec<((String, Option<String>, Option<Adjustment>), Rc<PriceTable>)>;
+/// A table loaded from a URL, kept for the page: what it was loaded as (URL, symbol and
+/// adjustment given for it), the response's validator and a digest of its text (an unchanged
+/// file is neither read again, when the validator says so, nor parsed again), and whether the
+/// publisher may have changed it since (`update()`: ask the server before using it again).
+struct LoadedTable {
+    key: (String, Option<String>, Option<Adjustment>),
+    validator: Option<String>,
+    digest: u64,
+    stale: bool,
+    table: Rc<PriceTable>,
+}
+
+/// A page has a few: a list searched in order (a hash map costs more code than it saves time).
+type LoadedTables = Vec<LoadedTable>;
+
+/// A note downloaded on this page: URL, validator, digest of its text, whether it is stale,
+/// and the note read.
+type LoadedNotes = Vec<(String, Option<String>, u64, bool, Note)>;
 
 /// A language's message table, shared by the widgets of a page that show it.
 pub type LanguageTable = crate::chart::messages::Table;
@@ -32,6 +47,31 @@ thread_local! {
     /// Tables loaded from URLs on this page, so several widgets (or a widget remounted after a
     /// config change) reading the same file fetch and parse it once. Failures are not kept.
     static LOADED: RefCell<LoadedTables> = const { RefCell::new(Vec::new()) };
+    /// Notes downloaded on this page, so a widget redrawn with new prices does not fetch its
+    /// note again. Failures are not kept.
+    static NOTES: RefCell<LoadedNotes> = const { RefCell::new(Vec::new()) };
+}
+
+/// 64-bit FNV-1a of `text`: tells a changed file from the copy at hand when the server sends
+/// no validator (or the browser cannot read it).
+fn digest(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Every file loaded so far is checked with its server before it is used again (the
+/// publisher may have changed it: `update()` reads it anew, even under the same URL).
+pub fn mark_stale() {
+    LOADED.with(|c| c.borrow_mut().iter_mut().for_each(|t| t.stale = true));
+    NOTES.with(|c| c.borrow_mut().iter_mut().for_each(|n| n.3 = true));
+}
+
+/// Seconds until the next refresh after `failures` failed ones in a row: the interval, then
+/// doubling up to ten minutes (an interval longer than that is kept).
+pub fn refresh_delay(interval_s: f64, failures: u32) -> f64 {
+    if failures == 0 {
+        return interval_s;
+    }
+    (interval_s * 2f64.powi(failures.min(16) as i32)).min(600.0).max(interval_s)
 }
 
 /// Why a widget (or `analyze`) could not get its data or its note.
@@ -89,19 +129,36 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-async fn load_one(source: PriceSource, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>)) -> Result<Rc<PriceTable>, LoadError> {
+/// One source's table and whether it differs from the copy the page had (a revalidated file
+/// the server says is unchanged, or whose text is the same, is not parsed again).
+async fn load_one(source: PriceSource, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>), revalidate: bool) -> Result<(Rc<PriceTable>, bool), LoadError> {
     match source {
-        PriceSource::Inline(value) => parse_value(&value).map(Rc::new).map_err(LoadError::Data),
-        PriceSource::Text { text, symbol, adjusted } => parse_source("", &text, symbol.as_deref(), adjusted).map(Rc::new).map_err(LoadError::Data),
+        PriceSource::Inline(value) => parse_value(&value).map(|t| (Rc::new(t), !revalidate)).map_err(LoadError::Data),
+        PriceSource::Text { text, symbol, adjusted } => parse_source("", &text, symbol.as_deref(), adjusted).map(|t| (Rc::new(t), !revalidate)).map_err(LoadError::Data),
         PriceSource::Url { url, symbol, adjusted } => {
             let key = (url.clone(), symbol.clone(), adjusted);
-            if let Some(table) = LOADED.with(|c| c.borrow().iter().find(|(k, _)| *k == key).map(|(_, t)| t.clone())) {
-                return Ok(table);
-            }
-            let text = fetch_text(&url, "fault.expected.prices", timeout_s, progress).await.map_err(LoadError::Fetch)?;
-            let table = Rc::new(parse_source(&url, &text, symbol.as_deref(), adjusted).map_err(LoadError::Data)?);
-            LOADED.with(|c| c.borrow_mut().push((key, table.clone())));
-            Ok(table)
+            let known = LOADED.with(|c| c.borrow().iter().find(|t| t.key == key).map(|t| (t.validator.clone(), t.digest, t.stale, t.table.clone())));
+            let freshness = match &known {
+                Some((_, _, false, table)) if !revalidate => return Ok((table.clone(), false)),
+                Some((validator, ..)) => Freshness::Revalidate(validator.as_deref()),
+                None if revalidate => Freshness::Revalidate(None),
+                None => Freshness::Cached,
+            };
+            let fetched = fetch(&url, "fault.expected.prices", timeout_s, progress, freshness).await.map_err(LoadError::Fetch)?;
+            let unread = fetched.text.is_none();
+            let text = fetched.text.unwrap_or_default();
+            let sum = digest(&text);
+            let (table, sum, changed) = match known {
+                // Unchanged: the validator says so (nothing was read) or the text is the same.
+                Some((_, before, _, table)) if unread || before == sum => (table, before, false),
+                _ => (Rc::new(parse_source(&url, &text, symbol.as_deref(), adjusted).map_err(LoadError::Data)?), sum, true),
+            };
+            LOADED.with(|c| {
+                let mut all = c.borrow_mut();
+                all.retain(|t| t.key != key);
+                all.push(LoadedTable { key, validator: fetched.validator, digest: sum, stale: false, table: table.clone() });
+            });
+            Ok((table, changed))
         }
     }
 }
@@ -109,6 +166,18 @@ async fn load_one(source: PriceSource, timeout_s: f64, progress: &dyn Fn(u64, Op
 /// Loads every source at once, each download within `timeout_s`; `progress` hears the bytes
 /// received over all of them (and their total, once each has said its size).
 pub async fn load_prices(sources: Vec<PriceSource>, timeout_s: f64, progress: Progress) -> Result<Rc<PriceTable>, LoadError> {
+    let (table, _) = load_all(sources, timeout_s, progress, false).await?;
+    Ok(table)
+}
+
+/// The sources asked again of their servers (conditional requests): the new table when one
+/// of them changed, `None` when every one is as the page had it.
+pub async fn refresh_prices(sources: Vec<PriceSource>, timeout_s: f64) -> Result<Option<Rc<PriceTable>>, LoadError> {
+    let (table, changed) = load_all(sources, timeout_s, Rc::new(|_, _| {}), true).await?;
+    Ok(changed.then_some(table))
+}
+
+async fn load_all(sources: Vec<PriceSource>, timeout_s: f64, progress: Progress, revalidate: bool) -> Result<(Rc<PriceTable>, bool), LoadError> {
     let downloads: Downloads = Rc::new(RefCell::new(vec![(0, None); sources.len()]));
     let each = |k: usize| {
         let (downloads, progress) = (downloads.clone(), progress.clone());
@@ -128,16 +197,19 @@ pub async fn load_prices(sources: Vec<PriceSource>, timeout_s: f64, progress: Pr
             .enumerate()
             .map(|(k, s)| {
                 let report = each(k);
-                Box::pin(async move { load_one(s, timeout_s, &report).await })
+                Box::pin(async move { load_one(s, timeout_s, &report, revalidate).await })
             })
             .collect(),
     )
     .await;
     let tables = tables.into_iter().collect::<Result<Vec<_>, _>>()?;
-    if let (1, Some(only)) = (tables.len(), tables.last()) {
-        return Ok(only.clone());
+    let changed = !revalidate || tables.iter().any(|t| t.1);
+    match tables.as_slice() {
+        [(only, _)] => Ok((only.clone(), changed)),
+        // Nothing changed: the caller keeps the table it has (no merge needed).
+        [(first, _), ..] if !changed => Ok((first.clone(), false)),
+        _ => merge(tables.iter().map(|t| (*t.0).clone()).collect()).map(|t| (Rc::new(t), changed)).map_err(LoadError::Data),
     }
-    merge(tables.iter().map(|t| (**t).clone()).collect()).map(Rc::new).map_err(LoadError::Data)
 }
 
 /// Polls every future until all are done (so the fetches run at once), results in order.
@@ -170,10 +242,40 @@ pub async fn load_note(source: Source, timeout_s: f64, progress: &dyn Fn(u64, Op
     match source {
         Source::Inline(value) => parse_note(&value).map_err(|reason| LoadError::Note { url: None, reason }),
         Source::Url(url) => {
-            let text = fetch_text(&url, "fault.expected.note", timeout_s, progress).await.map_err(LoadError::Fetch)?;
-            parse_note_json(&text).map_err(|reason| LoadError::Note { url: Some(url), reason })
+            if let Some(note) = NOTES.with(|c| c.borrow().iter().find(|n| n.0 == url && !n.3).map(|n| n.4.clone())) {
+                return Ok(note);
+            }
+            fetch_note(&url, timeout_s, progress, false).await.map(|(note, _)| note)
         }
     }
+}
+
+/// The note at `url` asked again of its server: whether it changed since the page had it.
+pub async fn refresh_note(url: &str, timeout_s: f64) -> Result<bool, LoadError> {
+    fetch_note(url, timeout_s, &|_, _| {}, true).await.map(|(_, changed)| changed)
+}
+
+async fn fetch_note(url: &str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>), revalidate: bool) -> Result<(Note, bool), LoadError> {
+    let known = NOTES.with(|c| c.borrow().iter().find(|n| n.0 == url).map(|n| (n.1.clone(), n.2, n.4.clone())));
+    let freshness = match &known {
+        Some((validator, ..)) => Freshness::Revalidate(validator.as_deref()),
+        None if revalidate => Freshness::Revalidate(None),
+        None => Freshness::Cached,
+    };
+    let fetched = fetch(url, "fault.expected.note", timeout_s, progress, freshness).await.map_err(LoadError::Fetch)?;
+    let unread = fetched.text.is_none();
+    let text = fetched.text.unwrap_or_default();
+    let sum = digest(&text);
+    let (note, sum, changed) = match known {
+        Some((_, before, note)) if unread || before == sum => (note, before, false),
+        _ => (parse_note_json(&text).map_err(|reason| LoadError::Note { url: Some(url.to_owned()), reason })?, sum, true),
+    };
+    NOTES.with(|c| {
+        let mut all = c.borrow_mut();
+        all.retain(|n| n.0 != url);
+        all.push((url.to_owned(), fetched.validator, sum, false, note.clone()));
+    });
+    Ok((note, changed))
 }
 
 /// A language table's download: under way (with the widgets waiting for it), or done.

@@ -88,6 +88,32 @@ fn looks_like_html(text: &str) -> bool {
 /// bytes are not compressed). `expected` names what the file should be (its message key, `fault.expected.prices`) for
 /// the message when an HTML page comes back instead.
 pub async fn fetch_text(url: &str, expected: &'static str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>)) -> Result<String, FetchError> {
+    Ok(fetch(url, expected, timeout_s, progress, Freshness::Cached).await?.text.unwrap_or_default())
+}
+
+/// A download: its text (`None` when the server's validator says the copy at hand is still
+/// current) and that validator (`ETag`, else `Last-Modified`; a cross-origin `ETag` is
+/// readable only when the server exposes it).
+pub struct Fetched {
+    pub text: Option<String>,
+    pub validator: Option<String>,
+}
+
+/// How a download meets the browser's HTTP cache.
+#[derive(Clone, Copy)]
+pub enum Freshness<'a> {
+    /// As the server's caching headers allow (a page's first load).
+    Cached,
+    /// Asks the server whether the cached copy is current: the browser sends `If-None-Match` /
+    /// `If-Modified-Since` from the last response itself, so a cross-origin request stays a
+    /// simple one (a script's own conditional headers would need a CORS preflight), and a
+    /// `304` comes back as the cached body. With the validator of the copy at hand, an
+    /// unchanged answer is not read at all.
+    Revalidate(Option<&'a str>),
+}
+
+/// [`fetch_text`] with the cache mode `freshness` and the response's validator.
+pub async fn fetch(url: &str, expected: &'static str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>), freshness: Freshness<'_>) -> Result<Fetched, FetchError> {
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let network = |detail: String| -> FetchError {
         if timed_out.get() {
@@ -98,6 +124,13 @@ pub async fn fetch_text(url: &str, expected: &'static str, timeout_s: f64, progr
     };
     let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
     let init = RequestInit::new();
+    let known = match freshness {
+        Freshness::Revalidate(known) => {
+            init.set_cache(web_sys::RequestCache::NoCache);
+            known
+        }
+        Freshness::Cached => None,
+    };
     // Without AbortController (very old browsers) there is no time limit, only the browser's.
     let _deadline = AbortController::new().ok().and_then(|controller| {
         init.set_signal(Some(&controller.signal()));
@@ -121,6 +154,10 @@ pub async fn fetch_text(url: &str, expected: &'static str, timeout_s: f64, progr
     }
     let headers = response.headers();
     let header = |name: &str| headers.get(name);
+    let validator = header("etag").or_else(|| header("last-modified"));
+    if known.is_some() && validator.as_deref() == known {
+        return Ok(Fetched { text: None, validator });
+    }
     let content_type = header("content-type").unwrap_or_default();
     let not_data = || FetchError::NotData { url: url.to_owned(), status, content_type: content_type.clone(), expected };
     if content_type.contains("text/html") || content_type.contains("application/xhtml") {
@@ -163,7 +200,7 @@ pub async fn fetch_text(url: &str, expected: &'static str, timeout_s: f64, progr
     if looks_like_html(&text) {
         return Err(not_data());
     }
-    Ok(text)
+    Ok(Fetched { text: Some(text), validator })
 }
 
 /// Bytes as text the way `Response.text()` reads them: UTF-8, invalid sequences replaced.

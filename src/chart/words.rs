@@ -392,6 +392,23 @@ pub fn alert_text(m: &Messages, symbol: &str, from: Quadrant, to: Quadrant) -> S
     m.fill("alert.text", &[("symbol", symbol), ("from", m.quadrant(from)), ("to", m.quadrant(to))])
 }
 
+/// The line under a refreshing chart: "Updated 10:32" (the last time its server answered),
+/// or, while refreshes fail, since when it could not update.
+pub fn refresh_status(m: &Messages, time: &str, failing: bool) -> String {
+    m.fill(if failing { "refresh.failed" } else { "refresh.updated" }, &[("time", time)])
+}
+
+/// What a screen reader hears once new prices are drawn: "Prices updated to Dec 4, 2026: IWM
+/// moved into Leading" (the changes `moves` brought, each as symbol and new quadrant).
+pub fn refresh_announcement(m: &Messages, latest: Date, moves: &[(&str, Quadrant)], fmt: &dyn Format) -> String {
+    let date = fmt.date(latest);
+    if moves.is_empty() {
+        return m.fill("refresh.announce", &[("date", &date)]);
+    }
+    let moves: Vec<String> = moves.iter().map(|(symbol, to)| m.fill("refresh.moved", &[("symbol", symbol), ("to", m.quadrant(*to))])).collect();
+    m.fill("refresh.announce.moves", &[("date", &date), ("moves", &m.list(&moves))])
+}
+
 /// When an alert happened, after it: " · week of Jun 22, 2026", " · Jun 24, 2026", and
 /// " (week in progress)" for a partial week (daily samples are never partial).
 pub fn alert_when(m: &Messages, interval: Interval, date: Date, partial: bool, fmt: &dyn Format) -> String {
@@ -589,6 +606,22 @@ mod tests {
         let de = Messages::new("de", crate::chart::messages::keep(crate::chart::messages::parse_table(include_str!("../../www/lang/de.json")).unwrap()), &[], None);
         assert_eq!(tail_changed(&de, 1, Interval::Daily, true), "Tägliche Rotation, Schweif 1 Tag");
         assert_eq!(tail_changed(&de, 6, Interval::Weekly, false), "Schweiflänge 6 Wochen");
+    }
+
+    #[test]
+    fn refresh_words() {
+        let en = Messages::english();
+        assert_eq!(refresh_status(&en, "10:32", false), "Updated 10:32");
+        assert_eq!(refresh_status(&en, "10:32", true), "Could not update since 10:32");
+        let latest = day("2026-12-04");
+        assert_eq!(refresh_announcement(&en, latest, &[], &PlainFormat), "Prices updated to Dec 4, 2026");
+        assert_eq!(
+            refresh_announcement(&en, latest, &[("IWM", Quadrant::Leading), ("XLE", Quadrant::Weakening)], &PlainFormat),
+            "Prices updated to Dec 4, 2026: IWM moved into Leading and XLE moved into Weakening"
+        );
+        let de = Messages::new("de", crate::chart::messages::keep(crate::chart::messages::parse_table(include_str!("../../www/lang/de.json")).unwrap()), &[], None);
+        assert_eq!(refresh_status(&de, "10:32", true), "Seit 10:32 keine Aktualisierung möglich");
+        assert_eq!(refresh_announcement(&de, latest, &[("IWM", Quadrant::Leading)], &PlainFormat), "Kurse aktualisiert bis Dec 4, 2026: IWM wechselt in den Quadranten Führend");
     }
 
     #[test]

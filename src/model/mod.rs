@@ -36,7 +36,8 @@ pub use spread::{Leg, LegKind};
 use crate::analysis::period::Period;
 use crate::analysis::relative::{line_start, period_lines, LineMode, PeriodLines};
 use crate::analysis::returns::{basket_return, ranked_returns, Basket, BasketReturn, PeriodReturn};
-use crate::analysis::rotation::{rotations, timeline, Interval, RotationMethod, RotationParams, SymbolRotation};
+use crate::analysis::rotation::{rotations, timeline, Interval, Quadrant, RotationMethod, RotationParams, SymbolRotation, Transition};
+use crate::analysis::Date;
 use crate::analysis::selection::as_of_index;
 use crate::analysis::trend::{trend_lines, TrendLines};
 use crate::analysis::{AnalysisError, PriceTable, Selection, Warning};
@@ -50,6 +51,36 @@ pub struct RotationSet {
     pub warnings: Vec<Warning>,
     /// Table indices the date slider steps through.
     pub timeline: Vec<usize>,
+}
+
+/// A quadrant change new data brought: `rotascope:alert`'s detail (typed in the d.ts).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RotationAlert {
+    pub symbol: String,
+    pub from: Quadrant,
+    pub to: Quadrant,
+    pub date: Date,
+    pub benchmark: String,
+    pub interval: Interval,
+    /// The symbol's table position.
+    #[serde(skip)]
+    pub position: usize,
+}
+
+/// Which point a change happened at, stable as data comes in: its day, or for weekly points
+/// its week (an unfinished week's point moves to each new day of the week), so a file that
+/// drops its oldest days as it gains new ones does not make old changes look new.
+pub fn alert_point(interval: Interval, date: Date) -> Date {
+    match interval {
+        Interval::Weekly => date.week_start(),
+        Interval::Daily => date,
+    }
+}
+
+/// The changes in `now` that `before` did not have (the same symbol, quadrants and point).
+pub fn fresh_transitions(before: &[(String, Transition)], now: Vec<(String, Transition)>, interval: Interval) -> Vec<(String, Transition)> {
+    let same = |(s, t): &(String, Transition), (s2, t2): &(String, Transition)| s == s2 && t.from == t2.from && t.to == t2.to && alert_point(interval, t.date) == alert_point(interval, t2.date);
+    now.into_iter().filter(|c| !before.iter().any(|b| same(b, c))).collect()
 }
 
 /// Ranked period returns and their warnings, or why there are none.
@@ -192,6 +223,24 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
             rotations(&self.table, &self.selection(benchmark), self.to, params)
                 .map(|(rotations, warnings)| RotationSet { timeline: timeline(&rotations), rotations, warnings })
         })
+    }
+
+    /// The quadrant changes against `benchmark` this model has and `before` (the same
+    /// publisher's file, loaded earlier) did not: what new data brought, oldest first.
+    pub fn new_alerts(&self, before: &Model<T>, benchmark: usize, interval: Interval, method: RotationMethod) -> Vec<RotationAlert> {
+        let changes = |model: &Model<T>, benchmark: Option<usize>| -> Vec<(String, Transition)> {
+            let set = benchmark.map(|b| model.rotation_set(b, interval, method));
+            let Some(Ok(set)) = set.as_deref() else { return Vec::new() };
+            set.rotations.iter().flat_map(|r| r.transitions.iter().map(|t| (model.symbol(r.position).to_owned(), t.clone()))).collect()
+        };
+        let benchmark_name = self.symbol(benchmark).to_owned();
+        let old = changes(before, before.table.position(&benchmark_name));
+        let mut brought: Vec<RotationAlert> = fresh_transitions(&old, changes(self, Some(benchmark)), interval)
+            .into_iter()
+            .map(|(symbol, t)| RotationAlert { position: self.table.position(&symbol).unwrap_or_default(), symbol, from: t.from, to: t.to, date: t.date, benchmark: benchmark_name.clone(), interval })
+            .collect();
+        crate::analysis::sorting::sort_by(&mut brought, |a, b| a.date.cmp(&b.date).then(a.position.cmp(&b.position)));
+        brought
     }
 
     /// The performance chart's lines: every shown symbol's % change or ratio to `benchmark`,

@@ -139,3 +139,43 @@ fn warnings_are_worded_once_and_reported_once() {
     let trend = m.trend(1, Period::Year1);
     assert_eq!(trend.as_ref().as_ref().map(|(_, from)| *from), Some(lines.from));
 }
+
+#[test]
+fn new_alerts_are_the_changes_the_new_data_brought() {
+    use crate::analysis::rotation::{Quadrant::*, Transition};
+    let day = |d: &str| Date::parse_iso(d).unwrap();
+    let change = |s: &str, d: &str, from, to| (s.to_owned(), Transition { date: day(d), from, to, partial: false, index: 0 });
+    let before = vec![change("IWM", "2026-11-27", Improving, Leading), change("IJR", "2026-11-20", Lagging, Improving)];
+    // The changes already there, and one in a new week (Wed 2 Dec: the week of Mon 30 Nov).
+    let now = vec![
+        change("IWM", "2026-11-27", Improving, Leading),
+        change("IJR", "2026-11-20", Lagging, Improving),
+        change("IWM", "2026-12-02", Leading, Weakening),
+    ];
+    let fresh = fresh_transitions(&before, now.clone(), Interval::Weekly);
+    assert_eq!(fresh.iter().map(|(s, t)| (s.as_str(), t.date, t.to)).collect::<Vec<_>>(), vec![("IWM", day("2026-12-02"), Weakening)]);
+    // An unfinished week's change keeps its week as the week's days come in: not new.
+    let moved = vec![change("IJR", "2026-11-19", Lagging, Improving)];
+    assert!(fresh_transitions(&before, moved.clone(), Interval::Weekly).is_empty());
+    // Daily points are days: a change on another day is another change.
+    assert_eq!(fresh_transitions(&before, moved, Interval::Daily).len(), 1);
+
+    // The model: against itself nothing is new; against the same file a day shorter, every
+    // alert is a change the longer file has, dated within its last week.
+    let full = Model::new(Rc::new(table()), &AnalyzeOptions::default()).unwrap();
+    let b = full.benchmark;
+    assert!(full.new_alerts(&full, b, Interval::Daily, RotationMethod::default()).is_empty());
+    let mut shorter = table();
+    let keep = shorter.dates.len() - 5;
+    shorter.dates.truncate(keep);
+    shorter.series.iter_mut().for_each(|s| s.closes.truncate(keep));
+    let before = Model::new(Rc::new(shorter), &AnalyzeOptions::default()).unwrap();
+    let alerts = full.new_alerts(&before, b, Interval::Daily, RotationMethod::default());
+    assert!(!alerts.is_empty(), "five more days bring at least one quadrant change in this table");
+    let last_before = before.table.dates[before.to];
+    for a in &alerts {
+        assert!(a.date > last_before, "{a:?}");
+        assert_eq!((a.benchmark.as_str(), a.interval), ("SPY", Interval::Daily));
+        assert_eq!(full.symbol(a.position), a.symbol);
+    }
+}

@@ -55,5 +55,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("alert.text", "{symbol} {from} → {to}"),
     ("alert.week", "week of {date}"),
     ("alert.week.partial", "week of {date} (week in progress)"),
+    ("alert.new", "New"),
+    ("refresh.updated", "Updated {time}"),
+    ("refresh.failed", "Could not update since {time}"),
+    ("refresh.announce", "Prices updated to {date}"),
+    ("refresh.announce.moves", "Prices updated to {date}: {moves}"),
+    ("refresh.moved", "{symbol} moved into {to}"),
     ("claim.comma", ", "),
 ];

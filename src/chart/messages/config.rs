@@ -39,6 +39,7 @@ pub(crate) const TOLERANCE_RANGE: Message = ("config.tolerance.range", "use a nu
 pub(crate) const TOLERANCE_MAX: Message = ("config.tolerance.max", "use at most 100 percentage points");
 pub(crate) const LAZY_BOOL: Message = ("config.lazy", "use true or false");
 pub(crate) const TIMEOUT_RANGE: Message = ("config.timeout", "use a number of seconds from 0.1 to 600");
+pub(crate) const REFRESH_RANGE: Message = ("config.refresh", "use a number of seconds from 10 to 86400, or false");
 pub(crate) const PERMALINK_VALUE: Message = ("config.permalink", "use true, false, or a key of up to 40 letters, digits, - and _");
 pub(crate) const SCRIPT_NOT_OBJECT: Message = ("config.script.notObject", "the config script should hold a JSON object, but it is {what}");
 pub(crate) const SCRIPT_NOT_JSON: Message = ("config.script.notJson", "the config script is not valid JSON: {why}");
