@@ -232,7 +232,7 @@ function targetOf(element) {
 /**
  * Mounts a widget in `element` (an element, or its id or a CSS selector) with `config` (or the
  * element's own attributes when `config` is null). Returns a handle at once: `update(partialConfig)`,
- * `unmount()`, and `ready` (a promise that settles once it is mounted, and rejects with the
+ * `refresh()`, `unmount()`, and `ready` (a promise that settles once it is mounted, and rejects with the
  * reason when it cannot be). Calls made before the wasm is ready wait for it.
  */
 export function mount(element, config = null) {
@@ -253,6 +253,9 @@ export function mount(element, config = null) {
     ready: mounted,
     update(partial = null) {
       return mounted.then(() => inner && inner.update(partial));
+    },
+    refresh() {
+      return mounted.then(() => inner && inner.refresh());
     },
     unmount() {
       gone = true;
@@ -280,7 +283,8 @@ export async function scan(root = document) {
 const ATTRIBUTES = [
   "prices", "benchmark", "symbols", "baskets", "title", "view", "period", "as-of", "rotation",
   "rotation-interval", "rotation-window", "rotation-tail", "rotation-method", "theme", "locale",
-  "lang", "messages", "height", "note", "bands", "tolerance", "lazy", "timeout", "permalink",
+  "lang", "messages", "height", "note", "bands", "tolerance", "lazy", "timeout", "refresh",
+  "permalink",
 ];
 
 /** `<rotascope-widget>`: attributes are the config; changing one updates the widget; removing the element unmounts it. */

@@ -241,8 +241,10 @@ fn Alerts(data: SharedData, controls: Controls) -> impl IntoView {
                 let step = set.timeline.partition_point(|&i| i < t.index);
                 let last = set.timeline.len().saturating_sub(1);
                 let text = words::alert_text(&m, data.symbol(position), t.from, t.to);
+                let point = crate::model::alert_point(c.interval.get_untracked(), t.date);
+                let fresh = c.fresh.with(|f| f.contains(&(position, point)));
                 view! {
-                    <li>
+                    <li class:rs-alert-new=fresh>
                         <button type="button" class="rs-alert" on:click=move |_| {
                             c.playing.set(false);
                             c.view.set(View::Rotation);
@@ -251,6 +253,7 @@ fn Alerts(data: SharedData, controls: Controls) -> impl IntoView {
                         }>
                             <span class=markup::quadrant_class("rs-alert-text", t.to)>{text}</span>
                             <span class="rs-muted">{when}</span>
+                            {fresh.then(|| view! { <span class="rs-alert-badge" data-testid="alert-new">{m.get("alert.new")}</span> })}
                         </button>
                     </li>
                 }
@@ -260,7 +263,9 @@ fn Alerts(data: SharedData, controls: Controls) -> impl IntoView {
     view! {
         <section class="rs-alerts" aria-label=m.get("alert.heading")>
             <h4 class="rs-card-h">{m.get("alert.heading")}</h4>
-            <ul class="rs-alert-list" data-testid="alerts">{items}</ul>
+            // New changes stay marked until the reader has been to the list (pointer, touch or
+            // keyboard).
+            <ul class="rs-alert-list" data-testid="alerts" on:pointerenter=move |_| c.fresh.set(Vec::new()) on:focusin=move |_| c.fresh.set(Vec::new())>{items}</ul>
         </section>
     }
 }

@@ -13,6 +13,7 @@ use std::rc::Rc;
 pub struct Loaded<T: 'static> {
     value: RwSignal<Option<T>, LocalStorage>,
     start: StoredValue<Rc<dyn Fn()>, LocalStorage>,
+    generation: StoredValue<Rc<Cell<u32>>, LocalStorage>,
 }
 
 impl<T: 'static> Clone for Loaded<T> {
@@ -29,6 +30,7 @@ impl<T: Clone + 'static> Loaded<T> {
         let value = RwSignal::new_local(None);
         // Only the newest load may set the value: a retry can overtake a slow first attempt.
         let generation = Rc::new(Cell::new(0u32));
+        let counter = generation.clone();
         let start: Rc<dyn Fn()> = Rc::new(move || {
             let this = generation.get().wrapping_add(1);
             generation.set(this);
@@ -44,7 +46,21 @@ impl<T: Clone + 'static> Loaded<T> {
             });
         });
         start();
-        Loaded { value, start: StoredValue::new_local(start) }
+        Loaded { value, start: StoredValue::new_local(start), generation: StoredValue::new_local(counter) }
+    }
+
+    /// Puts `value` in place of what was loaded (a refresh's newer data), without a loading
+    /// state in between; a load still under way can no longer overwrite it.
+    pub fn set(&self, value: T) {
+        if let Some(g) = self.generation.try_get_value() {
+            g.set(g.get().wrapping_add(1));
+        }
+        self.value.try_set(Some(value));
+    }
+
+    /// The loaded value (untracked), `None` while loading.
+    pub fn get_untracked(&self) -> Option<T> {
+        self.value.get_untracked()
     }
 
     /// The loaded value (tracked), `None` while loading.

@@ -47,7 +47,16 @@ pub struct WidgetEvents {
     /// The widget switched to the dark (`true`) or light theme (an `auto` theme following the
     /// reader's colour scheme): the host restyles itself.
     pub theme: SendWrapper<Rc<dyn Fn(bool)>>,
+    /// A quadrant change new data brought (`rotascope:alert`).
+    pub alert: SendWrapper<Rc<AlertSink>>,
+    /// Where the widget leaves its "refresh now" (`handle.refresh()`).
+    pub refresh: SendWrapper<RefreshSlot>,
 }
+
+/// Hears each quadrant change new data brought.
+pub type AlertSink = dyn Fn(&crate::model::RotationAlert);
+/// Where a widget leaves the function that refreshes it now.
+pub type RefreshSlot = Rc<std::cell::RefCell<Option<Rc<dyn Fn()>>>>;
 
 /// The current widget's context, provided by [`widget::Widget`].
 pub fn widget_context() -> WidgetContext {

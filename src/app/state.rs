@@ -45,6 +45,9 @@ pub struct Controls {
     pub show_summary: RwSignal<bool>,
     /// The research note's publication day, once the note has loaded (the charts mark it).
     pub published: RwSignal<Option<crate::analysis::Date>>,
+    /// Quadrant changes a refresh brought that the reader has not seen yet: symbol and point
+    /// (`model::alert_point`).
+    pub fresh: RwSignal<Vec<(usize, crate::analysis::Date)>>,
 }
 
 impl Controls {
@@ -70,6 +73,7 @@ impl Controls {
             announce: RwSignal::new(String::new()),
             show_summary: RwSignal::new(false),
             published: RwSignal::new(None),
+            fresh: RwSignal::new(Vec::new()),
         }
     }
 

@@ -36,12 +36,41 @@ pub fn resolve_dark(theme: Theme) -> bool {
     }
 }
 
-fn prepare(table: Rc<PriceTable>, config: &WidgetConfig) -> Result<(Model, Controls), AnalysisError> {
+/// The model of `table` and the reader's controls: those of the data drawn before (`kept`,
+/// after a refresh) when the new table has the same symbols, so the view, benchmark,
+/// highlight, zoom and hidden symbols stay, and a scrub position at the last point follows
+/// the new last point; else new ones, owned by the widget (`owner`) so they outlive a redraw.
+fn prepare(table: Rc<PriceTable>, config: &WidgetConfig, kept: Option<&(Rc<Model>, Controls)>, owner: &Owner) -> Result<(Model, Controls), AnalysisError> {
     let data = Model::new(table, &config.analyze_options())?;
+    if let Some((before, c)) = kept {
+        if before.table.series.iter().map(|s| &s.symbol).eq(data.table.series.iter().map(|s| &s.symbol)) {
+            let set = before.rotation_set(c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked());
+            let last = set.as_ref().as_ref().map_or(0, |s| s.timeline.len().saturating_sub(1));
+            if c.scrub.get_untracked().is_some_and(|s| s >= last) {
+                c.scrub.set(None);
+            }
+            return Ok((data, *c));
+        }
+    }
     let benchmark = data.benchmark;
     let first = data.members.first().copied().unwrap_or(benchmark);
-    let controls = Controls::new(config, benchmark, first);
+    let controls = owner.with(|| Controls::new(config, benchmark, first));
     Ok((data, controls))
+}
+
+/// What the reader and the page are told when a refresh brought new data: each quadrant
+/// change it brought (`rotascope:alert`, and marked new in the alerts list) and one polite
+/// announcement.
+fn tell_new_data(data: &Model, before: &Model, c: Controls, events: Option<&WidgetEvents>, said: RwSignal<String>) {
+    let alerts = data.new_alerts(before, c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked());
+    if let Some(e) = events {
+        alerts.iter().for_each(|a| (e.alert)(a));
+    }
+    c.fresh.update(|f| f.extend(alerts.iter().map(|a| (a.position, crate::model::alert_point(a.interval, a.date)))));
+    let moves: Vec<(&str, crate::analysis::rotation::Quadrant)> = alerts.iter().map(|a| (a.symbol.as_str(), a.to)).collect();
+    if let Some(&latest) = data.table.dates.get(data.to) {
+        said.set(words::refresh_announcement(&super::messages(), latest, &moves, widget_context().format.as_ref()));
+    }
 }
 
 #[component]
@@ -123,6 +152,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     }
 
     let sources = config.prices.clone();
+    let refresh_sources = config.prices.clone();
     let timeout_s = config.timeout_s;
     // Bytes received (and the total, when known) while the prices download.
     let received: RwSignal<Option<(u64, Option<u64>)>, LocalStorage> = RwSignal::new_local(None);
@@ -131,6 +161,17 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
         load_prices(sources.clone(), timeout_s, Rc::new(move |got, total| received.set(Some((got, total)))))
     });
     let config = Arc::new(config);
+    let owner = Owner::current().unwrap_or_default();
+    // The data drawn last and the reader's controls, kept across refreshes.
+    let shown: StoredValue<Option<(Rc<Model>, Controls)>, LocalStorage> = StoredValue::new_local(None);
+    // "Updated 10:32" under the chart (its time, and why not when refreshes fail), the
+    // announcement of new data, and the refresh's state for the page (`data-refresh`).
+    let status: RwSignal<Option<(String, Option<String>)>, LocalStorage> = RwSignal::new_local(None);
+    let said = RwSignal::new(String::new());
+    let refresh_state: RwSignal<&'static str> = RwSignal::new("");
+    // Bumped when a refresh brought a new note (a card without prices draws it again).
+    let note_version = RwSignal::new(0u32);
+    let clock: StoredValue<Option<crate::browser::refresh::RefreshClock>, LocalStorage> = StoredValue::new_local(None);
     let title = config.title.clone();
     let theme_class = if dark { "rotascope-widget rs-theme-dark" } else { "rotascope-widget rs-theme-light" };
     let ignored = config.ignored.clone();
@@ -143,6 +184,75 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             (e.ready)();
         }
     }
+    // Re-requests the prices and the note; new data redraws in place (the reader's focus
+    // kept), a failure keeps the chart and says since when it could not update.
+    let refresh_now: Rc<dyn Fn()> = {
+        let (config, busy) = (config.clone(), Rc::new(std::cell::Cell::new(false)));
+        let note_url = match &config.note {
+            Some(Source::Url(url)) => Some(url.clone()),
+            _ => None,
+        };
+        let failures = Rc::new(std::cell::Cell::new(0u32));
+        Rc::new(move || {
+            if busy.replace(true) {
+                return;
+            }
+            let (config, busy, note_url, failures, sources) = (config.clone(), busy.clone(), note_url.clone(), failures.clone(), refresh_sources.clone());
+            refresh_state.set("checking");
+            wasm_bindgen_futures::spawn_local(async move {
+                let new_prices = if sources.is_empty() { Ok(None) } else { crate::load::refresh_prices(sources, timeout_s).await };
+                // New prices that cannot be drawn (a symbol gone) count as a failed refresh.
+                let new_prices = new_prices.and_then(|t| match &t {
+                    Some(table) => Model::new(table.clone(), &config.analyze_options()).map(|_| t).map_err(LoadError::Data),
+                    None => Ok(t),
+                });
+                let note_changed = match &note_url {
+                    Some(url) => crate::load::refresh_note(url, timeout_s).await,
+                    None => Ok(false),
+                };
+                let locale = config.locale.as_deref().or(config.lang.as_deref());
+                match new_prices.and_then(|t| note_changed.map(|n| (t, n))) {
+                    Ok((table, note_changed)) => {
+                        failures.set(0);
+                        status.try_set(Some((crate::browser::intl::clock_time(locale), None)));
+                        let redraw = table.map(Ok).or_else(|| note_changed.then(|| prices.get_untracked()).flatten());
+                        if let Some(value) = redraw {
+                            let place = root.get_untracked().and_then(|r| crate::browser::refresh::focused_place(&r));
+                            prices.set(value);
+                            note_version.update(|v| *v += 1);
+                            crate::browser::refresh::next_frame().await;
+                            if let (Some(r), Some(place)) = (root.get_untracked(), place) {
+                                crate::browser::refresh::focus_place(&r, place);
+                            }
+                        }
+                        refresh_state.try_set("current");
+                    }
+                    Err(error) => {
+                        failures.set(failures.get() + 1);
+                        let m = super::messages();
+                        web_sys::console::warn_1(&format!("Rotascope could not update: {error}").into());
+                        let since = status.get_untracked().map(|s| s.0).unwrap_or_default();
+                        status.try_set(Some((since, Some(error.words(&m)))));
+                        refresh_state.try_set("failing");
+                    }
+                }
+                busy.set(false);
+                if let Some(every) = config.refresh_s {
+                    let _ = clock.try_with_value(|c| c.as_ref().map(|c| c.after(crate::load::refresh_delay(every, failures.get()))));
+                }
+            });
+        })
+    };
+    if let Some(every) = config.refresh_s {
+        let tick = refresh_now.clone();
+        let ticking = crate::browser::refresh::RefreshClock::new(move || tick(), move || refresh_state.set("paused"));
+        ticking.after(every);
+        clock.set_value(Some(ticking));
+        on_cleanup(move || clock.set_value(None));
+    }
+    if let Some(e) = &events {
+        *e.refresh.borrow_mut() = Some(refresh_now);
+    }
     let body = {
         let config = config.clone();
         let note = note.clone();
@@ -153,19 +263,31 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             let Some(result) = prices.get() else {
                 return view! { <Loading what="loading.prices" received=received /> }.into_any();
             };
-            match result.and_then(|t| prepare(t, &config).map_err(LoadError::Data)) {
+            let kept = shown.get_value();
+            match result.and_then(|t| prepare(t, &config, kept.as_ref(), &owner).map_err(LoadError::Data)) {
                 Ok((data, controls)) => {
-                    if let Some(e) = &events {
-                        (e.ready)();
+                    let data = Rc::new(data);
+                    match &kept {
+                        None => {
+                            if let Some(e) = &events {
+                                (e.ready)();
+                            }
+                            if config.refresh_s.is_some() {
+                                let locale = config.locale.as_deref().or(config.lang.as_deref());
+                                status.set(Some((crate::browser::intl::clock_time(locale), None)));
+                            }
+                        }
+                        Some((before, _)) => tell_new_data(&data, before, controls, events.as_ref(), said),
                     }
-                    provide_context(send_wrapper::SendWrapper::new(Rc::new(data)));
+                    shown.set_value(Some((data.clone(), controls)));
+                    provide_context(send_wrapper::SendWrapper::new(data));
                     provide_context(controls);
                     // `Auto` is resolved to a key by the host when it mounts.
                     let permalink = match &config.permalink {
                         Some(crate::config::Permalink::Key(k)) => Some(k.clone()),
                         _ => None,
                     };
-                    view! { <WidgetBody note=note bands=bands tolerance=tolerance timeout_s=timeout_s permalink=permalink /> }.into_any()
+                    view! { <WidgetBody note=note bands=bands tolerance=tolerance timeout_s=timeout_s permalink=permalink status=status /> }.into_any()
                 }
                 // The note does not depend on the prices: it still shows beside the error.
                 Err(error) => {
@@ -193,13 +315,18 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
         let ignored = words::ignored_settings(&m, &ignored);
         let note = note.clone();
         Some(view! {
-            <section class=theme_class node_ref=root data-rotascope-root="" data-rotascope-stopped=m.get("panic.stopped") role="region" aria-label=region_label lang=m.lang>
+            <section class=theme_class node_ref=root data-rotascope-root="" data-rotascope-stopped=m.get("panic.stopped") data-refresh=move || refresh_state.get() role="region" aria-label=region_label lang=m.lang>
+                <p class="rs-visually-hidden" role="status" data-testid="refresh-said">{move || said.get()}</p>
                 {title.clone().map(|t| view! { <h2 class="rs-title">{t}</h2> })}
                 {locale_problem.clone().map(|p| view! { <p class="rs-note" role="note">{p}{"; using the browser's locale"}</p> })}
                 {language_problem.get_untracked().map(|p| view! { <p class="rs-note" role="note" data-testid="language">{m.said(&p)}</p> })}
                 {ignored.map(|p| view! { <p class="rs-note" role="note" data-testid="ignored">{p}</p> })}
                 {if card_only {
-                    note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance timeout_s=timeout_s /> }).into_any()
+                    (move || {
+                        note_version.track();
+                        note.clone().map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance timeout_s=timeout_s /> })
+                    })
+                    .into_any()
                 } else {
                     body.clone().into_any()
                 }}
@@ -210,7 +337,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
 
 /// Tabs, the chosen view, data notes and the footnote; the research note beside them.
 #[component]
-fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64, permalink: Option<String>) -> impl IntoView {
+fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64, permalink: Option<String>, status: RwSignal<Option<(String, Option<String>)>, LocalStorage>) -> impl IntoView {
     let ctx = widget_context();
     let (data, c) = use_state();
     let m = messages();
@@ -289,7 +416,10 @@ fn WidgetBody(note: Option<Source>, bands: Bands, tolerance: f64, timeout_s: f64
                 <div class="rs-tabs" role="tablist" aria-label=m.get("tab.list")>{tab_buttons}</div>
                 <div class="rs-panel" role="tabpanel" aria-live="off">{panel}</div>
                 <DataNotes />
-                <p class="rs-footnote" data-testid="footnote">{footnote}</p>
+                <p class="rs-footnote" data-testid="footnote">{footnote}{move || status.get().map(|(time, failing)| {
+                    let class = if failing.is_some() { "rs-updated rs-updated-failing" } else { "rs-updated" };
+                    view! { <span class=class data-testid="updated" title=failing>{words::META_SEPARATOR}{words::refresh_status(&super::messages(), &time, failing.is_some())}</span> }
+                })}</p>
             </div>
             {note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance timeout_s=timeout_s /> })}
         </div>

@@ -15,6 +15,7 @@ pub mod location;
 pub mod markup;
 pub mod panic;
 pub mod print;
+pub mod refresh;
 pub mod resize;
 
 /// The page's window. Rotascope only runs in a window context.

@@ -173,6 +173,8 @@ pub struct Host {
     mounted: Option<Box<dyn Any>>,
     /// Resizes the box when the host's width changes.
     resize: Option<crate::browser::resize::ResizeWatch>,
+    /// The mounted widget's "refresh now" (`handle.refresh()`), once it has one.
+    refresh: crate::app::RefreshSlot,
 }
 
 /// Whether `host` is an element that may have a shadow root: the DOM standard's list, and
@@ -340,7 +342,7 @@ fn error_detail(code: &str, message: &str) -> JsValue {
 impl Host {
     pub fn new(element: HtmlElement, source: ConfigSource, owned: bool) -> Rc<RefCell<Host>> {
         let _ = element.set_attribute(MOUNTED, "");
-        Rc::new(RefCell::new(Host { element, source, owned, mounted: None, resize: None }))
+        Rc::new(RefCell::new(Host { element, source, owned, mounted: None, resize: None, refresh: Rc::default() }))
     }
 
     fn config(&self) -> Result<WidgetConfig, ConfigError> {
@@ -448,7 +450,7 @@ impl Host {
             Ok(config) => {
                 let dark = resolve_dark(config.theme);
                 let _ = element.set_attribute("data-rs-theme", if dark { "dark" } else { "light" });
-                let (ready_host, error_host, theme_host) = (element.clone(), element.clone(), element.clone());
+                let (ready_host, error_host, theme_host, alert_host) = (element.clone(), element.clone(), element.clone(), element.clone());
                 let (ready_frame, error_frame) = (frame.clone(), frame.clone());
                 let events = WidgetEvents {
                     ready: SendWrapper::new(Rc::new(move || {
@@ -464,6 +466,11 @@ impl Host {
                     theme: SendWrapper::new(Rc::new(move |dark: bool| {
                         let _ = theme_host.set_attribute("data-rs-theme", if dark { "dark" } else { "light" });
                     })),
+                    alert: SendWrapper::new(Rc::new(move |alert: &crate::model::RotationAlert| {
+                        let detail = serde::Serialize::serialize(alert, &serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL);
+                        dispatch(&alert_host, "alert", &detail)
+                    })),
+                    refresh: SendWrapper::new(host.refresh.clone()),
                 };
                 let handle = leptos::mount::mount_to(point, move || {
                     provide_context(events);
@@ -495,6 +502,8 @@ impl Host {
     /// Applies a config change: merged into an object config, re-read from the element
     /// otherwise, then the widget is built again (prices come from the page's cache).
     pub fn update(this: &Rc<RefCell<Host>>, partial: Option<Map<String, Value>>) {
+        // The publisher may have changed a file under the same URL: ask its server again.
+        crate::load::mark_stale();
         {
             let mut host = this.borrow_mut();
             if let (ConfigSource::Object(m), Some(p)) = (&mut host.source, partial) {
@@ -506,6 +515,15 @@ impl Host {
             Host::show_placeholder(this);
         } else {
             Host::mount_now(this);
+        }
+    }
+
+    /// Re-requests the widget's prices and note now (`handle.refresh()`); nothing before its
+    /// first draw.
+    pub fn refresh(this: &Rc<RefCell<Host>>) {
+        let now = this.borrow().refresh.borrow().clone();
+        if let Some(now) = now {
+            now();
         }
     }
 

@@ -1,4 +1,4 @@
-//! The JS API's `mount(element, config)` and the handle it returns (`update`, `unmount`).
+//! The JS API's `mount(element, config)` and the handle it returns (`update`, `refresh`, `unmount`).
 
 use super::host::{object_map, ConfigSource, Host};
 use super::registry;
@@ -35,6 +35,13 @@ impl WidgetHandle {
         let host = self.current().map_err(js_sys::Error::new)?;
         let partial = object_map(&partial)?;
         Host::update(host, partial);
+        Ok(())
+    }
+
+    /// Re-requests the widget's prices and note now (conditional requests: an unchanged file
+    /// costs no redraw).
+    pub fn refresh(&self) -> Result<(), JsValue> {
+        Host::refresh(self.current().map_err(js_sys::Error::new)?);
         Ok(())
     }
 
