@@ -373,6 +373,15 @@ pub const FIELDS: [Field; 25] = [
     }),
 ];
 
+/// Seconds until the next refresh after `failures` failed ones in a row: the interval, then
+/// doubling up to ten minutes (an interval longer than that is kept).
+pub fn refresh_delay(interval_s: f64, failures: u32) -> f64 {
+    if failures == 0 {
+        return interval_s;
+    }
+    (interval_s * 2f64.powi(failures.min(16) as i32)).min(600.0).max(interval_s)
+}
+
 /// The field a config key names: its camelCase name (`as_of` is also read, as before).
 pub fn field_named(name: &str) -> Option<&'static Field> {
     let name = if name == "as_of" { "asOf" } else { name };
@@ -1170,6 +1179,16 @@ mod tests {
             let e = WidgetConfig::from_json(&format!(r#"{{"prices":"p.json","timeout":{bad}}}"#)).unwrap_err().to_string();
             assert_eq!(e, expected);
         }
+    }
+
+    #[test]
+    fn failed_refreshes_back_off_doubling_up_to_ten_minutes() {
+        let delays: Vec<f64> = (0..8).map(|n| refresh_delay(60.0, n)).collect();
+        assert_eq!(delays, vec![60.0, 120.0, 240.0, 480.0, 600.0, 600.0, 600.0, 600.0]);
+        assert_eq!(refresh_delay(10.0, 1), 20.0);
+        // An interval longer than ten minutes is never shortened by a failure.
+        assert_eq!(refresh_delay(3600.0, 3), 3600.0);
+        assert_eq!(refresh_delay(10.0, u32::MAX), 600.0);
     }
 
     #[test]

@@ -65,14 +65,6 @@ pub fn mark_stale() {
     NOTES.with(|c| c.borrow_mut().iter_mut().for_each(|n| n.3 = true));
 }
 
-/// Seconds until the next refresh after `failures` failed ones in a row: the interval, then
-/// doubling up to ten minutes (an interval longer than that is kept).
-pub fn refresh_delay(interval_s: f64, failures: u32) -> f64 {
-    if failures == 0 {
-        return interval_s;
-    }
-    (interval_s * 2f64.powi(failures.min(16) as i32)).min(600.0).max(interval_s)
-}
 
 /// Why a widget (or `analyze`) could not get its data or its note.
 #[derive(Debug, Clone, PartialEq)]

@@ -134,7 +134,7 @@ const toParent = (message) => {
 
 // Events cross by structured clone, so an export's Blob arrives as a Blob; a detail that
 // cannot be cloned is sent as its JSON. (The host cannot cancel the frame's download.)
-for (const name of ["ready", "error", "export"]) {
+for (const name of ["ready", "error", "export", "alert"]) {
   document.addEventListener(`rotascope:${name}`, (event) => {
     const message = { type: "event", name: `rotascope:${name}`, detail: event.detail ?? null };
     try {

@@ -224,6 +224,8 @@ export interface RotascopeConfig {
   lazy?: boolean | "true" | "false" | "";
   /** Seconds a download (prices or note) may take, 0.1–600, before the widget stops it and offers Try again. Default `30`. */
   timeout?: NumberLike;
+  /** Seconds between re-requests of the prices and the note (conditional requests; at least 10, at most 86400), paused while the page is hidden. Default: `false`, loaded once. */
+  refresh?: NumberLike | false;
   /** Keep the reader's view (view, benchmark, method, period, date, highlight, hidden) in the page URL's hash and restore it on load: `true` (key: the host's id, else `rotascope-N`) or a key of letters, digits, `-` and `_`. Default `false`. */
   permalink?: boolean | string | null;
 }
@@ -288,6 +290,8 @@ export interface RotascopeWidgetAttributes {
   lazy?: string;
   /** Seconds. Default `30`. */
   timeout?: string;
+  /** Seconds, or `"false"`. Default `false`. */
+  refresh?: string;
   /** `"true"` or a hash key. Default `false`. */
   permalink?: string;
 }
@@ -318,6 +322,17 @@ export interface RotascopeExportDetail {
   blob: Blob;
 }
 
+/** `rotascope:alert`: a quadrant change that new data brought (not those there at first load), against the benchmark and interval the reader has chosen. */
+export interface RotascopeAlertDetail {
+  symbol: string;
+  from: Quadrant;
+  to: Quadrant;
+  /** The day of the point where it happened (`YYYY-MM-DD`). */
+  date: string;
+  benchmark: string;
+  interval: RotationInterval;
+}
+
 export interface RotascopeEventMap {
   /** The widget's data has loaded and it is drawn. */
   "rotascope:ready": CustomEvent<null>;
@@ -325,6 +340,8 @@ export interface RotascopeEventMap {
   "rotascope:error": CustomEvent<RotascopeErrorDetail>;
   /** A PNG or CSV export is about to download (cancelable). */
   "rotascope:export": CustomEvent<RotascopeExportDetail>;
+  /** A refresh brought a quadrant change. */
+  "rotascope:alert": CustomEvent<RotascopeAlertDetail>;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -346,6 +363,8 @@ export interface WidgetHandle {
    * attributes); rejects once a later `mount()` on the element replaced this widget.
    */
   update(partial?: RotascopeConfig | null): Promise<void>;
+  /** Re-requests the prices and the note now (an unchanged file costs no redraw). */
+  refresh(): Promise<void>;
   /** Removes the widget and everything it holds; the element is left empty. Does nothing once replaced. */
   unmount(): Promise<void>;
 }

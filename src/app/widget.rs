@@ -238,7 +238,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                 }
                 busy.set(false);
                 if let Some(every) = config.refresh_s {
-                    let _ = clock.try_with_value(|c| c.as_ref().map(|c| c.after(crate::load::refresh_delay(every, failures.get()))));
+                    let _ = clock.try_with_value(|c| c.as_ref().map(|c| c.after(crate::config::refresh_delay(every, failures.get()))));
                 }
             });
         })
