@@ -224,7 +224,7 @@ export interface RotascopeConfig {
   lazy?: boolean | "true" | "false" | "";
   /** Seconds a download (prices or note) may take, 0.1–600, before the widget stops it and offers Try again. Default `30`. */
   timeout?: NumberLike;
-  /** Seconds between re-requests of the prices and the note (conditional requests; at least 10, at most 86400), paused while the page is hidden. Default: `false`, loaded once. */
+  /** Seconds between re-requests of the prices and the note (conditional requests; at least 10, at most 86400), paused while the page is hidden; `false` loads once. Default `false`. */
   refresh?: NumberLike | false;
   /** Keep the reader's view (view, benchmark, method, period, date, highlight, hidden) in the page URL's hash and restore it on load: `true` (key: the host's id, else `rotascope-N`) or a key of letters, digits, `-` and `_`. Default `false`. */
   permalink?: boolean | string | null;

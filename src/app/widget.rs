@@ -230,7 +230,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                     Err(error) => {
                         failures.set(failures.get() + 1);
                         let m = super::messages();
-                        web_sys::console::warn_1(&format!("Rotascope could not update: {error}").into());
+                        crate::browser::refresh::warn_not_updated(&error);
                         let since = status.get_untracked().map(|s| s.0).unwrap_or_default();
                         status.try_set(Some((since, Some(error.words(&m)))));
                         refresh_state.try_set("failing");

@@ -104,3 +104,9 @@ pub async fn next_frame() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Why a refresh failed, in the console for the publisher (the reader sees "Could not update
+/// since …", with the reason in its tooltip).
+pub fn warn_not_updated(why: &dyn std::fmt::Display) {
+    web_sys::console::warn_1(&format!("Rotascope could not update: {why}").into());
+}
