@@ -324,6 +324,38 @@ pub fn describe_motion(m: &Messages, heads: &[(String, PointMetrics)], fmt: &dyn
     m.fill("point.motion", &[("heads", &heads)])
 }
 
+/// The line charts' summaries' and data tables' sentence on the research note, with a leading
+/// space: " The research note was published on Feb 4, 2026." when the chart of `dates`
+/// `from..=to` marks its day ([`super::performance::note_index`]), else empty.
+pub fn note_sentence(m: &Messages, published: Option<Date>, dates: &[Date], from: usize, to: usize, fmt: &dyn Format) -> String {
+    published.filter(|&d| super::performance::note_index(dates, from, to, d).is_some()).map(|d| after_space(m.fill("summary.notePublished", &[("day", &fmt.date(d))]))).unwrap_or_default()
+}
+
+/// The rotation summary's sentence on the note: the day, and each tail's quadrant at its first
+/// point since then and now (" The research note was published on Feb 4, 2026; IWM was
+/// Lagging then and is Leading now."). Empty when no tail reaches back to the day.
+pub fn rotation_note_sentence(m: &Messages, published: Option<Date>, tails: &[(String, &[RotationPoint])], fmt: &dyn Format) -> String {
+    let Some(day) = published else { return String::new() };
+    let moves: Vec<String> = tails
+        .iter()
+        .filter_map(|(symbol, points)| {
+            let then = points.get(super::rotation::note_point(points, day)?)?;
+            let now = points.last()?;
+            Some(m.fill("summary.noteQuadrant", &[("symbol", symbol), ("then", m.quadrant(then.quadrant)), ("now", m.quadrant(now.quadrant))]))
+        })
+        .collect();
+    if moves.is_empty() {
+        return String::new();
+    }
+    after_space(m.fill("summary.notePublished.quadrants", &[("day", &fmt.date(day)), ("moves", &m.list(&moves))]))
+}
+
+/// The keyboard's words for a rotation point, and that it is the tail's first since the note
+/// was published (`at_note`).
+pub fn point_at_note(m: &Messages, text: String, at_note: bool) -> String {
+    if at_note { m.fill("point.spoken.note", &[("text", &text)]) } else { text }
+}
+
 /// The performance chart in words.
 #[allow(clippy::too_many_arguments)]
 pub fn describe_performance(

@@ -120,6 +120,9 @@ pub struct LineChartSpec<'a> {
     /// The least room (left, right) in device pixels beside the plot: a panel below that
     /// shares the x axis reserves its labels' room here, so both plots have the same edges.
     pub gutters: (f64, f64),
+    /// The research note's publication day and its label ("Note"): marked by a dashed
+    /// vertical line at the first shown date on or after it.
+    pub note: Option<(Date, &'a str)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -175,6 +178,39 @@ impl ReferenceView {
     }
 }
 
+/// The research note's publication marked on the x axis: a dashed vertical line at table
+/// index `index` (the first shown date on or after the day), its label in a box at the plot's
+/// top beside the line (at the bottom when the reference line's label is there).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteMark {
+    pub index: usize,
+    pub x: f64,
+    pub label: String,
+    pub label_box: Rect,
+}
+
+impl NoteMark {
+    /// The mark at table index `index`, its label clear of the reference lines' labels.
+    fn lay_out(index: usize, label: &str, x: &LinearScale, plot: &Rect, avoid: &[ReferenceView], font_px: f64, ui: f64) -> NoteMark {
+        let x = x.map(index as f64);
+        let (gap, width, height) = (4.0 * ui, bold_text_width(label, font_px) + 6.0 * ui, font_px * 1.3);
+        let left = if x + gap + width <= plot.right { x + gap } else { (x - gap - width).max(plot.left) };
+        let top_box = Rect { left, top: plot.top + 2.0 * ui, right: left + width, bottom: plot.top + 2.0 * ui + height };
+        let clashes = |b: &Rect| avoid.iter().any(|r| r.label_box.left < b.right && b.left < r.label_box.right && r.label_box.top < b.bottom && b.top < r.label_box.bottom);
+        let label_box = if clashes(&top_box) { Rect { top: plot.bottom - 2.0 * ui - height, bottom: plot.bottom - 2.0 * ui, ..top_box } } else { top_box };
+        NoteMark { index, x, label: label.to_owned(), label_box }
+    }
+}
+
+/// The table index in `from..=to` that marks the note published on `day`: the first date on or
+/// after it (dates ascending; a weekend or holiday marks the next trading day). `None` when
+/// that date is outside `from..=to` or `day` is before the table's first date.
+pub fn note_index(dates: &[Date], from: usize, to: usize, day: Date) -> Option<usize> {
+    let i = dates.partition_point(|d| *d < day);
+    let before_data = i == 0 && dates.first() != Some(&day);
+    ((from..=to).contains(&i) && i < dates.len() && !before_data).then_some(i)
+}
+
 /// The value tag at the right end of a line, moved vertically to avoid its neighbours.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EndLabel {
@@ -203,6 +239,7 @@ pub struct LineChartView {
     pub lines: Vec<LineView>,
     pub end_labels: Vec<EndLabel>,
     pub reference: Vec<ReferenceView>,
+    pub note: Option<NoteMark>,
     pub font_px: f64,
 }
 
@@ -287,7 +324,8 @@ impl LineChartView {
             .map(|((text, l), drawn)| (text, l.colour, drawn.points.last().copied().unwrap_or((plot.right, (plot.top + plot.bottom) / 2.0))))
             .collect();
         let end_labels = place_end_labels(ends, &plot, font_px);
-        let reference = spec.reference.iter().map(|r| ReferenceView::lay_out(r, y.map(r.value), &plot, font_px, ui)).collect();
+        let reference: Vec<ReferenceView> = spec.reference.iter().map(|r| ReferenceView::lay_out(r, y.map(r.value), &plot, font_px, ui)).collect();
+        let note = spec.note.and_then(|(day, label)| Some(NoteMark::lay_out(note_index(spec.dates, from, to, day)?, label, &x, &plot, &reference, font_px, ui)));
 
         LineChartView {
             width: spec.width,
@@ -304,6 +342,7 @@ impl LineChartView {
             lines,
             end_labels,
             reference,
+            note,
             font_px,
         }
     }
@@ -359,7 +398,19 @@ pub fn draw_line_chart(
         brush.text(pen, &r.label, (b.left, (b.top + b.bottom) / 2.0), view.font_px, r.colour, (Align::Left, Baseline::Middle), true);
     }
 
+    if let Some(n) = &view.note {
+        draw_note_line(pen, &brush, n.x, &p, palette);
+        let b = n.label_box;
+        brush.rect(pen, (b.left, b.top), (b.right, b.bottom), palette.background, 0.85);
+        brush.text(pen, &n.label, ((b.left + b.right) / 2.0, (b.top + b.bottom) / 2.0), view.font_px, palette.muted, (Align::Centre, Baseline::Middle), true);
+    }
+
     draw_end_labels(pen, &brush, &view.end_labels, p.right, view.ui, view.font_px);
+}
+
+/// The note's dashed vertical line at `x` over `plot` (the line charts and the RS panel).
+pub fn draw_note_line(pen: &mut dyn Painter, brush: &Brush, x: f64, plot: &Rect, palette: &Palette) {
+    brush.dashed_path(pen, &[(x, plot.top), (x, plot.bottom)], palette.muted, 1.5);
 }
 
 /// Labels for lines ending at their anchors ((text, colour, anchor)), moved apart vertically so
@@ -474,7 +525,7 @@ mod tests {
     }
 
     fn spec<'a>(d: &'a [Date], lines: &'a [PlotLine<'a>]) -> LineChartSpec<'a> {
-        LineChartSpec { dates: d, from: 0, to: d.len() - 1, lines, kind: ValueKind::PercentChange, reference: &[], width: 800.0, height: 400.0, ui: 1.0, gutters: (0.0, 0.0) }
+        LineChartSpec { dates: d, from: 0, to: d.len() - 1, lines, kind: ValueKind::PercentChange, reference: &[], width: 800.0, height: 400.0, ui: 1.0, gutters: (0.0, 0.0), note: None }
     }
 
     #[test]

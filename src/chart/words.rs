@@ -160,6 +160,27 @@ pub fn value_on(m: &Messages, who: &str, value: Option<&str>, day: &str) -> Stri
     }
 }
 
+/// A day as read where the note's publication is marked (tooltip title, keyboard, the date
+/// slider): "Feb 4, 2026", or "Feb 4, 2026 (note published)" at the mark (`at_note`).
+pub fn day_read(m: &Messages, day: String, at_note: bool) -> String {
+    if at_note { m.fill("label.notePublishedOn", &[("day", &day)]) } else { day }
+}
+
+/// The date slider's mark at the note's publication day `day`, when the slider reaches it: the
+/// step (the first of `timeline`, table indices into `dates`, on or after the day), its title
+/// ("Research note published Feb 4, 2026") and its place along the track (a CSS length: the
+/// thumb's half-width, then the step's share of the rest).
+pub fn slider_mark(m: &Messages, dates: &[Date], timeline: &[usize], day: Date, fmt: &dyn Format) -> Option<(usize, String, String)> {
+    let on = |i: &usize| dates.get(*i).copied();
+    let step = timeline.partition_point(|i| on(i).is_some_and(|d| d < day));
+    let first = on(timeline.get(step)?)?;
+    if step == 0 && first != day {
+        return None;
+    }
+    let share = step as f64 / timeline.len().saturating_sub(1).max(1) as f64;
+    Some((step, m.fill("label.noteMarkTitle", &[("day", &fmt.date(day))]), format!("calc(8px + (100% - 16px) * {share:.4})")))
+}
+
 // ---- The performance view -----------------------------------------------------------------
 
 /// How the performance modes are named, each where it appears.

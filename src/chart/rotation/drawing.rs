@@ -102,6 +102,12 @@ fn draw_tail(pen: &mut dyn Painter, brush: &Brush, view: &RrgView, palette: &Pal
         brush.dots(pen, &batch, 2.4, tail.colour, batch_alpha * fade);
     }
     let colour = if emphasis == Emphasis::Faded { tail.colour.mix(palette.background, 0.7) } else { tail.colour };
+    // The first point after the note was published: a ring in the tail's colour on a halo.
+    if let Some(pt) = tail.note_point.and_then(|k| tail.points.get(k)).filter(|pt| inside(&p, (pt.x, pt.y)) && (view.show_tails || std::ptr::eq(*pt, head))) {
+        let r = head_marker_radius(view.head_radius, emphasis) / view.ui + 3.5;
+        brush.circle(pen, (pt.x, pt.y), r + 1.5, palette.background, fade, false);
+        brush.circle(pen, (pt.x, pt.y), r, colour, fade, false);
+    }
     if inside(&p, (head.x, head.y)) {
         draw_marker(pen, brush, tail.marker, (head.x, head.y), head_marker_radius(view.head_radius, emphasis), colour, palette.background);
     }
