@@ -619,6 +619,26 @@ mod tests {
         assert_eq!(describe_motion(&en, &[], &PlainFormat), "");
     }
 
+    #[test]
+    fn the_summaries_name_the_notes_day_and_the_rotation_says_where_each_tail_was_then() {
+        let en = Messages::english();
+        let d = |s: &str| Date::parse_iso(s).unwrap();
+        let dates: Vec<Date> = (0..10).map(|i| d("2026-02-02").add_days(i)).collect();
+        assert_eq!(note_sentence(&en, Some(d("2026-02-04")), &dates, 0, 9, &PlainFormat), " The research note was published on Feb 4, 2026.");
+        assert_eq!(note_sentence(&en, Some(d("2026-02-04")), &dates, 5, 9, &PlainFormat), "", "before the range");
+        assert_eq!(note_sentence(&en, None, &dates, 0, 9, &PlainFormat), "");
+        let at = |iso: &str, r: f64, m: f64| RotationPoint { date: d(iso), ..point(r, m) };
+        let iwm = [at("2026-01-30", 99.0, 99.0), at("2026-02-06", 99.5, 100.5), at("2026-02-13", 101.0, 101.0)];
+        let late = [at("2026-02-13", 101.0, 99.0)];
+        let tails = [("IWM".to_string(), &iwm[..]), ("XLU".to_string(), &late[..])];
+        assert_eq!(
+            rotation_note_sentence(&en, Some(d("2026-02-04")), &tails, &PlainFormat),
+            " The research note was published on Feb 4, 2026; IWM was Improving then and is Leading now."
+        );
+        assert_eq!(rotation_note_sentence(&en, Some(d("2026-03-04")), &tails, &PlainFormat), "");
+        assert_eq!(point_at_note(&en, "IWM, Leading".into(), true), "IWM, Leading, the first point since the research note was published");
+    }
+
     /// German, from the shipped table: whole sentences filled with their placeholders, the
     /// list joined with "und", the quadrants and compass in German.
     #[test]

@@ -645,6 +645,56 @@ mod tests {
     }
 
     #[test]
+    fn the_note_is_marked_at_its_day_or_the_next_trading_day_and_only_inside_the_range() {
+        // Weekdays from Monday 2025-12-01: index 4 is Friday Dec 5, index 5 Monday Dec 8.
+        let d = dates(40);
+        let l = Line { from: 0, values: (0..40).map(|i| i as f64).collect() };
+        let lines = [PlotLine { label: "X", colour: Rgb(1, 1, 1), dashed: false, faded: false, line: &l, unit: None }];
+        let day = |iso: &str| Date::parse_iso(iso).unwrap();
+        let mark = |published: &str, from: usize| {
+            let s = LineChartSpec { from, note: Some((day(published), "Note")), ..spec(&d, &lines) };
+            LineChartView::build(&s, &PlainFormat).note
+        };
+        // A trading day: the line at that date's x, labelled, its label inside the plot.
+        let v = LineChartView::build(&LineChartSpec { note: Some((day("2025-12-05"), "Note")), ..spec(&d, &lines) }, &PlainFormat);
+        let n = v.note.clone().expect("marked");
+        assert_eq!((n.index, n.label.as_str()), (4, "Note"));
+        assert!((n.x - v.x.map(4.0)).abs() < 1e-9);
+        let b = n.label_box;
+        assert!(b.left >= v.plot.left && b.right <= v.plot.right && b.top >= v.plot.top && b.bottom <= v.plot.bottom, "{b:?} in {:?}", v.plot);
+        // A Saturday marks the Monday after it.
+        assert_eq!(mark("2025-12-06", 0).map(|n| n.index), Some(5));
+        // Before the shown range, after the data, or before the data: nothing.
+        assert_eq!(mark("2025-12-05", 10), None);
+        assert_eq!(mark("2026-06-01", 0), None);
+        assert_eq!(mark("2025-11-20", 0), None);
+        // On the range's first day: marked at the left edge.
+        assert_eq!(mark("2025-12-05", 4).map(|n| n.index), Some(4));
+        // At the right edge, the label goes left of the line and stays inside the plot.
+        let last = mark("2026-01-23", 0).expect("last day marked");
+        assert_eq!(last.index, 39);
+        assert!(last.label_box.right <= last.x && last.label_box.left >= v.plot.left);
+        // Drawn dashed in the muted colour on an SVG.
+        let mut painter = crate::chart::paint::SvgPainter::default();
+        draw_line_chart(&mut painter, &v, &Palette::light());
+        assert!(painter.body.contains("\nNote\n"), "label drawn");
+    }
+
+    #[test]
+    fn the_note_label_keeps_clear_of_the_prior_high_label() {
+        let d = dates(60);
+        let price = Line { from: 0, values: (0..60).map(|i| 100.0 + i as f64).collect() };
+        let lines = [PlotLine { label: "P", colour: Rgb(1, 1, 1), dashed: false, faded: false, line: &price, unit: None }];
+        let reference = [ReferenceLine { value: 159.0, labels: vec!["Prior high 159.00 · Feb 20, 2026".into()], colour: Rgb(9, 9, 9) }];
+        let s = LineChartSpec { kind: ValueKind::Price, reference: &reference, note: Some((d[3], "Note")), ..spec(&d, &lines) };
+        let v = LineChartView::build(&s, &PlainFormat);
+        let (n, r) = (v.note.expect("marked").label_box, v.reference[0].label_box);
+        let overlap = n.left < r.right && r.left < n.right && n.top < r.bottom && r.top < n.bottom;
+        assert!(!overlap, "{n:?} overlaps {r:?}");
+        assert!(n.bottom <= v.plot.bottom);
+    }
+
+    #[test]
     fn draws_on_an_svg_backend() {
         let d = dates(40);
         let l = Line { from: 0, values: (0..40).map(|i| (i as f64).sin()).collect() };

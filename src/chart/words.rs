@@ -561,6 +561,14 @@ mod tests {
         assert_eq!(returns_caption(&de, &Period::YearToDate, day("2026-06-30"), &PlainFormat), "Renditen YTD bis Jun 30, 2026, nach Rang");
         assert_eq!(ignored_settings(&de, &["farbe".into()]).as_deref(), Some("Unbekannte Einstellungen ignoriert: farbe"));
         assert_eq!(play_label(&de, true), "Pause");
+        assert_eq!(de.get("label.noteMark"), "Studie");
+        assert_eq!(day_read(&de, "Feb 4, 2026".into(), true), "Feb 4, 2026 (Studie veröffentlicht)");
+        let timeline = [0, 5, 10];
+        let dates: Vec<Date> = (0..11).map(|i| day("2026-02-02").add_days(i)).collect();
+        let (step, title, left) = slider_mark(&de, &dates, &timeline, day("2026-02-04"), &PlainFormat).unwrap();
+        assert_eq!((step, title.as_str(), left.as_str()), (1, "Research-Studie veröffentlicht am Feb 4, 2026", "calc(8px + (100% - 16px) * 0.5000)"));
+        assert_eq!(slider_mark(&de, &dates, &timeline, day("2026-01-04"), &PlainFormat), None);
+        assert_eq!(slider_mark(&de, &dates, &timeline, day("2026-03-04"), &PlainFormat), None);
         assert_eq!(interval_button(&de, Interval::Weekly), "Wöchentlich");
         assert_eq!(mode_options(&de, None).iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(), ["Veränderung in %", "Verhältnis zur Benchmark"]);
         // A publisher's override wins over the table.

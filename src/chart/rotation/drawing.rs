@@ -208,6 +208,24 @@ mod tests {
     }
 
     #[test]
+    fn the_first_point_since_the_note_gets_a_ring_and_no_other_changes() {
+        let tails = [("IWM".to_string(), (0..6).map(|w| point(98.0 + w as f64, 99.0 + w as f64 * 0.5, w)).collect::<Vec<_>>())];
+        // Weekly points from Monday 2026-01-05: a note on Wednesday Jan 14 rings Jan 19's (point 2).
+        let day = crate::analysis::Date::parse_iso("2026-01-14").unwrap();
+        let plain = view_of(&tails);
+        let noted = view_with(&tails, |s| s.published = Some(day));
+        assert_eq!(noted.tails[0].note_point, Some(2));
+        assert_eq!(plain.tails[0].note_point, None);
+        assert_eq!(noted.tails[0].points, plain.tails[0].points, "the points are where they were");
+        // Two more circles (the ring and its halo), the dots unchanged.
+        assert_eq!(svg_of(&noted).matches("<circle").count(), svg_of(&plain).matches("<circle").count() + 2);
+        // On a point's own day it is that point; before the tail or after it, none.
+        assert_eq!(view_with(&tails, |s| s.published = Some(tails[0].1[3].date)).tails[0].note_point, Some(3));
+        assert_eq!(view_with(&tails, |s| s.published = Some(day.add_days(-30))).tails[0].note_point, None);
+        assert_eq!(view_with(&tails, |s| s.published = Some(day.add_days(60))).tails[0].note_point, None);
+    }
+
+    #[test]
     fn draws_quadrants_names_and_tails_on_svg() {
         let v = view_of(&[("IWM".into(), vec![point(98.0, 101.0, 0), point(101.0, 102.0, 1)])]);
         let svg = svg_of(&v);
