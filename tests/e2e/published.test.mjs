@@ -12,7 +12,8 @@ const page = (theme) => `<!doctype html><html lang="en"><head><meta charset="utf
 <link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="/demo.css"><script type="module" src="/rotascope.js"></script></head>
 <body><main class="demo"><div class="rotascope" id="w" data-prices="/data/sample-prices.json" data-note="/data/demo-note.json"
 data-benchmark="SPY" data-theme="${theme}" data-lazy="false"></div></main></body></html>`;
-const session = useSiteAndBrowser(DIST, { routes: { "/light.html": htmlRoute(page("light")), "/dark.html": htmlRoute(page("dark")) } });
+const plain = page("light").replace(' data-note="/data/demo-note.json"', "");
+const session = useSiteAndBrowser(DIST, { routes: { "/light.html": htmlRoute(page("light")), "/dark.html": htmlRoute(page("dark")), "/plain.html": htmlRoute(plain) } });
 const HOST = "#w";
 const DAY = "Oct 2, 2026";
 const SENTENCE = `The research note was published on ${DAY}.`;
@@ -58,7 +59,7 @@ test("the note's day: a tick on the date slider, a line on the performance chart
   const { tab, problems, host } = await open("light.html");
   // The slider's tick, once the note has loaded: titled, hidden from screen readers.
   const mark = host.locator("[data-testid=note-mark]");
-  await mark.waitFor({ state: "attached" });
+  await mark.waitFor({ state: "visible" });
   assert.equal(await mark.getAttribute("title"), `Research note published ${DAY}`);
   assert.equal(await mark.getAttribute("aria-hidden"), "true");
   // Stepping back along the slider reaches the step whose text says the note was published.
@@ -99,12 +100,22 @@ test("the note's day: a tick on the date slider, a line on the performance chart
 
 test("the dark theme draws the note's line in its own muted colour", async () => {
   const { tab, problems, host } = await open("dark.html");
-  await host.locator("[data-testid=note-mark]").waitFor({ state: "attached" });
+  await host.locator("[data-testid=note-mark]").waitFor({ state: "visible" });
   await show(tab, host, "performance");
   const muted = await cssVar(tab, "--rs-muted");
   assert.equal(muted.trim().toLowerCase(), "#a0a9b4");
   const columns = await mutedColumns(tab, muted);
   assert.ok(columns.length >= 1 && columns.at(-1) - columns[0] <= 2, `one vertical line: ${columns}`);
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
+
+test("without a note nothing is marked", async () => {
+  const { tab, problems, host } = await open("plain.html");
+  assert.equal(await host.locator("[data-testid=note-mark]").isVisible(), false);
+  assert.doesNotMatch(await host.locator("[data-testid=summary]").textContent(), /research note/);
+  await show(tab, host, "performance");
+  assert.deepEqual(await mutedColumns(tab, await cssVar(tab, "--rs-muted")), []);
   assert.deepEqual(problems, []);
   await tab.close();
 });

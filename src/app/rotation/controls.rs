@@ -143,12 +143,12 @@ pub fn ScrubBar() -> impl IntoView {
         }
     };
     let date_text = {
-        let (data, mark) = (data.clone(), mark.clone());
+        let (data, mark, position) = (data.clone(), mark.clone(), position.clone());
         let (format, m) = (ctx.format.clone(), crate::app::messages());
         move || {
             let s = set();
             let Ok(s) = s.as_ref() else { return String::new() };
-            let at_note = mark().is_some_and(|(step, _, _)| c.scrub.get().map_or(s.timeline.len().saturating_sub(1), |k| k.min(s.timeline.len().saturating_sub(1))) == step);
+            let at_note = mark().is_some_and(|(step, _, _)| position() == step);
             c.scrub_index(&s.timeline).map(|i| words::day_read(&m, format.date(data.table.dates[i]), at_note)).unwrap_or_default()
         }
     };
@@ -217,9 +217,13 @@ pub fn ScrubBar() -> impl IntoView {
                         c.scrub.set(if v + 1 >= steps() { None } else { Some(v) });
                     }
                 } />
-            {move || mark().map(|(_, title, left)| view! {
-                <span class="rs-scrub-mark" data-testid="note-mark" aria-hidden="true" title=title style:left=left></span>
-            })}
+            // Without a title (no note, or its day is not on the slider) the mark is not shown.
+            <span class="rs-scrub-mark" data-testid="note-mark" aria-hidden="true"
+                title={
+                    let mark = mark.clone();
+                    move || mark().map(|m| m.1)
+                }
+                style:left=move || mark().map(|m| m.2).unwrap_or_default()></span>
             </span>
             <output class="rs-scrub-date" data-testid="scrub-date">{date_text}</output>
         </div>
