@@ -173,6 +173,7 @@ async fn performance_view_draws_each_line_where_its_data_says() {
             height: f64::from(canvas.height()),
             ui: dpr,
             gutters: (0.0, 0.0),
+            note: None,
         },
         &IntlFormat::new(None).unwrap(),
     );
@@ -248,7 +249,7 @@ fn expected_rrg(table: &PriceTable, canvas: &HtmlCanvasElement, tail: usize) -> 
         })
         .collect();
     let dpr = web_sys::window().unwrap().device_pixel_ratio().max(1.0);
-    let spec = RrgSpec { tails: &inputs, width: f64::from(canvas.width()), height: f64::from(canvas.height()), ui: dpr, show_tails: true, show_labels: true, zoom: None, quadrant_names: ["Leading", "Weakening", "Lagging", "Improving"] };
+    let spec = RrgSpec { tails: &inputs, width: f64::from(canvas.width()), height: f64::from(canvas.height()), ui: dpr, show_tails: true, show_labels: true, zoom: None, quadrant_names: ["Leading", "Weakening", "Lagging", "Improving"], published: None };
     RrgView::build(&spec, &IntlFormat::new(None).unwrap())
 }
 

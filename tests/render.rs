@@ -61,6 +61,7 @@ fn spec<'a>(config: &'a WidgetConfig, palette: &'a Palette) -> ImageSpec<'a> {
         method: config.rotation.method,
         tail: config.rotation.tail,
         messages: rotascope::chart::messages::Messages::english(),
+        published: None,
     }
 }
 

@@ -442,6 +442,7 @@ fn render(args: Args) -> Result<(), String> {
         method: config.rotation.method,
         tail: config.rotation.tail,
         messages,
+        published: note.as_ref().and_then(|n| n.published),
     };
     let write = |name: &str, image: &rotascope::chart::render::Image| -> Result<(), String> {
         let png = rasterise(&image.svg, &fonts)?;
@@ -565,6 +566,7 @@ fn bench_render(table: &PriceTable, runs: usize) -> Result<(), String> {
         method: config.rotation.method,
         tail: config.rotation.tail,
         messages: rotascope::chart::messages::Messages::english(),
+        published: None,
     };
     for view in ImageView::ALL {
         let mut failed = None;

@@ -324,6 +324,38 @@ pub fn describe_motion(m: &Messages, heads: &[(String, PointMetrics)], fmt: &dyn
     m.fill("point.motion", &[("heads", &heads)])
 }
 
+/// The line charts' summaries' and data tables' sentence on the research note, with a leading
+/// space: " The research note was published on Feb 4, 2026." when the chart of `dates`
+/// `from..=to` marks its day ([`super::performance::note_index`]), else empty.
+pub fn note_sentence(m: &Messages, published: Option<Date>, dates: &[Date], from: usize, to: usize, fmt: &dyn Format) -> String {
+    published.filter(|&d| super::performance::note_index(dates, from, to, d).is_some()).map(|d| after_space(m.fill("summary.notePublished", &[("day", &fmt.date(d))]))).unwrap_or_default()
+}
+
+/// The rotation summary's sentence on the note: the day, and each tail's quadrant at its first
+/// point since then and now (" The research note was published on Feb 4, 2026; IWM was
+/// Lagging then and is Leading now."). Empty when no tail reaches back to the day.
+pub fn rotation_note_sentence(m: &Messages, published: Option<Date>, tails: &[(String, &[RotationPoint])], fmt: &dyn Format) -> String {
+    let Some(day) = published else { return String::new() };
+    let moves: Vec<String> = tails
+        .iter()
+        .filter_map(|(symbol, points)| {
+            let then = points.get(super::rotation::note_point(points, day)?)?;
+            let now = points.last()?;
+            Some(m.fill("summary.noteQuadrant", &[("symbol", symbol), ("then", m.quadrant(then.quadrant)), ("now", m.quadrant(now.quadrant))]))
+        })
+        .collect();
+    if moves.is_empty() {
+        return String::new();
+    }
+    after_space(m.fill("summary.notePublished.quadrants", &[("day", &fmt.date(day)), ("moves", &m.list(&moves))]))
+}
+
+/// The keyboard's words for a rotation point, and that it is the tail's first since the note
+/// was published (`at_note`).
+pub fn point_at_note(m: &Messages, text: String, at_note: bool) -> String {
+    if at_note { m.fill("point.spoken.note", &[("text", &text)]) } else { text }
+}
+
 /// The performance chart in words.
 #[allow(clippy::too_many_arguments)]
 pub fn describe_performance(
@@ -585,6 +617,26 @@ mod tests {
             "Heading and distance from 100/100: XLE west (200°), 3.00; IWM north-east (45°), 1.41; SPY no heading, 0.00."
         );
         assert_eq!(describe_motion(&en, &[], &PlainFormat), "");
+    }
+
+    #[test]
+    fn the_summaries_name_the_notes_day_and_the_rotation_says_where_each_tail_was_then() {
+        let en = Messages::english();
+        let d = |s: &str| Date::parse_iso(s).unwrap();
+        let dates: Vec<Date> = (0..10).map(|i| d("2026-02-02").add_days(i)).collect();
+        assert_eq!(note_sentence(&en, Some(d("2026-02-04")), &dates, 0, 9, &PlainFormat), " The research note was published on Feb 4, 2026.");
+        assert_eq!(note_sentence(&en, Some(d("2026-02-04")), &dates, 5, 9, &PlainFormat), "", "before the range");
+        assert_eq!(note_sentence(&en, None, &dates, 0, 9, &PlainFormat), "");
+        let at = |iso: &str, r: f64, m: f64| RotationPoint { date: d(iso), ..point(r, m) };
+        let iwm = [at("2026-01-30", 99.0, 99.0), at("2026-02-06", 99.5, 100.5), at("2026-02-13", 101.0, 101.0)];
+        let late = [at("2026-02-13", 101.0, 99.0)];
+        let tails = [("IWM".to_string(), &iwm[..]), ("XLU".to_string(), &late[..])];
+        assert_eq!(
+            rotation_note_sentence(&en, Some(d("2026-02-04")), &tails, &PlainFormat),
+            " The research note was published on Feb 4, 2026; IWM was Improving then and is Leading now."
+        );
+        assert_eq!(rotation_note_sentence(&en, Some(d("2026-03-04")), &tails, &PlainFormat), "");
+        assert_eq!(point_at_note(&en, "IWM, Leading".into(), true), "IWM, Leading, the first point since the research note was published");
     }
 
     /// German, from the shipped table: whole sentences filled with their placeholders, the

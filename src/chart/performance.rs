@@ -120,6 +120,9 @@ pub struct LineChartSpec<'a> {
     /// The least room (left, right) in device pixels beside the plot: a panel below that
     /// shares the x axis reserves its labels' room here, so both plots have the same edges.
     pub gutters: (f64, f64),
+    /// The research note's publication day and its label ("Note"): marked by a dashed
+    /// vertical line at the first shown date on or after it.
+    pub note: Option<(Date, &'a str)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -175,6 +178,39 @@ impl ReferenceView {
     }
 }
 
+/// The research note's publication marked on the x axis: a dashed vertical line at table
+/// index `index` (the first shown date on or after the day), its label in a box at the plot's
+/// top beside the line (at the bottom when the reference line's label is there).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteMark {
+    pub index: usize,
+    pub x: f64,
+    pub label: String,
+    pub label_box: Rect,
+}
+
+impl NoteMark {
+    /// The mark at table index `index`, its label clear of the reference lines' labels.
+    fn lay_out(index: usize, label: &str, x: &LinearScale, plot: &Rect, avoid: &[ReferenceView], font_px: f64, ui: f64) -> NoteMark {
+        let x = x.map(index as f64);
+        let (gap, width, height) = (4.0 * ui, bold_text_width(label, font_px) + 6.0 * ui, font_px * 1.3);
+        let left = if x + gap + width <= plot.right { x + gap } else { (x - gap - width).max(plot.left) };
+        let top_box = Rect { left, top: plot.top + 2.0 * ui, right: left + width, bottom: plot.top + 2.0 * ui + height };
+        let clashes = |b: &Rect| avoid.iter().any(|r| r.label_box.left < b.right && b.left < r.label_box.right && r.label_box.top < b.bottom && b.top < r.label_box.bottom);
+        let label_box = if clashes(&top_box) { Rect { top: plot.bottom - 2.0 * ui - height, bottom: plot.bottom - 2.0 * ui, ..top_box } } else { top_box };
+        NoteMark { index, x, label: label.to_owned(), label_box }
+    }
+}
+
+/// The table index in `from..=to` that marks the note published on `day`: the first date on or
+/// after it (dates ascending; a weekend or holiday marks the next trading day). `None` when
+/// that date is outside `from..=to` or `day` is before the table's first date.
+pub fn note_index(dates: &[Date], from: usize, to: usize, day: Date) -> Option<usize> {
+    let i = dates.partition_point(|d| *d < day);
+    let before_data = i == 0 && dates.first() != Some(&day);
+    ((from..=to).contains(&i) && i < dates.len() && !before_data).then_some(i)
+}
+
 /// The value tag at the right end of a line, moved vertically to avoid its neighbours.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EndLabel {
@@ -203,6 +239,7 @@ pub struct LineChartView {
     pub lines: Vec<LineView>,
     pub end_labels: Vec<EndLabel>,
     pub reference: Vec<ReferenceView>,
+    pub note: Option<NoteMark>,
     pub font_px: f64,
 }
 
@@ -287,7 +324,8 @@ impl LineChartView {
             .map(|((text, l), drawn)| (text, l.colour, drawn.points.last().copied().unwrap_or((plot.right, (plot.top + plot.bottom) / 2.0))))
             .collect();
         let end_labels = place_end_labels(ends, &plot, font_px);
-        let reference = spec.reference.iter().map(|r| ReferenceView::lay_out(r, y.map(r.value), &plot, font_px, ui)).collect();
+        let reference: Vec<ReferenceView> = spec.reference.iter().map(|r| ReferenceView::lay_out(r, y.map(r.value), &plot, font_px, ui)).collect();
+        let note = spec.note.and_then(|(day, label)| Some(NoteMark::lay_out(note_index(spec.dates, from, to, day)?, label, &x, &plot, &reference, font_px, ui)));
 
         LineChartView {
             width: spec.width,
@@ -304,6 +342,7 @@ impl LineChartView {
             lines,
             end_labels,
             reference,
+            note,
             font_px,
         }
     }
@@ -359,7 +398,19 @@ pub fn draw_line_chart(
         brush.text(pen, &r.label, (b.left, (b.top + b.bottom) / 2.0), view.font_px, r.colour, (Align::Left, Baseline::Middle), true);
     }
 
+    if let Some(n) = &view.note {
+        draw_note_line(pen, &brush, n.x, &p, palette);
+        let b = n.label_box;
+        brush.rect(pen, (b.left, b.top), (b.right, b.bottom), palette.background, 0.85);
+        brush.text(pen, &n.label, ((b.left + b.right) / 2.0, (b.top + b.bottom) / 2.0), view.font_px, palette.muted, (Align::Centre, Baseline::Middle), true);
+    }
+
     draw_end_labels(pen, &brush, &view.end_labels, p.right, view.ui, view.font_px);
+}
+
+/// The note's dashed vertical line at `x` over `plot` (the line charts and the RS panel).
+pub fn draw_note_line(pen: &mut dyn Painter, brush: &Brush, x: f64, plot: &Rect, palette: &Palette) {
+    brush.dashed_path(pen, &[(x, plot.top), (x, plot.bottom)], palette.muted, 1.5);
 }
 
 /// Labels for lines ending at their anchors ((text, colour, anchor)), moved apart vertically so
@@ -474,7 +525,7 @@ mod tests {
     }
 
     fn spec<'a>(d: &'a [Date], lines: &'a [PlotLine<'a>]) -> LineChartSpec<'a> {
-        LineChartSpec { dates: d, from: 0, to: d.len() - 1, lines, kind: ValueKind::PercentChange, reference: &[], width: 800.0, height: 400.0, ui: 1.0, gutters: (0.0, 0.0) }
+        LineChartSpec { dates: d, from: 0, to: d.len() - 1, lines, kind: ValueKind::PercentChange, reference: &[], width: 800.0, height: 400.0, ui: 1.0, gutters: (0.0, 0.0), note: None }
     }
 
     #[test]
@@ -591,6 +642,56 @@ mod tests {
         for w in ys.windows(2) {
             assert!(w[1] - w[0] >= v.font_px * 1.45 - 1e-9, "{ys:?}");
         }
+    }
+
+    #[test]
+    fn the_note_is_marked_at_its_day_or_the_next_trading_day_and_only_inside_the_range() {
+        // Weekdays from Monday 2025-12-01: index 4 is Friday Dec 5, index 5 Monday Dec 8.
+        let d = dates(40);
+        let l = Line { from: 0, values: (0..40).map(|i| i as f64).collect() };
+        let lines = [PlotLine { label: "X", colour: Rgb(1, 1, 1), dashed: false, faded: false, line: &l, unit: None }];
+        let day = |iso: &str| Date::parse_iso(iso).unwrap();
+        let mark = |published: &str, from: usize| {
+            let s = LineChartSpec { from, note: Some((day(published), "Note")), ..spec(&d, &lines) };
+            LineChartView::build(&s, &PlainFormat).note
+        };
+        // A trading day: the line at that date's x, labelled, its label inside the plot.
+        let v = LineChartView::build(&LineChartSpec { note: Some((day("2025-12-05"), "Note")), ..spec(&d, &lines) }, &PlainFormat);
+        let n = v.note.clone().expect("marked");
+        assert_eq!((n.index, n.label.as_str()), (4, "Note"));
+        assert!((n.x - v.x.map(4.0)).abs() < 1e-9);
+        let b = n.label_box;
+        assert!(b.left >= v.plot.left && b.right <= v.plot.right && b.top >= v.plot.top && b.bottom <= v.plot.bottom, "{b:?} in {:?}", v.plot);
+        // A Saturday marks the Monday after it.
+        assert_eq!(mark("2025-12-06", 0).map(|n| n.index), Some(5));
+        // Before the shown range, after the data, or before the data: nothing.
+        assert_eq!(mark("2025-12-05", 10), None);
+        assert_eq!(mark("2026-06-01", 0), None);
+        assert_eq!(mark("2025-11-20", 0), None);
+        // On the range's first day: marked at the left edge.
+        assert_eq!(mark("2025-12-05", 4).map(|n| n.index), Some(4));
+        // At the right edge, the label goes left of the line and stays inside the plot.
+        let last = mark("2026-01-23", 0).expect("last day marked");
+        assert_eq!(last.index, 39);
+        assert!(last.label_box.right <= last.x && last.label_box.left >= v.plot.left);
+        // Drawn dashed in the muted colour on an SVG.
+        let mut painter = crate::chart::paint::SvgPainter::default();
+        draw_line_chart(&mut painter, &v, &Palette::light());
+        assert!(painter.body.contains("\nNote\n"), "label drawn");
+    }
+
+    #[test]
+    fn the_note_label_keeps_clear_of_the_prior_high_label() {
+        let d = dates(60);
+        let price = Line { from: 0, values: (0..60).map(|i| 100.0 + i as f64).collect() };
+        let lines = [PlotLine { label: "P", colour: Rgb(1, 1, 1), dashed: false, faded: false, line: &price, unit: None }];
+        let reference = [ReferenceLine { value: 159.0, labels: vec!["Prior high 159.00 · Feb 20, 2026".into()], colour: Rgb(9, 9, 9) }];
+        let s = LineChartSpec { kind: ValueKind::Price, reference: &reference, note: Some((d[3], "Note")), ..spec(&d, &lines) };
+        let v = LineChartView::build(&s, &PlainFormat);
+        let (n, r) = (v.note.expect("marked").label_box, v.reference[0].label_box);
+        let overlap = n.left < r.right && r.left < n.right && n.top < r.bottom && r.top < n.bottom;
+        assert!(!overlap, "{n:?} overlaps {r:?}");
+        assert!(n.bottom <= v.plot.bottom);
     }
 
     #[test]

@@ -65,6 +65,8 @@ pub struct ImageSpec<'a> {
     pub tail: usize,
     /// The words, in the configured language.
     pub messages: Messages,
+    /// The research note's publication day, marked as the widget marks it.
+    pub published: Option<crate::analysis::Date>,
 }
 
 /// One view's picture: the SVG document, its alt text and its headings.
@@ -128,6 +130,7 @@ pub fn rotation_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Optio
         zoom: None,
         // Images are in English until `lang` reaches them (README "Languages").
         quadrant_names: words::quadrant_names(&spec.messages),
+        published: spec.published,
     };
     Some(RrgView::build(&rrg, fmt))
 }
@@ -151,7 +154,10 @@ pub fn rotation_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String
     let spread = model.basket_spread(spec.period).as_ref().map(SpreadFact::from);
     let m = &spec.messages;
     let rotation = describe_rotation(m, model.symbol(model.benchmark), spec.interval, as_of, &heads, &super::describe::period_name(m, spec.period, fmt), &performers, spread.as_ref(), fmt);
-    words::rotation_summary(m, &rotation, &describe_motion(m, &motion, fmt), &describe_extent(m, spec.method, model.window, None, fmt))
+    let mut text = words::rotation_summary(m, &rotation, &describe_motion(m, &motion, fmt), &describe_extent(m, spec.method, model.window, None, fmt));
+    let named: Vec<(String, &[RotationPoint])> = tails.iter().map(|(p, _, pts)| (model.symbol(*p).to_owned(), &pts[..])).collect();
+    text.push_str(&super::describe::rotation_note_sentence(m, spec.published, &named, fmt));
+    text
 }
 
 /// The performance chart laid out as the widget's scene lays it out (`None` without lines).
@@ -185,6 +191,7 @@ pub fn performance_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Op
             height: (spec.height * spec.scale).round(),
             ui: spec.scale,
             gutters: (0.0, 0.0),
+            note: spec.published.map(|d| (d, spec.messages.get("label.noteMark"))),
         },
         fmt,
     ))
@@ -197,7 +204,7 @@ pub fn performance_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Str
     let (performers, bench_return) = model.performers(benchmark, spec.period);
     let performers: Vec<Performer> = performers.iter().map(Performer::from).collect();
     let date = |i: usize| model.table.dates.get(i).copied().unwrap_or_else(|| model.as_of());
-    describe_performance(
+    let mut text = describe_performance(
         &spec.messages,
         model.symbol(benchmark),
         words::mode_words(&spec.messages, mode).summary,
@@ -208,7 +215,9 @@ pub fn performance_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Str
         bench_return,
         model.basket_spread(spec.period).as_ref().map(SpreadFact::from).as_ref(),
         fmt,
-    )
+    );
+    text.push_str(&super::describe::note_sentence(&spec.messages, spec.published, &model.table.dates, lines.from, lines.to, fmt));
+    text
 }
 
 /// The symbol the trend view shows at first: the first of the configured symbols.
@@ -229,6 +238,7 @@ pub fn trend_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Option<(
         height: (spec.height * spec.scale).round(),
         panel_height: (panel_height(spec.height) * spec.scale).round(),
         ui: spec.scale,
+        published: spec.published,
     };
     let (price, panel) = super::trend_chart::layout(&spec.messages, model, &trend, spec.palette, fmt)?;
     Some((price, panel.ok()))
@@ -245,6 +255,7 @@ pub fn trend_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String {
     if let Some(last) = history_of(&set, symbol, model.benchmark).ok().and_then(|h| in_period(h, *from, model.to).1.last()) {
         text.push_str(&rs_lines::describe_latest(&spec.messages, model.symbol(model.benchmark), last, fmt));
     }
+    text.push_str(&super::describe::note_sentence(&spec.messages, spec.published, &model.table.dates, *from, model.to, fmt));
     text
 }
 

@@ -142,6 +142,8 @@ pub struct RsLinesView {
     pub colours: [Rgb; 2],
     /// "RS-Ratio" and "RS-Momentum" at the right end of their lines.
     pub labels: Vec<EndLabel>,
+    /// The price chart's note line (its x), continued through the panel.
+    pub note_x: Option<f64>,
 }
 
 impl RsLinesView {
@@ -210,6 +212,7 @@ impl RsLinesView {
             bands,
             colours: spec.colours,
             labels,
+            note_x: price.note.as_ref().map(|n| n.x),
         })
     }
 
@@ -257,6 +260,9 @@ pub fn draw_rs_lines(pen: &mut dyn Painter, view: &RsLinesView, palette: &Palett
         brush.text(pen, &t.label, (p.left - 6.0 * view.ui, t.px), view.font_px, palette.muted, (Align::Right, Baseline::Middle), false);
     }
     brush.line(pen, (p.left, view.baseline), (p.right, view.baseline), palette.axis, 1.5);
+    if let Some(x) = view.note_x {
+        super::performance::draw_note_line(pen, &brush, x, &p, palette);
+    }
     let [ratio, momentum] = view.colours;
     let line = |pick: fn(&RsPoint) -> f64| view.points.iter().map(|q| (q.x, pick(q))).collect::<Vec<_>>();
     brush.dashed_path(pen, &line(|q| q.momentum_y), momentum, 2.0);
@@ -396,6 +402,7 @@ mod tests {
             height: 400.0,
             ui: 1.0,
             gutters,
+            note: None,
         };
         LineChartView::build(&spec, &PlainFormat)
     }

@@ -26,6 +26,8 @@ pub struct TrendSpec {
     pub panel_height: f64,
     /// Device pixels per CSS pixel.
     pub ui: f64,
+    /// The research note's publication day, marked on the price chart and the panel.
+    pub published: Option<crate::analysis::Date>,
 }
 
 /// The price chart, and the RS panel under it or why there is none (`None`: no trend for the
@@ -51,6 +53,7 @@ pub fn layout(m: &Messages, model: &Model, spec: &TrendSpec, palette: &Palette, 
             height: spec.height,
             ui: spec.ui,
             gutters,
+            note: spec.published.map(|d| (d, m.get("label.noteMark"))),
         },
         fmt,
     );

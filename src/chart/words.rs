@@ -160,6 +160,27 @@ pub fn value_on(m: &Messages, who: &str, value: Option<&str>, day: &str) -> Stri
     }
 }
 
+/// A day as read where the note's publication is marked (tooltip title, keyboard, the date
+/// slider): "Feb 4, 2026", or "Feb 4, 2026 (note published)" at the mark (`at_note`).
+pub fn day_read(m: &Messages, day: String, at_note: bool) -> String {
+    if at_note { m.fill("label.notePublishedOn", &[("day", &day)]) } else { day }
+}
+
+/// The date slider's mark at the note's publication day `day`, when the slider reaches it: the
+/// step (the first of `timeline`, table indices into `dates`, on or after the day), its title
+/// ("Research note published Feb 4, 2026") and its place along the track (a CSS length: the
+/// thumb's half-width, then the step's share of the rest).
+pub fn slider_mark(m: &Messages, dates: &[Date], timeline: &[usize], day: Date, fmt: &dyn Format) -> Option<(usize, String, String)> {
+    let on = |i: &usize| dates.get(*i).copied();
+    let step = timeline.partition_point(|i| on(i).is_some_and(|d| d < day));
+    let first = on(timeline.get(step)?)?;
+    if step == 0 && first != day {
+        return None;
+    }
+    let share = step as f64 / timeline.len().saturating_sub(1).max(1) as f64;
+    Some((step, m.fill("label.noteMarkTitle", &[("day", &fmt.date(day))]), format!("calc(8px + (100% - 16px) * {share:.4})")))
+}
+
 // ---- The performance view -----------------------------------------------------------------
 
 /// How the performance modes are named, each where it appears.
@@ -557,6 +578,14 @@ mod tests {
         assert_eq!(returns_caption(&de, &Period::YearToDate, day("2026-06-30"), &PlainFormat), "Renditen YTD bis Jun 30, 2026, nach Rang");
         assert_eq!(ignored_settings(&de, &["farbe".into()]).as_deref(), Some("Unbekannte Einstellungen ignoriert: farbe"));
         assert_eq!(play_label(&de, true), "Pause");
+        assert_eq!(de.get("label.noteMark"), "Studie");
+        assert_eq!(day_read(&de, "Feb 4, 2026".into(), true), "Feb 4, 2026 (Studie veröffentlicht)");
+        let timeline = [0, 5, 10];
+        let dates: Vec<Date> = (0..11).map(|i| day("2026-02-02").add_days(i)).collect();
+        let (step, title, left) = slider_mark(&de, &dates, &timeline, day("2026-02-04"), &PlainFormat).unwrap();
+        assert_eq!((step, title.as_str(), left.as_str()), (1, "Research-Studie veröffentlicht am Feb 4, 2026", "calc(8px + (100% - 16px) * 0.5000)"));
+        assert_eq!(slider_mark(&de, &dates, &timeline, day("2026-01-04"), &PlainFormat), None);
+        assert_eq!(slider_mark(&de, &dates, &timeline, day("2026-03-04"), &PlainFormat), None);
         assert_eq!(interval_button(&de, Interval::Weekly), "Wöchentlich");
         assert_eq!(mode_options(&de, None).iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(), ["Veränderung in %", "Verhältnis zur Benchmark"]);
         // A publisher's override wins over the table.

@@ -62,6 +62,7 @@ pub fn scene(g: &Chart, ctx: &WidgetContext) -> PaintBuilder {
                 height: size.device_height(),
                 ui: size.dpr,
                 gutters: (0.0, 0.0),
+                note: c.published.get().map(|d| (d, words.get("label.noteMark"))),
             },
             ctx.format.as_ref(),
         );

@@ -4,7 +4,7 @@
 use super::Chart;
 use crate::app::a11y::ViewExports;
 use crate::app::WidgetContext;
-use crate::chart::describe::{describe_performance, Performer, SpreadFact};
+use crate::chart::describe::{describe_performance, note_sentence, Performer, SpreadFact};
 use crate::chart::export::lines_table;
 use crate::chart::words::line_style;
 use crate::chart::words;
@@ -19,7 +19,7 @@ pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
         let lines = data.period_lines(benchmark, period, mode);
         let (performers, bench_return) = data.performers(benchmark, period);
         let performers: Vec<Performer> = performers.iter().map(Performer::from).collect();
-        describe_performance(
+        let mut text = describe_performance(
             &m,
             data.symbol(benchmark),
             words::mode_words(&m, mode).summary,
@@ -30,7 +30,9 @@ pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
             bench_return,
             data.basket_spread(period).as_ref().map(SpreadFact::from).as_ref(),
             format.as_ref(),
-        )
+        );
+        text.push_str(&note_sentence(&m, c.published.get(), &data.table.dates, lines.from, lines.to, format.as_ref()));
+        text
     })
 }
 
@@ -45,7 +47,9 @@ pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
             let palette = palette.get_untracked();
             let labelled: Vec<(String, &crate::analysis::lines::Line)> =
                 lines.shown(benchmark, |p| c.is_hidden(p)).map(|(_, (key, l))| (line_style(&m, &d1, &palette, *key, benchmark).0, l)).collect();
-            lines_table(&m, words::performance_table_caption(&m, mode, &period, d1.symbol(benchmark), format.as_ref()), &d1.table.dates, lines.from, lines.to, &labelled, 2)
+            let mut caption = words::performance_table_caption(&m, mode, &period, d1.symbol(benchmark), format.as_ref());
+            caption.push_str(&note_sentence(&m, c.published.get(), &d1.table.dates, lines.from, lines.to, format.as_ref()));
+            lines_table(&m, caption, &d1.table.dates, lines.from, lines.to, &labelled, 2)
         }),
         frame: Rc::new(move || {
             let (benchmark, period, mode) = (c.benchmark.get_untracked(), c.period.get_untracked(), c.mode.get_untracked());

@@ -50,6 +50,7 @@ pub fn scene(g: &Graph, ctx: &WidgetContext) -> PaintBuilder {
             show_labels: c.show_labels.get(),
             zoom: c.zoom.get(),
             quadrant_names: crate::chart::words::quadrant_names(&words),
+            published: c.published.get(),
         };
         // One laid-out graph, shared by the painter and the hit-tests (not copied each frame).
         let view = Rc::new(RrgView::build(&spec, ctx.format.as_ref()));

@@ -135,13 +135,21 @@ pub fn ScrubBar() -> impl IntoView {
             c.scrub.get().map_or(n.saturating_sub(1), |s| s.min(n.saturating_sub(1)))
         }
     };
+    let mark = {
+        let (data, set, format, m) = (data.clone(), set.clone(), ctx.format.clone(), crate::app::messages());
+        move || {
+            let s = set();
+            words::slider_mark(&m, &data.table.dates, &s.as_ref().as_ref().ok()?.timeline, c.published.get()?, format.as_ref())
+        }
+    };
     let date_text = {
-        let data = data.clone();
-        let format = ctx.format.clone();
+        let (data, mark, position) = (data.clone(), mark.clone(), position.clone());
+        let (format, m) = (ctx.format.clone(), crate::app::messages());
         move || {
             let s = set();
             let Ok(s) = s.as_ref() else { return String::new() };
-            c.scrub_index(&s.timeline).map(|i| format.date(data.table.dates[i])).unwrap_or_default()
+            let at_note = mark().is_some_and(|(step, _, _)| position() == step);
+            c.scrub_index(&s.timeline).map(|i| words::day_read(&m, format.date(data.table.dates[i]), at_note)).unwrap_or_default()
         }
     };
 
@@ -194,6 +202,7 @@ pub fn ScrubBar() -> impl IntoView {
                 on:click=move |_| c.playing.update(|p| *p = !*p)>
                 {move || play[usize::from(c.playing.get())]}
             </button>
+            <span class="rs-scrub-track">
             <input type="range" class="rs-range rs-scrub-range" min="0" step="1" data-testid="scrub"
                 aria-label=date_label
                 aria-valuetext=date_text.clone()
@@ -208,6 +217,14 @@ pub fn ScrubBar() -> impl IntoView {
                         c.scrub.set(if v + 1 >= steps() { None } else { Some(v) });
                     }
                 } />
+            // Without a title (no note, or its day is not on the slider) the mark is not shown.
+            <span class="rs-scrub-mark" data-testid="note-mark" aria-hidden="true"
+                title={
+                    let mark = mark.clone();
+                    move || mark().map(|m| m.1)
+                }
+                style:left=move || mark().map(|m| m.2).unwrap_or_default()></span>
+            </span>
             <output class="rs-scrub-date" data-testid="scrub-date">{date_text}</output>
         </div>
     }

@@ -93,7 +93,8 @@ pub fn keyboard(g: &Graph, ctx: &WidgetContext, described_by: String) -> ChartKe
         let dot = &s.view.tails[t].points[k];
         g.point_at(s, t, k, (dot.x / s.view.ui, dot.y / s.view.ui), format.as_ref());
         if let Some(m) = g.point_metrics(&s.tails.0[t], k) {
-            c.announce.set(describe_point(&g.words, g.data.symbol(s.position(t)), s.point(t, k), &m, c.interval.get_untracked(), format.as_ref()));
+            let text = describe_point(&g.words, g.data.symbol(s.position(t)), s.point(t, k), &m, c.interval.get_untracked(), format.as_ref());
+            c.announce.set(crate::chart::describe::point_at_note(&g.words, text, s.view.tails[t].note_point == Some(k)));
         }
         true
     });

@@ -132,10 +132,13 @@ impl Graph {
         self.c.hovered.set(Some(pos));
         let symbol = self.data.symbol(pos);
         let title = crate::chart::words::symbol_with_name(&self.words, symbol, self.data.name(pos));
-        let lines = match self.point_metrics(&s.tails.0[t], k) {
+        let mut lines = match self.point_metrics(&s.tails.0[t], k) {
             Some(m) => point_lines(&crate::app::messages(), p, &m, self.c.interval.get_untracked(), format),
             None => Vec::new(),
         };
+        if let Some(first) = lines.first_mut().filter(|_| s.view.tails[t].note_point == Some(k)) {
+            *first = crate::chart::words::day_read(&self.words, std::mem::take(first), true);
+        }
         let (w, h) = (s.view.width / s.view.ui, s.view.height / s.view.ui);
         self.tooltip.set(Some(TooltipData::beside(at.0, at.1, w, h, title, lines)));
     }

@@ -56,6 +56,7 @@ fn layout(m: &crate::chart::messages::Messages, data: &SharedData, c: Controls, 
         height: size.device_height(),
         panel_height: (panel_height * size.dpr).round(),
         ui: size.dpr,
+        published: c.published.get(),
     };
     crate::chart::trend_chart::layout(m, data, &spec, palette, format)
 }

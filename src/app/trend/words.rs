@@ -7,7 +7,7 @@ use crate::app::a11y::ViewExports;
 use crate::app::controls::ViewError;
 use crate::app::state::Looks;
 use crate::app::WidgetContext;
-use crate::chart::describe::describe_trend;
+use crate::chart::describe::{describe_trend, note_sentence};
 use crate::chart::export::{add_rotation_columns, lines_table, no_lines_table};
 use crate::chart::words::trend_lines;
 use crate::chart::rs_lines::{self, history_of, in_period};
@@ -51,6 +51,7 @@ pub fn summary(g: &Chart, ctx: &WidgetContext) -> Signal<String> {
         if let Some(last) = history_of(&set, symbol, benchmark).ok().and_then(|h| in_period(h, *from, data.to).1.last()) {
             text.push_str(&rs_lines::describe_latest(&m, data.symbol(benchmark), last, format.as_ref()));
         }
+        text.push_str(&note_sentence(&m, c.published.get(), &data.table.dates, *from, data.to, format.as_ref()));
         text
     })
 }
@@ -66,7 +67,9 @@ pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
             let trend = d1.trend(symbol, period);
             let Some((lines, from)) = trend.as_ref() else { return no_lines_table(&m) };
             let labelled: Vec<(String, &Line)> = trend_lines(&m, lines).into_iter().map(|(n, l)| (n.to_string(), l)).collect();
-            let mut table = lines_table(&m, words::trend_table_caption(&m, d1.symbol(symbol), &period, format.as_ref()), &d1.table.dates, *from, d1.to, &labelled, 2);
+            let mut caption = words::trend_table_caption(&m, d1.symbol(symbol), &period, format.as_ref());
+            caption.push_str(&note_sentence(&m, c.published.get(), &d1.table.dates, *from, d1.to, format.as_ref()));
+            let mut table = lines_table(&m, caption, &d1.table.dates, *from, d1.to, &labelled, 2);
             let benchmark = c.benchmark.get();
             let set = d1.rotation_set(benchmark, c.interval.get(), c.method.get());
             if let Ok(history) = history_of(&set, symbol, benchmark) {

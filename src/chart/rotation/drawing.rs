@@ -102,6 +102,12 @@ fn draw_tail(pen: &mut dyn Painter, brush: &Brush, view: &RrgView, palette: &Pal
         brush.dots(pen, &batch, 2.4, tail.colour, batch_alpha * fade);
     }
     let colour = if emphasis == Emphasis::Faded { tail.colour.mix(palette.background, 0.7) } else { tail.colour };
+    // The first point after the note was published: a ring in the tail's colour on a halo.
+    if let Some(pt) = tail.note_point.and_then(|k| tail.points.get(k)).filter(|pt| inside(&p, (pt.x, pt.y)) && (view.show_tails || std::ptr::eq(*pt, head))) {
+        let r = head_marker_radius(view.head_radius, emphasis) / view.ui + 3.5;
+        brush.circle(pen, (pt.x, pt.y), r + 1.5, palette.background, fade, false);
+        brush.circle(pen, (pt.x, pt.y), r, colour, fade, false);
+    }
     if inside(&p, (head.x, head.y)) {
         draw_marker(pen, brush, tail.marker, (head.x, head.y), head_marker_radius(view.head_radius, emphasis), colour, palette.background);
     }
@@ -199,6 +205,24 @@ mod tests {
         let mut svg = SvgPainter::default();
         draw_rrg(&mut svg, view, &Palette::light());
         svg.body
+    }
+
+    #[test]
+    fn the_first_point_since_the_note_gets_a_ring_and_no_other_changes() {
+        let tails = [("IWM".to_string(), (0..6).map(|w| point(98.0 + w as f64, 99.0 + w as f64 * 0.5, w)).collect::<Vec<_>>())];
+        // Weekly points from Monday 2026-01-05: a note on Wednesday Jan 14 rings Jan 19's (point 2).
+        let day = crate::analysis::Date::parse_iso("2026-01-14").unwrap();
+        let plain = view_of(&tails);
+        let noted = view_with(&tails, |s| s.published = Some(day));
+        assert_eq!(noted.tails[0].note_point, Some(2));
+        assert_eq!(plain.tails[0].note_point, None);
+        assert_eq!(noted.tails[0].points, plain.tails[0].points, "the points are where they were");
+        // Two more circles (the ring and its halo), the dots unchanged.
+        assert_eq!(svg_of(&noted).matches("<circle").count(), svg_of(&plain).matches("<circle").count() + 2);
+        // On a point's own day it is that point; before the tail or after it, none.
+        assert_eq!(view_with(&tails, |s| s.published = Some(tails[0].1[3].date)).tails[0].note_point, Some(3));
+        assert_eq!(view_with(&tails, |s| s.published = Some(day.add_days(-30))).tails[0].note_point, None);
+        assert_eq!(view_with(&tails, |s| s.published = Some(day.add_days(60))).tails[0].note_point, None);
     }
 
     #[test]

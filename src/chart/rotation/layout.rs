@@ -33,6 +33,14 @@ const MIN_ZOOM_DRAG_PX: f64 = 4.0;
 /// mapped exactly onto a viewport edge is not lost to rounding.
 const EDGE_TOLERANCE_PX: f64 = 1e-6;
 
+/// The first of `points` (oldest first) dated on or after `day`, the note's publication day;
+/// `None` when none is, or when the tail starts after the day (its first point is not the
+/// first after publication then, only the first shown).
+pub fn note_point(points: &[crate::analysis::rotation::RotationPoint], day: crate::analysis::Date) -> Option<usize> {
+    let k = points.partition_point(|p| p.date < day);
+    points.get(k).filter(|p| k > 0 || p.date == day).map(|_| k)
+}
+
 pub struct RrgSpec<'a> {
     pub tails: &'a [TailInput<'a>],
     /// Canvas size in device pixels and device pixels per CSS pixel.
@@ -48,6 +56,8 @@ pub struct RrgSpec<'a> {
     pub zoom: Option<Viewport>,
     /// The quadrants' names in [`Quadrant::ALL`]'s order, in the reader's language.
     pub quadrant_names: [&'a str; 4],
+    /// The research note's publication day: each tail rings its first point on or after it.
+    pub published: Option<crate::analysis::Date>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +99,8 @@ pub struct TailView {
     pub highlight_arrow: Option<[(f64, f64); 3]>,
     /// `None` when labels are off or the head is outside the plot.
     pub label: Option<HeadLabel>,
+    /// The point ringed as the first on or after the note's publication day.
+    pub note_point: Option<usize>,
 }
 
 /// The plot corner a quadrant's name sits in.
@@ -248,7 +260,8 @@ impl RrgView {
                 let strokes = if spec.show_tails { tail_strokes(&curve, &points, &plot, FLATTEN_TOLERANCE_PX * ui) } else { Vec::new() };
                 let arrow = head_arrow(&curve, t.marker, head_marker_radius(head_radius, t.emphasis), &plot);
                 let highlight_arrow = head_arrow(&curve, t.marker, head_marker_radius(head_radius, Emphasis::Highlighted), &plot);
-                TailView { symbol: t.symbol.to_owned(), colour: t.colour, marker: t.marker, emphasis: t.emphasis, points, strokes, arrow, highlight_arrow, label: None }
+                let note_point = spec.published.and_then(|day| note_point(t.points, day));
+                TailView { symbol: t.symbol.to_owned(), colour: t.colour, marker: t.marker, emphasis: t.emphasis, points, strokes, arrow, highlight_arrow, label: None, note_point }
             })
             .collect();
 
@@ -407,7 +420,7 @@ pub mod fixtures {
             .enumerate()
             .map(|(i, (s, p))| TailInput { symbol: s, colour: Rgb(i as u8, 0, 0), marker: Marker::for_slot(i, 12), emphasis: Emphasis::Normal, points: p })
             .collect();
-        let mut spec = RrgSpec { tails: &inputs, width: 900.0, height: 600.0, ui: 1.0, show_tails: true, show_labels: true, zoom: None, quadrant_names: ["Leading", "Weakening", "Lagging", "Improving"] };
+        let mut spec = RrgSpec { tails: &inputs, width: 900.0, height: 600.0, ui: 1.0, show_tails: true, show_labels: true, zoom: None, quadrant_names: ["Leading", "Weakening", "Lagging", "Improving"], published: None };
         options(&mut spec);
         RrgView::build(&spec, &PlainFormat)
     }
