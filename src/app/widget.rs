@@ -229,7 +229,8 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                     }
                     Err(error) => {
                         failures.set(failures.get() + 1);
-                        let m = super::messages();
+                        // Outside the widget's reactive owner here: its words from their signal.
+                        let m = words.get_untracked().unwrap_or_default();
                         crate::browser::refresh::warn_not_updated(&error);
                         let since = status.get_untracked().map(|s| s.0).unwrap_or_default();
                         status.try_set(Some((since, Some(error.words(&m)))));

@@ -104,11 +104,13 @@ pub struct Fetched {
 pub enum Freshness<'a> {
     /// As the server's caching headers allow (a page's first load).
     Cached,
-    /// Asks the server whether the cached copy is current: the browser sends `If-None-Match` /
-    /// `If-Modified-Since` from the last response itself, so a cross-origin request stays a
-    /// simple one (a script's own conditional headers would need a CORS preflight), and a
-    /// `304` comes back as the cached body. With the validator of the copy at hand, an
-    /// unchanged answer is not read at all.
+    /// Asks the server whether the copy at hand (its validator, when it had one) is current.
+    /// On the page's own origin the request carries `If-None-Match` / `If-Modified-Since`
+    /// itself and bypasses the browser's cache, so a `304` comes back as one whatever that
+    /// cache kept. Across origins those headers would need a CORS preflight the publisher's
+    /// server may not answer: there the browser revalidates its cached copy (`no-cache`),
+    /// sending the same headers itself, and a `304` comes back as the cached body. Either
+    /// way an answer with the known validator is not read at all.
     Revalidate(Option<&'a str>),
 }
 
@@ -125,6 +127,15 @@ pub async fn fetch(url: &str, expected: &'static str, timeout_s: f64, progress: 
     let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
     let init = RequestInit::new();
     let known = match freshness {
+        Freshness::Revalidate(Some(validator)) if cross_origin(url).is_none() => {
+            let headers = web_sys::Headers::new().map_err(|e| network(rejection_text(&e)))?;
+            // An entity tag is quoted (`"abc"`, `W/"abc"`); anything else is a Last-Modified date.
+            let name = if validator.starts_with('"') || validator.starts_with("W/") { "If-None-Match" } else { "If-Modified-Since" };
+            let _ = headers.set(name, validator);
+            init.set_headers(&headers);
+            init.set_cache(web_sys::RequestCache::NoStore);
+            Some(validator)
+        }
         Freshness::Revalidate(known) => {
             init.set_cache(web_sys::RequestCache::NoCache);
             known
@@ -149,6 +160,9 @@ pub async fn fetch(url: &str, expected: &'static str, timeout_s: f64, progress: 
         e => e.to_string(),
     }))?;
     let status = response.status();
+    if status == 304 && known.is_some() {
+        return Ok(Fetched { text: None, validator: known.map(str::to_owned) });
+    }
     if !response.ok() {
         return Err(FetchError::Status { url: url.to_owned(), status, status_text: response.status_text() });
     }

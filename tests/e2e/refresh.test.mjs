@@ -112,7 +112,10 @@ before(async () => {
 
 after(async () => {
   // The one failure the test asks for, and nothing else.
-  assert.deepEqual(problems, [`HTTP 500: ${session.url}refresh/prices.json`]);
+  assert.deepEqual(problems, [
+    `HTTP 500: ${session.url}refresh/prices.json`,
+    "console.error: Failed to load resource: the server responded with a status of 500 (Internal Server Error)",
+  ]);
   await page?.close();
 });
 
