@@ -110,7 +110,7 @@ pub enum Freshness<'a> {
     /// cache kept. Across origins those headers would need a CORS preflight the publisher's
     /// server may not answer: there the browser revalidates its cached copy (`no-cache`),
     /// sending the same headers itself, and a `304` comes back as the cached body. Either
-    /// way an answer with the known validator is not read at all.
+    /// way an answer with the known validator is not parsed again.
     Revalidate(Option<&'a str>),
 }
 
@@ -161,6 +161,8 @@ pub async fn fetch(url: &str, expected: &'static str, timeout_s: f64, progress: 
     }))?;
     let status = response.status();
     if status == 304 && known.is_some() {
+        // The empty body is read all the same: a response dropped unread counts as aborted.
+        let _ = response.text().await;
         return Ok(Fetched { text: None, validator: known.map(str::to_owned) });
     }
     if !response.ok() {
@@ -170,6 +172,8 @@ pub async fn fetch(url: &str, expected: &'static str, timeout_s: f64, progress: 
     let header = |name: &str| headers.get(name);
     let validator = header("etag").or_else(|| header("last-modified"));
     if known.is_some() && validator.as_deref() == known {
+        // Across origins this is the browser's cached copy, read locally; it is not parsed.
+        let _ = response.text().await;
         return Ok(Fetched { text: None, validator });
     }
     let content_type = header("content-type").unwrap_or_default();
