@@ -130,25 +130,20 @@ async fn load_one(source: PriceSource, timeout_s: f64, progress: &dyn Fn(u64, Op
         PriceSource::Url { url, symbol, adjusted } => {
             let key = (url.clone(), symbol.clone(), adjusted);
             let known = LOADED.with(|c| c.borrow().iter().find(|t| t.key == key).map(|t| (t.validator.clone(), t.digest, t.stale, t.table.clone())));
-            let freshness = match &known {
-                Some((_, _, false, table)) if !revalidate => return Ok((table.clone(), false)),
-                Some((validator, ..)) => Freshness::Revalidate(validator.as_deref()),
-                None if revalidate => Freshness::Revalidate(None),
-                None => Freshness::Cached,
-            };
-            let fetched = fetch(&url, "fault.expected.prices", timeout_s, progress, freshness).await.map_err(LoadError::Fetch)?;
-            let unread = fetched.text.is_none();
-            let text = fetched.text.unwrap_or_default();
-            let sum = digest(&text);
-            let (table, sum, changed) = match known {
-                // Unchanged: the validator says so (nothing was read) or the text is the same.
-                Some((_, before, _, table)) if unread || before == sum => (table, before, false),
-                _ => (Rc::new(parse_source(&url, &text, symbol.as_deref(), adjusted).map_err(LoadError::Data)?), sum, true),
+            if let Some((_, _, false, table)) = &known {
+                if !revalidate {
+                    return Ok((table.clone(), false));
+                }
+            }
+            let got = download(&url, "fault.expected.prices", timeout_s, progress, known.as_ref().map(|k| (k.0.as_deref(), k.1)), revalidate).await?;
+            let (table, changed) = match (got.text, known) {
+                (None, Some((.., table))) => (table, false),
+                (text, _) => (Rc::new(parse_source(&url, &text.unwrap_or_default(), symbol.as_deref(), adjusted).map_err(LoadError::Data)?), true),
             };
             LOADED.with(|c| {
                 let mut all = c.borrow_mut();
                 all.retain(|t| t.key != key);
-                all.push(LoadedTable { key, validator: fetched.validator, digest: sum, stale: false, table: table.clone() });
+                all.push(LoadedTable { key, validator: got.validator, digest: got.digest, stale: false, table: table.clone() });
             });
             Ok((table, changed))
         }
@@ -249,25 +244,41 @@ pub async fn refresh_note(url: &str, timeout_s: f64) -> Result<bool, LoadError> 
 
 async fn fetch_note(url: &str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>), revalidate: bool) -> Result<(Note, bool), LoadError> {
     let known = NOTES.with(|c| c.borrow().iter().find(|n| n.0 == url).map(|n| (n.1.clone(), n.2, n.4.clone())));
-    let freshness = match &known {
-        Some((validator, ..)) => Freshness::Revalidate(validator.as_deref()),
-        None if revalidate => Freshness::Revalidate(None),
-        None => Freshness::Cached,
-    };
-    let fetched = fetch(url, "fault.expected.note", timeout_s, progress, freshness).await.map_err(LoadError::Fetch)?;
-    let unread = fetched.text.is_none();
-    let text = fetched.text.unwrap_or_default();
-    let sum = digest(&text);
-    let (note, sum, changed) = match known {
-        Some((_, before, note)) if unread || before == sum => (note, before, false),
-        _ => (parse_note_json(&text).map_err(|reason| LoadError::Note { url: Some(url.to_owned()), reason })?, sum, true),
+    let got = download(url, "fault.expected.note", timeout_s, progress, known.as_ref().map(|k| (k.0.as_deref(), k.1)), revalidate).await?;
+    let (note, changed) = match (got.text, known) {
+        (None, Some((.., note))) => (note, false),
+        (text, _) => (parse_note_json(&text.unwrap_or_default()).map_err(|reason| LoadError::Note { url: Some(url.to_owned()), reason })?, true),
     };
     NOTES.with(|c| {
         let mut all = c.borrow_mut();
         all.retain(|n| n.0 != url);
-        all.push((url.to_owned(), fetched.validator, sum, false, note.clone()));
+        all.push((url.to_owned(), got.validator, got.digest, false, note.clone()));
     });
     Ok((note, changed))
+}
+
+/// A file's text as its server has it now, against the copy at hand (`known`: its validator
+/// and digest, asked about with a conditional request).
+struct Download {
+    /// `None`: the same as the copy at hand (by validator, or by digest); never without one.
+    text: Option<String>,
+    validator: Option<String>,
+    digest: u64,
+}
+
+async fn download(url: &str, expected: &'static str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>), known: Option<(Option<&str>, u64)>, revalidate: bool) -> Result<Download, LoadError> {
+    let freshness = match known {
+        Some((validator, _)) => Freshness::Revalidate(validator),
+        None if revalidate => Freshness::Revalidate(None),
+        None => Freshness::Cached,
+    };
+    let fetched = fetch(url, expected, timeout_s, progress, freshness).await.map_err(LoadError::Fetch)?;
+    let sum = fetched.text.as_deref().map(digest);
+    Ok(match (fetched.text, known) {
+        (Some(text), Some((_, before))) if sum != Some(before) => Download { text: Some(text), validator: fetched.validator, digest: sum.unwrap_or_default() },
+        (_, Some((_, before))) => Download { text: None, validator: fetched.validator, digest: before },
+        (text, None) => Download { text: Some(text.unwrap_or_default()), validator: fetched.validator, digest: sum.unwrap_or_default() },
+    })
 }
 
 /// A language table's download: under way (with the widgets waiting for it), or done.
