@@ -30,6 +30,14 @@ const shots = [
   { name: "lang-de", theme: "light", width: 1340, attrs: { prices: "/data/sample-prices.json", note: "/data/demo-note.json", view: "rotation", lang: "de", title: "Stile gegen SPY, wöchentlich", symbols: "IWM,IJR,MDY,IVE,IVW", "rotation-tail": "6" } },
   { name: "lang-ja", theme: "dark", attrs: { prices: "/data/sample-prices.json", view: "performance", lang: "ja", title: "スタイル別パフォーマンス（年初来）", symbols: "IWM,IJR,MDY,IVE,IVW", baskets: "small: IWM IJR; large: SPY IVE IVW" } },
   // A 360 px touch phone (README "Phones and print"): the rotation view, its ranking and tools.
+  // The research note's day on each view, light and dark (the chart column only; the card is
+  // in card-light).
+  ...["rotation", "performance", "trend"].flatMap((view) =>
+    ["light", "dark"].map((theme) => ({
+      name: `note-${view}-${theme}`, theme, width: 1340, crop: ".rs-main", waitFor: "[data-testid=card-summary]",
+      attrs: { prices: "/data/sample-prices.json", note: "/data/demo-note.json", view, title: `The note's day: ${view}, ${theme} theme`, symbols: "IWM,IJR,MDY,IVE,IVW", period: "6M", "rotation-tail": "10" },
+    })),
+  ),
   { name: "phone-rotation", theme: "light", width: 360, phone: true, attrs: { view: "rotation", title: "Styles against SPY", symbols: real ? "IWM,IJR,MDY,IVE,IVW,QQQ" : "IWM,IJR,MDY,IVE,IVW", "rotation-tail": "6" } },
 ];
 
@@ -53,9 +61,10 @@ try {
     const problems = watchProblems(tab);
     await tab.goto(`${site.url}${shot.name}.html`);
     await waitForChart(tab, "#w", 50);
+    if (shot.waitFor) await tab.locator(`#w ${shot.waitFor}`).waitFor();
     await tab.waitForTimeout(300);
     const file = path.join(out, `${shot.name}.png`);
-    await tab.locator(shot.phone ? "#w .rotascope-widget" : "#w").screenshot({ path: file });
+    await tab.locator(shot.phone ? "#w .rotascope-widget" : shot.crop ? `#w ${shot.crop}` : "#w").screenshot({ path: file });
     if (problems.length) throw new Error(`${shot.name}: ${problems.join("; ")}`);
     const what = (shot.attrs.prices || prices).includes("sample") ? "sample data" : "real closes";
     console.log(`${file} (${what})`);
