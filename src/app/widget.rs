@@ -36,6 +36,9 @@ pub fn resolve_dark(theme: Theme) -> bool {
     }
 }
 
+/// The data a widget drew last and the reader's controls over it.
+type Drawn = Option<(Rc<Model>, Controls)>;
+
 /// The model of `table` and the reader's controls: those of the data drawn before (`kept`,
 /// after a refresh) when the new table has the same symbols, so the view, benchmark,
 /// highlight, zoom and hidden symbols stay, and a scrub position at the last point follows
@@ -163,15 +166,21 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let config = Arc::new(config);
     let owner = Owner::current().unwrap_or_default();
     // The data drawn last and the reader's controls, kept across refreshes.
-    let shown: StoredValue<Option<(Rc<Model>, Controls)>, LocalStorage> = StoredValue::new_local(None);
+    let shown: send_wrapper::SendWrapper<Rc<std::cell::RefCell<Drawn>>> = send_wrapper::SendWrapper::new(Rc::default());
     // "Updated 10:32" under the chart (its time, and why not when refreshes fail), the
     // announcement of new data, and the refresh's state for the page (`data-refresh`).
     let status: RwSignal<Option<(String, Option<String>)>, LocalStorage> = RwSignal::new_local(None);
     let said = RwSignal::new(String::new());
-    let refresh_state: RwSignal<&'static str> = RwSignal::new("");
+    // The refresh's state on the root, for scripts and tests: checking, current, failing, paused.
+    let refresh_state = move |state: &str| {
+        if let Some(r) = root.get_untracked() {
+            let _ = r.set_attribute("data-refresh", state);
+        }
+    };
     // Bumped when a refresh brought a new note (a card without prices draws it again).
     let note_version = RwSignal::new(0u32);
-    let clock: StoredValue<Option<crate::browser::refresh::RefreshClock>, LocalStorage> = StoredValue::new_local(None);
+    // Taken out when the widget goes (the clock's tick holds what refreshes the widget).
+    let clock: Rc<std::cell::RefCell<Option<crate::browser::refresh::RefreshClock>>> = Rc::default();
     let title = config.title.clone();
     let theme_class = if dark { "rotascope-widget rs-theme-dark" } else { "rotascope-widget rs-theme-light" };
     let ignored = config.ignored.clone();
@@ -192,13 +201,13 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             Some(Source::Url(url)) => Some(url.clone()),
             _ => None,
         };
-        let failures = Rc::new(std::cell::Cell::new(0u32));
+        let (failures, clock) = (Rc::new(std::cell::Cell::new(0u32)), clock.clone());
         Rc::new(move || {
             if busy.replace(true) {
                 return;
             }
-            let (config, busy, note_url, failures, sources) = (config.clone(), busy.clone(), note_url.clone(), failures.clone(), refresh_sources.clone());
-            refresh_state.set("checking");
+            let (config, busy, note_url, failures, sources, clock) = (config.clone(), busy.clone(), note_url.clone(), failures.clone(), refresh_sources.clone(), clock.clone());
+            refresh_state("checking");
             wasm_bindgen_futures::spawn_local(async move {
                 let new_prices = if sources.is_empty() { Ok(None) } else { crate::load::refresh_prices(sources, timeout_s).await };
                 // New prices that cannot be drawn (a symbol gone) count as a failed refresh.
@@ -225,7 +234,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                                 crate::browser::refresh::focus_place(&r, place);
                             }
                         }
-                        refresh_state.try_set("current");
+                        refresh_state("current");
                     }
                     Err(error) => {
                         failures.set(failures.get() + 1);
@@ -234,22 +243,25 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                         crate::browser::refresh::warn_not_updated(&error);
                         let since = status.get_untracked().map(|s| s.0).unwrap_or_default();
                         status.try_set(Some((since, Some(error.words(&m)))));
-                        refresh_state.try_set("failing");
+                        refresh_state("failing");
                     }
                 }
                 busy.set(false);
                 if let Some(every) = config.refresh_s {
-                    let _ = clock.try_with_value(|c| c.as_ref().map(|c| c.after(crate::config::refresh_delay(every, failures.get()))));
+                    if let Some(c) = clock.borrow().as_ref() {
+                        c.after(crate::config::refresh_delay(every, failures.get()));
+                    }
                 }
             });
         })
     };
     if let Some(every) = config.refresh_s {
         let tick = refresh_now.clone();
-        let ticking = crate::browser::refresh::RefreshClock::new(move || tick(), move || refresh_state.set("paused"));
+        let ticking = crate::browser::refresh::RefreshClock::new(move || tick(), move || refresh_state("paused"));
         ticking.after(every);
-        clock.set_value(Some(ticking));
-        on_cleanup(move || clock.set_value(None));
+        *clock.borrow_mut() = Some(ticking);
+        let clock = send_wrapper::SendWrapper::new(clock.clone());
+        on_cleanup(move || drop(clock.take()));
     }
     if let Some(e) = &events {
         *e.refresh.borrow_mut() = Some(refresh_now);
@@ -264,7 +276,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             let Some(result) = prices.get() else {
                 return view! { <Loading what="loading.prices" received=received /> }.into_any();
             };
-            let kept = shown.get_value();
+            let kept = shown.borrow().clone();
             match result.and_then(|t| prepare(t, &config, kept.as_ref(), &owner).map_err(LoadError::Data)) {
                 Ok((data, controls)) => {
                     let data = Rc::new(data);
@@ -280,7 +292,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                         }
                         Some((before, _)) => tell_new_data(&data, before, controls, events.as_ref(), said),
                     }
-                    shown.set_value(Some((data.clone(), controls)));
+                    *shown.borrow_mut() = Some((data.clone(), controls));
                     provide_context(send_wrapper::SendWrapper::new(data));
                     provide_context(controls);
                     // `Auto` is resolved to a key by the host when it mounts.
@@ -316,7 +328,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
         let ignored = words::ignored_settings(&m, &ignored);
         let note = note.clone();
         Some(view! {
-            <section class=theme_class node_ref=root data-rotascope-root="" data-rotascope-stopped=m.get("panic.stopped") data-refresh=move || refresh_state.get() role="region" aria-label=region_label lang=m.lang>
+            <section class=theme_class node_ref=root data-rotascope-root="" data-rotascope-stopped=m.get("panic.stopped") role="region" aria-label=region_label lang=m.lang>
                 <p class="rs-visually-hidden" role="status" data-testid="refresh-said">{move || said.get()}</p>
                 {title.clone().map(|t| view! { <h2 class="rs-title">{t}</h2> })}
                 {locale_problem.clone().map(|p| view! { <p class="rs-note" role="note">{p}{"; using the browser's locale"}</p> })}
