@@ -8,7 +8,7 @@ use crate::analysis::note::{parse_note, parse_note_json, Note, NoteError};
 use crate::analysis::error::IN_SOURCE;
 use crate::analysis::said::Said;
 use crate::analysis::{Adjustment, AnalysisError, PriceTable};
-use crate::browser::fetch::{fetch, fetch_text, FetchError, Freshness};
+use crate::browser::fetch::{fetch, fetch_text, FetchError, Freshness, Validator};
 use crate::config::{PriceSource, Source};
 use std::cell::RefCell;
 use std::future::Future;
@@ -16,24 +16,26 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::Poll;
 
-/// A table loaded from a URL, kept for the page: what it was loaded as (URL, symbol and
-/// adjustment given for it), the response's validator and a digest of its text (an unchanged
-/// file is neither read again, when the validator says so, nor parsed again), and whether the
-/// publisher may have changed it since (`update()`: ask the server before using it again).
-struct LoadedTable {
-    key: (String, Option<String>, Option<Adjustment>),
-    validator: Option<String>,
+/// A file loaded from a URL, kept for the page: what it was loaded as (`key`), the response's
+/// validator and a digest of its text (an unchanged file is neither read again, when the
+/// validator says so, nor parsed again), whether the publisher may have changed it since
+/// (`update()`: ask the server before using it again), the page-wide version it was stored
+/// under (a widget redraws when the versions of its files differ from those it drew: another
+/// widget may have been the one to fetch the new file), and what was read from it.
+struct Kept<K, T> {
+    key: K,
+    validator: Option<Validator>,
     digest: u64,
     stale: bool,
-    table: Rc<PriceTable>,
+    version: u32,
+    value: T,
 }
 
-/// A page has a few: a list searched in order (a hash map costs more code than it saves time).
-type LoadedTables = Vec<LoadedTable>;
-
-/// A note downloaded on this page: URL, validator, digest of its text, whether it is stale,
-/// and the note read.
-type LoadedNotes = Vec<(String, Option<String>, u64, bool, Note)>;
+/// A table is kept by the URL, and the symbol and adjustment given for it.
+type TableKey = (String, Option<String>, Option<Adjustment>);
+/// A page has a few: lists searched in order (a hash map costs more code than it saves time).
+type LoadedTables = Vec<Kept<TableKey, Rc<PriceTable>>>;
+type LoadedNotes = Vec<Kept<String, Note>>;
 
 /// A language's message table, shared by the widgets of a page that show it.
 pub type LanguageTable = crate::chart::messages::Table;
@@ -50,6 +52,36 @@ thread_local! {
     /// Notes downloaded on this page, so a widget redrawn with new prices does not fetch its
     /// note again. Failures are not kept.
     static NOTES: RefCell<LoadedNotes> = const { RefCell::new(Vec::new()) };
+    /// The last version given to a file stored in `LOADED` or `NOTES`.
+    static VERSION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A new page-wide version for a file just read.
+fn next_version() -> u32 {
+    VERSION.with(|v| {
+        v.set(v.get().wrapping_add(1));
+        v.get()
+    })
+}
+
+/// The versions of the files `sources` name, as this page holds them (0: not from a URL, or
+/// not loaded): a widget keeps those it drew.
+pub fn versions(sources: &[PriceSource]) -> Vec<u32> {
+    LOADED.with(|c| {
+        let all = c.borrow();
+        sources
+            .iter()
+            .map(|s| match s {
+                PriceSource::Url { url, symbol, adjusted } => all.iter().find(|t| t.key.0 == *url && t.key.1 == *symbol && t.key.2 == *adjusted).map_or(0, |t| t.version),
+                _ => 0,
+            })
+            .collect()
+    })
+}
+
+/// The version of the note at `url` this page holds (0: not loaded).
+pub fn note_version(url: &str) -> u32 {
+    NOTES.with(|c| c.borrow().iter().find(|n| n.key == url).map_or(0, |n| n.version))
 }
 
 /// 64-bit FNV-1a of `text`: tells a changed file from the copy at hand when the server sends
@@ -62,7 +94,7 @@ fn digest(text: &str) -> u64 {
 /// publisher may have changed it: `update()` reads it anew, even under the same URL).
 pub fn mark_stale() {
     LOADED.with(|c| c.borrow_mut().iter_mut().for_each(|t| t.stale = true));
-    NOTES.with(|c| c.borrow_mut().iter_mut().for_each(|n| n.3 = true));
+    NOTES.with(|c| c.borrow_mut().iter_mut().for_each(|n| n.stale = true));
 }
 
 
@@ -121,31 +153,31 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// One source's table and whether it differs from the copy the page had (a revalidated file
-/// the server says is unchanged, or whose text is the same, is not parsed again).
-async fn load_one(source: PriceSource, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>), revalidate: bool) -> Result<(Rc<PriceTable>, bool), LoadError> {
+/// One source's table; a file asked again of its server (`revalidate`, or stale) that is
+/// unchanged (by validator or by digest) keeps its table and version.
+async fn load_one(source: PriceSource, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>), revalidate: bool) -> Result<Rc<PriceTable>, LoadError> {
     match source {
-        PriceSource::Inline(value) => parse_value(&value).map(|t| (Rc::new(t), !revalidate)).map_err(LoadError::Data),
-        PriceSource::Text { text, symbol, adjusted } => parse_source("", &text, symbol.as_deref(), adjusted).map(|t| (Rc::new(t), !revalidate)).map_err(LoadError::Data),
+        PriceSource::Inline(value) => parse_value(&value).map(Rc::new).map_err(LoadError::Data),
+        PriceSource::Text { text, symbol, adjusted } => parse_source("", &text, symbol.as_deref(), adjusted).map(Rc::new).map_err(LoadError::Data),
         PriceSource::Url { url, symbol, adjusted } => {
             let key = (url.clone(), symbol.clone(), adjusted);
-            let known = LOADED.with(|c| c.borrow().iter().find(|t| t.key == key).map(|t| (t.validator.clone(), t.digest, t.stale, t.table.clone())));
-            if let Some((_, _, false, table)) = &known {
+            let known = LOADED.with(|c| c.borrow().iter().find(|t| t.key == key).map(|t| (t.validator.clone(), t.digest, t.stale, t.version, t.value.clone())));
+            if let Some((_, _, false, _, table)) = &known {
                 if !revalidate {
-                    return Ok((table.clone(), false));
+                    return Ok(table.clone());
                 }
             }
-            let got = download(&url, "fault.expected.prices", timeout_s, progress, known.as_ref().map(|k| (k.0.as_deref(), k.1)), revalidate).await?;
-            let (table, changed) = match (got.text, known) {
-                (None, Some((.., table))) => (table, false),
-                (text, _) => (Rc::new(parse_source(&url, &text.unwrap_or_default(), symbol.as_deref(), adjusted).map_err(LoadError::Data)?), true),
+            let got = download(&url, "fault.expected.prices", timeout_s, progress, known.as_ref().map(|k| (k.0.as_ref(), k.1)), revalidate).await?;
+            let (table, version) = match (got.text, known) {
+                (None, Some((.., version, table))) => (table, version),
+                (text, _) => (Rc::new(parse_source(&url, &text.unwrap_or_default(), symbol.as_deref(), adjusted).map_err(LoadError::Data)?), next_version()),
             };
             LOADED.with(|c| {
                 let mut all = c.borrow_mut();
                 all.retain(|t| t.key != key);
-                all.push(LoadedTable { key, validator: got.validator, digest: got.digest, stale: false, table: table.clone() });
+                all.push(Kept { key, validator: got.validator, digest: got.digest, stale: false, version, value: table.clone() });
             });
-            Ok((table, changed))
+            Ok(table)
         }
     }
 }
@@ -153,18 +185,29 @@ async fn load_one(source: PriceSource, timeout_s: f64, progress: &dyn Fn(u64, Op
 /// Loads every source at once, each download within `timeout_s`; `progress` hears the bytes
 /// received over all of them (and their total, once each has said its size).
 pub async fn load_prices(sources: Vec<PriceSource>, timeout_s: f64, progress: Progress) -> Result<Rc<PriceTable>, LoadError> {
-    let (table, _) = load_all(sources, timeout_s, progress, false).await?;
-    Ok(table)
+    merged(load_all(sources, timeout_s, progress, false).await?)
 }
 
-/// The sources asked again of their servers (conditional requests): the new table when one
-/// of them changed, `None` when every one is as the page had it.
-pub async fn refresh_prices(sources: Vec<PriceSource>, timeout_s: f64) -> Result<Option<Rc<PriceTable>>, LoadError> {
-    let (table, changed) = load_all(sources, timeout_s, Rc::new(|_, _| {}), true).await?;
-    Ok(changed.then_some(table))
+/// The sources asked again of their servers (conditional requests): the table and its files'
+/// versions when these differ from `drawn` (the versions a widget drew), `None` when not.
+pub async fn refresh_prices(sources: Vec<PriceSource>, timeout_s: f64, drawn: &[u32]) -> Result<Option<(Rc<PriceTable>, Vec<u32>)>, LoadError> {
+    let tables = load_all(sources.clone(), timeout_s, Rc::new(|_, _| {}), true).await?;
+    let now = versions(&sources);
+    if now == drawn {
+        return Ok(None);
+    }
+    Ok(Some((merged(tables)?, now)))
 }
 
-async fn load_all(sources: Vec<PriceSource>, timeout_s: f64, progress: Progress, revalidate: bool) -> Result<(Rc<PriceTable>, bool), LoadError> {
+/// One table from the sources' tables (merged on one calendar when there are several).
+fn merged(tables: Vec<Rc<PriceTable>>) -> Result<Rc<PriceTable>, LoadError> {
+    match tables.as_slice() {
+        [only] => Ok(only.clone()),
+        _ => merge(tables.iter().map(|t| (**t).clone()).collect()).map(Rc::new).map_err(LoadError::Data),
+    }
+}
+
+async fn load_all(sources: Vec<PriceSource>, timeout_s: f64, progress: Progress, revalidate: bool) -> Result<Vec<Rc<PriceTable>>, LoadError> {
     let downloads: Downloads = Rc::new(RefCell::new(vec![(0, None); sources.len()]));
     let each = |k: usize| {
         let (downloads, progress) = (downloads.clone(), progress.clone());
@@ -189,14 +232,7 @@ async fn load_all(sources: Vec<PriceSource>, timeout_s: f64, progress: Progress,
             .collect(),
     )
     .await;
-    let tables = tables.into_iter().collect::<Result<Vec<_>, _>>()?;
-    let changed = !revalidate || tables.iter().any(|t| t.1);
-    match tables.as_slice() {
-        [(only, _)] => Ok((only.clone(), changed)),
-        // Nothing changed: the caller keeps the table it has (no merge needed).
-        [(first, _), ..] if !changed => Ok((first.clone(), false)),
-        _ => merge(tables.iter().map(|t| (*t.0).clone()).collect()).map(|t| (Rc::new(t), changed)).map_err(LoadError::Data),
-    }
+    tables.into_iter().collect()
 }
 
 /// Polls every future until all are done (so the fetches run at once), results in order.
@@ -229,32 +265,32 @@ pub async fn load_note(source: Source, timeout_s: f64, progress: &dyn Fn(u64, Op
     match source {
         Source::Inline(value) => parse_note(&value).map_err(|reason| LoadError::Note { url: None, reason }),
         Source::Url(url) => {
-            if let Some(note) = NOTES.with(|c| c.borrow().iter().find(|n| n.0 == url && !n.3).map(|n| n.4.clone())) {
+            if let Some(note) = NOTES.with(|c| c.borrow().iter().find(|n| n.key == url && !n.stale).map(|n| n.value.clone())) {
                 return Ok(note);
             }
-            fetch_note(&url, timeout_s, progress, false).await.map(|(note, _)| note)
+            fetch_note(&url, timeout_s, progress, false).await
         }
     }
 }
 
-/// The note at `url` asked again of its server: whether it changed since the page had it.
-pub async fn refresh_note(url: &str, timeout_s: f64) -> Result<bool, LoadError> {
-    fetch_note(url, timeout_s, &|_, _| {}, true).await.map(|(_, changed)| changed)
+/// The note at `url` asked again of its server; [`note_version`] then says whether it changed.
+pub async fn refresh_note(url: &str, timeout_s: f64) -> Result<(), LoadError> {
+    fetch_note(url, timeout_s, &|_, _| {}, true).await.map(|_| ())
 }
 
-async fn fetch_note(url: &str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>), revalidate: bool) -> Result<(Note, bool), LoadError> {
-    let known = NOTES.with(|c| c.borrow().iter().find(|n| n.0 == url).map(|n| (n.1.clone(), n.2, n.4.clone())));
-    let got = download(url, "fault.expected.note", timeout_s, progress, known.as_ref().map(|k| (k.0.as_deref(), k.1)), revalidate).await?;
-    let (note, changed) = match (got.text, known) {
-        (None, Some((.., note))) => (note, false),
-        (text, _) => (parse_note_json(&text.unwrap_or_default()).map_err(|reason| LoadError::Note { url: Some(url.to_owned()), reason })?, true),
+async fn fetch_note(url: &str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>), revalidate: bool) -> Result<Note, LoadError> {
+    let known = NOTES.with(|c| c.borrow().iter().find(|n| n.key == url).map(|n| (n.validator.clone(), n.digest, n.version, n.value.clone())));
+    let got = download(url, "fault.expected.note", timeout_s, progress, known.as_ref().map(|k| (k.0.as_ref(), k.1)), revalidate).await?;
+    let (note, version) = match (got.text, known) {
+        (None, Some((.., version, note))) => (note, version),
+        (text, _) => (parse_note_json(&text.unwrap_or_default()).map_err(|reason| LoadError::Note { url: Some(url.to_owned()), reason })?, next_version()),
     };
     NOTES.with(|c| {
         let mut all = c.borrow_mut();
-        all.retain(|n| n.0 != url);
-        all.push((url.to_owned(), got.validator, got.digest, false, note.clone()));
+        all.retain(|n| n.key != url);
+        all.push(Kept { key: url.to_owned(), validator: got.validator, digest: got.digest, stale: false, version, value: note.clone() });
     });
-    Ok((note, changed))
+    Ok(note)
 }
 
 /// A file's text as its server has it now, against the copy at hand (`known`: its validator
@@ -262,11 +298,11 @@ async fn fetch_note(url: &str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64
 struct Download {
     /// `None`: the same as the copy at hand (by validator, or by digest); never without one.
     text: Option<String>,
-    validator: Option<String>,
+    validator: Option<Validator>,
     digest: u64,
 }
 
-async fn download(url: &str, expected: &'static str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>), known: Option<(Option<&str>, u64)>, revalidate: bool) -> Result<Download, LoadError> {
+async fn download(url: &str, expected: &'static str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>), known: Option<(Option<&Validator>, u64)>, revalidate: bool) -> Result<Download, LoadError> {
     let freshness = match known {
         Some((validator, _)) => Freshness::Revalidate(validator),
         None if revalidate => Freshness::Revalidate(None),

@@ -331,6 +331,8 @@ export interface RotascopeAlertDetail {
   date: string;
   benchmark: string;
   interval: RotationInterval;
+  /** At an unfinished week's point: it may still reverse. */
+  partial: boolean;
 }
 
 export interface RotascopeEventMap {

@@ -33,6 +33,11 @@ pub fn NoteCard(source: Source, bands: Bands, tolerance: f64, timeout_s: f64) ->
         let source = source.clone();
         async move { load_note(source, timeout_s, &move |got, total| received.set(Some((got, total)))).await }
     });
+    // A refresh that brought a new note (and no new prices) has it read again, the card
+    // shown meanwhile.
+    if let Some(super::refresh::NoteVersion(version)) = use_context() {
+        Effect::watch(move || version.get(), move |_, _, _| note.refill(), false);
+    }
     let data = use_context::<SharedData>();
     let controls = use_context::<Controls>();
     let m = super::messages();
@@ -224,6 +229,13 @@ fn Claims(claims: Vec<NoteClaim>, published: Option<Date>, tolerance: f64, data:
     }
 }
 
+/// The reader has been to the alerts list: no change is new any more.
+fn seen(c: Controls) {
+    if c.fresh.with_untracked(|f| !f.is_empty()) {
+        c.fresh.set(Vec::new());
+    }
+}
+
 /// The latest quadrant changes; choosing one scrubs the rotation graph there and highlights
 /// the symbol.
 #[component]
@@ -241,8 +253,8 @@ fn Alerts(data: SharedData, controls: Controls) -> impl IntoView {
                 let step = set.timeline.partition_point(|&i| i < t.index);
                 let last = set.timeline.len().saturating_sub(1);
                 let text = words::alert_text(&m, data.symbol(position), t.from, t.to);
-                let point = crate::model::alert_point(c.interval.get_untracked(), t.date);
-                let fresh = c.fresh.with(|f| f.contains(&(position, point)));
+                let (benchmark, interval, method) = (data.symbol(c.benchmark.get_untracked()), c.interval.get_untracked(), c.method.get_untracked());
+                let fresh = c.fresh.with(|f| f.iter().any(|a| a.is(data.symbol(position), benchmark, interval, method, &t)));
                 view! {
                     <li class:rs-alert-new=fresh>
                         <button type="button" class="rs-alert" on:click=move |_| {
@@ -265,7 +277,7 @@ fn Alerts(data: SharedData, controls: Controls) -> impl IntoView {
             <h4 class="rs-card-h">{m.get("alert.heading")}</h4>
             // New changes stay marked until the reader has been to the list (pointer, touch or
             // keyboard).
-            <ul class="rs-alert-list" data-testid="alerts" on:pointerenter=move |_| c.fresh.set(Vec::new()) on:focusin=move |_| c.fresh.set(Vec::new())>{items}</ul>
+            <ul class="rs-alert-list" data-testid="alerts" on:pointerenter=move |_| seen(c) on:focusin=move |_| seen(c)>{items}</ul>
         </section>
     }
 }

@@ -12,7 +12,9 @@ use std::rc::Rc;
 /// for what is one fetch per widget.
 pub struct Loaded<T: 'static> {
     value: RwSignal<Option<T>, LocalStorage>,
-    start: StoredValue<Rc<dyn Fn()>, LocalStorage>,
+    /// Starts the load; `true` clears the value first (a loading state), `false` keeps it
+    /// until the new one is in.
+    start: StoredValue<Rc<dyn Fn(bool)>, LocalStorage>,
     generation: StoredValue<Rc<Cell<u32>>, LocalStorage>,
 }
 
@@ -31,10 +33,12 @@ impl<T: Clone + 'static> Loaded<T> {
         // Only the newest load may set the value: a retry can overtake a slow first attempt.
         let generation = Rc::new(Cell::new(0u32));
         let counter = generation.clone();
-        let start: Rc<dyn Fn()> = Rc::new(move || {
+        let start: Rc<dyn Fn(bool)> = Rc::new(move |clear| {
             let this = generation.get().wrapping_add(1);
             generation.set(this);
-            value.try_set(None);
+            if clear {
+                value.try_set(None);
+            }
             let future = load();
             let generation = generation.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -45,7 +49,7 @@ impl<T: Clone + 'static> Loaded<T> {
                 }
             });
         });
-        start();
+        start(true);
         Loaded { value, start: StoredValue::new_local(start), generation: StoredValue::new_local(counter) }
     }
 
@@ -58,11 +62,6 @@ impl<T: Clone + 'static> Loaded<T> {
         self.value.try_set(Some(value));
     }
 
-    /// The loaded value (untracked), `None` while loading.
-    pub fn get_untracked(&self) -> Option<T> {
-        self.value.get_untracked()
-    }
-
     /// The loaded value (tracked), `None` while loading.
     pub fn get(&self) -> Option<T> {
         self.value.get()
@@ -70,7 +69,14 @@ impl<T: Clone + 'static> Loaded<T> {
 
     pub fn reload(&self) {
         if let Some(start) = self.start.try_get_value() {
-            start();
+            start(true);
+        }
+    }
+
+    /// Loads again, showing the value at hand until the new one is in.
+    pub fn refill(&self) {
+        if let Some(start) = self.start.try_get_value() {
+            start(false);
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod line_surface;
 pub mod loading;
 pub mod performance;
 pub mod permalink;
+pub mod refresh;
 pub mod rotation;
 pub mod state;
 pub mod trend;

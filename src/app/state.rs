@@ -45,9 +45,8 @@ pub struct Controls {
     pub show_summary: RwSignal<bool>,
     /// The research note's publication day, once the note has loaded (the charts mark it).
     pub published: RwSignal<Option<crate::analysis::Date>>,
-    /// Quadrant changes a refresh brought that the reader has not seen yet: symbol and point
-    /// (`model::alert_point`).
-    pub fresh: RwSignal<Vec<(usize, crate::analysis::Date)>>,
+    /// Quadrant changes refreshes brought that the reader has not seen yet.
+    pub fresh: RwSignal<Vec<crate::model::RotationAlert>>,
 }
 
 impl Controls {

@@ -4,6 +4,7 @@
 use super::a11y::{Announcer, LiveRegion};
 use super::card::NoteCard;
 use super::loading::{Loaded, Loading};
+use super::refresh::{NoteVersion, Refresh, RefreshTargets};
 use super::performance::PerformanceView;
 use super::rotation::RotationView;
 use super::state::{use_state, Controls};
@@ -41,16 +42,14 @@ type Drawn = Option<(Rc<Model>, Controls)>;
 
 /// The model of `table` and the reader's controls: those of the data drawn before (`kept`,
 /// after a refresh) when the new table has the same symbols, so the view, benchmark,
-/// highlight, zoom and hidden symbols stay, and a scrub position at the last point follows
-/// the new last point; else new ones, owned by the widget (`owner`) so they outlive a redraw.
+/// highlight, zoom and hidden symbols stay, and a scrub position stays on its day (at the
+/// last point it follows the new last point); else new ones, owned by the widget (`owner`) so they outlive a redraw.
 fn prepare(table: Rc<PriceTable>, config: &WidgetConfig, kept: Option<&(Rc<Model>, Controls)>, owner: &Owner) -> Result<(Model, Controls), AnalysisError> {
     let data = Model::new(table, &config.analyze_options())?;
     if let Some((before, c)) = kept {
         if before.table.series.iter().map(|s| &s.symbol).eq(data.table.series.iter().map(|s| &s.symbol)) {
-            let set = before.rotation_set(c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked());
-            let last = set.as_ref().as_ref().map_or(0, |s| s.timeline.len().saturating_sub(1));
-            if c.scrub.get_untracked().is_some_and(|s| s >= last) {
-                c.scrub.set(None);
+            if let Some(step) = c.scrub.get_untracked() {
+                c.scrub.set(data.same_step(before, step, c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked()));
             }
             return Ok((data, *c));
         }
@@ -64,12 +63,15 @@ fn prepare(table: Rc<PriceTable>, config: &WidgetConfig, kept: Option<&(Rc<Model
 /// What the reader and the page are told when a refresh brought new data: each quadrant
 /// change it brought (`rotascope:alert`, and marked new in the alerts list) and one polite
 /// announcement.
-fn tell_new_data(data: &Model, before: &Model, c: Controls, events: Option<&WidgetEvents>, said: RwSignal<String>) {
-    let alerts = data.new_alerts(before, c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked());
+fn tell_new_data(data: &Model, before: &Model, c: Controls, events: Option<&WidgetEvents>, said: RwSignal<String>, told: &std::cell::RefCell<Vec<crate::model::RotationAlert>>) {
+    let mut alerts = data.new_alerts(before, c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked());
+    // Each change once in the widget's life: an unfinished week's change may go and come back.
+    alerts.retain(|a| !told.borrow().iter().any(|t| t.same(a)));
+    told.borrow_mut().extend(alerts.iter().cloned());
     if let Some(e) = events {
         alerts.iter().for_each(|a| (e.alert)(a));
     }
-    c.fresh.update(|f| f.extend(alerts.iter().map(|a| (a.position, crate::model::alert_point(a.interval, a.date)))));
+    c.fresh.update(|f| f.extend(alerts.iter().cloned()));
     let moves: Vec<(&str, crate::analysis::rotation::Quadrant)> = alerts.iter().map(|a| (a.symbol.as_str(), a.to)).collect();
     if let Some(&latest) = data.table.dates.get(data.to) {
         said.set(words::refresh_announcement(&super::messages(), latest, &moves, widget_context().format.as_ref()));
@@ -155,7 +157,6 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     }
 
     let sources = config.prices.clone();
-    let refresh_sources = config.prices.clone();
     let timeout_s = config.timeout_s;
     // Bytes received (and the total, when known) while the prices download.
     let received: RwSignal<Option<(u64, Option<u64>)>, LocalStorage> = RwSignal::new_local(None);
@@ -167,20 +168,15 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let owner = Owner::current().unwrap_or_default();
     // The data drawn last and the reader's controls, kept across refreshes.
     let shown: send_wrapper::SendWrapper<Rc<std::cell::RefCell<Drawn>>> = send_wrapper::SendWrapper::new(Rc::default());
-    // "Updated 10:32" under the chart (its time, and why not when refreshes fail), the
-    // announcement of new data, and the refresh's state for the page (`data-refresh`).
+    // "Updated 10:32" under the chart (its time, and why not when refreshes fail), and the
+    // announcement of new data.
     let status: RwSignal<Option<(String, Option<String>)>, LocalStorage> = RwSignal::new_local(None);
     let said = RwSignal::new(String::new());
-    // The refresh's state on the root, for scripts and tests: checking, current, failing, paused.
-    let refresh_state = move |state: &str| {
-        if let Some(r) = root.get_untracked() {
-            let _ = r.set_attribute("data-refresh", state);
-        }
-    };
-    // Bumped when a refresh brought a new note (a card without prices draws it again).
-    let note_version = RwSignal::new(0u32);
-    // Taken out when the widget goes (the clock's tick holds what refreshes the widget).
-    let clock: Rc<std::cell::RefCell<Option<crate::browser::refresh::RefreshClock>>> = Rc::default();
+    // The quadrant changes already told of (`rotascope:alert`).
+    let told: send_wrapper::SendWrapper<Rc<std::cell::RefCell<Vec<crate::model::RotationAlert>>>> = send_wrapper::SendWrapper::new(Rc::default());
+    let note_version = NoteVersion(RwSignal::new(0u32));
+    provide_context(note_version);
+    let refresh = Refresh::new(config.clone(), RefreshTargets { prices, root, words, status, note_version });
     let title = config.title.clone();
     let theme_class = if dark { "rotascope-widget rs-theme-dark" } else { "rotascope-widget rs-theme-light" };
     let ignored = config.ignored.clone();
@@ -192,80 +188,12 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
         if let Some(e) = &events {
             (e.ready)();
         }
-    }
-    // Re-requests the prices and the note; new data redraws in place (the reader's focus
-    // kept), a failure keeps the chart and says since when it could not update.
-    let refresh_now: Rc<dyn Fn()> = {
-        let (config, busy) = (config.clone(), Rc::new(std::cell::Cell::new(false)));
-        let note_url = match &config.note {
-            Some(Source::Url(url)) => Some(url.clone()),
-            _ => None,
-        };
-        let (failures, clock) = (Rc::new(std::cell::Cell::new(0u32)), clock.clone());
-        Rc::new(move || {
-            if busy.replace(true) {
-                return;
-            }
-            let (config, busy, note_url, failures, sources, clock) = (config.clone(), busy.clone(), note_url.clone(), failures.clone(), refresh_sources.clone(), clock.clone());
-            refresh_state("checking");
-            wasm_bindgen_futures::spawn_local(async move {
-                let new_prices = if sources.is_empty() { Ok(None) } else { crate::load::refresh_prices(sources, timeout_s).await };
-                // New prices that cannot be drawn (a symbol gone) count as a failed refresh.
-                let new_prices = new_prices.and_then(|t| match &t {
-                    Some(table) => Model::new(table.clone(), &config.analyze_options()).map(|_| t).map_err(LoadError::Data),
-                    None => Ok(t),
-                });
-                let note_changed = match &note_url {
-                    Some(url) => crate::load::refresh_note(url, timeout_s).await,
-                    None => Ok(false),
-                };
-                let locale = config.locale.as_deref().or(config.lang.as_deref());
-                match new_prices.and_then(|t| note_changed.map(|n| (t, n))) {
-                    Ok((table, note_changed)) => {
-                        failures.set(0);
-                        status.try_set(Some((crate::browser::intl::clock_time(locale), None)));
-                        let redraw = table.map(Ok).or_else(|| note_changed.then(|| prices.get_untracked()).flatten());
-                        if let Some(value) = redraw {
-                            let place = root.get_untracked().and_then(|r| crate::browser::refresh::focused_place(&r));
-                            prices.set(value);
-                            note_version.update(|v| *v += 1);
-                            crate::browser::refresh::next_frame().await;
-                            if let (Some(r), Some(place)) = (root.get_untracked(), place) {
-                                crate::browser::refresh::focus_place(&r, place);
-                            }
-                        }
-                        refresh_state("current");
-                    }
-                    Err(error) => {
-                        failures.set(failures.get() + 1);
-                        // Outside the widget's reactive owner here: its words from their signal.
-                        let m = words.get_untracked().unwrap_or_default();
-                        crate::browser::refresh::warn_not_updated(&error);
-                        let since = status.get_untracked().map(|s| s.0).unwrap_or_default();
-                        status.try_set(Some((since, Some(error.words(&m)))));
-                        refresh_state("failing");
-                    }
-                }
-                busy.set(false);
-                if let Some(every) = config.refresh_s {
-                    if let Some(c) = clock.borrow().as_ref() {
-                        c.after(crate::config::refresh_delay(every, failures.get()));
-                    }
-                }
-            });
-        })
-    };
-    if let Some(every) = config.refresh_s {
-        let tick = refresh_now.clone();
-        let ticking = crate::browser::refresh::RefreshClock::new(move || tick(), move || refresh_state("paused"));
-        ticking.after(every);
-        *clock.borrow_mut() = Some(ticking);
-        let clock = send_wrapper::SendWrapper::new(clock.clone());
-        on_cleanup(move || drop(clock.take()));
+        refresh.start();
     }
     if let Some(e) = &events {
-        *e.refresh.borrow_mut() = Some(refresh_now);
+        *e.refresh.borrow_mut() = Some(refresh.now.clone());
     }
+    let refresh = send_wrapper::SendWrapper::new(Rc::new(refresh));
     let body = {
         let config = config.clone();
         let note = note.clone();
@@ -277,20 +205,32 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                 return view! { <Loading what="loading.prices" received=received /> }.into_any();
             };
             let kept = shown.borrow().clone();
+            if kept.is_none() {
+                // The first load's outcome: what later refreshes compare with, and the clock.
+                let locale = config.locale.as_deref().or(config.lang.as_deref());
+                let note_url = match &config.note {
+                    Some(Source::Url(url)) => crate::load::note_version(url),
+                    _ => 0,
+                };
+                *refresh.drawn.borrow_mut() = (crate::load::versions(&config.prices), note_url, crate::browser::intl::clock_time(locale));
+                if config.refresh_s.is_some() {
+                    status.set(Some((refresh.drawn.borrow().2.clone(), None)));
+                }
+                refresh.start();
+            }
             match result.and_then(|t| prepare(t, &config, kept.as_ref(), &owner).map_err(LoadError::Data)) {
                 Ok((data, controls)) => {
                     let data = Rc::new(data);
                     match &kept {
+                        // Once the drawn widget is in the page (effects run after it is).
                         None => {
-                            if let Some(e) = &events {
-                                (e.ready)();
-                            }
-                            if config.refresh_s.is_some() {
-                                let locale = config.locale.as_deref().or(config.lang.as_deref());
-                                status.set(Some((crate::browser::intl::clock_time(locale), None)));
-                            }
+                            Effect::new(move |_| {
+                                if let Some(e) = &events {
+                                    (e.ready)();
+                                }
+                            });
                         }
-                        Some((before, _)) => tell_new_data(&data, before, controls, events.as_ref(), said),
+                        Some((before, _)) => tell_new_data(&data, before, controls, events.as_ref(), said, &told),
                     }
                     *shown.borrow_mut() = Some((data.clone(), controls));
                     provide_context(send_wrapper::SendWrapper::new(data));
@@ -335,11 +275,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                 {language_problem.get_untracked().map(|p| view! { <p class="rs-note" role="note" data-testid="language">{m.said(&p)}</p> })}
                 {ignored.map(|p| view! { <p class="rs-note" role="note" data-testid="ignored">{p}</p> })}
                 {if card_only {
-                    (move || {
-                        note_version.track();
-                        note.clone().map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance timeout_s=timeout_s /> })
-                    })
-                    .into_any()
+                    note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance timeout_s=timeout_s /> }).into_any()
                 } else {
                     body.clone().into_any()
                 }}

@@ -96,7 +96,15 @@ pub async fn fetch_text(url: &str, expected: &'static str, timeout_s: f64, progr
 /// readable only when the server exposes it).
 pub struct Fetched {
     pub text: Option<String>,
-    pub validator: Option<String>,
+    pub validator: Option<Validator>,
+}
+
+/// What identifies a version of a file, as its server said: an `ETag`, else its
+/// `Last-Modified` date (each asked about with its own conditional header).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Validator {
+    ETag(String),
+    LastModified(String),
 }
 
 /// How a download meets the browser's HTTP cache.
@@ -111,7 +119,7 @@ pub enum Freshness<'a> {
     /// server may not answer: there the browser revalidates its cached copy (`no-cache`),
     /// sending the same headers itself, and a `304` comes back as the cached body. Either
     /// way an answer with the known validator is not parsed again.
-    Revalidate(Option<&'a str>),
+    Revalidate(Option<&'a Validator>),
 }
 
 /// [`fetch_text`] with the cache mode `freshness` and the response's validator.
@@ -129,9 +137,10 @@ pub async fn fetch(url: &str, expected: &'static str, timeout_s: f64, progress: 
     let known = match freshness {
         Freshness::Revalidate(Some(validator)) if cross_origin(url).is_none() => {
             let headers = web_sys::Headers::new().map_err(|e| network(rejection_text(&e)))?;
-            // An entity tag is quoted (`"abc"`, `W/"abc"`); anything else is a Last-Modified date.
-            let name = if validator.starts_with('"') || validator.starts_with("W/") { "If-None-Match" } else { "If-Modified-Since" };
-            let _ = headers.set(name, validator);
+            let _ = match validator {
+                Validator::ETag(tag) => headers.set("If-None-Match", tag),
+                Validator::LastModified(date) => headers.set("If-Modified-Since", date),
+            };
             init.set_headers(&headers);
             init.set_cache(web_sys::RequestCache::NoStore);
             Some(validator)
@@ -163,15 +172,15 @@ pub async fn fetch(url: &str, expected: &'static str, timeout_s: f64, progress: 
     if status == 304 && known.is_some() {
         // The empty body is read all the same: a response dropped unread counts as aborted.
         let _ = response.text().await;
-        return Ok(Fetched { text: None, validator: known.map(str::to_owned) });
+        return Ok(Fetched { text: None, validator: known.cloned() });
     }
     if !response.ok() {
         return Err(FetchError::Status { url: url.to_owned(), status, status_text: response.status_text() });
     }
     let headers = response.headers();
     let header = |name: &str| headers.get(name);
-    let validator = header("etag").or_else(|| header("last-modified"));
-    if known.is_some() && validator.as_deref() == known {
+    let validator = header("etag").map(Validator::ETag).or_else(|| header("last-modified").map(Validator::LastModified));
+    if known.is_some() && validator.as_ref() == known {
         // Across origins this is the browser's cached copy, read locally; it is not parsed.
         let _ = response.text().await;
         return Ok(Fetched { text: None, validator });

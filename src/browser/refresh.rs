@@ -11,6 +11,8 @@ struct ClockState {
     timer: Cell<Option<i32>>,
     /// A tick came while the page was hidden: it is given when the page shows.
     due: Cell<bool>,
+    /// A tick has been asked for (the clock runs).
+    started: Cell<bool>,
     tick: Box<dyn Fn()>,
     paused: Box<dyn Fn()>,
 }
@@ -29,7 +31,7 @@ impl RefreshClock {
     /// Calls `tick` at each time [`RefreshClock::after`] sets, or, when the page is hidden
     /// then, `paused` and `tick` once the page shows again.
     pub fn new(tick: impl Fn() + 'static, paused: impl Fn() + 'static) -> RefreshClock {
-        let state = Rc::new(ClockState { timer: Cell::new(None), due: Cell::new(false), tick: Box::new(tick), paused: Box::new(paused) });
+        let state = Rc::new(ClockState { timer: Cell::new(None), due: Cell::new(false), started: Cell::new(false), tick: Box::new(tick), paused: Box::new(paused) });
         let weak: Weak<ClockState> = Rc::downgrade(&state);
         let fire = Closure::<dyn FnMut()>::new(move || {
             if let Some(s) = weak.upgrade() {
@@ -61,8 +63,16 @@ impl RefreshClock {
             window.clear_timeout_with_handle(t);
         }
         self.state.due.set(false);
+        self.state.started.set(true);
         let ms = (seconds * 1000.0).round() as i32;
         self.state.timer.set(window.set_timeout_with_callback_and_timeout_and_arguments_0(self.fire.as_ref().unchecked_ref(), ms).ok());
+    }
+}
+
+impl RefreshClock {
+    /// Whether a tick has been asked for.
+    pub fn started(&self) -> bool {
+        self.state.started.get()
     }
 }
 
@@ -75,25 +85,44 @@ impl Drop for RefreshClock {
     }
 }
 
-/// The place of the element that has the focus among `root`'s focusable ones, so a redraw
-/// can give it back (a reader on the keyboard keeps their place when new data comes in).
-pub fn focused_place(root: &web_sys::Element) -> Option<u32> {
+/// Where the focus is among a widget's elements, so a redraw can give it back (a reader on
+/// the keyboard keeps their place when new data comes in): the focused element's test id and
+/// its place among the elements with that id, else its place among the focusable ones.
+pub struct Place {
+    testid: Option<String>,
+    index: u32,
+}
+
+fn focused_among(root: &web_sys::Element, testid: Option<&str>) -> Option<web_sys::NodeList> {
+    match testid {
+        Some(id) => root.query_selector_all(&format!("[data-testid=\"{id}\"]")).ok(),
+        None => root.query_selector_all(FOCUSABLE).ok(),
+    }
+}
+
+pub fn focused_place(root: &web_sys::Element) -> Option<Place> {
     let active = match root.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
         Ok(shadow) => shadow.active_element(),
         Err(_) => crate::browser::document().active_element(),
     }?;
-    let all = root.query_selector_all(FOCUSABLE).ok()?;
-    (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n == *active))
+    if !root.contains(Some(&active)) {
+        return None;
+    }
+    let testid = active.get_attribute("data-testid").filter(|id| id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    let all = focused_among(root, testid.as_deref())?;
+    let index = (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n == *active))?;
+    Some(Place { testid, index })
 }
 
-/// Focuses the element at `place` among `root`'s focusable ones (see [`focused_place`]).
-pub fn focus_place(root: &web_sys::Element, place: u32) {
-    if let Some(e) = root.query_selector_all(FOCUSABLE).ok().and_then(|all| all.item(place)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+/// Focuses the element at `place` (see [`focused_place`]).
+pub fn focus_place(root: &web_sys::Element, place: &Place) {
+    if let Some(e) = focused_among(root, place.testid.as_deref()).and_then(|all| all.item(place.index)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = e.focus();
     }
 }
 
-const FOCUSABLE: &str = "button, input, select, a[href], [tabindex]";
+/// What a reader can reach with Tab (`tabindex="-1"` is reachable by script only).
+const FOCUSABLE: &str = "button, input, select, a[href], [tabindex]:not([tabindex='-1'])";
 
 /// Resolves at the next animation frame: by then a redraw's DOM is in place.
 pub async fn next_frame() {

@@ -428,6 +428,8 @@ impl Host {
     pub fn mount_now(this: &Rc<RefCell<Host>>) {
         let mut host = this.borrow_mut();
         host.mounted = None;
+        // The widget that filled it is gone; the new one fills it once it can refresh.
+        host.refresh.borrow_mut().take();
         let element = host.element.clone();
         // Only if the shadow root went away since `start` (a closed one attached meanwhile).
         let Some(point) = shadow_mount_point(&element, &host.raw_config()) else {
@@ -534,6 +536,7 @@ impl Host {
         let mut host = this.borrow_mut();
         host.mounted = None;
         host.resize = None;
+        host.refresh.borrow_mut().take();
         if let Some(shadow) = host.element.shadow_root() {
             shadow.set_inner_html("");
         }

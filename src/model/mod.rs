@@ -62,9 +62,28 @@ pub struct RotationAlert {
     pub date: Date,
     pub benchmark: String,
     pub interval: Interval,
+    /// At an unfinished week's point: it may still reverse.
+    pub partial: bool,
+    #[serde(skip)]
+    pub method: RotationMethod,
     /// The symbol's table position.
     #[serde(skip)]
     pub position: usize,
+}
+
+impl RotationAlert {
+    /// Whether `t`, a change of `symbol` against `benchmark` by `interval` and `method`, is
+    /// this one (the same quadrants at the same point).
+    pub fn is(&self, symbol: &str, benchmark: &str, interval: Interval, method: RotationMethod, t: &Transition) -> bool {
+        self.symbol == symbol && self.benchmark == benchmark && self.interval == interval && self.method == method && self.from == t.from && self.to == t.to && alert_point(interval, self.date) == alert_point(interval, t.date)
+    }
+
+    /// Whether `other` is the same change (an unfinished week's change that went and came
+    /// back is not new again).
+    pub fn same(&self, other: &RotationAlert) -> bool {
+        let t = Transition { date: other.date, from: other.from, to: other.to, partial: other.partial, index: 0 };
+        self.is(&other.symbol, &other.benchmark, other.interval, other.method, &t)
+    }
 }
 
 /// Which point a change happened at, stable as data comes in: its day, or for weekly points
@@ -225,6 +244,23 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
         })
     }
 
+    /// Where a rotation timeline position `step` of `before` (the same publisher's file,
+    /// loaded earlier) falls on this model's: the step of the same day (a file that drops its
+    /// oldest days shifts every step), or of the next day there is; `None` (the latest) for
+    /// `before`'s last step or a day past this timeline.
+    pub fn same_step(&self, before: &Model<T>, step: usize, benchmark: usize, interval: Interval, method: RotationMethod) -> Option<usize> {
+        let old = before.rotation_set(benchmark, interval, method);
+        let old = old.as_ref().as_ref().ok()?;
+        if step + 1 >= old.timeline.len() {
+            return None;
+        }
+        let day = *before.table.dates.get(*old.timeline.get(step)?)?;
+        let now = self.rotation_set(benchmark, interval, method);
+        let timeline = &now.as_ref().as_ref().ok()?.timeline;
+        let at = timeline.partition_point(|&i| self.table.dates.get(i).is_some_and(|d| *d < day));
+        (at + 1 < timeline.len()).then_some(at)
+    }
+
     /// The quadrant changes against `benchmark` this model has and `before` (the same
     /// publisher's file, loaded earlier) did not: what new data brought, oldest first.
     pub fn new_alerts(&self, before: &Model<T>, benchmark: usize, interval: Interval, method: RotationMethod) -> Vec<RotationAlert> {
@@ -237,7 +273,7 @@ impl<T: Deref<Target = PriceTable>> Model<T> {
         let old = changes(before, before.table.position(&benchmark_name));
         let mut brought: Vec<RotationAlert> = fresh_transitions(&old, changes(self, Some(benchmark)), interval)
             .into_iter()
-            .map(|(symbol, t)| RotationAlert { position: self.table.position(&symbol).unwrap_or_default(), symbol, from: t.from, to: t.to, date: t.date, benchmark: benchmark_name.clone(), interval })
+            .map(|(symbol, t)| RotationAlert { position: self.table.position(&symbol).unwrap_or_default(), symbol, from: t.from, to: t.to, date: t.date, benchmark: benchmark_name.clone(), interval, partial: t.partial, method })
             .collect();
         crate::analysis::sorting::sort_by(&mut brought, |a, b| a.date.cmp(&b.date).then(a.position.cmp(&b.position)));
         brought

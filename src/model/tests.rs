@@ -179,3 +179,27 @@ fn new_alerts_are_the_changes_the_new_data_brought() {
         assert_eq!(full.symbol(a.position), a.symbol);
     }
 }
+
+#[test]
+fn a_scrub_position_stays_on_its_day_when_the_file_drops_old_days_and_gains_new_ones() {
+    let full = Model::new(Rc::new(table()), &AnalyzeOptions::default()).unwrap();
+    // The same file five days later: its first five days dropped, five new ones added (here:
+    // the full table is "later", a copy without its first 5 and last 5 days is "before").
+    let mut before = table();
+    let n = before.dates.len();
+    before.dates = before.dates[5..n - 5].to_vec();
+    before.series.iter_mut().for_each(|s| s.closes = s.closes[5..n - 5].to_vec());
+    let before = Model::new(Rc::new(before), &AnalyzeOptions::default()).unwrap();
+    let (b, interval, method) = (full.benchmark, Interval::Daily, RotationMethod::default());
+    let old = before.rotation_set(b, interval, method);
+    let old = old.as_ref().as_ref().unwrap();
+    let new = full.rotation_set(b, interval, method);
+    let new = new.as_ref().as_ref().unwrap();
+    let step = old.timeline.len() / 2;
+    let day = before.table.dates[old.timeline[step]];
+    let at = full.same_step(&before, step, b, interval, method).unwrap();
+    assert_eq!(full.table.dates[new.timeline[at]], day, "the same day");
+    assert_ne!(at, step, "a different step: the timelines start on different days");
+    // The last step follows the latest.
+    assert_eq!(full.same_step(&before, old.timeline.len() - 1, b, interval, method), None);
+}

@@ -81,7 +81,7 @@ before(async () => {
     for (let n = sample.dates.length - 1; n > sample.dates.length - 120; n--) {
       const result = await globalThis.Rotascope.analyze({ prices: cut(n + 1), rotation: { interval: "daily" } });
       const day = sample.dates[n];
-      const changes = result.rotation.flatMap((r) => r.transitions.filter((t) => t.date === day).map((t) => ({ symbol: r.symbol, from: t.from, to: t.to, date: t.date, benchmark: result.benchmark, interval: "daily" })));
+      const changes = result.rotation.flatMap((r) => r.transitions.filter((t) => t.date === day).map((t) => ({ symbol: r.symbol, from: t.from, to: t.to, date: t.date, benchmark: result.benchmark, interval: "daily", partial: t.partial })));
       if (changes.length) return { days: n, expected: changes };
     }
     throw new Error("no day in the last 120 brings a quadrant change");
@@ -150,13 +150,22 @@ test("the first tick comes on its own with the validator; the new day redraws in
   await page.waitForFunction(() => !document.querySelector("#live").shadowRoot.querySelector("[data-testid=alert-new]"));
 });
 
+/** Resolves after two animation frames: a redraw asked for by then has been painted. */
+const twoFrames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
 test("an unchanged file (304) costs no drawing and no alert", async () => {
-  const [drawsBefore, from] = await page.evaluate(() => [window.__draws, window.__states.length]);
+  await twoFrames();
+  const [drawsBefore, from] = await page.evaluate(() => {
+    window.__canvas = document.querySelector("#live").shadowRoot.querySelector("canvas");
+    return [window.__draws, window.__states.length];
+  });
   const asked = requests.length;
   await page.evaluate(() => window.__handle.refresh());
   await waitForState("current", from);
+  await twoFrames();
   assert.deepEqual(requests.slice(asked), [{ validator: `"days-${days + 1}"`, status: 304 }]);
   assert.equal(await page.evaluate(() => window.__draws), drawsBefore, "nothing drawn");
+  assert.ok(await page.evaluate(() => document.querySelector("#live").shadowRoot.querySelector("canvas") === window.__canvas), "the same chart, not a new one");
   assert.equal(await page.evaluate(() => window.__alerts.length), expected.length);
 });
 
