@@ -24,6 +24,8 @@ const firstDays = (n) => ({
 // What the server has now, each version with its own ETag; every request it answered.
 let served = null;
 let down = false;
+// While set, answers wait here until the test releases them.
+let held = null;
 const requests = [];
 const serve = (n) => {
   const body = JSON.stringify(firstDays(n));
@@ -34,6 +36,12 @@ const routes = {
   "/refresh/prices.json": (req, res) => {
     const asked = { validator: req.headers["if-none-match"] ?? null };
     requests.push(asked);
+    if (held) return held.push(() => answer(req, res, asked));
+    answer(req, res, asked);
+  },
+};
+function answer(req, res, asked) {
+  {
     if (down) {
       asked.status = 500;
       return res.writeHead(500, { "content-type": "text/plain" }).end("down for maintenance");
@@ -43,8 +51,8 @@ const routes = {
     asked.status = asked.validator === served.etag ? 304 : 200;
     if (asked.status === 304) return res.writeHead(304, headers).end();
     res.writeHead(200, headers).end(served.body);
-  },
-};
+  }
+}
 
 const session = useSiteAndBrowser(DIST, { routes });
 let page, problems;
@@ -89,10 +97,16 @@ before(async () => {
   serve(days);
   await page.evaluate(() => {
     window.__alerts = [];
-    document.addEventListener("rotascope:alert", (e) => window.__alerts.push(e.detail));
+    document.addEventListener("rotascope:alert", (e) => window.__alerts.push({ id: e.target.id, ...e.detail }));
+    window.__alertsOf = (id) => window.__alerts.filter((a) => a.id === id).map(({ id, ...detail }) => detail);
     const host = document.createElement("div");
     host.id = "live";
     document.body.append(host);
+    // A second widget on the same file, without refresh.
+    const other = document.createElement("div");
+    other.id = "other";
+    document.body.append(other);
+    window.__other = globalThis.Rotascope.mount(other, { prices: "/refresh/prices.json", rotationInterval: "daily", lazy: false });
     window.__handle = globalThis.Rotascope.mount(host, {
       prices: "/refresh/prices.json",
       refresh: 10,
@@ -102,6 +116,7 @@ before(async () => {
     });
   });
   await waitForChart(page, "#live");
+  await waitForChart(page, "#other");
   // Every value the widget's refresh state takes, in order.
   await page.evaluate(() => {
     window.__states = [];
@@ -120,7 +135,7 @@ after(async () => {
 });
 
 test("the first tick comes on its own with the validator; the new day redraws in place, keeps the view and focus, and fires one alert per new change", async () => {
-  assert.deepEqual(requests, [{ validator: null, status: 200 }], "the first load asks once, without a validator");
+  assert.deepEqual(requests, [{ validator: null, status: 200 }], "the first load asks once for both widgets, without a validator");
   assert.match((await inWidget("[data-testid=updated]"))[0], /^ · Updated \d{1,2}:\d{2}/);
   assert.deepEqual(await page.evaluate(() => window.__alerts), [], "no alert for the changes there at first load");
   // The reader moves to the performance view with the keyboard's focus on its tab.
@@ -128,10 +143,10 @@ test("the first tick comes on its own with the validator; the new day redraws in
   await page.keyboard.press("Enter");
   const lastBefore = SAMPLE.dates[days - 1];
   serve(days + 1);
-  await page.waitForFunction((n) => window.__alerts.length >= n, expected.length, { timeout: 25000 });
+  await page.waitForFunction((n) => window.__alertsOf("live").length >= n, expected.length, { timeout: 25000 });
   await waitForState("current", 0);
   assert.deepEqual(requests.slice(1), [{ validator: `"days-${days}"`, status: 200 }], "one conditional request, carrying the last response's ETag");
-  assert.deepEqual(await page.evaluate(() => window.__alerts), expected);
+  assert.deepEqual(await page.evaluate(() => window.__alertsOf("live")), expected);
   const view = await page.evaluate(() => {
     const root = document.querySelector("#live").shadowRoot;
     return { selected: root.querySelector("[aria-selected=true]")?.dataset.testid, focused: root.activeElement?.dataset.testid };
@@ -153,6 +168,18 @@ test("the first tick comes on its own with the validator; the new day redraws in
 /** Resolves after two animation frames: a redraw asked for by then has been painted. */
 const twoFrames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
+test("a second widget on the file sees the new day when it asks, though its answer is a 304", async () => {
+  const subtitle = () => page.evaluate(() => document.querySelector("#other").shadowRoot.querySelector("[data-testid=subtitle]").textContent);
+  const day = (iso) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+  assert.ok((await subtitle()).includes(day(SAMPLE.dates[days - 1])), "it kept what it drew");
+  const asked = requests.length;
+  await page.evaluate(() => window.__other.refresh());
+  await page.waitForFunction((d) => document.querySelector("#other").shadowRoot.querySelector("[data-testid=subtitle]").textContent.includes(d), day(SAMPLE.dates[days]));
+  assert.deepEqual(requests.slice(asked), [{ validator: `"days-${days + 1}"`, status: 304 }]);
+  // The day's changes are new to this widget too.
+  assert.deepEqual(await page.evaluate(() => window.__alertsOf("other")), expected);
+});
+
 test("an unchanged file (304) costs no drawing and no alert", async () => {
   await twoFrames();
   const [drawsBefore, from] = await page.evaluate(() => {
@@ -166,7 +193,7 @@ test("an unchanged file (304) costs no drawing and no alert", async () => {
   assert.deepEqual(requests.slice(asked), [{ validator: `"days-${days + 1}"`, status: 304 }]);
   assert.equal(await page.evaluate(() => window.__draws), drawsBefore, "nothing drawn");
   assert.ok(await page.evaluate(() => document.querySelector("#live").shadowRoot.querySelector("canvas") === window.__canvas), "the same chart, not a new one");
-  assert.equal(await page.evaluate(() => window.__alerts.length), expected.length);
+  assert.equal(await page.evaluate(() => window.__alerts.length), 2 * expected.length);
 });
 
 test("a hidden page asks nothing at its tick, and asks as soon as it shows again", async () => {
@@ -221,4 +248,22 @@ test("refresh below 10 seconds or not a number is a config error", async () => {
     return out;
   });
   assert.deepEqual(messages, ["option `refresh` = 5: use a number of seconds from 10 to 86400, or false", 'option `refresh` = "soon": expected a number']);
+});
+
+test("a refresh under way when its widget is rebuilt or removed changes nothing and throws nothing", async () => {
+  // Each time the file changes, so the refresh under way has new data to put in place.
+  for (const [change, version] of [["update", days], ["unmount", days + 1]]) {
+    serve(version);
+    held = [];
+    const asked = requests.length;
+    await page.evaluate(() => window.__other.refresh());
+    while (requests.length === asked) await new Promise((r) => setImmediate(r));
+    await page.evaluate((c) => (c === "update" ? window.__other.update({ title: "Rebuilt" }) : window.__other.unmount()), change);
+    const waiting = held;
+    held = null;
+    waiting.forEach((release) => release());
+    await twoFrames();
+    await twoFrames();
+  }
+  assert.equal(await page.evaluate(() => document.querySelector("#other").shadowRoot.childElementCount), 0, "unmounted");
 });
