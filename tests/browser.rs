@@ -246,6 +246,8 @@ fn expected_rrg(table: &PriceTable, canvas: &HtmlCanvasElement, tail: usize) -> 
             marker: Marker::Circle,
             emphasis: Emphasis::Normal,
             points: r.tail(tail),
+            history: r.tail(tail),
+            start: 0,
         })
         .collect();
     let dpr = web_sys::window().unwrap().device_pixel_ratio().max(1.0);

@@ -331,23 +331,36 @@ pub fn note_sentence(m: &Messages, published: Option<Date>, dates: &[Date], from
     published.filter(|&d| super::performance::note_index(dates, from, to, d).is_some()).map(|d| after_space(m.fill("summary.notePublished", &[("day", &fmt.date(d))]))).unwrap_or_default()
 }
 
-/// The rotation summary's sentence on the note: the day, and each tail's quadrant at its first
-/// point since then and now (" The research note was published on Feb 4, 2026; IWM was
-/// Lagging then and is Leading now."). Empty when no tail reaches back to the day.
-pub fn rotation_note_sentence(m: &Messages, published: Option<Date>, tails: &[(String, &[RotationPoint])], fmt: &dyn Format) -> String {
+/// A tail as the note's sentence reads it: `len` points of the symbol's whole rotation
+/// `history` from `start` (the first point since the note is decided on the history,
+/// [`super::rotation::note_point`]).
+pub struct NoteTail<'a> {
+    pub symbol: String,
+    pub history: &'a [RotationPoint],
+    pub start: usize,
+    pub len: usize,
+}
+
+/// The rotation summary's sentences on the note: the day, then each tail whose first point
+/// since then is drawn, from that point's quadrant to its head's, joined with "; " (" The
+/// research note was published on Feb 4, 2026. Since then: IWM moved from Improving to
+/// Leading; XLK is still Leading."). Only the day when no tail reaches back to it.
+pub fn rotation_note_sentence(m: &Messages, published: Option<Date>, tails: &[NoteTail], fmt: &dyn Format) -> String {
     let Some(day) = published else { return String::new() };
     let moves: Vec<String> = tails
         .iter()
-        .filter_map(|(symbol, points)| {
-            let then = points.get(super::rotation::note_point(points, day)?)?;
-            let now = points.last()?;
-            Some(m.fill("summary.noteQuadrant", &[("symbol", symbol), ("then", m.quadrant(then.quadrant)), ("now", m.quadrant(now.quadrant))]))
+        .filter_map(|t| {
+            let then = t.history.get(t.start + super::rotation::note_point(t.history, t.start, t.len, day)?)?;
+            let now = t.history.get((t.start + t.len).checked_sub(1)?)?;
+            let (symbol, still) = (("symbol", t.symbol.as_str()), then.quadrant == now.quadrant);
+            let now = ("now", m.quadrant(now.quadrant));
+            Some(if still { m.fill("summary.noteQuadrant.same", &[symbol, now]) } else { m.fill("summary.noteQuadrant", &[symbol, ("then", m.quadrant(then.quadrant)), now]) })
         })
         .collect();
-    if moves.is_empty() {
-        return String::new();
-    }
-    after_space(m.fill("summary.notePublished.quadrants", &[("day", &fmt.date(day)), ("moves", &m.list(&moves))]))
+    let mut moves = moves.into_iter();
+    let Some(first) = moves.next() else { return String::new() };
+    let moves = moves.fold(first, |text, next| m.fill("summary.noteQuadrant.join", &[("first", &text), ("next", &next)]));
+    after_space(m.fill("summary.notePublished.quadrants", &[("day", &fmt.date(day)), ("moves", &moves)]))
 }
 
 /// The keyboard's words for a rotation point, and that it is the tail's first since the note
@@ -630,12 +643,35 @@ mod tests {
         let at = |iso: &str, r: f64, m: f64| RotationPoint { date: d(iso), ..point(r, m) };
         let iwm = [at("2026-01-30", 99.0, 99.0), at("2026-02-06", 99.5, 100.5), at("2026-02-13", 101.0, 101.0)];
         let late = [at("2026-02-13", 101.0, 99.0)];
-        let tails = [("IWM".to_string(), &iwm[..]), ("XLU".to_string(), &late[..])];
+        fn whole<'a>(symbol: &str, h: &'a [RotationPoint]) -> NoteTail<'a> {
+            NoteTail { symbol: symbol.into(), history: h, start: 0, len: h.len() }
+        }
+        let tails = [whole("IWM", &iwm), whole("XLU", &late)];
         assert_eq!(
             rotation_note_sentence(&en, Some(d("2026-02-04")), &tails, &PlainFormat),
-            " The research note was published on Feb 4, 2026; IWM was Improving then and is Leading now."
+            " The research note was published on Feb 4, 2026. Since then: IWM moved from Improving to Leading.",
+            "XLU's history starts after the day: not said"
         );
         assert_eq!(rotation_note_sentence(&en, Some(d("2026-03-04")), &tails, &PlainFormat), "");
+        // A tail drawn from the point after the day (its history reaching back before it) says
+        // where that point was; a quadrant unchanged is "still"; the items are joined with "; ".
+        let xlk = [at("2026-01-30", 101.0, 101.0), at("2026-02-06", 102.0, 101.0), at("2026-02-13", 101.0, 102.0)];
+        let xle = [at("2026-01-30", 99.0, 99.0), at("2026-02-06", 98.0, 99.0), at("2026-02-13", 99.0, 101.0)];
+        let tails = [NoteTail { symbol: "IWM".into(), history: &iwm, start: 1, len: 2 }, whole("XLK", &xlk), NoteTail { symbol: "XLE".into(), history: &xle, start: 1, len: 2 }];
+        assert_eq!(
+            rotation_note_sentence(&en, Some(d("2026-02-04")), &tails, &PlainFormat),
+            " The research note was published on Feb 4, 2026. Since then: IWM moved from Improving to Leading; XLK is still Leading; XLE moved from Lagging to Improving."
+        );
+        // A tail drawn only after that point says nothing of it.
+        let short = [NoteTail { symbol: "IWM".into(), history: &iwm, start: 2, len: 1 }];
+        assert_eq!(rotation_note_sentence(&en, Some(d("2026-02-04")), &short, &PlainFormat), "");
+        // In German, from the shipped table.
+        use crate::chart::messages::{keep, parse_table};
+        let de = Messages::new("de", keep(parse_table(include_str!("../../www/lang/de.json")).unwrap()), &[], None);
+        assert_eq!(
+            rotation_note_sentence(&de, Some(d("2026-02-04")), &tails, &PlainFormat),
+            " Die Research-Studie wurde am Feb 4, 2026 veröffentlicht. Quadranten seitdem: IWM von Aufholend nach Führend; XLK weiterhin Führend; XLE von Nachlaufend nach Aufholend."
+        );
         assert_eq!(point_at_note(&en, "IWM, Leading".into(), true), "IWM, Leading, the first point since the research note was published");
     }
 

@@ -184,21 +184,43 @@ impl ReferenceView {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoteMark {
     pub index: usize,
+    /// Whether the marked date is the publication day or the first trading day after it.
+    pub day: NoteDay,
     pub x: f64,
     pub label: String,
     pub label_box: Rect,
 }
 
 impl NoteMark {
-    /// The mark at table index `index`, its label clear of the reference lines' labels.
-    fn lay_out(index: usize, label: &str, x: &LinearScale, plot: &Rect, avoid: &[ReferenceView], font_px: f64, ui: f64) -> NoteMark {
+    /// The mark at table index `index`, its label clear of the reference lines' labels and
+    /// inside the plot on both sides (right of the line, else left of it, else against the
+    /// plot's edge); on a plot narrower than the label, the line alone (`label` empty).
+    #[allow(clippy::too_many_arguments)]
+    fn lay_out(index: usize, day: NoteDay, label: &str, x: &LinearScale, plot: &Rect, avoid: &[ReferenceView], font_px: f64, ui: f64) -> NoteMark {
         let x = x.map(index as f64);
         let (gap, width, height) = (4.0 * ui, bold_text_width(label, font_px) + 6.0 * ui, font_px * 1.3);
-        let left = if x + gap + width <= plot.right { x + gap } else { (x - gap - width).max(plot.left) };
+        let left = if x + gap + width <= plot.right { x + gap } else { x - gap - width };
+        let left = left.min(plot.right - width).max(plot.left);
         let top_box = Rect { left, top: plot.top + 2.0 * ui, right: left + width, bottom: plot.top + 2.0 * ui + height };
         let clashes = |b: &Rect| avoid.iter().any(|r| r.label_box.left < b.right && b.left < r.label_box.right && r.label_box.top < b.bottom && b.top < r.label_box.bottom);
         let label_box = if clashes(&top_box) { Rect { top: plot.bottom - 2.0 * ui - height, bottom: plot.bottom - 2.0 * ui, ..top_box } } else { top_box };
-        NoteMark { index, x, label: label.to_owned(), label_box }
+        let label = if width <= plot.right - plot.left { label.to_owned() } else { String::new() };
+        NoteMark { index, day, x, label, label_box }
+    }
+}
+
+/// How a marked date stands to the note's publication day: the day itself, or the first date
+/// after it (the note came out on a weekend or holiday, or between two points of a tail).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteDay {
+    Published,
+    FirstSince,
+}
+
+impl NoteDay {
+    /// `marked` (on or after `published`) as it stands to `published`.
+    pub fn of(marked: Date, published: Date) -> NoteDay {
+        if marked == published { NoteDay::Published } else { NoteDay::FirstSince }
     }
 }
 
@@ -325,7 +347,10 @@ impl LineChartView {
             .collect();
         let end_labels = place_end_labels(ends, &plot, font_px);
         let reference: Vec<ReferenceView> = spec.reference.iter().map(|r| ReferenceView::lay_out(r, y.map(r.value), &plot, font_px, ui)).collect();
-        let note = spec.note.and_then(|(day, label)| Some(NoteMark::lay_out(note_index(spec.dates, from, to, day)?, label, &x, &plot, &reference, font_px, ui)));
+        let note = spec.note.and_then(|(day, label)| {
+            let i = note_index(spec.dates, from, to, day)?;
+            Some(NoteMark::lay_out(i, NoteDay::of(*spec.dates.get(i)?, day), label, &x, &plot, &reference, font_px, ui))
+        });
 
         LineChartView {
             width: spec.width,
@@ -400,6 +425,8 @@ pub fn draw_line_chart(
 
     if let Some(n) = &view.note {
         draw_note_line(pen, &brush, n.x, &p, palette);
+    }
+    if let Some(n) = view.note.as_ref().filter(|n| !n.label.is_empty()) {
         let b = n.label_box;
         brush.rect(pen, (b.left, b.top), (b.right, b.bottom), palette.background, 0.85);
         brush.text(pen, &n.label, ((b.left + b.right) / 2.0, (b.top + b.bottom) / 2.0), view.font_px, palette.muted, (Align::Centre, Baseline::Middle), true);
@@ -678,6 +705,44 @@ mod tests {
         let mut painter = crate::chart::paint::SvgPainter::default();
         draw_line_chart(&mut painter, &v, &Palette::light());
         assert!(painter.body.contains("\nNote\n"), "label drawn");
+    }
+
+    /// On a narrow plot the label stays inside it on both sides, wherever the line is.
+    #[test]
+    fn the_note_label_stays_inside_a_narrow_plot() {
+        let d = dates(40);
+        let l = Line { from: 0, values: (0..40).map(|i| i as f64).collect() };
+        let lines = [PlotLine { label: "X", colour: Rgb(1, 1, 1), dashed: false, faded: false, line: &l, unit: None }];
+        for width in [60.0, 90.0, 110.0, 140.0, 180.0, 260.0] {
+            for i in 0..40 {
+                let s = LineChartSpec { note: Some((d[i], "Research note")), width, ..spec(&d, &lines) };
+                let v = LineChartView::build(&s, &PlainFormat);
+                let n = v.note.clone().expect("marked");
+                let b = n.label_box;
+                if b.right - b.left <= v.plot.right - v.plot.left {
+                    assert!(b.left >= v.plot.left - 1e-9 && b.right <= v.plot.right + 1e-9, "width {width}, day {i}: {b:?} in {:?}", v.plot);
+                    assert_eq!(n.label, "Research note");
+                } else {
+                    assert_eq!(n.label, "", "wider than the plot: the line alone");
+                    let mut painter = crate::chart::paint::SvgPainter::default();
+                    draw_line_chart(&mut painter, &v, &Palette::light());
+                    assert!(!painter.body.contains("Research note"), "no label drawn past the plot");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_note_mark_knows_whether_its_day_is_the_publication_day() {
+        let d = dates(40);
+        let l = Line { from: 0, values: (0..40).map(|i| i as f64).collect() };
+        let lines = [PlotLine { label: "X", colour: Rgb(1, 1, 1), dashed: false, faded: false, line: &l, unit: None }];
+        let day = |iso: &str| Date::parse_iso(iso).unwrap();
+        let mark = |published: &str| LineChartView::build(&LineChartSpec { note: Some((day(published), "Note")), ..spec(&d, &lines) }, &PlainFormat).note.map(|n| (n.index, n.day));
+        assert_eq!(mark("2025-12-05"), Some((4, NoteDay::Published)));
+        assert_eq!(mark("2025-12-06"), Some((5, NoteDay::FirstSince)), "a Saturday marks the Monday");
+        assert_eq!(mark("2025-12-07"), Some((5, NoteDay::FirstSince)));
+        assert_eq!(mark("2025-12-08"), Some((5, NoteDay::Published)));
     }
 
     #[test]

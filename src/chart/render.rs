@@ -5,7 +5,7 @@
 //! screen-reader summary as its alt text. The PNG is the tool's business (a rasteriser).
 
 use super::messages::Messages;
-use super::describe::{describe_extent, describe_motion, describe_performance, describe_rotation, describe_trend, Performer, SpreadFact};
+use super::describe::{describe_extent, describe_motion, describe_performance, describe_rotation, describe_trend, NoteTail, Performer, SpreadFact};
 use super::draw::FONT_FAMILY;
 use super::export::png_headings;
 use super::format::Format;
@@ -110,14 +110,17 @@ pub fn rotation_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Optio
     if tails.is_empty() {
         return None;
     }
+    let set = model.rotation_set(model.benchmark, spec.interval, spec.method);
     let inputs: Vec<TailInput> = tails
         .iter()
-        .map(|(p, _, points)| TailInput {
+        .map(|(p, start, points)| TailInput {
             symbol: model.symbol(*p),
             colour: model.colour(spec.palette, *p),
             marker: model.marker(*p),
             emphasis: Emphasis::Normal,
             points,
+            history: set.as_ref().as_ref().ok().and_then(|s| history(s, *p)).unwrap_or_default(),
+            start: *start,
         })
         .collect();
     let rrg = RrgSpec {
@@ -155,7 +158,10 @@ pub fn rotation_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String
     let m = &spec.messages;
     let rotation = describe_rotation(m, model.symbol(model.benchmark), spec.interval, as_of, &heads, &super::describe::period_name(m, spec.period, fmt), &performers, spread.as_ref(), fmt);
     let mut text = words::rotation_summary(m, &rotation, &describe_motion(m, &motion, fmt), &describe_extent(m, spec.method, model.window, None, fmt));
-    let named: Vec<(String, &[RotationPoint])> = tails.iter().map(|(p, _, pts)| (model.symbol(*p).to_owned(), &pts[..])).collect();
+    let named: Vec<NoteTail> = tails
+        .iter()
+        .filter_map(|(p, start, pts)| Some(NoteTail { symbol: model.symbol(*p).to_owned(), history: history(set.as_ref().as_ref().ok()?, *p)?, start: *start, len: pts.len() }))
+        .collect();
     text.push_str(&super::describe::rotation_note_sentence(m, spec.published, &named, fmt));
     text
 }

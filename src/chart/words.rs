@@ -6,7 +6,7 @@
 use super::describe::period_name;
 use super::format::Format;
 use super::messages::{fill, Messages};
-use super::performance::ValueKind;
+use super::performance::{NoteDay, ValueKind};
 use super::theme::{Palette, Rgb};
 use crate::analysis::lines::Line;
 use crate::analysis::period::Period;
@@ -161,24 +161,19 @@ pub fn value_on(m: &Messages, who: &str, value: Option<&str>, day: &str) -> Stri
 }
 
 /// A day as read where the note's publication is marked (tooltip title, keyboard, the date
-/// slider): "Feb 4, 2026", or "Feb 4, 2026 (note published)" at the mark (`at_note`).
-pub fn day_read(m: &Messages, day: String, at_note: bool) -> String {
-    if at_note { m.fill("label.notePublishedOn", &[("day", &day)]) } else { day }
+/// slider): "Feb 4, 2026"; at the mark (`at_note`), "Feb 4, 2026 (note published)" when it is
+/// the publication day itself, else "Feb 8, 2026 (first since the note)".
+pub fn day_read(m: &Messages, day: String, at_note: Option<NoteDay>) -> String {
+    match at_note {
+        None => day,
+        Some(NoteDay::Published) => m.fill("label.notePublishedOn", &[("day", &day)]),
+        Some(NoteDay::FirstSince) => m.fill("label.noteFirstSince", &[("day", &day)]),
+    }
 }
 
-/// The date slider's mark at the note's publication day `day`, when the slider reaches it: the
-/// step (the first of `timeline`, table indices into `dates`, on or after the day), its title
-/// ("Research note published Feb 4, 2026") and its place along the track (a CSS length: the
-/// thumb's half-width, then the step's share of the rest).
-pub fn slider_mark(m: &Messages, dates: &[Date], timeline: &[usize], day: Date, fmt: &dyn Format) -> Option<(usize, String, String)> {
-    let on = |i: &usize| dates.get(*i).copied();
-    let step = timeline.partition_point(|i| on(i).is_some_and(|d| d < day));
-    let first = on(timeline.get(step)?)?;
-    if step == 0 && first != day {
-        return None;
-    }
-    let share = step as f64 / timeline.len().saturating_sub(1).max(1) as f64;
-    Some((step, m.fill("label.noteMarkTitle", &[("day", &fmt.date(day))]), format!("calc(8px + (100% - 16px) * {share:.4})")))
+/// The date slider's note mark's title: "Research note published Feb 4, 2026".
+pub fn slider_mark_title(m: &Messages, day: Date, fmt: &dyn Format) -> String {
+    m.fill("label.noteMarkTitle", &[("day", &fmt.date(day))])
 }
 
 // ---- The performance view -----------------------------------------------------------------
@@ -579,13 +574,14 @@ mod tests {
         assert_eq!(ignored_settings(&de, &["farbe".into()]).as_deref(), Some("Unbekannte Einstellungen ignoriert: farbe"));
         assert_eq!(play_label(&de, true), "Pause");
         assert_eq!(de.get("label.noteMark"), "Studie");
-        assert_eq!(day_read(&de, "Feb 4, 2026".into(), true), "Feb 4, 2026 (Studie veröffentlicht)");
-        let timeline = [0, 5, 10];
-        let dates: Vec<Date> = (0..11).map(|i| day("2026-02-02").add_days(i)).collect();
-        let (step, title, left) = slider_mark(&de, &dates, &timeline, day("2026-02-04"), &PlainFormat).unwrap();
-        assert_eq!((step, title.as_str(), left.as_str()), (1, "Research-Studie veröffentlicht am Feb 4, 2026", "calc(8px + (100% - 16px) * 0.5000)"));
-        assert_eq!(slider_mark(&de, &dates, &timeline, day("2026-01-04"), &PlainFormat), None);
-        assert_eq!(slider_mark(&de, &dates, &timeline, day("2026-03-04"), &PlainFormat), None);
+        assert_eq!(day_read(&de, "Feb 4, 2026".into(), Some(NoteDay::Published)), "Feb 4, 2026 (Studie veröffentlicht)");
+        // A note out on a Saturday marks the Monday: not "published" that day.
+        assert_eq!(day_read(&de, "Feb 9, 2026".into(), Some(NoteDay::FirstSince)), "Feb 9, 2026 (erster Stand seit der Studie)");
+        assert_eq!(day_read(&de, "Feb 9, 2026".into(), None), "Feb 9, 2026");
+        assert_eq!(slider_mark_title(&de, day("2026-02-04"), &PlainFormat), "Research-Studie veröffentlicht am Feb 4, 2026");
+        let en = Messages::english();
+        assert_eq!(day_read(&en, "Dec 8, 2026".into(), Some(NoteDay::FirstSince)), "Dec 8, 2026 (first since the note)");
+        assert_eq!(day_read(&en, "Dec 8, 2026".into(), Some(NoteDay::Published)), "Dec 8, 2026 (note published)");
         assert_eq!(interval_button(&de, Interval::Weekly), "Wöchentlich");
         assert_eq!(mode_options(&de, None).iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(), ["Veränderung in %", "Verhältnis zur Benchmark"]);
         // A publisher's override wins over the table.

@@ -71,8 +71,9 @@ test("the note's day: a tick on the date slider, a line on the performance chart
     said = (await scrub.getAttribute("aria-valuetext")) ?? "";
   }
   assert.match(said, /^Oct \d+, 2026 \(note published\)$/);
-  // The rotation summary names the day and where each tail was then.
-  assert.match((await host.locator("[data-testid=summary]").textContent()) ?? "", /The research note was published on Oct 2, 2026; .* was .* then and is .* now\./);
+  // The rotation summary names the day and, item by item after "; ", where each tail went
+  // from its first point since then (here every head is that point: "is still").
+  assert.match((await host.locator("[data-testid=summary]").textContent()) ?? "", /The research note was published on Oct 2, 2026\. Since then: [A-Z]+ (is still|moved from) [^.;]+(; [A-Z]+ (is still|moved from) [^.;]+)*\.$/);
 
   await show(tab, host, "performance");
   assert.ok((await host.locator("[data-testid=summary]").textContent()).endsWith(SENTENCE));

@@ -33,12 +33,16 @@ pub fn scene(g: &Graph, ctx: &WidgetContext) -> PaintBuilder {
             *g.shown.borrow_mut() = None;
             return Rc::new(|_| {});
         }
+        // The whole histories, where each tail's first point since the note is decided.
+        let set = data.rotation_set(c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked());
+        let rotations = set.as_ref().as_ref().map(|s| &s.rotations[..]).unwrap_or_default();
         let inputs: Vec<TailInput> = tails
             .0
             .iter()
             .map(|t| {
                 let p = t.position;
-                TailInput { symbol: data.symbol(p), colour: data.colour(&palette, p), marker: data.marker(p), emphasis: c.pinned_emphasis(p), points: &t.points }
+                let history = rotations.iter().find(|r| r.position == p).map(|r| &r.points[..]).unwrap_or_default();
+                TailInput { symbol: data.symbol(p), colour: data.colour(&palette, p), marker: data.marker(p), emphasis: c.pinned_emphasis(p), points: &t.points, history, start: t.start }
             })
             .collect();
         let spec = RrgSpec {

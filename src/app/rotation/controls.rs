@@ -136,11 +136,15 @@ pub fn ScrubBar() -> impl IntoView {
         }
     };
     let mark = {
-        let (data, set, format, m) = (data.clone(), set.clone(), ctx.format.clone(), crate::app::messages());
+        let (data, set) = (data.clone(), set.clone());
         move || {
             let s = set();
-            words::slider_mark(&m, &data.table.dates, &s.as_ref().as_ref().ok()?.timeline, c.published.get()?, format.as_ref())
+            crate::chart::rotation::slider_mark(&data.table.dates, &s.as_ref().as_ref().ok()?.timeline, c.published.get()?)
         }
+    };
+    let mark_title = {
+        let (mark, format, m) = (mark.clone(), ctx.format.clone(), crate::app::messages());
+        move || mark().and(c.published.get()).map(|day| words::slider_mark_title(&m, day, format.as_ref()))
     };
     let date_text = {
         let (data, mark, position) = (data.clone(), mark.clone(), position.clone());
@@ -148,7 +152,7 @@ pub fn ScrubBar() -> impl IntoView {
         move || {
             let s = set();
             let Ok(s) = s.as_ref() else { return String::new() };
-            let at_note = mark().is_some_and(|(step, _, _)| position() == step);
+            let at_note = mark().filter(|k| position() == k.step).map(|k| k.day);
             c.scrub_index(&s.timeline).map(|i| words::day_read(&m, format.date(data.table.dates[i]), at_note)).unwrap_or_default()
         }
     };
@@ -217,13 +221,11 @@ pub fn ScrubBar() -> impl IntoView {
                         c.scrub.set(if v + 1 >= steps() { None } else { Some(v) });
                     }
                 } />
-            // Without a title (no note, or its day is not on the slider) the mark is not shown.
+            // Without a title (no note, or its day is not on the slider) the mark is not shown;
+            // the stylesheet places it at its share of the track (--rs-mark) under the thumb.
             <span class="rs-scrub-mark" data-testid="note-mark" aria-hidden="true"
-                title={
-                    let mark = mark.clone();
-                    move || mark().map(|m| m.1)
-                }
-                style:left=move || mark().map(|m| m.2).unwrap_or_default()></span>
+                title=mark_title
+                style:--rs-mark=move || mark().map(|k| k.share.to_string()).unwrap_or_default()></span>
             </span>
             <output class="rs-scrub-date" data-testid="scrub-date">{date_text}</output>
         </div>

@@ -28,7 +28,8 @@ use super::state::{use_state, Controls, SharedData};
 use super::widget_context;
 use crate::analysis::rotation::RotationPoint;
 use crate::analysis::rotation_metrics::{metrics_at, metrics_from, PointMetrics};
-use crate::chart::describe::point_lines;
+use crate::chart::describe::{point_lines, rotation_note_sentence, NoteTail};
+use crate::chart::performance::NoteDay;
 use crate::chart::format::Format;
 use crate::chart::rotation::RrgView;
 use crate::model::Model;
@@ -136,8 +137,9 @@ impl Graph {
             Some(m) => point_lines(&crate::app::messages(), p, &m, self.c.interval.get_untracked(), format),
             None => Vec::new(),
         };
-        if let Some(first) = lines.first_mut().filter(|_| s.view.tails[t].note_point == Some(k)) {
-            *first = crate::chart::words::day_read(&self.words, std::mem::take(first), true);
+        let published = self.c.published.get_untracked().filter(|_| s.view.tails[t].note_point == Some(k));
+        if let (Some(first), Some(day)) = (lines.first_mut(), published) {
+            *first = crate::chart::words::day_read(&self.words, std::mem::take(first), Some(NoteDay::of(p.date, day)));
         }
         let (w, h) = (s.view.width / s.view.ui, s.view.height / s.view.ui);
         self.tooltip.set(Some(TooltipData::beside(at.0, at.1, w, h, title, lines)));
@@ -157,6 +159,22 @@ fn with_history<R>(data: &Model, c: Controls, position: usize, f: impl FnOnce(&[
     let set = data.rotation_set(c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked());
     let r = set.as_ref().as_ref().ok()?.rotations.iter().find(|r| r.position == position)?;
     Some(f(&r.points))
+}
+
+/// The summary's and table caption's sentences on the note for `tails` (on screen), each read
+/// with its whole history.
+fn note_sentence(data: &Model, c: Controls, tails: &VisibleTails, words: &crate::chart::messages::Messages, published: Option<crate::analysis::Date>, format: &dyn Format) -> String {
+    let set = data.rotation_set(c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked());
+    let rotations = set.as_ref().as_ref().map(|s| &s.rotations[..]).unwrap_or_default();
+    let tails: Vec<NoteTail> = tails
+        .0
+        .iter()
+        .filter_map(|tail| {
+            let history = &rotations.iter().find(|r| r.position == tail.position)?.points;
+            Some(NoteTail { symbol: data.symbol(tail.position).to_owned(), history, start: tail.start, len: tail.points.len() })
+        })
+        .collect();
+    rotation_note_sentence(words, published, &tails, format)
 }
 
 /// The metrics of point `k` of `tail`.

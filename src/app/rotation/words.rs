@@ -1,13 +1,13 @@
 //! The graph in words and numbers: the summary (before the chart), the data table, the PNG's
 //! title and legend and the export file names, all read from the tails memo the scene draws.
 
-use super::{point_metrics, Graph};
+use super::{note_sentence, point_metrics, Graph};
 use crate::analysis::rotation::RotationPoint;
 use crate::analysis::rotation_metrics::PointMetrics;
 use crate::app::a11y::ViewExports;
 use crate::app::state::Looks;
 use crate::app::WidgetContext;
-use crate::chart::describe::{describe_extent, describe_motion, describe_rotation, in_view, rotation_note_sentence, Performer, SpreadFact};
+use crate::chart::describe::{describe_extent, describe_motion, describe_rotation, in_view, Performer, SpreadFact};
 use crate::chart::words::{rotation_png_title, rotation_summary, rotation_table_caption};
 use crate::chart::export::rotation_table;
 use leptos::prelude::*;
@@ -38,10 +38,7 @@ pub fn summary(g: &Graph, ctx: &WidgetContext) -> Signal<String> {
         let words = &g.words;
         let rotation = describe_rotation(words, data.symbol(c.benchmark.get()), c.interval.get(), as_of, &heads, &crate::chart::describe::period_name(words, period, format.as_ref()), &performers, spread.as_ref(), format.as_ref());
         let mut text = rotation_summary(words, &rotation, &describe_motion(words, &motion, format.as_ref()), &describe_extent(words, c.method.get(), data.window, c.zoom.get(), format.as_ref()));
-        text.push_str(&g.tails.with(|t| {
-            let tails: Vec<(String, &[RotationPoint])> = t.0.iter().map(|tail| (data.symbol(tail.position).to_owned(), &tail.points[..])).collect();
-            rotation_note_sentence(words, c.published.get(), &tails, format.as_ref())
-        }));
+        text.push_str(&g.tails.with(|t| note_sentence(data, c, t, words, c.published.get(), format.as_ref())));
         text
     })
 }
@@ -67,10 +64,7 @@ pub fn exports(g: &Graph, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
             let tail = c.tail.get_untracked();
             let extent = describe_extent(&g1.words, c.method.get_untracked(), data.window, zoom, table_format.as_ref());
             let mut caption = rotation_table_caption(&g1.words, data.symbol(c.benchmark.get_untracked()), c.interval.get_untracked(), tail, &extent);
-            caption.push_str(&g1.tails.with(|t| {
-                let tails: Vec<(String, &[RotationPoint])> = t.0.iter().map(|tail| (data.symbol(tail.position).to_owned(), &tail.points[..])).collect();
-                rotation_note_sentence(&g1.words, c.published.get(), &tails, table_format.as_ref())
-            }));
+            caption.push_str(&g1.tails.with(|t| note_sentence(data, c, t, &g1.words, c.published.get(), table_format.as_ref())));
             rotation_table(&g1.words, caption, &tails)
         }),
         frame: Rc::new(move || {

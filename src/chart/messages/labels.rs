@@ -10,6 +10,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("label.permalinkRoute", "This page uses the # part of its address for its own navigation, so this chart's view is not kept in the address."),
     ("label.noteMark", "Note"),
     ("label.notePublishedOn", "{day} (note published)"),
+    ("label.noteFirstSince", "{day} (first since the note)"),
     ("label.noteMarkTitle", "Research note published {day}"),
     ("label.notLoadedOnPaper", "This chart had not loaded when the page was printed: open the page to see it."),
     ("export.sourceLine", "Rotascope · {adjustment}"),

@@ -6,7 +6,7 @@ use crate::chart::curve::Point;
 use crate::chart::draw::Brush;
 use crate::chart::paint::{Align, Baseline, Ink, Painter, TextStyle};
 use crate::chart::theme::{Palette, Rgb};
-use super::layout::{between, head_marker_radius, inside, RrgView, TailView, DOTTED_POINTS};
+use super::layout::{between, head_marker_radius, inside, PointView, RrgView, TailView, DOTTED_POINTS};
 use super::marks::{marker_path, Emphasis, Marker, HIGHLIGHT_WASH};
 
 /// A head marker of radius `r` (device pixels) in `colour`, on a halo of `ring` 1.5 px wider.
@@ -102,9 +102,14 @@ fn draw_tail(pen: &mut dyn Painter, brush: &Brush, view: &RrgView, palette: &Pal
         brush.dots(pen, &batch, 2.4, tail.colour, batch_alpha * fade);
     }
     let colour = if emphasis == Emphasis::Faded { tail.colour.mix(palette.background, 0.7) } else { tail.colour };
-    // The first point after the note was published: a ring in the tail's colour on a halo.
-    if let Some(pt) = tail.note_point.and_then(|k| tail.points.get(k)).filter(|pt| inside(&p, (pt.x, pt.y)) && (view.show_tails || std::ptr::eq(*pt, head))) {
-        let r = head_marker_radius(view.head_radius, emphasis) / view.ui + 3.5;
+    // The first point after the note was published: a ring in the tail's colour on a halo,
+    // drawn only where all of it is inside the plot (the highlight overlay is not clipped).
+    let r = head_marker_radius(view.head_radius, emphasis) / view.ui + 3.5;
+    let ring_fits = |pt: &&PointView| {
+        let reach = (r + 1.5 + 1.0) * view.ui;
+        pt.x - reach >= p.left && pt.x + reach <= p.right && pt.y - reach >= p.top && pt.y + reach <= p.bottom
+    };
+    if let Some(pt) = tail.note_point.and_then(|k| tail.points.get(k)).filter(|pt| ring_fits(pt) && (view.show_tails || std::ptr::eq(*pt, head))) {
         brush.circle(pen, (pt.x, pt.y), r + 1.5, palette.background, fade, false);
         brush.circle(pen, (pt.x, pt.y), r, colour, fade, false);
     }
@@ -223,6 +228,75 @@ mod tests {
         assert_eq!(view_with(&tails, |s| s.published = Some(tails[0].1[3].date)).tails[0].note_point, Some(3));
         assert_eq!(view_with(&tails, |s| s.published = Some(day.add_days(-30))).tails[0].note_point, None);
         assert_eq!(view_with(&tails, |s| s.published = Some(day.add_days(60))).tails[0].note_point, None);
+    }
+
+    /// The ring is decided on the whole history: a tail drawn from the first point since the
+    /// note (the point before it, off the tail, older than the day) rings that point.
+    #[test]
+    fn a_tail_starting_at_the_first_point_since_the_note_rings_it() {
+        use super::super::layout::{note_point, RrgSpec};
+        use super::super::marks::{Emphasis, Marker, TailInput};
+        use crate::chart::format::PlainFormat;
+        let history: Vec<RotationPoint> = (0..6).map(|w| point(98.0 + w as f64, 99.0 + w as f64 * 0.5, w)).collect();
+        // Weekly from Monday 2026-01-05; a note on Wednesday Jan 14: the first point since is 2 (Jan 19).
+        let day = crate::analysis::Date::parse_iso("2026-01-14").unwrap();
+        assert_eq!(note_point(&history, 0, 6, day), Some(2));
+        assert_eq!(note_point(&history, 2, 4, day), Some(0), "the tail starts at it");
+        assert_eq!(note_point(&history, 1, 3, day), Some(1));
+        assert_eq!(note_point(&history, 3, 3, day), None, "the tail starts after it");
+        assert_eq!(note_point(&history, 0, 2, day), None, "the tail ends before it");
+        assert_eq!(note_point(&history, 0, 6, day.add_days(-30)), None, "the history starts after the day");
+        assert_eq!(note_point(&history, 0, 6, history[0].date), Some(0), "on the history's first day");
+        assert_eq!(note_point(&history, 0, 6, day.add_days(60)), None);
+        let build = |start: usize, published: Option<crate::analysis::Date>| {
+            let inputs = [TailInput { symbol: "IWM", colour: Rgb(1, 2, 3), marker: Marker::Circle, emphasis: Emphasis::Normal, points: &history[start..], history: &history, start }];
+            let spec = RrgSpec { tails: &inputs, width: 900.0, height: 600.0, ui: 1.0, show_tails: true, show_labels: true, zoom: None, quadrant_names: ["Leading", "Weakening", "Lagging", "Improving"], published };
+            RrgView::build(&spec, &PlainFormat)
+        };
+        let (at, after) = (build(2, Some(day)), build(3, Some(day)));
+        assert_eq!((at.tails[0].note_point, after.tails[0].note_point), (Some(0), None));
+        assert_eq!(svg_of(&at).matches("<circle").count(), svg_of(&build(2, None)).matches("<circle").count() + 2, "ringed");
+        assert_eq!(svg_of(&after), svg_of(&build(3, None)), "not ringed");
+    }
+
+    /// The ring is drawn only where all of it is inside the plot, not just its centre.
+    #[test]
+    fn the_note_ring_stays_inside_the_plot() {
+        let tails = [("IWM".to_string(), (0..6).map(|w| point(98.0 + w as f64, 99.0 + w as f64 * 0.5, w)).collect::<Vec<_>>())];
+        let day = tails[0].1[2].date;
+        let ringed = |zoom: Option<Viewport>| {
+            let v = view_with(&tails, |s| {
+                s.published = Some(day);
+                s.zoom = zoom;
+            });
+            svg_of(&v).matches("<circle").count() - svg_of(&view_with(&tails, |s| s.zoom = zoom)).matches("<circle").count()
+        };
+        assert_eq!(ringed(None), 2);
+        // Point 2 is at RS-Ratio 100: a viewport whose left edge is there puts it on the edge.
+        let p = &tails[0].1[2];
+        assert_eq!(ringed(Some(Viewport { x: (p.rs_ratio, p.rs_ratio + 4.0), y: (p.rs_momentum - 2.0, p.rs_momentum + 2.0) })), 0, "its centre on the plot's edge");
+        assert_eq!(ringed(Some(Viewport { x: (p.rs_ratio - 2.0, p.rs_ratio + 2.0), y: (p.rs_momentum - 2.0, p.rs_momentum + 2.0) })), 2, "in the middle");
+    }
+
+    #[test]
+    fn the_slider_marks_the_first_step_since_the_note_at_its_share_of_the_track() {
+        use super::super::layout::{slider_mark, SliderMark};
+        use crate::chart::performance::NoteDay;
+        let d = |s: &str| crate::analysis::Date::parse_iso(s).unwrap();
+        // Steps at table indices 0, 5 and 10 of daily dates from Monday Feb 2.
+        let dates: Vec<crate::analysis::Date> = (0..11).map(|i| d("2026-02-02").add_days(i)).collect();
+        let timeline = [0, 5, 10];
+        assert_eq!(slider_mark(&dates, &timeline, d("2026-02-04")), Some(SliderMark { step: 1, share: 0.5, day: NoteDay::FirstSince }));
+        assert_eq!(slider_mark(&dates, &timeline, d("2026-02-07")), Some(SliderMark { step: 1, share: 0.5, day: NoteDay::Published }));
+        assert_eq!(slider_mark(&dates, &timeline, d("2026-02-12")), Some(SliderMark { step: 2, share: 1.0, day: NoteDay::Published }));
+        assert_eq!(slider_mark(&dates, &timeline, d("2026-02-02")), Some(SliderMark { step: 0, share: 0.0, day: NoteDay::Published }));
+        // Before the first step (the steps' history starts after the day) or after the last: none.
+        assert_eq!(slider_mark(&dates, &timeline, d("2026-01-04")), None);
+        assert_eq!(slider_mark(&dates, &timeline, d("2026-03-04")), None);
+        // A later part of the timeline: decided on the whole of it, the first step still ringed.
+        assert_eq!(slider_mark(&dates, &[5, 10], d("2026-02-06")), None, "starts after the day");
+        assert_eq!(slider_mark(&dates, &[0, 5, 10], d("2026-02-06")).map(|m| m.step), Some(1));
+        assert_eq!(slider_mark(&dates, &[7], d("2026-02-09")), Some(SliderMark { step: 0, share: 0.0, day: NoteDay::Published }), "one step");
     }
 
     #[test]

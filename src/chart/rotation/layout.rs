@@ -6,6 +6,7 @@ use crate::analysis::rotation::Quadrant;
 use crate::chart::curve::{clip_polyline, smooth_through, Cubic, Point};
 use crate::chart::format::Format;
 use crate::chart::labels::{text_width, Rect};
+use crate::chart::performance::NoteDay;
 use crate::chart::paint::{Align, Baseline};
 use crate::chart::scale::{decimals_for_step, nice_step, nice_ticks, LinearScale};
 use crate::chart::theme::Rgb;
@@ -33,12 +34,40 @@ const MIN_ZOOM_DRAG_PX: f64 = 4.0;
 /// mapped exactly onto a viewport edge is not lost to rounding.
 const EDGE_TOLERANCE_PX: f64 = 1e-6;
 
-/// The first of `points` (oldest first) dated on or after `day`, the note's publication day;
-/// `None` when none is, or when the tail starts after the day (its first point is not the
-/// first after publication then, only the first shown).
-pub fn note_point(points: &[crate::analysis::rotation::RotationPoint], day: crate::analysis::Date) -> Option<usize> {
-    let k = points.partition_point(|p| p.date < day);
-    points.get(k).filter(|p| k > 0 || p.date == day).map(|_| k)
+/// Where the first point on or after `day` (the note's publication day) falls in a tail: the
+/// tail is `len` points of `history` (oldest first) from `start`, and the point is decided on
+/// the whole history, so a tail starting after the day still rings its first point when the
+/// point before it (off the tail) is older than the day. `None` when that point is not in the
+/// tail, when no point is on or after the day, or when the history itself starts after the day
+/// (its first point is then only the first computed, not the first since publication).
+pub fn note_point(history: &[crate::analysis::rotation::RotationPoint], start: usize, len: usize, day: crate::analysis::Date) -> Option<usize> {
+    let h = history.partition_point(|p| p.date < day);
+    history.get(h).filter(|p| h > 0 || p.date == day)?;
+    h.checked_sub(start).filter(|&k| k < len)
+}
+
+/// The date slider's mark at the note's publication day: its step, its share of the track
+/// (0 at the first step, 1 at the last: where the thumb's centre is at that step, the
+/// stylesheet adding the thumb's size) and whether that step's date is the day itself.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SliderMark {
+    pub step: usize,
+    pub share: f64,
+    pub day: NoteDay,
+}
+
+/// The slider's mark for a note published on `day`: the first step of `timeline` (table
+/// indices into `dates`, the whole history of steps) dated on or after it. As for
+/// [`note_point`], `None` when no step is, or when the timeline starts after the day.
+pub fn slider_mark(dates: &[crate::analysis::Date], timeline: &[usize], day: crate::analysis::Date) -> Option<SliderMark> {
+    let on = |i: &usize| dates.get(*i).copied();
+    let step = timeline.partition_point(|i| on(i).is_some_and(|d| d < day));
+    let first = on(timeline.get(step)?)?;
+    if step == 0 && first != day {
+        return None;
+    }
+    let share = step as f64 / timeline.len().saturating_sub(1).max(1) as f64;
+    Some(SliderMark { step, share, day: NoteDay::of(first, day) })
 }
 
 pub struct RrgSpec<'a> {
@@ -260,7 +289,7 @@ impl RrgView {
                 let strokes = if spec.show_tails { tail_strokes(&curve, &points, &plot, FLATTEN_TOLERANCE_PX * ui) } else { Vec::new() };
                 let arrow = head_arrow(&curve, t.marker, head_marker_radius(head_radius, t.emphasis), &plot);
                 let highlight_arrow = head_arrow(&curve, t.marker, head_marker_radius(head_radius, Emphasis::Highlighted), &plot);
-                let note_point = spec.published.and_then(|day| note_point(t.points, day));
+                let note_point = spec.published.and_then(|day| note_point(t.history, t.start, t.points.len(), day));
                 TailView { symbol: t.symbol.to_owned(), colour: t.colour, marker: t.marker, emphasis: t.emphasis, points, strokes, arrow, highlight_arrow, label: None, note_point }
             })
             .collect();
@@ -418,7 +447,7 @@ pub mod fixtures {
         let inputs: Vec<TailInput> = tails
             .iter()
             .enumerate()
-            .map(|(i, (s, p))| TailInput { symbol: s, colour: Rgb(i as u8, 0, 0), marker: Marker::for_slot(i, 12), emphasis: Emphasis::Normal, points: p })
+            .map(|(i, (s, p))| TailInput { symbol: s, colour: Rgb(i as u8, 0, 0), marker: Marker::for_slot(i, 12), emphasis: Emphasis::Normal, points: p, history: p, start: 0 })
             .collect();
         let mut spec = RrgSpec { tails: &inputs, width: 900.0, height: 600.0, ui: 1.0, show_tails: true, show_labels: true, zoom: None, quadrant_names: ["Leading", "Weakening", "Lagging", "Improving"], published: None };
         options(&mut spec);

@@ -47,6 +47,10 @@ pub struct TailInput<'a> {
     pub marker: Marker,
     pub emphasis: Emphasis,
     pub points: &'a [RotationPoint],
+    /// The symbol's whole rotation history, `points` being its run from `start`: where the
+    /// note's first point is decided ([`super::note_point`]).
+    pub history: &'a [RotationPoint],
+    pub start: usize,
 }
 
 /// A rectangle of the graph in data units: RS-Ratio range `x`, RS-Momentum range `y`, each

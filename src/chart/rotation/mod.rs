@@ -21,5 +21,5 @@ mod marks;
 
 pub use drawing::{draw_rrg, draw_rrg_highlight, draw_rrg_overlay, draw_rrg_ring, draw_zoom_rect};
 pub use head_labels::HeadLabel;
-pub use layout::{note_point, Corner, PointView, QuadrantView, RrgSpec, RrgView, Stroke, TailView, Tick, DOTTED_POINTS, MAX_STROKES_PER_TAIL};
+pub use layout::{note_point, slider_mark, Corner, PointView, QuadrantView, RrgSpec, RrgView, SliderMark, Stroke, TailView, Tick, DOTTED_POINTS, MAX_STROKES_PER_TAIL};
 pub use marks::{Emphasis, Marker, TailInput, Viewport, HIGHLIGHT_WASH};
