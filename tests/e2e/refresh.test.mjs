@@ -11,7 +11,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { useSiteAndBrowser, watchProblems, waitForChart, DIST, API_PAGE, htmlRoute } from "./harness.mjs";
+import { useSiteAndBrowser, serve as serveSite, watchProblems, waitForChart, DIST, API_PAGE, htmlRoute } from "./harness.mjs";
 
 const SAMPLE = JSON.parse(fs.readFileSync(path.join(DIST, "data/sample-prices.json"), "utf8"));
 /** The sample file's first `n` days. */
@@ -266,4 +266,67 @@ test("a refresh under way when its widget is rebuilt or removed changes nothing 
     await twoFrames();
   }
   assert.equal(await page.evaluate(() => document.querySelector("#other").shadowRoot.childElementCount), 0, "unmounted");
+});
+
+test("across origins the browser revalidates its copy (no preflight): a 304 draws nothing, a new day redraws", async () => {
+  // The prices on another origin, with CORS, an ETag it does not expose and a Last-Modified.
+  let version = days;
+  const seen = [];
+  const body = (n) => JSON.stringify(firstDays(n));
+  const modified = (n) => new Date(Date.UTC(2026, 0, 1) + n * 86400000).toUTCString();
+  const data = await serveSite(DIST, {
+    routes: {
+      "/prices.json": (req, res) => {
+        const etag = `"x-${version}"`;
+        seen.push({ method: req.method, validator: req.headers["if-none-match"] ?? null });
+        const headers = { etag, "last-modified": modified(version), "access-control-allow-origin": "*", "cache-control": "max-age=300", "content-type": "application/json" };
+        if (req.headers["if-none-match"] === etag) return res.writeHead(304, headers).end();
+        res.writeHead(200, headers).end(body(version));
+      },
+    },
+  });
+  const tab = await session.browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const tabProblems = watchProblems(tab);
+  try {
+    await tab.goto(`${session.url}api.html`);
+    await tab.evaluate((url) => {
+      const host = document.createElement("div");
+      host.id = "far";
+      document.body.append(host);
+      window.__far = globalThis.Rotascope.mount(host, { prices: url, lazy: false });
+      window.__farState = [];
+      new MutationObserver(() => window.__farState.push(host.shadowRoot.querySelector("[data-refresh]")?.dataset.refresh)).observe(host.shadowRoot, { attributes: true, subtree: true, attributeFilter: ["data-refresh"] });
+    }, `${data.url}prices.json`);
+    await waitForChart(tab, "#far");
+    const refreshed = async () => {
+      const from = await tab.evaluate(() => window.__farState.length);
+      await tab.evaluate(() => window.__far.refresh());
+      await tab.waitForFunction((k) => window.__farState.slice(k).includes("current"), from);
+      await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    };
+    const canvas = () => tab.evaluate(() => {
+      const c = document.querySelector("#far").shadowRoot.querySelector("canvas");
+      const same = c === window.__farCanvas;
+      window.__farCanvas = c;
+      return same;
+    });
+    await canvas();
+    await refreshed();
+    assert.ok(await canvas(), "a 304 keeps the drawn chart");
+    version = days + 1;
+    await refreshed();
+    assert.ok(!(await canvas()), "a new day draws the chart again");
+    const day = new Date(`${SAMPLE.dates[days]}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+    assert.ok((await tab.evaluate(() => document.querySelector("#far").shadowRoot.querySelector("[data-testid=subtitle]").textContent)).includes(day));
+    // No preflight; the browser sent the validator it kept, each time.
+    assert.deepEqual(seen, [
+      { method: "GET", validator: null },
+      { method: "GET", validator: `"x-${days}"` },
+      { method: "GET", validator: `"x-${days}"` },
+    ]);
+    assert.deepEqual(tabProblems, []);
+  } finally {
+    await tab.close();
+    data.server.close();
+  }
 });
