@@ -76,6 +76,33 @@ impl Controls {
         }
     }
 
+    /// The reader's settings carried into `next`, the controls of a table with other symbols
+    /// (a refreshed file that gained or lost one): the same view, period, method, tail and
+    /// zoom, and the benchmark, highlight, hidden and trend symbols by name where `now` has
+    /// them.
+    pub fn carry_into(&self, before: &Model, now: &Model, next: Controls) {
+        let same = |p: usize| now.table.position(before.symbol(p));
+        next.view.set(self.view.get_untracked());
+        next.interval.set(self.interval.get_untracked());
+        next.method.set(self.method.get_untracked());
+        next.tail.set(self.tail.get_untracked());
+        next.show_tails.set(self.show_tails.get_untracked());
+        next.show_labels.set(self.show_labels.get_untracked());
+        next.zoom.set(self.zoom.get_untracked());
+        next.period.set(self.period.get_untracked());
+        next.mode.set(self.mode.get_untracked());
+        next.show_summary.set(self.show_summary.get_untracked());
+        next.published.set(self.published.get_untracked());
+        if let Some(b) = same(self.benchmark.get_untracked()) {
+            next.benchmark.set(b);
+        }
+        if let Some(t) = same(self.trend_symbol.get_untracked()) {
+            next.trend_symbol.set(t);
+        }
+        next.pinned.set(self.pinned.get_untracked().and_then(same));
+        next.hidden.set(self.hidden.get_untracked().into_iter().filter_map(same).collect());
+    }
+
     /// How `position` is drawn given the pinned and hovered symbols (tracked: reading it
     /// from a scene rebuilds the scene on hover; the rotation scene reads
     /// [`Controls::pinned_emphasis`] instead).

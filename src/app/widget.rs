@@ -43,7 +43,8 @@ type Drawn = Option<(Rc<Model>, Controls)>;
 /// The model of `table` and the reader's controls: those of the data drawn before (`kept`,
 /// after a refresh) when the new table has the same symbols, so the view, benchmark,
 /// highlight, zoom and hidden symbols stay, and a scrub position stays on its day (at the
-/// last point it follows the new last point); else new ones, owned by the widget (`owner`) so they outlive a redraw.
+/// last point it follows the new last point); else new ones, owned by the widget (`owner`) so
+/// they outlive a redraw, with the reader's settings carried over by symbol name.
 fn prepare(table: Rc<PriceTable>, config: &WidgetConfig, kept: Option<&(Rc<Model>, Controls)>, owner: &Owner) -> Result<(Model, Controls), AnalysisError> {
     let data = Model::new(table, &config.analyze_options())?;
     if let Some((before, c)) = kept {
@@ -57,6 +58,9 @@ fn prepare(table: Rc<PriceTable>, config: &WidgetConfig, kept: Option<&(Rc<Model
     let benchmark = data.benchmark;
     let first = data.members.first().copied().unwrap_or(benchmark);
     let controls = owner.with(|| Controls::new(config, benchmark, first));
+    if let Some((before, c)) = kept {
+        c.carry_into(before, &data, controls);
+    }
     Ok((data, controls))
 }
 

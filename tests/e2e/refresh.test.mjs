@@ -27,9 +27,10 @@ let down = false;
 // While set, answers wait here until the test releases them.
 let held = null;
 const requests = [];
-const serve = (n) => {
-  const body = JSON.stringify(firstDays(n));
-  served = { body, etag: `"days-${n}"` };
+const serve = (n, without = null) => {
+  const data = firstDays(n);
+  if (without) delete data.series[without];
+  served = { body: JSON.stringify(data), etag: `"days-${n}${without ? `-${without}` : ""}"` };
 };
 const routes = {
   "/api.html": htmlRoute(API_PAGE),
@@ -120,8 +121,9 @@ before(async () => {
   // Every value the widget's refresh state takes, in order.
   await page.evaluate(() => {
     window.__states = [];
-    const root = document.querySelector("#live").shadowRoot.querySelector("[data-rotascope-root]");
-    new MutationObserver(() => window.__states.push(root.dataset.refresh)).observe(root, { attributes: true, attributeFilter: ["data-refresh"] });
+    // On the shadow root's whole tree: update() builds the widget's root element anew.
+    const shadow = document.querySelector("#live").shadowRoot;
+    new MutationObserver((changes) => changes.forEach((c) => window.__states.push(c.target.dataset.refresh))).observe(shadow, { attributes: true, subtree: true, attributeFilter: ["data-refresh"] });
   });
 });
 
@@ -233,6 +235,21 @@ test("update() with the same URL asks the server again, even within the file's m
   await page.evaluate(() => window.__handle.update({ title: "Same file" }));
   await waitForChart(page, "#live");
   assert.deepEqual(requests.slice(asked), [{ validator: `"days-${days + 1}"`, status: 304 }]);
+});
+
+test("a file that lost a symbol keeps the reader's view and hidden symbols by name", async () => {
+  const legend = (symbol) => page.locator("#live .rs-legend-item", { hasText: symbol });
+  await page.locator("#live [data-testid=tab-performance]").click();
+  await legend("IWM").click();
+  assert.equal(await legend("IWM").getAttribute("aria-pressed"), "false");
+  const from = await page.evaluate(() => window.__states.length);
+  serve(days + 1, "XLE");
+  await page.evaluate(() => window.__handle.refresh());
+  await waitForState("current", from);
+  await page.waitForFunction(() => ![...document.querySelector("#live").shadowRoot.querySelectorAll(".rs-legend-item")].some((b) => b.textContent.includes("XLE")));
+  assert.equal(await legend("IWM").getAttribute("aria-pressed"), "false", "IWM still hidden");
+  assert.equal(await page.evaluate(() => document.querySelector("#live").shadowRoot.querySelector("[aria-selected=true]").dataset.testid), "tab-performance");
+  serve(days + 1);
 });
 
 test("refresh below 10 seconds or not a number is a config error", async () => {
