@@ -579,6 +579,11 @@ pub enum Permalink {
 }
 
 impl WidgetConfig {
+    /// The locale numbers, dates and times are written in: `locale`, else `lang`.
+    pub fn locale_tag(&self) -> Option<&str> {
+        self.locale.as_deref().or(self.lang.as_deref())
+    }
+
     /// What the widget computes, as the options `analyze()` takes: the widget builds its
     /// [`crate::model::Model`] from these, so both derive every number the same way.
     pub fn analyze_options(&self) -> AnalyzeOptions {

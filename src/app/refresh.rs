@@ -31,15 +31,24 @@ pub struct RefreshTargets {
     pub note_version: NoteVersion,
 }
 
+/// What a widget drew: the versions of its price files and of its note (`load::versions`,
+/// `load::note_version`), and when it first drew (the "since" of a failure before any
+/// refresh).
+#[derive(Default)]
+struct Drawn {
+    prices: Vec<u32>,
+    note: u32,
+    first_at: String,
+}
+
 /// A widget's refresh: `now()` asks at once, `start()` starts the clock (at the first load's
 /// outcome, so a slow first download is not asked for twice).
 pub struct Refresh {
     pub now: Rc<dyn Fn()>,
     clock: Rc<RefCell<Option<RefreshClock>>>,
     every: Option<f64>,
-    /// The versions of the price files drawn and of the note (`load::versions`), and when the
-    /// data was first drawn (the "since" of a failure before any refresh).
-    pub drawn: Rc<RefCell<(Vec<u32>, u32, String)>>,
+    drawn: Rc<RefCell<Drawn>>,
+    status: RwSignal<Option<(String, Option<String>)>, LocalStorage>,
     /// Cleared when the widget goes: a refresh under way then changes nothing.
     alive: Rc<Cell<bool>>,
 }
@@ -47,9 +56,9 @@ pub struct Refresh {
 impl Refresh {
     pub fn new(config: Arc<WidgetConfig>, t: RefreshTargets) -> Refresh {
         let (clock, alive): (Rc<RefCell<Option<RefreshClock>>>, Rc<Cell<bool>>) = (Rc::default(), Rc::new(Cell::new(true)));
-        let drawn: Rc<RefCell<(Vec<u32>, u32, String)>> = Rc::default();
+        let drawn: Rc<RefCell<Drawn>> = Rc::default();
         let (busy, again, failures) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(false)), Rc::new(Cell::new(0u32)));
-        let (every, root) = (config.refresh_s, t.root);
+        let (every, root, status) = (config.refresh_s, t.root, t.status);
         let now: Rc<dyn Fn()> = {
             let (clock, alive, drawn) = (clock.clone(), alive.clone(), drawn.clone());
             Rc::new(move || {
@@ -88,7 +97,22 @@ impl Refresh {
             gone_alive.set(false);
             drop(gone_clock.take());
         });
-        Refresh { now, clock, every, drawn, alive }
+        Refresh { now, clock, every, drawn, alive, status }
+    }
+
+    /// The first load's outcome is in: what later refreshes compare with (the files' versions
+    /// and the time, "Updated 10:32" when refreshing), and the clock starts.
+    pub fn first_outcome(&self, config: &WidgetConfig) {
+        let note = match &config.note {
+            Some(Source::Url(url)) => note_version(url),
+            _ => 0,
+        };
+        let time = crate::browser::intl::clock_time(config.locale_tag());
+        if config.refresh_s.is_some() {
+            self.status.set(Some((time.clone(), None)));
+        }
+        *self.drawn.borrow_mut() = Drawn { prices: crate::load::versions(&config.prices), note, first_at: time };
+        self.start();
     }
 
     /// Starts the clock, once.
@@ -109,9 +133,9 @@ fn set_state(root: NodeRef<html::Section>, state: &str) {
 }
 
 /// One refresh; `false` when the widget went meanwhile.
-async fn refresh_once(config: &WidgetConfig, t: &RefreshTargets, drawn: &RefCell<(Vec<u32>, u32, String)>, alive: &Cell<bool>, failures: &Cell<u32>) -> bool {
+async fn refresh_once(config: &WidgetConfig, t: &RefreshTargets, drawn: &RefCell<Drawn>, alive: &Cell<bool>, failures: &Cell<u32>) -> bool {
     set_state(t.root, "checking");
-    let seen = drawn.borrow().0.clone();
+    let seen = drawn.borrow().prices.clone();
     let prices = if config.prices.is_empty() { Ok(None) } else { refresh_prices(config.prices.clone(), config.timeout_s, &seen).await };
     // New prices that cannot be drawn (a symbol gone) count as a failed refresh.
     let prices = prices.and_then(|p| match p {
@@ -128,14 +152,13 @@ async fn refresh_once(config: &WidgetConfig, t: &RefreshTargets, drawn: &RefCell
     match prices.and_then(|p| note.map(|n| (p, n))) {
         Ok((prices, note)) => {
             failures.set(0);
-            let locale = config.locale.as_deref().or(config.lang.as_deref());
-            t.status.set(Some((crate::browser::intl::clock_time(locale), None)));
-            let note_changed = std::mem::replace(&mut drawn.borrow_mut().1, note) != note;
+            t.status.set(Some((crate::browser::intl::clock_time(config.locale_tag()), None)));
+            let note_changed = std::mem::replace(&mut drawn.borrow_mut().note, note) != note;
             match prices {
                 // New prices redraw the widget, the card with them; the reader keeps their
                 // place on the keyboard.
                 Some((table, versions)) => {
-                    drawn.borrow_mut().0 = versions;
+                    drawn.borrow_mut().prices = versions;
                     let place = t.root.get_untracked().and_then(|r| focused_place(&r));
                     t.prices.set(Ok(table));
                     next_frame().await;
@@ -155,7 +178,7 @@ async fn refresh_once(config: &WidgetConfig, t: &RefreshTargets, drawn: &RefCell
             failures.set(failures.get() + 1);
             warn_not_updated(&error);
             let m = t.words.get_untracked().unwrap_or_default();
-            let since = t.status.get_untracked().map_or_else(|| drawn.borrow().2.clone(), |s| s.0);
+            let since = t.status.get_untracked().map_or_else(|| drawn.borrow().first_at.clone(), |s| s.0);
             t.status.set(Some((since, Some(error.words(&m)))));
             set_state(t.root, "failing");
         }

@@ -88,7 +88,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let dark = resolve_dark(config.theme);
     let palette = RwSignal::new(if dark { Palette::dark() } else { Palette::light() });
     // Numbers and dates follow the language unless a locale is given.
-    let (format, locale_problem) = intl_or_default(config.locale.as_deref().or(config.lang.as_deref()));
+    let (format, locale_problem) = intl_or_default(config.locale_tag());
     // The interface's words: English at once; another language once its table is in (loaded
     // beside the prices, so nothing with words is drawn before it).
     let words: RwSignal<Option<Messages>> = RwSignal::new(None);
@@ -210,17 +210,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             };
             let kept = shown.borrow().clone();
             if kept.is_none() {
-                // The first load's outcome: what later refreshes compare with, and the clock.
-                let locale = config.locale.as_deref().or(config.lang.as_deref());
-                let note_url = match &config.note {
-                    Some(Source::Url(url)) => crate::load::note_version(url),
-                    _ => 0,
-                };
-                *refresh.drawn.borrow_mut() = (crate::load::versions(&config.prices), note_url, crate::browser::intl::clock_time(locale));
-                if config.refresh_s.is_some() {
-                    status.set(Some((refresh.drawn.borrow().2.clone(), None)));
-                }
-                refresh.start();
+                refresh.first_outcome(&config);
             }
             match result.and_then(|t| prepare(t, &config, kept.as_ref(), &owner).map_err(LoadError::Data)) {
                 Ok((data, controls)) => {

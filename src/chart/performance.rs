@@ -266,6 +266,11 @@ pub struct LineChartView {
 }
 
 impl LineChartView {
+    /// Whether table index `i` is the note's marked day, and which: a reading says it.
+    pub fn note_day_at(&self, i: usize) -> Option<NoteDay> {
+        self.note.as_ref().filter(|n| n.index == i).map(|n| n.day)
+    }
+
     pub fn build(spec: &LineChartSpec, fmt: &dyn Format) -> LineChartView {
         let ui = spec.ui.max(0.5);
         let font_px = (11.0 * ui).round();

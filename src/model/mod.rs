@@ -73,9 +73,9 @@ pub struct RotationAlert {
 
 impl RotationAlert {
     /// Whether `t`, a change of `symbol` against `benchmark` by `interval` and `method`, is
-    /// this one (the same quadrants at the same point).
+    /// this one.
     pub fn is(&self, symbol: &str, benchmark: &str, interval: Interval, method: RotationMethod, t: &Transition) -> bool {
-        self.symbol == symbol && self.benchmark == benchmark && self.interval == interval && self.method == method && self.from == t.from && self.to == t.to && alert_point(interval, self.date) == alert_point(interval, t.date)
+        self.benchmark == benchmark && self.interval == interval && self.method == method && same_change(interval, (&self.symbol, self.from, self.to, self.date), (symbol, t.from, t.to, t.date))
     }
 
     /// Whether `other` is the same change (an unfinished week's change that went and came
@@ -86,20 +86,27 @@ impl RotationAlert {
     }
 }
 
-/// Which point a change happened at, stable as data comes in: its day, or for weekly points
-/// its week (an unfinished week's point moves to each new day of the week), so a file that
-/// drops its oldest days as it gains new ones does not make old changes look new.
-pub fn alert_point(interval: Interval, date: Date) -> Date {
-    match interval {
+/// A symbol's quadrant change: symbol, from, to and the day of its point.
+type Change<'a> = (&'a str, Quadrant, Quadrant, Date);
+
+/// Whether two changes (against one benchmark, by `interval`) are the same one: the same
+/// symbol and quadrants at the same point, which is its day, or for weekly points its week
+/// (an unfinished week's point moves to each new day of the week). So a file that drops its
+/// oldest days as it gains new ones does not make old changes look new.
+fn same_change(interval: Interval, a: Change, b: Change) -> bool {
+    let point = |date: Date| match interval {
         Interval::Weekly => date.week_start(),
         Interval::Daily => date,
-    }
+    };
+    a.0 == b.0 && a.1 == b.1 && a.2 == b.2 && point(a.3) == point(b.3)
 }
 
-/// The changes in `now` that `before` did not have (the same symbol, quadrants and point).
+/// The changes in `now` that `before` did not have.
 pub fn fresh_transitions(before: &[(String, Transition)], now: Vec<(String, Transition)>, interval: Interval) -> Vec<(String, Transition)> {
-    let same = |(s, t): &(String, Transition), (s2, t2): &(String, Transition)| s == s2 && t.from == t2.from && t.to == t2.to && alert_point(interval, t.date) == alert_point(interval, t2.date);
-    now.into_iter().filter(|c| !before.iter().any(|b| same(b, c))).collect()
+    fn change((symbol, t): &(String, Transition)) -> Change<'_> {
+        (symbol, t.from, t.to, t.date)
+    }
+    now.into_iter().filter(|c| !before.iter().any(|b| same_change(interval, change(b), change(c)))).collect()
 }
 
 /// Ranked period returns and their warnings, or why there are none.

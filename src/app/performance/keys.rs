@@ -21,7 +21,7 @@ pub fn read(g: &Chart, ctx: &WidgetContext) -> Read {
             .filter(|(_, l)| !l.faded)
             .filter_map(|(k, l)| g.value_of(k, i).map(|value| (value, words::line_reading(&m, &l.label, l.unit, value, format.as_ref()))))
             .collect();
-        let at_note = view.as_ref().and_then(|v| v.note.as_ref()).filter(|n| n.index == i).map(|n| n.day);
+        let at_note = view.as_ref().and_then(|v| v.note_day_at(i));
         (words::day_read(&m, format.date(g.data.table.dates[i]), at_note), best_first(rows))
     })
 }
@@ -32,7 +32,7 @@ pub fn keyboard(g: &Chart, ctx: &WidgetContext, read: Read, summary_id: String) 
         let g = &announcer;
         let view = g.surface.view.borrow();
         let Some(line) = view.as_ref().and_then(|v| v.lines.get(l)) else { return };
-        let at_note = view.as_ref().and_then(|v| v.note.as_ref()).filter(|n| n.index == i).map(|n| n.day);
+        let at_note = view.as_ref().and_then(|v| v.note_day_at(i));
         let day = words::day_read(&m, format.date(g.data.table.dates[i]), at_note);
         let value = g.value_of(l, i).map(|val| line.unit.format(format.as_ref(), val));
         g.c.announce.set(words::value_on(&m, &line.label, value.as_deref(), &day));

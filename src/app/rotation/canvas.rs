@@ -33,9 +33,11 @@ pub fn scene(g: &Graph, ctx: &WidgetContext) -> PaintBuilder {
             *g.shown.borrow_mut() = None;
             return Rc::new(|_| {});
         }
-        // The whole histories, where each tail's first point since the note is decided.
+        // The whole histories, where each tail's first point since the note is decided (looked
+        // up only with a note: this runs on every scrub frame).
+        let published = c.published.get();
         let set = data.rotation_set(c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked());
-        let rotations = set.as_ref().as_ref().map(|s| &s.rotations[..]).unwrap_or_default();
+        let rotations = set.as_ref().as_ref().ok().filter(|_| published.is_some()).map_or(&[][..], |s| &s.rotations[..]);
         let inputs: Vec<TailInput> = tails
             .0
             .iter()
@@ -54,7 +56,7 @@ pub fn scene(g: &Graph, ctx: &WidgetContext) -> PaintBuilder {
             show_labels: c.show_labels.get(),
             zoom: c.zoom.get(),
             quadrant_names: crate::chart::words::quadrant_names(&words),
-            published: c.published.get(),
+            published,
         };
         // One laid-out graph, shared by the painter and the hit-tests (not copied each frame).
         let view = Rc::new(RrgView::build(&spec, ctx.format.as_ref()));

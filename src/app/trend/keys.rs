@@ -20,7 +20,7 @@ pub fn read(g: &Chart, ctx: &WidgetContext) -> Read {
             .flat_map(|(lines, _)| trend_lines(&m, lines))
             .filter_map(|(name, line)| line.at(i).map(|x| words::reading(&m, name, &format.number(x, 2))))
             .collect();
-        let at_note = view.borrow().as_ref().and_then(|v| v.note.as_ref()).filter(|n| n.index == i).map(|n| n.day);
+        let at_note = view.borrow().as_ref().and_then(|v| v.note_day_at(i));
         (words::day_read(&m, format.date(data.table.dates[i]), at_note), rows)
     })
 }
@@ -32,7 +32,7 @@ pub fn keyboard(g: &Chart, ctx: &WidgetContext, read: Read, summary_id: String) 
         let trend = data.trend(symbol, c.period.get_untracked());
         let Some((name, line)) = trend.as_ref().as_ref().and_then(|(lines, _)| trend_lines(&m, lines).into_iter().nth(l)) else { return };
         let who = words::trend_line_owner(&m, data.symbol(symbol), name);
-        let at_note = view.borrow().as_ref().and_then(|v| v.note.as_ref()).filter(|n| n.index == i).map(|n| n.day);
+        let at_note = view.borrow().as_ref().and_then(|v| v.note_day_at(i));
         let day = words::day_read(&m, format.date(data.table.dates[i]), at_note);
         c.announce.set(words::value_on(&m, &who, line.at(i).map(|x| format.number(x, 2)).as_deref(), &day));
     });
