@@ -1,7 +1,8 @@
 //! Loading what a widget (or `analyze()`) reads: the configured price sources into one
 //! validated table (URLs fetched concurrently, each source parsed in its own format, several
 //! merged on one calendar, tables kept for the page) and the research note. Both fail with
-//! one [`LoadError`]. No leptos here: the components and the JS API sit on top.
+//! one [`LoadError`]. Widgets asking for a file another widget is downloading wait for that
+//! download ([`shared`]). No leptos here: the components and the JS API sit on top.
 
 use crate::analysis::input::{merge, parse_source, parse_value};
 use crate::analysis::note::{parse_note, parse_note_json, Note, NoteError};
@@ -14,7 +15,7 @@ use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
-use std::task::Poll;
+use std::task::{Poll, Waker};
 
 /// A file loaded from a URL, kept for the page: what it was loaded as (`key`), the response's
 /// validator and a digest of its text (an unchanged file is neither read again, when the
@@ -39,13 +40,21 @@ type LoadedNotes = Vec<Kept<String, Note>>;
 
 /// A language's message table, shared by the widgets of a page that show it.
 pub type LanguageTable = crate::chart::messages::Table;
-/// Each language asked for on this page and its download.
-type Languages = Vec<(&'static str, Rc<RefCell<LanguageState>>)>;
+
+/// A load under way on this page: those waiting for it, and once it ends, its outcome (`None`:
+/// its asker went away before the end). Type-erased, so one copy of the waiting code serves
+/// prices, notes and languages.
+#[derive(Default)]
+struct UnderWay {
+    waiting: Vec<Waker>,
+    ended: Option<Option<Rc<dyn std::any::Any>>>,
+}
 
 thread_local! {
-    /// Language tables by language: each fetched once for the page (the first widget to ask
-    /// starts the download, the others wait for it). Failures are not kept.
-    static LANGUAGES: RefCell<Languages> = const { RefCell::new(Vec::new()) };
+    /// Language tables by language, each fetched once for the page. Failures are not kept.
+    static LANGUAGES: RefCell<Vec<(&'static str, LanguageTable)>> = const { RefCell::new(Vec::new()) };
+    /// Loads under way, by what they load (`prices <url> …`, `note <url>`, `lang de`).
+    static UNDER_WAY: RefCell<Vec<(String, Rc<RefCell<UnderWay>>)>> = const { RefCell::new(Vec::new()) };
     /// Tables loaded from URLs on this page, so several widgets (or a widget remounted after a
     /// config change) reading the same file fetch and parse it once. Failures are not kept.
     static LOADED: RefCell<LoadedTables> = const { RefCell::new(Vec::new()) };
@@ -167,17 +176,20 @@ async fn load_one(source: PriceSource, timeout_s: f64, progress: &dyn Fn(u64, Op
                     return Ok(table.clone());
                 }
             }
-            let got = download(&url, "fault.expected.prices", timeout_s, progress, known.as_ref().map(|k| (k.0.as_ref(), k.1)), revalidate).await?;
-            let (table, version) = match (got.text, known) {
-                (None, Some((.., version, table))) => (table, version),
-                (text, _) => (Rc::new(parse_source(&url, &text.unwrap_or_default(), symbol.as_deref(), adjusted).map_err(LoadError::Data)?), next_version()),
-            };
-            LOADED.with(|c| {
-                let mut all = c.borrow_mut();
-                all.retain(|t| t.key != key);
-                all.push(Kept { key, validator: got.validator, digest: got.digest, stale: false, version, value: table.clone() });
-            });
-            Ok(table)
+            shared(format!("prices {url}\n{}\n{}", symbol.as_deref().unwrap_or_default(), adjusted.map_or(0, |a| a as u8 + 1)), Box::pin(async {
+                let got = download(&url, "fault.expected.prices", timeout_s, progress, known.as_ref().map(|k| (k.0.as_ref(), k.1)), revalidate).await?;
+                let (table, version) = match (got.text, known) {
+                    (None, Some((.., version, table))) => (table, version),
+                    (text, _) => (Rc::new(parse_source(&url, &text.unwrap_or_default(), symbol.as_deref(), adjusted).map_err(LoadError::Data)?), next_version()),
+                };
+                LOADED.with(|c| {
+                    let mut all = c.borrow_mut();
+                    all.retain(|t| t.key != key);
+                    all.push(Kept { key, validator: got.validator, digest: got.digest, stale: false, version, value: table.clone() });
+                });
+                Ok(table)
+            }))
+            .await
         }
     }
 }
@@ -279,18 +291,21 @@ pub async fn refresh_note(url: &str, timeout_s: f64) -> Result<(), LoadError> {
 }
 
 async fn fetch_note(url: &str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64>), revalidate: bool) -> Result<Note, LoadError> {
-    let known = NOTES.with(|c| c.borrow().iter().find(|n| n.key == url).map(|n| (n.validator.clone(), n.digest, n.version, n.value.clone())));
-    let got = download(url, "fault.expected.note", timeout_s, progress, known.as_ref().map(|k| (k.0.as_ref(), k.1)), revalidate).await?;
-    let (note, version) = match (got.text, known) {
-        (None, Some((.., version, note))) => (note, version),
-        (text, _) => (parse_note_json(&text.unwrap_or_default()).map_err(|reason| LoadError::Note { url: Some(url.to_owned()), reason })?, next_version()),
-    };
-    NOTES.with(|c| {
-        let mut all = c.borrow_mut();
-        all.retain(|n| n.key != url);
-        all.push(Kept { key: url.to_owned(), validator: got.validator, digest: got.digest, stale: false, version, value: note.clone() });
-    });
-    Ok(note)
+    shared(format!("note {url}"), Box::pin(async {
+        let known = NOTES.with(|c| c.borrow().iter().find(|n| n.key == url).map(|n| (n.validator.clone(), n.digest, n.version, n.value.clone())));
+        let got = download(url, "fault.expected.note", timeout_s, progress, known.as_ref().map(|k| (k.0.as_ref(), k.1)), revalidate).await?;
+        let (note, version) = match (got.text, known) {
+            (None, Some((.., version, note))) => (note, version),
+            (text, _) => (parse_note_json(&text.unwrap_or_default()).map_err(|reason| LoadError::Note { url: Some(url.to_owned()), reason })?, next_version()),
+        };
+        NOTES.with(|c| {
+            let mut all = c.borrow_mut();
+            all.retain(|n| n.key != url);
+            all.push(Kept { key: url.to_owned(), validator: got.validator, digest: got.digest, stale: false, version, value: note.clone() });
+        });
+        Ok(note)
+    }))
+    .await
 }
 
 /// A file's text as its server has it now, against the copy at hand (`known`: its validator
@@ -317,44 +332,81 @@ async fn download(url: &str, expected: &'static str, timeout_s: f64, progress: &
     })
 }
 
-/// A language table's download: under way (with the widgets waiting for it), or done.
-pub enum LanguageState {
-    Loading(Vec<std::task::Waker>),
-    Done(Result<LanguageTable, String>),
-}
-
 /// `lang`'s message table (`lang/<lang>.json` beside the loader), downloaded within
 /// `timeout_s` once for the page; why not, in the fetch's words.
 pub async fn load_language(lang: &'static str, timeout_s: f64) -> Result<LanguageTable, String> {
-    let (state, first) = LANGUAGES.with(|all| {
-        let mut all = all.borrow_mut();
-        if let Some((_, s)) = all.iter().find(|(l, s)| *l == lang && !matches!(&*s.borrow(), LanguageState::Done(Err(_)))) {
-            return (s.clone(), false);
-        }
-        all.retain(|(l, _)| *l != lang);
-        let s = Rc::new(RefCell::new(LanguageState::Loading(Vec::new())));
-        all.push((lang, s.clone()));
-        (s, true)
-    });
-    if first {
+    if let Some(table) = LANGUAGES.with(|all| all.borrow().iter().find(|(l, _)| *l == lang).map(|(_, t)| *t)) {
+        return Ok(table);
+    }
+    shared(format!("lang {lang}"), Box::pin(async {
         let url = crate::browser::assets::beside_loader(&format!("lang/{lang}.json"));
-        let result = fetch_text(&url, "fault.expected.language", timeout_s, &|_, _| {})
+        let table = fetch_text(&url, "fault.expected.language", timeout_s, &|_, _| {})
             .await
             .map_err(|e| e.to_string())
             .and_then(|text| crate::chart::messages::parse_table(&text))
-            .map(crate::chart::messages::keep);
-        let waiting = std::mem::replace(&mut *state.borrow_mut(), LanguageState::Done(result.clone()));
-        if let LanguageState::Loading(wakers) = waiting {
-            wakers.into_iter().for_each(std::task::Waker::wake);
-        }
-        return result;
-    }
-    std::future::poll_fn(move |cx| match &mut *state.borrow_mut() {
-        LanguageState::Done(result) => Poll::Ready(result.clone()),
-        LanguageState::Loading(wakers) => {
-            wakers.push(cx.waker().clone());
-            Poll::Pending
-        }
-    })
+            .map(crate::chart::messages::keep)?;
+        LANGUAGES.with(|all| all.borrow_mut().push((lang, table)));
+        Ok(table)
+    }))
     .await
+}
+
+/// What `load` gives, or, when a load of the same `key` is under way on this page, what that
+/// one gives: widgets starting at once on one file download (and parse) it once, whatever the
+/// server's caching headers. A widget that waits hears no byte counts, only the outcome.
+async fn shared<T: Clone + 'static>(key: String, load: Pin<Box<dyn Future<Output = T> + '_>>) -> T {
+    if let Some(value) = outcome_of(&key).await.and_then(|v| v.downcast_ref::<T>().cloned()) {
+        return value;
+    }
+    let mut ending = Ending::new(key);
+    let value = load.await;
+    ending.outcome = Some(Rc::new(value.clone()));
+    value
+}
+
+/// The outcome of the load of `key` under way, once it is in; `None` when none is under way
+/// (or the one that was went away before the end): the caller loads it.
+async fn outcome_of(key: &str) -> Option<Rc<dyn std::any::Any>> {
+    loop {
+        let state = UNDER_WAY.with(|all| all.borrow().iter().find(|(k, _)| k == key).map(|(_, s)| s.clone()))?;
+        let outcome = std::future::poll_fn(|cx| {
+            let mut state = state.borrow_mut();
+            match &state.ended {
+                Some(outcome) => Poll::Ready(outcome.clone()),
+                None => {
+                    state.waiting.push(cx.waker().clone());
+                    Poll::Pending
+                }
+            }
+        })
+        .await;
+        if outcome.is_some() {
+            return outcome;
+        }
+    }
+}
+
+/// Ends a shared load, also when its asker is dropped mid-way: takes it off the page's list
+/// and wakes those waiting, with its outcome or (dropped) to ask themselves.
+struct Ending {
+    state: Rc<RefCell<UnderWay>>,
+    outcome: Option<Rc<dyn std::any::Any>>,
+}
+
+impl Ending {
+    /// `key`'s load, under way from now.
+    fn new(key: String) -> Self {
+        let state = Rc::new(RefCell::new(UnderWay::default()));
+        UNDER_WAY.with(|all| all.borrow_mut().push((key, state.clone())));
+        Ending { state, outcome: None }
+    }
+}
+
+impl Drop for Ending {
+    fn drop(&mut self) {
+        UNDER_WAY.with(|all| all.borrow_mut().retain(|(_, s)| !Rc::ptr_eq(s, &self.state)));
+        let mut state = self.state.borrow_mut();
+        state.ended = Some(self.outcome.take());
+        state.waiting.drain(..).for_each(Waker::wake);
+    }
 }
