@@ -183,13 +183,28 @@ pub fn keep(pairs: Vec<(String, String)>) -> Table {
 }
 
 /// One widget's messages: the publisher's overrides, then its language's table, then English.
+/// A pointer to them, kept for the page's life: every closure of the widget that says
+/// something holds one, so it is one word to copy (as the tables it points to are kept).
 #[derive(Debug, Clone, Copy)]
-pub struct Messages {
+pub struct Messages(&'static Words);
+
+/// What [`Messages`] points to.
+#[derive(Debug)]
+pub struct Words {
     /// The language shown, one of [`LANGUAGES`].
     pub lang: &'static str,
     table: Table,
     overrides: Table,
     plural: Option<PluralRule>,
+}
+
+static ENGLISH_WORDS: Words = Words { lang: "en", table: &[], overrides: &[], plural: None };
+
+impl std::ops::Deref for Messages {
+    type Target = Words;
+    fn deref(&self) -> &Words {
+        self.0
+    }
 }
 
 impl Default for Messages {
@@ -201,13 +216,13 @@ impl Default for Messages {
 impl Messages {
     /// English, with English's plural rule (1 is `one`, anything else `other`).
     pub fn english() -> Messages {
-        Messages { lang: "en", table: &[], overrides: &[], plural: None }
+        Messages(&ENGLISH_WORDS)
     }
 
     /// `lang`'s `table` (shared by the widgets showing it), `overrides` on top, counts read
     /// by `plural` (the language's rule).
     pub fn new(lang: &'static str, table: Table, overrides: Table, plural: Option<PluralRule>) -> Messages {
-        Messages { lang, table, overrides, plural }
+        Messages(Box::leak(Box::new(Words { lang, table, overrides, plural })))
     }
 
     /// The text of `key` in this widget's messages, if any table has it.
