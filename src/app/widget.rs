@@ -23,6 +23,7 @@ use crate::load::{load_prices, LoadError};
 use crate::model::Model;
 use leptos::html;
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -92,24 +93,27 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     // The interface's words: English at once; another language once its table is in (loaded
     // beside the prices, so nothing with words is drawn before it).
     let words: RwSignal<Option<Messages>> = RwSignal::new(None);
-    let language_problem: RwSignal<Option<crate::analysis::said::Said>, LocalStorage> = RwSignal::new_local(None);
+    // Why the widget shows English instead of the language asked for; set before `words`, whose
+    // change draws the widget (so read without tracking).
+    let language_problem: send_wrapper::SendWrapper<Rc<RefCell<Option<crate::analysis::said::Said>>>> = send_wrapper::SendWrapper::new(Rc::default());
     {
         let tag = config.lang.clone().unwrap_or_default();
         let lang = if tag.is_empty() { Some("en") } else { language_of(&tag) };
         if lang.is_none() {
-            language_problem.set(Some(unsupported_language(&tag)));
+            *language_problem.borrow_mut() = Some(unsupported_language(&tag));
         }
         // Kept for the page's life, as the language's table is.
         let overrides = crate::chart::messages::keep(config.messages.clone());
         match lang {
             Some(lang) if lang != "en" => {
                 let timeout_s = config.timeout_s;
+                let language_problem = Rc::clone(&language_problem);
                 wasm_bindgen_futures::spawn_local(async move {
                     let table = crate::load::load_language(lang, timeout_s).await;
                     let messages = match table {
                         Ok(table) => Messages::new(lang, table, overrides, Some(crate::browser::intl::plural_category)),
                         Err(why) => {
-                            language_problem.try_set(Some(language_not_loaded(lang, &why)));
+                            *language_problem.borrow_mut() = Some(language_not_loaded(lang, &why));
                             Messages::new("en", &[], overrides, None)
                         }
                     };
@@ -266,7 +270,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                 <p class="rs-visually-hidden" role="status" data-testid="refresh-said">{move || said.get()}</p>
                 {title.clone().map(|t| view! { <h2 class="rs-title">{t}</h2> })}
                 {locale_problem.clone().map(|p| view! { <p class="rs-note" role="note">{p}{"; using the browser's locale"}</p> })}
-                {language_problem.get_untracked().map(|p| view! { <p class="rs-note" role="note" data-testid="language">{m.said(&p)}</p> })}
+                {language_problem.borrow().as_ref().map(|p| view! { <p class="rs-note" role="note" data-testid="language">{m.said(p)}</p> })}
                 {ignored.map(|p| view! { <p class="rs-note" role="note" data-testid="ignored">{p}</p> })}
                 {if card_only {
                     note.map(|n| view! { <NoteCard source=n bands=bands tolerance=tolerance timeout_s=timeout_s /> }).into_any()
