@@ -44,10 +44,10 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-/// The reader's time now, hours and minutes, as `locale` writes it in the reader's time zone
-/// ("10:32", "10:32 AM"); the browser's locale when `locale` is not a valid tag.
+/// The reader's time now, hours and minutes, in `locale`'s short time style in the reader's
+/// time zone ("10:32 AM", German "00:55"); the browser's locale when `locale` is not a valid tag.
 pub fn clock_time(locale: Option<&str>) -> String {
-    let hm = options(&[("hour", JsValue::from_str("numeric")), ("minute", JsValue::from_str("2-digit"))]);
+    let hm = options(&[("timeStyle", JsValue::from_str("short"))]);
     let f = DateTimeFormat::new(&locale.map_or(JsValue::UNDEFINED, JsValue::from_str), &hm).or_else(|_| DateTimeFormat::new(&JsValue::UNDEFINED, &hm));
     f.map(|f| f.format(&js_sys::Date::new_0())).unwrap_or_default()
 }
