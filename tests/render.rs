@@ -25,7 +25,8 @@ fn sample_prices() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("www/data/sample-prices.json")
 }
 
-/// Runs the tool for `theme` into a fresh folder, returning the folder.
+/// Runs the tool for `theme` into a fresh folder, the charts alone (`--frame no`), returning
+/// the folder.
 fn render(theme: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("rotascope-render-{}-{theme}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -33,7 +34,7 @@ fn render(theme: &str) -> PathBuf {
     std::fs::write(dir.join("widget.json"), CONFIG).unwrap();
     let prices = sample_prices();
     let out = Command::new(TOOL)
-        .args(["render", "--config", "widget.json", "--prices", prices.to_str().unwrap(), "--width", "640", "--theme", theme, "--out", "images"])
+        .args(["render", "--config", "widget.json", "--prices", prices.to_str().unwrap(), "--width", "640", "--frame", "no", "--theme", theme, "--out", "images"])
         .current_dir(&dir)
         .output()
         .unwrap();
@@ -62,6 +63,7 @@ fn spec<'a>(config: &'a WidgetConfig, palette: &'a Palette) -> ImageSpec<'a> {
         tail: config.rotation.tail,
         messages: rotascope::chart::messages::Messages::english(),
         published: None,
+        frame: false,
     }
 }
 
@@ -217,6 +219,44 @@ fn renders_each_view_in_the_light_theme() {
 #[test]
 fn renders_each_view_in_the_dark_theme() {
     check("dark", &Palette::dark());
+}
+
+/// Framed, as the widget's PNG button frames them, at link-preview size: each image is 1200 ×
+/// 630 whatever its view, with the configured title over the view's, the legend's swatches in
+/// the series colours where the documented sizes put them (title 34 px, subtitle 20, legend
+/// rows 20 from x = 12, swatches 10 px square), the chart under the legend, and the source line.
+#[test]
+fn framed_images_carry_title_legend_and_source_line_at_the_size_asked() {
+    let prices = sample_prices();
+    for (theme, palette) in [("light", Palette::light()), ("dark", Palette::dark())] {
+        let (dir, stderr, ok) = run_in(&format!("framed-{theme}"), &["--config", "widget.json", "--prices", prices.to_str().unwrap(), "--width", "1200", "--height", "630", "--theme", theme, "--out", "images"], &[("widget.json", CONFIG)]);
+        assert!(ok, "{stderr}");
+        let (model, config) = model();
+        for view in ["rotation", "performance", "trend"] {
+            let (svg, png, _) = files(&dir.join("images"), view, &palette);
+            assert_eq!((png.width(), png.height()), (1200, 630), "{view}");
+            assert!(svg.contains("\nSector &lt;rotation> &amp; trend\n</text>"), "{view}: the title drawn");
+            assert!(svg.contains("\nRotascope · total-return closes (dividends reinvested)"), "{view}: the source line drawn");
+            // The first legend item: its swatch at x 12–22 in the first row's middle (34 + 20
+            // + 10), in its label's series colour; the label is the text painted after it.
+            let after_swatch = svg.split("<rect x=\"12\" ").nth(1).unwrap();
+            let first = after_swatch.split("<text").nth(1).and_then(|t| t.split('\n').nth(1)).unwrap();
+            // Drawn as its line is: the benchmark's performance line in the text colour.
+            let colour = match view {
+                "performance" => performance_view(&model, &spec(&config, &palette), &PlainFormat).unwrap().lines.iter().find(|l| l.label == first).unwrap().colour,
+                _ => palette.series_colour(model.colour_slot(model.table.position(first).unwrap_or_else(|| panic!("{view}: legend item {first}")))),
+            };
+            assert_eq!(pixel(&png, (17.0, 64.0)), colour, "{theme} {view}: {first}'s swatch");
+            // The chart is moved under the frame: the legend fits one row at this width, so
+            // 34 + 20 + 20 + 6 below the rows.
+            let top: f64 = svg.split("<g transform=\"translate(0 ").nth(1).and_then(|t| t.split(')').next()).unwrap().parse().unwrap();
+            assert_eq!(top, 80.0, "{view}: where the chart starts");
+        }
+        let trend = std::fs::read_to_string(dir.join("images/trend.svg")).unwrap();
+        for average in ["SMA 50", "SMA 200"] {
+            assert!(trend.contains(&format!("\n{average}\n</text>")), "the trend legend names the {average}");
+        }
+    }
 }
 
 #[test]

@@ -4,7 +4,8 @@
 
 use super::state::use_state;
 use super::widget_context;
-use crate::browser::export::{compose_png, hand_over, hand_over_text, png_blob, PngFrame};
+use crate::browser::export::{compose_png, hand_over, hand_over_text, png_blob};
+use crate::chart::frame::ImageFrame;
 use crate::chart::export::DataTable;
 use crate::chart::{words, Rgb};
 use leptos::html;
@@ -160,10 +161,9 @@ pub fn ChartExtras(#[prop(into)] summary: Signal<String>, summary_id: String, ex
             let Some(chart) = scene.get_untracked() else { return };
             let (view_title, legend) = frame_fn();
             let (title, subtitle) = crate::chart::export::png_headings(ctx.title.as_deref(), view_title);
-            let palette = palette.get_untracked();
-            let dpr = crate::browser::canvas::device_pixel_ratio();
+            let frame = ImageFrame { title, subtitle, legend, source: source_line.clone() };
             let below = below.and_then(|b| b.get_untracked()).filter(|b| b.client_width() > 0);
-            let Some(image) = compose_png(&chart, below.as_ref(), &PngFrame { title: &title, subtitle: subtitle.as_deref(), legend: &legend, source: &source_line, palette: &palette, dpr }) else { return };
+            let Some(image) = compose_png(&chart, below.as_ref(), &frame, &palette.get_untracked(), crate::browser::canvas::device_pixel_ratio()) else { return };
             let name = file_name("png");
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(blob) = png_blob(&image).await {

@@ -7,7 +7,7 @@
 //! rotascope-tool bench [--data DIR] [--until DAY] [--runs N] [--json OUT]
 //!                                                  parse + analyze timings (see README)
 //! rotascope-tool render --config FILE | --attr NAME=VALUE... --prices FILE [FILE...] [--note FILE]
-//!                       [--view V] [--width W] [--height H] [--scale S] [--theme light|dark] [--out DIR]
+//!                       [--view V] [--width W] [--height H] [--scale S] [--frame yes|no] [--theme light|dark] [--out DIR]
 //!                                                  each view and the note card as SVG, PNG and alt text
 //! rotascope-tool messages                          the English message table (stdout)
 //! ```
@@ -111,7 +111,10 @@ options:
   --view V             rotation, performance, trend, card or all (all: the card when there is
                        a note)
   --width W            width in CSS pixels (800; 400 for the card)
-  --height H           the chart's height in CSS pixels (the config's `height`)
+  --height H           the image's height in CSS pixels (the config's `height`); with
+                       --frame no, the chart's (the trend view adds its RS panel under it)
+  --frame yes|no       the title, legend and source line around the chart, as the widget's
+                       PNG button draws them (yes)
   --scale S            device pixels per CSS pixel, 1 to 4 (1; 2 for sharp images on
                        high-density screens)
   --theme light|dark   the palette (the config's `theme`; `auto` draws light)
@@ -419,6 +422,11 @@ fn render(args: Args) -> Result<(), String> {
     let card_width = number("--width", args.get("--width"), 400.0, (200.0, 4000.0))?;
     let height = number("--height", args.get("--height"), config.height, (100.0, 4000.0))?;
     let scale = number("--scale", args.get("--scale"), 1.0, (1.0, 4.0))?;
+    let frame = match args.get("--frame") {
+        None | Some("yes") => true,
+        Some("no") => false,
+        Some(other) => return Err(format!("--frame {other}: use yes or no")),
+    };
     let dark = match args.get("--theme") {
         None => config.theme == Theme::Dark,
         Some("light") => false,
@@ -443,6 +451,7 @@ fn render(args: Args) -> Result<(), String> {
         tail: config.rotation.tail,
         messages,
         published: note.as_ref().and_then(|n| n.published),
+        frame,
     };
     let write = |name: &str, image: &rotascope::chart::render::Image| -> Result<(), String> {
         let png = rasterise(&image.svg, &fonts)?;
@@ -567,6 +576,7 @@ fn bench_render(table: &PriceTable, runs: usize) -> Result<(), String> {
         tail: config.rotation.tail,
         messages: rotascope::chart::messages::Messages::english(),
         published: None,
+        frame: false,
     };
     for view in ImageView::ALL {
         let mut failed = None;
@@ -620,7 +630,7 @@ fn main() -> ExitCode {
         "messages" => (MESSAGES_USAGE, &[]),
         "convert" => (CONVERT_USAGE, &["--symbols", "--since", "--until", "--adjusted"]),
         "bench" => (BENCH_USAGE, &["--data", "--until", "--runs", "--json"]),
-        "render" => (RENDER_USAGE, &["--config", "--attr", "--prices", "--note", "--view", "--width", "--height", "--scale", "--theme", "--out", "--font"]),
+        "render" => (RENDER_USAGE, &["--config", "--attr", "--prices", "--note", "--view", "--width", "--height", "--scale", "--frame", "--theme", "--out", "--font"]),
         other => {
             eprintln!("rotascope-tool: unknown command {other}\n");
             eprint!("{USAGE}");

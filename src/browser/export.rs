@@ -3,88 +3,42 @@
 //! `{ name, type, blob }`) from the widget, so a page can take the file itself; unless it
 //! calls `preventDefault()`, the browser downloads it.
 
+use super::canvas::CanvasPainter;
 use crate::chart::draw::FONT_FAMILY;
-use crate::chart::{Palette, Rgb};
+use crate::chart::frame::ImageFrame;
+use crate::chart::paint::{Ink, Painter};
+use crate::chart::Palette;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, Element, HtmlAnchorElement, HtmlCanvasElement, Url};
 
-/// What goes around the chart in the PNG.
-pub struct PngFrame<'a> {
-    pub title: &'a str,
-    /// A second, smaller heading under the title (the view's own, under a configured title).
-    pub subtitle: Option<&'a str>,
-    pub legend: &'a [(String, Rgb)],
-    pub source: &'a str,
-    pub palette: &'a Palette,
-    /// Device pixels per CSS pixel of `chart`.
-    pub dpr: f64,
-}
-
 fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
 }
 
-/// A new canvas: title, legend rows, the chart at its own resolution (and `below` under it,
-/// as wide), then the source line.
-pub fn compose_png(chart: &HtmlCanvasElement, below: Option<&HtmlCanvasElement>, frame: &PngFrame) -> Option<HtmlCanvasElement> {
-    let doc = super::document();
-    let out: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-    let (w, s) = (f64::from(chart.width()), frame.dpr);
-    let font = |px: f64, bold: bool| format!("{}{}px {}", if bold { "bold " } else { "" }, (px * s).round(), FONT_FAMILY);
+/// A new canvas: the frame's headings and legend, the chart at its own resolution (and
+/// `below` under it, as wide), then the source line; `dpr` device pixels per CSS pixel. Laid
+/// out and painted by [`ImageFrame`], as the native images are.
+pub fn compose_png(chart: &HtmlCanvasElement, below: Option<&HtmlCanvasElement>, frame: &ImageFrame, palette: &Palette, dpr: f64) -> Option<HtmlCanvasElement> {
+    let out: HtmlCanvasElement = super::document().create_element("canvas").ok()?.dyn_into().ok()?;
+    let width = f64::from(chart.width());
     let measure = context(chart)?;
-    // Lay the legend out in rows that fit the width.
-    measure.set_font(&font(12.0, true));
-    let (pad, swatch, gap) = (12.0 * s, 10.0 * s, 16.0 * s);
-    let mut rows: Vec<Vec<(f64, &(String, Rgb))>> = vec![Vec::new()];
-    let mut x = pad;
-    for item in frame.legend {
-        let width = swatch + 5.0 * s + measure.measure_text(&item.0).map_or(40.0 * s, |m| m.width());
-        if x + width > w - pad && !rows.last().expect("a row").is_empty() {
-            rows.push(Vec::new());
-            x = pad;
-        }
-        rows.last_mut().expect("a row").push((x, item));
-        x += width + gap;
-    }
-    let (title_h, row_h, source_h) = (34.0 * s, 20.0 * s, 26.0 * s);
-    let subtitle_h = if frame.subtitle.is_some() { 20.0 * s } else { 0.0 };
-    let legend_h = if frame.legend.is_empty() { 0.0 } else { rows.len() as f64 * row_h + 6.0 * s };
-    let legend_top = title_h + subtitle_h;
-    let chart_top = legend_top + legend_h;
-    let below_h = below.map_or(0.0, |b| f64::from(b.height()));
-    let charts_h = f64::from(chart.height()) + below_h;
+    let layout = frame.layout(width, dpr, &|text, style| {
+        measure.set_font(&format!("{} {}px {FONT_FAMILY}", if style.bold { "bold" } else { "normal" }, style.px));
+        measure.measure_text(text).map_or(40.0 * dpr, |m| m.width())
+    });
+    let charts_bottom = layout.chart_top + f64::from(chart.height()) + below.map_or(0.0, |b| f64::from(b.height()));
     out.set_width(chart.width());
-    out.set_height((chart_top + charts_h + source_h).round() as u32);
+    out.set_height((charts_bottom + layout.source_height).round() as u32);
+    let mut pen = CanvasPainter::new(&out)?;
+    pen.fill_rect((0.0, 0.0), (width, f64::from(out.height())), Ink::solid(palette.background));
+    frame.paint(&mut pen, &layout, palette, charts_bottom);
     let ctx = context(&out)?;
-    ctx.set_fill_style_str(&frame.palette.background.to_string());
-    ctx.fill_rect(0.0, 0.0, w, f64::from(out.height()));
-    ctx.set_text_baseline("middle");
-    ctx.set_fill_style_str(&frame.palette.text.to_string());
-    ctx.set_font(&font(16.0, true));
-    let _ = ctx.fill_text(frame.title, pad, title_h / 2.0 + 2.0 * s);
-    if let Some(subtitle) = frame.subtitle {
-        ctx.set_font(&font(13.0, false));
-        let _ = ctx.fill_text(subtitle, pad, title_h + subtitle_h / 2.0 - 4.0 * s);
-    }
-    ctx.set_font(&font(12.0, true));
-    for (r, row) in rows.iter().enumerate() {
-        let y = legend_top + r as f64 * row_h + row_h / 2.0;
-        for (x, (label, colour)) in row {
-            ctx.set_fill_style_str(&colour.to_string());
-            ctx.fill_rect(*x, y - swatch / 2.0, swatch, swatch);
-            ctx.set_fill_style_str(&frame.palette.text.to_string());
-            let _ = ctx.fill_text(label, x + swatch + 5.0 * s, y);
-        }
-    }
-    ctx.draw_image_with_html_canvas_element(chart, 0.0, chart_top).ok()?;
+    ctx.draw_image_with_html_canvas_element(chart, 0.0, layout.chart_top).ok()?;
     if let Some(b) = below {
-        ctx.draw_image_with_html_canvas_element(b, 0.0, chart_top + f64::from(chart.height())).ok()?;
+        ctx.draw_image_with_html_canvas_element(b, 0.0, layout.chart_top + f64::from(chart.height())).ok()?;
     }
-    ctx.set_font(&font(11.0, false));
-    ctx.set_fill_style_str(&frame.palette.muted.to_string());
-    let _ = ctx.fill_text(frame.source, pad, chart_top + charts_h + source_h / 2.0);
     Some(out)
 }
 

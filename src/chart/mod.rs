@@ -10,6 +10,7 @@ pub mod draw;
 pub mod export;
 pub mod faults;
 pub mod format;
+pub mod frame;
 pub mod gesture;
 pub mod labels;
 pub mod loading;

@@ -9,6 +9,8 @@ use super::describe::{describe_extent, describe_motion, describe_performance, de
 use super::draw::FONT_FAMILY;
 use super::export::png_headings;
 use super::format::Format;
+use super::frame::{performance_legend, rotation_legend, trend_legend, ImageFrame};
+use super::labels::{bold_text_width, text_width};
 use super::looks::Looks;
 use super::paint::SvgPainter;
 use super::performance::{draw_line_chart, LineChartSpec, LineChartView, PlotLine, ValueKind};
@@ -67,6 +69,9 @@ pub struct ImageSpec<'a> {
     pub messages: Messages,
     /// The research note's publication day, marked as the widget marks it.
     pub published: Option<crate::analysis::Date>,
+    /// Whether the image carries the headings, legend and source line around the chart, as
+    /// the widget's PNG button draws them; `height` is then the whole image's.
+    pub frame: bool,
 }
 
 /// One view's picture: the SVG document, its alt text and its headings.
@@ -294,41 +299,82 @@ pub fn svg_document(body: &str, width: f64, height: f64, title: &str, alt: &str,
     )
 }
 
-/// One view as an SVG document with its alt text, as the widget first shows it.
+/// One view as an SVG document with its alt text, as the widget first shows it (framed as the
+/// widget's PNG button frames it, when `spec.frame`).
 pub fn render_view(model: &Model, view: ImageView, spec: &ImageSpec, fmt: &dyn Format) -> Image {
-    let (width, chart_h) = ((spec.width * spec.scale).round(), (spec.height * spec.scale).round());
-    let mut pen = SvgPainter::default();
     let benchmark = model.symbol(model.benchmark);
-    let (view_title, alt, height) = match view {
+    let (view_title, alt) = match view {
+        ImageView::Rotation => (words::rotation_png_title(&spec.messages, benchmark, model.as_of(), fmt), rotation_alt(model, spec, fmt)),
+        ImageView::Performance => (words::performance_png_title(&spec.messages, &spec.period, benchmark, fmt), performance_alt(model, spec, fmt)),
+        ImageView::Trend => (words::trend_png_title(&spec.messages, model.symbol(trend_symbol(model)), &spec.period, fmt), trend_alt(model, spec, fmt)),
+    };
+    let title = image_title(spec.title, view_title.clone());
+    let width = (spec.width * spec.scale).round();
+    if !spec.frame {
+        let (body, height) = draw_view(model, view, spec, fmt);
+        let svg = svg_document(&body, width, height, &title, &alt, spec.palette.background);
+        return Image { svg, alt, title, width, height };
+    }
+    let (heading, subtitle) = png_headings(spec.title, view_title);
+    let frame = ImageFrame { title: heading, subtitle, legend: image_legend(model, view, spec), source: image_source(model, &spec.messages) };
+    let layout = frame.layout(width, spec.scale, &|text, style| if style.bold { bold_text_width(text, style.px) } else { text_width(text, style.px) });
+    // The chart takes what the frame leaves of the height (the trend chart with its RS panel, a
+    // third as tall, under it), never under 100 CSS pixels.
+    let total = (spec.height * spec.scale).round();
+    let left = (total - layout.chart_top - layout.source_height) / spec.scale;
+    let chart = if view == ImageView::Trend { left * 3.0 / 4.0 } else { left };
+    let (body, chart_height) = draw_view(model, view, &ImageSpec { height: chart.max(100.0).floor(), ..*spec }, fmt);
+    let mut pen = SvgPainter::default();
+    frame.paint(&mut pen, &layout, spec.palette, layout.chart_top + chart_height);
+    pen.body.push_str(&format!("<g transform=\"translate(0 {})\">\n{body}</g>\n", layout.chart_top));
+    let height = total.max(layout.chart_top + chart_height + layout.source_height);
+    let svg = svg_document(&pen.body, width, height, &title, &alt, spec.palette.background);
+    Image { svg, alt, title, width, height }
+}
+
+/// One view drawn as the widget's canvas draws it: the SVG body and its height in device
+/// pixels (the trend chart's with its RS panel under it).
+fn draw_view(model: &Model, view: ImageView, spec: &ImageSpec, fmt: &dyn Format) -> (String, f64) {
+    let mut pen = SvgPainter::default();
+    let mut height = (spec.height * spec.scale).round();
+    match view {
         ImageView::Rotation => {
             if let Some(v) = rotation_view(model, spec, fmt) {
                 draw_rrg(&mut pen, &v, spec.palette);
             }
-            (words::rotation_png_title(&spec.messages, benchmark, model.as_of(), fmt), rotation_alt(model, spec, fmt), chart_h)
         }
         ImageView::Performance => {
             if let Some(v) = performance_view(model, spec, fmt) {
                 draw_line_chart(&mut pen, &v, spec.palette);
             }
-            (words::performance_png_title(&spec.messages, &spec.period, benchmark, fmt), performance_alt(model, spec, fmt), chart_h)
         }
         ImageView::Trend => {
-            let mut height = chart_h;
             if let Some((price, panel)) = trend_view(model, spec, fmt) {
                 draw_line_chart(&mut pen, &price, spec.palette);
                 if let Some(panel) = panel {
                     let mut below = SvgPainter::default();
                     draw_rs_lines(&mut below, &panel, spec.palette);
-                    pen.body.push_str(&format!("<g transform=\"translate(0 {chart_h})\">\n{}</g>\n", below.body));
+                    pen.body.push_str(&format!("<g transform=\"translate(0 {height})\">\n{}</g>\n", below.body));
                     height += panel.height;
                 }
             }
-            (words::trend_png_title(&spec.messages, model.symbol(trend_symbol(model)), &spec.period, fmt), trend_alt(model, spec, fmt), height)
         }
-    };
-    let title = image_title(spec.title, view_title);
-    let svg = svg_document(&pen.body, width, height, &title, &alt, spec.palette.background);
-    Image { svg, alt, title, width, height }
+    }
+    (pen.body, height)
+}
+
+/// The legend the widget's PNG button gives the view as it first shows.
+fn image_legend(model: &Model, view: ImageView, spec: &ImageSpec) -> Vec<(String, Rgb)> {
+    match view {
+        ImageView::Rotation => rotation_legend(model, first_tails(model, spec).into_iter().map(|(p, ..)| p), spec.palette),
+        ImageView::Performance => performance_legend(&spec.messages, model, spec.palette, model.benchmark, spec.period, PerfMode::PercentChange, &|_| false),
+        ImageView::Trend => trend_legend(&spec.messages, model, spec.palette, trend_symbol(model)),
+    }
+}
+
+/// The data's source line, as the widget's footnote and PNG write it.
+fn image_source(model: &Model, m: &Messages) -> String {
+    words::source_line(m, m.get(model.table.adjustment.message().0), model.table.source.as_deref())
 }
 
 #[cfg(test)]

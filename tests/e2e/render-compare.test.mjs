@@ -54,7 +54,7 @@ function renderNatively(view, width) {
   try {
     const config = path.join(dir, "widget.json");
     fs.writeFileSync(config, JSON.stringify({ prices: "/data/sample-prices.json", ...CONFIG }));
-    const args = ["render", "--config", config, "--prices", path.join(DIST, "data/sample-prices.json"), "--view", view, "--width", String(width), "--scale", "1", "--theme", "light", "--out", dir];
+    const args = ["render", "--config", config, "--prices", path.join(DIST, "data/sample-prices.json"), "--view", view, "--width", String(width), "--scale", "1", "--frame", "no", "--theme", "light", "--out", dir];
     const run = spawnSync(tool(), args, { encoding: "utf8" });
     assert.equal(run.status, 0, `rotascope-tool ${args.join(" ")}: ${run.stderr}`);
     return { svg: fs.readFileSync(path.join(dir, `${view}.svg`), "utf8"), png: fs.readFileSync(path.join(dir, `${view}.png`)) };

@@ -53,15 +53,7 @@ pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
         }),
         frame: Rc::new(move || {
             let (benchmark, period, mode) = (c.benchmark.get_untracked(), c.period.get_untracked(), c.mode.get_untracked());
-            let palette = palette.get_untracked();
-            let lines = d2.period_lines(benchmark, period, mode);
-            let legend = lines
-                .shown(benchmark, |p| c.is_hidden(p))
-                .map(|(_, (key, _))| {
-                    let (label, colour, _) = line_style(&m, &d2, &palette, *key, benchmark);
-                    (label, colour)
-                })
-                .collect();
+            let legend = crate::chart::frame::performance_legend(&m, &d2, &palette.get_untracked(), benchmark, period, mode, &|p| c.is_hidden(p));
             (words::performance_png_title(&m, &period, d2.symbol(benchmark), format2.as_ref()), legend)
         }),
         naming: Rc::new(move || {

@@ -5,7 +5,6 @@ use super::{note_sentence, point_metrics, Graph};
 use crate::analysis::rotation::RotationPoint;
 use crate::analysis::rotation_metrics::PointMetrics;
 use crate::app::a11y::ViewExports;
-use crate::app::state::Looks;
 use crate::app::WidgetContext;
 use crate::chart::describe::{describe_extent, describe_motion, describe_rotation, in_view, Performer, SpreadFact};
 use crate::chart::words::{rotation_png_title, rotation_summary, rotation_table_caption};
@@ -69,7 +68,7 @@ pub fn exports(g: &Graph, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
         }),
         frame: Rc::new(move || {
             let (data, palette) = (&g2.data, palette.get_untracked());
-            let legend = g2.tails.with_untracked(|t| t.0.iter().map(|tail| (data.symbol(tail.position).to_owned(), data.colour(&palette, tail.position))).collect());
+            let legend = g2.tails.with_untracked(|t| crate::chart::frame::rotation_legend(data, t.0.iter().map(|tail| tail.position), &palette));
             let title = rotation_png_title(&g2.words, data.symbol(c.benchmark.get_untracked()), data.table.dates[data.to], format.as_ref());
             (title, legend)
         }),

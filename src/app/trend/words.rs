@@ -5,7 +5,6 @@ use super::Chart;
 use crate::analysis::lines::Line;
 use crate::app::a11y::ViewExports;
 use crate::app::controls::ViewError;
-use crate::app::state::Looks;
 use crate::app::WidgetContext;
 use crate::chart::describe::{describe_trend, note_sentence};
 use crate::chart::export::{add_rotation_columns, lines_table, no_lines_table};
@@ -79,12 +78,7 @@ pub fn exports(g: &Chart, ctx: &WidgetContext, scene: NodeRef<leptos::html::Canv
         }),
         frame: Rc::new(move || {
             let symbol = c.trend_symbol.get_untracked();
-            let palette = palette.get_untracked();
-            let legend = vec![
-                (d2.symbol(symbol).to_owned(), d2.colour(&palette, symbol)),
-                (m.get("trend.sma50").to_string(), palette.text),
-                (m.get("trend.sma200").to_string(), palette.muted),
-            ];
+            let legend = crate::chart::frame::trend_legend(&m, &d2, &palette.get_untracked(), symbol);
             (words::trend_png_title(&m, d2.symbol(symbol), &c.period.get_untracked(), format2.as_ref()), legend)
         }),
         naming: Rc::new(move || ("trend", vec![d3.symbol(c.trend_symbol.get_untracked()).to_owned()])),
