@@ -69,8 +69,8 @@ pub fn messages() -> Messages {
     widget_context().messages.get_untracked().unwrap_or_default()
 }
 
-pub fn intl_or_default(locale: Option<&str>) -> (SendWrapper<Rc<dyn Format>>, Option<String>) {
-    let (format, problem): (Rc<dyn Format>, _) = match IntlFormat::new(locale) {
+pub fn intl_or_default(locale: Option<&str>) -> (SendWrapper<Rc<IntlFormat>>, Option<String>) {
+    let (format, problem) = match IntlFormat::new(locale) {
         Ok(f) => (Rc::new(f), None),
         Err(reason) => (Rc::new(IntlFormat::new(None).expect("the default locale is valid")), Some(reason)),
     };

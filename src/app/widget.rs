@@ -89,7 +89,8 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let dark = resolve_dark(config.theme);
     let palette = RwSignal::new(if dark { Palette::dark() } else { Palette::light() });
     // Numbers and dates follow the language unless a locale is given.
-    let (format, locale_problem) = intl_or_default(config.locale_tag());
+    let (intl, locale_problem) = intl_or_default(config.locale_tag());
+    let format: send_wrapper::SendWrapper<Rc<dyn crate::chart::format::Format>> = send_wrapper::SendWrapper::new(Rc::clone(&intl) as Rc<dyn crate::chart::format::Format>);
     // The interface's words: English at once; another language once its table is in (loaded
     // beside the prices, so nothing with words is drawn before it).
     let words: RwSignal<Option<Messages>> = RwSignal::new(None);
@@ -108,6 +109,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
             Some(lang) if lang != "en" => {
                 let timeout_s = config.timeout_s;
                 let language_problem = Rc::clone(&language_problem);
+                let intl = Rc::clone(&intl);
                 wasm_bindgen_futures::spawn_local(async move {
                     let table = crate::load::load_language(lang, timeout_s).await;
                     let messages = match table {
@@ -117,10 +119,15 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
                             Messages::new("en", &[], overrides, None)
                         }
                     };
+                    intl.speak(&messages);
                     words.try_set(Some(messages));
                 });
             }
-            _ => words.set(Some(Messages::new("en", &[], overrides, None))),
+            _ => {
+                let messages = Messages::new("en", &[], overrides, None);
+                intl.speak(&messages);
+                words.set(Some(messages));
+            }
         }
     }
     provide_context(WidgetContext { palette, format, height: config.height, title: config.title.clone(), messages: words });

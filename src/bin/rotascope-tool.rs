@@ -392,7 +392,7 @@ fn image_words(config: &rotascope::config::WidgetConfig) -> Result<(rotascope::c
         None => Vec::new(),
     };
     let messages = Messages::new(lang, keep(table), keep(config.messages.clone()), Some(cldr_plural));
-    Ok((messages, rotascope::chart::LocaleFormat::new(config.locale.as_deref().unwrap_or(lang))))
+    Ok((messages, rotascope::chart::LocaleFormat::new(config.locale.as_deref().unwrap_or(lang)).speaking(&messages)))
 }
 
 /// `render`: read the config and the prices, draw each view asked for, write its files.

@@ -58,6 +58,8 @@ pub struct IntlFormat {
     // A few each (decimals, date styles): lists searched in order, less code than hash maps.
     numbers: RefCell<Vec<(usize, NumberFormat)>>,
     dates: RefCell<Vec<(&'static str, DateTimeFormat)>>,
+    /// The language's `unit.points`, once the widget's words are in.
+    points: std::cell::Cell<&'static str>,
 }
 
 impl IntlFormat {
@@ -67,7 +69,12 @@ impl IntlFormat {
         let tag = locale.map_or(JsValue::UNDEFINED, JsValue::from_str);
         NumberFormat::new(&tag, &JsValue::UNDEFINED)
             .map_err(|e| format!("locale \"{}\" is not valid ({})", locale.unwrap_or(""), js_error_text(&e)))?;
-        Ok(IntlFormat { locale: tag, numbers: RefCell::default(), dates: RefCell::default() })
+        Ok(IntlFormat { locale: tag, numbers: RefCell::default(), dates: RefCell::default(), points: std::cell::Cell::new(crate::chart::format::ENGLISH_POINTS) })
+    }
+
+    /// Writes percentage points in the words `m` from now on (their `unit.points`).
+    pub fn speak(&self, m: &crate::chart::messages::Messages) {
+        self.points.set(m.get("unit.points"));
     }
 
     fn number_with(&self, value: f64, decimals: usize) -> String {
@@ -101,6 +108,10 @@ impl IntlFormat {
 }
 
 impl Format for IntlFormat {
+    fn points_template(&self) -> &'static str {
+        self.points.get()
+    }
+
     fn number(&self, value: f64, decimals: usize) -> String {
         if !value.is_finite() {
             return "–".into();

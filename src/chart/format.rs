@@ -17,12 +17,21 @@ pub trait Format {
     /// Year: "2026".
     fn year(&self, date: Date) -> String;
 
-    /// Signed percentage points: "+8.5 pp".
+    /// How the language writes percentage points around a signed number (the message
+    /// `unit.points`): English's "{value} pp" unless the format was given the widget's words.
+    fn points_template(&self) -> &'static str {
+        ENGLISH_POINTS
+    }
+
+    /// Signed percentage points: "+8.5 pp", German "+8,5 Pp.".
     fn points(&self, value: f64, decimals: usize) -> String {
-        let body = self.number(value.abs(), decimals);
-        format!("{}{body} pp", sign_for(value, decimals))
+        let signed = format!("{}{}", sign_for(value, decimals), self.number(value.abs(), decimals));
+        super::messages::fill(self.points_template(), &[("value", &signed)])
     }
 }
+
+/// English's `unit.points`.
+pub const ENGLISH_POINTS: &str = "{value} pp";
 
 /// "+" for positive, "−" (U+2212, what screen readers say as "minus") for negative, nothing
 /// for a value that rounds to zero at `decimals`.
@@ -151,13 +160,18 @@ const LOCALES: [LocaleData; 5] = [
 /// English is [`PlainFormat`]; the others follow CLDR's medium formats, as the widget's
 /// `Intl` writes them.
 #[derive(Clone, Copy)]
-pub struct LocaleFormat(Option<&'static LocaleData>);
+pub struct LocaleFormat(Option<&'static LocaleData>, &'static str);
 
 impl LocaleFormat {
     /// The format of `tag`'s language (`de-CH` → German); English for any other.
     pub fn new(tag: &str) -> LocaleFormat {
         let lang = super::messages::language_of(tag).unwrap_or("en");
-        LocaleFormat(LOCALES.iter().find(|l| l.lang == lang))
+        LocaleFormat(LOCALES.iter().find(|l| l.lang == lang), ENGLISH_POINTS)
+    }
+
+    /// The same, writing percentage points in the words `m` (their `unit.points`).
+    pub fn speaking(self, m: &super::messages::Messages) -> LocaleFormat {
+        LocaleFormat(self.0, m.get("unit.points"))
     }
 
     fn day(&self, date: Date, template: fn(&LocaleData) -> &'static str, alone: bool) -> Option<String> {
@@ -171,6 +185,10 @@ impl LocaleFormat {
 }
 
 impl Format for LocaleFormat {
+    fn points_template(&self) -> &'static str {
+        self.1
+    }
+
     fn number(&self, value: f64, decimals: usize) -> String {
         let Some(l) = self.0 else { return PlainFormat.number(value, decimals) };
         // English's text, its separators swapped; grouping dropped below the locale's minimum.
@@ -208,6 +226,30 @@ impl Format for LocaleFormat {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::messages::{keep, parse_table, Messages};
+
+    /// Percentage points in each shipped language's words: its number, its unit (the tables'
+    /// `unit.points`, with the spaces each language's typography puts before it).
+    #[test]
+    fn percentage_points_are_written_in_the_language_of_the_words() {
+        let words = |lang: &'static str, json: &str| Messages::new(lang, keep(parse_table(json).unwrap()), &[], None);
+        assert_eq!(PlainFormat.points(8.5, 1), "+8.5 pp");
+        assert_eq!(LocaleFormat::new("en").speaking(&Messages::english()).points(-3.25, 2), "−3.25 pp");
+        let cases = [
+            ("de", include_str!("../../www/lang/de.json"), "+8,5\u{a0}Pp.", "−1.234,0\u{a0}Pp."),
+            ("fr", include_str!("../../www/lang/fr.json"), "+8,5\u{202f}pts", "−1\u{202f}234,0\u{202f}pts"),
+            ("es", include_str!("../../www/lang/es.json"), "+8,5\u{a0}p.\u{a0}p.", "−1234,0\u{a0}p.\u{a0}p."),
+            ("it", include_str!("../../www/lang/it.json"), "+8,5\u{a0}p.p.", "−1234,0\u{a0}p.p."),
+            ("ja", include_str!("../../www/lang/ja.json"), "+8.5pt", "−1,234.0pt"),
+        ];
+        for (lang, json, small, large) in cases {
+            let f = LocaleFormat::new(lang).speaking(&words(lang, json));
+            assert_eq!((f.points(8.5, 1), f.points(-1234.0, 1)), (small.to_owned(), large.to_owned()), "{lang}");
+        }
+        // An override of the unit is taken as any text is.
+        let mine = Messages::new("en", &[], keep(vec![("unit.points".into(), "{value} pts".into())]), None);
+        assert_eq!(LocaleFormat::new("en").speaking(&mine).points(0.04, 1), "0.0 pts");
+    }
 
     /// The expected texts are what `Intl` (ICU's CLDR data) writes for each locale with the
     /// widget's options, taken from a JavaScript engine, not from this code.

@@ -13,6 +13,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("label.noteFirstSince", "{day} (first since the note)"),
     ("label.noteMarkTitle", "Research note published {day}"),
     ("label.notLoadedOnPaper", "This chart had not loaded when the page was printed: open the page to see it."),
+    ("unit.points", "{value} pp"),
     ("export.sourceLine", "Rotascope · {adjustment}"),
     ("export.sourceLineWithSource", "Rotascope · {adjustment} · {source}"),
     ("perf.percent.chart", "% change"),
