@@ -237,7 +237,13 @@ impl Messages {
 
     /// The template of `key` with each `{name}` replaced by its value.
     pub fn fill(&self, key: &'static str, values: &[(&str, &str)]) -> String {
-        fill(self.get(key), values)
+        self.finish(fill(self.get(key), values))
+    }
+
+    /// A filled text as the language writes it: Italian elides the article before a number
+    /// read with a vowel (a template cannot know which day fills it).
+    fn finish(&self, text: String) -> String {
+        if self.lang == "it" { elide_italian(&text) } else { text }
     }
 
     /// The key of `base`'s form for `n`: `base.one`, `base.few`, … as the language's rule
@@ -275,7 +281,7 @@ impl Messages {
 
     /// What the core said (a sentence, an error, a warning, a reason), in this language.
     pub fn said(&self, said: &dyn crate::analysis::said::Say) -> String {
-        said.say_in(&|key| self.find(key))
+        self.finish(said.say_in(&|key| self.find(key)))
     }
 
     /// `base`'s form for `n`, with `{n}` filled in.
@@ -286,6 +292,44 @@ impl Messages {
 }
 
 pub use crate::analysis::said::fill;
+
+/// Italian's elided articles before a number read with a vowel ("otto", "undici", and 80–89,
+/// 800…: every number starting with 8, and 11 not followed by a digit): "il 8 ott" → "l'8 ott",
+/// "del 11" → "dell'11", "dal 8" → "dall'8". Only whole words are articles.
+pub fn elide_italian(text: &str) -> String {
+    const ARTICLES: [(&str, &str); 6] = [("il ", "l’"), ("del ", "dell’"), ("al ", "all’"), ("dal ", "dall’"), ("nel ", "nell’"), ("sul ", "sull’")];
+    let vowel = |rest: &str| rest.starts_with('8') || (rest.starts_with("11") && !rest.get(2..).unwrap_or("").starts_with(|c: char| c.is_ascii_digit()));
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'scan: while !rest.is_empty() {
+        // ASCII classes: Unicode's tables cost kilobytes, and the articles are ASCII words.
+        let at_word = out.is_empty() || out.ends_with(|c: char| !c.is_ascii_alphanumeric() && c.is_ascii());
+        if at_word {
+            for (article, elided) in ARTICLES {
+                if let Some(after) = rest.strip_prefix(article).or_else(|| rest.strip_prefix(&*capitalised(article))) {
+                    if vowel(after) {
+                        let capital = !rest.starts_with(article);
+                        out.push_str(&if capital { capitalised(elided) } else { elided.to_owned() });
+                        rest = after;
+                        continue 'scan;
+                    }
+                }
+            }
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    out
+}
+
+/// `word` with its first letter upper-case ("il " → "Il "; the articles are ASCII).
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect()).unwrap_or_default()
+}
 
 #[cfg(test)]
 mod tests {
@@ -384,6 +428,19 @@ mod tests {
         for (lang, counts, categories) in cases {
             assert_eq!(counts.map(|n| cldr_plural(lang, n)), categories.map(String::from), "{lang}");
         }
+    }
+
+    #[test]
+    fn italian_elides_the_article_before_a_number_read_with_a_vowel() {
+        assert_eq!(elide_italian("dal 8 ott 2026 al 11 nov 2026"), "dall’8 ott 2026 all’11 nov 2026");
+        assert_eq!(elide_italian("Ha chiuso a 12,5 il 8 ott, del 80% e nel 800"), "Ha chiuso a 12,5 l’8 ott, dell’80% e nell’800");
+        assert_eq!(elide_italian("Il 11,5% sul 8"), "L’11,5% sull’8");
+        // Other numbers, words ending in an article's letters, and signed numbers keep theirs.
+        assert_eq!(elide_italian("il 18 ott, il 110, del 1 ott, fil 8, il +8,5%"), "il 18 ott, il 110, del 1 ott, fil 8, il +8,5%");
+        // Through the widget's words: Italian only.
+        let it = Messages::new("it", table(&[("returns.caption", "Classifica dei rendimenti {period} al {date}")]), &[], None);
+        assert_eq!(it.fill("returns.caption", &[("period", "YTD"), ("date", "8 ott 2026")]), "Classifica dei rendimenti YTD all’8 ott 2026");
+        assert_eq!(Messages::english().fill("returns.caption", &[("period", "il"), ("date", "8")]), "il returns to 8, ranked");
     }
 
     #[test]
