@@ -243,7 +243,7 @@ impl Messages {
     /// A filled text as the language writes it: Italian elides the article before a number
     /// read with a vowel (a template cannot know which day fills it).
     fn finish(&self, text: String) -> String {
-        if self.lang == "it" { elide_italian(&text) } else { text }
+        if self.lang == "it" && (text.contains('8') || text.contains("11")) { elide_italian(&text) } else { text }
     }
 
     /// The key of `base`'s form for `n`: `base.one`, `base.few`, … as the language's rule
@@ -298,6 +298,10 @@ pub use crate::analysis::said::fill;
 /// "del 11" → "dell'11", "dal 8" → "dall'8". Only whole words are articles.
 pub fn elide_italian(text: &str) -> String {
     const ARTICLES: [(&str, &str); 6] = [("il ", "l’"), ("del ", "dell’"), ("al ", "all’"), ("dal ", "dall’"), ("nel ", "nell’"), ("sul ", "sull’")];
+    // Most texts have no such number: they are left as they are, without a scan.
+    if !text.contains('8') && !text.contains("11") {
+        return text.to_owned();
+    }
     let vowel = |rest: &str| rest.starts_with('8') || (rest.starts_with("11") && !rest.get(2..).unwrap_or("").starts_with(|c: char| c.is_ascii_digit()));
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -306,13 +310,16 @@ pub fn elide_italian(text: &str) -> String {
         let at_word = out.is_empty() || out.ends_with(|c: char| !c.is_ascii_alphanumeric() && c.is_ascii());
         if at_word {
             for (article, elided) in ARTICLES {
-                if let Some(after) = rest.strip_prefix(article).or_else(|| rest.strip_prefix(&*capitalised(article))) {
-                    if vowel(after) {
-                        let capital = !rest.starts_with(article);
-                        out.push_str(&if capital { capitalised(elided) } else { elided.to_owned() });
-                        rest = after;
-                        continue 'scan;
+                let Some(head) = rest.get(..article.len()).filter(|h| h.eq_ignore_ascii_case(article)) else { continue };
+                let after = rest.get(article.len()..).unwrap_or("");
+                if vowel(after) {
+                    if head.starts_with(|c: char| c.is_ascii_uppercase()) {
+                        out.push_str(&capitalised(elided));
+                    } else {
+                        out.push_str(elided);
                     }
+                    rest = after;
+                    continue 'scan;
                 }
             }
         }
