@@ -231,7 +231,9 @@ pub fn ChartCanvas(
             data-testid="chart"
             on:keydown=on_keydown
             on:blur=on_blur>
-            <canvas class="rs-canvas" node_ref=scene_ref role=(!interactive).then_some("img")
+            // Its height from the start: before the first fit the canvas would take its
+            // default 2:1 shape, and what is under the chart would move when it grew.
+            <canvas class="rs-canvas" node_ref=scene_ref style:height=crate::chart::markup::px(height) role=(!interactive).then_some("img")
                 aria-label=move || (!interactive).then(|| label.get()) aria-hidden=interactive.then_some("true")></canvas>
             <canvas class="rs-canvas rs-overlay" node_ref=overlay_ref aria-hidden="true"
                 on:pointermove=on_move

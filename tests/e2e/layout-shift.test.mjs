@@ -74,20 +74,24 @@ async function readToTheEnd(page, hosts) {
   }
 }
 
-test("publisher.html does not jump while its widgets load and the reader scrolls through it (CLS ≤ 0.01)", async () => {
-  const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 } });
-  const problems = watchProblems(page);
-  await page.addInitScript(MEASURE_CLS);
-  await page.goto(site.url + "publisher.html");
-  await waitForChart(page, "[data-testid=pub-rotation]");
-  await readToTheEnd(page, ["[data-testid=pub-rotation]", "[data-testid=pub-performance]", "[data-testid=pub-lazy]"]);
-  const { cls, shifts } = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
-  assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)}: ${JSON.stringify(shifts)}`);
-  assert.deepEqual(problems, []);
-  await page.close();
+test("publisher.html does not move at all while its widgets load and the reader scrolls through it (CLS 0)", async () => {
+  // 1400 × 1100: the first chart's foot is in view while it draws (a canvas that took its
+  // default 2:1 shape before its first fit moved what is under it: CLS 0.0043 here).
+  for (const viewport of [{ width: 1200, height: 900 }, { width: 1400, height: 1100 }]) {
+    const page = await site.browser.newPage({ viewport });
+    const problems = watchProblems(page);
+    await page.addInitScript(MEASURE_CLS);
+    await page.goto(site.url + "publisher.html");
+    await waitForChart(page, "[data-testid=pub-rotation]");
+    await readToTheEnd(page, ["[data-testid=pub-rotation]", "[data-testid=pub-performance]", "[data-testid=pub-lazy]"]);
+    const { cls, shifts } = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
+    assert.equal(cls, 0, `${viewport.width} px: CLS ${cls.toFixed(4)}: ${JSON.stringify(shifts)}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
 });
 
-test("three lazy widgets below the fold fetch nothing until scrolled near, and the page stays still (CLS ≤ 0.01)", async () => {
+test("three lazy widgets below the fold fetch nothing until scrolled near, and the page does not move (CLS 0)", async () => {
   for (const viewport of [{ width: 1200, height: 800 }, { width: 390, height: 844 }]) {
     const page = await site.browser.newPage({ viewport });
     const problems = watchProblems(page);
@@ -110,7 +114,7 @@ test("three lazy widgets below the fold fetch nothing until scrolled near, and t
     await readToTheEnd(page, ["#lazy-1", "#lazy-2", "#lazy-3"]);
     assert.deepEqual([...prices].sort(), ["lazy-1", "lazy-2", "lazy-3"], `${viewport.width} px`);
     const { cls, shifts } = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
-    assert.ok(cls <= 0.01, `${viewport.width} px: CLS ${cls.toFixed(4)}: ${JSON.stringify(shifts)}`);
+    assert.equal(cls, 0, `${viewport.width} px: CLS ${cls.toFixed(4)}: ${JSON.stringify(shifts)}`);
     assert.deepEqual(problems, []);
     await page.close();
   }
