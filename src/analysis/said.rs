@@ -87,7 +87,8 @@ impl From<&str> for Said {
 }
 
 /// `template` with each `{name}` of `values` replaced, in one pass (a value holding braces is
-/// not read again); other braces stay as written.
+/// not read again); other braces stay as written. A value that ends in a full stop takes the
+/// place of the one after it.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
@@ -97,7 +98,9 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         match value {
             Some((v, tail)) => {
                 out.push_str(v);
-                rest = tail;
+                // A value ending in a full stop ("+8,5 Pp.", a quoted sentence) ends the
+                // template's sentence too: one stop, not two.
+                rest = if v.ends_with('.') && !v.ends_with("..") { tail.strip_prefix('.').unwrap_or(tail) } else { tail };
             }
             None => {
                 out.push('{');
@@ -114,6 +117,15 @@ mod tests {
     use super::*;
 
     const GREETING: Message = ("test.greeting", "{who} has {n} closes");
+
+    #[test]
+    fn a_value_ending_in_a_full_stop_ends_the_sentence_once() {
+        assert_eq!(fill("Spread: {spread}.", &[("spread", "+8,5 Pp.")]), "Spread: +8,5 Pp.");
+        assert_eq!(fill("{a}. Then {b}.", &[("a", "Done."), ("b", "more")]), "Done. Then more.");
+        // Only a stop right after the value; an ellipsis keeps its dots.
+        assert_eq!(fill("{a}, ok.", &[("a", "p.p.")]), "p.p., ok.");
+        assert_eq!(fill("{a}.", &[("a", "wait..")]), "wait...");
+    }
 
     #[test]
     fn a_said_sentence_reads_in_english_or_in_the_language_found() {

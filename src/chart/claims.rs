@@ -4,7 +4,7 @@
 
 use super::export::{Cell, DataTable};
 use super::format::Format;
-use super::messages::{fill, Messages};
+use super::messages::Messages;
 use crate::analysis::claims::{ClaimCheck, Outcome};
 use crate::analysis::note::{Claim, ClaimKind, NoteClaim};
 use crate::analysis::Date;
@@ -114,7 +114,7 @@ pub fn describe_claims(m: &Messages, claims: &[NoteClaim], checks: &[ClaimCheck]
         }
     }
     // The count fills `{n}`; the outcomes go into the same sentence after it.
-    let mut text = fill(&m.count("claim.summary", checks.len()), &[("outcomes", &m.list(&parts))]);
+    let mut text = m.count_fill("claim.summary", checks.len(), &[("outcomes", &m.list(&parts))]);
     let calls: Vec<String> = claims
         .iter()
         .zip(checks)

@@ -4,7 +4,7 @@
 //! anyone as a caption.
 
 use super::format::Format;
-use super::messages::{fill, Messages};
+use super::messages::Messages;
 use crate::analysis::returns::{PeriodReturn, SpreadReturn};
 use crate::analysis::rotation::{Interval, Quadrant, RotationMethod, RotationPoint};
 use crate::analysis::rotation_metrics::{Compass, PointMetrics};
@@ -144,7 +144,7 @@ pub fn describe_rotation(
     spread: Option<&SpreadFact>,
     fmt: &dyn Format,
 ) -> String {
-    let mut text = fill(&m.count("summary.rotation", heads.len()), &[("benchmark", benchmark), ("interval", every(m, interval)), ("date", &fmt.date(as_of))]);
+    let mut text = m.count_fill("summary.rotation", heads.len(), &[("benchmark", benchmark), ("interval", every(m, interval)), ("date", &fmt.date(as_of))]);
     if heads.is_empty() {
         text.push_str(&after_space(m.get("summary.noHistory").to_owned()));
         return text;
@@ -387,11 +387,11 @@ pub fn describe_performance(
     let key = if benchmark_return.is_some() { "summary.performanceVs" } else { "summary.performance" };
     let benchmark_pct = benchmark_return.map(|r| fmt.percent(r, 1)).unwrap_or_default();
     let facts = [("what", what), ("period", period), ("from", from.as_str()), ("to", to.as_str()), ("benchmark", benchmark), ("return", benchmark_pct.as_str())];
-    let mut text = fill(&m.count(key, performers.len()), &facts);
+    let mut text = m.count_fill(key, performers.len(), &facts);
     text.push_str(&leaders_and_laggards(m, period, performers, fmt));
     if let Some(r) = benchmark_return {
         let ahead = performers.iter().filter(|p| p.return_pct > r).count();
-        text.push_str(&after_space(fill(&m.count("summary.beat", ahead), &[("total", &performers.len().to_string()), ("benchmark", benchmark)])));
+        text.push_str(&after_space(m.count_fill("summary.beat", ahead, &[("total", &performers.len().to_string()), ("benchmark", benchmark)])));
     }
     text.push_str(&spread_sentence(m, spread, period, fmt));
     text

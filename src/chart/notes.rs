@@ -3,7 +3,7 @@
 //! them; a widget showing two lists the notes about those two (and notes about no symbol in
 //! particular) and counts the rest.
 
-use super::messages::{fill, Messages};
+use super::messages::Messages;
 use crate::analysis::Warning;
 
 /// The notes a widget lists, and how many it leaves out because they concern symbols it does
@@ -41,7 +41,7 @@ impl DataNotes {
         let n = self.listed.len().to_string();
         match self.others {
             0 => m.fill("notes.summary", &[("n", &n)]),
-            others => fill(&m.count("notes.summaryOthers", others), &[("shown", &n)]),
+            others => m.count_fill("notes.summaryOthers", others, &[("shown", &n)]),
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use super::describe::period_name;
 use super::format::Format;
-use super::messages::{fill, Messages};
+use super::messages::Messages;
 use super::performance::{NoteDay, ValueKind};
 use super::theme::{Palette, Rgb};
 use crate::analysis::lines::Line;
@@ -334,7 +334,7 @@ pub fn trend_figures(m: &Messages, s: &TrendSummary, fmt: &dyn Format) -> TrendF
 
 /// The rotation graph's accessible name.
 pub fn rotation_chart_label(m: &Messages, symbols: usize, benchmark: &str) -> String {
-    fill(&m.count("rotation.chartLabel", symbols), &[("benchmark", benchmark)])
+    m.count_fill("rotation.chartLabel", symbols, &[("benchmark", benchmark)])
 }
 
 /// The rotation summary: where the heads are, how they move, and what the graph shows.
@@ -345,7 +345,7 @@ pub fn rotation_summary(m: &Messages, rotation: &str, motion: &str, extent: &str
 /// The rotation table's caption; the count picks the sentence's form, the unit its own.
 pub fn rotation_table_caption(m: &Messages, benchmark: &str, interval: Interval, tail: usize, extent: &str) -> String {
     let unit = m.count(unit_key(interval), tail);
-    fill(&m.count("rotation.tableCaption", tail), &[("benchmark", benchmark), ("unit", &unit), ("extent", extent)])
+    m.count_fill("rotation.tableCaption", tail, &[("benchmark", benchmark), ("unit", &unit), ("extent", extent)])
 }
 
 pub fn rotation_png_title(m: &Messages, benchmark: &str, as_of: Date, fmt: &dyn Format) -> String {

@@ -286,8 +286,16 @@ impl Messages {
 
     /// `base`'s form for `n`, with `{n}` filled in.
     pub fn count(&self, base: &str, n: usize) -> String {
+        self.count_fill(base, n, &[])
+    }
+
+    /// `base`'s form for `n`, with `{n}` and each other `{name}` filled in.
+    pub fn count_fill(&self, base: &str, n: usize, values: &[(&str, &str)]) -> String {
         let key = self.plural_key(base, n as f64);
-        fill(self.find(&key).unwrap_or_default(), &[("n", &n.to_string())])
+        let count = n.to_string();
+        let mut all = vec![("n", count.as_str())];
+        all.extend_from_slice(values);
+        self.finish(fill(self.find(&key).unwrap_or_default(), &all))
     }
 }
 
@@ -448,6 +456,9 @@ mod tests {
         let it = Messages::new("it", table(&[("returns.caption", "Classifica dei rendimenti {period} al {date}")]), &[], None);
         assert_eq!(it.fill("returns.caption", &[("period", "YTD"), ("date", "8 ott 2026")]), "Classifica dei rendimenti YTD all’8 ott 2026");
         assert_eq!(Messages::english().fill("returns.caption", &[("period", "il"), ("date", "8")]), "il returns to 8, ranked");
+        // Counted texts too (the summaries are).
+        let it = Messages::new("it", table(&[("summary.t.one", "{n} simbolo dal {from}"), ("summary.t.other", "{n} simboli dal {from} al {to}")]), &[], None);
+        assert_eq!(it.count_fill("summary.t", 2, &[("from", "7 ago 2026"), ("to", "11 nov 2026")]), "2 simboli dal 7 ago 2026 all’11 nov 2026");
     }
 
     #[test]
