@@ -259,6 +259,15 @@ fn framed_images_carry_title_legend_and_source_line_at_the_size_asked() {
     }
 }
 
+/// A config written for the images alone, without `prices` (they follow `--prices`), renders.
+#[test]
+fn a_config_without_prices_takes_them_from_the_option() {
+    let prices = sample_prices();
+    let (dir, stderr, ok) = run_in("no-prices", &["--config", "widget.json", "--prices", prices.to_str().unwrap(), "--view", "performance", "--out", "images"], &[("widget.json", r#"{"title": "Styles", "benchmark": "SPY"}"#)]);
+    assert!(ok, "{stderr}");
+    assert!(std::fs::read_to_string(dir.join("images/performance.svg")).unwrap().contains("\nStyles\n</text>"));
+}
+
 #[test]
 fn render_names_what_is_missing_or_wrong() {
     let run = |args: &[&str]| {

@@ -334,6 +334,10 @@ fn read_config(args: &Args) -> Result<(rotascope::config::WidgetConfig, PathBuf)
         let key = field_of_attribute(bare).map_or(bare, |f| f.name);
         map.insert(key.to_owned(), serde_json::Value::String(value.to_owned()));
     }
+    // The prices come from --prices: a config written for the images alone need not name them.
+    if map.get("prices").is_none_or(serde_json::Value::is_null) {
+        map.insert("prices".to_owned(), serde_json::Value::String("--prices".to_owned()));
+    }
     let config = WidgetConfig::from_map(&map).map_err(|e| format!("{named}: {e}"))?;
     for field in &config.ignored {
         eprintln!("warning: {named}: unknown field {field} ignored");
