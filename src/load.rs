@@ -99,13 +99,21 @@ fn digest(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// Keeps `kept` for the page in `store`, in place of what was kept under its key.
+fn replace_kept<K: PartialEq, T>(store: &'static std::thread::LocalKey<RefCell<Vec<Kept<K, T>>>>, kept: Kept<K, T>) {
+    store.with(|c| {
+        let mut all = c.borrow_mut();
+        all.retain(|t| t.key != kept.key);
+        all.push(kept);
+    });
+}
+
 /// Every file loaded so far is checked with its server before it is used again (the
 /// publisher may have changed it: `update()` reads it anew, even under the same URL).
 pub fn mark_stale() {
     LOADED.with(|c| c.borrow_mut().iter_mut().for_each(|t| t.stale = true));
     NOTES.with(|c| c.borrow_mut().iter_mut().for_each(|n| n.stale = true));
 }
-
 
 /// Why a widget (or `analyze`) could not get its data or its note.
 #[derive(Debug, Clone, PartialEq)]
@@ -182,11 +190,7 @@ async fn load_one(source: PriceSource, timeout_s: f64, progress: &dyn Fn(u64, Op
                     (None, Some((.., version, table))) => (table, version),
                     (text, _) => (Rc::new(parse_source(&url, &text.unwrap_or_default(), symbol.as_deref(), adjusted).map_err(LoadError::Data)?), next_version()),
                 };
-                LOADED.with(|c| {
-                    let mut all = c.borrow_mut();
-                    all.retain(|t| t.key != key);
-                    all.push(Kept { key, validator: got.validator, digest: got.digest, stale: false, version, value: table.clone() });
-                });
+                replace_kept(&LOADED, Kept { key, validator: got.validator, digest: got.digest, stale: false, version, value: table.clone() });
                 Ok(table)
             }))
             .await
@@ -298,11 +302,7 @@ async fn fetch_note(url: &str, timeout_s: f64, progress: &dyn Fn(u64, Option<u64
             (None, Some((.., version, note))) => (note, version),
             (text, _) => (parse_note_json(&text.unwrap_or_default()).map_err(|reason| LoadError::Note { url: Some(url.to_owned()), reason })?, next_version()),
         };
-        NOTES.with(|c| {
-            let mut all = c.borrow_mut();
-            all.retain(|n| n.key != url);
-            all.push(Kept { key: url.to_owned(), validator: got.validator, digest: got.digest, stale: false, version, value: note.clone() });
-        });
+        replace_kept(&NOTES, Kept { key: url.to_owned(), validator: got.validator, digest: got.digest, stale: false, version, value: note.clone() });
         Ok(note)
     }))
     .await

@@ -87,10 +87,6 @@ pub struct Image {
     pub height: f64,
 }
 
-/// The rotation history of `position` against the benchmark.
-fn history(set: &crate::model::RotationSet, position: usize) -> Option<&[RotationPoint]> {
-    set.rotations.iter().find(|r| r.position == position).map(|r| r.points.as_slice())
-}
 
 /// The tails the widget shows at first: every symbol's last `tail` points up to the latest
 /// date of the timeline, as (table position, index of the first point in its history, points).
@@ -124,7 +120,7 @@ pub fn rotation_view(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> Optio
             marker: model.marker(*p),
             emphasis: Emphasis::Normal,
             points,
-            history: set.as_ref().as_ref().ok().and_then(|s| history(s, *p)).unwrap_or_default(),
+            history: set.as_ref().as_ref().ok().and_then(|s| s.history(*p)).unwrap_or_default(),
             start: *start,
         })
         .collect();
@@ -152,7 +148,7 @@ pub fn rotation_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String
         .iter()
         .filter_map(|(p, start, pts)| {
             let k = pts.len().checked_sub(1)?;
-            let h = history(set.as_ref().as_ref().ok()?, *p)?;
+            let h = set.as_ref().as_ref().ok()?.history(*p)?;
             Some((model.symbol(*p).to_owned(), metrics_at(h, start + k, spec.tail)?))
         })
         .collect();
@@ -165,7 +161,7 @@ pub fn rotation_alt(model: &Model, spec: &ImageSpec, fmt: &dyn Format) -> String
     let mut text = words::rotation_summary(m, &rotation, &describe_motion(m, &motion, fmt), &describe_extent(m, spec.method, model.window, None, fmt));
     let named: Vec<NoteTail> = tails
         .iter()
-        .filter_map(|(p, start, pts)| Some(NoteTail { symbol: model.symbol(*p).to_owned(), history: history(set.as_ref().as_ref().ok()?, *p)?, start: *start, len: pts.len() }))
+        .filter_map(|(p, start, pts)| Some(NoteTail { symbol: model.symbol(*p).to_owned(), history: set.as_ref().as_ref().ok()?.history(*p)?, start: *start, len: pts.len() }))
         .collect();
     text.push_str(&super::describe::rotation_note_sentence(m, spec.published, &named, fmt));
     text

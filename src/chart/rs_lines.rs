@@ -42,8 +42,7 @@ pub fn history_of(set: &Result<RotationSet, AnalysisError>, symbol: usize, bench
     if symbol == benchmark {
         return Err(NoPanel::Benchmark);
     }
-    let rotation = set.as_ref().ok().and_then(|s| s.rotations.iter().find(|r| r.position == symbol));
-    rotation.map(|r| r.points.as_slice()).ok_or(NoPanel::NoHistory)
+    set.as_ref().ok().and_then(|s| s.history(symbol)).ok_or(NoPanel::NoHistory)
 }
 
 /// The y axis: domain and ticks (value, label), from the values shown and 100.

@@ -53,6 +53,13 @@ pub struct RotationSet {
     pub timeline: Vec<usize>,
 }
 
+impl RotationSet {
+    /// The whole rotation history of the symbol at `position` (oldest first), if it has one.
+    pub fn history(&self, position: usize) -> Option<&[crate::analysis::rotation::RotationPoint]> {
+        self.rotations.iter().find(|r| r.position == position).map(|r| r.points.as_slice())
+    }
+}
+
 /// A quadrant change new data brought: `rotascope:alert`'s detail (typed in the d.ts).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RotationAlert {

@@ -37,13 +37,13 @@ pub fn scene(g: &Graph, ctx: &WidgetContext) -> PaintBuilder {
         // up only with a note: this runs on every scrub frame).
         let published = c.published.get();
         let set = data.rotation_set(c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked());
-        let rotations = set.as_ref().as_ref().ok().filter(|_| published.is_some()).map_or(&[][..], |s| &s.rotations[..]);
+        let set = set.as_ref().as_ref().ok().filter(|_| published.is_some());
         let inputs: Vec<TailInput> = tails
             .0
             .iter()
             .map(|t| {
                 let p = t.position;
-                let history = rotations.iter().find(|r| r.position == p).map(|r| &r.points[..]).unwrap_or_default();
+                let history = set.and_then(|s| s.history(p)).unwrap_or_default();
                 TailInput { symbol: data.symbol(p), colour: data.colour(&palette, p), marker: data.marker(p), emphasis: c.pinned_emphasis(p), points: &t.points, history, start: t.start }
             })
             .collect();

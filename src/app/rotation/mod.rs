@@ -157,22 +157,18 @@ impl Graph {
 /// metrics of the points on screen: a point's heading and velocity reach back before its tail.
 fn with_history<R>(data: &Model, c: Controls, position: usize, f: impl FnOnce(&[RotationPoint]) -> R) -> Option<R> {
     let set = data.rotation_set(c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked());
-    let r = set.as_ref().as_ref().ok()?.rotations.iter().find(|r| r.position == position)?;
-    Some(f(&r.points))
+    Some(f(set.as_ref().as_ref().ok()?.history(position)?))
 }
 
 /// The summary's and table caption's sentences on the note for `tails` (on screen), each read
 /// with its whole history.
 fn note_sentence(data: &Model, c: Controls, tails: &VisibleTails, words: &crate::chart::messages::Messages, published: Option<crate::analysis::Date>, format: &dyn Format) -> String {
     let set = data.rotation_set(c.benchmark.get_untracked(), c.interval.get_untracked(), c.method.get_untracked());
-    let rotations = set.as_ref().as_ref().map(|s| &s.rotations[..]).unwrap_or_default();
+    let Ok(set) = set.as_ref() else { return String::new() };
     let tails: Vec<NoteTail> = tails
         .0
         .iter()
-        .filter_map(|tail| {
-            let history = &rotations.iter().find(|r| r.position == tail.position)?.points;
-            Some(NoteTail { symbol: data.symbol(tail.position).to_owned(), history, start: tail.start, len: tail.points.len() })
-        })
+        .filter_map(|tail| Some(NoteTail { symbol: data.symbol(tail.position).to_owned(), history: set.history(tail.position)?, start: tail.start, len: tail.points.len() }))
         .collect();
     rotation_note_sentence(words, published, &tails, format)
 }

@@ -286,7 +286,8 @@ impl Messages {
 
     /// `base`'s form for `n`, with `{n}` filled in.
     pub fn count(&self, base: &str, n: usize) -> String {
-        self.count_fill(base, n, &[])
+        let key = self.plural_key(base, n as f64);
+        self.finish(fill(self.find(&key).unwrap_or_default(), &[("n", &n.to_string())]))
     }
 
     /// `base`'s form for `n`, with `{n}` and each other `{name}` filled in.
