@@ -48,7 +48,9 @@ before(async () => {
 });
 
 after(async () => {
-  assert.deepEqual(problems, []);
+  // Removing a widget (as each test does at its end, and the second in its middle) may cancel
+  // the response it was reading, which the browser reports as aborted: no fault.
+  assert.deepEqual(problems.filter((p) => !/^request failed: .*\/shared\/prices\.json(\?again)? \(net::ERR_ABORTED\)$/.test(p)), []);
   await page?.close();
 });
 
@@ -100,8 +102,8 @@ test("the others still draw when the widget whose download they wait for is remo
   release();
   await waitForChart(page, "#second");
   await waitForChart(page, "#third");
-  // Whether the removed widget's download ended or was dropped, nobody waits for ever, and a
-  // file asked for again after a drop is asked for once.
+  // Whether the removed widget's download ended or was dropped (the browser then reports it
+  // aborted), nobody waits for ever, and a file asked for again after a drop is asked for once.
   assert.ok(requests.length <= 2, `requests: ${requests}`);
   await page.evaluate(() => Promise.all(["second", "third"].map((id) => window.__handles[id].unmount())));
 });
